@@ -1,0 +1,1 @@
+"""Regiograph core: schema, records, stores and queries."""

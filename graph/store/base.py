@@ -1,0 +1,153 @@
+"""The storage interface every backend implements (embedded and Neo4j).
+
+The semantics below are the contract; ``tests/contract`` runs the same suite
+against every backend and expects identical answers.
+
+Shared conventions
+------------------
+* Traversals are **undirected** (an edge can be walked either way); every hop
+  reports the edge's real direction.
+* ``as_of`` (``YYYY-MM-DD``): only nodes and edges valid on that day take part
+  (``graph.dates.valid_at`` on their ``valid_from``/``valid_to``).
+* ``edge_types`` / ``node_types``: ``None`` means all. A node whose type is
+  filtered out is neither returned nor walked through (query endpoints are
+  always allowed).
+* Orderings are total, so that every backend returns the same list:
+  - neighbours: by (distance from the centre, node id);
+  - paths: by (length, tuple of node ids); between two consecutive nodes the
+    hop names the edge that sorts first by (type, id) among the allowed ones;
+    paths are *simple* (no node twice) and distinct by node sequence;
+  - search: by (-score, folded label, id) with ``graph.search.score``;
+  - timeline: by (date, kind, id).
+* Every query has a cap; hitting it sets ``truncated`` in the result.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from typing import Callable, Iterable, Iterator
+
+from ..errors import NotFoundError
+from ..model import Batch, Connections, Edge, LoadReport, Node, PathsResult, SearchHit, Stats, Subgraph, Timeline
+from ..schema import Schema
+
+Progress = Callable[[int, int], None]  # (done, total)
+
+MAX_DEPTH = 3
+MAX_K = 10
+MAX_HOPS = 8
+DEFAULT_NEIGHBOR_LIMIT = 500
+MAX_NEIGHBOR_LIMIT = 5000
+DEFAULT_SEARCH_LIMIT = 20
+MAX_SEARCH_LIMIT = 200
+DEFAULT_TIMELINE_LIMIT = 200
+
+
+class GraphStore(ABC):
+    """A typed property graph with provenance. Backends implement the abstract methods."""
+
+    schema: Schema
+
+    # ----------------------------------------------------------- primitives
+
+    @abstractmethod
+    def get_nodes(self, ids: Iterable[str]) -> dict[str, Node]:
+        """The nodes among ``ids`` that exist, by id (missing ids are simply absent)."""
+
+    @abstractmethod
+    def get_edges(self, ids: Iterable[str]) -> dict[str, Edge]:
+        """The edges among ``ids`` that exist, by id."""
+
+    @abstractmethod
+    def find_by_names(self, type_: str, folded_names: Iterable[str]) -> dict[str, set[str]]:
+        """For each folded name (``graph.text.fold``), the ids of nodes of ``type_``
+        that carry it as a name or alias (in any of its fold variants)."""
+
+    @abstractmethod
+    def write(self, nodes: list[Node], edges: list[Edge], progress: Progress | None = None) -> None:
+        """Upsert these final nodes and edges atomically: all of them, or none.
+        ``nodes`` and ``edges`` are complete objects (already merged with what was
+        stored); the backend replaces what it has under those ids."""
+
+    @abstractmethod
+    def iter_nodes(self) -> Iterator[Node]:
+        """Every node, ordered by id."""
+
+    @abstractmethod
+    def iter_edges(self) -> Iterator[Edge]:
+        """Every edge, ordered by id."""
+
+    @abstractmethod
+    def clear(self) -> None:
+        """Remove everything (tests, migrate --replace)."""
+
+    def close(self) -> None:  # pragma: no cover - backends override when they hold resources
+        pass
+
+    # -------------------------------------------------------------- queries
+
+    @abstractmethod
+    def search(self, q: str, *, types: list[str] | None = None, limit: int = DEFAULT_SEARCH_LIMIT) -> list[SearchHit]:
+        """Nodes whose names or aliases match ``q``, best first (``graph.search``)."""
+
+    @abstractmethod
+    def neighbors(
+        self,
+        id: str,
+        *,
+        depth: int = 1,
+        edge_types: list[str] | None = None,
+        node_types: list[str] | None = None,
+        as_of: str | None = None,
+        limit: int = DEFAULT_NEIGHBOR_LIMIT,
+    ) -> Subgraph:
+        """The nodes within ``depth`` hops (centre included, first ``limit`` by
+        (distance, id)) and every allowed edge among them (sorted by id).
+        ``omitted_nodes`` counts reached nodes left out by ``limit``."""
+
+    @abstractmethod
+    def paths(
+        self,
+        source: str,
+        target: str,
+        *,
+        k: int = 3,
+        max_hops: int = 6,
+        edge_types: list[str] | None = None,
+        as_of: str | None = None,
+    ) -> PathsResult:
+        """Up to ``k`` shortest simple paths of at most ``max_hops`` hops."""
+
+    @abstractmethod
+    def connections(self, a: str, b: str, *, as_of: str | None = None, limit: int = 50) -> Connections:
+        """How two entities are connected: common neighbours (sorted by (type, id)),
+        Agreement and Event nodes within two hops of both (sorted by (date, id)),
+        and the shortest path (max 6 hops)."""
+
+    @abstractmethod
+    def timeline(self, id: str, *, other: str | None = None, limit: int = DEFAULT_TIMELINE_LIMIT) -> Timeline:
+        """Dated facts around ``id`` (its own start, its dated edges, the agreements
+        and events next to it); with ``other``: the trade flows between the two and
+        the agreements and events that connect them."""
+
+    @abstractmethod
+    def stats(self) -> Stats:
+        """Node and edge counts per type."""
+
+    # ------------------------------------------------------ shared helpers
+
+    def get_node(self, id: str) -> Node:
+        found = self.get_nodes([id])
+        if id not in found:
+            raise NotFoundError(f"node '{id}' is not in the graph", details=[{"field": "id", "value": id}])
+        return found[id]
+
+    def load(self, batch: Batch, *, progress: Progress | None = None, dry_run: bool = False) -> LoadReport:
+        """Validate, resolve and merge ``batch`` against the store, then write it
+        atomically. Raises ``ValidationError`` (nothing written) on any problem."""
+        from ..ingest import prepare
+
+        plan = prepare(batch, self.schema, self)
+        if not dry_run and (plan.nodes or plan.edges):
+            self.write(plan.nodes, plan.edges, progress=progress)
+        return plan.report

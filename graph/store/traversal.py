@@ -1,0 +1,377 @@
+"""Query algorithms over a ``MemoryGraph`` (search, neighbours, paths, connections, timeline).
+
+Hand-written traversals over the adjacency dicts: no per-request graph copies,
+bidirectional BFS for the shortest distance, pruned enumeration for the k
+shortest simple paths, and a cap on every query (reported as ``truncated``).
+Semantics are those documented in ``graph.store.base``.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+
+from rapidfuzz import fuzz, process
+
+from .. import search as scoring
+from ..errors import NotFoundError, QueryError
+from ..model import Connections, Edge, Hop, Node, Path, PathsResult, SearchHit, Subgraph, Timeline, TimelineItem
+from ..text import fold
+from .memory import MemoryGraph
+
+REACH_CAP = 200_000  # nodes counted when a neighbourhood is cut by its limit
+EDGE_CAP = 20_000  # edges returned with one neighbourhood
+PATH_WORK_CAP = 400_000  # expansions while enumerating paths
+PATHS_PER_LENGTH_CAP = 20_000
+SEARCH_CANDIDATE_CAP = 50_000
+
+
+def check_range(name: str, value: int, lo: int, hi: int) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or not lo <= value <= hi:
+        raise QueryError(f"'{name}' must be an integer from {lo} to {hi}, got {value!r}", details=[{"field": name, "value": value}])
+    return value
+
+
+def check_types(name: str, values: list[str] | None, known) -> list[str] | None:
+    if values is None:
+        return None
+    bad = [v for v in values if v not in known]
+    if bad:
+        raise QueryError(
+            f"'{name}' has unknown type '{bad[0]}'; known: {', '.join(sorted(known))}",
+            details=[{"field": name, "value": bad[0]}],
+        )
+    return sorted(set(values))
+
+
+def check_as_of(value: str | None) -> str | None:
+    """Normalize an ``as_of`` argument to YYYY-MM-DD (partial dates: first day)."""
+    from .. import dates
+
+    try:
+        return dates.as_of_day(value)
+    except ValueError as e:
+        raise QueryError(f"'as_of': {e}", details=[{"field": "as_of", "value": value}]) from None
+
+
+def require(mg: MemoryGraph, nid: str, field: str = "id") -> Node:
+    node = mg.nodes.get(nid)
+    if node is None:
+        raise NotFoundError(f"node '{nid}' is not in the graph", details=[{"field": field, "value": nid}])
+    return node
+
+
+# ------------------------------------------------------------------- search
+
+
+def search(mg: MemoryGraph, q: str, types: list[str] | None, limit: int) -> list[SearchHit]:
+    folded = fold(q or "")
+    if not folded:
+        raise QueryError("'q' must contain at least one letter or digit", details=[{"field": "q", "value": q}])
+    type_set = set(types) if types else None
+    tokens = folded.split()
+    cands: set[str] | None = None
+    for t in sorted(tokens, key=len, reverse=True):
+        ids = mg.ids_with_word_prefix(t)
+        cands = ids if cands is None else cands & ids
+        if not cands:
+            break
+    hits: list[SearchHit] = []
+    for nid in list(cands or ())[:SEARCH_CANDIDATE_CAP]:
+        node = mg.nodes[nid]
+        if type_set and node.type not in type_set:
+            continue
+        s = scoring.score(q, node)
+        if s:
+            hits.append(SearchHit(node, s[0], s[1]))
+    if not hits and len(folded) >= 4:
+        keys = list(mg.names)
+        for key, _r, _i in process.extract(folded, keys, scorer=fuzz.ratio, score_cutoff=scoring.FUZZY_MIN, limit=500):
+            for nid in mg.names[key]:
+                node = mg.nodes[nid]
+                if type_set and node.type not in type_set:
+                    continue
+                if any(h.node.id == nid for h in hits):
+                    continue
+                s = scoring.score(q, node, fuzzy=True)
+                if s:
+                    hits.append(SearchHit(node, s[0], s[1]))
+    hits.sort(key=scoring.sort_key)
+    return hits[:limit]
+
+
+# --------------------------------------------------------------- neighbours
+
+
+def neighbors(mg, nid, depth, edge_types, node_types, as_of, limit) -> Subgraph:
+    require(mg, nid)
+    nt = set(node_types) if node_types else None
+    dist = {nid: 0}
+    frontier = [nid]
+    capped = False
+    for d in range(1, depth + 1):
+        nxt = []
+        for u in frontier:
+            for v, _e in mg.neighbours(u, edge_types, as_of):
+                if v in dist or not mg.node_ok(v, nt, as_of):
+                    continue
+                dist[v] = d
+                nxt.append(v)
+                if len(dist) >= REACH_CAP:
+                    capped = True
+                    break
+            if capped:
+                break
+        frontier = nxt
+        if capped or not frontier:
+            break
+    order = sorted(dist, key=lambda i: (dist[i], i))
+    kept = order[:limit]
+    kept_set = set(kept)
+    eids: set[str] = set()
+    edge_capped = False
+    for u in kept:
+        for v, es in mg.neighbours(u, edge_types, as_of):
+            if v in kept_set:
+                eids.update(es)
+        if len(eids) > EDGE_CAP:
+            edge_capped = True
+            break
+    edges = sorted((mg.edges[e] for e in eids), key=lambda e: e.id)[:EDGE_CAP]
+    omitted = len(order) - len(kept)
+    return Subgraph(
+        nodes=[mg.nodes[i] for i in kept],
+        edges=edges,
+        center=[nid],
+        truncated=bool(omitted) or capped or edge_capped,
+        limit=limit,
+        omitted_nodes=omitted,
+    )
+
+
+# -------------------------------------------------------------------- paths
+
+
+def _bfs_dist(mg, start, edge_types, as_of, max_depth, cap=REACH_CAP):
+    """Distances from ``start`` up to ``max_depth``; returns (dist, complete_depth)."""
+    dist = {start: 0}
+    frontier = [start]
+    complete = 0
+    for d in range(1, max_depth + 1):
+        nxt = []
+        for u in frontier:
+            for v, _e in mg.neighbours(u, edge_types, as_of):
+                if v not in dist and mg.node_ok(v, None, as_of):
+                    dist[v] = d
+                    nxt.append(v)
+            if len(dist) > cap:
+                return dist, d - 1
+        complete = d
+        frontier = nxt
+        if not frontier:
+            return dist, max_depth
+    return dist, complete
+
+
+def shortest_distance(mg, s, t, edge_types, as_of, max_hops) -> int | None:
+    """Bidirectional BFS: expand the smaller frontier one whole level at a time
+    until the two searches meet; None when no path of at most ``max_hops``."""
+    if s == t:
+        return 0
+    ds, dt = {s: 0}, {t: 0}
+    fs, ft = [s], [t]
+    ls = lt = 0  # depth expanded on each side
+    while fs and ft and ls + lt < max_hops:
+        forward = len(fs) <= len(ft)
+        frontier, mine, other = (fs, ds, dt) if forward else (ft, dt, ds)
+        level = (ls if forward else lt) + 1
+        best = None
+        nxt = []
+        for u in frontier:
+            for v, _e in mg.neighbours(u, edge_types, as_of):
+                if v in mine or not mg.node_ok(v, None, as_of):
+                    continue
+                mine[v] = level
+                nxt.append(v)
+                if v in other:
+                    cand = level + other[v]
+                    if best is None or cand < best:
+                        best = cand
+        if forward:
+            fs, ls = nxt, level
+        else:
+            ft, lt = nxt, level
+        if best is not None:
+            return best if best <= max_hops else None
+    return None
+
+
+def _hop_edge(mg, u, v, edge_types, as_of) -> Edge:
+    eids: list[str] = []
+    for w, es in mg.neighbours(u, edge_types, as_of):
+        if w == v:
+            eids.extend(es)
+    return min((mg.edges[e] for e in eids), key=lambda e: (e.type, e.id))
+
+
+def paths(mg, s, t, k, max_hops, edge_types, as_of) -> PathsResult:
+    require(mg, s, "source")
+    require(mg, t, "target")
+    if s == t:
+        raise QueryError("source and target are the same node", details=[{"field": "target", "value": t}])
+    result = PathsResult(source=s, target=t, paths=[])
+    if not (mg.node_ok(s, None, as_of) and mg.node_ok(t, None, as_of)):
+        return result
+    d = shortest_distance(mg, s, t, edge_types, as_of, max_hops)
+    if d is None:
+        return result
+    found: list[tuple[str, ...]] = []
+    truncated = False
+    dt, complete = _bfs_dist(mg, t, edge_types, as_of, max_hops - 1)
+
+    def lb(v: str) -> int:
+        return dt[v] if v in dt else complete + 1
+
+    for length in range(d, max_hops + 1):
+        batch: list[tuple[str, ...]] = []
+        work = 0
+        stack = [(s, (s,), iter(list(mg.neighbours(s, edge_types, as_of))))]
+        on_path = {s}
+        while stack:
+            u, path, it = stack[-1]
+            step = next(it, None)
+            if step is None:
+                stack.pop()
+                on_path.discard(u)
+                continue
+            v = step[0]
+            work += 1
+            if work > PATH_WORK_CAP:
+                truncated = True
+                break
+            i = len(path)  # hops after taking this step
+            if v in on_path:
+                continue
+            if v == t:
+                if i == length:
+                    batch.append(path + (v,))
+                    if len(batch) >= PATHS_PER_LENGTH_CAP:
+                        truncated = True
+                        break
+                continue
+            if i + lb(v) > length or not mg.node_ok(v, None, as_of):
+                continue
+            on_path.add(v)
+            stack.append((v, path + (v,), iter(list(mg.neighbours(v, edge_types, as_of)))))
+        found.extend(sorted(set(batch)))
+        if len(found) >= k or truncated:
+            break
+    for seq in found[:k]:
+        hops = [Hop(_hop_edge(mg, a, b, edge_types, as_of), a, b) for a, b in zip(seq, seq[1:])]
+        result.paths.append(Path(nodes=[mg.nodes[x] for x in seq], hops=hops))
+    result.truncated = truncated and len(result.paths) < k
+    return result
+
+
+# -------------------------------------------------------------- connections
+
+
+def _date_of(node: Node) -> str | None:
+    p = node.properties
+    return p.get("signed") or p.get("start") or node.valid_from
+
+
+def connections(mg, a, b, as_of, limit) -> Connections:
+    na, nb = require(mg, a, "a"), require(mg, b, "b")
+    if a == b:
+        raise QueryError("'a' and 'b' are the same node", details=[{"field": "b", "value": b}])
+    na_set = {v for v, _ in mg.neighbours(a, None, as_of) if mg.node_ok(v, None, as_of)}
+    nb_set = {v for v, _ in mg.neighbours(b, None, as_of) if mg.node_ok(v, None, as_of)}
+    common = sorted((mg.nodes[i] for i in (na_set & nb_set) - {a, b}), key=lambda n: (n.type, n.id))
+    da, _ = _bfs_dist(mg, a, None, as_of, 2)
+    db, _ = _bfs_dist(mg, b, None, as_of, 2)
+    both = [mg.nodes[i] for i in set(da) & set(db)]
+    key = lambda n: (_date_of(n) or "9999", n.id)  # noqa: E731
+    agreements = sorted((n for n in both if n.type == "Agreement"), key=key)
+    events = sorted((n for n in both if n.type == "Event"), key=key)
+    sp = paths(mg, a, b, 1, 6, None, as_of) if mg.node_ok(a, None, as_of) and mg.node_ok(b, None, as_of) else None
+    truncated = len(common) > limit or len(agreements) > limit or len(events) > limit
+    return Connections(
+        a=na,
+        b=nb,
+        common_neighbors=common[:limit],
+        agreements=agreements[:limit],
+        events=events[:limit],
+        shortest=sp.paths[0] if sp and sp.paths else None,
+        truncated=truncated,
+    )
+
+
+# ----------------------------------------------------------------- timeline
+
+
+def edge_date(edge: Edge) -> str | None:
+    p = edge.properties
+    if edge.valid_from:
+        return edge.valid_from
+    if p.get("start"):
+        return p["start"]
+    if p.get("year") is not None:
+        return f"{int(p['year']):04d}"
+    return None
+
+
+def edge_label(mg, edge: Edge, schema) -> str:
+    src, tgt = mg.nodes[edge.source], mg.nodes[edge.target]
+    verb = schema.edges[edge.type].label.get("en", edge.type) if schema else edge.type
+    text = f"{src.label} {verb} {tgt.label}"
+    p = edge.properties
+    if edge.type == "TRADES_WITH":
+        text += f": {p.get('direction')} {p.get('year')}, {p.get('value')} {p.get('unit')} {p.get('currency')}"
+    elif p.get("role"):
+        text += f" ({p['role']})"
+    return text
+
+
+def node_item(node: Node) -> TimelineItem | None:
+    d = _date_of(node)
+    if not d:
+        return None
+    return TimelineItem(date=d, kind="node", label=f"{node.type}: {node.label}", node=node)
+
+
+def timeline(mg, schema, nid, other, limit) -> Timeline:
+    node = require(mg, nid)
+    items: dict[tuple, TimelineItem] = {}
+
+    def add(item: TimelineItem | None) -> None:
+        if item is not None:
+            items[item.key()] = item
+
+    if other is None:
+        add(node_item(node))
+        for v, eids in mg.neighbours(nid, None, None):
+            for e in eids:
+                edge = mg.edges[e]
+                d = edge_date(edge)
+                if d:
+                    add(TimelineItem(date=d, kind="edge", label=edge_label(mg, edge, schema), edge=edge))
+            nb = mg.nodes[v]
+            if nb.type in ("Agreement", "Event"):
+                add(node_item(nb))
+    else:
+        require(mg, other, "other")
+        if other == nid:
+            raise QueryError("'other' is the same node as 'id'", details=[{"field": "other", "value": other}])
+        for v, eids in mg.neighbours(nid, None, None):
+            if v != other:
+                continue
+            for e in eids:
+                edge = mg.edges[e]
+                d = edge_date(edge)
+                if d:
+                    add(TimelineItem(date=d, kind="edge", label=edge_label(mg, edge, schema), edge=edge))
+        c = connections(mg, nid, other, None, 10_000)
+        for n in c.agreements + c.events:
+            add(node_item(n))
+    ordered = sorted(items.values(), key=lambda i: (i.date, i.kind, i.node.id if i.node else i.edge.id))
+    return Timeline(items=ordered[:limit], truncated=len(ordered) > limit)
