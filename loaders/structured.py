@@ -63,6 +63,12 @@ def _construct_mapping(loader, node, deep=False):
 
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+# dates stay strings ('2022-05-17'): the schema checks them, and a bad one
+# ('2022-13-01') becomes a field error instead of a YAML crash
+_LineLoader.yaml_implicit_resolvers = {
+    ch: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for ch, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 def _strip_lines(value: Any) -> Any:

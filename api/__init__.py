@@ -1,0 +1,1 @@
+"""The HTTP API (FastAPI). Build it with ``api.app.create_app``."""

@@ -1,0 +1,100 @@
+"""The FastAPI application, built in a lifespan with the store injected.
+
+``create_app(settings, store=None)``: with a store given (tests, embedding) the
+app uses it and leaves closing it to the caller; otherwise the lifespan opens
+the store the settings name, loads the seed dataset into an empty store (unless
+``REGIOGRAPH_LOAD_SEED=false``) and closes it at shutdown. Nothing is opened at
+import time.
+"""
+
+from __future__ import annotations
+
+import logging
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+import regiograph
+from graph.store.base import GraphStore
+from regiograph.settings import Settings
+
+from . import errors
+from .limits import BodyLimit
+from .routes import router
+
+log = logging.getLogger("regiograph.api")
+
+DESCRIPTION = """
+Who is connected to whom in inter-regional economic relations - states, agencies,
+ministries, clusters, companies, persons, agreements, events, topics and trade
+flows - and who says so. Every node and edge carries its sources.
+
+Errors always have the shape `{"error": {"status", "code", "message", "details"}}`.
+Entity parameters accept a node id (e.g. `org:wfs`) or an unambiguous name (`WFS`).
+"""
+
+
+def create_app(settings: Settings | None = None, store: GraphStore | None = None) -> FastAPI:
+    settings = settings or Settings.from_env()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        owned = store is None
+        s = store
+        if s is None:
+            from regiograph.seed import ensure_seed
+            from regiograph.stores import open_store
+
+            s = open_store(settings)
+            if settings.load_seed:
+                report = ensure_seed(s)
+                if report is not None:
+                    log.info("loaded the seed dataset: %s", report.to_dict())
+        app.state.store = s
+        app.state.settings = settings
+        try:
+            yield
+        finally:
+            if owned:
+                s.close()
+
+    app = FastAPI(
+        title="Regiograph API",
+        version=regiograph.__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    errors.install(app)
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+
+    @app.get("/health", summary="Liveness and store summary")
+    def health():
+        st = app.state.store.stats().to_dict()
+        return {
+            "status": "ok",
+            "version": regiograph.__version__,
+            "store": settings.store,
+            "nodes": st["total_nodes"],
+            "edges": st["total_edges"],
+        }
+
+    app.include_router(router)
+    _include_optional_routers(app)
+    return app
+
+
+def _include_optional_routers(app: FastAPI) -> None:
+    """Views and ad-hoc Cypher live in their own modules; mounted when present."""
+    try:
+        from views.routes import router as views_router
+    except ImportError:
+        views_router = None
+    if views_router is not None:
+        app.include_router(views_router)
+    try:
+        from api.cypher_route import router as cypher_router
+    except ImportError:
+        cypher_router = None
+    if cypher_router is not None:
+        app.include_router(cypher_router)

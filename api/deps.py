@@ -1,0 +1,24 @@
+"""Dependencies injected into routes: the store and the settings, both set up in the app's lifespan."""
+
+from __future__ import annotations
+
+from fastapi import Request
+
+from graph.store.base import GraphStore
+from regiograph.settings import Settings
+
+
+def get_store(request: Request) -> GraphStore:
+    return request.app.state.store
+
+
+def get_settings(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+def split_list(values: list[str] | None) -> list[str] | None:
+    """Query lists may repeat (?types=A&types=B) or be comma-separated (?types=A,B)."""
+    if not values:
+        return None
+    out = [v.strip() for item in values for v in item.split(",") if v.strip()]
+    return out or None

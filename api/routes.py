@@ -1,0 +1,164 @@
+"""JSON routes under /api: search, entities, neighbours, paths, connections, timeline, stats, records."""
+
+from __future__ import annotations
+
+import hmac
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Header, Query, Request
+
+from graph.errors import LoadError, ValidationError
+from graph.resolve import resolve_ref
+from graph.store.base import (
+    DEFAULT_NEIGHBOR_LIMIT,
+    MAX_DEPTH,
+    MAX_HOPS,
+    MAX_K,
+    MAX_NEIGHBOR_LIMIT,
+    MAX_SEARCH_LIMIT,
+    GraphStore,
+)
+from loaders.structured import parse_document
+from regiograph.settings import Settings
+
+from .deps import get_settings, get_store, split_list
+from .errors import ApiError
+from .limits import read_limited
+
+router = APIRouter(prefix="/api")
+Store = Annotated[GraphStore, Depends(get_store)]
+Conf = Annotated[Settings, Depends(get_settings)]
+AsOf = Annotated[str | None, Query(description="only facts valid on this date (YYYY, YYYY-MM or YYYY-MM-DD)", max_length=10)]
+
+
+@router.get("/search", summary="Search nodes by name or alias (any language, case- and accent-insensitive)")
+def search(
+    store: Store,
+    q: Annotated[str, Query(min_length=1, max_length=200, description="name, alias or acronym")],
+    types: Annotated[list[str] | None, Query(description="node types, repeated or comma-separated")] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_SEARCH_LIMIT)] = 20,
+):
+    hits = store.search(q, types=split_list(types), limit=limit)
+    return {"query": q, "count": len(hits), "results": [h.to_dict() for h in hits]}
+
+
+@router.get("/entities/{id}", summary="One entity: properties, names, aliases, sources and edge counts")
+def entity(store: Store, id: str):
+    node = store.get_node(resolve_ref(store, id))
+    doc_ids = sorted({s.document for s in node.sources})
+    docs = store.get_nodes(doc_ids)
+    sub = store.neighbors(node.id, depth=1, limit=MAX_NEIGHBOR_LIMIT)
+    degree: dict[str, int] = {}
+    for e in sub.edges:
+        if node.id in (e.source, e.target):
+            degree[e.type] = degree.get(e.type, 0) + 1
+    body = node.to_dict()
+    body["documents"] = [
+        {"id": d, "title": docs[d].properties.get("title", docs[d].label), "published": docs[d].properties.get("published"),
+         "publisher": docs[d].properties.get("publisher"), "url": docs[d].properties.get("url")}
+        for d in doc_ids if d in docs
+    ]
+    body["edge_counts"] = dict(sorted(degree.items()))
+    return body
+
+
+@router.get("/entities/{id}/neighbors", summary="Neighbourhood to depth 1-3, filtered by edge type, node type and date")
+def neighbors(
+    store: Store,
+    id: str,
+    depth: Annotated[int, Query(ge=1, le=MAX_DEPTH)] = 1,
+    edge_types: Annotated[list[str] | None, Query()] = None,
+    node_types: Annotated[list[str] | None, Query()] = None,
+    as_of: AsOf = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_NEIGHBOR_LIMIT)] = DEFAULT_NEIGHBOR_LIMIT,
+):
+    nid = resolve_ref(store, id)
+    return store.neighbors(
+        nid, depth=depth, edge_types=split_list(edge_types), node_types=split_list(node_types), as_of=as_of, limit=limit
+    ).to_dict()
+
+
+@router.get("/paths", summary="Partner paths: the k shortest paths between two entities")
+def paths(
+    store: Store,
+    source: Annotated[str, Query(max_length=200, description="node id or name")],
+    target: Annotated[str, Query(max_length=200, description="node id or name")],
+    k: Annotated[int, Query(ge=1, le=MAX_K)] = 3,
+    max_hops: Annotated[int, Query(ge=1, le=MAX_HOPS)] = 6,
+    types: Annotated[list[str] | None, Query(description="edge types allowed on the path")] = None,
+    as_of: AsOf = None,
+):
+    s = resolve_ref(store, source, "source")
+    t = resolve_ref(store, target, "target")
+    return store.paths(s, t, k=k, max_hops=max_hops, edge_types=split_list(types), as_of=as_of).to_dict()
+
+
+@router.get("/connections", summary="How are A and B connected: common neighbours, agreements, events, shortest path")
+def connections(
+    store: Store,
+    a: Annotated[str, Query(max_length=200)],
+    b: Annotated[str, Query(max_length=200)],
+    as_of: AsOf = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 50,
+):
+    return store.connections(resolve_ref(store, a, "a"), resolve_ref(store, b, "b"), as_of=as_of, limit=limit).to_dict()
+
+
+@router.get("/timeline", summary="Dated facts around an entity, or between two entities, in order")
+def timeline(
+    store: Store,
+    id: Annotated[str, Query(max_length=200, description="node id or name")],
+    other: Annotated[str | None, Query(max_length=200, description="second entity: facts between the two")] = None,
+    limit: Annotated[int, Query(ge=1, le=5000)] = 200,
+):
+    nid = resolve_ref(store, id)
+    oid = resolve_ref(store, other, "other") if other else None
+    return {"id": nid, "other": oid, **store.timeline(nid, other=oid, limit=limit).to_dict()}
+
+
+@router.get("/stats", summary="Counts of nodes and edges per type")
+def stats(store: Store):
+    return store.stats().to_dict()
+
+
+@router.get("/schema", summary="The node and edge types (the schema as data)")
+def schema(store: Store):
+    return store.schema.to_dict()
+
+
+@router.post(
+    "/records",
+    summary="Load a batch of records (JSON in the record format); requires the X-API-Key header",
+    responses={401: {"description": "missing or wrong API key"}, 413: {"description": "body too large"}},
+)
+async def records(
+    request: Request,
+    store: Store,
+    settings: Conf,
+    x_api_key: Annotated[str | None, Header()] = None,
+    dry_run: bool = False,
+):
+    if not settings.api_key:
+        raise ApiError(403, "forbidden", "loading over HTTP is switched off; set REGIOGRAPH_API_KEY on the server to enable it")
+    if not x_api_key or not hmac.compare_digest(x_api_key.encode(), settings.api_key.encode()):
+        raise ApiError(401, "unauthorized", "missing or wrong API key; send it in the X-API-Key header")
+    ctype = request.headers.get("content-type", "")
+    if "json" not in ctype:
+        raise ApiError(415, "unsupported_media_type", f"send the records as application/json, not '{ctype or 'nothing'}'")
+    raw = await read_limited(request, settings.max_body_bytes)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise LoadError(f"request body: not valid UTF-8 at byte {e.start}") from None
+    batch = parse_document(text, "request body", "json")
+    n = len(batch.nodes) + len(batch.edges)
+    if n > settings.max_records:
+        raise ApiError(413, "too_large", f"{n} records is more than the limit of {settings.max_records} (REGIOGRAPH_MAX_RECORDS); split the batch")
+    if n == 0:
+        raise ValidationError("request body: no records; send {\"nodes\": [...], \"edges\": [...]}",
+                              details=[{"file": "request body", "line": None, "field": "nodes", "message": "empty"}])
+    import anyio
+
+    report = await anyio.to_thread.run_sync(lambda: store.load(batch, dry_run=dry_run))
+    return {"dry_run": dry_run, "records": n, **report.to_dict()}
+

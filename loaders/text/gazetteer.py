@@ -1,0 +1,316 @@
+"""The reference gazetteer (``gazetteer/*.yaml``) and a token-trie matcher over it.
+
+Names are matched token by token on a normalized form: folded (case, accents,
+punctuation; ``graph.text.fold``) and stripped of German inflection endings
+('Sachsens' -> 'sachsen' -> 'sachs', 'Staatsministeriums' -> 'staatsministerium'),
+so 'der Wirtschaftsförderung Sachsen', 'Sachsens' and 'Boesenberg'/'Bösenberg'
+find the same entry. The longest match wins.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+from graph.errors import LoadError
+from graph.text import fold
+
+GAZETTEER_DIR = Path(__file__).with_name("gazetteer")
+TOKEN = re.compile(r"\w+|&")
+_SUFFIXES = ("ern", "es", "en", "er", "em", "e", "s", "n")
+_TRANSLIT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+
+
+@lru_cache(maxsize=100_000)
+def stem(folded_token: str) -> str:
+    t = folded_token
+    for _ in range(2):
+        for suf in _SUFFIXES:
+            if t.endswith(suf) and len(t) - len(suf) >= 4:
+                t = t[: -len(suf)]
+                break
+        else:
+            break
+    return t
+
+
+def token_forms(token: str) -> tuple[str, ...]:
+    """Normalized forms of one surface token (plain fold, and the ae/oe/ue transliteration)."""
+    a = stem(fold(token)) if token != "&" else "and"
+    b = stem(fold(token.translate(_TRANSLIT))) if token != "&" else "and"
+    return (a,) if a == b else (a, b)
+
+
+def name_keys(name: str) -> set[tuple[str, ...]]:
+    """Token-key sequences under which a name is indexed."""
+    toks = TOKEN.findall(name)
+    if not toks:
+        return set()
+    seqs: list[tuple[str, ...]] = [()]
+    for t in toks:
+        forms = token_forms(t)
+        seqs = [s + (f,) for s in seqs for f in forms][:8]
+    return {s for s in seqs if any(s)}
+
+
+@dataclass
+class Entry:
+    id: str
+    type: str
+    name: dict[str, str]
+    aliases: dict[str, list[str]] = field(default_factory=dict)
+    properties: dict[str, Any] = field(default_factory=dict)
+    seat: str | None = None
+    parent: str | None = None
+    portfolio: str | None = None
+    adjectives: dict[str, list[str]] = field(default_factory=dict)
+    keywords: dict[str, list[str]] = field(default_factory=dict)
+    local: bool = False  # found in the text, not in the reference gazetteer
+
+    def all_names(self) -> list[str]:
+        out: list[str] = []
+        for v in list(self.name.values()) + [a for vs in self.aliases.values() for a in vs]:
+            if v not in out:
+                out.append(v)
+        return out
+
+    @property
+    def label(self) -> str:
+        return self.name.get("en") or self.name.get("de") or next(iter(self.name.values()))
+
+    def short(self) -> str:
+        """A short label for generated names: the acronym, else the shortest name."""
+        acr = self.properties.get("acronym")
+        if acr:
+            return str(acr)
+        names = [n for n in self.all_names() if n]
+        return min(names, key=len) if names else self.id
+
+
+@dataclass(frozen=True)
+class Role:
+    en: str
+    de: tuple[str, ...]
+    en_forms: tuple[str, ...]
+    minister: bool = False
+    government: bool = False
+
+    def de_base(self) -> str | None:
+        return self.de[0] if self.de else None
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str  # entity | adjective | topic | role
+    ref: str  # entry id, or role english name
+    lang: str | None = None
+
+
+@dataclass
+class Match:
+    start_tok: int
+    end_tok: int  # exclusive
+    start: int  # char offsets in the text
+    end: int
+    text: str
+    hits: tuple[Hit, ...]
+
+
+class Gazetteer:
+    """Reference entities, topics and role words, with a matcher over token sequences."""
+
+    def __init__(self, entries: Iterable[Entry] = (), roles: Iterable[Role] = ()) -> None:
+        self.entries: dict[str, Entry] = {}
+        self.roles: dict[str, Role] = {}
+        self._trie: dict = {}
+        self._prefix_topics: list[tuple[str, str]] = []  # (folded keyword, topic id)
+        for e in entries:
+            self.add(e)
+        for r in roles:
+            self.add_role(r)
+
+    # ------------------------------------------------------------ building
+    def _index(self, name: str, hit: Hit) -> None:
+        for key in name_keys(name):
+            node = self._trie
+            for k in key:
+                node = node.setdefault(k, {})
+            node.setdefault(None, [])
+            if hit not in node[None]:
+                node[None].append(hit)
+
+    def add(self, e: Entry) -> None:
+        self.entries[e.id] = e
+        for lang, n in e.name.items():
+            self._index(n, Hit("entity" if e.type != "Topic" else "topic", e.id, lang))
+        for lang, vs in e.aliases.items():
+            for n in vs:
+                self._index(n, Hit("entity" if e.type != "Topic" else "topic", e.id, lang))
+        if e.type == "Region":
+            for lang, n in list(e.name.items()) + [(l, a) for l, vs in e.aliases.items() for a in vs]:
+                if lang == "de" and not n[-1] in "sxzß":
+                    self._index(n + "s", Hit("entity", e.id, lang))  # genitive: Sachsens
+        for lang, adjs in e.adjectives.items():
+            for a in adjs:
+                self._index(a, Hit("adjective", e.id, lang))
+        for lang, kws in e.keywords.items():
+            for k in kws:
+                self._index(k, Hit("topic", e.id, lang))
+                if lang == "de" and " " not in k and len(k) >= 6:
+                    self._prefix_topics.append((fold(k), e.id))
+        self._prefix_topics.sort(key=lambda x: -len(x[0]))
+
+    def add_alias(self, id: str, name: str, lang: str) -> None:
+        e = self.entries[id]
+        if name not in e.all_names():
+            e.aliases.setdefault(lang, []).append(name)
+        self._index(name, Hit("entity", id, lang))
+
+    def add_role(self, r: Role) -> None:
+        self.roles[r.en] = r
+        for n in r.de:
+            self._index(n, Hit("role", r.en, "de"))
+        for n in r.en_forms:
+            self._index(n, Hit("role", r.en, "en"))
+
+    def local_copy(self) -> "Gazetteer":
+        """A copy for one document, so names found in it do not leak into other documents."""
+        g = Gazetteer.__new__(Gazetteer)
+        g.entries = {k: copy.deepcopy(v) for k, v in self.entries.items()}
+        g.roles = dict(self.roles)
+        g._trie = copy.deepcopy(self._trie)
+        g._prefix_topics = list(self._prefix_topics)
+        return g
+
+    # ------------------------------------------------------------ queries
+    def get(self, id: str) -> Entry | None:
+        return self.entries.get(id)
+
+    def lookup(self, name: str, type_: str | None = None) -> list[Entry]:
+        """Entries with exactly this (normalized) name."""
+        out: list[Entry] = []
+        for key in name_keys(name):
+            node = self._trie
+            for k in key:
+                node = node.get(k)
+                if node is None:
+                    break
+            else:
+                for h in node.get(None, []):
+                    if h.kind in ("entity", "topic"):
+                        e = self.entries[h.ref]
+                        if (type_ is None or e.type == type_) and e not in out:
+                            out.append(e)
+        return out
+
+    def economy_ministry(self, region_id: str) -> Entry | None:
+        for e in self.entries.values():
+            if e.type == "Organization" and e.seat == region_id and e.portfolio == "economy":
+                return e
+        return None
+
+    def match(self, text: str, tokens: list[tuple[str, int, int]]) -> list[Match]:
+        """Longest non-overlapping matches over ``tokens`` ((surface, start, end) triples)."""
+        forms = [token_forms(t[0]) for t in tokens]
+        out: list[Match] = []
+        i = 0
+        n = len(tokens)
+        while i < n:
+            best: tuple[int, list[Hit]] | None = None
+            frontier = [(self._trie, i)]
+            while frontier:
+                node, j = frontier.pop()
+                if j > i and None in node:
+                    if best is None or j > best[0]:
+                        best = (j, node[None])
+                if j >= n:
+                    continue
+                # names do not run across sentence punctuation other than - & . , ( ) '
+                if j > i:
+                    gap = text[tokens[j - 1][2]: tokens[j][1]]
+                    if len(gap) > 3 or re.search(r"[;:!?»«\"“”„\n/|]", gap):
+                        continue
+                for f in forms[j]:
+                    child = node.get(f)
+                    if child is not None:
+                        frontier.append((child, j + 1))
+            if best is None:
+                # German compounds starting with a topic keyword: Wasserstoffwirtschaft
+                ft = fold(tokens[i][0])
+                for kw, tid in self._prefix_topics:
+                    if ft.startswith(kw) and len(ft) > len(kw):
+                        out.append(Match(i, i + 1, tokens[i][1], tokens[i][2], tokens[i][0], (Hit("topic", tid, "de"),)))
+                        break
+                i += 1
+                continue
+            j, hits = best
+            s, e = tokens[i][1], tokens[j - 1][2]
+            out.append(Match(i, j, s, e, text[s:e], tuple(hits)))
+            i = j
+        return out
+
+
+def tokenize(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
+    return [(m.group(0), m.start() + offset, m.end() + offset) for m in TOKEN.finditer(text)]
+
+
+def _load_yaml(path: Path) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as e:
+        raise LoadError(f"{path}: cannot read gazetteer file: {e}") from None
+
+
+def _as_lists(d: dict | None) -> dict[str, list[str]]:
+    return {k: list(v) if isinstance(v, (list, tuple)) else [v] for k, v in (d or {}).items()}
+
+
+def load_gazetteer(directory: str | Path | None = None) -> Gazetteer:
+    """Read regions.yaml, organizations.yaml, topics.yaml and roles.yaml from ``directory``."""
+    d = Path(directory) if directory else GAZETTEER_DIR
+    entries: list[Entry] = []
+    type_of = {"regions.yaml": "Region", "organizations.yaml": "Organization", "topics.yaml": "Topic"}
+    for fname, default_type in type_of.items():
+        f = d / fname
+        if not f.exists():
+            continue
+        for i, raw in enumerate(_load_yaml(f) or []):
+            if not isinstance(raw, dict) or "id" not in raw or "name" not in raw:
+                raise LoadError(f"{f}: entry {i + 1} needs 'id' and 'name'")
+            entries.append(
+                Entry(
+                    id=raw["id"],
+                    type=raw.get("type", default_type),
+                    name=dict(raw["name"]),
+                    aliases=_as_lists(raw.get("aliases")),
+                    properties=dict(raw.get("properties") or {}),
+                    seat=raw.get("seat"),
+                    parent=raw.get("parent"),
+                    portfolio=raw.get("portfolio"),
+                    adjectives=_as_lists(raw.get("adjectives")),
+                    keywords=_as_lists(raw.get("keywords")),
+                )
+            )
+    roles: list[Role] = []
+    rf = d / "roles.yaml"
+    if rf.exists():
+        for raw in _load_yaml(rf) or []:
+            roles.append(Role(raw["en"], tuple(raw.get("de") or ()), tuple(raw.get("en_forms") or ()),
+                              bool(raw.get("minister")), bool(raw.get("government"))))
+    return Gazetteer(entries, roles)
+
+
+_DEFAULT: Gazetteer | None = None
+
+
+def default_gazetteer() -> Gazetteer:
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = load_gazetteer()
+    return _DEFAULT

@@ -1,0 +1,85 @@
+"""Sentence splitting with character offsets, aware of German and English abbreviations."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .dates import MONTHS
+
+ABBREVIATIONS = {
+    "dr", "prof", "dipl", "ing", "z", "b", "u", "a", "v", "e", "ca", "mio", "mrd", "nr", "st", "bzw", "inkl",
+    "ggf", "vgl", "co", "inc", "ltd", "corp", "jr", "sr", "mr", "mrs", "ms", "no", "vs", "etc", "usw", "ua",
+    "bspw", "evtl", "gem", "hrsg", "jh", "max", "min", "mind", "rd", "sog", "tel", "abs", "bzgl", "d", "h", "i",
+    "s", "o", "dt", "engl", "franz", "gmbh", "ggü", "jan", "feb", "aug", "sep", "sept", "okt", "oct", "nov", "dez",
+    "dec", "ag", "mbh", "phil", "rer", "nat", "med", "techn", "hon", "tsd",
+}
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int  # 1-based
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+_END = re.compile(r"[.!?]+[\"'»«“”‘’)\]]*(?=\s)|[\"'»«“”]\s*(?=\n)")
+
+
+def _is_boundary(text: str, pos: int, end: int) -> bool:
+    """Is the punctuation run text[pos:end] the end of a sentence?"""
+    before = text[:pos]
+    m = re.search(r"(\w+)$", before)
+    word = m.group(1) if m else ""
+    after = text[end:].lstrip()
+    nxt = re.match(r"\S+", after)
+    nxt_word = nxt.group(0) if nxt else ""
+    if text[pos] == ".":
+        if word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+            return False
+        if word.isdigit():
+            # "5. September", "10. bis 20.", "17. Platz": an ordinal, not an end
+            w = re.sub(r"[^\w]", "", nxt_word).lower()
+            if w in MONTHS or w in ("bis", "und", "oder", "platz", "rang", "jahrhundert") or nxt_word[:1].isdigit():
+                return False
+    if not nxt_word:
+        return True
+    first = nxt_word.lstrip("\"'»«“”„‚(")[:1]
+    return bool(first) and (first.isupper() or first.isdigit() or not first.isalpha())
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences with offsets; blank lines and single-line headings always end a sentence."""
+    out: list[Sentence] = []
+    para = 0
+    for pm in re.finditer(r"(?:[^\n]|\n(?!\s*\n))+", text):
+        block_start = pm.start()
+        block = pm.group(0)
+        para += 1
+        # a line break inside a block ends a sentence when the line has no final punctuation
+        # and the next line starts a new unit (heading lines, lists, contact blocks)
+        cuts: list[int] = []
+        for lm in re.finditer(r"\n", block):
+            prev_line = block[: lm.start()].rsplit("\n", 1)[-1].strip()
+            next_line = block[lm.end():].split("\n", 1)[0].strip()
+            if not prev_line or not next_line:
+                cuts.append(lm.start())
+                continue
+            joins = prev_line[-1] in ",;-–(" or prev_line[-1].isalpha() and next_line[:1].islower()
+            if not joins:
+                cuts.append(lm.start())
+        for m in _END.finditer(block):
+            if m.group(0).strip() and _is_boundary(block, m.start(), m.end()):
+                cuts.append(m.end())
+        pos = 0
+        for c in sorted(set(cuts)) + [len(block)]:
+            seg = block[pos:c]
+            lead = len(seg) - len(seg.lstrip())
+            s = seg.strip()
+            if s and re.search(r"\w", s):
+                a = block_start + pos + lead
+                out.append(Sentence(len(out) + 1, a, a + len(s), s, para))
+            pos = c
+    return out

@@ -1,0 +1,31 @@
+"""Open the store a Settings object names. The only place a Neo4j driver is created."""
+
+from __future__ import annotations
+
+from graph.errors import ConfigError, StoreError
+from graph.store.base import GraphStore
+
+from .settings import Settings
+
+
+def open_store(settings: Settings) -> GraphStore:
+    if settings.store == "embedded":
+        from graph.store.embedded import EmbeddedStore
+
+        return EmbeddedStore(settings.data_path)
+    if settings.store == "neo4j":
+        import neo4j
+
+        from graph.store.neo4j import Neo4jStore
+
+        auth = (settings.neo4j_user, settings.neo4j_password) if settings.neo4j_password else None
+        try:
+            driver = neo4j.GraphDatabase.driver(settings.neo4j_uri, auth=auth)
+            driver.verify_connectivity()
+        except Exception as e:  # the driver raises several unrelated types here
+            raise StoreError(
+                f"cannot reach Neo4j at {settings.neo4j_uri}: {e}; check REGIOGRAPH_NEO4J_URI, "
+                "REGIOGRAPH_NEO4J_USER and REGIOGRAPH_NEO4J_PASSWORD, or use REGIOGRAPH_STORE=embedded"
+            ) from None
+        return Neo4jStore(driver, database=settings.neo4j_database or None, owns_driver=True)
+    raise ConfigError(f"REGIOGRAPH_STORE='{settings.store}' is not one of: embedded, neo4j")
