@@ -16,6 +16,7 @@ from graph.store.base import (
     MAX_K,
     MAX_NEIGHBOR_LIMIT,
     MAX_SEARCH_LIMIT,
+    PARTNER_VIA,
     GraphStore,
 )
 from loaders.structured import parse_document
@@ -87,10 +88,15 @@ def paths(
     max_hops: Annotated[int, Query(ge=1, le=MAX_HOPS)] = 6,
     types: Annotated[list[str] | None, Query(description="edge types allowed on the path")] = None,
     as_of: AsOf = None,
+    via: Annotated[list[str] | None, Query(description="node types allowed between the endpoints; 'all' for any "
+                                                       "(default: Agreement, Company, Event, Organization, Person)")] = None,
 ):
     s = resolve_ref(store, source, "source")
     t = resolve_ref(store, target, "target")
-    return store.paths(s, t, k=k, max_hops=max_hops, edge_types=split_list(types), as_of=as_of).to_dict()
+    via_types = split_list(via)
+    via_types = None if via_types and "all" in via_types else (via_types or PARTNER_VIA)
+    result = store.paths(s, t, k=k, max_hops=max_hops, edge_types=split_list(types), as_of=as_of, via=via_types)
+    return {**result.to_dict(), "via": via_types}
 
 
 @router.get("/connections", summary="How are A and B connected: common neighbours, agreements, events, shortest path")

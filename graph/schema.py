@@ -100,6 +100,7 @@ class EdgeType:
     target: tuple[str, ...]
     properties: dict[str, PropertyDef]
     key_properties: tuple[str, ...] = ()
+    path_cost: float = 1.0
     file: str = ""
 
 
@@ -143,6 +144,7 @@ class Schema:
                     "source": list(t.source),
                     "target": list(t.target),
                     "key_properties": list(t.key_properties),
+                    "path_cost": t.path_cost,
                     "properties": props(t.properties),
                 }
                 for n, t in sorted(self.edges.items())
@@ -256,6 +258,9 @@ def _parse_edge_type(f: Path) -> EdgeType:
     for k in keys:
         if k not in props or not props[k].required:
             raise SchemaError(f"{f}: key property '{k}' must be declared as a required property")
+    cost = data.get("path_cost", 1)
+    if isinstance(cost, bool) or not isinstance(cost, (int, float)) or cost <= 0:
+        raise SchemaError(f"{f}: 'path_cost' must be a positive number, got {cost!r}")
     return EdgeType(
         name=data["name"],
         label=_label(f, data),
@@ -264,6 +269,7 @@ def _parse_edge_type(f: Path) -> EdgeType:
         target=tuple(tgt),
         properties=props,
         key_properties=keys,
+        path_cost=float(cost),
         file=str(f),
     )
 

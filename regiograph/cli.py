@@ -155,14 +155,19 @@ def search(query: str, types: tuple[str, ...], limit: int, as_json: bool) -> Non
 @click.option("--max-hops", default=6, show_default=True, help="longest path (1-8)")
 @click.option("--type", "types", multiple=True, help="edge types allowed (repeatable)")
 @click.option("--as-of", default=None, help="only facts valid on this date")
+@click.option("--via", "via", multiple=True,
+              help="node types allowed between the endpoints (repeatable; 'all' for any; "
+                   "default: Agreement, Company, Event, Organization, Person)")
 @click.option("--json", "as_json", is_flag=True, help="print JSON")
-def path(source, target, k, max_hops, types, as_of, as_json) -> None:
+def path(source, target, k, max_hops, types, as_of, via, as_json) -> None:
     """Partner paths: the k shortest paths between two entities (ids or names)."""
     from graph.resolve import resolve_ref
+    from graph.store.base import PARTNER_VIA
 
+    via_types = None if "all" in via else (list(via) or PARTNER_VIA)
     with _store() as store:
         s, t = resolve_ref(store, source, "source"), resolve_ref(store, target, "target")
-        result = store.paths(s, t, k=k, max_hops=max_hops, edge_types=list(types) or None, as_of=as_of)
+        result = store.paths(s, t, k=k, max_hops=max_hops, edge_types=list(types) or None, as_of=as_of, via=via_types)
     if as_json:
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
         return

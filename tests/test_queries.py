@@ -57,7 +57,15 @@ def test_k_shortest_paths_are_ordered_and_report_hops(mini_store):
     assert r.paths[0].hops[0].edge.type == "TRADES_WITH"  # the first of the parallel trade edges by id
     assert r.paths[0].hops[1].direction == "backward"  # JTRO -LOCATED_IN-> Japan, walked against its direction
     assert r.paths[1].node_ids() == ["region:de-by", "org:bayern-intl", "agreement:bi-jtro-mou", "org:jtro"]
-    assert r.paths[2].node_ids() < r.paths[3].node_ids()
+    # equal length: the stronger ties first (schema path_cost: VISITED 2, roles and signatures 1)
+    assert r.paths[2].node_ids() == ["region:de-by", "org:bayern-intl", "person:erika-muster", "agreement:bi-jtro-mou", "org:jtro"]
+    assert r.paths[3].node_ids() == ["region:de-by", "org:bayern-intl", "event:tokyo-mission-2023", "region:jp", "org:jtro"]
+    # via: only these node types between the endpoints
+    partner = mini_store.paths("region:de-by", "org:jtro", k=5, via=["Organization", "Agreement", "Person", "Event"])
+    assert [p.node_ids()[1:-1] for p in partner.paths] == [
+        ["org:bayern-intl", "agreement:bi-jtro-mou"],
+        ["org:bayern-intl", "person:erika-muster", "agreement:bi-jtro-mou"],
+    ]
     only = mini_store.paths("region:de-by", "org:jtro", k=3, edge_types=["LOCATED_IN", "PARTY_TO"])
     assert [p.node_ids() for p in only.paths] == [["region:de-by", "org:bayern-intl", "agreement:bi-jtro-mou", "org:jtro"]]
     none = mini_store.paths("region:de-by", "org:jtro", max_hops=1)
@@ -77,7 +85,7 @@ def test_connections_and_timeline(mini_store):
     c = mini_store.connections("org:bayern-intl", "org:jtro")
     assert [n.id for n in c.common_neighbors] == ["agreement:bi-jtro-mou"]
     assert [n.id for n in c.agreements] == ["agreement:bi-jtro-mou"]
-    assert [n.id for n in c.events] == ["event:tokyo-mission-2023"]
+    assert [n.id for n in c.events] == []  # the mission reaches JTRO only through the country (a hub)
     assert c.shortest.length == 2
     t = mini_store.timeline("org:bayern-intl")
     assert [i.date for i in t.items] == ["2019-01-01", "2021-03-03", "2023-05-10"]
@@ -121,6 +129,6 @@ def test_path_lengths_match_networkx_on_random_graphs(tmp_path, seed):
             assert len(set(ids_)) == len(ids_) and ids_[0] == a and ids_[-1] == b
             assert all(ref.has_edge(x, y) for x, y in zip(ids_, ids_[1:]))
         # all simple paths of the shortest length, in order, match networkx's
-        expected = sorted(tuple(p) for p in nx.all_shortest_paths(ref, a, b))
+        expected = {tuple(p) for p in nx.all_shortest_paths(ref, a, b)}
         got = [tuple(p.node_ids()) for p in r.paths if p.length == d]
-        assert got == expected[: len(got)]
+        assert set(got) <= expected and len(got) == min(3, len(expected))

@@ -14,9 +14,12 @@ Shared conventions
   always allowed).
 * Orderings are total, so that every backend returns the same list:
   - neighbours: by (distance from the centre, node id);
-  - paths: by (length, tuple of node ids); between two consecutive nodes the
-    hop names the edge that sorts first by (type, id) among the allowed ones;
-    paths are *simple* (no node twice) and distinct by node sequence;
+  - paths: by (length, cost, tuple of node ids), where cost is the sum of the
+    hops' ``path_cost`` (declared per edge type in the schema: lower = stronger
+    tie); between two consecutive nodes the hop names the allowed edge that
+    sorts first by (path_cost, type, id); paths are *simple* (no node twice)
+    and distinct by node sequence; ``via`` restricts the nodes allowed
+    *between* the endpoints to these types or type:subtype entries (None: all);
   - search: by (-score, folded label, id) with ``graph.search.score``;
   - timeline: by (date, kind, id).
 * Every query has a cap; hitting it sets ``truncated`` in the result.
@@ -36,6 +39,49 @@ Progress = Callable[[int, int], None]  # (done, total)
 MAX_DEPTH = 3
 MAX_K = 10
 MAX_HOPS = 8
+# Partner paths step through actors, ties and sub-national regions by default,
+# not through the hubs (countries, topics) that connect everything. A ``via``
+# entry is a node type ("Organization") or a type with its subtype, the value
+# of its ``level`` or ``kind`` property ("Region:state").
+PARTNER_VIA = [
+    "Agreement", "Company", "Event", "Organization", "Person",
+    "Region:state", "Region:province", "Region:city", "Region:district",
+]
+
+
+def subtype(node) -> str | None:
+    """The value of a node's ``level`` (regions) or ``kind`` property."""
+    p = node.properties
+    return p.get("level") or p.get("kind")
+
+
+def via_ok(node, via: set[str] | None) -> bool:
+    """Whether ``node`` may stand between the endpoints of a path."""
+    if via is None or node.type in via:
+        return True
+    sub = subtype(node)
+    return sub is not None and f"{node.type}:{sub}" in via
+
+
+def check_via(schema, via: list[str] | None) -> list[str] | None:
+    """Validate ``via`` entries ('Type' or 'Type:subtype') against the schema."""
+    from ..errors import QueryError
+
+    if via is None:
+        return None
+    for v in via:
+        t, _, sub = v.partition(":")
+        nt = schema.nodes.get(t)
+        if nt is None:
+            raise QueryError(f"'via' has unknown node type '{t}'; known: {', '.join(sorted(schema.nodes))}",
+                             details=[{"field": "via", "value": v}])
+        if sub:
+            prop = nt.properties.get("level") or nt.properties.get("kind")
+            if prop is None or sub not in prop.values:
+                allowed = ", ".join(prop.values) if prop else "none"
+                raise QueryError(f"'via' entry '{v}': {t} has no subtype '{sub}' (subtypes: {allowed})",
+                                 details=[{"field": "via", "value": v}])
+    return sorted(set(via))
 DEFAULT_NEIGHBOR_LIMIT = 500
 MAX_NEIGHBOR_LIMIT = 5000
 DEFAULT_SEARCH_LIMIT = 20
@@ -115,14 +161,17 @@ class GraphStore(ABC):
         max_hops: int = 6,
         edge_types: list[str] | None = None,
         as_of: str | None = None,
+        via: list[str] | None = None,
     ) -> PathsResult:
-        """Up to ``k`` shortest simple paths of at most ``max_hops`` hops."""
+        """Up to ``k`` shortest simple paths of at most ``max_hops`` hops whose
+        inner nodes are of the ``via`` types."""
 
     @abstractmethod
     def connections(self, a: str, b: str, *, as_of: str | None = None, limit: int = 50) -> Connections:
         """How two entities are connected: common neighbours (sorted by (type, id)),
-        Agreement and Event nodes within two hops of both (sorted by (date, id)),
-        and the shortest path (max 6 hops)."""
+        Agreement and Event nodes within two hops of both (sorted by (date, id);
+        the middle node of a two-hop link must be of a ``PARTNER_VIA`` type),
+        and the shortest path (max 6 hops, ``via=PARTNER_VIA``)."""
 
     @abstractmethod
     def timeline(self, id: str, *, other: str | None = None, limit: int = DEFAULT_TIMELINE_LIMIT) -> Timeline:

@@ -31,8 +31,10 @@ from .base import (
     MAX_K,
     MAX_NEIGHBOR_LIMIT,
     MAX_SEARCH_LIMIT,
+    PARTNER_VIA,
     GraphStore,
     Progress,
+    check_via,
 )
 from .memory import MemoryGraph
 
@@ -110,6 +112,7 @@ class EmbeddedStore(GraphStore):
                 f"cannot open the embedded store in '{self.data_dir}': {e}; "
                 "check that the folder is writable or set REGIOGRAPH_DATA_DIR to another folder"
             ) from None
+        self._costs = {name: et.path_cost for name, et in self.schema.edges.items()}
         self._db_lock = threading.Lock()
         self._lock = RWLock()
         self._mg = MemoryGraph()
@@ -259,24 +262,25 @@ class EmbeddedStore(GraphStore):
         with self._reading() as mg:
             return tv.neighbors(mg, id, depth, edge_types, node_types, as_of, limit)
 
-    def paths(self, source, target, *, k=3, max_hops=6, edge_types=None, as_of=None):
+    def paths(self, source, target, *, k=3, max_hops=6, edge_types=None, as_of=None, via=None):
         tv.check_range("k", k, 1, MAX_K)
         tv.check_range("max_hops", max_hops, 1, MAX_HOPS)
         edge_types = tv.check_types("edge_types", edge_types, self.schema.edges)
+        via = check_via(self.schema, via)
         as_of = tv.check_as_of(as_of)
         with self._reading() as mg:
-            return tv.paths(mg, source, target, k, max_hops, edge_types, as_of)
+            return tv.paths(mg, source, target, k, max_hops, edge_types, as_of, via, self._costs)
 
     def connections(self, a, b, *, as_of=None, limit=50):
         tv.check_range("limit", limit, 1, 1000)
         as_of = tv.check_as_of(as_of)
         with self._reading() as mg:
-            return tv.connections(mg, a, b, as_of, limit)
+            return tv.connections(mg, a, b, as_of, limit, PARTNER_VIA, self._costs)
 
     def timeline(self, id, *, other=None, limit=DEFAULT_TIMELINE_LIMIT):
         tv.check_range("limit", limit, 1, 5000)
         with self._reading() as mg:
-            return tv.timeline(mg, self.schema, id, other, limit)
+            return tv.timeline(mg, self.schema, id, other, limit, PARTNER_VIA)
 
     def stats(self) -> Stats:
         with self._reading() as mg:

@@ -16,6 +16,7 @@ from .. import search as scoring
 from ..errors import NotFoundError, QueryError
 from ..model import Connections, Edge, Hop, Node, Path, PathsResult, SearchHit, Subgraph, Timeline, TimelineItem
 from ..text import fold
+from .base import via_ok
 from .memory import MemoryGraph
 
 REACH_CAP = 200_000  # nodes counted when a neighbourhood is cut by its limit
@@ -151,14 +152,17 @@ def neighbors(mg, nid, depth, edge_types, node_types, as_of, limit) -> Subgraph:
 # -------------------------------------------------------------------- paths
 
 
-def _bfs_dist(mg, start, edge_types, as_of, max_depth, cap=REACH_CAP):
-    """Distances from ``start`` up to ``max_depth``; returns (dist, complete_depth)."""
+def _bfs_dist(mg, start, edge_types, as_of, max_depth, cap=REACH_CAP, via=None):
+    """Distances from ``start`` up to ``max_depth``; returns (dist, complete_depth).
+    With ``via``, nodes of other types are reached but not walked through."""
     dist = {start: 0}
     frontier = [start]
     complete = 0
     for d in range(1, max_depth + 1):
         nxt = []
         for u in frontier:
+            if via is not None and u != start and not via_ok(mg.nodes[u], via):
+                continue
             for v, _e in mg.neighbours(u, edge_types, as_of):
                 if v not in dist and mg.node_ok(v, None, as_of):
                     dist[v] = d
@@ -172,7 +176,7 @@ def _bfs_dist(mg, start, edge_types, as_of, max_depth, cap=REACH_CAP):
     return dist, complete
 
 
-def shortest_distance(mg, s, t, edge_types, as_of, max_hops) -> int | None:
+def shortest_distance(mg, s, t, edge_types, as_of, max_hops, via=None) -> int | None:
     """Bidirectional BFS: expand the smaller frontier one whole level at a time
     until the two searches meet; None when no path of at most ``max_hops``."""
     if s == t:
@@ -190,6 +194,8 @@ def shortest_distance(mg, s, t, edge_types, as_of, max_hops) -> int | None:
             for v, _e in mg.neighbours(u, edge_types, as_of):
                 if v in mine or not mg.node_ok(v, None, as_of):
                     continue
+                if via is not None and v not in (s, t) and not via_ok(mg.nodes[v], via):
+                    continue  # only the endpoints may be of other types
                 mine[v] = level
                 nxt.append(v)
                 if v in other:
@@ -205,15 +211,15 @@ def shortest_distance(mg, s, t, edge_types, as_of, max_hops) -> int | None:
     return None
 
 
-def _hop_edge(mg, u, v, edge_types, as_of) -> Edge:
+def _hop_edge(mg, u, v, edge_types, as_of, costs) -> Edge:
     eids: list[str] = []
     for w, es in mg.neighbours(u, edge_types, as_of):
         if w == v:
             eids.extend(es)
-    return min((mg.edges[e] for e in eids), key=lambda e: (e.type, e.id))
+    return min((mg.edges[e] for e in eids), key=lambda e: (costs.get(e.type, 1.0), e.type, e.id))
 
 
-def paths(mg, s, t, k, max_hops, edge_types, as_of) -> PathsResult:
+def paths(mg, s, t, k, max_hops, edge_types, as_of, via=None, costs=None) -> PathsResult:
     require(mg, s, "source")
     require(mg, t, "target")
     if s == t:
@@ -221,12 +227,14 @@ def paths(mg, s, t, k, max_hops, edge_types, as_of) -> PathsResult:
     result = PathsResult(source=s, target=t, paths=[])
     if not (mg.node_ok(s, None, as_of) and mg.node_ok(t, None, as_of)):
         return result
-    d = shortest_distance(mg, s, t, edge_types, as_of, max_hops)
+    costs = costs or {}
+    via_set = set(via) if via is not None else None
+    d = shortest_distance(mg, s, t, edge_types, as_of, max_hops, via_set)
     if d is None:
         return result
-    found: list[tuple[str, ...]] = []
+    found: list[tuple[float, tuple[str, ...]]] = []
     truncated = False
-    dt, complete = _bfs_dist(mg, t, edge_types, as_of, max_hops - 1)
+    dt, complete = _bfs_dist(mg, t, edge_types, as_of, max_hops - 1, via=via_set)
 
     def lb(v: str) -> int:
         return dt[v] if v in dt else complete + 1
@@ -260,13 +268,20 @@ def paths(mg, s, t, k, max_hops, edge_types, as_of) -> PathsResult:
                 continue
             if i + lb(v) > length or not mg.node_ok(v, None, as_of):
                 continue
+            if via_set is not None and not via_ok(mg.nodes[v], via_set):
+                continue
             on_path.add(v)
             stack.append((v, path + (v,), iter(list(mg.neighbours(v, edge_types, as_of)))))
-        found.extend(sorted(set(batch)))
+        ranked = []
+        for seq in set(batch):
+            hops = [Hop(_hop_edge(mg, a, b, edge_types, as_of, costs), a, b) for a, b in zip(seq, seq[1:])]
+            cost = sum(costs.get(h.edge.type, 1.0) for h in hops)
+            ranked.append((cost, seq, hops))
+        ranked.sort(key=lambda r: (r[0], r[1]))
+        found.extend(ranked)
         if len(found) >= k or truncated:
             break
-    for seq in found[:k]:
-        hops = [Hop(_hop_edge(mg, a, b, edge_types, as_of), a, b) for a, b in zip(seq, seq[1:])]
+    for cost, seq, hops in found[:k]:
         result.paths.append(Path(nodes=[mg.nodes[x] for x in seq], hops=hops))
     result.truncated = truncated and len(result.paths) < k
     return result
@@ -280,20 +295,21 @@ def _date_of(node: Node) -> str | None:
     return p.get("signed") or p.get("start") or node.valid_from
 
 
-def connections(mg, a, b, as_of, limit) -> Connections:
+def connections(mg, a, b, as_of, limit, via=None, costs=None) -> Connections:
     na, nb = require(mg, a, "a"), require(mg, b, "b")
     if a == b:
         raise QueryError("'a' and 'b' are the same node", details=[{"field": "b", "value": b}])
     na_set = {v for v, _ in mg.neighbours(a, None, as_of) if mg.node_ok(v, None, as_of)}
     nb_set = {v for v, _ in mg.neighbours(b, None, as_of) if mg.node_ok(v, None, as_of)}
     common = sorted((mg.nodes[i] for i in (na_set & nb_set) - {a, b}), key=lambda n: (n.type, n.id))
-    da, _ = _bfs_dist(mg, a, None, as_of, 2)
-    db, _ = _bfs_dist(mg, b, None, as_of, 2)
+    via_set = set(via) if via is not None else None
+    da, _ = _bfs_dist(mg, a, None, as_of, 2, via=via_set)
+    db, _ = _bfs_dist(mg, b, None, as_of, 2, via=via_set)
     both = [mg.nodes[i] for i in set(da) & set(db)]
     key = lambda n: (_date_of(n) or "9999", n.id)  # noqa: E731
     agreements = sorted((n for n in both if n.type == "Agreement"), key=key)
     events = sorted((n for n in both if n.type == "Event"), key=key)
-    sp = paths(mg, a, b, 1, 6, None, as_of) if mg.node_ok(a, None, as_of) and mg.node_ok(b, None, as_of) else None
+    sp = paths(mg, a, b, 1, 6, None, as_of, via, costs) if mg.node_ok(a, None, as_of) and mg.node_ok(b, None, as_of) else None
     truncated = len(common) > limit or len(agreements) > limit or len(events) > limit
     return Connections(
         a=na,
@@ -339,7 +355,7 @@ def node_item(node: Node) -> TimelineItem | None:
     return TimelineItem(date=d, kind="node", label=f"{node.type}: {node.label}", node=node)
 
 
-def timeline(mg, schema, nid, other, limit) -> Timeline:
+def timeline(mg, schema, nid, other, limit, via=None) -> Timeline:
     node = require(mg, nid)
     items: dict[tuple, TimelineItem] = {}
 
@@ -370,7 +386,7 @@ def timeline(mg, schema, nid, other, limit) -> Timeline:
                 d = edge_date(edge)
                 if d:
                     add(TimelineItem(date=d, kind="edge", label=edge_label(mg, edge, schema), edge=edge))
-        c = connections(mg, nid, other, None, 10_000)
+        c = connections(mg, nid, other, None, 10_000, via)
         for n in c.agreements + c.events:
             add(node_item(n))
     ordered = sorted(items.values(), key=lambda i: (i.date, i.kind, i.node.id if i.node else i.edge.id))
