@@ -1,0 +1,105 @@
+"""Measure how long graph views take to draw in headless Chromium.
+
+For each size, a synthetic ego network (tests/webviews/views_synth.py) is put
+in an embedded store, the app is served with uvicorn on 127.0.0.1, and the
+entity view of the hub (depth 2, every node drawn) is opened. The time is
+``performance.now()`` when the page reports ready, i.e. at the first
+vis-network ``afterDrawing`` after the final layout (for physics views: after
+stabilization, with physics switched off) - measured from navigation start, so
+it includes the server's response time, script loading and drawing.
+
+"cold": a fresh browser context per run (nothing cached); "warm": the same
+context, vis-network already in the cache, the view itself fetched anew.
+
+    python benchmarks/view_draw.py              # sizes 300 and 2000, 5 runs each
+    python benchmarks/view_draw.py --sizes 100,300,2000 --runs 7
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests" / "webviews"))
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+from api.app import create_app  # noqa: E402
+from regiograph.settings import Settings  # noqa: E402
+from views_live import CHROMIUM, CHROMIUM_ARGS, LiveServer  # noqa: E402
+from views_synth import HUB, build_store  # noqa: E402
+
+READY = "window.rgView && window.rgView.ready !== null"
+
+
+def measure(page, url: str) -> dict:
+    page.goto(url)
+    page.wait_for_function(READY, timeout=60_000)
+    return page.evaluate(
+        """() => ({ready: window.rgView.ready,
+                   ttfb: performance.getEntriesByType('navigation')[0].responseStart,
+                   nodes: window.rgView.nodes.length, physics: window.rgView.physics})"""
+    )
+
+
+def run(sizes: list[int], runs: int) -> list[dict]:
+    results = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for n in sizes:
+            with tempfile.TemporaryDirectory() as d:
+                store = build_store(Path(d) / "store", n)
+                settings = Settings(data_dir=d, load_seed=False, view_max_nodes=n)
+                app = create_app(settings, store=store)
+                with LiveServer(app) as srv:
+                    url = f"{srv.url}/view/entity/{HUB}?depth=2"
+                    # one unmeasured request warms the server process (imports, caches)
+                    ctx = browser.new_context(viewport={"width": 1280, "height": 800})
+                    measure(ctx.new_page(), url)
+                    ctx.close()
+                    cold, warm = [], []
+                    for _ in range(runs):
+                        ctx = browser.new_context(viewport={"width": 1280, "height": 800})
+                        cold.append(measure(ctx.new_page(), url))
+                        ctx.close()
+                    ctx = browser.new_context(viewport={"width": 1280, "height": 800})
+                    page = ctx.new_page()
+                    measure(page, url)
+                    for i in range(runs):
+                        warm.append(measure(page, f"{url}&lang={'de' if i % 2 else 'en'}"))  # new URL: not from the HTML cache
+                    ctx.close()
+                store.close()
+            row = {
+                "nodes": cold[0]["nodes"],
+                "physics": cold[0]["physics"],
+                "cold_ms_median": round(statistics.median(r["ready"] for r in cold)),
+                "cold_ms_max": round(max(r["ready"] for r in cold)),
+                "warm_ms_median": round(statistics.median(r["ready"] for r in warm)),
+                "warm_ms_max": round(max(r["ready"] for r in warm)),
+                "server_ttfb_ms_median": round(statistics.median(r["ttfb"] for r in cold)),
+            }
+            results.append(row)
+            print(json.dumps(row), flush=True)
+        browser.close()
+    return results
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="300,2000")
+    ap.add_argument("--runs", type=int, default=5)
+    args = ap.parse_args()
+    started = time.time()
+    run([int(s) for s in args.sizes.split(",")], args.runs)
+    print(f"done in {time.time() - started:.1f} s", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

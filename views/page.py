@@ -1,0 +1,152 @@
+"""Assemble a complete view page: fetch, style, lay out, render.
+
+``prepare`` does the data work shared by the HTML views and the exports
+(fetch the capped graph, build records, compute server positions when the
+view is too big for in-browser physics); ``render_view`` turns it into HTML.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote, urlencode
+
+from . import labels
+from .build import ViewData, build, display_name
+from .i18n import t
+from .layout import compute_layout, path_layout, radial_layout
+from .params import ViewParams
+from .queries import ViewGraph, fetch
+from .render import PHYSICS_MAX_NODES, render_page, static_urls, vis_options
+from .style import node_style
+
+EXPORT_FORMATS = ("gexf", "graphml", "json", "svg")
+
+
+@dataclass
+class PreparedView:
+    graph: ViewGraph
+    data: ViewData
+    physics: bool
+    positions: dict[str, tuple[float, float]] | None
+
+
+def entity_url(lang: str):
+    suffix = "" if lang == "en" else "?" + urlencode({"lang": lang})
+
+    def url(id: str) -> str:
+        return "/view/entity/" + quote(id, safe=":") + suffix
+
+    return url
+
+
+def prepare(store, params: ViewParams, cap: int, *, physics_max: int = PHYSICS_MAX_NODES, want_positions: bool = False) -> PreparedView:
+    vg = fetch(store, params, cap)
+    data = build(store, vg, cap=cap, entity_url=entity_url(params.lang))
+    ids = [n["id"] for n in data.nodes]
+    pairs = [(e["from"], e["to"]) for e in data.edges]
+    if params.kind == "path":
+        # partner paths read best as lanes from source to target
+        physics = False
+        positions = path_layout([p.node_ids() for p in vg.paths], ids)
+    else:
+        physics = len(data.nodes) <= physics_max
+        # small views: a cheap radial start that the browser's physics refines;
+        # big views: the finished layout, physics off
+        positions = radial_layout(ids, pairs, vg.center) if physics and not want_positions else compute_layout(ids, pairs, vg.center)
+    for n in data.nodes:
+        x, y = positions[n["id"]]
+        n["x"], n["y"] = round(x, 1), round(y, 1)
+        if n["id"] in vg.center and params.kind == "entity":
+            n["fixed"] = True  # the centre stays put while physics settles
+    return PreparedView(vg, data, physics, positions)
+
+
+def _types_text(p: ViewParams) -> str:
+    if not p.edge_types:
+        return t(p.lang, "all_edge_types")
+    return ", ".join(labels.edge_type_label(e, p.lang) for e in p.edge_types)
+
+
+def titles(pv: PreparedView) -> tuple[str, str]:
+    vg, p = pv.graph, pv.graph.params
+    lang = p.lang
+    names = {n.id: display_name(n, lang) for n in vg.nodes}
+    n_nodes, n_edges = len(vg.nodes), len(vg.edges)
+    if p.kind == "entity":
+        title = t(lang, "entity_title", name=names.get(p.id, p.id))
+        sub = t(lang, "entity_sub", types=_types_text(p), depth=p.depth, n=n_nodes, m=n_edges)
+    elif p.kind == "path":
+        title = t(lang, "path_title", a=names.get(p.source, p.source), b=names.get(p.target, p.target))
+        sub = t(lang, "path_sub", count=len(vg.paths), hops=p.max_hops, types=_types_text(p))
+    else:
+        title = t(lang, "subgraph_title", n=n_nodes)
+        sub = t(lang, "subgraph_sub", n=n_nodes, m=n_edges, types=_types_text(p))
+    if p.as_of:
+        sub += " · " + t(lang, "as_of", date=p.as_of)
+    return title, sub
+
+
+def explorer_url(p: ViewParams) -> str:
+    q: list[tuple[str, str]] = []
+    if p.kind == "entity":
+        q.append(("id", p.id or ""))
+        if p.depth != 1:
+            q.append(("depth", str(p.depth)))
+    elif p.kind == "path":
+        q += [("from", p.source or ""), ("to", p.target or "")]
+    else:
+        q.append(("ids", ",".join(p.ids)))
+    if p.edge_types:
+        q.append(("edge_types", ",".join(p.edge_types)))
+    if p.as_of:
+        q.append(("as_of", p.as_of))
+    if p.lang != "en":
+        q.append(("lang", p.lang))
+    return "/?" + urlencode(q)
+
+
+def page_context(pv: PreparedView, cap: int) -> dict[str, Any]:
+    vg, p, data = pv.graph, pv.graph.params, pv.data
+    lang = p.lang
+    title, sub = titles(pv)
+    notices: list[str] = []
+    if vg.no_path:
+        notices.append(t(lang, "no_path", hops=p.max_hops))
+    if vg.omitted:
+        agg_label = next((n["label"] for n in data.nodes if n.get("rgType") == "aggregate"), "")
+        notices.append(t(lang, "omitted", n=vg.omitted, cap=cap, label=agg_label))
+    if vg.truncated:
+        notices.append(t(lang, "truncated"))
+    legend_nodes = []
+    for type_ in data.node_types:
+        st = node_style(type_)
+        legend_nodes.append({"glyph": st.glyph, "color": st.color, "label": labels.node_type_label(type_, lang)})
+    return {
+        "lang": lang,
+        "title": title,
+        "subtitle": sub,
+        "date_line": t(lang, "data_date", date=data.latest_source) if data.latest_source else t(lang, "no_data_date"),
+        "notices": notices,
+        "legend_nodes": legend_nodes,
+        "legend_edges": [labels.edge_type_label(e, lang) for e in data.edge_types],
+        "legend_label": t(lang, "legend"),
+        "canvas_label": t(lang, "canvas"),
+        "open_label": t(lang, "open"),
+        "explorer_url": explorer_url(p),
+        "exports": [{"url": p.export_url(f), "label": f.upper()} for f in EXPORT_FORMATS],
+        "static": static_urls(),
+        "meta": {
+            "physics": pv.physics,
+            "kind": p.kind,
+            "nodes": len(data.nodes),
+            "docs": data.documents,
+            "ui": {"sources": t(lang, "sources"), "close": t(lang, "close"), "open_entity": t(lang, "open_entity")},
+        },
+    }
+
+
+def render_view(store, params: ViewParams, cap: int, *, physics_max: int = PHYSICS_MAX_NODES) -> str:
+    pv = prepare(store, params, cap, physics_max=physics_max)
+    options = vis_options(len(pv.data.nodes), pv.physics)
+    return render_page(pv.data.nodes, pv.data.edges, options, page_context(pv, cap))

@@ -1,0 +1,195 @@
+"""Query parameters shared by the views, the exports and the explorer.
+
+Everything that defines a view lives in the query string (or the entity id in
+the path), so a view's URL is its permalink. ``ViewParams.query()`` gives the
+parameters back in a stable order for links, embed snippets and exports.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from urllib.parse import quote, urlencode
+
+from graph.dates import as_of_day
+from graph.errors import QueryError
+
+from . import labels
+
+KINDS = ("entity", "path", "subgraph")
+MAX_DEPTH = 3
+MAX_K = 10
+MAX_HOPS = 8
+MAX_IDS = 2000
+
+
+def split_list(values: list[str] | str | None) -> tuple[str, ...] | None:
+    """'a,b' or ['a', 'b,c'] -> ('a', 'b', 'c'); empty -> None (meaning: all)."""
+    if values is None:
+        return None
+    if isinstance(values, str):
+        values = [values]
+    out: list[str] = []
+    for v in values:
+        for part in v.split(","):
+            part = part.strip()
+            if part and part not in out:
+                out.append(part)
+    return tuple(out) or None
+
+
+def _check_types(argument: str, given: tuple[str, ...] | None, known: list[str]) -> tuple[str, ...] | None:
+    if given is None:
+        return None
+    unknown = [t for t in given if t not in known]
+    if unknown:
+        raise QueryError(
+            f"{argument}: unknown type(s) {', '.join(unknown)}; known: {', '.join(known)}",
+            details=[{"field": argument, "value": t} for t in unknown],
+        )
+    return given
+
+
+def _int(argument: str, value: int | str | None, default: int, lo: int, hi: int) -> int:
+    if value is None or value == "":
+        return default
+    try:
+        n = int(value)
+    except (TypeError, ValueError):
+        raise QueryError(f"{argument} must be an integer, got '{value}'", details=[{"field": argument, "value": str(value)}])
+    if not lo <= n <= hi:
+        raise QueryError(f"{argument} must be between {lo} and {hi}, got {n}", details=[{"field": argument, "value": n}])
+    return n
+
+
+def parse_as_of(value: str | None) -> str | None:
+    try:
+        return as_of_day(value)
+    except ValueError as exc:
+        raise QueryError(f"as_of: {exc}", details=[{"field": "as_of", "value": value}])
+
+
+def parse_lang(value: str | None) -> str:
+    return value if value in labels.LANGS else "en"
+
+
+@dataclass(frozen=True)
+class ViewParams:
+    kind: str
+    id: str | None = None
+    ids: tuple[str, ...] = ()
+    source: str | None = None
+    target: str | None = None
+    depth: int = 1
+    k: int = 3
+    max_hops: int = 6
+    edge_types: tuple[str, ...] | None = None
+    node_types: tuple[str, ...] | None = None
+    as_of: str | None = None
+    limit: int | None = None
+    lang: str = "en"
+
+    def with_lang(self, lang: str) -> "ViewParams":
+        return replace(self, lang=lang)
+
+    def query(self, *, include_id: bool = False) -> list[tuple[str, str]]:
+        """The defining parameters as (name, value) pairs, defaults left out."""
+        q: list[tuple[str, str]] = []
+        if self.kind == "entity":
+            if include_id and self.id is not None:
+                q.append(("id", self.id))
+            if self.depth != 1:
+                q.append(("depth", str(self.depth)))
+            if self.node_types:
+                q.append(("node_types", ",".join(self.node_types)))
+            if self.limit is not None:
+                q.append(("limit", str(self.limit)))
+        elif self.kind == "path":
+            q += [("source", self.source or ""), ("target", self.target or "")]
+            if self.k != 3:
+                q.append(("k", str(self.k)))
+            if self.max_hops != 6:
+                q.append(("max_hops", str(self.max_hops)))
+        else:
+            q.append(("ids", ",".join(self.ids)))
+        if self.edge_types:
+            q.append(("edge_types", ",".join(self.edge_types)))
+        if self.as_of:
+            q.append(("as_of", self.as_of))
+        if self.lang != "en":
+            q.append(("lang", self.lang))
+        return q
+
+    def view_url(self) -> str:
+        """Permalink of the HTML view."""
+        if self.kind == "entity":
+            base = "/view/entity/" + quote(self.id or "", safe=":")
+        else:
+            base = "/view/" + self.kind
+        qs = urlencode(self.query())
+        return base + ("?" + qs if qs else "")
+
+    def export_url(self, fmt: str) -> str:
+        q = [("format", fmt), ("view", self.kind)] + self.query(include_id=True)
+        return "/view/export?" + urlencode(q)
+
+
+def entity_params(id: str, *, depth=None, edge_types=None, node_types=None, as_of=None, limit=None, lang=None, cap: int) -> ViewParams:
+    return ViewParams(
+        kind="entity",
+        id=id,
+        depth=_int("depth", depth, 1, 1, MAX_DEPTH),
+        edge_types=_check_types("edge_types", split_list(edge_types), labels.edge_types()),
+        node_types=_check_types("node_types", split_list(node_types), labels.node_types()),
+        as_of=parse_as_of(as_of),
+        limit=None if limit in (None, "") else _int("limit", limit, cap, 1, cap),
+        lang=parse_lang(lang),
+    )
+
+
+def path_params(source, target, *, k=None, max_hops=None, edge_types=None, as_of=None, lang=None) -> ViewParams:
+    for name, value in (("source", source), ("target", target)):
+        if not value:
+            raise QueryError(f"{name} is required", details=[{"field": name}])
+    return ViewParams(
+        kind="path",
+        source=source,
+        target=target,
+        k=_int("k", k, 3, 1, MAX_K),
+        max_hops=_int("max_hops", max_hops, 6, 1, MAX_HOPS),
+        edge_types=_check_types("edge_types", split_list(edge_types), labels.edge_types()),
+        as_of=parse_as_of(as_of),
+        lang=parse_lang(lang),
+    )
+
+
+def subgraph_params(ids, *, edge_types=None, as_of=None, lang=None) -> ViewParams:
+    parsed = split_list(ids)
+    if not parsed:
+        raise QueryError("ids is required: a comma-separated list of node ids", details=[{"field": "ids"}])
+    if len(parsed) > MAX_IDS:
+        raise QueryError(f"ids: at most {MAX_IDS} ids, got {len(parsed)}", details=[{"field": "ids", "value": len(parsed)}])
+    return ViewParams(
+        kind="subgraph",
+        ids=parsed,
+        edge_types=_check_types("edge_types", split_list(edge_types), labels.edge_types()),
+        as_of=parse_as_of(as_of),
+        lang=parse_lang(lang),
+    )
+
+
+def params_for(kind: str, values: dict, *, cap: int) -> ViewParams:
+    """Build the params of any view kind from a flat dict of query values (exports)."""
+    if kind == "entity":
+        if not values.get("id"):
+            raise QueryError("id is required for view=entity", details=[{"field": "id"}])
+        return entity_params(values["id"], depth=values.get("depth"), edge_types=values.get("edge_types"),
+                             node_types=values.get("node_types"), as_of=values.get("as_of"),
+                             limit=values.get("limit"), lang=values.get("lang"), cap=cap)
+    if kind == "path":
+        return path_params(values.get("source"), values.get("target"), k=values.get("k"),
+                           max_hops=values.get("max_hops"), edge_types=values.get("edge_types"),
+                           as_of=values.get("as_of"), lang=values.get("lang"))
+    if kind == "subgraph":
+        return subgraph_params(values.get("ids"), edge_types=values.get("edge_types"),
+                               as_of=values.get("as_of"), lang=values.get("lang"))
+    raise QueryError(f"view must be one of {', '.join(KINDS)}, got '{kind}'", details=[{"field": "view", "value": kind}])

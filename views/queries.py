@@ -1,0 +1,134 @@
+"""Fetch the graph behind a view from the store, capped at the view's node limit.
+
+The result (``ViewGraph``) says what to emphasise (centre, path nodes and
+edges) and how many nodes were left out, so the page can show an aggregate
+"N more" node instead of cutting silently.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from graph.errors import NotFoundError
+from graph.model import Edge, Node, Path
+
+from .params import ViewParams
+
+NEIGHBOR_SCAN_LIMIT = 5000  # the store's maximum neighbour limit
+
+
+@dataclass
+class ViewGraph:
+    params: ViewParams
+    nodes: list[Node]
+    edges: list[Edge]
+    center: list[str] = field(default_factory=list)
+    path_nodes: set[str] = field(default_factory=set)
+    path_edges: set[str] = field(default_factory=set)
+    paths: list[Path] = field(default_factory=list)
+    omitted: int = 0  # nodes reached but not drawn because of the cap
+    truncated: bool = False  # the store stopped at one of its caps
+    no_path: bool = False
+
+
+def _require(store, ids: list[str]) -> dict[str, Node]:
+    found = store.get_nodes(ids)
+    missing = [i for i in ids if i not in found]
+    if missing:
+        raise NotFoundError(
+            f"node(s) not in the graph: {', '.join(missing)}",
+            details=[{"field": "id", "value": i} for i in missing],
+        )
+    return found
+
+
+def entity_graph(store, p: ViewParams, cap: int) -> ViewGraph:
+    _require(store, [p.id])
+    limit = min(p.limit or cap, cap)
+    sg = store.neighbors(
+        p.id,
+        depth=p.depth,
+        edge_types=list(p.edge_types) if p.edge_types else None,
+        node_types=list(p.node_types) if p.node_types else None,
+        as_of=p.as_of,
+        limit=limit,
+    )
+    return ViewGraph(
+        params=p,
+        nodes=list(sg.nodes),
+        edges=list(sg.edges),
+        center=[p.id],
+        omitted=sg.omitted_nodes,
+        truncated=sg.truncated,
+    )
+
+
+def path_graph(store, p: ViewParams, cap: int) -> ViewGraph:
+    ends = _require(store, [p.source, p.target])
+    res = store.paths(
+        p.source,
+        p.target,
+        k=p.k,
+        max_hops=p.max_hops,
+        edge_types=list(p.edge_types) if p.edge_types else None,
+        as_of=p.as_of,
+    )
+    nodes: dict[str, Node] = {}
+    edges: dict[str, Edge] = {}
+    for path in res.paths:
+        for n in path.nodes:
+            nodes.setdefault(n.id, n)
+        for h in path.hops:
+            edges.setdefault(h.edge.id, h.edge)
+    for end in (p.source, p.target):
+        nodes.setdefault(end, ends[end])
+    kept = list(nodes.values())[:cap]
+    kept_ids = {n.id for n in kept}
+    return ViewGraph(
+        params=p,
+        nodes=kept,
+        edges=[e for e in edges.values() if e.source in kept_ids and e.target in kept_ids],
+        center=[p.source, p.target],
+        path_nodes=set(nodes),
+        path_edges=set(edges),
+        paths=list(res.paths),
+        omitted=len(nodes) - len(kept),
+        truncated=res.truncated,
+        no_path=not res.paths,
+    )
+
+
+def subgraph_graph(store, p: ViewParams, cap: int) -> ViewGraph:
+    wanted = list(p.ids[:cap])
+    found = _require(store, wanted)
+    inside = set(wanted)
+    edges: dict[str, Edge] = {}
+    truncated = False
+    for id in wanted:
+        sg = store.neighbors(
+            id,
+            depth=1,
+            edge_types=list(p.edge_types) if p.edge_types else None,
+            as_of=p.as_of,
+            limit=NEIGHBOR_SCAN_LIMIT,
+        )
+        truncated = truncated or sg.truncated
+        for e in sg.edges:
+            if e.source in inside and e.target in inside:
+                edges[e.id] = e
+    return ViewGraph(
+        params=p,
+        nodes=[found[i] for i in wanted],
+        edges=[edges[k] for k in sorted(edges)],
+        center=[],
+        omitted=len(p.ids) - len(wanted),
+        truncated=truncated,
+    )
+
+
+def fetch(store, p: ViewParams, cap: int) -> ViewGraph:
+    if p.kind == "entity":
+        return entity_graph(store, p, cap)
+    if p.kind == "path":
+        return path_graph(store, p, cap)
+    return subgraph_graph(store, p, cap)

@@ -1,0 +1,97 @@
+"""Render a view page with pyvis and the package's own template.
+
+pyvis 0.3.2 is used for what it does well (holding the node/edge lists and
+options, rendering a template with them) and kept away from what it does
+badly: the node and edge lists are assigned directly (``add_edge`` is
+quadratic), options are a plain dict (``set_options`` mangles strings), and the
+template is ours, rendered by an autoescaping Jinja environment. That template
+loads nothing from other hosts, writes every value escaped, and passes data as
+JSON inside non-executing script blocks.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from pyvis.network import Network
+
+from . import assets
+from .build import groups
+from .style import EDGE_COLOR, FONT_COLOR, HIGHLIGHT
+
+TEMPLATE_DIR = str(resources.files("views").joinpath("templates"))
+PHYSICS_MAX_NODES = 250  # above this the layout comes from the server, physics stays off
+
+
+def vis_options(n_nodes: int, physics: bool) -> dict[str, Any]:
+    big = not physics or n_nodes > PHYSICS_MAX_NODES
+    options: dict[str, Any] = {
+        "autoResize": True,
+        "layout": {"improvedLayout": False, "randomSeed": 7},
+        "groups": groups(),
+        "nodes": {"borderWidth": 1, "font": {"size": 13, "face": "system-ui, sans-serif", "color": FONT_COLOR}},
+        "edges": {
+            "color": {"color": EDGE_COLOR, "highlight": HIGHLIGHT, "hover": HIGHLIGHT},
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.55}},
+            "smooth": False if big else {"enabled": True, "type": "continuous", "roundness": 0.3},
+            "font": {"size": 10, "align": "middle", "color": "#555555", "strokeWidth": 3},
+            "selectionWidth": 2,
+        },
+        "interaction": {
+            "hover": True,
+            "tooltipDelay": 150,
+            "hideEdgesOnDrag": big,
+            "hideEdgesOnZoom": big,
+            "navigationButtons": False,
+            "keyboard": {"enabled": True, "bindToWindow": False},
+        },
+    }
+    if physics:
+        options["physics"] = {
+            "enabled": True,
+            "solver": "barnesHut",
+            "barnesHut": {
+                "gravitationalConstant": -9000,
+                "centralGravity": 0.2,
+                "springLength": 150,
+                "springConstant": 0.035,
+                "damping": 0.4,
+                "avoidOverlap": 0.3,
+            },
+            "maxVelocity": 60,
+            "minVelocity": 2,
+            "timestep": 0.5,
+            "stabilization": {"enabled": True, "iterations": 150, "updateInterval": 150, "fit": True},
+        }
+    else:
+        options["physics"] = {"enabled": False}
+    return options
+
+
+def _environment() -> Environment:
+    return Environment(
+        loader=FileSystemLoader(TEMPLATE_DIR),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+    )
+
+
+def render_page(nodes: list[dict], edges: list[dict], options: dict, page: dict[str, Any]) -> str:
+    net = Network(height="100%", width="100%", directed=True, heading="")
+    net.nodes = nodes
+    net.edges = edges
+    net.options = options
+    net.set_template(TEMPLATE_DIR + "/graph.html")
+    net.templateEnv = _environment()  # pyvis' own environment does not escape
+    net.templateEnv.globals["page"] = page
+    return net.generate_html()
+
+
+def static_urls() -> dict[str, str]:
+    return {
+        "css_vis": assets.url("vis-network.css"),
+        "css_view": assets.url("view.css"),
+        "js_vis": assets.url("vis-network.min.js"),
+        "js_view": assets.url("view.js"),
+    }

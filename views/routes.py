@@ -1,0 +1,152 @@
+"""The views router: HTML graph views, exports, static files and the explorer.
+
+Mount with ``app.include_router(router)``. Needs the dependencies
+``api.deps.get_store`` and ``api.deps.get_settings``; reads the settings
+``view_max_nodes`` (default 300) and ``frame_ancestors`` (default "'self'").
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi.concurrency import run_in_threadpool
+
+from api.deps import get_settings, get_store
+from graph.errors import NotFoundError
+
+from . import assets, explorer, export
+from .page import render_view
+from .params import entity_params, params_for, path_params, subgraph_params
+from .respond import ASSET_CACHE, VIEW_CACHE, cached_response, page_headers
+
+router = APIRouter(tags=["views"])
+
+DEFAULT_CAP = 300
+HTML = "text/html; charset=utf-8"
+ListParam = list[str] | None
+
+
+def view_cap(settings) -> int:
+    value = getattr(settings, "view_max_nodes", DEFAULT_CAP)
+    try:
+        return max(1, int(value))
+    except (TypeError, ValueError):
+        return DEFAULT_CAP
+
+
+async def _html(request: Request, settings, make) -> Response:
+    html = await run_in_threadpool(make)
+    return cached_response(request, html.encode("utf-8"), HTML, cache_control=VIEW_CACHE, headers=page_headers(settings))
+
+
+@router.get("/view/entity/{id:path}", summary="Self-contained HTML view of an entity's neighbourhood")
+async def view_entity(
+    request: Request,
+    id: str,
+    depth: int | None = Query(None),
+    edge_types: ListParam = Query(None),
+    node_types: ListParam = Query(None),
+    as_of: str | None = None,
+    limit: int | None = Query(None),
+    lang: str | None = None,
+    store=Depends(get_store),
+    settings=Depends(get_settings),
+):
+    cap = view_cap(settings)
+    p = entity_params(id, depth=depth, edge_types=edge_types, node_types=node_types, as_of=as_of, limit=limit, lang=lang, cap=cap)
+    return await _html(request, settings, lambda: render_view(store, p, cap))
+
+
+@router.get("/view/path", summary="Self-contained HTML view of the partner paths between two entities")
+async def view_path(
+    request: Request,
+    source: str | None = None,
+    target: str | None = None,
+    k: int | None = Query(None),
+    max_hops: int | None = Query(None),
+    edge_types: ListParam = Query(None),
+    as_of: str | None = None,
+    lang: str | None = None,
+    store=Depends(get_store),
+    settings=Depends(get_settings),
+):
+    p = path_params(source, target, k=k, max_hops=max_hops, edge_types=edge_types, as_of=as_of, lang=lang)
+    cap = view_cap(settings)
+    return await _html(request, settings, lambda: render_view(store, p, cap))
+
+
+@router.get("/view/subgraph", summary="Self-contained HTML view of the given nodes and the edges among them")
+async def view_subgraph(
+    request: Request,
+    ids: ListParam = Query(None),
+    edge_types: ListParam = Query(None),
+    as_of: str | None = None,
+    lang: str | None = None,
+    store=Depends(get_store),
+    settings=Depends(get_settings),
+):
+    p = subgraph_params(ids, edge_types=edge_types, as_of=as_of, lang=lang)
+    cap = view_cap(settings)
+    return await _html(request, settings, lambda: render_view(store, p, cap))
+
+
+@router.get("/view/export", summary="The subgraph of any view as GEXF, GraphML, JSON or SVG")
+async def view_export(
+    request: Request,
+    format: str = "json",
+    view: str = "entity",
+    id: str | None = None,
+    ids: ListParam = Query(None),
+    source: str | None = None,
+    target: str | None = None,
+    depth: int | None = Query(None),
+    k: int | None = Query(None),
+    max_hops: int | None = Query(None),
+    edge_types: ListParam = Query(None),
+    node_types: ListParam = Query(None),
+    as_of: str | None = None,
+    limit: int | None = Query(None),
+    lang: str | None = None,
+    store=Depends(get_store),
+    settings=Depends(get_settings),
+):
+    cap = view_cap(settings)
+    values = dict(id=id, ids=ids, source=source, target=target, depth=depth, k=k, max_hops=max_hops,
+                  edge_types=edge_types, node_types=node_types, as_of=as_of, limit=limit, lang=lang)
+    p = params_for(view, values, cap=cap)
+    fmt = export.check_format(format)
+    body, media_type = await run_in_threadpool(lambda: export.export_view(store, p, cap, fmt))
+    headers = {"Content-Disposition": f'attachment; filename="{export.filename(p, fmt)}"', "X-Content-Type-Options": "nosniff"}
+    if fmt == "svg":
+        headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
+    return cached_response(request, body, media_type, cache_control=VIEW_CACHE, headers=headers)
+
+
+@router.get("/static/views/{name}", include_in_schema=False)
+async def static_file(request: Request, name: str):
+    a = assets.asset(name)
+    if a is None:
+        raise NotFoundError(f"no static file '{name}'", details=[{"field": "name", "value": name}])
+    return cached_response(request, a.body, a.media_type, cache_control=ASSET_CACHE, gzipped=a.gzipped,
+                           headers={"X-Content-Type-Options": "nosniff"})
+
+
+@router.get("/", summary="The explorer: search, entity views, partner paths, timelines", include_in_schema=False)
+async def explorer_page(
+    request: Request,
+    q: str | None = None,
+    id: str | None = None,
+    ids: str | None = None,
+    depth: str | None = None,
+    edge_types: ListParam = Query(None),
+    as_of: str | None = None,
+    lang: str | None = None,
+    store=Depends(get_store),
+    settings=Depends(get_settings),
+):
+    source = request.query_params.get("from")
+    target = request.query_params.get("to")
+    cap = view_cap(settings)
+    args = explorer.ExplorerArgs.parse(q=q, id=id, ids=ids, depth=depth, source=source, target=target,
+                                      edge_types=edge_types, as_of=as_of, lang=lang)
+    base = str(request.base_url).rstrip("/")
+    return await _html(request, settings, lambda: explorer.render(store, args, cap=cap, base_url=base))
