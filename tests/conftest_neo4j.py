@@ -1,4 +1,5 @@
-"""pytest fixtures for a real Neo4j server (registered from tests/conftest.py).
+"""pytest fixtures for a real Neo4j server (tests/conftest.py registers this
+module with ``pytest_plugins = ["tests.conftest_neo4j"]``).
 
 ``neo4j_uri`` (session): the bolt URI of a server started once per test session
 by ``tests/neo4j_server.py``. Set ``REGIOGRAPH_TEST_NEO4J_URI`` to use an existing
@@ -40,10 +41,7 @@ def neo4j_uri(request: pytest.FixtureRequest):
     if external:
         yield external
         return
-    here = os.path.dirname(os.path.abspath(__file__))
-    if here not in sys.path:
-        sys.path.insert(0, here)
-    from neo4j_server import Neo4jServer
+    from tests.neo4j_server import Neo4jServer
 
     server = Neo4jServer(say=_uncaptured_say(request.config))
     uri = server.start()

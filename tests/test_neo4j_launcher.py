@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import uuid
 
-from conftest_neo4j import ENV_URI
+from tests.conftest_neo4j import ENV_URI
 
 
 def test_bolt_answers(neo4j_driver):
@@ -45,7 +45,7 @@ def test_server_restarts_on_a_fresh_directory():
     independent server comes up on its own port with an empty database."""
     from neo4j import GraphDatabase
 
-    from neo4j_server import Neo4jServer
+    from tests.neo4j_server import Neo4jServer
 
     with Neo4jServer(say=lambda _m: None) as uri:
         with GraphDatabase.driver(uri, auth=None) as driver:
