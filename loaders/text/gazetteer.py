@@ -23,7 +23,7 @@ from graph.text import fold
 
 GAZETTEER_DIR = Path(__file__).with_name("gazetteer")
 TOKEN = re.compile(r"\w+|&")
-_SUFFIXES = ("ern", "es", "en", "er", "em", "e", "s", "n")
+_SUFFIXES = ("ern", "es", "en", "er", "em", "e", "s")
 _TRANSLIT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 
 

@@ -1,0 +1,306 @@
+"""Finding names the gazetteer does not know: acronym definitions, organization
+and company names (legal forms, head nouns), and persons (next to a role word,
+an honorific or a verb of saying). Found names are added to the document's own
+copy of the gazetteer, so that later mentions (also the bare family name
+'Dulig' or the acronym 'KOSME') are recognized.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graph.text import fold, slug
+
+from .gazetteer import Entry, Gazetteer, Hit, Match, tokenize
+from .sentences import Sentence
+
+UPPER = "A-ZÄÖÜ"
+_CAPWORD = rf"(?:[{UPPER}][\w'’]*(?:-[\w'’]*)*|\d+[\w-]*)"
+_CONN = r"(?:für|und|of|and|for|the|de|des|der|du|&|am|an|in|on|zu|,)"
+_LEGAL = r"(?:GmbH(?:\s*&\s*Co\.\s*KG)?|gGmbH|mbH|AG|SE|KGaA|KG|e\.\s?V\.|Inc\.|Ltd\.|Co\.,?\s*Ltd\.|Corp\.|LLC|plc|S\.A\.)"
+_RUN = rf"{_CAPWORD}(?:\s+(?:{_CONN}\s+)*{_CAPWORD})*"
+_ACRONYM_DEF = re.compile(rf"(?P<long>{_RUN}(?:\s+{_LEGAL})?)\s*\((?P<acr>[{UPPER}][A-Za-z0-9&_\-]{{1,11}})\)")
+_LEGAL_NAME = re.compile(rf"(?P<name>{_RUN})\s+(?P<legal>{_LEGAL})(?![\w])")
+_HEAD_EN = r"(?:Agency|Association|Chamber|Institute|University|Ministry|Corporation|Foundation|Council|Cluster|Network|Organi[sz]ation|Accelerator|Center|Centre|Society|Federation|Authority|Alliance)"
+_HEAD_NAME_EN = re.compile(rf"(?P<name>{_RUN}\s+{_HEAD_EN}(?:\s+(?:of|for|and)(?:\s+(?:the\s+)?{_CAPWORD})+)*)(?![\w])")
+_UNI = re.compile(rf"(?P<name>(?:Technische\s+)?Universität\s+{_CAPWORD}|University\s+of\s+{_CAPWORD}|{_CAPWORD}\s+University|Hochschule\s+{_CAPWORD}(?:\s+{_CAPWORD})?)")
+_REGION_AGENCY = r"(?:Invest|International|Trade\s*&\s*Invest|Global\s+Business|Innovativ|Business\s+Development)"
+_APPOSITION = re.compile(
+    rf"(?P<name>{_RUN}),\s+(?:the|die|der|das|a|an|eine|ein)\s+(?:[\w'’-]+\s+){{0,4}}?(?P<head>agency|Agentur|Wirtschaftsförderung|Wirtschaftsfördergesellschaft|association|Verband|cluster|Cluster|network|Netzwerk|ministry|Ministerium|chamber|Kammer|institute|Institut|university|Universität)\b"
+)
+
+STOP = {
+    "die", "der", "das", "den", "dem", "des", "ein", "eine", "einer", "einen", "einem", "eines", "the", "a", "an", "mit",
+    "bei", "von", "vom", "für", "auch", "im", "in", "am", "an", "auf", "aus", "zum", "zur", "nach", "und", "oder", "als",
+    "wie", "so", "bereits", "dazu", "dabei", "zudem", "sowie", "unter", "über", "durch", "both", "as", "at", "by", "for",
+    "from", "with", "on", "to", "this", "these", "that", "its", "their", "our", "his", "her", "diese", "dieser", "dieses",
+    "diesem", "unsere", "unser", "ihre", "ihr", "sein", "seine", "all", "alle", "neue", "neuen", "new", "herr", "frau",
+    "mr", "ms", "mrs", "während", "nun", "jetzt", "heute", "today", "gestern", "zwischen", "between", "neben", "beim",
+    "ziel", "doch", "gerade", "organisiert", "angeführt", "unterschrieben", "unterzeichnet", "vertreter", "vertreterin",
+    "vertretern", "delegation", "geschäftsführer", "geschäftsführerin", "präsident", "präsidentin", "vorsitzende",
+    "vorsitzender", "anschließend", "zum", "abschluss", "zusammen", "gemeinsam", "veranstalter", "mitglied", "member",
+    "members", "mitglieder", "partner", "kooperationspartner", "ansprechpartner", "ansprechpartnerin", "tel", "e-mail",
+    "telefon", "fax", "telefax", "links", "foto", "quelle", "source", "medien", "hinweis", "im", "rund", "ca", "seit",
+}
+NAME_PREFIX_FAMILIES = {"fraunhofer", "max-planck", "max planck", "leibniz", "helmholtz", "steinbeis"}
+HONORIFIC = r"(?:(?:Prof\.|Professor|Dr\.(?:-Ing\.)?|Dipl\.-Ing\.|Mr\.|Ms\.|Mrs\.|Herr|Frau)\s+)*"
+_NAMEWORD = rf"[{UPPER}][a-zäöüßéèáíóúøæ]+(?:-[A-Za-zäöü][a-zäöüßéèáíóú]+)?"
+PERSON = re.compile(rf"(?P<hon>{HONORIFIC})(?P<given>{_NAMEWORD})\s+(?P<family>(?:(?:von|van|de|zu|von der)\s+)?{_NAMEWORD})(?![\w-])")
+_HON_PERSON = re.compile(rf"(?P<hon>(?:(?:Prof\.|Dr\.(?:-Ing\.)?|Dipl\.-Ing\.|Mr\.|Ms\.|Mrs\.)\s+)+)(?P<given>{_NAMEWORD})\s+(?P<family>(?:(?:von|van|de|zu)\s+)?{_NAMEWORD})(?![\w-])")
+_SAY = re.compile(rf"\b(?:sagt|sagte|so|erklärt|erklärte|betont|betonte|ergänzt|ergänzte|erläutert|erläuterte|unterstreicht|said|says|added|explained|stressed|according to)\s+(?={HONORIFIC}{_NAMEWORD}\s+{_NAMEWORD})")
+
+LEGAL_COMPANY = re.compile(r"\b(GmbH|AG|SE|KGaA|KG|Inc\.|Ltd\.|Corp\.|LLC|plc|S\.A\.|Co\.)(?![\w])")
+
+
+def classify(name: str, gaz: Gazetteer) -> tuple[str, str | None]:
+    """(node type, organization kind) for a name found in the text."""
+    low = fold(name)
+    words = set(low.split())
+    if re.search(r"ministeri|ministry|departement|department of", low):
+        return "Organization", "ministry"
+    if re.search(r"kammer|chamber|\bahk\b|\bihk\b", low):
+        return "Organization", "chamber"
+    if re.search(r"cluster|netzwerk|network|\bnet\b|optonet", low) or re.search(r"\bnet\b", low):
+        return "Organization", "cluster"
+    if re.search(r"universit|hochschule|college", low):
+        return "Organization", "university"
+    if re.search(r"institut|fraunhofer|forschungszentrum|research|laborator|max planck|helmholtz|leibniz", low):
+        return "Organization", "research_institute"
+    if re.search(r"agentur|agency|forderung|promotion|invest|accelerator|development|marketinggesellschaft|business center", low):
+        return "Organization", "agency"
+    if re.search(r"regierung|government|prefecture|metropolitan city|provinz", low):
+        return "Organization", "government"
+    if re.search(r"verband|association|verein|federation|\be v\b|society|alliance|council", low):
+        return "Organization", "association"
+    # "<Region> International GmbH" and the like: a public promotion agency
+    first = name.split()[0] if name.split() else ""
+    if re.search(r"\binternational\b|\bglobal\b", low) and any(e.type == "Region" for e in gaz.lookup(first)):
+        return "Organization", "agency"
+    if LEGAL_COMPANY.search(name):
+        return "Company", None
+    return "Organization", "other"
+
+
+def strip_legal(name: str) -> str:
+    return re.sub(rf"\s+{_LEGAL}$", "", name).strip()
+
+
+def _trim_left(run: str) -> str:
+    words = run.split(" ")
+    while words and (words[0].lower().strip(",") in STOP or words[0] in (",",)):
+        words = words[1:]
+    while words and words[-1] in (",", "und", "and", "&", "of", "for", "für"):
+        words = words[:-1]
+    return " ".join(words).strip(" ,")
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w and w[0].isupper() and not re.fullmatch(_LEGAL, w))
+
+
+def _is_subsequence(acr: str, text: str) -> bool:
+    it = iter(text)
+    return all(ch in it for ch in acr)
+
+
+def best_long_form(run: str, acr: str) -> str | None:
+    """The part of a capitalized run that the acronym abbreviates ('Vertreter der Japan
+    External Trade Organization' + 'JETRO' -> 'Japan External Trade Organization')."""
+    words = run.split()
+    a = acr.lower().replace("-", "").replace("_", "").replace("&", "")
+    cands = []
+    for i, w in enumerate(words):
+        if not w[:1].isupper() or w[0].lower() != a[:1]:
+            continue
+        cand = words[i:]
+        if cand[0].lower().strip(",") in STOP:
+            continue
+        ini = _initials(cand).lower()
+        text = " ".join(cand).lower()
+        if ini == a:
+            cands.append((0, i))
+        elif _is_subsequence(a, text.replace(" ", "")):
+            cands.append((1, -i))
+    if not cands:
+        # acronyms of another language ('IKTS' for 'Fraunhofer Institute for Ceramic
+        # Technologies and Systems'): the whole run when it names an institution
+        run2 = _trim_left(run)
+        if len(run2.split()) >= 3 and re.search(_HEAD_EN + r"|Institut|Agentur|Gesellschaft|Verband|Kammer", run2) and a[:1] in _initials(run2.split()).lower():
+            return run2
+        return None
+    cands.sort()
+    tier, i = cands[0]
+    i = abs(i)
+    # research family names in front: "Fraunhofer Institute for ..."
+    if i > 0 and fold(words[i - 1]) in NAME_PREFIX_FAMILIES:
+        i -= 1
+    out = " ".join(words[i:]).strip(" ,")
+    return out if len(out) > len(acr) else None
+
+
+@dataclass
+class Found:
+    entry: Entry
+    sentence: int
+
+
+def _new_id(prefix: str, label: str, gaz: Gazetteer) -> str:
+    base = f"{prefix}:{slug(label)}"
+    nid, n = base, 2
+    while nid in gaz.entries:
+        nid, n = f"{base}-{n}", n + 1
+    return nid
+
+
+def _register_org(gaz: Gazetteer, name: str, lang: str, acr: str | None = None) -> Entry | None:
+    name = name.strip(" ,")
+    if len(name) < 3:
+        return None
+    known = gaz.lookup(name)
+    known = [e for e in known if e.type in ("Organization", "Company")] or ([] if not acr else [e for e in gaz.lookup(acr) if e.type in ("Organization", "Company")])
+    if known:
+        e = known[0]
+        for n in (name, strip_legal(name), acr):
+            if n and n not in e.all_names():
+                gaz.add_alias(e.id, n, lang)
+        return e
+    if any(e.type in ("Region", "Topic") for e in gaz.lookup(name)):
+        return None
+    type_, kind = classify(name, gaz)
+    prefix = "company" if type_ == "Company" else "org"
+    short = strip_legal(name)
+    nid = _new_id(prefix, acr or short, gaz)
+    props = {}
+    if kind:
+        props["kind"] = kind
+    if acr:
+        props["acronym"] = acr
+    m = re.search(rf"{_LEGAL}$", name)
+    if m:
+        props["legal_form"] = m.group(0)
+    aliases = [a for a in (acr, short if short != name else None) if a]
+    e = Entry(nid, type_, {lang: name}, {lang: aliases} if aliases else {}, props, local=True)
+    gaz.add(e)
+    return e
+
+
+def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str) -> None:
+    for s in sentences:
+        t = s.text
+        for m in _ACRONYM_DEF.finditer(t):
+            acr = m.group("acr")
+            if acr.isdigit() or not re.search(r"[A-Z].*[A-Z]|^[A-Z]{2,}", acr):
+                continue
+            long = best_long_form(m.group("long"), acr)
+            acr_known = [e for e in gaz.lookup(acr) if e.type in ("Organization", "Company")]
+            if long is None:
+                continue
+            long_known = [e for e in gaz.lookup(long) if e.type in ("Organization", "Company")]
+            if acr_known and not long_known:
+                gaz.add_alias(acr_known[0].id, long, lang)
+            elif not acr_known:
+                _register_org(gaz, long, lang, acr)
+        for m in _LEGAL_NAME.finditer(t):
+            name = _trim_left(m.group("name"))
+            if not name or not name[0].isupper():
+                continue
+            name = _best_tail(name, gaz)
+            if name:
+                _register_org(gaz, f"{name} {m.group('legal')}", lang)
+        for m in _HEAD_NAME_EN.finditer(t):
+            name = _trim_left(m.group("name"))
+            name = _best_tail(name, gaz)
+            if name and len(name.split()) >= 2:
+                _register_org(gaz, name, lang)
+        for m in _UNI.finditer(t):
+            _register_org(gaz, _trim_left(m.group("name")), lang)
+        for m in _APPOSITION.finditer(t):
+            name = _trim_left(m.group("name"))
+            name = _best_tail(name, gaz)
+            if name and (re.search(r"[A-Z]{2,}", name) or len(name.split()) >= 2):
+                _register_org(gaz, name, lang)
+        # "<Region> Invest", "<Region> International"
+        for m in re.finditer(rf"(?P<name>{_CAPWORD}(?:-{_CAPWORD})?\s+{_REGION_AGENCY})(?![\w])", t):
+            first = m.group("name").split()[0]
+            if any(e.type == "Region" for e in gaz.lookup(first)):
+                _register_org(gaz, m.group("name"), lang)
+
+
+def _best_tail(name: str, gaz: Gazetteer) -> str:
+    """Drop leading words that are generic nouns or other entities ('Vertreter der X GmbH' -> 'X GmbH')."""
+    words = name.split()
+    # cut at the last lowercase connector followed by a new capitalized run that starts a name
+    for i in range(len(words) - 1, 0, -1):
+        if words[i - 1] in ("der", "des", "die", "dem", "den", "von", "vom", "the", "of", "bei", "mit") and i >= 1:
+            head = " ".join(words[:i - 1])
+            if head and not re.search(r"(?i)institut|ministeri|universit|kammer|chamber|agency|institute|ministry|university|association|verband", head):
+                words = words[i:]
+                break
+    return _trim_left(" ".join(words))
+
+
+def _name_ok(given: str, family: str, gaz: Gazetteer) -> bool:
+    for w in (given, family):
+        if w.lower() in STOP:
+            return False
+        hits = gaz.lookup(w)
+        if any(e.type in ("Region", "Organization", "Company", "Topic") for e in hits):
+            return False
+        if w.lower().rstrip(".") in ("januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
+                                      "oktober", "november", "dezember", "january", "february", "march", "may", "june",
+                                      "july", "october", "december"):
+            return False
+    return True
+
+
+def discover_persons(gaz: Gazetteer, sentences: list[Sentence], lang: str) -> None:
+    for s in sentences:
+        t = s.text
+        toks = tokenize(t)
+        matches = gaz.match(t, toks)
+        starts: list[int] = []
+        for m in matches:
+            if any(h.kind == "role" for h in m.hits):
+                pm = PERSON.match(t, m.end + (1 if t[m.end:m.end + 1] in " \u00a0" else 0))
+                if pm and t[m.end:pm.start()].strip() == "":
+                    starts.append(pm.start())
+                # "Name, Role ..." : the name right before a role
+                before = t[: m.start]
+                bm = re.search(rf"(?P<p>{HONORIFIC}{_NAMEWORD}\s+(?:(?:von|van|de|zu)\s+)?{_NAMEWORD}),\s*(?:\w+\s+)?$", before)
+                if bm:
+                    starts.append(bm.start("p"))
+        for m in _HON_PERSON.finditer(t):
+            starts.append(m.start())
+        for m in _SAY.finditer(t):
+            starts.append(m.end())
+        for m in re.finditer(r"\b(?:unter (?:der )?Leitung von|angeführt von|led by|headed by)\s+", t):
+            starts.append(m.end())
+        for m in matches:
+            if any(h.kind == "role" for h in m.hits):
+                am = re.match(rf"[^.;:»«\"]{{0,120}}?\([\w&-]+\),\s+(?={_NAMEWORD}\s+{_NAMEWORD}\s*,)", t[m.end:])
+                if am:
+                    starts.append(m.end + am.end())
+        role_starts = {m.start: m.end for m in matches if any(h.kind == "role" for h in m.hits)}
+        for st in sorted(set(starts)):
+            while st in role_starts:
+                st = role_starts[st] + 1
+            pm = PERSON.match(t, st)
+            if not pm:
+                continue
+            given, family = pm.group("given"), pm.group("family")
+            if not _name_ok(given, family, gaz):
+                continue
+            full = f"{given} {family}"
+            known = [e for e in gaz.lookup(full) if e.type == "Person"]
+            if known:
+                continue
+            hon = " ".join(pm.group("hon").split()) or None
+            nid = _new_id("person", full, gaz)
+            props = {"given_name": given, "family_name": family.split()[-1]}
+            if hon and hon not in ("Herr", "Frau", "Mr.", "Ms.", "Mrs."):
+                props["honorific"] = hon
+            e = Entry(nid, "Person", {lang: full}, {}, props, local=True)
+            gaz.add(e)
+            # the bare family name refers to the same person within this document
+            gaz._index(family.split()[-1], Hit("entity", nid, lang))

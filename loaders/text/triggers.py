@@ -1,0 +1,73 @@
+"""Words that signal agreements, events and relations (German and English)."""
+
+from __future__ import annotations
+
+import re
+
+# ------------------------------------------------------------------ agreements
+AGREEMENT = re.compile(
+    r"(?P<mou>(?i:\bmemorandums?\s+of\s+understanding\b|\bmemorand(?:um|a)\b)|\bMoUs?\b|\bMOUs?\b)"
+    r"|(?P<loi>\bAbsichtserklärung(?:en)?\b|(?i:\bletters?\s+of\s+intent\b)|\bLoIs?\b|\bLOIs?\b|(?i:\bdeclaration\s+of\s+intent\b))"
+    r"|(?P<contract>\bKooperationsvertrag\w*|\bVertrag\b|\bcontract\b)"
+    r"|(?P<partnership>\b(?!Freihandels|Ziel)\w*(?:vereinbarung|abkommen)(?:en)?\b|\bVereinbarung(?:en)?\b|\bAbkommen\b|\b(?:cooperation|partnership|collaboration|framework)\s+agreements?\b|\bagreements?\b)"
+    r"|(?P<anaphor>\b(?:Diese|diese|Die|die|Der|der|Das|das|The|the|This|this)\s+(?:gemeinsame\s+)?(?:Erklärung|Partnerschaft|Kooperation|memorandum|agreement|document)\b)"
+)
+KIND_RANK = {"mou": 4, "loi": 3, "contract": 2, "partnership": 1}
+AGREEMENT_LABEL = {
+    "mou": ("Memorandum of Understanding", "Memorandum of Understanding"),
+    "loi": ("Absichtserklärung", "Letter of Intent"),
+    "contract": ("Kooperationsvertrag", "Cooperation contract"),
+    "partnership": ("Kooperationsvereinbarung", "Cooperation agreement"),
+}
+SIGN = re.compile(r"unterzeichn|unterschrieb|unterschrieben|\bsign(?:ed|s|ing)?\b|vereinbart|abgeschlossen|schlossen|geschlossen|\bconclud|besiegel|paraphiert", re.I)
+PARTNERS_ANAPHOR = re.compile(r"\b(?:Beide|beide|Die|die|The|the|Both|both)\s+(?:Partner|Seiten|partners|sides|parties|Organisationen|organisations|organizations)\b")
+
+# ------------------------------------------------------------------ events
+_EV = [
+    ("mission", r"\b\w*[Mm]ission(?:en)?\b|\bMarkterkundungsreise\w*|\bGeschäftsanbahnungsreise\w*|\bMarkterschließungsreise\w*"),
+    ("delegation_visit", r"\b\w*[Dd]elegation(?:sreise|sbesuch|en|sreisen|sbesuche)?\w*\b|\bdelegation\s+visit\b"),
+    ("trip", r"\b\w*[Rr]eise\b|\b\w*[Rr]eisen\b|\b(?:business\s+)?trip\b|\bjourney\b|\bvisit\b|\bBesuch\b|\bBesuchsprogramm\b"),
+    ("forum", r"\b[\w-]*[Ff]orum[s]?\b|\bfora\b"),
+    ("workshop", r"\b[\w-]*[Ww]orkshop[s]?\b"),
+    ("webinar", r"\b[\w-]*[Ww]ebinar[es]?\b"),
+    ("symposium", r"\b[\w-]*[Ss]ymposi(?:um|ums|en|a)\b"),
+]
+EVENT = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _EV))
+TRAVEL = {"delegation_visit", "trip", "mission"}
+PLURAL_EVENT = re.compile(r"(?:reisen|besuche|delegationen|missionen|foren|workshops|webinare|symposien|trips|visits|delegations|missions|forums|fora)$", re.I)
+NOT_EVENT = re.compile(r"^(?:Anreise|Abreise|Rückreise|Preis|Reiseziel|Dienstreise|Kreise|Kreis|Auslandsreisen|Delegierte\w*|Reisende\w*)$", re.I)
+EVENT_LABEL = {
+    "delegation_visit": ("Delegationsreise", "Delegation visit"),
+    "trip": ("Unternehmerreise", "Business trip"),
+    "mission": ("Wirtschaftsmission", "Business mission"),
+    "forum": ("Forum", "Forum"),
+    "workshop": ("Workshop", "Workshop"),
+    "webinar": ("Webinar", "Webinar"),
+    "symposium": ("Symposium", "Symposium"),
+    "meeting": ("Treffen", "Meeting"),
+    "project": ("Projekt", "Project"),
+}
+NEW_EVENT = re.compile(r"\b(?:weitere[nrms]?|nächste[nrms]?|zweite[nrms]?|another|next|second|further)\s+\S*$", re.I)
+INDEFINITE = re.compile(r"\b(?:ein|eine|einer|einen|einem|eines|a|an)\s+(?:\S+\s+){0,2}$", re.I)
+
+ORGANIZE = re.compile(r"organisiert|organisieren|organisierte|organi[sz]ed?\b|organi[sz]es|organi[sz]ing|veranstaltet|Veranstalter|ausgerichtet|richtet\w* aus|\bhost(?:s|ed|ing)?\b|[Aa]ngeführt|durchgeführt|Gastgeber|initiiert|lädt\b|laden\b|\bplant\b|\bplans\b|angeboten|\bbietet\b|\boffer(?:s|ed)?\b", re.I)
+ORGANIZE_BY = re.compile(r"(?:organisiert|veranstaltet|ausgerichtet|angeführt|organi[sz]ed|hosted|led|durchgeführt)(?:\s+und\s+\w+)?\s+(?:wird\s+)?(?:von|durch|by)\b|\bwurde\b.*\bvon\b|Veranstalter|Gastgeber", re.I)
+FUNDED = re.compile(r"im Auftrag|finanziert|gefördert|on behalf of|funded|financed|sponsored", re.I)
+VISIT_CUE = re.compile(r"\bnach\b|\bins\b|\bin\b|\bto\b|\binto\b|besuch|bereist|\bvisit|trifft|treffen|trafen|\bmeet|\bmet\b|Station|Gespräche mit|talks with|reist|reiste|travels?\b|travelled|fährt", re.I)
+ORIGIN = re.compile(r"(?:\b(?:aus|from|of|der|des)\s+(?:der\s+|dem\s+|den\s+|the\s+)?(?:[\w-]+\s+){0,3})$")
+PARTICIPATE_PERSON = re.compile(r"reist|reiste|reisen|bricht|aufgebrochen|startet|besucht|besuchen|bereist|Leitung|leitet|leitete|[Aa]ngeführt|\bled\b|\bleads?\b|\bhead(?:s|ed)?\b|\bhält\b|spricht|\bRede\b|Eröffnungsrede|Grußwort|keynote|speech|speaks|spoke|teilnehm|nahm\w*\s.*teil|participat|joined|\bjoins?\b|mit dabei|attend|travel|begleitet|accompan", re.I)
+HEAD_OF = re.compile(r"Leitung|leitet|leitete|[Aa]ngeführt|\bled\b|\bleads\b|\bheaded\b|an der Spitze", re.I)
+SPEAKER = re.compile(r"Rede|Grußwort|keynote|speech|spricht|speaks|spoke|Vortrag|eröffnet|opens|opened", re.I)
+PARTICIPATE_ORG = re.compile(r"mit dabei|Teilnehmer\w* (?:von|aus)|participants? (?:from|of)|took part|nahm\w* .*teil|nehmen .*teil|teilnehmen|participat|joined|Delegation (?:aus|der|des|von)|delegation (?:from|of)|aus Vertretern (?:von|der|des)|zusammensetzt|besteht aus|consist", re.I)
+TOPIC_CUE = re.compile(r"\b(?:über|about|zum Thema|zu den Themen|zum|zur|on|um|wie|such as)\b", re.I)
+VISIT_VERB = re.compile(r"besucht|besuchen|besuchten|bereist|visit|trifft|treffen|trafen|\bmeets?\b|\bmet\b|Station", re.I)
+FOCUS = re.compile(r"Schwerpunkt|Fokus|fokussiert|im Mittelpunkt|Themen|Thema|focus|topics?\b|dreht sich|geht es um|widmet|dedicated|concentrat|konzentrier|Bereich|areas?\b|fields?\b|sectors?\b|Branchen", re.I)
+SUBORDINATE = re.compile(r"zugeordnet|unterstellt|angegliedert|untersteht|Geschäftsbereich|affiliated (?:with|to)|subordinate to|under the (?:auspices|umbrella|supervision) of|reports to|(?:an|the) agency (?:of|under)|nachgeordnet", re.I)
+MEMBER = re.compile(r"[Mm]itglied\w*|[Cc]lustermitglied\w*|[Nn]etzwerkmitglied\w*|\bmembers?\b")
+LOCATED = re.compile(r"^\s*(?:,\s*)?(?:\(\w+\)\s*)?(?:aus|from|in|mit (?:Haupt)?[Ss]itz in|with (?:its )?(?:headquarters|seat) in|(?:is |are )?(?:based|located|headquartered) in|ist in|hat (?:seinen|ihren) Sitz in|ansässig in|aus dem|aus der|(?:ist|sind) in \w+ ansässig)\s+(?:der\s+|dem\s+|the\s+)?$", re.I)
+EXPORT = re.compile(r"[Ee]xport|[Aa]usfuhr|[Ll]ieferumfang|[Ll]ieferungen nach|exportiert|shipped|sales to", re.I)
+IMPORT = re.compile(r"[Ii]mport|[Ee]infuhr|importiert|bezogen aus|purchases from", re.I)
+BUDGET = re.compile(r"\bBudget|\bbudget|Etat|Haushalt|Fördervolumen|Jahresbudget", re.I)
+MEMBERS_COUNT = re.compile(r"(?:mit\s+)?(?:rund|über|mehr als|etwa|ca\.|knapp|around|about|over|more than|some)?\s*(?P<n>\d[\d.,]*)\s+(?:Mitglied(?:ern|er)|members|Mitgliedsunternehmen|member companies)", re.I)
+FOUNDED = re.compile(r"(?:seit (?:seiner|ihrer) Gründung im Jahr|gegründet (?:im Jahr|\d{4}|in)|founded in|established in|Gründungsjahr)\s*(?P<y>(?:19|20)\d{2})?", re.I)
+WE = re.compile(r"\b(?:wir|uns|unser\w*|we|us|our)\b", re.I)
