@@ -24,9 +24,10 @@ from regiograph.settings import Settings
 
 from .deps import get_settings, get_store, split_list
 from .errors import ApiError
+from .responses import FastJSON
 from .limits import read_limited
 
-router = APIRouter(prefix="/api")
+router = APIRouter(prefix="/api", default_response_class=FastJSON)
 Store = Annotated[GraphStore, Depends(get_store)]
 Conf = Annotated[Settings, Depends(get_settings)]
 AsOf = Annotated[str | None, Query(description="only facts valid on this date (YYYY, YYYY-MM or YYYY-MM-DD)", max_length=10)]
@@ -40,7 +41,7 @@ def search(
     limit: Annotated[int, Query(ge=1, le=MAX_SEARCH_LIMIT)] = 20,
 ):
     hits = store.search(q, types=split_list(types), limit=limit)
-    return {"query": q, "count": len(hits), "results": [h.to_dict() for h in hits]}
+    return FastJSON({"query": q, "count": len(hits), "results": [h.to_dict() for h in hits]})
 
 
 @router.get("/entities/{id}", summary="One entity: properties, names, aliases, sources and edge counts")
@@ -60,7 +61,7 @@ def entity(store: Store, id: str):
         for d in doc_ids if d in docs
     ]
     body["edge_counts"] = dict(sorted(degree.items()))
-    return body
+    return FastJSON(body)
 
 
 @router.get("/entities/{id}/neighbors", summary="Neighbourhood to depth 1-3, filtered by edge type, node type and date")
@@ -74,9 +75,10 @@ def neighbors(
     limit: Annotated[int, Query(ge=1, le=MAX_NEIGHBOR_LIMIT)] = DEFAULT_NEIGHBOR_LIMIT,
 ):
     nid = resolve_ref(store, id)
-    return store.neighbors(
+    sub = store.neighbors(
         nid, depth=depth, edge_types=split_list(edge_types), node_types=split_list(node_types), as_of=as_of, limit=limit
-    ).to_dict()
+    )
+    return FastJSON(sub.to_dict())
 
 
 @router.get("/paths", summary="Partner paths: the k shortest paths between two entities")
@@ -96,7 +98,7 @@ def paths(
     via_types = split_list(via)
     via_types = None if via_types and "all" in via_types else (via_types or PARTNER_VIA)
     result = store.paths(s, t, k=k, max_hops=max_hops, edge_types=split_list(types), as_of=as_of, via=via_types)
-    return {**result.to_dict(), "via": via_types}
+    return FastJSON({**result.to_dict(), "via": via_types})
 
 
 @router.get("/connections", summary="How are A and B connected: common neighbours, agreements, events, shortest path")
@@ -107,7 +109,7 @@ def connections(
     as_of: AsOf = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
 ):
-    return store.connections(resolve_ref(store, a, "a"), resolve_ref(store, b, "b"), as_of=as_of, limit=limit).to_dict()
+    return FastJSON(store.connections(resolve_ref(store, a, "a"), resolve_ref(store, b, "b"), as_of=as_of, limit=limit).to_dict())
 
 
 @router.get("/timeline", summary="Dated facts around an entity, or between two entities, in order")
@@ -119,17 +121,17 @@ def timeline(
 ):
     nid = resolve_ref(store, id)
     oid = resolve_ref(store, other, "other") if other else None
-    return {"id": nid, "other": oid, **store.timeline(nid, other=oid, limit=limit).to_dict()}
+    return FastJSON({"id": nid, "other": oid, **store.timeline(nid, other=oid, limit=limit).to_dict()})
 
 
 @router.get("/stats", summary="Counts of nodes and edges per type")
 def stats(store: Store):
-    return store.stats().to_dict()
+    return FastJSON(store.stats().to_dict())
 
 
 @router.get("/schema", summary="The node and edge types (the schema as data)")
 def schema(store: Store):
-    return store.schema.to_dict()
+    return FastJSON(store.schema.to_dict())
 
 
 @router.post(
@@ -166,5 +168,5 @@ async def records(
     import anyio
 
     report = await anyio.to_thread.run_sync(lambda: store.load(batch, dry_run=dry_run))
-    return {"dry_run": dry_run, "records": n, **report.to_dict()}
+    return FastJSON({"dry_run": dry_run, "records": n, **report.to_dict()})
 

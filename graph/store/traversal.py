@@ -232,17 +232,42 @@ def paths(mg, s, t, k, max_hops, edge_types, as_of, via=None, costs=None) -> Pat
     d = shortest_distance(mg, s, t, edge_types, as_of, max_hops, via_set)
     if d is None:
         return result
-    found: list[tuple[float, tuple[str, ...]]] = []
+    found: list = []
     truncated = False
-    dt, complete = _bfs_dist(mg, t, edge_types, as_of, max_hops - 1, via=via_set)
+    # BFS from the target, deepened lazily to half the path length: a node at
+    # position i of a path of length L needs dt <= L - i, so far from the target
+    # only nodes inside this ball can continue (meet in the middle).
+    dt = {t: 0}
+    t_frontier = [t]
+    t_depth = 0
 
-    def lb(v: str) -> int:
-        return dt[v] if v in dt else complete + 1
+    def deepen(h: int) -> None:
+        nonlocal t_frontier, t_depth
+        while t_depth < h and t_frontier:
+            nxt = []
+            for u in t_frontier:
+                if u != t and via_set is not None and not via_ok(mg.nodes[u], via_set):
+                    continue
+                for v, _e in mg.neighbours(u, edge_types, as_of):
+                    if v not in dt and mg.node_ok(v, None, as_of):
+                        dt[v] = t_depth + 1
+                        nxt.append(v)
+            t_frontier = nxt
+            t_depth += 1
+        if not t_frontier:
+            t_depth = max(t_depth, h)
 
     for length in range(d, max_hops + 1):
+        h = length // 2
+        deepen(h)
+        outside = t_depth + 1 if t_frontier else max_hops + 1  # lower bound for nodes outside the ball
+
+        def lb(v: str) -> int:
+            return dt[v] if v in dt else outside
+
         batch: list[tuple[str, ...]] = []
         work = 0
-        stack = [(s, (s,), iter(list(mg.neighbours(s, edge_types, as_of))))]
+        stack = [(s, (s,), mg.neighbours(s, edge_types, as_of))]
         on_path = {s}
         while stack:
             u, path, it = stack[-1]
@@ -266,12 +291,12 @@ def paths(mg, s, t, k, max_hops, edge_types, as_of, via=None, costs=None) -> Pat
                         truncated = True
                         break
                 continue
-            if i + lb(v) > length or not mg.node_ok(v, None, as_of):
+            if i >= length or i + lb(v) > length or not mg.node_ok(v, None, as_of):
                 continue
             if via_set is not None and not via_ok(mg.nodes[v], via_set):
                 continue
             on_path.add(v)
-            stack.append((v, path + (v,), iter(list(mg.neighbours(v, edge_types, as_of)))))
+            stack.append((v, path + (v,), mg.neighbours(v, edge_types, as_of)))
         ranked = []
         for seq in set(batch):
             hops = [Hop(_hop_edge(mg, a, b, edge_types, as_of, costs), a, b) for a, b in zip(seq, seq[1:])]
