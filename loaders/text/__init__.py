@@ -9,10 +9,19 @@ Public API
 
 from .extract import extract
 from .gazetteer import Gazetteer, default_gazetteer, load_gazetteer
+from .loader import load_text_files
 from .model import Extraction, FileResult, Review, TextLoadResult
+from .output import dry_run_report, to_json, to_yaml
+from .resolve import Session, resolve
 
 __all__ = [
     "extract",
+    "load_text_files",
+    "resolve",
+    "Session",
+    "to_yaml",
+    "to_json",
+    "dry_run_report",
     "Extraction",
     "Review",
     "FileResult",

@@ -867,10 +867,18 @@ def _label(d: _Doc, id: str) -> str:
 
 
 def _agreement_id(d: _Doc, ag: AgreementObj) -> str:
-    parts = sorted(slug(_label(d, p).lower()) if p.startswith(("org:", "company:", "region:")) else p for p in ag.parties)
-    parts = [re.sub(r"^(?:org|company|region)-", "", p) for p in parts][:4]
+    """agreement:<parties, German side first>-<kind>[-<year signed>], e.g. agreement:wfs-tipa-loi-2022."""
+
+    def german(p: str) -> bool:
+        e = d.gaz.get(p)
+        where = p if p.startswith("region:") else (e.seat if e else None)
+        return bool(where and (where == "region:de" or where.startswith("region:de-")))
+
+    order = sorted(ag.parties, key=lambda p: (0 if german(p) else 1, ag.parties.index(p)))
+    parts = [slug(_label(d, p)) for p in order][:4]
     base = "-".join(parts) if parts else slug(d.doc_id.split(":", 1)[-1])
-    return f"agreement:{base}-{ag.kind}"
+    year = f"-{ag.signed[:4]}" if ag.signed else ""
+    return f"agreement:{base}-{ag.kind}{year}"
 
 
 def _event_name(d: _Doc, ev: EventObj) -> dict[str, str]:
