@@ -32,6 +32,15 @@ class Source:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Source":
+        if len(d) <= 2 and "evidence" not in d and "span" not in d:
+            # most sources are a bare (document, locator): share one object per pair
+            key = (d["document"], d.get("locator") or "")
+            hit = _PLAIN_SOURCES.get(key)
+            if hit is None:
+                if len(_PLAIN_SOURCES) > 100_000:
+                    _PLAIN_SOURCES.clear()
+                hit = _PLAIN_SOURCES[key] = cls(document=key[0], locator=key[1])
+            return hit
         span = d.get("span")
         return cls(
             document=d["document"],
@@ -39,6 +48,9 @@ class Source:
             evidence=d.get("evidence"),
             span=(int(span[0]), int(span[1])) if span else None,
         )
+
+
+_PLAIN_SOURCES: dict[tuple[str, str], Source] = {}
 
 
 def merge_sources(old: Iterable[Source], new: Iterable[Source]) -> tuple[Source, ...]:

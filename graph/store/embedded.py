@@ -129,11 +129,17 @@ class EmbeddedStore(GraphStore):
     def _reload(self) -> None:
         mg = MemoryGraph()
         with self._db_lock:
+            self._db.execute("BEGIN")  # one snapshot for generation, nodes and edges
             gen = int(self._db.execute("SELECT value FROM meta WHERE key='generation'").fetchone()[0])
-            for (data,) in self._db.execute("SELECT data FROM nodes ORDER BY id"):
-                mg.put_node(Node.from_dict(json.loads(data)))
-            for (data,) in self._db.execute("SELECT data FROM edges ORDER BY id"):
-                mg.put_edge(Edge.from_dict(json.loads(data)))
+            node_rows = [r[0] for r in self._db.execute("SELECT data FROM nodes ORDER BY id")]
+            edge_rows = [r[0] for r in self._db.execute("SELECT data FROM edges ORDER BY id")]
+            self._db.execute("COMMIT")
+        # one json.loads over all rows is several times faster than one per row
+        for d in json.loads("[" + ",".join(node_rows) + "]"):
+            mg.put_node(Node.from_dict(d))
+        del node_rows
+        for d in json.loads("[" + ",".join(edge_rows) + "]"):
+            mg.put_edge(Edge.from_dict(d))
         self._mg = mg
         self._generation = gen
 
