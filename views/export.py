@@ -1,8 +1,8 @@
 """Exports of a view's subgraph: GEXF and GraphML (networkx writers), JSON, SVG.
 
 Exports carry the same nodes and edges the HTML view draws (same parameters,
-same node cap). Attribute values are made strings or integers so that every
-writer and every reader agrees on them; control characters that XML cannot
+same node cap). Data values are strings; only the layout coordinates and the
+centre/path flags are integers, so every writer and reader agrees on the types; control characters that XML cannot
 carry are dropped.
 """
 
@@ -48,11 +48,11 @@ def filename(p: ViewParams, fmt: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "_", f"regiograph-{stem}")[:120] + "." + fmt
 
 
-def _clean(value: Any) -> str | int:
+def _clean(value: Any) -> str:
+    """Every data value as a string: a property may be an integer on one node and
+    a number or text on another, and GEXF/GraphML declare one type per attribute."""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, int):
-        return value
     return _XML_BAD.sub("", str(value))
 
 
@@ -61,7 +61,7 @@ def _sources(item: Node | Edge) -> str:
 
 
 def _attrs(item: Node | Edge) -> dict[str, str | int]:
-    out: dict[str, str | int] = {"type": item.type}
+    out: dict[str, Any] = {"type": item.type}
     for k, v in sorted(item.properties.items()):
         if v is not None:
             out[f"prop_{k}"] = v

@@ -116,7 +116,7 @@ def page_context(pv: PreparedView, cap: int) -> dict[str, Any]:
     if vg.omitted:
         agg_label = next((n["label"] for n in data.nodes if n.get("rgType") == "aggregate"), "")
         notices.append(t(lang, "omitted", n=vg.omitted, cap=cap, label=agg_label))
-    if vg.truncated:
+    if vg.truncated and not vg.omitted:  # a cut by the node cap is already explained above
         notices.append(t(lang, "truncated"))
     legend_nodes = []
     for type_ in data.node_types:

@@ -7,6 +7,8 @@ Mount with ``app.include_router(router)``. Needs the dependencies
 
 from __future__ import annotations
 
+import time
+
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
@@ -34,8 +36,11 @@ def view_cap(settings) -> int:
 
 
 async def _html(request: Request, settings, make) -> Response:
+    started = time.perf_counter()
     html = await run_in_threadpool(make)
-    return cached_response(request, html.encode("utf-8"), HTML, cache_control=VIEW_CACHE, headers=page_headers(settings))
+    headers = page_headers(settings)
+    headers["Server-Timing"] = f"render;dur={(time.perf_counter() - started) * 1000:.1f}"
+    return cached_response(request, html.encode("utf-8"), HTML, cache_control=VIEW_CACHE, headers=headers)
 
 
 @router.get("/view/entity/{id:path}", summary="Self-contained HTML view of an entity's neighbourhood")

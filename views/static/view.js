@@ -1,6 +1,7 @@
 /* Regiograph graph view: reads the JSON blocks written by the server, builds
-   plain-text tooltips as DOM elements (textContent only, never innerHTML) and
-   draws the network with vis-network. Physics, when enabled, only runs for
+   plain-text tooltips as DOM elements (textContent only, never innerHTML) -
+   vis-network shows an element given as `title` as is - and draws the
+   network with vis-network. Physics, when enabled, only runs for
    the initial stabilization and is switched off afterwards. */
 (function () {
   "use strict";
@@ -16,7 +17,7 @@
     return e;
   }
 
-  var docs = {};
+  var docs = Object.create(null);
 
   function tipElement(tip, ui) {
     var box = el("div", null, "rg-tip");
@@ -36,7 +37,7 @@
       box.appendChild(el("div", ui.sources, "rg-tip-sources-heading"));
       var list = el("ul", null, "rg-tip-sources");
       tip.sources.forEach(function (pair) {
-        var doc = Object.prototype.hasOwnProperty.call(docs, pair[0]) ? docs[pair[0]] : null;
+        var doc = Object.prototype.hasOwnProperty.call(docs, pair[0]) ? docs[pair[0]] : null;  // docs is parsed JSON
         var text = doc ? doc.title : pair[0];
         if (doc && doc.date) text += " (" + doc.date + ")";
         if (pair[1]) text += ", " + pair[1];
@@ -55,19 +56,19 @@
   var meta = readJSON("rg-meta");
   var ui = meta.ui || {};
   docs = meta.docs || {};
-  var tips = {};
+  var tips = Object.create(null);
 
+  // tooltips are built on first hover (building thousands up front costs
+  // more than drawing them); the records keep only a key to their tip
   nodes.forEach(function (n) {
     if (n.tip) {
       tips["n" + n.id] = n.tip;
-      n.title = tipElement(n.tip, ui);
       delete n.tip;
     }
   });
   edges.forEach(function (e) {
     if (e.tip) {
       tips["e" + e.id] = e.tip;
-      e.title = tipElement(e.tip, ui);
       delete e.tip;
     }
   });
@@ -98,6 +99,14 @@
   } else {
     network.once("afterDrawing", markReady);
   }
+
+  function ensureTitle(set, prefix, id) {
+    var tip = tips[prefix + id];
+    var item = set.get(id);
+    if (tip && item && !item.title) set.update({ id: id, title: tipElement(tip, ui) });
+  }
+  network.on("hoverNode", function (params) { ensureTitle(nodeSet, "n", params.node); });
+  network.on("hoverEdge", function (params) { ensureTitle(edgeSet, "e", params.edge); });
 
   var info = document.getElementById("rg-info");
 

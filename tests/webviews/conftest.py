@@ -1,0 +1,81 @@
+"""Fixtures for the view tests: apps over the seed, hostile and synthetic stores,
+a live uvicorn server per app and one headless Chromium for the browser tests."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from graph.store.embedded import EmbeddedStore
+from regiograph.settings import Settings
+from views_hostile import hostile_graph
+from views_live import CHROMIUM, CHROMIUM_ARGS, LiveServer
+from views_synth import build_store
+
+
+def make_app(store, tmp, **settings):
+    return create_app(Settings(data_dir=str(tmp), load_seed=False, **settings), store=store)
+
+
+@pytest.fixture(scope="session")
+def hostile_store(tmp_path_factory):
+    store = EmbeddedStore(tmp_path_factory.mktemp("hostile"))
+    nodes, edges = hostile_graph()
+    store.write(nodes, edges)
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="session")
+def big_store(tmp_path_factory):
+    """2,000 nodes around region:hub (tests/webviews/views_synth.py)."""
+    store = build_store(tmp_path_factory.mktemp("big"), 2000)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def seed_client(seed_store, tmp_path):
+    with TestClient(make_app(seed_store, tmp_path)) as c:
+        yield c
+
+
+@pytest.fixture
+def hostile_client(hostile_store, tmp_path):
+    with TestClient(make_app(hostile_store, tmp_path)) as c:
+        yield c
+
+
+@pytest.fixture(scope="session")
+def seed_server(seed_store, tmp_path_factory):
+    with LiveServer(make_app(seed_store, tmp_path_factory.mktemp("seed-srv"))) as srv:
+        yield srv
+
+
+@pytest.fixture(scope="session")
+def hostile_server(hostile_store, tmp_path_factory):
+    with LiveServer(make_app(hostile_store, tmp_path_factory.mktemp("hostile-srv"))) as srv:
+        yield srv
+
+
+@pytest.fixture(scope="session")
+def big_server(big_store, tmp_path_factory):
+    with LiveServer(make_app(big_store, tmp_path_factory.mktemp("big-srv"), view_max_nodes=2000)) as srv:
+        yield srv
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    executable = os.environ.get("REGIOGRAPH_CHROMIUM", CHROMIUM)
+    if not os.path.exists(executable):
+        pytest.fail(f"Chromium not found at {executable}: run `apt-get install -y chromium` "
+                    "or set REGIOGRAPH_CHROMIUM to a Chromium binary")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield b
+        b.close()

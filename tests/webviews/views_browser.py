@@ -1,0 +1,84 @@
+"""Helpers for the browser tests: a watched page and canvas/tooltip probes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+READY = "window.rgView && window.rgView.ready !== null"
+
+
+@dataclass
+class Watch:
+    origin: str
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+    def foreign_requests(self) -> list[str]:
+        """Requests to any host but the app (data: URLs never leave the page)."""
+        out = []
+        for url in self.requests:
+            parts = urlsplit(url)
+            if parts.scheme == "data":
+                continue
+            if f"{parts.scheme}://{parts.netloc}" != self.origin:
+                out.append(url)
+        return out
+
+    def assert_clean(self) -> None:
+        assert self.console_errors == [], self.console_errors
+        assert self.page_errors == [], self.page_errors
+        assert self.foreign_requests() == [], self.foreign_requests()
+        assert self.dialogs == [], self.dialogs
+
+
+def open_page(browser, origin: str, **context_options):
+    """A new context and page that record console errors, requests and dialogs."""
+    ctx = browser.new_context(viewport={"width": 1200, "height": 800}, **context_options)
+    page = ctx.new_page()
+    watch = Watch(origin)
+    page.on("console", lambda m: watch.console_errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: watch.page_errors.append(str(e)))
+    page.on("request", lambda r: watch.requests.append(r.url))
+
+    def on_dialog(d):
+        watch.dialogs.append(d.message)
+        d.dismiss()
+
+    page.on("dialog", on_dialog)
+    return ctx, page, watch
+
+
+def wait_ready(page, timeout: int = 30_000) -> float:
+    page.wait_for_function(READY, timeout=timeout)
+    return page.evaluate("window.rgView.ready")
+
+
+def painted_pixels(page) -> int:
+    """Canvas pixels that are not background (transparent or white)."""
+    return page.evaluate(
+        """() => {
+            const c = document.querySelector('#rg-network canvas');
+            const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+            let n = 0;
+            for (let i = 0; i < d.length; i += 4) {
+                if (d[i + 3] > 0 && !(d[i] > 250 && d[i + 1] > 250 && d[i + 2] > 250)) n++;
+            }
+            return n;
+        }"""
+    )
+
+
+def node_point(page, node_id: str) -> tuple[float, float]:
+    """Viewport coordinates of a node's centre."""
+    return tuple(page.evaluate(
+        """(id) => {
+            const net = window.rgView.network;
+            const p = net.canvasToDOM(net.getPositions([id])[id]);
+            const r = document.getElementById('rg-network').getBoundingClientRect();
+            return [r.left + p.x, r.top + p.y];
+        }""",
+        node_id,
+    ))
