@@ -40,8 +40,10 @@ def search(
     types: Annotated[list[str] | None, Query(description="node types, repeated or comma-separated")] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_SEARCH_LIMIT)] = 20,
 ):
-    hits = store.search(q, types=split_list(types), limit=limit)
-    return FastJSON({"query": q, "count": len(hits), "results": [h.to_dict() for h in hits]})
+    hits = store.search(q, types=split_list(types), limit=min(limit + 1, MAX_SEARCH_LIMIT))
+    truncated = len(hits) > limit
+    hits = hits[:limit]
+    return FastJSON({"query": q, "count": len(hits), "truncated": truncated, "results": [h.to_dict() for h in hits]})
 
 
 @router.get("/entities/{id}", summary="One entity: properties, names, aliases, sources and edge counts")

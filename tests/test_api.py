@@ -45,7 +45,9 @@ def test_search(client):
     r = client.get("/api/search", params={"q": "freistaat bayern"}).json()
     assert r["results"][0]["id"] == "region:de-by" and r["results"][0]["matched"] == "Freistaat Bayern"
     r = client.get("/api/search", params={"q": "bayern", "types": "Organization"}).json()
-    assert [h["id"] for h in r["results"]] == ["org:bayern-intl"]
+    assert [h["id"] for h in r["results"]] == ["org:bayern-intl"] and r["truncated"] is False
+    r = client.get("/api/search", params={"q": "mini", "limit": 1}).json()
+    assert r["count"] == 1 and r["truncated"] is True  # two documents match, one shown
 
 
 def test_entity_by_id_and_by_name(client):
