@@ -271,6 +271,37 @@ def export(output: str, fmt: str | None) -> None:
     click.echo(f"wrote {counts[0]} nodes and {counts[1]} edges to {output} ({fmt})", err=True)
 
 
+@cli.command()
+@click.option("--to", "to", type=click.Choice(["neo4j", "embedded"]), required=True,
+              help="target store; the source is the other one (both as the settings describe them)")
+@click.option("--batch-size", default=5000, show_default=True, help="records per write transaction")
+def migrate(to: str, batch_size: int) -> None:
+    """Copy the whole graph between the embedded store and Neo4j (idempotent; verified by counts)."""
+    from dataclasses import replace
+
+    from graph.migrate import migrate as run_migration
+
+    from .stores import open_store
+
+    base = _settings()
+    src_settings = replace(base, store="neo4j" if to == "embedded" else "embedded")
+    dst_settings = replace(base, store=to)
+    source = open_store(src_settings)
+    try:
+        target = open_store(dst_settings)
+        try:
+            progress = _Progress(f"copying {src_settings.store} -> {to}")
+            try:
+                report = run_migration(source, target, batch_size=batch_size, progress=progress)
+            finally:
+                progress.close()
+        finally:
+            target.close()
+    finally:
+        source.close()
+    click.echo(json.dumps(report.to_dict(), indent=2))
+
+
 @cli.command("settings")
 def settings_cmd() -> None:
     """List every setting: environment variable, current value (secrets masked) and meaning."""

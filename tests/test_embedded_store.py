@@ -115,3 +115,18 @@ def test_unwritable_folder_gives_a_clear_error(tmp_path):
 def test_empty_batch_is_a_no_op(empty_store):
     r = empty_store.load(Batch())
     assert not r.changed and empty_store.stats().to_dict()["total_nodes"] == 0
+
+
+def test_migrate_between_stores_copies_everything_and_is_idempotent(tmp_path):
+    from graph.migrate import migrate
+    from regiograph.seed import load_seed
+
+    a = EmbeddedStore(tmp_path / "a")
+    load_seed(a)
+    b = EmbeddedStore(tmp_path / "b")
+    seen = []
+    r = migrate(a, b, batch_size=40, progress=lambda d, t: seen.append((d, t)))
+    assert r.nodes == a.stats().to_dict()["total_nodes"] and seen[-1][0] == seen[-1][1]
+    assert list(a.iter_nodes()) == list(b.iter_nodes()) and list(a.iter_edges()) == list(b.iter_edges())
+    migrate(a, b)
+    assert b.stats() == a.stats()
