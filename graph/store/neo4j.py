@@ -47,6 +47,8 @@ from .base import (
     PARTNER_VIA,
     GraphStore,
     Progress,
+    check_via,
+    subtype,
 )
 
 WRITE_CHUNK = 2_000
@@ -70,7 +72,9 @@ def lucene_phrase(text: str) -> str:
 
 
 def _dumps(obj: Node | Edge) -> str:
-    return json.dumps(obj.to_dict(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    # key order is kept: the order of names and aliases decides which one a
+    # search reports as matched when several fold alike
+    return json.dumps(obj.to_dict(), ensure_ascii=False, separators=(",", ":"))
 
 
 def _node(data: str) -> Node:
@@ -83,6 +87,7 @@ def _edge(data: str) -> Edge:
 
 def _node_row(n: Node) -> dict[str, Any]:
     keys = sorted(folded_keys(n))
+    sub = subtype(n)
     return {
         "id": n.id,
         "type": n.type,
@@ -90,6 +95,7 @@ def _node_row(n: Node) -> dict[str, Any]:
         "data": _dumps(n),
         "name_keys": keys,
         "search_text": KEY_SEPARATOR.join(keys),
+        "subtype_key": f"{n.type}:{sub}" if sub else None,
         "vf": dates.lower_bound(n.valid_from),
         "vt": dates.upper_bound(n.valid_to),
     }
@@ -132,7 +138,7 @@ class Neo4jStore(GraphStore):
     def _session(self):
         # Optional properties (vf, vt) are simply absent when null, so Neo4j would
         # warn about "unknown property keys" on a fresh database; those are noise.
-        config: dict[str, Any] = {"notifications_disabled_classifications": ["UNRECOGNIZED"]}
+        config: dict[str, Any] = {"notifications_disabled_categories": ["UNRECOGNIZED"]}
         if self.database:
             config["database"] = self.database
         return self.driver.session(**config)
@@ -306,11 +312,11 @@ class Neo4jStore(GraphStore):
         """Distances from ``start`` (included, unchecked) up to ``depth`` levels; (dist, capped).
         With ``via``, nodes of other types are reached but not walked through."""
         dist = {start: 0}
-        types: dict[str, str] = {}
+        kinds: dict[str, tuple[str, str | None]] = {}  # id -> (type, "Type:subtype")
         frontier = [start]
         for d in range(1, depth + 1):
             if via is not None:
-                frontier = [u for u in frontier if u == start or types[u] in via]
+                frontier = [u for u in frontier if u == start or kinds[u][0] in via or kinds[u][1] in via]
                 if not frontier:
                     break
             rows = Neo4jStore._rows(
@@ -322,7 +328,7 @@ class Neo4jStore(GraphStore):
                 if v in dist:
                     continue
                 dist[v] = d
-                types[v] = r["type"]
+                kinds[v] = (r["type"], r["subtype_key"])
                 nxt.append(v)
                 if len(dist) >= cap:
                     return dist, True
@@ -403,7 +409,9 @@ class Neo4jStore(GraphStore):
         result = PathsResult(source=s, target=t, paths=[])
         if not (dates.valid_at(ns.valid_from, ns.valid_to, as_of) and dates.valid_at(nt.valid_from, nt.valid_to, as_of)):
             return result
-        groups = min(k, max_hops)
+        # Ask for one more length group at a time: every extra group multiplies
+        # the trails Neo4j enumerates, so never ask for more than needed.
+        groups = 1
         while True:
             stmt = cypher.render(
                 "shortest_groups", integers={"groups": (groups, 1, MAX_HOPS), "max_hops": (max_hops, 1, MAX_HOPS)}
@@ -417,7 +425,7 @@ class Neo4jStore(GraphStore):
             simple = [x for x in seqs if len(set(x)) == len(x)]
             if capped or len(simple) >= k or len(lengths) < groups or groups >= max_hops:
                 break
-            groups = min(groups + k, max_hops)
+            groups += 1
         # every hop names its cheapest allowed edge; a path costs the sum of its hops
         costs = self._costs
         pairs = sorted({(a, b) for seq in simple for a, b in zip(seq, seq[1:])})
@@ -446,7 +454,7 @@ class Neo4jStore(GraphStore):
         tv.check_range("k", k, 1, MAX_K)
         tv.check_range("max_hops", max_hops, 1, MAX_HOPS)
         edge_types = tv.check_types("edge_types", edge_types, self.schema.edges)
-        via = tv.check_types("via", via, self.schema.nodes)
+        via = check_via(self.schema, via)
         as_of = tv.check_as_of(as_of)
         return self._read(
             "finding paths", lambda tx: self._paths_tx(tx, source, target, k, max_hops, edge_types, as_of, via)

@@ -1,0 +1,6 @@
+// Purpose: fetch nodes by id.
+// Parameters: $ids - list of node ids.
+// Returns: one row per existing node: data (Node JSON).
+UNWIND $ids AS nid
+MATCH (n:Entity {id: nid})
+RETURN n.data AS data
