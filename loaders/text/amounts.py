@@ -17,8 +17,8 @@ _SCALES = [
     (r"Tausend|Tsd\.?|thousands?", "thousand"),
 ]
 _CURRENCIES = [
-    (r"US-Dollar|US-Dollars|US\$|USD|U\.S\. dollars?|Dollar|dollars?|\$", "USD"),
-    (r"Euro|EUR|€", "EUR"),
+    (r"US-Dollars?|US\$|USD|U\.S\. dollars?|US dollars?|Dollars?|dollars?|\$", "USD"),
+    (r"Euros?|EUR|€", "EUR"),
     (r"Won|KRW|₩", "KRW"),
     (r"Yen|JPY|¥", "JPY"),
     (r"Yuan|Renminbi|RMB|CNY", "CNY"),

@@ -47,6 +47,7 @@ NAME_PREFIX_FAMILIES = {"fraunhofer", "max-planck", "max planck", "leibniz", "he
 HONORIFIC = r"(?:(?:Prof\.|Professor|Dr\.(?:-Ing\.)?|Dipl\.-Ing\.|Mr\.|Ms\.|Mrs\.|Herr|Frau)\s+)*"
 _NAMEWORD = rf"[{UPPER}][a-zäöüßéèáíóúøæ]+(?:-[A-Za-zäöü][a-zäöüßéèáíóú]+)?"
 PERSON = re.compile(rf"(?P<hon>{HONORIFIC})(?P<given>{_NAMEWORD})\s+(?P<family>(?:(?:von|van|de|zu|von der)\s+)?{_NAMEWORD})(?![\w-])")
+PERSON3 = re.compile(rf"(?P<hon>{HONORIFIC})(?P<given>{_NAMEWORD}\s+{_NAMEWORD})\s+(?P<family>{_NAMEWORD})(?![\w-])")
 _HON_PERSON = re.compile(rf"(?P<hon>(?:(?:Prof\.|Dr\.(?:-Ing\.)?|Dipl\.-Ing\.|Mr\.|Ms\.|Mrs\.)\s+)+)(?P<given>{_NAMEWORD})\s+(?P<family>(?:(?:von|van|de|zu)\s+)?{_NAMEWORD})(?![\w-])")
 _SAY = re.compile(rf"\b(?:sagt|sagte|so|erklärt|erklärte|betont|betonte|ergänzt|ergänzte|erläutert|erläuterte|unterstreicht|said|says|added|explained|stressed|according to)\s+(?={HONORIFIC}{_NAMEWORD}\s+{_NAMEWORD})")
 
@@ -285,11 +286,15 @@ def discover_persons(gaz: Gazetteer, sentences: list[Sentence], lang: str) -> No
         for st in sorted(set(starts)):
             while st in role_starts:
                 st = role_starts[st] + 1
-            pm = PERSON.match(t, st)
+            pm = PERSON3.match(t, st)
+            if pm and not all(_name_ok(w, pm.group("family"), gaz) for w in pm.group("given").split()):
+                pm = None
+            if pm is None:
+                pm = PERSON.match(t, st)
             if not pm:
                 continue
             given, family = pm.group("given"), pm.group("family")
-            if not _name_ok(given, family, gaz):
+            if not all(_name_ok(w, family, gaz) for w in given.split()):
                 continue
             full = f"{given} {family}"
             known = [e for e in gaz.lookup(full) if e.type == "Person"]

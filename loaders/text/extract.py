@@ -101,7 +101,7 @@ def _sentence_mentions(s: Sentence, gaz: Gazetteer) -> list[Mention]:
         if ent:
             e = gaz.entries[ent[0].ref]
             # names of places and bodies are capitalized (or acronyms); person names too
-            if not (t[a].isupper() or t[a].isdigit()):
+            if t[a].islower():
                 if not adj and not top:
                     continue
             else:
@@ -751,6 +751,17 @@ class Extractor:
             if r_ms and o_ms:
                 d.fact("LOCATED_IN", o_ms[0].ref, r_ms[0].ref, s.index)
 
+    def _trade_followup(self, s: Sentence) -> None:
+        """Rank and change of the trade flow stated just before."""
+        d, t = self.d, s.text
+        f = d.last_trade
+        rank = find_rank(t)
+        if rank:
+            f.properties.setdefault("rank", rank)
+        pct = find_percentages(t, d.lang)
+        if pct and re.search(r"Plus|Zuwachs|Anstieg|Rückgang|Minus|gestiegen|gesunken|increase|decline|growth|rise|fell|up|down", t, re.I):
+            f.properties.setdefault("change_pct", pct[0][2])
+
     def _org_properties(self, s: Sentence, ms: list[Mention]) -> None:
         d, t = self.d, s.text
         orgs = [m for m in ms if m.kind == "entity" and m.type == "Organization"]
@@ -784,6 +795,9 @@ class Extractor:
         exp, imp = T.EXPORT.search(t), T.IMPORT.search(t)
         amounts = [a for a in find_amounts(t, d.lang)]
         ctx = d.trade_ctx
+        if (exp or imp) and not amounts and d.last_trade and s.index - d.last_trade.sentence <= 2 and (find_rank(t) or find_percentages(t, d.lang)):
+            self._trade_followup(s)
+            return
         if exp or imp:
             ctx["direction"] = "import" if imp and (not exp or imp.start() < exp.start()) else "export"
             ctx["sentence"] = s.index
@@ -814,10 +828,9 @@ class Extractor:
             if yrs:
                 ctx["year"] = int(yrs[0].start)
         elif not amounts or not ctx or s.index - ctx.get("sentence", -9) > 1:
-            # rank statements refer to the last flow: "Im Länder-Ranking belegte Japan Platz 17."
-            rank = find_rank(t)
-            if rank and d.last_trade and s.index - d.last_trade.sentence <= 1:
-                d.last_trade.properties.setdefault("rank", rank)
+            # "Das entspricht einem Plus von 8 Prozent." / "... belegte Japan Platz 17."
+            if not amounts and d.last_trade and s.index - d.last_trade.sentence <= 2:
+                self._trade_followup(s)
             return
         else:
             ctx["sentence"] = s.index

@@ -89,8 +89,10 @@ class Entry:
         acr = self.properties.get("acronym")
         if acr:
             return str(acr)
-        names = [n for n in self.all_names() if n]
-        return min(names, key=len) if names else self.id
+        if self.type in ("Region", "Person", "Topic"):
+            return self.name.get("de") or self.name.get("en") or self.label
+        names = [n for n in self.all_names() if n and re.search(r"[a-z]", fold(n))]
+        return min(names, key=len) if names else self.label
 
 
 @dataclass(frozen=True)

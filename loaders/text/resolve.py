@@ -56,15 +56,21 @@ def _similarity(a: str, b: str) -> float:
 def _best_candidates(store, rec: NodeRecord, limit: int = 10) -> list[tuple[float, Any]]:
     """Stored nodes of the record's type with their best name similarity, best first."""
     seen: dict[str, tuple[float, Any]] = {}
+    queries: list[str] = []
     for name in _names(rec)[:6]:
         if len(fold(name)) < 3:
             continue
+        queries.append(name[:200])
+        # single distinctive words find names that differ elsewhere ("Busan Trade ..." vs "Busan Economic ...")
+        words = sorted((w for w in fold(name).split() if len(w) >= 5), key=len, reverse=True)[:3]
+        queries.extend(w for w in words if w not in queries)
+    for q in queries:
         try:
-            hits = store.search(name[:200], types=[rec.type], limit=limit)
+            hits = store.search(q, types=[rec.type], limit=limit)
         except Exception:  # noqa: BLE001 - a search problem must not stop a load; resolution falls back to new nodes
             hits = []
         for h in hits:
-            score = max(_similarity(name, n) for n in h.node.all_names())
+            score = max(_similarity(name, n) for name in _names(rec)[:6] for n in h.node.all_names())
             if h.node.id not in seen or seen[h.node.id][0] < score:
                 seen[h.node.id] = (score, h.node)
     return sorted(seen.values(), key=lambda x: (-x[0], x[1].id))
@@ -74,14 +80,12 @@ def _adopt(rec: NodeRecord, node) -> None:
     """Merge a record into an existing node without overwriting what the store holds:
     the node keeps its names and property values; the text's other names become aliases."""
     pairs = [(l, v) for l, v in rec.name.items() if v] + [(l, a) for l, vs in rec.aliases.items() for a in vs if a]
-    theirs: set[str] = set()
-    for n in node.all_names():
-        theirs |= fold_variants(n)
+    theirs = {n.casefold() for n in node.all_names()}
     aliases: dict[str, list[str]] = {}
     for lang, n in pairs:
-        if not (fold_variants(n) & theirs):
+        if n.casefold() not in theirs:
             aliases.setdefault(lang, []).append(n)
-            theirs |= fold_variants(n)
+            theirs.add(n.casefold())
     rec.id = node.id
     rec.name = dict(node.name)
     rec.aliases = aliases
@@ -186,6 +190,7 @@ def _resolve_agreements(extraction: Extraction, store, session: Session, remap: 
     for rec in batch.nodes:
         if rec.type != "Agreement" or rec.id is None:
             continue
+        old_id = rec.id
         parties = frozenset(e.source for e in batch.edges if e.type == "PARTY_TO" and e.target == rec.id)
         kind = rec.properties.get("kind")
         key = (kind, parties)
@@ -211,8 +216,9 @@ def _resolve_agreements(extraction: Extraction, store, session: Session, remap: 
                     node = store.get_node(target)
                     extraction.notes.append(f"agreement '{rec.name.get('en') or next(iter(rec.name.values()))}' matched {target} by kind and parties")
                     _adopt(rec, node)
-        if target and target != rec.id:
-            remap[rec.id] = target
+        if target and target != old_id:
+            remap[old_id] = target
+            rec.id = target
             if rec.properties and store is not None:
                 stored = store.get_nodes([target]).get(target)
                 if stored:
