@@ -180,7 +180,7 @@ def aggregate_node(vg: ViewGraph, cap: int, lang: str) -> tuple[dict[str, Any], 
         "shapeProperties": {"borderDashes": [5, 4]},
         "font": {"color": FONT_COLOR, "size": 14},
         "rgType": "aggregate",
-        "tip": {"heading": text, "kind": "", "id": "", "rows": [[UI[lang]["more_tip"].format(n=vg.omitted, cap=cap), ""]], "sources": []},
+        "tip": {"heading": text, "kind": "", "id": "", "rows": [[UI[lang]["more_tip"].format(n=vg.omitted, cap=vg.limit or cap), ""]], "sources": []},
     }
     anchors = [c for c in vg.center if c in ids][:1]
     edges = [

@@ -1,13 +1,12 @@
-"""Server-side node positions for views too large for in-browser physics.
+"""Server-side node positions: the start for in-browser physics on small views,
+the final layout (physics off) on big ones.
 
-``radial_layout`` is linear in the graph size: nodes sit on rings by their
-breadth-first distance from the centre (or from one root per connected
-component), ordered around each ring by their parent's angle so that
-neighbourhoods stay together. ``compute_layout`` refines it with a short
-Fruchterman-Reingold run (numpy) while that stays cheap (up to
-``SPRING_MAX_NODES`` nodes); above that the radial layout is used as is.
-Measured on the 2-core test machine: 300 nodes ~30 ms, 2,000 nodes (radial
-only) ~5 ms.
+``balloon_layout`` is linear in the graph size: the centre (or, per connected
+component, its best-connected node) in the middle, its neighbours on a ring,
+and everything reached through one neighbour in a sunflower disc just outside
+it. ``compute_layout`` uses it as is for views around a centre and refines it
+with a short Fruchterman-Reingold run (numpy) for other views up to
+``SPRING_MAX_NODES`` nodes. ``path_layout`` puts partner paths in lanes.
 """
 
 from __future__ import annotations
@@ -18,8 +17,10 @@ from typing import Iterable
 
 SPRING_MAX_NODES = 400  # above this the n x n spring step costs more than it is worth
 SPRING_ITERATIONS = 25
-MIN_GAP = 46.0  # minimum arc distance between neighbours on a ring, in canvas units
-RING_GAP = 170.0
+MIN_GAP = 46.0  # minimum distance between neighbours on a ring, in canvas units
+RING_GAP = 220.0  # smallest radius of the ring around a centre
+DISC_SPACING = 40.0  # node spacing inside a sunflower disc
+GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 
 
 def _adjacency(ids: list[str], pairs: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
@@ -32,49 +33,92 @@ def _adjacency(ids: list[str], pairs: Iterable[tuple[str, str]]) -> dict[str, li
     return {i: sorted(adj.get(i, ())) for i in ids}
 
 
-def radial_layout(ids: list[str], pairs: Iterable[tuple[str, str]], centers: Iterable[str] = ()) -> dict[str, tuple[float, float]]:
-    """Positions on concentric rings around the centres (deterministic)."""
-    if not ids:
-        return {}
-    adj = _adjacency(ids, pairs)
-    level: dict[str, int] = {}
-    parent: dict[str, str | None] = {}
-    roots = [c for c in centers if c in adj]
-    # remaining components get their best-connected node as root
-    order = roots + sorted(ids, key=lambda i: (-len(adj[i]), i))
-    queue: deque[str] = deque()
-    for root in order:
-        if root in level:
+def _components(ids: list[str], adj: dict[str, list[str]], centers: list[str]) -> list[tuple[str, dict[str, str | None], dict[str, int]]]:
+    """Breadth-first trees, one per connected component: (root, parent, depth).
+
+    A component's root is a centre if it holds one, else its best-connected
+    node (ties by id); the centre's component comes first."""
+    seen: set[str] = set()
+    out = []
+    for root in centers + sorted(ids, key=lambda i: (-len(adj[i]), i)):
+        if root in seen:
             continue
-        level[root] = 0 if not level else 1
-        parent[root] = None
-        queue.append(root)
+        parent: dict[str, str | None] = {root: None}
+        depth = {root: 0}
+        queue = deque([root])
+        seen.add(root)
         while queue:
             cur = queue.popleft()
             for nb in adj[cur]:
-                if nb not in level:
-                    level[nb] = level[cur] + 1
+                if nb not in seen:
+                    seen.add(nb)
                     parent[nb] = cur
+                    depth[nb] = depth[cur] + 1
                     queue.append(nb)
-    rings: dict[int, list[str]] = defaultdict(list)
-    for i in ids:
-        rings[level[i]].append(i)
+        out.append((root, parent, depth))
+    return out
+
+
+def _balloon(root: str, parent: dict[str, str | None], depth: dict[str, int]) -> tuple[dict[str, tuple[float, float]], float]:
+    """One component around ``root`` at the origin; returns positions and the radius used.
+
+    The root's neighbours sit on a ring; everything further out from one
+    neighbour fills a sunflower disc just outside it, nearer nodes inside,
+    so each neighbourhood reads as one cluster."""
+    pos: dict[str, tuple[float, float]] = {root: (0.0, 0.0)}
+    first = sorted(i for i, p in parent.items() if p == root)
+    if not first:
+        return pos, MIN_GAP
+    branch: dict[str, list[str]] = {f: [] for f in first}
+    for node in sorted(parent, key=lambda i: (depth[i], i)):
+        if depth[node] >= 2:
+            anc = node
+            while depth[anc] > 1:
+                anc = parent[anc]
+            branch[anc].append(node)
+    disc = {f: (DISC_SPACING * math.sqrt(len(b)) + DISC_SPACING / 2 if b else 0.0) for f, b in branch.items()}
+    width = {f: max(MIN_GAP, 2 * disc[f] + MIN_GAP / 2) for f in first}
+    total = sum(width.values())
+    ring = max(RING_GAP, total / (2 * math.pi))
+    angle = 0.0
+    extent = ring
+    for f in first:
+        share = 2 * math.pi * width[f] / total
+        a = angle + share / 2
+        angle += share
+        ux, uy = math.cos(a), math.sin(a)
+        pos[f] = (ring * ux, ring * uy)
+        if branch[f]:
+            dist = ring + MIN_GAP + disc[f]
+            cx, cy = dist * ux, dist * uy
+            for k, node in enumerate(branch[f]):
+                r = DISC_SPACING * math.sqrt(k + 0.5)
+                t = k * GOLDEN_ANGLE + a
+                pos[node] = (cx + r * math.cos(t), cy + r * math.sin(t))
+            extent = max(extent, dist + disc[f])
+    return pos, extent
+
+
+def balloon_layout(ids: list[str], pairs: Iterable[tuple[str, str]], centers: Iterable[str] = ()) -> dict[str, tuple[float, float]]:
+    """Deterministic, linear-time positions: each component as a balloon, components in rows."""
+    if not ids:
+        return {}
+    adj = _adjacency(ids, pairs)
+    parts = [_balloon(*c) for c in _components(ids, adj, [c for c in centers if c in adj])]
     pos: dict[str, tuple[float, float]] = {}
-    angle: dict[str, float] = {}
-    radius = 0.0
-    for lv in sorted(rings):
-        members = rings[lv]
-        if lv == 0 and len(members) == 1:
-            pos[members[0]] = (0.0, 0.0)
-            angle[members[0]] = 0.0
-            continue
-        members.sort(key=lambda i: (angle.get(parent[i], -1.0) if parent[i] else -1.0, i))
-        radius = max(radius + RING_GAP, len(members) * MIN_GAP / (2 * math.pi))
-        step = 2 * math.pi / len(members)
-        for j, i in enumerate(members):
-            a = j * step
-            angle[i] = a
-            pos[i] = (radius * math.cos(a), radius * math.sin(a))
+    # shelf packing: rows of components, the first (centre's) component top left
+    row_width = max(2 * parts[0][1], math.sqrt(sum((2 * r) ** 2 for _, r in parts)) * 1.2)
+    x = y = row_height = 0.0
+    for placed, radius in parts:
+        d = 2 * radius + MIN_GAP
+        if x > 0 and x + d > row_width:
+            x, y = 0.0, y + row_height
+            row_height = 0.0
+        ox, oy = x + d / 2, y + d / 2
+        for node, (px, py) in placed.items():
+            pos[node] = (px + ox, py + oy)
+        x += d
+        row_height = max(row_height, d)
     return pos
 
 
@@ -116,9 +160,14 @@ def spring_refine(ids: list[str], pairs: Iterable[tuple[str, str]], start: dict[
 
 
 def compute_layout(ids: list[str], pairs: list[tuple[str, str]], centers: Iterable[str] = ()) -> dict[str, tuple[float, float]]:
-    """Radial start, refined by a short spring run when the graph is small enough."""
-    start = radial_layout(ids, pairs, centers)
-    if len(ids) < 3 or len(ids) > SPRING_MAX_NODES:
+    """The finished server-side layout.
+
+    Views around a centre get the balloon layout as is (it is made for ego
+    networks); other views start from it and, while that is cheap, are
+    refined by a short spring run."""
+    centers = [c for c in centers if c in set(ids)]
+    start = balloon_layout(ids, pairs, centers)
+    if centers or len(ids) < 3 or len(ids) > SPRING_MAX_NODES:
         return start
     return spring_refine(ids, pairs, start)
 

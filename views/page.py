@@ -14,7 +14,7 @@ from urllib.parse import quote, urlencode
 from . import labels
 from .build import ViewData, build, display_name
 from .i18n import t
-from .layout import compute_layout, path_layout, radial_layout
+from .layout import balloon_layout, compute_layout, path_layout
 from .params import ViewParams
 from .queries import ViewGraph, fetch
 from .render import PHYSICS_MAX_NODES, render_page, static_urls, vis_options
@@ -51,9 +51,9 @@ def prepare(store, params: ViewParams, cap: int, *, physics_max: int = PHYSICS_M
         positions = path_layout([p.node_ids() for p in vg.paths], ids)
     else:
         physics = len(data.nodes) <= physics_max
-        # small views: a cheap radial start that the browser's physics refines;
+        # small views: a cheap start that the browser's physics refines;
         # big views: the finished layout, physics off
-        positions = radial_layout(ids, pairs, vg.center) if physics and not want_positions else compute_layout(ids, pairs, vg.center)
+        positions = balloon_layout(ids, pairs, vg.center) if physics and not want_positions else compute_layout(ids, pairs, vg.center)
     for n in data.nodes:
         x, y = positions[n["id"]]
         n["x"], n["y"] = round(x, 1), round(y, 1)
@@ -115,7 +115,7 @@ def page_context(pv: PreparedView, cap: int) -> dict[str, Any]:
         notices.append(t(lang, "no_path", hops=p.max_hops))
     if vg.omitted:
         agg_label = next((n["label"] for n in data.nodes if n.get("rgType") == "aggregate"), "")
-        notices.append(t(lang, "omitted", n=vg.omitted, cap=cap, label=agg_label))
+        notices.append(t(lang, "omitted", n=vg.omitted, cap=vg.limit or cap, label=agg_label))
     if vg.truncated and not vg.omitted:  # a cut by the node cap is already explained above
         notices.append(t(lang, "truncated"))
     legend_nodes = []

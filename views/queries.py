@@ -27,6 +27,7 @@ class ViewGraph:
     path_edges: set[str] = field(default_factory=set)
     paths: list[Path] = field(default_factory=list)
     omitted: int = 0  # nodes reached but not drawn because of the cap
+    limit: int | None = None  # the node limit that applied
     truncated: bool = False  # the store stopped at one of its caps
     no_path: bool = False
 
@@ -60,6 +61,7 @@ def entity_graph(store, p: ViewParams, cap: int) -> ViewGraph:
         center=[p.id],
         omitted=sg.omitted_nodes,
         truncated=sg.truncated,
+        limit=limit,
     )
 
 
