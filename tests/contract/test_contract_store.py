@@ -1,0 +1,164 @@
+"""Storage primitives and graph answers checked per backend (``store`` runs once
+per backend): upserts replace, names are found by every fold variant, loads are
+idempotent, and path/neighbour distances match networkx on an undirected copy."""
+
+from __future__ import annotations
+
+import random
+
+import networkx as nx
+
+from graph.generate import generate
+from graph.model import Edge, Node, Source
+from graph.text import fold
+
+from .graphs import tricky_graph
+
+SRC = (Source("doc:t", "p1"),)
+
+
+def _doc() -> Node:
+    return Node("doc:t", "Document", {"en": "Test document"}, properties={"title": "t"})
+
+
+def test_write_then_read_back_exactly(store):
+    nodes, edges = tricky_graph(store.schema, seed=5, n_nodes=30, n_edges=50)
+    store.write(nodes, edges)
+    assert [n.to_dict() for n in store.iter_nodes()] == [n.to_dict() for n in sorted(nodes, key=lambda n: n.id)]
+    assert [e.to_dict() for e in store.iter_edges()] == [e.to_dict() for e in edges]
+    got = store.get_nodes([nodes[3].id, "org:missing", nodes[7].id])
+    assert list(got) == [nodes[3].id, nodes[7].id] and got[nodes[3].id] == nodes[3]
+    assert store.get_edges([edges[0].id, "x|Y|z"]) == {edges[0].id: edges[0]}
+    stats = store.stats()
+    assert sum(stats.nodes.values()) == len(nodes) and sum(stats.edges.values()) == len(edges)
+
+
+def test_write_replaces_what_is_stored_under_an_id(store):
+    old = Node("org:wfs", "Organization", {"de": "Wirtschaftsförderung Sachsen"}, {"en": ("WFS",)},
+               {"kind": "agency"}, "1991", None, SRC)
+    store.write([_doc(), old], [])
+    assert store.find_by_names("Organization", ["wirtschaftsforderung sachsen"]) == {"wirtschaftsforderung sachsen": {"org:wfs"}}
+    new = Node("org:wfs", "Organization", {"en": "Saxony Economic Development"}, {}, {"kind": "agency", "acronym": "WFS"},
+               None, None, SRC)
+    store.write([new], [])
+    assert store.get_node("org:wfs") == new
+    assert store.find_by_names("Organization", ["wirtschaftsforderung sachsen", "wfs"]) == {}
+    assert [h.node.id for h in store.search("saxony economic")] == ["org:wfs"]
+    assert store.search("wirtschaftsforderung") == []
+    # a node may even change its type; counts follow
+    store.write([Node("org:wfs", "Topic", {"en": "Now a topic"}, properties={"kind": "policy"}, sources=SRC)], [])
+    assert store.stats().nodes == {"Document": 1, "Topic": 1}
+    assert store.find_by_names("Topic", ["now a topic"]) == {"now a topic": {"org:wfs"}}
+
+
+def test_find_by_names_uses_every_fold_variant_and_the_type(store):
+    a = Node("person:a", "Person", {"de": "Jürgen Bösenberg"}, {"ko": ("뵈젠베르크",)}, sources=SRC)
+    b = Node("org:b", "Organization", {"en": "Bosenberg"}, properties={"kind": "other"}, sources=SRC)
+    c = Node("person:c", "Person", {"en": "Juergen Boesenberg"}, sources=SRC)
+    store.write([_doc(), a, b, c], [])
+    got = store.find_by_names("Person", ["jurgen bosenberg", "juergen boesenberg", "뵈젠베르크", "bosenberg", "nobody"])
+    assert got == {
+        "jurgen bosenberg": {"person:a"},
+        "juergen boesenberg": {"person:a", "person:c"},
+        "뵈젠베르크": {"person:a"},
+    }
+    assert store.find_by_names("Organization", ["bosenberg"]) == {"bosenberg": {"org:b"}}
+    assert store.find_by_names("Organization", []) == {}
+
+
+def test_loading_the_same_edges_twice_changes_nothing(store):
+    nodes, edges = generate(n_edges=300, seed=3)
+    store.write(nodes, edges)
+    before = (store.stats().to_dict(), [e.to_dict() for e in store.iter_edges()])
+    store.write(nodes, edges)
+    assert (store.stats().to_dict(), [e.to_dict() for e in store.iter_edges()]) == before
+    store.clear()
+    assert store.stats().to_dict()["total_nodes"] == 0 and list(store.iter_edges()) == []
+
+
+def test_progress_reports_every_row(store):
+    nodes, edges = generate(n_edges=200, seed=4)
+    seen: list[tuple[int, int]] = []
+    store.write(nodes, edges, progress=lambda done, total: seen.append((done, total)))
+    assert seen and seen[-1] == (len(nodes) + len(edges), len(nodes) + len(edges))
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+
+def _undirected(store) -> nx.Graph:
+    g = nx.Graph()
+    g.add_nodes_from(n.id for n in store.iter_nodes())
+    g.add_edges_from((e.source, e.target) for e in store.iter_edges())
+    return g
+
+
+def test_path_lengths_match_networkx(store):
+    nodes, edges = tricky_graph(store.schema, seed=21, n_nodes=70, n_edges=110)
+    store.write(nodes, edges)
+    g = _undirected(store)
+    r = random.Random(21)
+    ids = sorted(g.nodes)
+    connected = 0
+    for _ in range(60):
+        s, t = r.sample(ids, 2)
+        max_hops = r.choice([2, 4, 8])
+        res = store.paths(s, t, k=4, max_hops=max_hops)
+        try:
+            dist = nx.shortest_path_length(g, s, t)
+        except nx.NetworkXNoPath:
+            dist = None
+        if dist is None or dist > max_hops:
+            assert res.paths == [], (s, t, dist, max_hops)
+            continue
+        connected += 1
+        assert res.paths and res.paths[0].length == dist, (s, t)
+        seqs = [tuple(p.node_ids()) for p in res.paths]
+        assert len(set(seqs)) == len(seqs), "paths are distinct by node sequence"
+        for p in res.paths:
+            ids_ = p.node_ids()
+            assert len(set(ids_)) == len(ids_), "paths are simple"
+            assert ids_[0] == s and ids_[-1] == t and p.length <= max_hops
+            for hop, a, b in zip(p.hops, ids_, ids_[1:]):
+                assert {hop.edge.source, hop.edge.target} == {a, b} and (hop.from_id, hop.to_id) == (a, b)
+        assert [p.length for p in res.paths] == sorted(p.length for p in res.paths)
+        # every simple path networkx knows that is shorter than the last one returned was returned
+        if len(res.paths) < 4:
+            everything = {tuple(x) for x in nx.all_simple_paths(g, s, t, cutoff=max_hops)}
+            assert everything == set(seqs), (s, t)
+    assert connected >= 10
+
+
+def test_neighbourhoods_match_networkx(store):
+    nodes, edges = tricky_graph(store.schema, seed=22, n_nodes=70, n_edges=120)
+    store.write(nodes, edges)
+    g = _undirected(store)
+    for centre in sorted(g.nodes)[::7]:
+        for depth in (1, 2, 3):
+            sub = store.neighbors(centre, depth=depth, limit=5000)
+            want = nx.single_source_shortest_path_length(g, centre, cutoff=depth)
+            assert [n.id for n in sub.nodes] == sorted(want, key=lambda i: (want[i], i))
+            inside = set(want)
+            assert {e.id for e in sub.edges} == {e.id for e in edges if e.source in inside and e.target in inside}
+            assert not sub.truncated and sub.omitted_nodes == 0
+
+
+def test_search_ranks_exact_before_prefix_before_words(store):
+    names = ["Saxony", "Saxony Trade", "Free State of Saxony", "Saxonia"]
+    nodes = [_doc()] + [
+        Node(f"region:r{i}", "Region", {"en": n}, properties={"level": "state"}, sources=SRC) for i, n in enumerate(names)
+    ]
+    store.write(nodes, [])
+    hits = store.search("saxony")
+    assert [h.matched for h in hits] == ["Saxony", "Saxony Trade", "Free State of Saxony"]
+    assert hits[0].score == 1.0 and hits[1].score > hits[2].score
+    assert [h.node.id for h in store.search("saxonyy")] == ["region:r0"]  # fuzzy tier only when nothing else matched
+    assert fold("Saxonia") not in {fold(h.matched) for h in hits}
+
+
+def test_edges_keep_their_direction_in_hops(store):
+    s = [_doc(),
+         Node("region:a", "Region", {"en": "A"}, properties={"level": "state"}, sources=SRC),
+         Node("org:b", "Organization", {"en": "B"}, properties={"kind": "agency"}, sources=SRC)]
+    e = Edge("org:b|LOCATED_IN|region:a", "LOCATED_IN", "org:b", "region:a", sources=SRC)
+    store.write(s, [e])
+    hop = store.paths("region:a", "org:b").paths[0].hops[0]
+    assert (hop.from_id, hop.to_id, hop.direction) == ("region:a", "org:b", "backward")
