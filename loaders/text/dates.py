@@ -48,7 +48,7 @@ class DateMention:
     text: str
     start: str  # partial ISO date
     end: str  # partial ISO date (== start for a single day/month/year)
-    kind: str  # day | range | month | year | relative
+    kind: str  # day | range | month | year | season | relative
 
 
 def _month(s: str) -> int:
@@ -86,7 +86,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # Mai 2022 / May 2022
     ("month", re.compile(rf"\b{_m('m')}\s+{_y('y')}\b")),
     # (im|Ende|Anfang) Mai  -> month of the publication year
-    ("month_bare", re.compile(rf"\b(?P<pre>im|in|Anfang|Mitte|Ende|early|mid|late|seit|since|bis)\s+{_m('m')}\b")),
+    ("month_bare", re.compile(rf"\b(?P<pre>[Ii]m|[Ii]n|Anfang|Mitte|Ende|early|mid|late|[Ss]eit|since|[Bb]is)\s+{_m('m')}\b")),
+    # im Frühjahr 2025 / in spring 2025 / im Herbst -> the year
+    ("season", re.compile(r"\b(?:[Ii]m|[Ii]n|[Ff]ür den|[Zz]um)\s+(?:the\s+)?(?P<season>Frühjahr|Frühling|Sommer|Herbst|Winter|spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>(?:19|20)\d{2}))?\b")),
     # relative days and years
     ("rel", re.compile(r"\b(?P<rel>vorgestern|gestern|heute|morgen|übermorgen|yesterday|today|tomorrow|(?:im|in)\s+(?:letzten|vergangenen|vorigen)\s+Jahr|letztes\s+Jahr|vergangenes\s+Jahr|last\s+year|(?:in\s+)?diesem\s+Jahr|dieses\s+Jahr|this\s+year|(?:im\s+)?nächsten\s+Jahr|(?:im\s+)?kommenden\s+Jahr|next\s+year)\b", re.I)),
     # a bare year
@@ -169,6 +171,10 @@ def find_dates(sentence: str, published: str | None = None) -> list[DateMention]
                     v = _iso(pub_year, _month(g["m"]))
                     res = (v, v, "month")
                     a = m.start("m")
+            elif kind == "season":
+                y = int(g["y"]) if g.get("y") else pub_year
+                if y is not None:
+                    res = (str(y), str(y), "season")
             elif kind == "rel":
                 rel = " ".join(g["rel"].lower().split())
                 if rel in _REL_DAYS:

@@ -154,7 +154,7 @@ def _new_id(prefix: str, label: str, gaz: Gazetteer) -> str:
     return nid
 
 
-def _register_org(gaz: Gazetteer, name: str, lang: str, acr: str | None = None) -> Entry | None:
+def _register_org(gaz: Gazetteer, name: str, lang: str, acr: str | None = None, hint: str | None = None) -> Entry | None:
     name = name.strip(" ,")
     if len(name) < 3:
         return None
@@ -168,7 +168,14 @@ def _register_org(gaz: Gazetteer, name: str, lang: str, acr: str | None = None) 
         return e
     if any(e.type in ("Region", "Topic") for e in gaz.lookup(name)):
         return None
+    # a span that contains a known body ("Verbände World Class 300 und High Potential ... Association") is not one name
+    for mm in gaz.match(name, tokenize(name)):
+        if any(h.kind == "entity" and gaz.entries[h.ref].type in ("Organization", "Company") for h in mm.hits):
+            if mm.end - mm.start < len(strip_legal(name)) - 1:
+                return None
     type_, kind = classify(name, gaz)
+    if hint and kind in ("other", "association", None):
+        type_, kind = classify(f"{hint} {name}", gaz)
     prefix = "company" if type_ == "Company" else "org"
     short = strip_legal(name)
     nid = _new_id(prefix, acr or short, gaz)
@@ -203,12 +210,13 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
             elif not acr_known:
                 _register_org(gaz, long, lang, acr)
         for m in _LEGAL_NAME.finditer(t):
-            name = _trim_left(m.group("name"))
-            if not name or not name[0].isupper():
+            full = _trim_left(m.group("name"))
+            if not full or not full[0].isupper():
                 continue
-            name = _best_tail(name, gaz)
+            name = _best_tail(full, gaz)
             if name:
-                _register_org(gaz, f"{name} {m.group('legal')}", lang)
+                dropped = full[: len(full) - len(name)].strip()
+                _register_org(gaz, f"{name} {m.group('legal')}", lang, hint=dropped or None)
         for m in _HEAD_NAME_EN.finditer(t):
             name = _trim_left(m.group("name"))
             name = _best_tail(name, gaz)
@@ -216,11 +224,22 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
                 _register_org(gaz, name, lang)
         for m in _UNI.finditer(t):
             _register_org(gaz, _trim_left(m.group("name")), lang)
+        # "die japanischen Universitäten Yamagata und Tohoku"
+        for m in re.finditer(rf"\b(?:Universitäten|universities)\s+(?P<list>{_CAPWORD}(?:\s*(?:,|und|and)\s*{_CAPWORD})+)", t):
+            for nm in re.split(r"\s*(?:,|und|and)\s*", m.group("list")):
+                known = [e for form in (f"{nm} University", f"Universität {nm}", f"{nm}-Universität") for e in gaz.lookup(form) if e.type == "Organization"]
+                if known:
+                    gaz.add_alias(known[0].id, f"Universität {nm}", lang)
+                else:
+                    _register_org(gaz, f"Universität {nm}" if lang == "de" else f"{nm} University", lang)
         for m in _APPOSITION.finditer(t):
             name = _trim_left(m.group("name"))
             name = _best_tail(name, gaz)
             if name and (re.search(r"[A-Z]{2,}", name) or len(name.split()) >= 2):
                 _register_org(gaz, name, lang)
+        # "organised by saaris, the Saarland economic development agency": a lower-case name in apposition
+        for m in re.finditer(r"\b(?:by|von|durch|with|mit)\s+(?P<name>[a-z][\w-]{2,}),\s+(?:the|die|der|das)\s+(?:[\w'’-]+\s+){0,4}?(?:agency|Agentur|Wirtschaftsförderung|association|Verband|cluster|network|Netzwerk|chamber|Kammer)\b", t):
+            _register_org(gaz, m.group("name"), lang)
         # "<Region> Invest", "<Region> International"
         for m in re.finditer(rf"(?P<name>{_CAPWORD}(?:-{_CAPWORD})?\s+{_REGION_AGENCY})(?![\w])", t):
             first = m.group("name").split()[0]
@@ -228,9 +247,20 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
                 _register_org(gaz, m.group("name"), lang)
 
 
+_DESCRIPTOR_ALWAYS = {"firma", "unternehmen", "company", "firm", "hersteller", "zulieferer", "start-up", "startup"}
+_DESCRIPTOR = re.compile(r"(?i)(?:netzwerk|network|cluster|verband|verein|association|initiative)$")
+
+
 def _best_tail(name: str, gaz: Gazetteer) -> str:
-    """Drop leading words that are generic nouns or other entities ('Vertreter der X GmbH' -> 'X GmbH')."""
+    """Drop leading words that are generic nouns or other entities ('Vertreter der X GmbH' -> 'X GmbH',
+    'Jenaer Firma Optovis GmbH' -> 'Optovis GmbH', 'Medizintechnik-Netzwerk MedTech Thüringen' -> 'MedTech Thüringen')."""
     words = name.split()
+    for i in range(len(words) - 2, -1, -1):
+        w = words[i].strip(",").lower()
+        nxt = words[i + 1]
+        if w in _DESCRIPTOR_ALWAYS or (_DESCRIPTOR.search(w) and not any(e.type == "Region" for e in gaz.lookup(nxt)) and re.search(r"[A-Z].*[A-Z]|^[A-Z]{2}", nxt)):
+            words = words[i + 1:]
+            break
     # cut at the last lowercase connector followed by a new capitalized run that starts a name
     for i in range(len(words) - 1, 0, -1):
         if words[i - 1] in ("der", "des", "die", "dem", "den", "von", "vom", "the", "of", "bei", "mit") and i >= 1:

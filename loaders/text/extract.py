@@ -36,6 +36,7 @@ class Mention:
     text: str
     type: str | None = None  # node type for entities
     lang: str | None = None
+    dateline: bool = False  # part of "München, 02.10.2024 -": where the release was issued, not a fact
 
 
 @dataclass
@@ -63,6 +64,7 @@ class EventObj:
     participants: int | None = None
     sentences: list[int] = field(default_factory=list)
     visited: list[str] = field(default_factory=list)
+    foreign: bool = False  # the travellers come from abroad (then the home region can be visited)
 
 
 @dataclass
@@ -98,10 +100,16 @@ def _sentence_mentions(s: Sentence, gaz: Gazetteer) -> list[Mention]:
         adj = [h for h in hits if h.kind == "adjective"]
         top = [h for h in hits if h.kind == "topic"]
         a, b = m.start, m.end
+        if ent and adj and ent[0].ref == adj[0].ref:
+            e = gaz.entries[ent[0].ref]
+            surface = fold(t[a:b])
+            if surface not in {fold(n) for n in e.all_names()} | {fold(n) + "s" for n in e.all_names()}:
+                ent = []  # "Leipziger", "Koreaner": the adjective, not the place itself
         if ent:
             e = gaz.entries[ent[0].ref]
-            # names of places and bodies are capitalized (or acronyms); person names too
-            if t[a].islower():
+            # names of places and bodies are capitalized (or acronyms); person names too -
+            # except the lower-case names a text itself introduced ("saaris")
+            if t[a].islower() and not (e.local and e.type in ("Organization", "Company")):
                 if not adj and not top:
                     continue
             else:
@@ -148,6 +156,7 @@ class _Doc:
         self.trade_ctx: dict[str, Any] = {}
         self.last_trade: Fact | None = None
         self.role_of: dict[str, str] = {}  # person id -> org/region id of their role
+        self.weak_role: dict[str, "Fact"] = {}  # roles guessed from the document's home region
 
     # ------------------------------------------------------------ helpers
     def sent(self, i: int) -> Sentence:
@@ -231,7 +240,7 @@ def _gap(t: str, a: int, b: int) -> str:
 
 
 _HON_GAP = re.compile(r"^[\s,]*(?:(?:Prof\.|Professor|Dr\.(?:-Ing\.)?|Dipl\.-Ing\.|Mr\.|Ms\.|Mrs\.|Herr|Frau)\s*)*$")
-_OF_GAP = re.compile(r"^\s*(?:,\s*)?(?:der|des|of|at|bei|von|vom|beim|im|of the|at the|for|für die|für den|des|der)\s+(?:(?:[\w-]+|the)\s+){0,2}$")
+_OF_GAP = re.compile(r"^\s*(?:,\s*)?(?:der|des|of|at|bei|von|vom|beim|im|of the|at the)\s+(?:(?:[\w-]+|the)\s+){0,2}$")
 
 
 def _role_target(doc: _Doc, ms: list[Mention], i: int, t: str) -> tuple[str | None, Mention | None]:
@@ -252,14 +261,31 @@ def _role_target(doc: _Doc, ms: list[Mention], i: int, t: str) -> tuple[str | No
     k = i + 1
     while k < len(ms) and ms[k].kind in ("role",):
         k += 1
+    after_person = False
     if k < len(ms) and ms[k].type == "Person":
         g = _gap(t, ms[k - 1].end, ms[k].start)
         if _HON_GAP.match(g):
             k += 1
+            after_person = True
     if k < len(ms) and ms[k].kind == "entity" and ms[k].type in ("Organization", "Company", "Region"):
         g = _gap(t, ms[k - 1].end, ms[k].start)
-        if _OF_GAP.match(g) or (ms[k].type in ("Organization", "Company") and re.fullmatch(r"\s*(?:,\s*)?(?:of|der|des|at|bei|vom|von der|von)\s+(?:the\s+)?", g)):
+        if after_person:
+            # "Staatssekretär Paul Winterberg vom Hessischen Ministerium" (no comma: not a new clause)
+            if re.fullmatch(r"\s+(?:vom|von der|von|of|at|from|der|des|of the|at the)\s+(?:the\s+)?", g):
+                return ms[k].ref, ms[k]
+        elif _OF_GAP.match(g) or re.fullmatch(r"\s+(?:[A-ZÄÖÜ][\w-]*\s+(?:&\s+|und\s+|and\s+)?){1,4}(?:der|des|of|at|bei)\s+(?:the\s+)?", g):
             return ms[k].ref, ms[k]
+    # "Für die WFBB unterschrieb Geschäftsführer X", "für die ITP deren Präsidentin Y"
+    clause_start = max(t.rfind(",", 0, r.start), t.rfind(";", 0, r.start), -1) + 1
+    clause = t[clause_start:r.start]
+    for m in ms[:i]:
+        if m.kind == "entity" and m.type in ("Organization", "Company", "Region") and clause_start <= m.start < r.start:
+            if re.search(r"(?:[Ff]ür|[Ff]or|on behalf of)\s+(?:die|den|das|the)?\s*$", t[clause_start:m.start]):
+                return m.ref, m
+    if re.search(r"\b(?:deren|dessen|ihre[mnr]?|seine[mnr]?|its|their)\s+$", clause):
+        prev = [m for m in ms[:i] if m.kind == "entity" and m.type in ("Organization", "Company")]
+        if prev:
+            return prev[-1].ref, prev[-1]
     return None, None
 
 
@@ -300,12 +326,24 @@ def _persons_after(ms: list[Mention], i: int, t: str) -> Mention | None:
     return None
 
 
+_PORTFOLIO = re.compile(r"^\s+(?:für|for|of)\s+[^.;:!?()»«\"]{2,110}?\s+(?=(?:(?:Prof\.|Professor|Dr\.(?:-Ing\.)?|Dipl\.-Ing\.|Mr\.|Ms\.|Mrs\.)\s+)*[A-ZÄÖÜ])")
+
+
 def _person_right_after(ms: list[Mention], i: int, t: str) -> Mention | None:
     k = i + 1
     while k < len(ms) and ms[k].kind == "role" and re.fullmatch(r"\s*(?:und|and|,)?\s*", _gap(t, ms[k - 1].end, ms[k].start)):
         k += 1
     if k < len(ms) and ms[k].type == "Person" and _HON_GAP.match(_gap(t, ms[k - 1].end, ms[k].start)) and "," not in _gap(t, ms[k - 1].end, ms[k].start):
         return ms[k]
+    # "Minister für Wirtschaft, Innovation, Digitalisierung und Energie Prof. Dr. Andreas Pinkwart"
+    r = ms[k - 1]
+    pm = _PORTFOLIO.match(t[r.end:])
+    if pm:
+        j = k
+        while j < len(ms) and ms[j].start < r.end + pm.end():
+            j += 1
+        if j < len(ms) and ms[j].type == "Person" and _HON_GAP.match(_gap(t, r.end + pm.end(), ms[j].start)):
+            return ms[j]
     return None
 
 
@@ -331,7 +369,14 @@ class Extractor:
         discover_persons(d.gaz, d.sentences, d.lang)
         for s in d.sentences:
             d.mentions[s.index] = _sentence_mentions(s, d.gaz)
-            d.dates[s.index] = [x for x in find_dates(s.text, d.published) if not _dateline(s.text, x)]
+            all_dates = find_dates(s.text, d.published)
+            d.dates[s.index] = [x for x in all_dates if not _dateline(s.text, x)]
+            for x in all_dates:
+                if _dateline(s.text, x):
+                    for m in d.mentions[s.index]:
+                        if m.end <= x.start_char:
+                            m.dateline = True
+            d.mentions[s.index] = [m for m in d.mentions[s.index] if not (m.dateline and m.kind != "entity")]
         self._home_region()
         for s in d.sentences:
             ms = d.mentions[s.index]
@@ -340,9 +385,9 @@ class Extractor:
                     d.use(m.ref, s.index)
                 elif m.kind == "topic":
                     d.use(m.ref, s.index)
-            self._roles(s, ms)
+            self._roles(s, [m for m in ms if not m.dateline])
         for s in d.sentences:
-            ms = d.mentions[s.index]
+            ms = [m for m in d.mentions[s.index] if not m.dateline]
             self._agreements(s, ms)
             self._events(s, ms)
             self._org_relations(s, ms)
@@ -380,6 +425,14 @@ class Extractor:
             if target is None:
                 # "Person, Role der ORG" was tried; "ORG-Role" too; ministers and heads of government: the region
                 pass
+            weak = target is None
+            if target is None and re.match(r"(?i)netzwerk|cluster", r.text):
+                clusters = []
+                for kinds in (("cluster",), ("association",)):
+                    clusters = clusters or [m.ref for m in ms if m.kind == "entity" and d.entity(m.ref).properties.get("kind") in kinds]
+                    clusters = clusters or [u for u in d.node_sentences if d.gaz.get(u) and d.gaz.get(u).properties.get("kind") in kinds]
+                if clusters:
+                    target, weak = clusters[0], False
             target = _resolve_minister(d, r.ref, target, t, r)
             if target is None:
                 continue
@@ -387,7 +440,9 @@ class Extractor:
             role_de = None
             if r.lang == "de" and role is not None:
                 role_de = _german_role(r.text, role)
-            d.fact("HOLDS_ROLE_AT", person.ref, target, s.index, role=r.ref, role_de=role_de)
+            f = d.fact("HOLDS_ROLE_AT", person.ref, target, s.index, role=r.ref, role_de=role_de)
+            if weak and f is not None and person.ref not in d.role_of:
+                d.weak_role[person.ref] = f
             d.role_of.setdefault(person.ref, target)
 
     # ------------------------------------------------------------ agreements
@@ -395,33 +450,44 @@ class Extractor:
         d, t = self.d, s.text
         trig = [m for m in ms if m.kind == "agreement"]
         anaphor = T.PARTNERS_ANAPHOR.search(t)
-        if not trig and not (anaphor and d.agreements):
-            return
-        if not trig:
-            ag = d.agreements[-1]
-            self._focus(ag, s, ms, key=("agreement", ag.key))
+        persons = [m for m in ms if m.type == "Person"]
+        recent = bool(d.agreements) and s.index - max(d.agreements[-1].sentences or [0]) <= 2
+        sign_only = not trig and bool(T.SIGN.search(t)) and persons and recent
+        if not trig and not sign_only:
+            if anaphor and d.agreements:
+                ag = d.agreements[-1]
+                self._focus(ag, s, ms, key=("agreement", ag.key))
+            elif recent and T.AIM.match(t) and d.sent(s.index - 1).paragraph == s.paragraph:
+                # "Ziel ist es, ..." right after the agreement: what it is about
+                ag = d.agreements[-1]
+                self._focus(ag, s, ms, key=("agreement", ag.key))
             return
         real = [m for m in trig if m.ref != "anaphor"]
         if not real and not d.agreements:
             return
         kind = max((m.ref for m in real), key=lambda k: T.KIND_RANK[k]) if real else None
-        signed = bool(T.SIGN.search(t))
-        # parties named in this sentence
+        sign = T.SIGN.search(t)
+        signed = bool(sign)
+        # parties named in this sentence: bodies; regions only when no body is named ("Bavaria and Jiangsu signed")
         orgs = [m for m in ms if m.kind == "entity" and m.type in ("Organization", "Company")]
-        persons = [m for m in ms if m.type == "Person"]
         parties: list[str] = []
         for m in orgs:
             if m.ref not in parties:
                 parties.append(m.ref)
+        if not orgs and not persons and sign:
+            for m in ms:
+                if m.kind == "entity" and m.type == "Region" and m.start < sign.start() and not re.search(r"\b(?:in|im|nach|aus|from|to)\s+(?:der\s+|dem\s+|the\s+)?$", t[max(0, m.start - 8):m.start]):
+                    if m.ref not in parties:
+                        parties.append(m.ref)
         for p in persons:
             org = d.role_of.get(p.ref)
-            if org and org not in parties and d.entity(org).type in ("Organization", "Company", "Region"):
+            if org and org not in parties and p.ref not in d.weak_role and d.entity(org).type in ("Organization", "Company", "Region"):
                 parties.append(org)
         ag = None
         if d.agreements:
             cur = d.agreements[-1]
             new_parties = [p for p in parties if p not in cur.parties]
-            if not (len(parties) >= 2 and len(new_parties) == len(parties) and cur.parties):
+            if not (len(parties) >= 2 and len(new_parties) == len(parties) and cur.parties) or sign_only:
                 ag = cur
         if ag is None:
             if kind is None:
@@ -432,11 +498,11 @@ class Extractor:
             ag.kind = kind
         ag.sentences.append(s.index)
         if signed or len(parties) >= 2 or not ag.parties:
-            if len(parties) < 2 and T.WE.search(t):
+            if len(parties) < 2 and not ag.parties and T.WE.search(t):
                 sp = self._speaker_org(s)
                 if sp and sp not in parties:
                     parties.append(sp)
-            if len(parties) < 2 and s.index > 1:
+            if len(parties) < 2 and not ag.parties and s.index > 1:
                 prev = d.sent(s.index - 1)
                 if prev.paragraph == s.paragraph:
                     for m in d.mentions[prev.index]:
@@ -448,10 +514,14 @@ class Extractor:
                     d.use(p, s.index)
         if signed:
             ag.status = "signed"
+            self._assign_weak_roles(ag, persons)
             for p in persons:
                 ag.signers.append((p.ref, d.role_of.get(p.ref)))
                 d.use(p.ref, s.index)
                 d.fact("SIGNED", p.ref, ("agreement", ag.key), s.index, on_behalf_of=d.role_of.get(p.ref))
+                tgt = d.role_of.get(p.ref)
+                if tgt and tgt not in ag.parties and d.entity(tgt).type in ("Organization", "Company", "Region"):
+                    ag.parties.append(tgt)
             for dm in d.dates[s.index]:
                 if dm.kind in ("day", "relative", "month") and ag.signed is None:
                     ag.signed = dm.start
@@ -459,7 +529,27 @@ class Extractor:
                 if m.kind == "entity" and m.type == "Region" and re.search(r"\b(?:in|im)\s+$", t[max(0, m.start - 4):m.start]):
                     if ag.place is None and d.region_level(m.ref) in ("city", "state", "province"):
                         ag.place = m.ref
-        self._focus(ag, s, ms, key=("agreement", ag.key), events_too=False)
+        self._focus(ag, s, ms, key=("agreement", ag.key), agreement=True)
+
+    def _assign_weak_roles(self, ag: AgreementObj, persons: list[Mention]) -> None:
+        """Signers whose role named no body ('Governor Wei Zhang') sign for the parties not yet
+        represented, in the order both are named."""
+        d = self.d
+        strong = {d.role_of.get(p.ref) for p in persons if p.ref not in d.weak_role}
+        free = [p for p in ag.parties if p not in strong]
+        for p in persons:
+            f = d.weak_role.get(p.ref)
+            if f is None or not free:
+                continue
+            party = free.pop(0)
+            target = party
+            role = d.gaz.roles.get(f.properties.get("role"))
+            if role is not None and role.minister and d.gaz.get(party) and d.gaz.get(party).type == "Region":
+                m = d.gaz.economy_ministry(party)
+                target = m.id if m else party
+            f.target = target
+            d.role_of[p.ref] = party
+            del d.weak_role[p.ref]
 
     def _speaker_org(self, s: Sentence) -> str | None:
         """The organization of the person quoted in this paragraph."""
@@ -474,11 +564,21 @@ class Extractor:
                         return tgt
         return None
 
-    def _focus(self, obj, s: Sentence, ms: list[Mention], key, events_too: bool = True) -> None:
-        d = self.d
-        for m in ms:
-            if m.kind == "topic":
-                d.fact("FOCUSES_ON", key, m.ref, s.index)
+    def _focus(self, obj, s: Sentence, ms: list[Mention], key, agreement: bool = False) -> None:
+        d, t = self.d, s.text
+        first_trig = min((m.start for m in ms if m.kind == "agreement"), default=None)
+        for i, m in enumerate(ms):
+            if m.kind != "topic":
+                continue
+            if agreement and first_trig is not None:
+                # the agreement's subject matter: after the agreement is named, or after a focus word;
+                # not the topic in a body's description ("das Medizintechnik-Netzwerk X")
+                nxt = ms[i + 1] if i + 1 < len(ms) else None
+                if nxt is not None and nxt.kind == "entity" and re.fullmatch(r"[\s-]*(?:[Nn]etzwerk|network|[Cc]luster|[Vv]erband|association)\s+", _gap(t, m.end, nxt.start)):
+                    continue
+                if m.start < first_trig and not T.FOCUS.search(t[: m.start]):
+                    continue
+            d.fact("FOCUSES_ON", key, m.ref, s.index)
 
     # ------------------------------------------------------------ events
     def _event_name(self, t: str, m: Mention) -> str | None:
@@ -566,7 +666,7 @@ class Extractor:
                 ev.start = ev.start or dm.start
                 ev.end = ev.end or dm.end
                 break
-            if dm.kind in ("day", "month", "relative") and ev.start is None:
+            if dm.kind in ("day", "month", "relative", "season") and ev.start is None:
                 if re.search(r"(?:bis zum|bis|until|till|through)\s*$", t[: dm.start_char]):
                     ev.end = ev.end or dm.end
                     continue
@@ -640,8 +740,13 @@ class Extractor:
         # VISITED (trips) or LOCATED_IN (forums, workshops ...)
         if ev.kind in T.TRAVEL:
             cue = T.VISIT_CUE.search(t)
+            for p_ in participants:
+                pe = d.gaz.get(p_)
+                where = p_ if pe and pe.type == "Region" else (pe.seat if pe else None)
+                if where and not (where == "region:de" or where.startswith("region:de-")):
+                    ev.foreign = True
             if cue:
-                home_ids = {d.home} if d.home else set()
+                home_ids = {d.home} if d.home and not ev.foreign else set()
                 if d.home:
                     home_ids |= d.ancestors(d.home)
                     home_ids |= {e.id for e in d.gaz.entries.values() if e.parent == d.home}
@@ -691,7 +796,15 @@ class Extractor:
         orgs = [m for m in ms if m.kind == "entity" and m.type in ("Organization", "Company")]
         # SUBORDINATE_TO
         cue = T.SUBORDINATE.search(t)
-        if cue and orgs:
+        anaphor_subject = False
+        if cue and s.index > 1 and re.match(
+                r"\s*(?:Die|Der|Das|The|This)\s+(?:Agentur|Organisation|Gesellschaft|Einrichtung|Behörde|Institution|Institut|Stiftung|agency|organi[sz]ation|institute|body|foundation)\b|\s*(?:It|Sie|Es)\b", t):
+            prev = [m for m in self.d.mentions[s.index - 1] if m.kind == "entity" and m.type == "Organization"]
+            after = [m for m in ms if m.kind == "entity" and m.type in ("Organization", "Region") and m.start > cue.start() - 120]
+            if prev and after and after[0].ref != prev[0].ref:
+                d.fact("SUBORDINATE_TO", prev[0].ref, after[0].ref, s.index)
+                anaphor_subject = True
+        if cue and orgs and not anaphor_subject:
             x = orgs[0]
             if x.start < cue.start():
                 after_x = [m for m in ms if m.kind == "entity" and m.start > x.end and m.type in ("Organization", "Region") and m.ref != x.ref]
@@ -710,7 +823,7 @@ class Extractor:
             if before and after and before[-1].type == "Organization" and len(_gap(t, before[-1].end, mm.start())) <= 2 and re.fullmatch(r"\s*", _gap(t, mm.end(), after[0].start)) and after[0].type in ("Company", "Organization"):
                 d.fact("MEMBER_OF", after[0].ref, before[-1].ref, s.index)
                 continue
-            m_of = re.match(r"\w*\s+(?:des|der|im|in|of|vom)\s+(?:the\s+)?", t[mm.start():])
+            m_of = re.match(r"\w*\s+(?:des|der|im|in|of|vom|von)\s+(?:the\s+)?", t[mm.start():])
             if m_of and after and after[0].type == "Organization" and after[0].start <= mm.start() + m_of.end() + 2:
                 a = after[0]
                 listed = re.match(r"\s*(?:\([^)]*\)\s*)?,?\s*(?:u\.\s?a\.|wie|darunter|such as|including|like|z\.\s?B\.)\s+", t[a.end:])
@@ -731,6 +844,26 @@ class Extractor:
                     g = _gap(t, m.end, nxt.start)
                     if len(g.split()) <= 2 and re.fullmatch(r"\s+(?:[\w-]+\s+){0,2}", g) and (not g.strip() or g.strip()[0].isupper() or g.strip()[0].islower()):
                         d.fact("LOCATED_IN", nxt.ref, m.ref, s.index)
+                        # "der koreanischen Verbände X und Y": the adjective covers the list
+                        prev_end = nxt.end
+                        for y in rest[1:]:
+                            if y.kind == "entity" and y.ref == nxt.ref:
+                                prev_end = y.end
+                                continue
+                            if y.kind == "entity" and y.type in ("Organization", "Company") and re.fullmatch(
+                                    r"\s*(?:\([^)]*\))?\s*(?:,|und|and|sowie|or|oder)\s*(?:die|der|das|the)?\s*", _gap(t, prev_end, y.start)):
+                                d.fact("LOCATED_IN", y.ref, m.ref, s.index)
+                                prev_end = y.end
+                                continue
+                            break
+        for i, m in enumerate(ms):
+            # "das Medizintechnik-Netzwerk MedTech", "the photonics network OptoNet": what the body works on
+            if m.kind == "topic" and i + 1 < len(ms):
+                nxt = ms[i + 1]
+                g = _gap(t, m.end, nxt.start)
+                if nxt.kind == "entity" and nxt.type in ("Organization", "Company") and re.fullmatch(
+                        r"[\s-]*(?:[Nn]etzwerk|network|[Cc]luster|[Vv]erband|association|[Ii]nitiative)\s+", g):
+                    d.fact("FOCUSES_ON", nxt.ref, m.ref, s.index)
         for i, m in enumerate(ms):
             if m.kind == "entity" and m.type in ("Organization", "Company"):
                 k = i + 1

@@ -158,6 +158,10 @@ class Gazetteer:
             for lang, n in list(e.name.items()) + [(l, a) for l, vs in e.aliases.items() for a in vs]:
                 if lang == "de" and not n[-1] in "sxzß":
                     self._index(n + "s", Hit("entity", e.id, lang))  # genitive: Sachsens
+        if e.type == "Region" and e.id.startswith("region:de-") and e.properties.get("level") == "city":
+            de = e.name.get("de")
+            if de and " " not in de:
+                self._index(de + ("r" if de.endswith("e") else "er"), Hit("adjective", e.id, "de"))
         for lang, adjs in e.adjectives.items():
             for a in adjs:
                 self._index(a, Hit("adjective", e.id, lang))

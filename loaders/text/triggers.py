@@ -20,6 +20,7 @@ AGREEMENT_LABEL = {
     "partnership": ("Kooperationsvereinbarung", "Cooperation agreement"),
 }
 SIGN = re.compile(r"unterzeichn|unterschrieb|unterschrieben|\bsign(?:ed|s|ing)?\b|vereinbart|abgeschlossen|schlossen|geschlossen|\bconclud|besiegel|paraphiert", re.I)
+AIM = re.compile(r"\s*(?:Ziel|Ziele|Zweck|Die Kooperation|Die Zusammenarbeit|The aim|The goal|The purpose|The cooperation|The partnership|Aim|Goal)\b")
 PARTNERS_ANAPHOR = re.compile(r"\b(?:Beide|beide|Die|die|The|the|Both|both)\s+(?:Partner|Seiten|partners|sides|parties|Organisationen|organisations|organizations)\b")
 
 # ------------------------------------------------------------------ events
@@ -50,7 +51,7 @@ EVENT_LABEL = {
 NEW_EVENT = re.compile(r"\b(?:weitere[nrms]?|nächste[nrms]?|zweite[nrms]?|another|next|second|further)\s+\S*$", re.I)
 INDEFINITE = re.compile(r"\b(?:ein|eine|einer|einen|einem|eines|a|an)\s+(?:\S+\s+){0,2}$", re.I)
 
-ORGANIZE = re.compile(r"organisiert|organisieren|organisierte|organi[sz]ed?\b|organi[sz]es|organi[sz]ing|veranstaltet|Veranstalter|ausgerichtet|richtet\w* aus|\bhost(?:s|ed|ing)?\b|[Aa]ngeführt|durchgeführt|Gastgeber|initiiert|lädt\b|laden\b|\bplant\b|\bplans\b|angeboten|\bbietet\b|\boffer(?:s|ed)?\b", re.I)
+ORGANIZE = re.compile(r"organisiert|organisieren|organisierte|organi[sz]ed?\b|organi[sz]es|organi[sz]ing|veranstaltet|Veranstalter|ausgerichtet|ausrichte\w*|richtet\w* aus|\bhost(?:s|ed|ing)?\b|[Aa]ngeführt|durchgeführt|Gastgeber|initiiert|lädt\b|laden\b|\bplant\b|\bplans\b|angeboten|\bbietet\b|\boffer(?:s|ed)?\b", re.I)
 ORGANIZE_BY = re.compile(r"(?:organisiert|veranstaltet|ausgerichtet|angeführt|organi[sz]ed|hosted|led|durchgeführt)(?:\s+und\s+\w+)?\s+(?:wird\s+)?(?:von|durch|by)\b|\bwurde\b.*\bvon\b|Veranstalter|Gastgeber", re.I)
 FUNDED = re.compile(r"im Auftrag|finanziert|gefördert|on behalf of|funded|financed|sponsored", re.I)
 VISIT_CUE = re.compile(r"\bnach\b|\bins\b|\bin\b|\bto\b|\binto\b|besuch|bereist|\bvisit|trifft|treffen|trafen|\bmeet|\bmet\b|Station|Gespräche mit|talks with|reist|reiste|travels?\b|travelled|fährt", re.I)
