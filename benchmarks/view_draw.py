@@ -40,6 +40,7 @@ READY = "window.rgView && window.rgView.ready !== null"
 
 
 def measure(page, url: str) -> dict:
+    page.goto("about:blank")  # the renderer is up before the timed navigation starts
     page.goto(url)
     page.wait_for_function(READY, timeout=60_000)
     return page.evaluate(

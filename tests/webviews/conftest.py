@@ -61,6 +61,36 @@ def hostile_server(hostile_store, tmp_path_factory):
         yield srv
 
 
+def _host_app():
+    """Another site (another origin: its own port) whose page frames the URL in ?src=."""
+    from fastapi import FastAPI
+    from fastapi.responses import HTMLResponse
+    from html import escape
+
+    app = FastAPI()
+
+    @app.get("/")
+    def host(src: str):
+        return HTMLResponse(f'<!doctype html><title>host</title><link rel="icon" href="data:,">'
+                            f'<iframe id="f" src="{escape(src)}" width="900" height="600"></iframe>')
+
+    return app
+
+
+@pytest.fixture(scope="session")
+def host_site():
+    with LiveServer(_host_app()) as srv:
+        yield srv
+
+
+@pytest.fixture(scope="session")
+def embed_server(seed_store, host_site, tmp_path_factory):
+    """The seed app with the host site allowed to frame its views."""
+    app = make_app(seed_store, tmp_path_factory.mktemp("embed-srv"), frame_ancestors=f"'self' {host_site.url}")
+    with LiveServer(app) as srv:
+        yield srv
+
+
 @pytest.fixture(scope="session")
 def big_server(big_store, tmp_path_factory):
     with LiveServer(make_app(big_store, tmp_path_factory.mktemp("big-srv"), view_max_nodes=2000)) as srv:
