@@ -113,6 +113,10 @@ def _edge_row(e: Edge) -> dict[str, Any]:
     }
 
 
+def _one_line(e: Exception) -> str:
+    return " ".join(str(e).split())
+
+
 def _edge_ends(edge_id: str) -> tuple[str, str] | None:
     parts = edge_id.split("|")
     return (parts[0], parts[2]) if len(parts) >= 3 else None
@@ -150,12 +154,14 @@ class Neo4jStore(GraphStore):
             raise
         except neo4j_errors.ServiceUnavailable as e:
             raise StoreError(
-                f"{what}: Neo4j is not reachable ({e}); check that the server runs and the configured bolt URI"
+                f"{what}: Neo4j is not reachable ({_one_line(e)}); check that the server runs and the configured bolt URI"
             ) from None
         except neo4j_errors.AuthError as e:
-            raise StoreError(f"{what}: Neo4j refused the credentials ({e}); check the configured user and password") from None
+            raise StoreError(
+                f"{what}: Neo4j refused the credentials ({_one_line(e)}); check the configured user and password"
+            ) from None
         except (neo4j_errors.Neo4jError, neo4j_errors.DriverError) as e:
-            raise StoreError(f"{what}: Neo4j failed: {e}") from None
+            raise StoreError(f"{what}: Neo4j failed: {_one_line(e)}") from None
 
     def _read(self, what: str, work: Callable[[Any], Any]) -> Any:
         def run():
