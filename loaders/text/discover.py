@@ -128,6 +128,11 @@ def best_long_form(run: str, acr: str) -> str | None:
         # Technologies and Systems'): the whole run when it names an institution
         run2 = _trim_left(run)
         if len(run2.split()) >= 3 and re.search(_HEAD_EN + r"|Institut|Agentur|Gesellschaft|Verband|Kammer", run2) and a[:1] in _initials(run2.split()).lower():
+            words2 = run2.split()
+            # start at the first word whose initial is the acronym's or that opens a research-family name
+            for i, w in enumerate(words2):
+                if fold(w) in NAME_PREFIX_FAMILIES or (w[:1].isupper() and w[0].lower() == a[:1]):
+                    return " ".join(words2[i:])
             return run2
         return None
     cands.sort()
@@ -206,7 +211,11 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
                 continue
             long_known = [e for e in gaz.lookup(long) if e.type in ("Organization", "Company")]
             if acr_known and not long_known:
-                gaz.add_alias(acr_known[0].id, long, lang)
+                long = _best_tail(long, gaz)
+                inner = [h for mm in gaz.match(long, tokenize(long)) for h in mm.hits
+                         if h.kind == "entity" and gaz.entries[h.ref].type in ("Organization", "Company")]
+                if long and not inner and len(long.split()) <= 12:
+                    gaz.add_alias(acr_known[0].id, long, lang)
             elif not acr_known:
                 _register_org(gaz, long, lang, acr)
         for m in _LEGAL_NAME.finditer(t):
@@ -274,6 +283,8 @@ def _best_tail(name: str, gaz: Gazetteer) -> str:
 def _name_ok(given: str, family: str, gaz: Gazetteer) -> bool:
     for w in (given, family):
         if w.lower() in STOP:
+            return False
+        if re.search(r"(?i)(?:ische[nrsm]?|forum|workshop|webinar|symposium|reise|delegation|programm|projekt)$", w):
             return False
         hits = gaz.lookup(w)
         if any(e.type in ("Region", "Organization", "Company", "Topic") for e in hits):

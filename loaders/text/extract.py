@@ -121,6 +121,7 @@ def _sentence_mentions(s: Sentence, gaz: Gazetteer) -> list[Mention]:
             out.append(Mention("adjective", adj[0].ref, a, b, t[a:b], "Region", adj[0].lang))
         elif top:
             out.append(Mention("topic", top[0].ref, a, b, t[a:b], "Topic", top[0].lang))
+    _special_mentions(t, gaz, out)
     for m in T.AGREEMENT.finditer(t):
         kind = m.lastgroup
         out.append(Mention("agreement", kind, m.start(), m.end(), m.group(0)))
@@ -131,6 +132,31 @@ def _sentence_mentions(s: Sentence, gaz: Gazetteer) -> list[Mention]:
         out.append(Mention("event", m.lastgroup, m.start(), m.end(), word))
     out.sort(key=lambda x: (x.start, -x.end))
     return out
+
+
+def _special_mentions(t: str, gaz: Gazetteer, out: list[Mention]) -> None:
+    """Names the token matcher cannot see: 'die sächsische Landeshauptstadt' (the state's capital),
+    'die Universitäten Yamagata und Tohoku' (two universities, not the prefecture)."""
+
+    def replace(a: int, b: int, mention: Mention) -> None:
+        out[:] = [m for m in out if m.end <= a or m.start >= b]
+        out.append(mention)
+
+    for m in re.finditer(r"\b(?P<adj>[a-zäöü-]+(?:e|en))\s+Landeshauptstadt\b", t):
+        adj = [x for x in out if x.kind == "adjective" and x.start == m.start("adj")]
+        if adj:
+            caps = [e for e in gaz.entries.values() if e.parent == adj[0].ref and e.properties.get("capital")]
+            if len(caps) == 1:
+                replace(m.start(), m.end(), Mention("entity", caps[0].id, m.start(), m.end(), m.group(0), "Region", "de"))
+    for m in re.finditer(r"\b(?:Universitäten|universities)\s+(?P<list>[A-ZÄÖÜ][\w-]+(?:\s*(?:,|und|and)\s*[A-ZÄÖÜ][\w-]+)+)", t):
+        pos = m.start("list")
+        for part in re.finditer(r"[A-ZÄÖÜ][\w-]+", m.group("list")):
+            nm = part.group(0)
+            found = [e for form in (f"{nm} University", f"Universität {nm}", f"{nm}-Universität") for e in gaz.lookup(form) if e.type == "Organization"]
+            if found:
+                a, b = pos + part.start(), pos + part.end()
+                replace(a, b, Mention("entity", found[0].id, a, b, nm, "Organization", "de"))
+    out.sort(key=lambda x: (x.start, -x.end))
 
 
 # ---------------------------------------------------------------- extractor
@@ -326,7 +352,7 @@ def _persons_after(ms: list[Mention], i: int, t: str) -> Mention | None:
     return None
 
 
-_PORTFOLIO = re.compile(r"^\s+(?:für|for|of)\s+[^.;:!?()»«\"]{2,110}?\s+(?=(?:(?:Prof\.|Professor|Dr\.(?:-Ing\.)?|Dipl\.-Ing\.|Mr\.|Ms\.|Mrs\.)\s+)*[A-ZÄÖÜ])")
+_PORTFOLIO = re.compile(r"\s+(?:für|for|of)\s+[^.;:!?()»«\"]{2,110}?\s+")
 
 
 def _person_right_after(ms: list[Mention], i: int, t: str) -> Mention | None:
@@ -337,13 +363,14 @@ def _person_right_after(ms: list[Mention], i: int, t: str) -> Mention | None:
         return ms[k]
     # "Minister für Wirtschaft, Innovation, Digitalisierung und Energie Prof. Dr. Andreas Pinkwart"
     r = ms[k - 1]
-    pm = _PORTFOLIO.match(t[r.end:])
-    if pm:
-        j = k
-        while j < len(ms) and ms[j].start < r.end + pm.end():
-            j += 1
-        if j < len(ms) and ms[j].type == "Person" and _HON_GAP.match(_gap(t, r.end + pm.end(), ms[j].start)):
-            return ms[j]
+    for j in range(k, len(ms)):
+        if ms[j].type == "Person":
+            gap = re.sub(r"(?:(?:Prof\.|Professor|Dr\.(?:-Ing\.)?|Dipl\.-Ing\.)\s*)+$", "", _gap(t, r.end, ms[j].start))
+            if _PORTFOLIO.fullmatch(gap):
+                return ms[j]
+            break
+        if ms[j].kind not in ("topic",):
+            break
     return None
 
 
@@ -361,6 +388,11 @@ def _person_before(ms: list[Mention], i: int, t: str) -> Mention | None:
 class Extractor:
     def __init__(self, doc: _Doc):
         self.d = doc
+        self._trigger_event: dict[tuple[int, int], EventObj] = {}
+        self._cur_sentence = 0
+
+    def _event_of(self, m: Mention) -> EventObj | None:
+        return self._trigger_event.get((self._cur_sentence, m.start))
 
     # ------------------------------------------------------------ passes
     def run(self) -> None:
@@ -605,6 +637,7 @@ class Extractor:
 
     def _events(self, s: Sentence, ms: list[Mention]) -> None:
         d, t = self.d, s.text
+        self._cur_sentence = s.index
         trig = [m for m in ms if m.kind == "event"]
         ev_here: list[EventObj] = []
         for m in trig:
@@ -643,20 +676,80 @@ class Extractor:
                 ev.kind = kind
             if ev not in ev_here:
                 ev_here.append(ev)
+            self._trigger_event[(s.index, m.start)] = ev
+        if not ev_here and not any(e.kind in T.TRAVEL for e in d.events) and not any(m.kind == "agreement" for m in ms):
+            # "Minister X hat ... Südkorea, Japan und China besucht": a trip without the word for it
+            foreign = [m for m in ms if m.kind == "entity" and m.type == "Region" and not d.state_of(m.ref) and m.ref != "region:de"]
+            if T.TRAVEL_VERB.search(t) and foreign and (any(m.type == "Person" for m in ms) or re.search(r"Delegation|Vertreter|delegation", t)):
+                kind = "delegation_visit" if re.search(r"Delegation|Vertreter|delegation|representatives", t) else "trip"
+                ev = EventObj(len(d.events), kind, s.index)
+                d.events.append(ev)
+                ev_here.append(ev)
         if not ev_here:
             # sentences about "the group" or that organize/focus/visit without naming the event
-            if d.events and not any(m.kind == "agreement" for m in ms):
+            if self._region_focus(s, ms):
+                return
+            if d.events and not any(m.kind == "agreement" for m in ms) and not self._org_focus(s, ms):
                 cur = max(d.events, key=lambda e: e.sentences[-1] if e.sentences else e.first_sentence)
+                prev_t = d.sent(s.index - 1).text if s.index > 1 else ""
+                continues = prev_t.rstrip("*").endswith(":") and bool(T.FOCUS.search(prev_t))
+                anaphor = cur.kind in T.TRAVEL and T.TRAVEL_ANAPHOR.search(t)
                 cue = (T.ORGANIZE.search(t) or T.FOCUS.search(t) or T.PARTICIPATE_ORG.search(t)
-                       or (cur.kind in T.TRAVEL and T.VISIT_VERB.search(t))
+                       or (cur.kind in T.TRAVEL and T.VISIT_VERB.search(t)) or continues or anaphor
                        or ((T.SPEAKER.search(t) or T.HEAD_OF.search(t)) and any(m.type == "Person" for m in ms)))
-                if cue and s.index - (cur.sentences[-1] if cur.sentences else cur.first_sentence) <= 3:
-                    self._event_sentence(cur, s, ms, anaphoric=True)
+                near = s.index - (cur.sentences[-1] if cur.sentences else cur.first_sentence) <= 3
+                if cue and (near or anaphor):
+                    self._event_sentence(cur, s, ms, anaphoric=True, continues=continues)
+            else:
+                self._org_focus(s, ms)
+                self._region_focus(s, ms)
             return
         for ev in ev_here:
             self._event_sentence(ev, s, ms, anaphoric=False, several=len(ev_here) > 1)
 
-    def _event_sentence(self, ev: EventObj, s: Sentence, ms: list[Mention], *, anaphoric: bool, several: bool = False) -> None:
+    def _org_focus(self, s: Sentence, ms: list[Mention]) -> bool:
+        """'Der Arbeitsschwerpunkt von TIPA ...', 'Der thematische Fokus des Clusters liegt auf ...',
+        'Ziel der KOSME-Aktivitäten ist ...': what a body works on. True when it applied."""
+        d, t = self.d, s.text
+        cue = T.ORG_FOCUS.search(t)
+        topics = [m for m in ms if m.kind == "topic"]
+        if not cue or not topics or any(m.kind in ("agreement", "event") for m in ms):
+            return False
+        org = None
+        for m in ms:
+            if m.kind == "entity" and m.type in ("Organization", "Company"):
+                if (m.start < cue.start() and cue.start() - m.end < 25) or (0 <= m.start - cue.end() <= 25):
+                    org = m.ref
+                    break
+        if org is None and re.search(r"(?:des|of the)\s+(?:Clusters|Netzwerks|Vereins|cluster|network)\b", t[cue.end():cue.end() + 25]):
+            cl = [u for u in d.node_sentences if d.gaz.get(u) and d.gaz.get(u).properties.get("kind") == "cluster"]
+            org = max(cl, key=lambda u: len(d.node_sentences[u])) if cl else None
+        if org is None:
+            return False
+        for m in topics:
+            if m.start > cue.start():
+                d.fact("FOCUSES_ON", org, m.ref, s.index)
+        return True
+
+    def _region_focus(self, s: Sentence, ms: list[Mention]) -> bool:
+        """'Südkorea zählt zu den Weltmarktführern, wie in der Mikroelektronik ...': a region's strengths."""
+        d, t = self.d, s.text
+        topics = [m for m in ms if m.kind == "topic"]
+        if not topics or not T.LEADING.search(t) or any(m.kind in ("agreement", "event") for m in ms):
+            return False
+        subject = None
+        for m in ms:
+            if m.kind == "entity" and m.type == "Region" and not re.search(r"\b(?:in|nach|aus|to|from|im)\s+$", t[max(0, m.start - 6):m.start]):
+                subject = m.ref
+                break
+        if subject is None:
+            return False
+        for m in topics:
+            d.fact("FOCUSES_ON", subject, m.ref, s.index)
+        return True
+
+    def _event_sentence(self, ev: EventObj, s: Sentence, ms: list[Mention], *, anaphoric: bool, several: bool = False,
+                        continues: bool = False) -> None:
         d, t = self.d, s.text
         key = ("event", ev.key)
         ev.sentences.append(s.index)
@@ -674,6 +767,8 @@ class Extractor:
                     continue
                 ev.start = dm.start
                 break
+            if dm.kind == "year" and ev.start is None and not anaphoric and not several and len(d.dates[s.index]) == 1:
+                ev.start = dm.start
         if ev.start and not ev.end:
             for dm in d.dates[s.index]:
                 if re.search(r"(?:bis zum|bis|until)\s*$", t[: dm.start_char]) and dm.end >= ev.start:
@@ -690,7 +785,16 @@ class Extractor:
                     funders.add(m.ref)
                     break
         # ORGANIZED
-        if T.ORGANIZE.search(t):
+        if T.ORGANIZE.search(t) and several:
+            # "der geplante Workshop ... die Fortsetzung eines Online-Workshops, den wir im Februar durchgeführt haben"
+            trig = next((x for x in ms if x.kind == "event" and x.start >= 0 and ev.sentences and x is not None and self._event_of(x) is ev), None)
+            om = T.ORGANIZE.search(t, trig.end) if trig else None
+            if om and trig and om.start() - trig.end <= 60 and T.WE.search(t[trig.end:om.start()]):
+                sp = self._speaker_org(s)
+                if sp:
+                    organizers.add(sp)
+                    d.fact("ORGANIZED", sp, key, s.index)
+        elif T.ORGANIZE.search(t):
             by = T.ORGANIZE_BY.search(t)
             for m in entities:
                 if m.type not in ("Organization", "Company") or m.ref in funders:
@@ -705,6 +809,9 @@ class Extractor:
         role_targets = {f.target for f in d.facts if f.type == "HOLDS_ROLE_AT" and f.sentence == s.index}
         # PARTICIPATED_IN: persons
         for m in ms:
+            if m.type == "Person" and not anaphoric and ev.kind not in T.TRAVEL and T.SPEECH.search(t):
+                d.fact("PARTICIPATED_IN", m.ref, key, s.index, role="speaker")
+                continue
             if m.type == "Person" and T.PARTICIPATE_PERSON.search(t):
                 if anaphoric and not (T.SPEAKER.search(t) or T.HEAD_OF.search(t)):
                     continue
@@ -713,7 +820,7 @@ class Extractor:
         # PARTICIPATED_IN: organizations and regions after a participation cue
         participants: set[str] = set()
         last_end = 0
-        for pm in T.PARTICIPATE_ORG.finditer(t):
+        for pm in (T.PARTICIPATE_ORG.finditer(t) if not several else ()):
             for m in entities:
                 if m.start < pm.start() or m.type not in ("Organization", "Company", "Region") or m.ref in organizers or m.ref in role_targets:
                     continue
@@ -784,7 +891,7 @@ class Extractor:
                 continue
             inside = any(x.start <= m.start and m.end <= x.end for x in trig)
             before = t[: m.start]
-            cue = T.FOCUS.search(before) or T.TOPIC_CUE.search(before[-40:])
+            cue = T.FOCUS.search(before) or T.TOPIC_CUE.search(before[-40:]) or continues
             if inside or cue:
                 if any(x.kind == "agreement" for x in ms) and not inside:
                     continue
