@@ -70,21 +70,24 @@ def vis_options(n_nodes: int, physics: bool) -> dict[str, Any]:
     return options
 
 
-def _environment() -> Environment:
-    return Environment(
-        loader=FileSystemLoader(TEMPLATE_DIR),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-    )
+# pyvis' own environment does not escape; ours does, and is shared so the
+# compiled template is cached across requests
+_ENV = Environment(
+    loader=FileSystemLoader(TEMPLATE_DIR),
+    autoescape=select_autoescape(default=True, default_for_string=True),
+)
 
 
 def render_page(nodes: list[dict], edges: list[dict], options: dict, page: dict[str, Any]) -> str:
-    net = Network(height="100%", width="100%", directed=True, heading="")
+    """The page's own chrome (title, notices, legend, links) travels as pyvis'
+    ``heading`` variable - a dict here, read field by field and escaped."""
+    net = Network(height="100%", width="100%", directed=True)
     net.nodes = nodes
     net.edges = edges
     net.options = options
+    net.heading = page
     net.set_template(TEMPLATE_DIR + "/graph.html")
-    net.templateEnv = _environment()  # pyvis' own environment does not escape
-    net.templateEnv.globals["page"] = page
+    net.templateEnv = _ENV
     return net.generate_html()
 
 
