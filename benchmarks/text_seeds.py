@@ -10,7 +10,7 @@ the Document id the curated dataset uses for it (by order), then compares with
 * nodes: a curated node is reproduced when an extracted node has its id, or the
   same type and a common name/alias (normalized as in text_eval), or - for
   events and agreements - the same kind (travel kinds count as one) and a date
-  that agrees (or no date on either side);
+  that agrees (or no date on either side), reported by the same release;
 * edges: (type, source, target) after mapping extracted ids onto curated ids.
 Curated facts whose only source is the reference document
 (``doc:regiograph-reference``: ISO codes, region hierarchy) are left out: no
@@ -87,6 +87,8 @@ def align(curated: list, extracted: list) -> dict[str, str]:
             ka, kb = e.properties.get("kind"), c.properties.get("kind")
             if not (ka == kb or (ka in TRAVEL and kb in TRAVEL)):
                 continue
+            if not ({x.document for x in e.sources} & {x.document for x in c.sources}):
+                continue  # the same release must report both
             da, db = _date(e), _date(c)
             if (da and db and (da.startswith(db) or db.startswith(da))) or (not da and not db):
                 out[e.id] = c.id

@@ -863,7 +863,7 @@ class Extractor:
                     pre = t[max(0, m.start - 40):m.start]
                     if m.type == "Region" and m.ref in home_ids and not re.search(r"\b(?:nach|to|into|ins)\s+$", pre):
                         continue
-                    if re.search(r"\b(?:aus|from)\s+(?:der\s+|dem\s+|den\s+|the\s+)?(?:[\w-]+\s+){0,3}$", pre) or re.search(r"(?:Delegation|delegation|Gruppe|group)\s+(?:der|des|of)\s+(?:[\w-]+\s+){0,3}$", pre):
+                    if re.search(r"\b(?:aus|from)\s+(?:der\s+|dem\s+|den\s+|the\s+)?(?:(?:[a-zäöü][\w-]*|[\w-]*(?:stadt|metropole|provinz|region|präfektur|city|province|prefecture))\s+){0,3}$", pre) or re.search(r"(?:Delegation|delegation|Gruppe|group)\s+(?:der|des|of)\s+(?:[\w-]+\s+){0,3}$", pre):
                         continue
                     if m.type in ("Organization", "Company"):
                         e = d.entity(m.ref)
@@ -951,8 +951,10 @@ class Extractor:
                     g = _gap(t, m.end, nxt.start)
                     if len(g.split()) <= 2 and re.fullmatch(r"\s+(?:[\w-]+\s+){0,2}", g) and (not g.strip() or g.strip()[0].isupper() or g.strip()[0].islower()):
                         d.fact("LOCATED_IN", nxt.ref, m.ref, s.index)
-                        # "der koreanischen Verbände X und Y": the adjective covers the list
+                        # "der koreanischen Verbände X und Y": a plural descriptor covers the list
                         prev_end = nxt.end
+                        if not re.search(r"(?:e|en|s)\s+$", g) or re.search(r"(?:ur|ung|ion|tät)\s+$", g):
+                            continue
                         for y in rest[1:]:
                             if y.kind == "entity" and y.ref == nxt.ref:
                                 prev_end = y.end
