@@ -89,14 +89,21 @@
     document.body.setAttribute("data-ready", "1");
   }
 
+  // vis-network fits node shapes, not their labels: leave a margin for those
+  function breathe() {
+    network.moveTo({ scale: network.getScale() * 0.82 });
+  }
+
   if (state.physics) {
     network.once("stabilizationIterationsDone", function () {
       mark("rg-stabilized");
       network.setOptions({ physics: { enabled: false } });
+      breathe();
       network.once("afterDrawing", markReady);
       network.redraw();
     });
   } else {
+    breathe();
     network.once("afterDrawing", markReady);
   }
 
