@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import sys
 import tempfile
@@ -33,7 +34,7 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 
 from api.app import create_app  # noqa: E402
 from regiograph.settings import Settings  # noqa: E402
-from views_live import CHROMIUM, CHROMIUM_ARGS, LiveServer  # noqa: E402
+from views_live import LiveServer, launch_chromium  # noqa: E402
 from views_synth import HUB, build_store  # noqa: E402
 
 READY = "window.rgView && window.rgView.ready !== null"
@@ -54,7 +55,7 @@ def measure(page, url: str) -> dict:
 def run(sizes: list[int], runs: int) -> list[dict]:
     results = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch_chromium(p)
         for n in sizes:
             with tempfile.TemporaryDirectory() as d:
                 store = build_store(Path(d) / "store", n)
@@ -87,6 +88,8 @@ def run(sizes: list[int], runs: int) -> list[dict]:
                 "warm_ms_max": round(max(r["ready"] for r in warm)),
                 "ttfb_ms_median": round(statistics.median(r["ttfb"] for r in cold)),
                 "server_render_ms_median": round(statistics.median(r["render"] or 0 for r in cold)),
+                "load_average_1min": round(os.getloadavg()[0], 2),
+                "cpus": os.cpu_count(),
             }
             results.append(row)
             print(json.dumps(row), flush=True)
@@ -98,9 +101,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="300,2000")
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--out", help="also write the result rows to this JSON file")
     args = ap.parse_args()
     started = time.time()
-    run([int(s) for s in args.sizes.split(",")], args.runs)
+    rows = run([int(s) for s in args.sizes.split(",")], args.runs)
+    if args.out:
+        Path(args.out).write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
     print(f"done in {time.time() - started:.1f} s", file=sys.stderr)
 
 

@@ -3,8 +3,6 @@ a live uvicorn server per app and one headless Chromium for the browser tests.""
 
 from __future__ import annotations
 
-import os
-
 import pytest
 from fastapi.testclient import TestClient
 
@@ -12,7 +10,7 @@ from api.app import create_app
 from graph.store.embedded import EmbeddedStore
 from regiograph.settings import Settings
 from views_hostile import hostile_graph
-from views_live import CHROMIUM, CHROMIUM_ARGS, LiveServer
+from views_live import LiveServer, launch_chromium
 from views_synth import build_store
 
 
@@ -101,11 +99,10 @@ def big_server(big_store, tmp_path_factory):
 def browser():
     from playwright.sync_api import sync_playwright
 
-    executable = os.environ.get("REGIOGRAPH_CHROMIUM", CHROMIUM)
-    if not os.path.exists(executable):
-        pytest.fail(f"Chromium not found at {executable}: run `apt-get install -y chromium` "
-                    "or set REGIOGRAPH_CHROMIUM to a Chromium binary")
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        try:
+            b = launch_chromium(p)
+        except RuntimeError as exc:
+            pytest.fail(str(exc))
         yield b
         b.close()
