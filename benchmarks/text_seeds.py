@@ -104,7 +104,6 @@ def run(seeds_dir: Path, published: dict[str, str], verbose: bool = False) -> di
         cur_store.load(curated_batch)
         curated_nodes = list(cur_store.iter_nodes())
         curated_edges = list(cur_store.iter_edges())
-        docs = [n for n in curated_nodes if n.type == "Document" and n.id != REFERENCE]
         # the curated Document nodes are in release order in 00-documents.yaml
         order = [r.id for r in curated_batch.nodes if r.type == "Document" and r.id != REFERENCE]
         files = sorted(p for p in Path(seeds_dir).iterdir() if p.is_file() and p.suffix.lower() in (".txt", ".md", ".html", ".htm"))

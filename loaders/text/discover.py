@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from graph.text import fold, slug
 
-from .gazetteer import Entry, Gazetteer, Hit, Match, tokenize
+from .gazetteer import Entry, Gazetteer, Hit, tokenize
 from .sentences import Sentence
 
 UPPER = "A-ZÄÖÜ"
@@ -57,12 +57,11 @@ LEGAL_COMPANY = re.compile(r"\b(GmbH|AG|SE|KGaA|KG|Inc\.|Ltd\.|Corp\.|LLC|plc|S\
 def classify(name: str, gaz: Gazetteer) -> tuple[str, str | None]:
     """(node type, organization kind) for a name found in the text."""
     low = fold(name)
-    words = set(low.split())
     if re.search(r"ministeri|ministry|departement|department of", low):
         return "Organization", "ministry"
     if re.search(r"kammer|chamber|\bahk\b|\bihk\b", low):
         return "Organization", "chamber"
-    if re.search(r"cluster|netzwerk|network|\bnet\b|optonet", low) or re.search(r"\bnet\b", low):
+    if re.search(r"cluster|netzwerk|network", low):
         return "Organization", "cluster"
     if re.search(r"universit|hochschule|college", low):
         return "Organization", "university"
@@ -225,7 +224,10 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
             name = _best_tail(full, gaz)
             if name:
                 dropped = full[: len(full) - len(name)].strip()
-                _register_org(gaz, f"{name} {m.group('legal')}", lang, hint=dropped or None)
+                # the word in front says what it is: "the photonics network OptoNet e. V."
+                before = re.search(r"([\w-]+)\s+$", t[: m.start()])
+                hint = " ".join(x for x in (dropped, before.group(1) if before else "") if x)
+                _register_org(gaz, f"{name} {m.group('legal')}", lang, hint=hint or None)
         for m in _HEAD_NAME_EN.finditer(t):
             name = _trim_left(m.group("name"))
             name = _best_tail(name, gaz)
@@ -245,10 +247,10 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
             name = _trim_left(m.group("name"))
             name = _best_tail(name, gaz)
             if name and (re.search(r"[A-Z]{2,}", name) or len(name.split()) >= 2):
-                _register_org(gaz, name, lang)
+                _register_org(gaz, name, lang, hint=m.group("head"))
         # "organised by saaris, the Saarland economic development agency": a lower-case name in apposition
         for m in re.finditer(r"\b(?:by|von|durch|with|mit)\s+(?P<name>[a-z][\w-]{2,}),\s+(?:the|die|der|das)\s+(?:[\w'’-]+\s+){0,4}?(?:agency|Agentur|Wirtschaftsförderung|association|Verband|cluster|network|Netzwerk|chamber|Kammer)\b", t):
-            _register_org(gaz, m.group("name"), lang)
+            _register_org(gaz, m.group("name"), lang, hint=m.group(0).rsplit(" ", 1)[-1])
         # "<Region> Invest", "<Region> International"
         for m in re.finditer(rf"(?P<name>{_CAPWORD}(?:-{_CAPWORD})?\s+{_REGION_AGENCY})(?![\w])", t):
             first = m.group("name").split()[0]

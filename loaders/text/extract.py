@@ -787,7 +787,7 @@ class Extractor:
         # ORGANIZED
         if T.ORGANIZE.search(t) and several:
             # "der geplante Workshop ... die Fortsetzung eines Online-Workshops, den wir im Februar durchgeführt haben"
-            trig = next((x for x in ms if x.kind == "event" and x.start >= 0 and ev.sentences and x is not None and self._event_of(x) is ev), None)
+            trig = next((x for x in ms if x.kind == "event" and self._event_of(x) is ev), None)
             om = T.ORGANIZE.search(t, trig.end) if trig else None
             if om and trig and om.start() - trig.end <= 60 and T.WE.search(t[trig.end:om.start()]):
                 sp = self._speaker_org(s)

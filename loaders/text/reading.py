@@ -7,7 +7,6 @@ is removed), so ``text[start:end]`` is always the evidence sentence.
 
 from __future__ import annotations
 
-import html
 import re
 from html.parser import HTMLParser
 from pathlib import Path
