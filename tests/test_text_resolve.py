@@ -140,3 +140,32 @@ def test_agreement_in_the_graph_is_matched_by_kind_and_parties(tmp_path, empty_s
     assert [n.id for n in empty_store.iter_nodes() if n.type == "Agreement"] == [first]
     assert any("matched " + first in n for n in res.notes)
     assert {s.document for s in empty_store.get_node(first).sources} == {"doc:a", "doc:b"}
+
+
+def test_review_items_reach_the_report_and_the_yaml(tmp_path, empty_store):
+    from loaders.text import dry_run_report, to_yaml
+
+    empty_store.load(doc_batch(NodeRecord(type="Organization", id="org:bepa", name={"en": "Busan Economic Promotion Agency"},
+                                          properties={"kind": "agency"})))
+    p = tmp_path / "btpa.txt"
+    p.write_text("Die Busan Trade Promotion Agency (BTPA) eröffnet ein Büro in Frankfurt.", encoding="utf-8")
+    res = load_text_files([p], empty_store, published="2024-05-02", dry_run=True)
+    assert [r.record_id for r in res.reviews] == ["org:btpa"]
+    assert "? REVIEW Organization 'Busan Trade Promotion Agency' -> org:btpa" in dry_run_report(res)
+    (f,) = res.files
+    assert "# REVIEW Organization 'Busan Trade Promotion Agency' -> org:btpa" in to_yaml(f.extraction)
+
+
+def test_a_custom_gazetteer_is_used(tmp_path):
+    from loaders.text import load_gazetteer
+
+    (tmp_path / "organizations.yaml").write_text(
+        "- {id: org:lzt, type: Organization, name: {de: Landeszentrum Testwesen}, aliases: {de: [LZT]}, properties: {kind: agency}}\n",
+        encoding="utf-8")
+    (tmp_path / "regions.yaml").write_text("- {id: region:xx, name: {de: Testland}, properties: {level: country}}\n", encoding="utf-8")
+    g = load_gazetteer(tmp_path)
+    ex = extract("Das LZT aus Testland lädt ein.", doc_id="doc:t", published=None, title=None, source_url=None,
+                 language="de", known=g)
+    assert ids(ex, "Organization") == {"org:lzt"}
+    assert ("LOCATED_IN", "org:lzt", "region:xx") in {(e.type, e.source, e.target) for e in ex.batch.edges}
+    assert "region:de" not in ids(ex, "Region")  # the bundled gazetteer is not mixed in
