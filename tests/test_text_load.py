@@ -115,3 +115,17 @@ def test_cli_body_prints_report_json_and_yaml(tmp_path, empty_store, capsys):
     run_load_text(empty_store, [str(RELEASE)], published="2024-05-08", dry_run=False, fmt="text")
     assert capsys.readouterr().out.startswith("Loaded: 1 file(s)")
     assert empty_store.get_node("org:kiat").properties["acronym"] == "KIAT"
+
+
+def test_load_text_from_a_string(empty_store):
+    from loaders.text import load_text
+
+    html = "<html><body><h1>KIAT</h1><p>The Korea Institute for Advancement of Technology (KIAT) is affiliated with the Ministry of Trade, Industry and Energy (MOTIE).</p></body></html>"
+    res = load_text(html, empty_store, doc_id="doc:kiat-note", published="2024-05-08", fmt=None)
+    assert not res.dry_run and res.report.edges_created >= 1
+    assert empty_store.get_node("doc:kiat-note").properties["published"] == "2024-05-08"
+    assert [e.target for e in empty_store.iter_edges() if e.type == "SUBORDINATE_TO"] == ["org:motie"]
+    with pytest.raises(LoadError, match="doc:empty: the text is empty"):
+        load_text("  ", empty_store, doc_id="doc:empty")
+    with pytest.raises(LoadError, match="not YYYY"):
+        load_text("Text.", empty_store, doc_id="doc:x", published="8.5.2024")

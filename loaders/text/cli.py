@@ -21,7 +21,7 @@ def run_load_text(store, paths: list[str], *, published: str | None = None, sour
         click.echo(f"wrote {len(result.batch.nodes)} node and {len(result.batch.edges)} edge records to {output}", err=True)
     if fmt == "json":
         d = result.to_dict()
-        d["changes"] = [{k: v for k, v in c.items()} for c in getattr(result, "changes", [])]
+        d["changes"] = result.changes
         d["records"] = batch_to_dict(result.batch)
         click.echo(json.dumps(d, ensure_ascii=False, indent=2, default=str))
     elif fmt == "yaml":

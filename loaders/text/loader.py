@@ -79,7 +79,37 @@ def load_text_files(
             raise LoadError(f"{f}: no text to extract from")
         resolve(x, store, session)
         results.append(FileResult(str(f), x.doc_id, x))
-    combined = Batch(label=", ".join(str(f) for f in files))
+    return _apply(results, store, dry_run, label=", ".join(str(f) for f in files))
+
+
+def load_text(
+    text: str,
+    store,
+    *,
+    doc_id: str,
+    published: str | None = None,
+    title: str | None = None,
+    source_url: str | None = None,
+    language: str | None = None,
+    fmt: str | None = None,
+    dry_run: bool = False,
+    known: Gazetteer | None = None,
+) -> TextLoadResult:
+    """One release given as a string (e.g. posted to the API): extract, resolve, load.
+    ``fmt``: 'text', 'markdown', 'html' or None (guess)."""
+    if not isinstance(text, str) or not text.strip():
+        raise LoadError(f"{doc_id}: the text is empty; nothing to extract")
+    try:
+        x = extract(text, doc_id=doc_id, published=published, title=title, source_url=source_url,
+                    language=language, known=known, fmt=fmt)
+    except ValueError as e:
+        raise LoadError(f"{doc_id}: {e}") from None
+    resolve(x, store, Session())
+    return _apply([FileResult(doc_id, x.doc_id, x)], store, dry_run, label=x.doc_id)
+
+
+def _apply(results: list[FileResult], store, dry_run: bool, label: str) -> TextLoadResult:
+    combined = Batch(label=label)
     for r in results:
         combined.extend(r.extraction.batch)
     changes = []
@@ -88,6 +118,4 @@ def load_text_files(
             c["document"] = r.doc_id
             changes.append(c)
     report = store.load(combined, dry_run=dry_run)
-    res = TextLoadResult(results, report, dry_run, combined)
-    res.changes = changes
-    return res
+    return TextLoadResult(results, report, dry_run, combined, changes)

@@ -67,6 +67,7 @@ class TextLoadResult:
     report: LoadReport
     dry_run: bool
     batch: Batch  # everything that was (or would be) loaded
+    changes: list[dict[str, Any]] = field(default_factory=list)  # per record: new/update/unchanged, with evidence
 
     @property
     def reviews(self) -> list[Review]:

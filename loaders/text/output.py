@@ -113,7 +113,7 @@ def dry_run_report(result, store=None) -> str:
     lines.append(f"{'DRY RUN - nothing was written' if result.dry_run else 'Loaded'}: {len(result.files)} file(s)")
     lines.append(f"nodes: {r.nodes_created} new, {r.nodes_updated} changed, {r.nodes_unchanged} unchanged; "
                  f"edges: {r.edges_created} new, {r.edges_updated} changed, {r.edges_unchanged} unchanged")
-    changes = getattr(result, "changes", None) or []
+    changes = result.changes
     by_doc: dict[str, list[dict]] = {}
     for c in changes:
         by_doc.setdefault(c.get("document", ""), []).append(c)
