@@ -6,16 +6,10 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
 from graph.store.embedded import EmbeddedStore
-from regiograph.settings import Settings
 from views_hostile import hostile_graph
-from views_live import LiveServer, launch_chromium
+from views_live import LiveServer, launch_chromium, make_app
 from views_synth import build_store
-
-
-def make_app(store, tmp, **settings):
-    return create_app(Settings(data_dir=str(tmp), load_seed=False, **settings), store=store)
 
 
 @pytest.fixture(scope="session")

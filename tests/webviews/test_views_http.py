@@ -13,9 +13,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from views_hostile import CENTER, HOSTILE_ID
+from views_live import make_app
 from views_synth import HUB
-
-from conftest import make_app
 
 
 class Tags(HTMLParser):

@@ -15,6 +15,14 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def make_app(store, data_dir, **settings):
+    """The real application (api.app.create_app) over ``store``, with settings overridden."""
+    from api.app import create_app
+    from regiograph.settings import Settings
+
+    return create_app(Settings(data_dir=str(data_dir), load_seed=False, **settings), store=store)
+
+
 class LiveServer:
     def __init__(self, app, port: int | None = None) -> None:
         self.port = port or free_port()
