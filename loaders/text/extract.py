@@ -1121,15 +1121,20 @@ def _label(d: _Doc, id: str) -> str:
     return e.short() if e else id
 
 
-def _agreement_id(d: _Doc, ag: AgreementObj) -> str:
-    """agreement:<parties, German side first>-<kind>[-<year signed>], e.g. agreement:wfs-tipa-loi-2022."""
+def _party_order(d: _Doc, ag: AgreementObj) -> list[str]:
+    """Parties, German side first, else in the order the text names them."""
 
     def german(p: str) -> bool:
         e = d.gaz.get(p)
         where = p if p.startswith("region:") else (e.seat if e else None)
         return bool(where and (where == "region:de" or where.startswith("region:de-")))
 
-    order = sorted(ag.parties, key=lambda p: (0 if german(p) else 1, ag.parties.index(p)))
+    return sorted(ag.parties, key=lambda p: (0 if german(p) else 1, ag.parties.index(p)))
+
+
+def _agreement_id(d: _Doc, ag: AgreementObj) -> str:
+    """agreement:<parties, German side first>-<kind>[-<year signed>], e.g. agreement:wfs-tipa-loi-2022."""
+    order = _party_order(d, ag)
     parts = [slug(_label(d, p)) for p in order][:4]
     base = "-".join(parts) if parts else slug(d.doc_id.split(":", 1)[-1])
     year = f"-{ag.signed[:4]}" if ag.signed else ""
@@ -1188,7 +1193,7 @@ def _build(d: _Doc, title: str | None, source_url: str | None, fmt_note: str | N
         aid = _agreement_id(d, ag)
         key_ids[("agreement", ag.key)] = aid
         de, en = T.AGREEMENT_LABEL[ag.kind]
-        plabels = " – ".join(_label(d, p) for p in ag.parties[:4])
+        plabels = " – ".join(_label(d, p) for p in _party_order(d, ag)[:4])
         name = {"de": f"{de} {plabels}".strip(), "en": f"{en} {plabels}".strip()}
         aprops: dict[str, Any] = {"kind": ag.kind}
         if ag.signed:

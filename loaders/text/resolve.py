@@ -129,7 +129,8 @@ def resolve(extraction: Extraction, store, session: Session | None = None) -> di
                     old_id, rec.type, names[0],
                     [{"id": c.id, "label": c.label, "score": 100.0} for c in cands.values()],
                     "several existing nodes carry this name; created a new node", doc, _evidence(rec)))
-            else:
+            elif _is_local(rec) or rec.type == "Event":
+                # names found in the text are compared loosely; reference-gazetteer entries keep their ids
                 cands = _best_candidates(store, rec)
                 if cands and cands[0][0] >= MERGE_AT:
                     target = cands[0][1]
