@@ -148,18 +148,7 @@ async def records(
     x_api_key: Annotated[str | None, Header()] = None,
     dry_run: bool = False,
 ):
-    if not settings.api_key:
-        raise ApiError(403, "forbidden", "loading over HTTP is switched off; set REGIOGRAPH_API_KEY on the server to enable it")
-    if not x_api_key or not hmac.compare_digest(x_api_key.encode(), settings.api_key.encode()):
-        raise ApiError(401, "unauthorized", "missing or wrong API key; send it in the X-API-Key header")
-    ctype = request.headers.get("content-type", "")
-    if "json" not in ctype:
-        raise ApiError(415, "unsupported_media_type", f"send the records as application/json, not '{ctype or 'nothing'}'")
-    raw = await read_limited(request, settings.max_body_bytes)
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as e:
-        raise LoadError(f"request body: not valid UTF-8 at byte {e.start}") from None
+    text = await _authorized_json_body(request, settings, x_api_key)
     batch = parse_document(text, "request body", "json")
     n = len(batch.nodes) + len(batch.edges)
     if n > settings.max_records:
@@ -172,3 +161,65 @@ async def records(
     report = await anyio.to_thread.run_sync(lambda: store.load(batch, dry_run=dry_run))
     return FastJSON({"dry_run": dry_run, "records": n, **report.to_dict()})
 
+
+
+async def _authorized_json_body(request: Request, settings: Settings, x_api_key: str | None) -> str:
+    """Check the API key and the content type, read the body within the size limit, decode it."""
+    if not settings.api_key:
+        raise ApiError(403, "forbidden", "loading over HTTP is switched off; set REGIOGRAPH_API_KEY on the server to enable it")
+    if not x_api_key or not hmac.compare_digest(x_api_key.encode(), settings.api_key.encode()):
+        raise ApiError(401, "unauthorized", "missing or wrong API key; send it in the X-API-Key header")
+    ctype = request.headers.get("content-type", "")
+    if "json" not in ctype:
+        raise ApiError(415, "unsupported_media_type", f"send application/json, not '{ctype or 'nothing'}'")
+    raw = await read_limited(request, settings.max_body_bytes)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise LoadError(f"request body: not valid UTF-8 at byte {e.start}") from None
+
+
+TEXT_FIELDS = {"text", "doc_id", "published", "title", "source_url", "format", "language"}
+
+
+@router.post(
+    "/texts",
+    summary="Extract and load one press release (plain text, Markdown or HTML); requires the X-API-Key header",
+    responses={401: {"description": "missing or wrong API key"}, 413: {"description": "body too large"}},
+)
+async def texts(
+    request: Request,
+    store: Store,
+    settings: Conf,
+    x_api_key: Annotated[str | None, Header()] = None,
+    dry_run: bool = False,
+):
+    """Body: ``{"text": "...", "title": "...", "published": "YYYY-MM-DD", "source_url": "...",
+    "doc_id": "doc:...", "format": "text|markdown|html", "language": "de|en"}``; only ``text`` is required.
+    With ``dry_run=true`` nothing is written and the answer lists every record with its evidence sentence."""
+    import json as _json
+
+    from graph.text import slug
+    from loaders.text import load_text
+
+    raw = await _authorized_json_body(request, settings, x_api_key)
+    try:
+        body = _json.loads(raw)
+    except _json.JSONDecodeError as e:
+        raise LoadError(f"request body:{e.lineno}: invalid JSON at column {e.colno}: {e.msg}") from None
+    if not isinstance(body, dict) or not isinstance(body.get("text"), str):
+        raise ValidationError("request body: field 'text' (a string) is required",
+                              details=[{"file": "request body", "line": None, "field": "text", "message": "required"}])
+    unknown = sorted(set(body) - TEXT_FIELDS)
+    if unknown:
+        raise ValidationError(f"request body: unknown field '{unknown[0]}'; allowed: {', '.join(sorted(TEXT_FIELDS))}",
+                              details=[{"file": "request body", "line": None, "field": unknown[0], "message": "unknown field"}])
+    title = body.get("title")
+    doc_id = body.get("doc_id") or "doc:" + slug(title or " ".join(body["text"].split()[:8]))[:80]
+    import anyio
+
+    result = await anyio.to_thread.run_sync(lambda: load_text(
+        body["text"], store, doc_id=doc_id, published=body.get("published"), title=title,
+        source_url=body.get("source_url"), language=body.get("language"), fmt=body.get("format"), dry_run=dry_run,
+    ))
+    return FastJSON({**result.to_dict(), "document": doc_id, "changes": result.changes})

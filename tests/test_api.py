@@ -174,3 +174,34 @@ def test_app_opens_its_own_store_and_loads_the_seed(tmp_path):
         h = c.get("/health").json()
         assert h["nodes"] > 50 and h["store"] == "embedded"
     assert (tmp_path / "own" / "regiograph.sqlite3").exists()
+
+
+RELEASE = ("Die Bayern International GmbH (BI) und das Japan Trade Relations Office (JTRO) haben am 3. März 2024 "
+           "in Tokio eine Absichtserklärung zur Zusammenarbeit im Bereich Wasserstoff unterzeichnet.")
+
+
+def test_post_texts_dry_run_then_load(client):
+    h = {"X-API-Key": KEY}
+    before = client.get("/api/stats").json()
+    dry = client.post("/api/texts?dry_run=true", json={"text": RELEASE, "title": "BI and JTRO sign", "published": "2024-03-04"}, headers=h)
+    assert dry.status_code == 200, dry.text
+    d = dry.json()
+    assert d["dry_run"] is True and d["document"] == "doc:bi-and-jtro-sign"
+    assert client.get("/api/stats").json() == before  # nothing written
+    with_evidence = [c for c in d["changes"] if c["evidence"]]
+    assert with_evidence and all("Absichtserklärung" in c["evidence"][0][1] for c in with_evidence if c["kind"] == "edge")
+    r = client.post("/api/texts", json={"text": RELEASE, "title": "BI and JTRO sign", "published": "2024-03-04"}, headers=h).json()
+    assert r["report"]["changed"] is True
+    ids = {n["id"] for n in client.get("/api/entities/org:jtro/neighbors").json()["nodes"]}
+    new_agreements = [i for i in ids if i.startswith("agreement:") and i != "agreement:bi-jtro-mou"]
+    assert new_agreements, ids  # the 2024 letter of intent is a new agreement next to JTRO
+    again = client.post("/api/texts", json={"text": RELEASE, "title": "BI and JTRO sign", "published": "2024-03-04"}, headers=h).json()
+    assert again["report"]["changed"] is False
+
+
+def test_post_texts_errors(client):
+    h = {"X-API-Key": KEY}
+    assert_error(client.post("/api/texts", json={"text": RELEASE}), 401, "unauthorized")
+    assert_error(client.post("/api/texts", json={"title": "no text"}, headers=h), 422, "validation_error")
+    assert_error(client.post("/api/texts", json={"text": RELEASE, "colour": 1}, headers=h), 422, "validation_error")
+    assert_error(client.post("/api/texts", json={"text": "   "}, headers=h), 400, "load_error")
