@@ -1,10 +1,14 @@
 // Purpose: the allowed edges (type and validity) whose both ends are among
-//   the given nodes (the edges of a neighbourhood).
-// Parameters: $ids - node ids; $edge_types - type names or null;
+//   the given nodes (the edges of a neighbourhood). Expands from each node
+//   and tests the far end against a map: a plain `v.id IN $ids` would be
+//   planned as an index seek per pair (quadratic in the number of ids).
+// Parameters: $ids - node ids; $idset - map with those ids as keys;
+//   $edge_types - type names or null;
 //   $as_of - YYYY-MM-DD or null; $cap - most edges to return.
 // Returns: id, data.
-MATCH (u:Entity)-[r]->(v:Entity)
-WHERE u.id IN $ids AND v.id IN $ids
+UNWIND $ids AS uid
+MATCH (u:Entity {id: uid})-[r]->(v:Entity)
+WHERE $idset[v.id] IS NOT NULL
   AND ($edge_types IS NULL OR type(r) IN $edge_types)
   AND ($as_of IS NULL OR ((r.vf IS NULL OR r.vf <= $as_of) AND (r.vt IS NULL OR r.vt >= $as_of)))
 RETURN r.id AS id, r.data AS data

@@ -10,6 +10,7 @@ import pytest
 import cypher
 
 STATIC_PARAMS = re.compile(r"\$([a-z_]+)")
+TEMPLATE_NAMES = {"type": "PART_OF", "label": "Region"}
 
 
 def test_every_file_has_a_header_naming_purpose_parameters_and_returns():
@@ -32,6 +33,8 @@ def test_load_is_cached_and_unknown_names_fail_clearly():
 def test_statements_split_the_schema_file_without_comments():
     parts = cypher.statements("schema")
     assert len(parts) == 3
+    rel = cypher.render("schema_rel_constraint", identifiers={"type": "TRADES_WITH"})
+    assert "FOR ()-[r:TRADES_WITH]-() REQUIRE r.id IS UNIQUE" in rel
     assert all(not p.startswith("//") and "CREATE" in p and "IF NOT EXISTS" in p for p in parts)
 
 
@@ -57,7 +60,9 @@ def test_every_statement_compiles_on_neo4j(neo4j_driver):
             if name == "schema" or name.startswith("schema_"):
                 continue  # schema commands have no plan; test_neo4j_store checks they took effect
             text = cypher.load(name)
-            if cypher.placeholders(name):
-                text = cypher.render(name, integers={p: (2, 1, 8) for p in cypher.placeholders(name)})
+            holes = cypher.placeholders(name)
+            if holes:
+                names = {p: TEMPLATE_NAMES[p] for p in holes if p in TEMPLATE_NAMES}
+                text = cypher.render(name, identifiers=names, integers={p: (2, 1, 8) for p in holes - set(names)})
             params = {p: None for p in STATIC_PARAMS.findall(text)}
             session.run("EXPLAIN " + text, params).consume()

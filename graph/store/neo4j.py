@@ -104,7 +104,6 @@ def _node_row(n: Node) -> dict[str, Any]:
 def _edge_row(e: Edge) -> dict[str, Any]:
     return {
         "id": e.id,
-        "type": e.type,
         "source": e.source,
         "target": e.target,
         "data": _dumps(e),
@@ -183,6 +182,8 @@ class Neo4jStore(GraphStore):
                     session.run(stmt).consume()
                 for label in sorted(self.schema.nodes):
                     session.run(cypher.render("schema_label_constraint", identifiers={"label": label})).consume()
+                for rel_type in sorted(self.schema.edges):
+                    session.run(cypher.render("schema_rel_constraint", identifiers={"type": rel_type})).consume()
                 session.run(cypher.load("await_indexes"), seconds=timeout_seconds).consume()
 
         self._guard("creating the Neo4j constraints and indexes", run)
@@ -237,8 +238,10 @@ class Neo4jStore(GraphStore):
                 details=[{"field": "type", "value": b.type, "id": b.id} for b in bad[:50]],
             )
         node_rows = [_node_row(n) for n in nodes]
-        edge_rows = [_edge_row(e) for e in edges]
-        total = len(node_rows) + len(edge_rows)
+        edge_rows: dict[str, list[dict[str, Any]]] = {}
+        for e in edges:
+            edge_rows.setdefault(e.type, []).append(_edge_row(e))
+        total = len(nodes) + len(edges)
 
         def work(tx):
             done = 0
@@ -248,19 +251,22 @@ class Neo4jStore(GraphStore):
                 done += len(chunk)
                 if progress:
                     progress(done, total)
-            for i in range(0, len(edge_rows), WRITE_CHUNK):
-                chunk = edge_rows[i : i + WRITE_CHUNK]
-                written = tx.run(cypher.load("write_edges"), rows=chunk).single()["written"]
-                if written != len(chunk):
-                    ends = {x for r in chunk for x in (r["source"], r["target"])}
-                    missing = sorted(ends - self._ids_present(tx, ends))
-                    raise DanglingReferenceError(
-                        f"edges refer to nodes that do not exist: {', '.join(missing[:10])}; nothing was written",
-                        details=[{"field": "source/target", "value": m} for m in missing[:50]],
-                    )
-                done += len(chunk)
-                if progress:
-                    progress(done, total)
+            for rel_type in sorted(edge_rows):
+                stmt = cypher.render("write_edges", identifiers={"type": rel_type})
+                rows = edge_rows[rel_type]
+                for i in range(0, len(rows), WRITE_CHUNK):
+                    chunk = rows[i : i + WRITE_CHUNK]
+                    written = tx.run(stmt, rows=chunk).single()["written"]
+                    if written != len(chunk):
+                        ends = {x for r in chunk for x in (r["source"], r["target"])}
+                        missing = sorted(ends - self._ids_present(tx, ends))
+                        raise DanglingReferenceError(
+                            f"edges refer to nodes that do not exist: {', '.join(missing[:10])}; nothing was written",
+                            details=[{"field": "source/target", "value": m} for m in missing[:50]],
+                        )
+                    done += len(chunk)
+                    if progress:
+                        progress(done, total)
 
         if not total:
             return
@@ -392,7 +398,10 @@ class Neo4jStore(GraphStore):
             dist, capped = self._bfs(tx, id, depth, edge_types, node_types or None, as_of)
             order = sorted(dist, key=lambda i: (dist[i], i))
             kept = order[:limit]
-            rows = self._rows(tx, "edges_among", ids=kept, edge_types=edge_types, as_of=as_of, cap=EDGE_CAP + 1)
+            rows = self._rows(
+                tx, "edges_among", ids=kept, idset=dict.fromkeys(kept, True), edge_types=edge_types, as_of=as_of,
+                cap=EDGE_CAP + 1,
+            )
             edges = sorted({r["id"]: _edge(r["data"]) for r in rows}.values(), key=lambda e: e.id)
             nodes = self._nodes_tx(tx, kept)
             omitted = len(order) - len(kept)
