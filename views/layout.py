@@ -6,7 +6,9 @@ component, its best-connected node) in the middle, its neighbours on a ring,
 and everything reached through one neighbour in a sunflower disc just outside
 it. ``compute_layout`` uses it as is for views around a centre and refines it
 with a short Fruchterman-Reingold run (numpy) for other views up to
-``SPRING_MAX_NODES`` nodes. ``path_layout`` puts partner paths in lanes.
+``SPRING_MAX_NODES`` nodes. ``ring_layout`` (rings by distance from the
+centre) is the start for in-browser physics. ``path_layout`` puts partner
+paths in lanes.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ SPRING_MAX_NODES = 400  # above this the n x n spring step costs more than it is
 SPRING_ITERATIONS = 25
 MIN_GAP = 46.0  # minimum distance between neighbours on a ring, in canvas units
 RING_GAP = 220.0  # smallest radius of the ring around a centre
+RING_STEP = 170.0  # distance between rings in ring_layout
 DISC_SPACING = 40.0  # node spacing inside a sunflower disc
 GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 
@@ -119,6 +122,39 @@ def balloon_layout(ids: list[str], pairs: Iterable[tuple[str, str]], centers: It
             pos[node] = (px + ox, py + oy)
         x += d
         row_height = max(row_height, d)
+    return pos
+
+
+def ring_layout(ids: list[str], pairs: Iterable[tuple[str, str]], centers: Iterable[str] = ()) -> dict[str, tuple[float, float]]:
+    """Concentric rings by breadth-first distance from the centre, each ring
+    ordered by the parents' angles: an even, uncrowded start for physics."""
+    if not ids:
+        return {}
+    adj = _adjacency(ids, pairs)
+    level: dict[str, int] = {}
+    parent: dict[str, str | None] = {}
+    for k, (_, par, dep) in enumerate(_components(ids, adj, [c for c in centers if c in adj])):
+        for node, d in dep.items():
+            level[node] = d + (1 if k else 0)  # further components start on the first ring
+            parent[node] = par[node]
+    rings: dict[int, list[str]] = defaultdict(list)
+    for i in ids:
+        rings[level[i]].append(i)
+    pos: dict[str, tuple[float, float]] = {}
+    angle: dict[str, float] = {}
+    radius = 0.0
+    for lv in sorted(rings):
+        members = rings[lv]
+        if lv == 0 and len(members) == 1:
+            pos[members[0]] = (0.0, 0.0)
+            angle[members[0]] = 0.0
+            continue
+        members.sort(key=lambda i: (angle.get(parent[i], -1.0) if parent[i] else -1.0, i))
+        radius = max(radius + RING_STEP, len(members) * MIN_GAP / (2 * math.pi))
+        step = 2 * math.pi / len(members)
+        for j, i in enumerate(members):
+            angle[i] = j * step
+            pos[i] = (radius * math.cos(j * step), radius * math.sin(j * step))
     return pos
 
 

@@ -14,7 +14,7 @@ from urllib.parse import quote, urlencode
 from . import labels
 from .build import ViewData, build, display_name
 from .i18n import t
-from .layout import balloon_layout, compute_layout, path_layout
+from .layout import compute_layout, path_layout, ring_layout
 from .params import ViewParams
 from .queries import ViewGraph, fetch
 from .render import PHYSICS_MAX_NODES, render_page, static_urls, vis_options
@@ -51,9 +51,12 @@ def prepare(store, params: ViewParams, cap: int, *, physics_max: int = PHYSICS_M
         positions = path_layout([p.node_ids() for p in vg.paths], ids)
     else:
         physics = len(data.nodes) <= physics_max
-        # small views: a cheap start that the browser's physics refines;
-        # big views: the finished layout, physics off
-        positions = balloon_layout(ids, pairs, vg.center) if physics and not want_positions else compute_layout(ids, pairs, vg.center)
+        if physics and not want_positions:
+            # small views: an even start that the browser's physics refines
+            positions = ring_layout(ids, pairs, vg.center)
+        else:
+            # big views (and exports): the finished layout, physics off
+            positions = compute_layout(ids, pairs, vg.center)
     for n in data.nodes:
         x, y = positions[n["id"]]
         n["x"], n["y"] = round(x, 1), round(y, 1)
