@@ -4,6 +4,8 @@ clear errors when the server is unreachable."""
 
 from __future__ import annotations
 
+import warnings
+
 import pytest
 from neo4j import GraphDatabase
 
@@ -117,3 +119,24 @@ def test_an_unreachable_server_gives_a_store_error():
             store.get_nodes(["org:wfs"])
     finally:
         driver.close()
+
+
+def test_close_closes_only_an_owned_driver(neo4j_uri, neo4j_auth):
+    driver = GraphDatabase.driver(neo4j_uri, auth=neo4j_auth)
+    borrowed = Neo4jStore(driver, default_schema())
+    borrowed.close()
+    assert not _used_after_close(borrowed)
+    owner = Neo4jStore(driver, default_schema(), owns_driver=True)
+    owner.close()
+    assert _used_after_close(owner)
+
+
+def _used_after_close(store) -> bool:
+    """The 5.x driver still answers after close() but warns; later versions raise."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            store.stats()
+        except StoreError:
+            return True
+    return any("closed" in str(w.message) for w in caught)

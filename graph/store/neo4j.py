@@ -124,7 +124,17 @@ def _edge_ends(edge_id: str) -> tuple[str, str] | None:
 class Neo4jStore(GraphStore):
     """A ``GraphStore`` on a Neo4j 5 database reached through ``driver``."""
 
-    def __init__(self, driver, schema: Schema | None = None, database: str | None = None, *, setup: bool = True) -> None:
+    def __init__(
+        self,
+        driver,
+        schema: Schema | None = None,
+        database: str | None = None,
+        *,
+        setup: bool = True,
+        owns_driver: bool = False,
+    ) -> None:
+        """``setup``: create constraints and indexes now (idempotent).
+        ``owns_driver``: ``close()`` also closes the driver."""
         if schema is None:
             from ..schema import default_schema
 
@@ -133,8 +143,13 @@ class Neo4jStore(GraphStore):
         self._costs = {name: et.path_cost for name, et in schema.edges.items()}
         self.driver = driver
         self.database = database
+        self._owns_driver = owns_driver
         if setup:
             self.ensure_schema()
+
+    def close(self) -> None:
+        if self._owns_driver:
+            self.driver.close()
 
     # ------------------------------------------------------------ plumbing
 
