@@ -80,21 +80,14 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         }
 
     app.include_router(router)
-    _include_optional_routers(app)
+    _include_routers(app)
     return app
 
 
-def _include_optional_routers(app: FastAPI) -> None:
-    """Views and ad-hoc Cypher live in their own modules; mounted when present."""
-    try:
-        from views.routes import router as views_router
-    except ImportError:
-        views_router = None
-    if views_router is not None:
-        app.include_router(views_router)
-    try:
-        from api.cypher_route import router as cypher_router
-    except ImportError:
-        cypher_router = None
-    if cypher_router is not None:
-        app.include_router(cypher_router)
+def _include_routers(app: FastAPI) -> None:
+    from views.routes import router as views_router
+
+    from .cypher_route import router as cypher_router
+
+    app.include_router(cypher_router)
+    app.include_router(views_router)

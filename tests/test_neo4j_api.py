@@ -1,0 +1,93 @@
+"""The API on the Neo4j store (a real Neo4j 5.26): same answers as the embedded
+default, and POST /api/cypher read-only with its refusals, time limit and row cap."""
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from graph.schema import default_schema
+from graph.store.embedded import EmbeddedStore
+from graph.store.neo4j import Neo4jStore
+from loaders import load_path
+from regiograph.seed import SEED_DIR
+from regiograph.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def neo_client(neo4j_driver, tmp_path_factory):
+    store = Neo4jStore(neo4j_driver, default_schema())
+    store.clear()
+    store.load(load_path(SEED_DIR))
+    settings = Settings(data_dir=str(tmp_path_factory.mktemp("unused")), store="neo4j", cypher_timeout=2.0, cypher_max_rows=5)
+    with TestClient(create_app(settings, store=store)) as c:
+        yield c
+    store.clear()
+
+
+@pytest.fixture(scope="module")
+def emb_client(tmp_path_factory):
+    store = EmbeddedStore(tmp_path_factory.mktemp("emb"))
+    store.load(load_path(SEED_DIR))
+    with TestClient(create_app(Settings(data_dir=str(tmp_path_factory.mktemp("u"))), store=store)) as c:
+        yield c
+    store.close()
+
+
+@pytest.mark.parametrize("url", [
+    "/api/paths?source=Hessen&target=KOSME&k=3",
+    "/api/paths?source=region:de-sn&target=org:mss-kr&k=2",
+    "/api/connections?a=WFS&b=TIPA",
+    "/api/search?q=sachsen",
+    "/api/entities/org:tipa",
+    "/api/entities/region:de-sn/neighbors?depth=2&limit=40",
+    "/api/timeline?id=region:de-sn&other=region:kr",
+    "/api/stats",
+])
+def test_neo4j_answers_like_the_embedded_store(neo_client, emb_client, url):
+    a, b = neo_client.get(url), emb_client.get(url)
+    assert a.status_code == b.status_code == 200, (a.text, b.text)
+    assert a.json() == b.json()
+
+
+def test_cypher_reads_with_parameters_and_row_cap(neo_client):
+    r = neo_client.post("/api/cypher", json={"query": "MATCH (n:Agreement) WHERE n.id = $id RETURN n.id AS id",
+                                             "parameters": {"id": "agreement:wfs-tipa-loi-2022"}})
+    assert r.status_code == 200, r.text
+    assert r.json()["rows"] == [["agreement:wfs-tipa-loi-2022"]] and r.json()["columns"] == ["id"]
+    capped = neo_client.post("/api/cypher", json={"query": "UNWIND range(1, 50) AS x RETURN x"}).json()
+    assert capped["count"] == 5 and capped["truncated"] is True
+    labels = neo_client.post("/api/cypher", json={"query": "CALL db.labels() YIELD label RETURN label"}).json()
+    assert ["Agreement"] in labels["rows"]
+
+
+@pytest.mark.parametrize("query,why", [
+    ("CREATE (n:Agreement {id: 'agreement:x'}) RETURN n", "writes"),
+    ("MATCH (n {id: 'org:wfs'}) SET n.hacked = true", "writes"),
+    ("MATCH (n) DETACH DELETE n", "writes"),
+    ("MERGE (n:Topic {id: 'topic:x'})", "writes"),
+    ("LOAD CSV FROM 'file:///etc/passwd' AS line RETURN line", "LOAD CSV"),
+    ("CALL dbms.components()", "administers"),
+    ("CREATE INDEX evil IF NOT EXISTS FOR (n:Topic) ON (n.x)", "schema"),
+])
+def test_cypher_refuses_writes_files_and_admin(neo_client, query, why):
+    r = neo_client.post("/api/cypher", json={"query": query})
+    assert r.status_code == 400, r.text
+    err = r.json()["error"]
+    assert err["code"] == "cypher_refused" and why in err["message"]
+    assert neo_client.get("/api/entities/org:wfs").json()["properties"].get("hacked") is None
+    assert neo_client.get("/api/stats").json()["total_nodes"] > 100
+
+
+def test_cypher_errors_and_time_limit(neo_client):
+    bad = neo_client.post("/api/cypher", json={"query": "MATCH (n RETURN n"})
+    assert bad.status_code == 400 and bad.json()["error"]["code"] == "cypher_error"
+    slow = neo_client.post("/api/cypher", json={"query": "UNWIND range(1, 400000000) AS x WITH x WHERE x % 7 = 3 RETURN count(*)"})
+    assert slow.status_code == 408, slow.text
+    assert "REGIOGRAPH_CYPHER_TIMEOUT" in slow.json()["error"]["message"]
+    missing = neo_client.post("/api/cypher", json={})
+    assert missing.status_code == 422 and missing.json()["error"]["code"] == "validation_error"
+
+
+def test_cypher_on_the_embedded_store_names_the_setting(emb_client):
+    r = emb_client.post("/api/cypher", json={"query": "MATCH (n) RETURN n"})
+    assert r.status_code == 501 and "REGIOGRAPH_STORE=neo4j" in r.json()["error"]["message"]
