@@ -188,8 +188,9 @@ def test_post_texts_dry_run_then_load(client):
     d = dry.json()
     assert d["dry_run"] is True and d["document"] == "doc:bi-and-jtro-sign"
     assert client.get("/api/stats").json() == before  # nothing written
-    with_evidence = [c for c in d["changes"] if c["evidence"]]
-    assert with_evidence and all("Absichtserklärung" in c["evidence"][0][1] for c in with_evidence if c["kind"] == "edge")
+    from_text = [c for c in d["changes"] if c["kind"] == "edge" and c["evidence"] and c["evidence"][0][1]]
+    assert {(c["type"], c["source"]) for c in from_text} >= {("PARTY_TO", "org:bayern-intl"), ("PARTY_TO", "org:jtro")}
+    assert all("Absichtserklärung" in c["evidence"][0][1] for c in from_text)  # each fact with its sentence
     r = client.post("/api/texts", json={"text": RELEASE, "title": "BI and JTRO sign", "published": "2024-03-04"}, headers=h).json()
     assert r["report"]["changed"] is True
     ids = {n["id"] for n in client.get("/api/entities/org:jtro/neighbors").json()["nodes"]}
