@@ -1172,7 +1172,7 @@ def _source(d: _Doc, i: int) -> Source:
     return Source(document=d.doc_id, locator=f"sentence {i}", evidence=s.text, span=(s.start, s.end))
 
 
-def _build(d: _Doc, title: str | None, source_url: str | None, fmt_note: str | None) -> Batch:
+def _build(d: _Doc, title: str | None, source_url: str | None, fmt_note: str | None, reference: bool = True) -> Batch:
     origin = Origin(d.doc_id)
     b = Batch(label=d.doc_id)
     first = d.sentences[0].text if d.sentences else d.doc_id
@@ -1258,7 +1258,87 @@ def _build(d: _Doc, title: str | None, source_url: str | None, fmt_note: str | N
     b.nodes.extend(ag_nodes)
     b.nodes.extend(ev_nodes)
     b.edges.extend(edges)
+    if reference:
+        _add_reference(d, b, origin)
     return b
+
+
+REFERENCE_DOC = "doc:regiograph-reference"
+REFERENCE_TITLE = "Regiograph reference data: regions and codes"
+
+
+def reference_document() -> NodeRecord:
+    """The Document node reference facts cite (the same id and title as the bundled dataset's)."""
+    return NodeRecord(type="Document", id=REFERENCE_DOC, name={"en": REFERENCE_TITLE},
+                      properties={"title": REFERENCE_TITLE, "publisher": "Regiograph", "kind": "dataset", "language": "en"},
+                      origin=Origin("gazetteer"))
+
+
+def is_reference(rec) -> bool:
+    """A record whose only source is the reference data (not a statement of the text)."""
+    return bool(rec.sources) and all(s.document == REFERENCE_DOC for s in rec.sources)
+
+
+def _add_reference(d: _Doc, b: Batch, origin: Origin) -> None:
+    """Facts the gazetteer holds about what the text names: the state or ministry a known body
+    belongs to and the city of its seat (``home``), and the region hierarchy (``parent``) of every
+    region in the batch. They cite ``doc:regiograph-reference``, not the release; an edge the
+    text states itself is not repeated. Nodes they need and the text does not name are added
+    with the same source."""
+    have = {n.id for n in b.nodes}
+    stated = {(e.type, e.source, e.target) for e in b.edges}
+    new_nodes: list[NodeRecord] = []
+    new_edges: list[EdgeRecord] = []
+
+    def node(id: str, locator: str) -> bool:
+        e = d.gaz.get(id)
+        if e is None or e.local:
+            return False
+        if id not in have:
+            have.add(id)
+            props = {k: v for k, v in e.properties.items() if k in _NODE_PROPS.get(e.type, ())}
+            new_nodes.append(NodeRecord(type=e.type, id=e.id, name=dict(e.name),
+                                        aliases={k: list(v) for k, v in e.aliases.items() if v}, properties=props,
+                                        sources=[Source(REFERENCE_DOC, locator)], origin=origin))
+        return True
+
+    def edge(type_: str, src: str, tgt: str, locator: str) -> None:
+        if (type_, src, tgt) in stated or src == tgt:
+            return
+        ends = _EDGE_ENDS.get(type_)
+        ts, tt = d.gaz.get(src), d.gaz.get(tgt)
+        if ts is None or tt is None or (ends and (ts.type not in ends[0] or tt.type not in ends[1])):
+            return
+        if not node(tgt, locator):
+            return
+        stated.add((type_, src, tgt))
+        new_edges.append(EdgeRecord(type=type_, source=src, target=tgt, sources=[Source(REFERENCE_DOC, locator)], origin=origin))
+
+    named = [n.id for n in b.nodes if n.id and not n.id.startswith(("doc:", "agreement:", "event:"))]
+    for id in named:
+        e = d.gaz.get(id)
+        if e is not None and not e.local and e.type in ("Organization", "Company"):
+            for rel, tgt in e.home:
+                edge(rel, id, tgt, "gazetteer: organizations")
+    # region hierarchy: every region in the batch up to its country
+    i = 0
+    regions = [id for id in named if d.gaz.get(id) and d.gaz.get(id).type == "Region"]
+    regions += [n.id for n in new_nodes if n.type == "Region"]
+    seen: set[str] = set()
+    while i < len(regions):
+        rid = regions[i]
+        i += 1
+        if rid in seen:
+            continue
+        seen.add(rid)
+        e = d.gaz.get(rid)
+        if e is not None and e.parent:
+            edge("PART_OF", rid, e.parent, "gazetteer: regions")
+            regions.append(e.parent)
+    if new_nodes or new_edges:
+        b.nodes.insert(1, reference_document())
+        b.nodes.extend(new_nodes)
+        b.edges.extend(new_edges)
 
 
 _NODE_PROPS = {
@@ -1272,6 +1352,7 @@ _EDGE_ENDS = {
     "FOCUSES_ON": (("Agreement", "Event", "Organization", "Company", "Region"), ("Topic",)),
     "HOLDS_ROLE_AT": (("Person",), ("Organization", "Company", "Region", "Event")),
     "LOCATED_IN": (("Organization", "Company", "Person", "Event"), ("Region",)),
+    "PART_OF": (("Region", "Organization", "Event"), ("Region", "Organization", "Agreement", "Event")),
     "MEMBER_OF": (("Company", "Organization"), ("Organization",)),
     "ORGANIZED": (("Organization", "Company", "Person", "Region"), ("Event",)),
     "PARTICIPATED_IN": (("Person", "Organization", "Company", "Region"), ("Event",)),
@@ -1309,13 +1390,16 @@ def extract(
     language: str | None = None,
     known: Gazetteer | None = None,
     fmt: str | None = "text",
+    reference: bool = True,
 ) -> Extraction:
     """Extract records from one press release.
 
     ``text`` is plain text, or HTML/Markdown when ``fmt`` says so (``None``: guess);
     spans refer to the plain text (``Extraction.text``). ``published`` (YYYY,
     YYYY-MM or YYYY-MM-DD) resolves 'heute', 'im letzten Jahr' and years left out.
-    ``known`` is the gazetteer (default: the bundled one).
+    ``known`` is the gazetteer (default: the bundled one). ``reference``: add the
+    gazetteer's reference facts about what the text names (seats, parent bodies,
+    region hierarchy), cited as ``doc:regiograph-reference``.
     """
     plain, markup_title = to_plain(text, fmt)
     lang = language or detect_language(plain)
@@ -1326,5 +1410,5 @@ def extract(
         published = dateline_date(plain)
     d = _Doc(plain, doc_id, published, lang, gaz)
     Extractor(d).run()
-    batch = _build(d, title or markup_title, source_url, None)
+    batch = _build(d, title or markup_title, source_url, None, reference=reference)
     return Extraction(doc_id=doc_id, batch=batch, text=plain, language=lang)

@@ -71,6 +71,7 @@ class Entry:
     portfolio: str | None = None
     adjectives: dict[str, list[str]] = field(default_factory=dict)
     keywords: dict[str, list[str]] = field(default_factory=dict)
+    home: list[tuple[str, str]] = field(default_factory=list)  # reference facts: (relation, target id)
     local: bool = False  # found in the text, not in the reference gazetteer
 
     def all_names(self) -> list[str]:
@@ -273,6 +274,26 @@ def _load_yaml(path: Path) -> Any:
         raise LoadError(f"{path}: cannot read gazetteer file: {e}") from None
 
 
+HOME_RELATIONS = ("SUBORDINATE_TO", "LOCATED_IN", "PART_OF", "MEMBER_OF")
+
+
+def _home(raw: Any, where: str) -> list[tuple[str, str]]:
+    """``home``: one ``{relation, target}`` mapping or a list of them (``region`` may stand for ``target``)."""
+    if raw is None:
+        return []
+    items = raw if isinstance(raw, list) else [raw]
+    out: list[tuple[str, str]] = []
+    for item in items:
+        if not isinstance(item, dict):
+            raise LoadError(f"{where}: 'home' entries are mappings with 'relation' and 'target'")
+        rel = item.get("relation")
+        tgt = item.get("target") or item.get("region")
+        if rel not in HOME_RELATIONS or not isinstance(tgt, str):
+            raise LoadError(f"{where}: 'home' needs a relation ({', '.join(HOME_RELATIONS)}) and a target id; got {item}")
+        out.append((rel, tgt))
+    return out
+
+
 def _as_lists(d: dict | None) -> dict[str, list[str]]:
     return {k: list(v) if isinstance(v, (list, tuple)) else [v] for k, v in (d or {}).items()}
 
@@ -301,8 +322,14 @@ def load_gazetteer(directory: str | Path | None = None) -> Gazetteer:
                     portfolio=raw.get("portfolio"),
                     adjectives=_as_lists(raw.get("adjectives")),
                     keywords=_as_lists(raw.get("keywords")),
+                    home=_home(raw.get("home"), f"{f}: entry {i + 1} ({raw['id']})"),
                 )
             )
+    known = {e.id for e in entries}
+    for e in entries:
+        for rel, tgt in e.home:
+            if tgt not in known:
+                raise LoadError(f"{d}: 'home' of {e.id} names {tgt}, which the gazetteer does not hold")
     roles: list[Role] = []
     rf = d / "roles.yaml"
     if rf.exists():

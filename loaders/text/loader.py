@@ -54,12 +54,14 @@ def load_text_files(
     language: str | None = None,
     known: Gazetteer | None = None,
     doc_ids: Mapping[str, str] | None = None,
+    reference: bool = True,
 ) -> TextLoadResult:
     """Extract records from each file, resolve them against ``store`` and load them
     all as one all-or-nothing batch (``dry_run``: only report).
 
     ``published`` / ``source_url`` apply to every file, or map a file (path, name
-    or stem) to its own value. Unreadable, binary, empty or non-UTF-8 files raise
+    or stem) to its own value. ``reference``: add the gazetteer's reference facts
+    about the named bodies and regions (``doc:regiograph-reference``). Unreadable, binary, empty or non-UTF-8 files raise
     ``LoadError`` naming the file, before anything is written.
     """
     files = expand(paths)
@@ -72,7 +74,7 @@ def load_text_files(
         did = (doc_ids or {}).get(str(f)) or (doc_ids or {}).get(f.name) or doc_id_for(f)
         try:
             x = extract(text, doc_id=did, published=_pick(published, f), title=None, source_url=_pick(source_url, f),
-                        language=language, known=known, fmt=format_of(f))
+                        language=language, known=known, fmt=format_of(f), reference=reference)
         except ValueError as e:
             raise LoadError(f"{f}: {e}") from None
         if not x.text.strip() or len(x.batch.nodes) == 0:
@@ -94,6 +96,7 @@ def load_text(
     fmt: str | None = None,
     dry_run: bool = False,
     known: Gazetteer | None = None,
+    reference: bool = True,
 ) -> TextLoadResult:
     """One release given as a string (e.g. posted to the API): extract, resolve, load.
     ``fmt``: 'text', 'markdown', 'html' or None (guess)."""
@@ -101,7 +104,7 @@ def load_text(
         raise LoadError(f"{doc_id}: the text is empty; nothing to extract")
     try:
         x = extract(text, doc_id=doc_id, published=published, title=title, source_url=source_url,
-                    language=language, known=known, fmt=fmt)
+                    language=language, known=known, fmt=fmt, reference=reference)
     except ValueError as e:
         raise LoadError(f"{doc_id}: {e}") from None
     resolve(x, store, Session())

@@ -75,6 +75,15 @@ def _label(n: NodeRecord) -> str:
     return n.name.get("en") or n.name.get("de") or next(iter(n.name.values()), n.id or "?")
 
 
+def _provenance(sources) -> dict[str, Any]:
+    """``evidence``: (locator, sentence) of the text's sources (up to two); ``reference``: the
+    locators of reference-data sources (facts the gazetteer adds, no sentence behind them)."""
+    from .extract import REFERENCE_DOC
+
+    return {"evidence": [(s.locator, s.evidence) for s in sources if s.document != REFERENCE_DOC][:2],
+            "reference": [s.locator for s in sources if s.document == REFERENCE_DOC]}
+
+
 def describe_changes(batch: Batch, store) -> list[dict[str, Any]]:
     """What loading ``batch`` would add or change, one item per record, with its evidence."""
     ids = [n.id for n in batch.nodes if n.id]
@@ -90,8 +99,7 @@ def describe_changes(batch: Batch, store) -> list[dict[str, Any]]:
             new_props = {k: v for k, v in n.properties.items() if old.properties.get(k) != v}
             status = "update" if (new_sources or new_alias or new_props) else "unchanged"
         items.append({"kind": "node", "status": status, "id": n.id, "type": n.type, "label": _label(n),
-                      "properties": dict(n.properties),
-                      "evidence": [(s.locator, s.evidence) for s in n.sources[:2]]})
+                      "properties": dict(n.properties), **_provenance(n.sources)})
     keyprops = {}
     if store is not None:
         keyprops = {name: t.key_properties for name, t in store.schema.edges.items()}
@@ -101,7 +109,7 @@ def describe_changes(batch: Batch, store) -> list[dict[str, Any]]:
         old = stored_e.get(eid)
         status = "new" if old is None else ("update" if {s.key() for s in e.sources} - {s.key() for s in old.sources} else "unchanged")
         items.append({"kind": "edge", "status": status, "id": eid, "type": e.type, "source": e.source, "target": e.target,
-                      "properties": dict(e.properties), "evidence": [(s.locator, s.evidence) for s in e.sources[:2]]})
+                      "properties": dict(e.properties), **_provenance(e.sources)})
     return items
 
 
@@ -136,6 +144,8 @@ def dry_run_report(result, store=None) -> str:
                 for loc, ev in c["evidence"][:1]:
                     if ev:
                         lines.append(f"        {loc}: \u00bb{ev[:220]}\u00ab")
+                if not c["evidence"] and c.get("reference"):
+                    lines.append(f"        reference data ({c['reference'][0]})")
         for rv in x.reviews:
             cands = ", ".join(f"{c['id']} ({c['score']})" for c in rv.candidates)
             lines.append(f"  ? REVIEW {rv.type} '{rv.name}' -> {rv.record_id}: {rv.reason}; candidates: {cands}")
