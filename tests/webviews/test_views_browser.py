@@ -100,6 +100,8 @@ def _hostile_pages(origin: str) -> list[str]:
         "/?q=" + quote("<script>window.__pwned=9</script>"),
         "/?id=" + quote(CENTER),
         "/?id=" + quote(HOSTILE_ID),
+        "/?id=" + quote("<script>window.__pwned=10</script>"),
+        "/?from=" + quote("<img src=x onerror=window.__pwned=11>") + "&to=topic:evil",
     ]
 
 

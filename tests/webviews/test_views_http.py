@@ -234,6 +234,8 @@ HOSTILE_URLS = [
     f"/view/subgraph?ids={CENTER},topic:evil",
     "/?q=%3Cscript%3Ewindow.__pwned%3D9%3C%2Fscript%3E",
     f"/?id={CENTER}",
+    "/?id=%3Cscript%3Ewindow.__pwned%3D10%3C%2Fscript%3E",  # unknown: the error message repeats it
+    "/?from=%3Cimg%20src%3Dx%20onerror%3Dwindow.__pwned%3D11%3E&to=topic:evil&as_of=%3Cb%3E",
 ]
 
 
