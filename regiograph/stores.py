@@ -27,15 +27,8 @@ def open_store(settings: Settings) -> GraphStore:
                 f"cannot reach Neo4j at {settings.neo4j_uri}: {e}; check REGIOGRAPH_NEO4J_URI, "
                 "REGIOGRAPH_NEO4J_USER and REGIOGRAPH_NEO4J_PASSWORD, or use REGIOGRAPH_STORE=embedded"
             ) from None
-        class _OwningNeo4jStore(Neo4jStore):
-            """A Neo4j store that closes the driver it was opened with."""
-
-            def close(self) -> None:
-                super().close()
-                self.driver.close()
-
         try:
-            return _OwningNeo4jStore(driver, database=settings.neo4j_database or None)
+            return Neo4jStore(driver, database=settings.neo4j_database or None, owns_driver=True)
         except BaseException:
             driver.close()
             raise

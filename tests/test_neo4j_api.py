@@ -91,3 +91,26 @@ def test_cypher_errors_and_time_limit(neo_client):
 def test_cypher_on_the_embedded_store_names_the_setting(emb_client):
     r = emb_client.post("/api/cypher", json={"query": "MATCH (n) RETURN n"})
     assert r.status_code == 501 and "REGIOGRAPH_STORE=neo4j" in r.json()["error"]["message"]
+
+
+def test_serve_with_the_neo4j_setting_opens_neo4j_and_loads_the_seed(neo4j_uri, neo4j_driver, tmp_path, emb_client):
+    """What `REGIOGRAPH_STORE=neo4j regiograph serve` builds: the lifespan opens the store from settings."""
+    Neo4jStore(neo4j_driver, default_schema()).clear()
+    settings = Settings.from_env({"REGIOGRAPH_STORE": "neo4j", "REGIOGRAPH_NEO4J_URI": neo4j_uri,
+                                  "REGIOGRAPH_DATA_DIR": str(tmp_path)})
+    with TestClient(create_app(settings)) as c:
+        h = c.get("/health").json()
+        assert h["store"] == "neo4j" and h["nodes"] == emb_client.get("/health").json()["nodes"]
+        url = "/api/paths?source=Hessen&target=KOSME&k=1"
+        assert c.get(url).json() == emb_client.get(url).json()
+    assert not list(tmp_path.iterdir())  # nothing written to the embedded folder
+    Neo4jStore(neo4j_driver, default_schema()).clear()
+
+
+def test_unreachable_neo4j_names_the_settings(tmp_path):
+    from graph.errors import StoreError
+    from regiograph.stores import open_store
+
+    settings = Settings(data_dir=str(tmp_path), store="neo4j", neo4j_uri="bolt://127.0.0.1:9")
+    with pytest.raises(StoreError, match="REGIOGRAPH_NEO4J_URI"):
+        open_store(settings)
