@@ -15,6 +15,7 @@ from typing import Any
 from graph.model import Edge, Node, Source
 
 from . import labels
+from .i18n import t
 from .queries import ViewGraph
 from .style import AGGREGATE_STYLE, FALLBACK_STYLE, FONT_COLOR, HIGHLIGHT, NODE_STYLES, node_style
 
@@ -32,12 +33,6 @@ KEY_PROPERTIES = {
     "Document": ["title", "publisher", "published"],
     "TRADES_WITH": ["year", "direction", "value", "currency", "unit"],
 }
-
-UI = {
-    "en": {"valid": "valid", "sources": "Sources", "more": "{n} more", "more_tip": "{n} more nodes reached but not drawn (view limit {cap}). Narrow the view with depth, types or date.", "id": "id", "from": "from", "to": "to"},
-    "de": {"valid": "gültig", "sources": "Quellen", "more": "{n} weitere", "more_tip": "{n} weitere Knoten erreicht, aber nicht gezeichnet (Grenze {cap}). Ansicht über Tiefe, Typen oder Datum eingrenzen.", "id": "ID", "from": "von", "to": "nach"},
-}
-
 
 @dataclass
 class ViewData:
@@ -57,9 +52,9 @@ def _short(text: str, n: int = MAX_LABEL) -> str:
     return text if len(text) <= n else text[: n - 1] + "\u2026"
 
 
-def _value(v: Any) -> str:
+def _value(v: Any, lang: str) -> str:
     if isinstance(v, bool):
-        return "yes" if v else "no"
+        return t(lang, "yes" if v else "no")
     if isinstance(v, float) and v.is_integer():
         return str(int(v))
     return str(v)
@@ -68,9 +63,9 @@ def _value(v: Any) -> str:
 def _rows(type_: str, props: dict[str, Any], valid_from, valid_to, lang: str) -> list[list[str]]:
     first = [k for k in KEY_PROPERTIES.get(type_, []) if k in props]
     rest = sorted(k for k in props if k not in first)
-    rows = [[k, _value(props[k])] for k in (first + rest)[:MAX_PROPS]]
+    rows = [[k, _value(props[k], lang)] for k in (first + rest)[:MAX_PROPS]]
     if valid_from or valid_to:
-        rows.append([UI[lang]["valid"], (valid_from or "\u2026") + " \u2013 " + (valid_to or "\u2026")])
+        rows.append([t(lang, "valid"), (valid_from or "\u2026") + " \u2013 " + (valid_to or "\u2026")])
     return rows
 
 
@@ -171,7 +166,7 @@ def aggregate_node(vg: ViewGraph, cap: int, lang: str) -> tuple[dict[str, Any], 
     agg_id = AGGREGATE_ID
     while agg_id in ids:
         agg_id = "_" + agg_id
-    text = UI[lang]["more"].format(n=vg.omitted)
+    text = t(lang, "more", n=vg.omitted)
     node = {
         "id": agg_id,
         "label": text,
@@ -180,7 +175,7 @@ def aggregate_node(vg: ViewGraph, cap: int, lang: str) -> tuple[dict[str, Any], 
         "shapeProperties": {"borderDashes": [5, 4]},
         "font": {"color": FONT_COLOR, "size": 14},
         "rgType": "aggregate",
-        "tip": {"heading": text, "kind": "", "id": "", "rows": [[UI[lang]["more_tip"].format(n=vg.omitted, cap=vg.limit or cap), ""]], "sources": []},
+        "tip": {"heading": text, "kind": "", "id": "", "rows": [[t(lang, "more_tip", n=vg.omitted, cap=vg.limit or cap), ""]], "sources": []},
     }
     anchors = [c for c in vg.center if c in ids][:1]
     edges = [

@@ -49,6 +49,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "type": "type",
         "unknown_endpoint": "No node matches \u201c{q}\u201d.",
         "stats": "{nodes} nodes, {edges} edges in the graph",
+        "valid": "valid",
+        "yes": "yes",
+        "no": "no",
+        "more": "{n} more",
+        "more_tip": "{n} more nodes reached but not drawn (view limit {cap}). Narrow the view with depth, types or date.",
     },
     "de": {
         "app": "Regiograph",
@@ -96,6 +101,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "type": "Typ",
         "unknown_endpoint": "Kein Knoten passt zu \u201e{q}\u201c.",
         "stats": "{nodes} Knoten, {edges} Kanten im Graphen",
+        "valid": "gültig",
+        "yes": "ja",
+        "no": "nein",
+        "more": "{n} weitere",
+        "more_tip": "{n} weitere Knoten erreicht, aber nicht gezeichnet (Grenze {cap}). Ansicht über Tiefe, Typen oder Datum eingrenzen.",
     },
 }
 

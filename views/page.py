@@ -1,8 +1,9 @@
 """Assemble a complete view page: fetch, style, lay out, render.
 
 ``prepare`` does the data work shared by the HTML views and the exports
-(fetch the capped graph, build records, compute server positions when the
-view is too big for in-browser physics); ``render_view`` turns it into HTML.
+(fetch the capped graph, build records, compute positions: a start for the
+browser's physics on small views, the final layout on big ones and on path
+views); ``render_view`` turns it into HTML.
 """
 
 from __future__ import annotations
