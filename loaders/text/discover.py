@@ -21,7 +21,10 @@ _CONN = r"(?:für|und|of|and|for|the|de|des|der|du|&|am|an|in|on|zu|,)"
 _LEGAL = r"(?:GmbH(?:\s*&\s*Co\.\s*KG)?|gGmbH|mbH|AG|SE|KGaA|KG|e\.\s?V\.|Inc\.|Ltd\.|Co\.,?\s*Ltd\.|Corp\.|LLC|plc|S\.A\.)"
 _RUN = rf"{_CAPWORD}(?:\s+(?:{_CONN}\s+)*{_CAPWORD})*"
 _ACRONYM_DEF = re.compile(rf"(?P<long>{_RUN}(?:\s+{_LEGAL})?)\s*\((?P<acr>[{UPPER}][A-Za-z0-9&_\-]{{1,11}})\)")
-_LEGAL_NAME = re.compile(rf"(?P<name>{_RUN})\s+(?P<legal>{_LEGAL})(?![\w])")
+# a legal form ends a name: "Kerner Optik GmbH and Brauer Laser AG" are two names
+_CAPWORD_NL = rf"(?!{_LEGAL}(?![\w]))(?:{_CAPWORD})"
+_RUN_NL = rf"{_CAPWORD_NL}(?:\s+(?:{_CONN}\s+)*{_CAPWORD_NL})*"
+_LEGAL_NAME = re.compile(rf"(?P<name>{_RUN_NL})\s+(?P<legal>{_LEGAL})(?![\w])")
 _HEAD_EN = r"(?:Agency|Association|Chamber|Institute|University|Ministry|Corporation|Foundation|Council|Cluster|Network|Organi[sz]ation|Accelerator|Center|Centre|Society|Federation|Authority|Alliance)"
 _HEAD_NAME_EN = re.compile(rf"(?P<name>{_RUN}\s+{_HEAD_EN}(?:\s+(?:of|for|and)(?:\s+(?:the\s+)?{_CAPWORD})+)*)(?![\w])")
 _UNI = re.compile(rf"(?P<name>(?:Technische\s+)?Universität\s+{_CAPWORD}|University\s+of\s+{_CAPWORD}|{_CAPWORD}\s+University|Hochschule\s+{_CAPWORD}(?:\s+{_CAPWORD})?)")

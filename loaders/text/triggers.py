@@ -69,7 +69,9 @@ LEADING = re.compile(r"führend|Weltmarktführer|Vorreiter|\bleading\b|\bleader\
 ORG_FOCUS = re.compile(r"Arbeitsschwerpunkt|Schwerpunkt|Fokus|fokussiert|\bZiel\b|Aufgabe|focus(?:es|ed)?\b|\baims?\b|mission", re.I)
 FOCUS = re.compile(r"\bzielt|\bZiel\b|\baims? at\b|Schwerpunkt|Fokus|fokussiert|im Mittelpunkt|Themen|Thema|focus|topics?\b|dreht sich|geht es um|widmet|dedicated|concentrat|konzentrier|Bereich|areas?\b|fields?\b|sectors?\b|Branchen", re.I)
 SUBORDINATE = re.compile(r"zugeordnet|unterstellt|angegliedert|untersteht|Geschäftsbereich|affiliated (?:with|to)|subordinate to|under the (?:auspices|umbrella|supervision) of|reports to|(?:an|the) agency (?:of|under)|nachgeordnet", re.I)
-MEMBER = re.compile(r"[Mm]itglied\w*|[Cc]lustermitglied\w*|[Nn]etzwerkmitglied\w*|\bmembers?\b")
+MEMBER = re.compile(r"\b(?:[Cc]luster|[Nn]etzwerk|[Vv]erbands|[Vv]ereins)?[Mm]itglied\w*|\b[Mm]ember(?:s|ship)?\b(?:\s+(?:companies|firms|organi[sz]ations|institutions|businesses))?")
+# what introduces the members in a list: "Mitglieder des X, u.a. A und B", "X members such as A and B"
+MEMBER_LIST_CUE = re.compile(r"\s*(?:\.\s*)?(?:\([^)]*\)\s*)?,?\s*(?:[-–:]\s*)?(?:u\.\s?a\.|unter anderem|wie|darunter|etwa|z\.\s?B\.|zum Beispiel|beispielsweise|such as|including|like|among them|e\.g\.|for example|gehören|zählen|sind|include|are)\s+(?:auch\s+|also\s+)?")
 LOCATED = re.compile(r"^\s*(?:,\s*)?(?:\(\w+\)\s*)?(?:aus|from|in|mit (?:Haupt)?[Ss]itz in|with (?:its )?(?:headquarters|seat) in|(?:is |are )?(?:based|located|headquartered) in|ist in|hat (?:seinen|ihren) Sitz in|ansässig in|aus dem|aus der|(?:ist|sind) in \w+ ansässig)\s+(?:der\s+|dem\s+|the\s+)?$", re.I)
 EXPORT = re.compile(r"[Ee]xport|[Aa]usfuhr|[Ll]ieferumfang|[Ll]ieferungen nach|exportiert|shipped|sales to", re.I)
 IMPORT = re.compile(r"[Ii]mport|[Ee]infuhr|importiert|bezogen aus|purchases from", re.I)
