@@ -8,6 +8,7 @@ script is an optional "copy embed code" button.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from html import escape
 from importlib import resources
 from typing import Any
 from urllib.parse import urlencode
@@ -66,8 +67,6 @@ class ExplorerArgs:
 
 def embed_snippet(base_url: str, view_url: str, title: str) -> str:
     """The iframe HTML a user copies; the template escapes it once more for display."""
-    from html import escape
-
     return (f'<iframe src="{escape(base_url + view_url, quote=True)}" title="{escape(title, quote=True)}" '
             'width="800" height="600" style="border:1px solid #ddd" loading="lazy"></iframe>')
 
