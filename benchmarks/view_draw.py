@@ -89,6 +89,7 @@ def run(sizes: list[int], runs: int) -> list[dict]:
                 "ttfb_ms_median": round(statistics.median(r["ttfb"] for r in cold)),
                 "server_render_ms_median": round(statistics.median(r["render"] or 0 for r in cold)),
                 "load_average_1min": round(os.getloadavg()[0], 2),
+                "chromium": browser.version,
                 "cpus": os.cpu_count(),
             }
             results.append(row)
