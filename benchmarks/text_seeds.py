@@ -12,9 +12,18 @@ the Document id the curated dataset uses for it (by order), then compares with
   events and agreements - the same kind (travel kinds count as one) and a date
   that agrees (or no date on either side), reported by the same release;
 * edges: (type, source, target) after mapping extracted ids onto curated ids.
-Curated facts whose only source is the reference document
-(``doc:regiograph-reference``: ISO codes, region hierarchy) are left out: no
-release states them.
+
+Three edge comparisons: *stated* (curated edges a release backs vs extracted
+edges a release backs: the extraction proper), *reference* (edges whose only
+source is ``doc:regiograph-reference`` on both sides: seats, parent bodies,
+region hierarchy that the loader takes from its gazetteer) and *all* (the whole
+graph). Nodes whose only source is the reference document are left out of the
+node comparison on both sides.
+
+Then the questions the README asks of the graph, answered by the store the
+releases were loaded into (path node ids; "none" when there is no path):
+``path Hessen KOSME -k 1``, ``connections Sachsen "Ministry of SMEs and Startups"``,
+``path "SAW Components" TIPA -k 1`` and ``connections WFS TIPA``.
 """
 
 from __future__ import annotations
@@ -38,6 +47,41 @@ SEED_DATA = ROOT / "regiograph" / "data" / "seed"
 REFERENCE = "doc:regiograph-reference"
 DEFAULT_PUBLISHED = {"000": "2022-05-17", "001": "2023-09-08", "002": "2019-09-11", "003": "2021", "004": "2019"}
 TRAVEL = {"delegation_visit", "trip", "mission"}
+QUESTIONS = [
+    ("path", "Hessen", "KOSME"),
+    ("connections", "Sachsen", "Ministry of SMEs and Startups"),
+    ("path", "SAW Components", "TIPA"),
+    ("connections", "WFS", "TIPA"),
+]
+
+
+def _only_reference(rec) -> bool:
+    return bool(rec.sources) and all(x.document == REFERENCE for x in rec.sources)
+
+
+def answer(store, kind: str, a: str, b: str) -> dict:
+    """One README question against ``store``: the path's node ids (or None) and a readable line."""
+    from graph.errors import NotFoundError
+    from graph.resolve import resolve_ref
+
+    try:
+        ia, ib = resolve_ref(store, a, "a"), resolve_ref(store, b, "b")
+    except NotFoundError as e:
+        return {"question": f"{kind} {a!r} {b!r}", "path": None, "error": str(e)}
+    if kind == "path":
+        res = store.paths(ia, ib, k=1)
+        path = res.paths[0] if res.paths else None
+    else:
+        path = store.connections(ia, ib).shortest
+    out = {"question": f"{kind} {a!r} {b!r}", "path": path.node_ids() if path else None}
+    if path:
+        steps = [path.nodes[0].id]
+        for hop, n in zip(path.hops, path.nodes[1:]):
+            arrow = f"-{hop.edge.type}->" if hop.direction == "forward" else f"<-{hop.edge.type}-"
+            ref = " (reference)" if _only_reference(hop.edge) else ""
+            steps.append(f"{arrow}{ref} {n.id}")
+        out["line"] = " ".join(steps)
+    return out
 
 
 def _keys(names) -> set:
@@ -111,22 +155,36 @@ def run(seeds_dir: Path, published: dict[str, str], verbose: bool = False) -> di
         pub = {f.name: published.get(f.name[:3]) for f in files}
         store = EmbeddedStore(Path(tmp) / "text")
         result = load_text_files(files, store, published=pub, doc_ids=doc_ids)
-        ext_nodes = [n for n in store.iter_nodes() if n.type != "Document"]
+        all_ext_nodes = [n for n in store.iter_nodes() if n.type != "Document"]
+        ext_nodes = [n for n in all_ext_nodes if not _only_reference(n)]
         ext_edges = list(store.iter_edges())
-        cur_cmp = [n for n in curated_nodes if n.type != "Document" and any(s.document != REFERENCE for s in n.sources)]
+        cur_cmp = [n for n in curated_nodes if n.type != "Document" and not _only_reference(n)]
         amap = align(cur_cmp, ext_nodes)
         matched_cur = set(amap.values())
+        # edges: map every extracted node, reference-only ones too (gazetteer ids equal curated ids)
+        emap = dict(amap)
+        emap.update(align([n for n in curated_nodes if n.type != "Document" and n.id not in matched_cur],
+                          [n for n in all_ext_nodes if n.id not in amap]))
         node_rows = Counter()
         node_hits = Counter()
         for c in cur_cmp:
             node_rows[c.type] += 1
             node_hits[c.type] += c.id in matched_cur
-        cur_e = {(e.type, e.source, e.target) for e in curated_edges if any(s.document != REFERENCE for s in e.sources)}
-        ext_e = {(e.type, amap.get(e.source, "?" + e.source), amap.get(e.target, "?" + e.target)) for e in ext_edges}
+
+        def key(e):
+            return (e.type, emap.get(e.source, "?" + e.source), emap.get(e.target, "?" + e.target))
+
+        cur_e = {(e.type, e.source, e.target) for e in curated_edges if not _only_reference(e)}
+        ext_e = {key(e) for e in ext_edges if not _only_reference(e)}
+        cur_ref = {(e.type, e.source, e.target) for e in curated_edges if _only_reference(e)}
+        ext_ref = {key(e) for e in ext_edges if _only_reference(e)}
+        cur_all = cur_e | cur_ref
+        ext_all = ext_e | ext_ref
         hit_e = cur_e & ext_e
         edge_rows = Counter(t for t, _, _ in cur_e)
         edge_hits = Counter(t for t, _, _ in hit_e)
         ext_rows = Counter(t for t, _, _ in ext_e)
+        answers = [answer(store, *q) for q in QUESTIONS]
         if verbose:
             for c in cur_cmp:
                 if c.id not in matched_cur:
@@ -138,6 +196,10 @@ def run(seeds_dir: Path, published: dict[str, str], verbose: bool = False) -> di
                 print(f"missed edge   {e}")
             for e in sorted(ext_e - cur_e):
                 print(f"extra edge    {e}")
+            for e in sorted(cur_ref - ext_all):
+                print(f"missed reference edge {e}")
+            for e in sorted(ext_ref - cur_all):
+                print(f"extra reference edge  {e}")
         return {
             "files": len(files),
             "loaded": result.report.to_dict(),
@@ -146,6 +208,10 @@ def run(seeds_dir: Path, published: dict[str, str], verbose: bool = False) -> di
                       "extracted_matching": len(amap), "by_type": {t: (node_hits[t], node_rows[t]) for t in sorted(node_rows)}},
             "edges": {"curated": len(cur_e), "reproduced": len(hit_e), "extracted": len(ext_e),
                       "by_type": {t: (edge_hits[t], edge_rows[t], ext_rows[t]) for t in sorted(set(edge_rows) | set(ext_rows))}},
+            "reference_edges": {"curated": len(cur_ref), "reproduced": len(cur_ref & ext_all), "extracted": len(ext_ref),
+                                "extracted_curated": len(ext_ref & cur_all)},
+            "all_edges": {"curated": len(cur_all), "reproduced": len(cur_all & ext_all), "extracted": len(ext_all)},
+            "answers": answers,
         }
 
 
@@ -171,6 +237,14 @@ def main(argv: list[str] | None = None) -> int:
           f"{e['reproduced']}/{e['extracted']} extracted edges are curated ({e['reproduced'] / max(1, e['extracted']):.1%})")
     for t, (h, c, x) in e["by_type"].items():
         print(f"  {t:16s} {h:3d}/{c:<3d} (extracted {x})")
+    rf, al = r["reference_edges"], r["all_edges"]
+    print(f"reference edges (doc:regiograph-reference only): reproduced {rf['reproduced']}/{rf['curated']} curated; "
+          f"{rf['extracted_curated']}/{rf['extracted']} added by the loader are in the curated graph")
+    print(f"all edges: reproduced {al['reproduced']}/{al['curated']} curated ({al['reproduced'] / max(1, al['curated']):.1%}); "
+          f"{al['extracted']} extracted")
+    print("questions (store loaded from the releases only):")
+    for a in r["answers"]:
+        print(f"  {a['question']}: {a.get('line') or a.get('error') or 'no path'}")
     return 0
 
 
