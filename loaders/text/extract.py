@@ -265,6 +265,7 @@ def _gap(t: str, a: int, b: int) -> str:
     return t[a:b] if a <= b else ""
 
 
+_GENITIVE_SINGULAR = re.compile(r"\b(?:eines|dieses|jenes|unseres|ihres|seines)\s+(?:[\w-]+\s+)?$")
 _LIST_GAP = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:,|;)?\s*(?:(?:und|and|sowie|as well as|or|oder|&)\s+)?(?:(?:die|der|das|dem|den|the)\s+)?")
 _ITEM_GAP = re.compile(r"\s*(?:(?:die|der|das|dem|den|the)\s+)?(?:(?:[Ff]irma|[Uu]nternehmen|[Ff]irmen|companies|company|firms?|start-ups?|Start-ups?)\s+)?")
 _HAS_MEMBERS = re.compile(r"\.?\s*(?:\([^)]*\)\s*)?(?:e\.\s?V\.\s*)?(?:hat|zählt|vereint|umfasst|has|counts|unites|brings together|includes?)\s+(?:(?:rund|über|mehr als|etwa|ca\.|knapp|around|about|over|more than|some|inzwischen|now|heute|today)\s+)*(?:[\d.,]+\s+)?")
@@ -646,7 +647,8 @@ class Extractor:
         ev_here: list[EventObj] = []
         for m in trig:
             word = m.text
-            if T.PLURAL_EVENT.search(word) and not word.lower().endswith(("delegation",)):
+            # plural-looking words after a singular genitive article are one event: "eines Online-Workshops"
+            if T.PLURAL_EVENT.search(word) and not word.lower().endswith(("delegation",)) and not _GENITIVE_SINGULAR.search(t[: m.start]):
                 continue
             kind = m.ref
             if kind == "trip" and re.search(r"[Dd]elegation", word):
@@ -757,8 +759,17 @@ class Extractor:
         d, t = self.d, s.text
         key = ("event", ev.key)
         ev.sentences.append(s.index)
+        dates = d.dates[s.index]
+        if several:
+            # several events in one sentence: a date belongs to the event named last before it
+            trig = sorted((x.start, self._event_of(x)) for x in ms if x.kind == "event" and self._event_of(x) is not None)
+            if trig:
+                def owner(dm):
+                    before = [e for p, e in trig if p < dm.start_char]
+                    return before[-1] if before else trig[0][1]
+                dates = [dm for dm in dates if owner(dm) is ev]
         # dates
-        for dm in d.dates[s.index]:
+        for dm in dates:
             if dm.kind == "range":
                 ev.start = ev.start or dm.start
                 ev.end = ev.end or dm.end
@@ -771,10 +782,10 @@ class Extractor:
                     continue
                 ev.start = dm.start
                 break
-            if dm.kind == "year" and ev.start is None and not anaphoric and not several and len(d.dates[s.index]) == 1:
+            if dm.kind == "year" and ev.start is None and not anaphoric and not several and len(dates) == 1:
                 ev.start = dm.start
         if ev.start and not ev.end:
-            for dm in d.dates[s.index]:
+            for dm in dates:
                 if re.search(r"(?:bis zum|bis|until)\s*$", t[: dm.start_char]) and dm.end >= ev.start:
                     ev.end = dm.end
         size = find_group_size(t)
