@@ -140,3 +140,9 @@ def _used_after_close(store) -> bool:
         except StoreError:
             return True
     return any("closed" in str(w.message) for w in caught)
+
+
+def test_server_versions_older_than_5_26_are_refused():
+    assert neo4j_store.version_supported("5.26.30") and neo4j_store.version_supported("2025.08.1")
+    assert not neo4j_store.version_supported("5.20.0") and not neo4j_store.version_supported("4.4.30")
+    assert not neo4j_store.version_supported("dev")

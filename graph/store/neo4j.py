@@ -62,6 +62,18 @@ KEY_SEPARATOR = " | "
 _LUCENE_SPECIAL = set('+-&|!(){}[]^"~*?:\\/')
 
 
+MIN_VERSION = (5, 26)
+
+
+def version_supported(version: str) -> bool:
+    """True for 5.26+ and the calendar-versioned releases (2025.01 and later)."""
+    try:
+        parts = tuple(int(p) for p in version.split("-")[0].split(".")[:2])
+    except ValueError:
+        return False
+    return len(parts) == 2 and parts >= MIN_VERSION
+
+
 def lucene_escape(text: str) -> str:
     """Escape Lucene query syntax characters (a backslash before each)."""
     return "".join("\\" + ch if ch in _LUCENE_SPECIAL else ch for ch in text)
@@ -193,6 +205,11 @@ class Neo4jStore(GraphStore):
 
         def run():
             with self._session() as session:
+                version = session.run(cypher.load("server_version")).single()["version"]
+                if not version_supported(version):
+                    raise StoreError(
+                        f"Neo4j {version} is too old: Regiograph needs Neo4j {'.'.join(map(str, MIN_VERSION))} or newer"
+                    )
                 for stmt in cypher.statements("schema"):
                     session.run(stmt).consume()
                 for label in sorted(self.schema.nodes):
