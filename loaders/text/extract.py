@@ -265,6 +265,8 @@ def _gap(t: str, a: int, b: int) -> str:
     return t[a:b] if a <= b else ""
 
 
+_WITH_BODIES = re.compile(
+    r"\b(?:mit|with)\s+(?:der|dem|den|the)\s+(?P<plural>(?:[a-zäöü][\w-]*\s+)?(?:Universitäten|Hochschulen|Agenturen|Instituten|Verbänden|Kammern|Unternehmen|Firmen|Partnern|universities|agencies|institutes|associations|chambers|companies|firms|partners)\s+)?")
 _GENITIVE_SINGULAR = re.compile(r"\b(?:eines|dieses|jenes|unseres|ihres|seines)\s+(?:[\w-]+\s+)?$")
 _LIST_GAP = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:,|;)?\s*(?:(?:und|and|sowie|as well as|or|oder|&)\s+)?(?:(?:die|der|das|dem|den|the)\s+)?")
 _ITEM_GAP = re.compile(r"\s*(?:(?:die|der|das|dem|den|the)\s+)?(?:(?:[Ff]irma|[Uu]nternehmen|[Ff]irmen|companies|company|firms?|start-ups?|Start-ups?)\s+)?")
@@ -853,12 +855,33 @@ class Extractor:
                 if m.type == "Region":
                     break
         if ev.kind not in T.TRAVEL and not anaphoric:
-            for wm in re.finditer(r"\b(?:mit|with)\s+(?:der|dem|den|the)\s+", t):
+            evtrig = sorted((x for x in ms if x.kind == "event" and self._event_of(x) is not None), key=lambda x: x.start)
+            for wm in _WITH_BODIES.finditer(t):
+                if re.search(r"gemeinsam|together|zusammen", t[max(0, wm.start() - 12):wm.start()]):
+                    continue
+                if several:
+                    # several events: "with ..." belongs to the event named last before it
+                    last = [x for x in evtrig if x.end <= wm.start()]
+                    if not last or self._event_of(last[-1]) is not ev:
+                        continue
+                # "mit der LEA", "mit den japanischen Universitäten Yamagata und Tohoku": one body or a list
+                prev_end = None
                 for m in entities:
-                    if m.start == wm.end() and m.type in ("Organization", "Company") and m.ref not in organizers and m.ref not in role_targets:
-                        if not re.search(r"gemeinsam|together|zusammen", t[max(0, wm.start() - 12):wm.start()]):
-                            participants.add(m.ref)
-                            d.fact("PARTICIPATED_IN", m.ref, key, s.index)
+                    if m.start < wm.end():
+                        continue
+                    if prev_end is None:
+                        if m.start != wm.end():
+                            break
+                    elif not _LIST_GAP.fullmatch(t[prev_end:m.start]):
+                        break
+                    if m.type not in ("Organization", "Company"):
+                        break
+                    prev_end = m.end
+                    if m.ref not in organizers and m.ref not in role_targets:
+                        participants.add(m.ref)
+                        d.fact("PARTICIPATED_IN", m.ref, key, s.index)
+                    if not wm.group("plural"):
+                        break
         # VISITED (trips) or LOCATED_IN (forums, workshops ...)
         if ev.kind in T.TRAVEL:
             cue = T.VISIT_CUE.search(t)
@@ -898,14 +921,17 @@ class Extractor:
                     ev.place = ev.place or m.ref
                     break
         # topics: inside the event's name, or introduced by a focus word
-        if several:
-            return
         trig = [m for m in ms if m.kind == "event"]
         for m in ms:
             if m.kind != "topic":
                 continue
             inside = any(x.start <= m.start and m.end <= x.end for x in trig)
             before = t[: m.start]
+            if several:
+                # several events: only a topic right after this event's name ('Workshop ... zum Thema X')
+                last = max((x for x in trig if x.end <= m.start), key=lambda x: x.end, default=None)
+                if last is None or self._event_of(last) is not ev or not T.TOPIC_CUE.search(t[last.end:m.start]) or len(t[last.end:m.start]) > 120:
+                    continue
             cue = T.FOCUS.search(before) or T.TOPIC_CUE.search(before[-40:]) or continues
             if inside or cue:
                 if any(x.kind == "agreement" for x in ms) and not inside:
@@ -1041,6 +1067,17 @@ class Extractor:
                 if i is not None:
                     for a in listed(i):
                         member(a, body_before)
+                continue
+            # "Its member companies such as A and B": the body named last before (this or the previous sentence)
+            if re.search(r"\b(?:its|their|seine|ihre|dessen|deren)\s+$", t[max(0, mm.start() - 8):mm.start()], re.I):
+                cue = T.MEMBER_LIST_CUE.match(t, mm.end())
+                i = first_after(cue.end(), _ITEM_GAP) if cue else None
+                prev = [x for x in before if x.type == "Organization"]
+                if not prev and s.index > 1 and d.sent(s.index - 1).paragraph == s.paragraph:
+                    prev = [x for x in d.mentions[s.index - 1] if x.kind == "entity" and x.type == "Organization"]
+                if i is not None and prev:
+                    for a in listed(i):
+                        member(a, prev[-1])
                 continue
             # "X hat rund 120 Mitglieder, darunter A": the body is the subject before the count
             subj = before[-1] if before and before[-1].type == "Organization" else None

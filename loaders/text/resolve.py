@@ -159,7 +159,42 @@ def resolve(extraction: Extraction, store, session: Session | None = None) -> di
     _resolve_agreements(extraction, store, session, remap)
     _rewrite(batch, remap)
     _dedupe(batch)
+    if store is not None:
+        _drop_known_reference(batch, store)
     return remap
+
+
+def _drop_known_reference(batch, store) -> None:
+    """Reference facts are not cited twice: a reference-only node record of a node the store
+    holds, and a reference-only edge the store holds with a reference source under another
+    locator (e.g. from the bundled dataset), are left out. Records the store holds with this
+    very source stay (they load as unchanged)."""
+    from graph.model import edge_id
+
+    from .extract import REFERENCE_DOC, is_reference
+
+    def same_source(rec, stored) -> bool:
+        return {s.key() for s in rec.sources} <= {s.key() for s in stored.sources}
+
+    ref_nodes = [r for r in batch.nodes if r.type != "Document" and is_reference(r)]
+    stored = store.get_nodes([r.id for r in ref_nodes]) if ref_nodes else {}
+    ref_edges = [e for e in batch.edges if is_reference(e)]
+    keyprops = {name: t.key_properties for name, t in store.schema.edges.items()}
+    eids = {id(e): edge_id(e.source, e.type, e.target, [e.properties.get(k) for k in keyprops.get(e.type, ())]) for e in ref_edges}
+    stored_e = store.get_edges(list(eids.values())) if ref_edges else {}
+
+    def drop_node(r) -> bool:
+        return r.type != "Document" and is_reference(r) and r.id in stored and not same_source(r, stored[r.id])
+
+    def drop_edge(e) -> bool:
+        old = stored_e.get(eids[id(e)]) if is_reference(e) else None
+        return old is not None and not same_source(e, old) and any(s.document == REFERENCE_DOC for s in old.sources)
+
+    batch.nodes[:] = [r for r in batch.nodes if not drop_node(r)]
+    batch.edges[:] = [e for e in batch.edges if not drop_edge(e)]
+    cited = any(s.document == REFERENCE_DOC for r in batch.nodes + batch.edges for s in r.sources)
+    if not cited:
+        batch.nodes[:] = [r for r in batch.nodes if r.id != REFERENCE_DOC]
 
 
 def _is_local(rec: NodeRecord) -> bool:
