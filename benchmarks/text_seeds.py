@@ -10,7 +10,9 @@ the Document id the curated dataset uses for it (by order), then compares with
 * nodes: a curated node is reproduced when an extracted node has its id, or the
   same type and a common name/alias (normalized as in text_eval), or - for
   events and agreements - the same kind (travel kinds count as one) and a date
-  that agrees (or no date on either side), reported by the same release;
+  that agrees (or no date on either side), reported by the same release; or,
+  failing that, the only unmatched one of its kind from the same releases on
+  both sides;
 * edges: (type, source, target) after mapping extracted ids onto curated ids.
 
 Three edge comparisons: *stated* (curated edges a release backs vs extracted
@@ -63,13 +65,14 @@ def answer(store, kind: str, a: str, b: str) -> dict:
     """One README question against ``store``: the path's node ids (or None) and a readable line."""
     from graph.errors import NotFoundError
     from graph.resolve import resolve_ref
+    from graph.store.base import PARTNER_VIA
 
     try:
         ia, ib = resolve_ref(store, a, "a"), resolve_ref(store, b, "b")
     except NotFoundError as e:
         return {"question": f"{kind} {a!r} {b!r}", "path": None, "error": str(e)}
     if kind == "path":
-        res = store.paths(ia, ib, k=1)
+        res = store.paths(ia, ib, k=1, via=PARTNER_VIA)  # the CLI's and API's default
         path = res.paths[0] if res.paths else None
     else:
         path = store.connections(ia, ib).shortest
@@ -138,6 +141,24 @@ def align(curated: list, extracted: list) -> dict[str, str]:
                 out[e.id] = c.id
                 used.add(c.id)
                 break
+    # 4. the only unmatched event/agreement of a kind that a release reports, on both sides
+    def group(n) -> tuple:
+        kind = n.properties.get("kind")
+        return (n.type, "travel" if kind in TRAVEL else kind, frozenset(x.document for x in n.sources))
+
+    left: dict[tuple, list] = {}
+    right: dict[tuple, list] = {}
+    for e in extracted:
+        if e.id not in out and e.type in ("Event", "Agreement"):
+            left.setdefault(group(e), []).append(e)
+    for c in curated:
+        if c.id not in used and c.type in ("Event", "Agreement"):
+            right.setdefault(group(c), []).append(c)
+    for g, es in left.items():
+        cs = right.get(g, [])
+        if len(es) == 1 and len(cs) == 1:
+            out[es[0].id] = cs[0].id
+            used.add(cs[0].id)
     return out
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from graph.errors import LoadError
 from graph.resolve import resolve_ref
+from graph.store.base import PARTNER_VIA
 from loaders.text import extract, load_text_files
 from loaders.text.extract import REFERENCE_DOC, is_reference
 from loaders.text.gazetteer import load_gazetteer
@@ -36,7 +37,7 @@ def test_pair_of_releases_answers_a_partner_path_through_reference_edges(empty_s
     # neither release names Hesse; the gazetteer knows HTAI is the state's agency
     load_text_files(PAIR, empty_store)
     ministry = resolve_ref(empty_store, "MFTL")
-    res = empty_store.paths("region:de-he", ministry, k=1)
+    res = empty_store.paths("region:de-he", ministry, k=1, via=PARTNER_VIA)
     (path,) = res.paths
     assert path.node_ids() == ["region:de-he", "org:htai", "agreement:htai-lea-loi-2025", "org:lea", ministry]
     first, *rest = path.hops
