@@ -1,8 +1,8 @@
 """Measure how long graph views take to draw in headless Chromium.
 
 For each size, a synthetic ego network (tests/webviews/views_synth.py) is put
-in an embedded store, the app is served with uvicorn on 127.0.0.1, and the
-entity view of the hub (depth 2, every node drawn) is opened. The time is
+in an embedded store, the app is served with uvicorn on 127.0.0.1 (in a child
+process), and the entity view of the hub (depth 2, every node drawn) is opened. The time is
 ``performance.now()`` when the page reports ready, i.e. at the first
 vis-network ``afterDrawing`` after the final layout (for physics views: after
 stabilization, with physics switched off) - measured from navigation start, so
@@ -20,6 +20,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import socket
+import subprocess
 import statistics
 import sys
 import tempfile
@@ -34,7 +36,7 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 
 from api.app import create_app  # noqa: E402
 from regiograph.settings import Settings  # noqa: E402
-from views_live import LiveServer, launch_chromium  # noqa: E402
+from views_live import free_port, launch_chromium  # noqa: E402
 from views_synth import HUB, build_store  # noqa: E402
 
 READY = "window.rgView && window.rgView.ready !== null"
@@ -52,33 +54,63 @@ def measure(page, url: str) -> dict:
     )
 
 
+def serve(n: int, port: int) -> None:
+    """Child process: the app over a synthetic store of n nodes, on 127.0.0.1:port."""
+    import uvicorn
+
+    with tempfile.TemporaryDirectory() as d:
+        store = build_store(Path(d) / "store", n)
+        app = create_app(Settings(data_dir=d, load_seed=False, view_max_nodes=n), store=store)
+        uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning")
+
+
+class ServerProcess:
+    """The app in its own process, so the browser driver does not share its interpreter."""
+
+    def __init__(self, n: int) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.proc = subprocess.Popen([sys.executable, __file__, "--serve", str(n), "--port", str(self.port)])
+
+    def __enter__(self) -> "ServerProcess":
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError("the benchmark server exited")
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
+                    return self
+            except OSError:
+                time.sleep(0.1)
+        raise RuntimeError("the benchmark server did not start")
+
+    def __exit__(self, *exc) -> None:
+        self.proc.terminate()
+        self.proc.wait(timeout=20)
+
+
 def run(sizes: list[int], runs: int) -> list[dict]:
     results = []
     with sync_playwright() as p:
         browser = launch_chromium(p)
         for n in sizes:
-            with tempfile.TemporaryDirectory() as d:
-                store = build_store(Path(d) / "store", n)
-                settings = Settings(data_dir=d, load_seed=False, view_max_nodes=n)
-                app = create_app(settings, store=store)
-                with LiveServer(app) as srv:
-                    url = f"{srv.url}/view/entity/{HUB}?depth=2"
-                    # one unmeasured request warms the server process (imports, caches)
+            with ServerProcess(n) as srv:
+                url = f"{srv.url}/view/entity/{HUB}?depth=2"
+                # one unmeasured request warms the server process (imports, caches)
+                ctx = browser.new_context(viewport={"width": 1280, "height": 800})
+                measure(ctx.new_page(), url)
+                ctx.close()
+                cold, warm = [], []
+                for _ in range(runs):
                     ctx = browser.new_context(viewport={"width": 1280, "height": 800})
-                    measure(ctx.new_page(), url)
+                    cold.append(measure(ctx.new_page(), url))
                     ctx.close()
-                    cold, warm = [], []
-                    for _ in range(runs):
-                        ctx = browser.new_context(viewport={"width": 1280, "height": 800})
-                        cold.append(measure(ctx.new_page(), url))
-                        ctx.close()
-                    ctx = browser.new_context(viewport={"width": 1280, "height": 800})
-                    page = ctx.new_page()
-                    measure(page, url)
-                    for i in range(runs):
-                        warm.append(measure(page, f"{url}&lang={'de' if i % 2 else 'en'}"))  # new URL: not from the HTML cache
-                    ctx.close()
-                store.close()
+                ctx = browser.new_context(viewport={"width": 1280, "height": 800})
+                page = ctx.new_page()
+                measure(page, url)
+                for i in range(runs):
+                    warm.append(measure(page, f"{url}&lang={'de' if i % 2 else 'en'}"))  # new URL: not from the HTML cache
+                ctx.close()
             row = {
                 "nodes": cold[0]["nodes"],
                 "physics": cold[0]["physics"],
@@ -103,7 +135,12 @@ def main() -> None:
     ap.add_argument("--sizes", default="300,2000")
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--out", help="also write the result rows to this JSON file")
+    ap.add_argument("--serve", type=int, help=argparse.SUPPRESS)
+    ap.add_argument("--port", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.serve:
+        serve(args.serve, args.port)
+        return
     started = time.time()
     rows = run([int(s) for s in args.sizes.split(",")], args.runs)
     if args.out:
