@@ -50,16 +50,16 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-sync", "--no-first-run"]
 INSTALL_HINT = ("no Chromium found: install the system one (`apt-get install -y chromium`, gives /usr/bin/chromium), "
                 "or Playwright's (`python -m playwright install --with-deps chromium`), "
-                "or point REGIOGRAPH_CHROMIUM at a Chromium binary")
+                "or point REGIOGRAPH_TEST_CHROMIUM at a Chromium binary")
 
 
 def launch_chromium(playwright):
-    """Headless Chromium: $REGIOGRAPH_CHROMIUM, else /usr/bin/chromium, else Playwright's own download."""
+    """Headless Chromium: $REGIOGRAPH_TEST_CHROMIUM, else /usr/bin/chromium, else Playwright's own download."""
     import os
 
-    executable = os.environ.get("REGIOGRAPH_CHROMIUM") or (CHROMIUM if os.path.exists(CHROMIUM) else None)
+    executable = os.environ.get("REGIOGRAPH_TEST_CHROMIUM") or (CHROMIUM if os.path.exists(CHROMIUM) else None)
     if executable and not os.path.exists(executable):
-        raise RuntimeError(f"REGIOGRAPH_CHROMIUM={executable} does not exist; " + INSTALL_HINT)
+        raise RuntimeError(f"REGIOGRAPH_TEST_CHROMIUM={executable} does not exist; " + INSTALL_HINT)
     try:
         return playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
     except Exception as exc:  # Playwright raises its own Error type when no browser is installed
