@@ -117,3 +117,13 @@ def test_accepts_gzip():
     assert accepts_gzip(R("gzip, deflate, br"))
     assert not accepts_gzip(R("br"))
     assert not accepts_gzip(R("gzip;q=0"))
+
+
+def test_settings_fallbacks():
+    from types import SimpleNamespace
+
+    from views.routes import view_cap
+
+    assert view_cap(SimpleNamespace()) == 300
+    assert view_cap(SimpleNamespace(view_max_nodes=50)) == 50
+    assert view_cap(SimpleNamespace(view_max_nodes="oops")) == 300
