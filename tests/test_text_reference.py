@@ -8,6 +8,7 @@ import pytest
 
 from graph.errors import LoadError
 from graph.resolve import resolve_ref
+from graph.store.embedded import EmbeddedStore
 from graph.store.base import PARTNER_VIA
 from loaders.text import extract, load_text_files
 from loaders.text.extract import REFERENCE_DOC, is_reference
@@ -76,9 +77,34 @@ def test_reference_facts_the_store_holds_are_not_cited_again(seed_store):
     assert ("PART_OF", "region:de-wiesbaden", "region:de-he") not in keys
     assert "region:de-he" not in {n.id for n in res.batch.nodes}
     assert ("PARTY_TO", "org:htai", "agreement:htai-lea-loi-2025") in keys  # what the release states stays
-    # a fact a curated release states gains the reference source as a second one
-    (loc,) = [c for c in res.changes if c["id"] == "org:htai|LOCATED_IN|region:de-wiesbaden"]
-    assert loc["status"] == "update" and loc["reference"] == ["gazetteer: organizations"]
+    # nor one a curated release states (HTAI's seat): reference facts only fill gaps
+    assert ("LOCATED_IN", "org:htai", "region:de-wiesbaden") not in keys
+    assert not [c for c in res.changes if c["reference"] and not c["evidence"] and c["status"] != "new"]
+
+
+def test_a_fact_a_release_states_is_not_added_as_reference_by_another(empty_store, tmp_path):
+    from loaders.text import load_text
+
+    first = "Die TIPA ist dem südkoreanischen Ministerium für KMU und Start-ups (MSS) zugeordnet."
+    second = "Die TIPA stellt in Seoul ihr neues Förderprogramm vor."
+    # the gazetteer knows TIPA's ministry: alone, the second release brings it as reference data
+    alone = extract(second, doc_id="doc:two", published="2025-01-02")
+    assert is_reference(edge_map(alone)[("SUBORDINATE_TO", "org:tipa", "org:mss-kr")])
+    # one after the other, and both in one load: the edge keeps the first release as its only source
+    load_text(first, empty_store, doc_id="doc:one", published="2025-01-01")
+    load_text(second, empty_store, doc_id="doc:two", published="2025-01-02")
+    (sub,) = [e for e in empty_store.iter_edges() if e.type == "SUBORDINATE_TO"]
+    assert (sub.source, sub.target) == ("org:tipa", "org:mss-kr") and [s.document for s in sub.sources] == ["doc:one"]
+    (tmp_path / "a.txt").write_text(first, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(second, encoding="utf-8")
+    fresh = EmbeddedStore(tmp_path / "fresh")
+    try:
+        res = load_text_files([tmp_path / "b.txt", tmp_path / "a.txt"], fresh, published="2025-01-02")
+        (sub,) = [e for e in fresh.iter_edges() if e.type == "SUBORDINATE_TO"]
+        assert [s.document for s in sub.sources] == ["doc:a"]
+        assert res.report.changed
+    finally:
+        fresh.close()
 
 
 # ------------------------------------------------------------------ what is added, and what is not

@@ -9,7 +9,7 @@ from graph.errors import LoadError
 from graph.model import Batch
 from graph.text import slug
 
-from .extract import extract
+from .extract import extract, is_reference
 from .gazetteer import Gazetteer
 from .model import FileResult, TextLoadResult
 from .output import describe_changes
@@ -112,6 +112,11 @@ def load_text(
 
 
 def _apply(results: list[FileResult], store, dry_run: bool, label: str) -> TextLoadResult:
+    # a reference fact one release of this load states itself is not added as reference data
+    stated = {(e.type, e.source, e.target) for r in results for e in r.extraction.batch.edges if not is_reference(e)}
+    for r in results:
+        r.extraction.batch.edges[:] = [e for e in r.extraction.batch.edges
+                                       if not (is_reference(e) and (e.type, e.source, e.target) in stated)]
     combined = Batch(label=label)
     for r in results:
         combined.extend(r.extraction.batch)

@@ -165,10 +165,10 @@ def resolve(extraction: Extraction, store, session: Session | None = None) -> di
 
 
 def _drop_known_reference(batch, store) -> None:
-    """Reference facts are not cited twice: a reference-only node record of a node the store
-    holds, and a reference-only edge the store holds with a reference source under another
-    locator (e.g. from the bundled dataset), are left out. Records the store holds with this
-    very source stay (they load as unchanged)."""
+    """Reference facts only fill gaps: a reference-only node record of a node the store holds,
+    and a reference-only edge the store holds already (stated by a release, or from the
+    reference document under another locator, e.g. the bundled dataset's) are left out.
+    Records the store holds with this very source stay (they load as unchanged)."""
     from graph.model import edge_id
 
     from .extract import REFERENCE_DOC, is_reference
@@ -188,7 +188,7 @@ def _drop_known_reference(batch, store) -> None:
 
     def drop_edge(e) -> bool:
         old = stored_e.get(eids[id(e)]) if is_reference(e) else None
-        return old is not None and not same_source(e, old) and any(s.document == REFERENCE_DOC for s in old.sources)
+        return old is not None and not same_source(e, old)
 
     batch.nodes[:] = [r for r in batch.nodes if not drop_node(r)]
     batch.edges[:] = [e for e in batch.edges if not drop_edge(e)]
