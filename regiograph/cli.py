@@ -122,12 +122,15 @@ def load_records(paths: tuple[str, ...], dry_run: bool) -> None:
 @click.option("--dry-run", is_flag=True, help="show what would be added or changed, with the evidence; write nothing")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "yaml"]), default="text", help="dry-run output format")
 @click.option("--output", "-o", type=click.Path(), default=None, help="write the extracted records as an editable YAML file")
-def load_text(paths, published, source_url, dry_run, fmt, output) -> None:
+@click.option("--no-reference", is_flag=True,
+              help="do not add the bundled reference facts (seats and parents of known bodies, region hierarchy)")
+def load_text(paths, published, source_url, dry_run, fmt, output, no_reference) -> None:
     """Extract entities and relations from press releases (text, Markdown, HTML; German or English) and load them."""
     from loaders.text.cli import run_load_text
 
     with _store(seed=False) as store:
-        run_load_text(store, list(paths), published=published, source_url=source_url, dry_run=dry_run, fmt=fmt, output=output)
+        run_load_text(store, list(paths), published=published, source_url=source_url, dry_run=dry_run, fmt=fmt,
+                      output=output, reference=not no_reference)
 
 
 @cli.command()

@@ -12,10 +12,12 @@ from .output import batch_to_dict, dry_run_report, to_yaml
 
 
 def run_load_text(store, paths: list[str], *, published: str | None = None, source_url: str | None = None,
-                  dry_run: bool = False, fmt: str = "text", output: str | None = None) -> None:
+                  dry_run: bool = False, fmt: str = "text", output: str | None = None,
+                  reference: bool = True) -> None:
     """Extract, resolve and load (or with ``dry_run`` only report) press releases; print the result
     as a readable report (``fmt='text'``), JSON or YAML; ``output`` also writes the records as YAML."""
-    result = load_text_files(paths, store, published=published, source_url=source_url, dry_run=dry_run)
+    result = load_text_files(paths, store, published=published, source_url=source_url, dry_run=dry_run,
+                             reference=reference)
     if output:
         Path(output).write_text(to_yaml(_WithReviews(result)), encoding="utf-8")
         click.echo(f"wrote {len(result.batch.nodes)} node and {len(result.batch.edges)} edge records to {output}", err=True)
