@@ -7,10 +7,11 @@ edges) and how many nodes were left out, so the page can show an aggregate
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from graph.errors import NotFoundError
 from graph.model import Edge, Node, Path
+from graph.resolve import resolve_ref
 
 from .params import ViewParams
 
@@ -128,7 +129,18 @@ def subgraph_graph(store, p: ViewParams, cap: int) -> ViewGraph:
     )
 
 
+def resolve(store, p: ViewParams) -> ViewParams:
+    """Ids or unambiguous names (as the API accepts them) -> node ids."""
+    if p.kind == "entity":
+        return replace(p, id=resolve_ref(store, p.id or "", "id"))
+    if p.kind == "path":
+        return replace(p, source=resolve_ref(store, p.source or "", "source"), target=resolve_ref(store, p.target or "", "target"))
+    found = store.get_nodes(list(p.ids))
+    return replace(p, ids=tuple(i if i in found else resolve_ref(store, i, "ids") for i in p.ids))
+
+
 def fetch(store, p: ViewParams, cap: int) -> ViewGraph:
+    p = resolve(store, p)
     if p.kind == "entity":
         return entity_graph(store, p, cap)
     if p.kind == "path":

@@ -292,3 +292,14 @@ def _minimal_page() -> dict:
     return {"lang": "en", "title": "t", "subtitle": "", "date_line": "", "notices": [], "legend_nodes": [],
             "legend_edges": [], "legend_label": "", "canvas_label": "", "open_label": "", "explorer_url": "/",
             "exports": [], "static": static_urls(), "meta": {"physics": False, "ui": {}, "docs": {}}}
+
+
+def test_names_resolve_like_the_api(seed_client):
+    html = seed_client.get("/view/entity/WFS").text
+    centre = [n["id"] for n in data_block(html, "rg-nodes") if n.get("borderWidth") == 4]
+    assert centre == ["org:wfs"]
+    assert "/view/export?format=json&amp;view=entity&amp;id=org%3Awfs" in html  # links use the id
+    r = seed_client.get("/view/path?source=WFS&target=TIPA")
+    assert {n["id"] for n in data_block(r.text, "rg-nodes") if n.get("borderWidth") == 4} == {"org:wfs", "org:tipa"}
+    r = seed_client.get("/view/entity/no-such-thing")
+    assert r.status_code == 404 and r.json()["error"]["code"] == "not_found"
