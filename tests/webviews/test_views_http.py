@@ -70,6 +70,7 @@ def test_views_are_self_contained(seed_client, url):
     assert r.headers["content-type"].startswith("text/html")
     tags = parse(r.text)
     # every script and stylesheet comes from the app itself; no inline executable script
+    assert not any(tag == "link" and "vis-network.css" in attrs.get("href", "") for tag, attrs in tags.tags)
     for tag, attrs in tags.tags:
         for key in ("src", "href"):
             value = attrs.get(key)
@@ -133,6 +134,8 @@ def test_headers_gzip_etag_cache(seed_client):
     assert int(r.headers["content-length"]) < len(r.content) / 2 and r.text.startswith("<!doctype html>")
     assert r.headers["vary"] == "Accept-Encoding"
     assert "max-age=60" in r.headers["cache-control"]
+    for url in re.findall(r"<([^>]+)>; rel=preload; as=script", r.headers["link"]):
+        assert f'src="{url}"' in r.text.replace("&amp;", "&")
     etag = r.headers["etag"]
     again = seed_client.get("/view/entity/org:wfs", headers={"Accept-Encoding": "gzip", "If-None-Match": etag})
     assert again.status_code == 304 and again.content == b""
