@@ -52,7 +52,7 @@ def asset(name: str) -> Asset | None:
     if not entry.is_file():
         return None
     body = entry.read_bytes()
-    return Asset(name, body, gzip.compress(body, 9, mtime=0), media_type, hashlib.sha256(body).hexdigest()[:16])
+    return Asset(name, body, gzip.compress(body, 6, mtime=0), media_type, hashlib.sha256(body).hexdigest()[:16])
 
 
 def url(name: str) -> str:
