@@ -5,10 +5,11 @@
 holding several ``;``-terminated statements (the schema setup).
 
 Values always travel as query parameters. Cypher 5 does not accept parameters
-in a few places (schema DDL labels, ``SHORTEST k``, quantifier bounds ``{m,n}``);
-those files carry ``<<placeholders>>`` that only ``render`` fills, and ``render``
-accepts nothing but identifiers matching a strict pattern (which callers take
-from the validated schema) and plain ``int`` values within a declared range.
+for labels and relationship types in schema commands, and a MERGE only uses a
+relationship index when its type is written out; those files carry
+``<<placeholders>>`` that only ``render`` fills, and ``render`` accepts nothing
+but names matching a strict pattern, which callers take from the validated
+schema - never from a request.
 """
 
 from __future__ import annotations
@@ -60,24 +61,19 @@ def placeholders(name: str) -> set[str]:
     return set(_PLACEHOLDER.findall(load(name)))
 
 
-def render(name: str, *, identifiers: dict[str, str] | None = None, integers: dict[str, tuple[int, int, int]] | None = None) -> str:
+def render(name: str, *, identifiers: dict[str, str]) -> str:
     """Fill the ``<<placeholders>>`` of a template statement.
 
     ``identifiers``: placeholder -> label/type name; each must match
     ``^[A-Z][A-Za-z_]*$`` (callers pass names from the validated schema only).
-    ``integers``: placeholder -> (value, lowest, highest); the value must be an
-    ``int`` in that range. Every placeholder of the file must be filled.
+    Every placeholder of the file must be filled.
     """
     text = load(name)
     values: dict[str, str] = {}
-    for key, ident in (identifiers or {}).items():
+    for key, ident in identifiers.items():
         if not isinstance(ident, str) or not _IDENTIFIER.match(ident):
             raise ValueError(f"{name}: '{ident}' is not an allowed label or type name")
         values[key] = ident
-    for key, (value, lo, hi) in (integers or {}).items():
-        if not isinstance(value, int) or isinstance(value, bool) or not lo <= value <= hi:
-            raise ValueError(f"{name}: <<{key}>> must be an integer from {lo} to {hi}, got {value!r}")
-        values[key] = str(value)
     wanted = placeholders(name)
     if set(values) != wanted:
         raise ValueError(f"{name}: placeholders {sorted(wanted)} need values, got {sorted(values)}")

@@ -1,5 +1,6 @@
 // Purpose: the allowed edges (type and validity) whose both ends are among
-//   the given nodes (the edges of a neighbourhood). Expands from each node
+//   the given nodes (the edges of a neighbourhood, or the candidate nodes of
+//   a path search). Expands from each node
 //   and tests the far end against a map: a plain `v.id IN $ids` would be
 //   planned as an index seek per pair (quadratic in the number of ids).
 // Parameters: $ids - node ids; $idset - map with those ids as keys;

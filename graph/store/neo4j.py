@@ -11,8 +11,9 @@ caller (settings, credentials) and only borrowed here.
   retries transient failures); rows go in as ``UNWIND $rows`` chunks. Any error
   rolls the whole call back.
 * Reads: ``execute_read`` (so ``neo4j://`` routing works), one transaction per
-  query. Traversals run level by level in Cypher; name ranking uses the shared
-  ``graph.search`` scoring so both backends order hits alike.
+  query. Traversals run level by level in Cypher; paths are enumerated over
+  node-level balls fetched from Neo4j (``neo4j_paths``), name ranking uses the
+  shared ``graph.search`` scoring, so both backends order results alike.
 * Only statements from ``cypher/`` run; values are always parameters.
 """
 
@@ -31,7 +32,7 @@ from .. import dates
 from .. import search as scoring
 from ..errors import DanglingReferenceError, NotFoundError, QueryError, RegiographError, StoreError, ValidationError
 from ..ingest import folded_keys
-from ..model import Connections, Edge, Hop, Node, Path, PathsResult, SearchHit, Stats, Subgraph, Timeline, TimelineItem
+from ..model import Connections, Edge, Node, Path, PathsResult, SearchHit, Stats, Subgraph, Timeline, TimelineItem
 from ..schema import Schema
 from ..text import fold
 from . import traversal as tv
@@ -50,13 +51,13 @@ from .base import (
     check_via,
     subtype,
 )
+from .neo4j_paths import k_shortest
 
 WRITE_CHUNK = 2_000
 PAGE = 5_000
 REACH_CAP = tv.REACH_CAP
 EDGE_CAP = tv.EDGE_CAP
 SEARCH_CANDIDATE_CAP = tv.SEARCH_CANDIDATE_CAP
-PATH_SEQUENCE_CAP = 20_000  # distinct node sequences read per shortest-groups query
 FUZZY_KEYS = 500
 KEY_SEPARATOR = " | "
 _LUCENE_SPECIAL = set('+-&|!(){}[]^"~*?:\\/')
@@ -456,45 +457,13 @@ class Neo4jStore(GraphStore):
         result = PathsResult(source=s, target=t, paths=[])
         if not (dates.valid_at(ns.valid_from, ns.valid_to, as_of) and dates.valid_at(nt.valid_from, nt.valid_to, as_of)):
             return result
-        # Ask for one more length group at a time: every extra group multiplies
-        # the trails Neo4j enumerates, so never ask for more than needed.
-        groups = 1
-        while True:
-            stmt = cypher.render(
-                "shortest_groups", integers={"groups": (groups, 1, MAX_HOPS), "max_hops": (max_hops, 1, MAX_HOPS)}
-            )
-            rows = tx.run(
-                stmt, source=s, target=t, edge_types=edge_types, as_of=as_of, via=via, cap=PATH_SEQUENCE_CAP + 1
-            ).data()
-            capped = len(rows) > PATH_SEQUENCE_CAP
-            seqs = {tuple(r["ids"]) for r in rows[:PATH_SEQUENCE_CAP]}
-            lengths = {len(x) - 1 for x in seqs}
-            simple = [x for x in seqs if len(set(x)) == len(x)]
-            if capped or len(simple) >= k or len(lengths) < groups or groups >= max_hops:
-                break
-            groups += 1
-        # every hop names its cheapest allowed edge; a path costs the sum of its hops
-        costs = self._costs
-        pairs = sorted({(a, b) for seq in simple for a, b in zip(seq, seq[1:])})
-        best: dict[tuple[str, str], Edge] = {}
-        if pairs:
-            for r in self._rows(tx, "hop_edges", pairs=[list(p) for p in pairs], edge_types=edge_types, as_of=as_of):
-                e = _edge(r["data"])
-                key = (r["a"], r["b"])
-                cur = best.get(key)
-                if cur is None or (costs.get(e.type, 1.0), e.type, e.id) < (costs.get(cur.type, 1.0), cur.type, cur.id):
-                    best[key] = e
-        ranked = []
-        for seq in simple:
-            hops = [Hop(best[(a, b)], a, b) for a, b in zip(seq, seq[1:])]
-            cost = sum(costs.get(h.edge.type, 1.0) for h in hops)
-            ranked.append((len(seq), cost, seq, hops))
-        ranked.sort(key=lambda r: (r[0], r[1], r[2]))
-        chosen = ranked[:k]
-        nodes = self._nodes_tx(tx, {x for _l, _c, seq, _h in chosen for x in seq})
-        for _l, _c, seq, hops in chosen:
+        found, truncated = k_shortest(
+            lambda name, **params: self._rows(tx, name, **params), s, t, k, max_hops, edge_types, as_of, via, self._costs
+        )
+        nodes = self._nodes_tx(tx, {x for seq, _h in found for x in seq})
+        for seq, hops in found:
             result.paths.append(Path(nodes=[nodes[x] for x in seq], hops=hops))
-        result.truncated = capped
+        result.truncated = truncated and len(result.paths) < k
         return result
 
     def paths(self, source, target, *, k=3, max_hops=6, edge_types=None, as_of=None, via=None):

@@ -162,3 +162,34 @@ def test_edges_keep_their_direction_in_hops(store):
     store.write(s, [e])
     hop = store.paths("region:a", "org:b").paths[0].hops[0]
     assert (hop.from_id, hop.to_id, hop.direction) == ("region:a", "org:b", "backward")
+
+
+def test_parallel_edges_do_not_multiply_path_work(store):
+    """A 4 x 6 grid of regions, twelve trade flows between each pair of
+    neighbours: corner to corner there are C(8, 3) = 56 shortest routes but
+    12^8 ways to pick one flow per hop. Paths are counted by node sequence, so
+    the answer must come quickly and hold only distinct routes."""
+    import time
+
+    from graph.model import edge_id
+
+    grid = [[f"region:g{i}-{j}" for j in range(6)] for i in range(4)]
+    nodes = [_doc()] + [Node(n, "Region", {"en": n}, properties={"level": "city"}, sources=SRC) for row in grid for n in row]
+    edges = []
+    for i in range(4):
+        for j in range(6):
+            for a, b in ((grid[i][j], grid[i][j + 1] if j < 5 else None), (grid[i][j], grid[i + 1][j] if i < 3 else None)):
+                if b is None:
+                    continue
+                for year in range(2018, 2024):
+                    for direction in ("export", "import"):
+                        props = {"year": year, "direction": direction, "value": 1.0, "currency": "EUR", "unit": "million"}
+                        edges.append(Edge(edge_id(a, "TRADES_WITH", b, [year, direction]), "TRADES_WITH", a, b, props, sources=SRC))
+    store.write(nodes, edges)
+    started = time.monotonic()
+    res = store.paths(grid[0][0], grid[3][5], k=10, max_hops=8)
+    assert time.monotonic() - started < 60  # the relationship-level search took over ten minutes
+    seqs = [tuple(p.node_ids()) for p in res.paths]
+    assert len(seqs) == 10 == len(set(seqs)) and all(len(s) == 9 for s in seqs)
+    assert seqs == sorted(seqs)  # equal length and cost: ordered by node ids
+    assert all(h.edge.id.endswith("|2018|export") for p in res.paths for h in p.hops)  # first edge by (cost, type, id)
