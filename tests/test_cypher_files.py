@@ -10,7 +10,7 @@ import pytest
 import cypher
 
 STATIC_PARAMS = re.compile(r"\$([a-z_]+)")
-TEMPLATE_NAMES = {"type": "PART_OF", "label": "Region"}
+TEMPLATE_NAMES = {"type": "PART_OF", "label": "Region"}  # any schema names
 
 
 def test_every_file_has_a_header_naming_purpose_parameters_and_returns():

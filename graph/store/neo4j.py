@@ -157,6 +157,7 @@ class Neo4jStore(GraphStore):
         self.driver = driver
         self.database = database
         self._owns_driver = owns_driver
+        self._stats_cypher: str | None = None
         if setup:
             self.ensure_schema()
 
@@ -553,10 +554,21 @@ class Neo4jStore(GraphStore):
 
         return self._read("building the timeline", work)
 
+    def _stats_statement(self) -> str:
+        if self._stats_cypher is None:
+            parts = [cypher.render("stats_nodes", identifiers={"label": t}) for t in sorted(self.schema.nodes)]
+            parts += [cypher.render("stats_edges", identifiers={"type": t}) for t in sorted(self.schema.edges)]
+            self._stats_cypher = "\nUNION ALL\n".join(parts)
+        return self._stats_cypher
+
     def stats(self) -> Stats:
+        stmt = self._stats_statement()
+
         def work(tx):
-            nodes = {r["type"]: r["count"] for r in self._rows(tx, "stats_nodes") if r["count"]}
-            edges = {r["type"]: r["count"] for r in self._rows(tx, "stats_edges") if r["count"]}
-            return Stats(nodes=nodes, edges=edges)
+            counts: dict[str, dict[str, int]] = {"node": {}, "edge": {}}
+            for r in tx.run(stmt).data():
+                if r["count"]:
+                    counts[r["kind"]][r["type"]] = r["count"]
+            return Stats(nodes=counts["node"], edges=counts["edge"])
 
         return self._read("counting", work)
