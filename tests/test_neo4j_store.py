@@ -146,3 +146,10 @@ def test_server_versions_older_than_5_26_are_refused():
     assert neo4j_store.version_supported("5.26.30") and neo4j_store.version_supported("2025.08.1")
     assert not neo4j_store.version_supported("5.20.0") and not neo4j_store.version_supported("4.4.30")
     assert not neo4j_store.version_supported("dev")
+
+
+def test_a_read_over_its_time_limit_gives_a_store_error(neo4j_driver):
+    store = Neo4jStore(neo4j_driver, default_schema(), query_timeout=0.2)
+    # a deliberately long read through the store's own read path (no statement of cypher/ is this slow on test data)
+    with pytest.raises(StoreError, match=r"testing: Neo4j did not answer within 0.2 s; narrow the query"):
+        store._read("testing", lambda tx: tx.run("UNWIND range(1, 400000000) AS i RETURN sum(i) AS s").single())

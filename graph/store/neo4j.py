@@ -24,6 +24,7 @@ from types import SimpleNamespace
 from typing import Any, Callable, Iterable, Iterator
 
 from neo4j import exceptions as neo4j_errors
+from neo4j import unit_of_work
 from rapidfuzz import fuzz, process
 
 import cypher
@@ -54,6 +55,7 @@ from .base import (
 from .neo4j_paths import k_shortest
 
 WRITE_CHUNK = 2_000
+DEFAULT_QUERY_TIMEOUT = 60.0  # seconds per read transaction
 PAGE = 5_000
 REACH_CAP = tv.REACH_CAP
 EDGE_CAP = tv.EDGE_CAP
@@ -145,9 +147,11 @@ class Neo4jStore(GraphStore):
         *,
         setup: bool = True,
         owns_driver: bool = False,
+        query_timeout: float | None = DEFAULT_QUERY_TIMEOUT,
     ) -> None:
         """``setup``: create constraints and indexes now (idempotent).
-        ``owns_driver``: ``close()`` also closes the driver."""
+        ``owns_driver``: ``close()`` also closes the driver.
+        ``query_timeout``: seconds a read transaction may run (None: no limit)."""
         if schema is None:
             from ..schema import default_schema
 
@@ -157,6 +161,7 @@ class Neo4jStore(GraphStore):
         self.driver = driver
         self.database = database
         self._owns_driver = owns_driver
+        self.query_timeout = query_timeout
         self._stats_cypher: str | None = None
         if setup:
             self.ensure_schema()
@@ -188,10 +193,20 @@ class Neo4jStore(GraphStore):
             raise StoreError(
                 f"{what}: Neo4j refused the credentials ({_one_line(e)}); check the configured user and password"
             ) from None
-        except (neo4j_errors.Neo4jError, neo4j_errors.DriverError) as e:
+        except neo4j_errors.Neo4jError as e:
+            if "TransactionTimedOut" in (e.code or ""):
+                raise StoreError(
+                    f"{what}: Neo4j did not answer within {self.query_timeout} s; narrow the query "
+                    "(fewer hops, edge or node types, a smaller limit)"
+                ) from None
+            raise StoreError(f"{what}: Neo4j failed: {_one_line(e)}") from None
+        except neo4j_errors.DriverError as e:
             raise StoreError(f"{what}: Neo4j failed: {_one_line(e)}") from None
 
     def _read(self, what: str, work: Callable[[Any], Any]) -> Any:
+        if self.query_timeout is not None:
+            work = unit_of_work(timeout=self.query_timeout)(work)
+
         def run():
             with self._session() as session:
                 return session.execute_read(work)
