@@ -7,6 +7,8 @@ script is an optional "copy embed code" button.
 
 from __future__ import annotations
 
+from graph.store.base import PARTNER_VIA
+
 from dataclasses import dataclass
 from html import escape
 from importlib import resources
@@ -109,7 +111,8 @@ def _path_section(store, args: ExplorerArgs, cap: int, base_url: str) -> dict[st
     p = path_params(source, target, edge_types=list(args.edge_types) or None, as_of=args.as_of or None, lang=args.lang)
     found = store.get_nodes([source, target])
     a, b = display_name(found[source], args.lang), display_name(found[target], args.lang)
-    res = store.paths(source, target, k=p.k, max_hops=p.max_hops, edge_types=list(p.edge_types) if p.edge_types else None, as_of=p.as_of)
+    res = store.paths(source, target, k=p.k, max_hops=p.max_hops, edge_types=list(p.edge_types) if p.edge_types else None,
+                      as_of=p.as_of, via=None if p.via_all else PARTNER_VIA)
     paths = []
     for path in res.paths:
         steps = []

@@ -87,6 +87,7 @@ class ViewParams:
     as_of: str | None = None
     limit: int | None = None
     lang: str = "en"
+    via_all: bool = False  # paths: allow hubs (countries, topics) between the endpoints
 
     def with_lang(self, lang: str) -> "ViewParams":
         return replace(self, lang=lang)
@@ -109,6 +110,8 @@ class ViewParams:
                 q.append(("k", str(self.k)))
             if self.max_hops != 6:
                 q.append(("max_hops", str(self.max_hops)))
+            if self.via_all:
+                q.append(("via", "all"))
         else:
             q.append(("ids", ",".join(self.ids)))
         if self.edge_types:
@@ -146,10 +149,13 @@ def entity_params(id: str, *, depth=None, edge_types=None, node_types=None, as_o
     )
 
 
-def path_params(source, target, *, k=None, max_hops=None, edge_types=None, as_of=None, lang=None) -> ViewParams:
+def path_params(source, target, *, k=None, max_hops=None, edge_types=None, as_of=None, lang=None, via=None) -> ViewParams:
     for name, value in (("source", source), ("target", target)):
         if not value:
             raise QueryError(f"{name} is required", details=[{"field": name}])
+    if via not in (None, "", "all", "partner"):
+        raise QueryError("via must be 'partner' (the default: no countries or topics between the ends) or 'all'",
+                         details=[{"field": "via", "value": via}])
     return ViewParams(
         kind="path",
         source=source,
@@ -159,6 +165,7 @@ def path_params(source, target, *, k=None, max_hops=None, edge_types=None, as_of
         edge_types=_check_types("edge_types", split_list(edge_types), labels.edge_types()),
         as_of=parse_as_of(as_of),
         lang=parse_lang(lang),
+        via_all=via == "all",
     )
 
 
@@ -188,7 +195,7 @@ def params_for(kind: str, values: dict, *, cap: int) -> ViewParams:
     if kind == "path":
         return path_params(values.get("source"), values.get("target"), k=values.get("k"),
                            max_hops=values.get("max_hops"), edge_types=values.get("edge_types"),
-                           as_of=values.get("as_of"), lang=values.get("lang"))
+                           as_of=values.get("as_of"), lang=values.get("lang"), via=values.get("via"))
     if kind == "subgraph":
         return subgraph_params(values.get("ids"), edge_types=values.get("edge_types"),
                                as_of=values.get("as_of"), lang=values.get("lang"))

@@ -7,6 +7,8 @@ edges) and how many nodes were left out, so the page can show an aggregate
 
 from __future__ import annotations
 
+from graph.store.base import PARTNER_VIA
+
 from dataclasses import dataclass, field, replace
 
 from graph.errors import NotFoundError
@@ -75,6 +77,7 @@ def path_graph(store, p: ViewParams, cap: int) -> ViewGraph:
         max_hops=p.max_hops,
         edge_types=list(p.edge_types) if p.edge_types else None,
         as_of=p.as_of,
+        via=None if p.via_all else PARTNER_VIA,
     )
     nodes: dict[str, Node] = {}
     edges: dict[str, Edge] = {}

@@ -78,10 +78,11 @@ async def view_path(
     edge_types: ListParam = Query(None),
     as_of: str | None = None,
     lang: str | None = None,
+    via: str | None = Query(None, description="'partner' (default: no countries or topics between the ends) or 'all'"),
     store=Depends(get_store),
     settings=Depends(get_settings),
 ):
-    p = path_params(source, target, k=k, max_hops=max_hops, edge_types=edge_types, as_of=as_of, lang=lang)
+    p = path_params(source, target, k=k, max_hops=max_hops, edge_types=edge_types, as_of=as_of, lang=lang, via=via)
     cap = view_cap(settings)
     return await _html(request, settings, lambda: render_view(store, p, cap), preload=True)
 
@@ -118,12 +119,13 @@ async def view_export(
     as_of: str | None = None,
     limit: int | None = Query(None),
     lang: str | None = None,
+    via: str | None = None,
     store=Depends(get_store),
     settings=Depends(get_settings),
 ):
     cap = view_cap(settings)
     values = dict(id=id, ids=ids, source=source, target=target, depth=depth, k=k, max_hops=max_hops,
-                  edge_types=edge_types, node_types=node_types, as_of=as_of, limit=limit, lang=lang)
+                  edge_types=edge_types, node_types=node_types, as_of=as_of, limit=limit, lang=lang, via=via)
     p = params_for(view, values, cap=cap)
     fmt = export.check_format(format)
     body, media_type = await run_in_threadpool(lambda: export.export_view(store, p, cap, fmt))
