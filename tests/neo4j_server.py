@@ -210,12 +210,16 @@ class Neo4jServer:
 
 
 if __name__ == "__main__":  # pragma: no cover - manual use
+    import signal
+
+    # SIGTERM (and SIGINT, which background jobs ignore) end the loop so the
+    # finally clause stops Neo4j and removes its directory
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    signal.signal(signal.SIGINT, lambda *_: sys.exit(0))
     server = Neo4jServer()
     print(server.start(), flush=True)
     try:
         while True:
             time.sleep(3600)
-    except KeyboardInterrupt:
-        pass
     finally:
         server.stop()
