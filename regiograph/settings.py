@@ -42,6 +42,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("neo4j_user", str, "neo4j", "Neo4j user name"),
     Setting("neo4j_password", str, "", "Neo4j password (no default; required when store is neo4j and auth is on)", secret=True),
     Setting("neo4j_database", str, "", "Neo4j database name (empty: the server's default database)"),
+    Setting("neo4j_query_timeout", float, 60.0, "time limit of one Neo4j read transaction of the query routes (seconds)"),
     Setting("api_key", str, "", "key that POST /api/records requires in the X-API-Key header; empty disables writes over HTTP", secret=True),
     Setting("host", str, "127.0.0.1", "address 'regiograph serve' listens on"),
     Setting("port", int, 8000, "port 'regiograph serve' listens on"),
@@ -63,6 +64,7 @@ class Settings:
     neo4j_user: str = "neo4j"
     neo4j_password: str = ""
     neo4j_database: str = ""
+    neo4j_query_timeout: float = 60.0
     api_key: str = ""
     host: str = "127.0.0.1"
     port: int = 8000
@@ -95,6 +97,8 @@ class Settings:
                 raise ConfigError(f"{s.env}='{v}' is not one of: {', '.join(s.choices)}")
         if self.port < 1 or self.port > 65535:
             raise ConfigError(f"REGIOGRAPH_PORT={self.port} is not a port number (1-65535)")
+        if self.neo4j_query_timeout <= 0 or self.cypher_timeout <= 0:
+            raise ConfigError("REGIOGRAPH_NEO4J_QUERY_TIMEOUT and REGIOGRAPH_CYPHER_TIMEOUT must be positive")
         for name in ("max_body_bytes", "max_records", "view_max_nodes", "cypher_max_rows"):
             if getattr(self, name) < 1:
                 raise ConfigError(f"REGIOGRAPH_{name.upper()} must be at least 1")

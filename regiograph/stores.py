@@ -28,7 +28,8 @@ def open_store(settings: Settings) -> GraphStore:
                 "REGIOGRAPH_NEO4J_USER and REGIOGRAPH_NEO4J_PASSWORD, or use REGIOGRAPH_STORE=embedded"
             ) from None
         try:
-            return Neo4jStore(driver, database=settings.neo4j_database or None, owns_driver=True)
+            return Neo4jStore(driver, database=settings.neo4j_database or None, owns_driver=True,
+                              query_timeout=settings.neo4j_query_timeout)
         except BaseException:
             driver.close()
             raise

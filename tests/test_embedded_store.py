@@ -130,3 +130,17 @@ def test_migrate_between_stores_copies_everything_and_is_idempotent(tmp_path):
     assert list(a.iter_nodes()) == list(b.iter_nodes()) and list(a.iter_edges()) == list(b.iter_edges())
     migrate(a, b)
     assert b.stats() == a.stats()
+
+
+def test_name_and_alias_order_survives_a_restart(tmp_path):
+    from graph.model import Node, Source
+
+    s = EmbeddedStore(tmp_path)
+    doc = Node("doc:o", "Document", {"en": "O"}, properties={"title": "O"})
+    n = Node("org:z", "Organization", {"en": "Zeta Agency", "de": "Zeta-Agentur"},
+             aliases={"en": ("ZA", "Zeta"), "de": ("Zeta-Büro", "Agentur Zeta")},
+             properties={"kind": "agency"}, sources=(Source("doc:o", "p"),))
+    s.write([doc, n], [])
+    s.close()
+    again = EmbeddedStore(tmp_path).get_node("org:z")
+    assert again == n and list(again.name) == ["en", "de"] and again.aliases["de"] == ("Zeta-Büro", "Agentur Zeta")

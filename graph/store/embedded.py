@@ -91,7 +91,8 @@ class RWLock:
 
 
 def _dumps(obj) -> str:
-    return json.dumps(obj.to_dict(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    # key order is kept: the order of names and aliases is meaningful (first = preferred)
+    return json.dumps(obj.to_dict(), ensure_ascii=False, separators=(",", ":"))
 
 
 class EmbeddedStore(GraphStore):
