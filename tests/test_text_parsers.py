@@ -118,7 +118,7 @@ def test_group_size_rank_and_percent():
     assert find_group_size("A 20-strong delegation from the network") == 20
     assert find_group_size("eine Delegation mit 40 Teilnehmern") == 40
     assert find_group_size("Die Delegation reist nach Japan") is None
-    assert find_rank("Im Vergleich der Länder belegte Südkorea Platz 14.") == 14
+    assert find_rank("Unter allen Abnehmerländern kam Vietnam damit auf Platz 14.") == 14
     assert find_percentages("ein Plus von 30 Prozent", "de")[0][2] == 30
     assert find_percentages("a decline of 6 percent", "en")[0][2] == -6
 

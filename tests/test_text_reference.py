@@ -85,7 +85,7 @@ def test_reference_facts_the_store_holds_are_not_cited_again(seed_store):
 def test_a_fact_a_release_states_is_not_added_as_reference_by_another(empty_store, tmp_path):
     from loaders.text import load_text
 
-    first = "Die TIPA ist dem südkoreanischen Ministerium für KMU und Start-ups (MSS) zugeordnet."
+    first = "Die TIPA ist als Agentur dem Ministerium für KMU und Start-ups in Seoul (MSS) zugeordnet."
     second = "Die TIPA stellt in Seoul ihr neues Förderprogramm vor."
     # the gazetteer knows TIPA's ministry: alone, the second release brings it as reference data
     alone = extract(second, doc_id="doc:two", published="2025-01-02")
@@ -217,9 +217,9 @@ def test_membership_after_a_possessive_refers_to_the_body_named_before():
 
 def test_genitive_event_is_a_second_event_and_takes_its_own_date():
     text = ("Leipzig, 02.06.2025 – Die Nordstern Robotik GmbH plant einen Workshop mit der Lumora Export Agency (LEA). "
-            "Herr Paul Weber, Geschäftsführer der Nordstern Robotik GmbH, sagt: »Der geplante Workshop mit den japanischen "
-            "Universitäten Tohoku und Yamagata zum Thema Robotik ist die Fortsetzung "
-            "eines Online-Workshops, den wir im Februar durchgeführt haben.«")
+            "Herr Paul Weber, Geschäftsführer der Nordstern Robotik GmbH, sagt: »Der geplante Workshop mit den "
+            "Universitäten Tohoku und Yamagata über Robotik bildet die Fortsetzung "
+            "eines Online-Workshops, den unser Team im Februar veranstaltet hat.«")
     ex = x(text, published="2025-06-02")
     events = [n for n in ex.batch.nodes if n.type == "Event"]
     assert len(events) == 2 and {n.properties["kind"] for n in events} == {"workshop"}

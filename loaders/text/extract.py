@@ -368,7 +368,7 @@ def _person_right_after(ms: list[Mention], i: int, t: str) -> Mention | None:
         k += 1
     if k < len(ms) and ms[k].type == "Person" and _HON_GAP.match(_gap(t, ms[k - 1].end, ms[k].start)) and "," not in _gap(t, ms[k - 1].end, ms[k].start):
         return ms[k]
-    # "Minister für Wirtschaft, Innovation, Digitalisierung und Energie Prof. Dr. Andreas Pinkwart"
+    # a long role title followed by honorifics and the name, e.g. "Ministerin für Bau, Verkehr und Wohnen Dr. Eva Beispiel"
     r = ms[k - 1]
     for j in range(k, len(ms)):
         if ms[j].type == "Person":
@@ -716,8 +716,8 @@ class Extractor:
             self._event_sentence(ev, s, ms, anaphoric=False, several=len(ev_here) > 1)
 
     def _org_focus(self, s: Sentence, ms: list[Mention]) -> bool:
-        """'Der Arbeitsschwerpunkt von TIPA ...', 'Der thematische Fokus des Clusters liegt auf ...',
-        'Ziel der KOSME-Aktivitäten ist ...': what a body works on. True when it applied."""
+        """Sentences that say what a body works on ('Arbeitsschwerpunkt von X', 'Fokus des Clusters',
+        'Ziel der X-Aktivitäten'). True when it applied."""
         d, t = self.d, s.text
         cue = T.ORG_FOCUS.search(t)
         topics = [m for m in ms if m.kind == "topic"]
@@ -803,7 +803,7 @@ class Extractor:
                     break
         # ORGANIZED
         if T.ORGANIZE.search(t) and several:
-            # "der geplante Workshop ... die Fortsetzung eines Online-Workshops, den wir im Februar durchgeführt haben"
+            # a planned event that continues an earlier one named in the genitive ("... Fortsetzung eines Webinars vom März")
             trig = next((x for x in ms if x.kind == "event" and self._event_of(x) is ev), None)
             om = T.ORGANIZE.search(t, trig.end) if trig else None
             if om and trig and om.start() - trig.end <= 60 and T.WE.search(t[trig.end:om.start()]):

@@ -10,7 +10,7 @@ from views_browser import node_point, open_page, painted_pixels, wait_ready
 from views_hostile import CENTER, DOC_TITLE, HOSTILE_ID
 from views_synth import HUB
 
-SEED_DOC_TITLE = "Sachsen und Südkorea wollen enger zusammenarbeiten"  # doc:wfs-2022-05-17-tipa-loi
+SEED_DOC_TITLE = "Saxony and South Korea plan closer cooperation"  # doc:wfs-2022-05-17-tipa-loi
 
 
 def test_explorer_search_and_entity_view(browser, seed_server):

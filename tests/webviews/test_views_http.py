@@ -102,7 +102,7 @@ def test_entity_view_content(seed_client):
     agreement = next(n for n in nodes if n["id"] == "agreement:wfs-tipa-loi-2022")
     doc_ids = [d for d, _ in agreement["tip"]["sources"]]
     assert "doc:wfs-2022-05-17-tipa-loi" in doc_ids
-    assert meta["docs"]["doc:wfs-2022-05-17-tipa-loi"] == {"title": "Sachsen und Südkorea wollen enger zusammenarbeiten", "date": "2022-05-17"}
+    assert meta["docs"]["doc:wfs-2022-05-17-tipa-loi"] == {"title": "Saxony and South Korea plan closer cooperation", "date": "2022-05-17"}
     assert meta["physics"] is True
     assert "<h1 id=\"rg-title\">Network of Saxony Economic Development Corporation</h1>" in html
     assert "Most recent source in this view: 2023-09-08" in html
