@@ -13,6 +13,11 @@ def resolve_ref(store: GraphStore, ref: str, field: str = "id") -> str:
     ref = (ref or "").strip()
     if not ref:
         raise NotFoundError(f"'{field}' is empty; give a node id or a name", details=[{"field": field, "value": ref}])
+    if len(ref) > 200:
+        raise NotFoundError(
+            f"'{ref[:60]}...' is not in the graph: ids and names are at most 200 characters",
+            details=[{"field": field, "value": ref[:200]}],
+        )
     if store.get_nodes([ref]):
         return ref
     hits = store.search(ref, limit=5) if any(ch.isalnum() for ch in ref) else []

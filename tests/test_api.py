@@ -107,6 +107,8 @@ def test_schema_endpoint_and_openapi(client):
         ("/api/search", 422, "validation_error"),
         ("/api/search?q=" + "x" * 300, 422, "validation_error"),
         ("/no/such/route", 404, "not_found"),
+        ("/api/entities/" + "a" * 5000, 404, "not_found"),
+        ("/api/entities/%00", 404, "not_found"),
     ],
 )
 def test_every_error_has_the_same_shape(client, url, status, code):
