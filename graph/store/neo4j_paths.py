@@ -23,7 +23,8 @@ import json
 from typing import Any, Callable
 
 from ..model import Edge, Hop
-from .traversal import PATH_WORK_CAP, PATHS_PER_LENGTH_CAP, REACH_CAP
+from .pathsearch import rank_paths, simple_paths_of_length
+from .traversal import REACH_CAP
 
 PATH_EDGE_CAP = 200_000  # edges read among the candidate nodes of one length
 FAR = 10**6  # distance bound for nodes a finished search never reached
@@ -108,46 +109,10 @@ def k_shortest(rows: Rows, s: str, t: str, k: int, max_hops: int, edge_types, as
         if len(got) > PATH_EDGE_CAP:
             truncated = True
         adj = _cheapest([Edge.from_dict(json.loads(r["data"])) for r in got[:PATH_EDGE_CAP]], costs)
-        batch, cut = _enumerate(adj, s, t, length, bt.bound)
+        batch, cut = simple_paths_of_length(s, t, length, lambda u: adj.get(u, {}), bt.bound)
         truncated = truncated or cut
-        ranked = []
-        for seq in set(batch):
-            hops = [Hop(adj[a][b], a, b) for a, b in zip(seq, seq[1:])]
-            ranked.append((sum(costs.get(h.edge.type, 1.0) for h in hops), seq, hops))
-        ranked.sort(key=lambda r: (r[0], r[1]))
+        ranked = rank_paths(batch, lambda a, b: adj[a][b], costs)
         found.extend(ranked)
         if len(found) >= k or truncated:
             break
     return [(seq, hops) for _c, seq, hops in found[:k]], truncated
-
-
-def _enumerate(adj, s: str, t: str, length: int, bound) -> tuple[list[tuple[str, ...]], bool]:
-    """Every simple path of exactly ``length`` hops from s to t in ``adj``."""
-    batch: list[tuple[str, ...]] = []
-    work = 0
-    stack = [(s, (s,), iter(adj.get(s, {})))]
-    on_path = {s}
-    while stack:
-        u, path, it = stack[-1]
-        v = next(it, None)
-        if v is None:
-            stack.pop()
-            on_path.discard(u)
-            continue
-        work += 1
-        if work > PATH_WORK_CAP:
-            return batch, True
-        i = len(path)
-        if v in on_path:
-            continue
-        if v == t:
-            if i == length:
-                batch.append(path + (v,))
-                if len(batch) >= PATHS_PER_LENGTH_CAP:
-                    return batch, True
-            continue
-        if i >= length or i + bound(v) > length:
-            continue
-        on_path.add(v)
-        stack.append((v, path + (v,), iter(adj.get(v, {}))))
-    return batch, False

@@ -18,11 +18,10 @@ from ..model import Connections, Edge, Hop, Node, Path, PathsResult, SearchHit, 
 from ..text import fold
 from .base import via_ok
 from .memory import MemoryGraph
+from .pathsearch import PATH_WORK_CAP, PATHS_PER_LENGTH_CAP, rank_paths, simple_paths_of_length  # noqa: F401
 
 REACH_CAP = 200_000  # nodes counted when a neighbourhood is cut by its limit
 EDGE_CAP = 20_000  # edges returned with one neighbourhood
-PATH_WORK_CAP = 400_000  # expansions while enumerating paths
-PATHS_PER_LENGTH_CAP = 20_000
 SEARCH_CANDIDATE_CAP = 50_000
 
 
@@ -265,44 +264,14 @@ def paths(mg, s, t, k, max_hops, edge_types, as_of, via=None, costs=None) -> Pat
         def lb(v: str) -> int:
             return dt[v] if v in dt else outside
 
-        batch: list[tuple[str, ...]] = []
-        work = 0
-        stack = [(s, (s,), mg.neighbours(s, edge_types, as_of))]
-        on_path = {s}
-        while stack:
-            u, path, it = stack[-1]
-            step = next(it, None)
-            if step is None:
-                stack.pop()
-                on_path.discard(u)
-                continue
-            v = step[0]
-            work += 1
-            if work > PATH_WORK_CAP:
-                truncated = True
-                break
-            i = len(path)  # hops after taking this step
-            if v in on_path:
-                continue
-            if v == t:
-                if i == length:
-                    batch.append(path + (v,))
-                    if len(batch) >= PATHS_PER_LENGTH_CAP:
-                        truncated = True
-                        break
-                continue
-            if i >= length or i + lb(v) > length or not mg.node_ok(v, None, as_of):
-                continue
-            if via_set is not None and not via_ok(mg.nodes[v], via_set):
-                continue
-            on_path.add(v)
-            stack.append((v, path + (v,), mg.neighbours(v, edge_types, as_of)))
-        ranked = []
-        for seq in set(batch):
-            hops = [Hop(_hop_edge(mg, a, b, edge_types, as_of, costs), a, b) for a, b in zip(seq, seq[1:])]
-            cost = sum(costs.get(h.edge.type, 1.0) for h in hops)
-            ranked.append((cost, seq, hops))
-        ranked.sort(key=lambda r: (r[0], r[1]))
+        def admit(v: str) -> bool:
+            return mg.node_ok(v, None, as_of) and (via_set is None or via_ok(mg.nodes[v], via_set))
+
+        batch, cut = simple_paths_of_length(
+            s, t, length, lambda u: (v for v, _e in mg.neighbours(u, edge_types, as_of)), lb, admit
+        )
+        truncated = truncated or cut
+        ranked = rank_paths(batch, lambda a, b: _hop_edge(mg, a, b, edge_types, as_of, costs), costs)
         found.extend(ranked)
         if len(found) >= k or truncated:
             break
