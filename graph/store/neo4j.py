@@ -492,7 +492,7 @@ class Neo4jStore(GraphStore):
             "finding paths", lambda tx: self._paths_tx(tx, source, target, k, max_hops, edge_types, as_of, via)
         )
 
-    def _connections_tx(self, tx, a, b, as_of, limit, via) -> Connections:
+    def _connections_tx(self, tx, a, b, as_of, limit, via, with_path: bool = True) -> Connections:
         na = self._require(tx, a, "a")
         nb = self._require(tx, b, "b")
         if a == b:
@@ -506,12 +506,9 @@ class Neo4jStore(GraphStore):
         both_ids = set(da) & set(db)
         nodes = self._nodes_tx(tx, common_ids | both_ids)
         common = sorted((nodes[i] for i in common_ids), key=lambda n: (n.type, n.id))
-        both = [nodes[i] for i in both_ids]
-        key = lambda n: (tv._date_of(n) or "9999", n.id)  # noqa: E731
-        agreements = sorted((n for n in both if n.type == "Agreement"), key=key)
-        events = sorted((n for n in both if n.type == "Event"), key=key)
+        agreements, events = tv.linking_nodes(nodes[i] for i in both_ids)
         shortest = None
-        if dates.valid_at(na.valid_from, na.valid_to, as_of) and dates.valid_at(nb.valid_from, nb.valid_to, as_of):
+        if with_path and dates.valid_at(na.valid_from, na.valid_to, as_of) and dates.valid_at(nb.valid_from, nb.valid_to, as_of):
             sp = self._paths_tx(tx, a, b, 1, 6, None, as_of, via)
             shortest = sp.paths[0] if sp.paths else None
         return Connections(
@@ -561,7 +558,7 @@ class Neo4jStore(GraphStore):
                 if other is None and nb.type in ("Agreement", "Event"):
                     add(tv.node_item(nb))
             if other is not None:
-                c = self._connections_tx(tx, id, other, None, 10_000, PARTNER_VIA)
+                c = self._connections_tx(tx, id, other, None, 10_000, PARTNER_VIA, with_path=False)
                 for n in c.agreements + c.events:
                     add(tv.node_item(n))
             ordered = sorted(items.values(), key=lambda i: (i.date, i.kind, i.node.id if i.node else i.edge.id))

@@ -284,12 +284,22 @@ def paths(mg, s, t, k, max_hops, edge_types, as_of, via=None, costs=None) -> Pat
 # -------------------------------------------------------------- connections
 
 
-def _date_of(node: Node) -> str | None:
+def date_of(node: Node) -> str | None:
+    """The date a node stands for: an agreement's signing, an event's start, else its validity start."""
     p = node.properties
     return p.get("signed") or p.get("start") or node.valid_from
 
 
-def connections(mg, a, b, as_of, limit, via=None, costs=None) -> Connections:
+def linking_nodes(nodes) -> tuple[list[Node], list[Node]]:
+    """The agreements and the events among ``nodes``, each sorted by (date, id), undated last."""
+    key = lambda n: (date_of(n) or "9999", n.id)  # noqa: E731
+    nodes = list(nodes)
+    return (sorted((n for n in nodes if n.type == "Agreement"), key=key),
+            sorted((n for n in nodes if n.type == "Event"), key=key))
+
+
+def connections(mg, a, b, as_of, limit, via=None, costs=None, with_path=True) -> Connections:
+    """``with_path=False`` skips the shortest-path search (the timeline needs only the linking nodes)."""
     na, nb = require(mg, a, "a"), require(mg, b, "b")
     if a == b:
         raise QueryError("'a' and 'b' are the same node", details=[{"field": "b", "value": b}])
@@ -299,11 +309,9 @@ def connections(mg, a, b, as_of, limit, via=None, costs=None) -> Connections:
     via_set = set(via) if via is not None else None
     da, _ = _bfs_dist(mg, a, None, as_of, 2, via=via_set)
     db, _ = _bfs_dist(mg, b, None, as_of, 2, via=via_set)
-    both = [mg.nodes[i] for i in set(da) & set(db)]
-    key = lambda n: (_date_of(n) or "9999", n.id)  # noqa: E731
-    agreements = sorted((n for n in both if n.type == "Agreement"), key=key)
-    events = sorted((n for n in both if n.type == "Event"), key=key)
-    sp = paths(mg, a, b, 1, 6, None, as_of, via, costs) if mg.node_ok(a, None, as_of) and mg.node_ok(b, None, as_of) else None
+    agreements, events = linking_nodes(mg.nodes[i] for i in set(da) & set(db))
+    ends_ok = mg.node_ok(a, None, as_of) and mg.node_ok(b, None, as_of)
+    sp = paths(mg, a, b, 1, 6, None, as_of, via, costs) if with_path and ends_ok else None
     truncated = len(common) > limit or len(agreements) > limit or len(events) > limit
     return Connections(
         a=na,
@@ -343,7 +351,7 @@ def edge_label(mg, edge: Edge, schema) -> str:
 
 
 def node_item(node: Node) -> TimelineItem | None:
-    d = _date_of(node)
+    d = date_of(node)
     if not d:
         return None
     return TimelineItem(date=d, kind="node", label=f"{node.type}: {node.label}", node=node)
@@ -380,7 +388,7 @@ def timeline(mg, schema, nid, other, limit, via=None) -> Timeline:
                 d = edge_date(edge)
                 if d:
                     add(TimelineItem(date=d, kind="edge", label=edge_label(mg, edge, schema), edge=edge))
-        c = connections(mg, nid, other, None, 10_000, via)
+        c = connections(mg, nid, other, None, 10_000, via, with_path=False)
         for n in c.agreements + c.events:
             add(node_item(n))
     ordered = sorted(items.values(), key=lambda i: (i.date, i.kind, i.node.id if i.node else i.edge.id))
