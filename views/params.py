@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from urllib.parse import quote, urlencode
 
+from api.deps import split_list as api_split_list
 from graph.dates import as_of_day
 from graph.errors import QueryError
 
@@ -23,18 +24,9 @@ MAX_IDS = 2000
 
 
 def split_list(values: list[str] | str | None) -> tuple[str, ...] | None:
-    """'a,b' or ['a', 'b,c'] -> ('a', 'b', 'c'); empty -> None (meaning: all)."""
-    if values is None:
-        return None
-    if isinstance(values, str):
-        values = [values]
-    out: list[str] = []
-    for v in values:
-        for part in v.split(","):
-            part = part.strip()
-            if part and part not in out:
-                out.append(part)
-    return tuple(out) or None
+    """'a,b' or ['a', 'b,c'] -> ('a', 'b', 'c'); empty -> None (meaning: all). Same parsing as the API."""
+    parts = api_split_list(values)
+    return tuple(parts) if parts else None
 
 
 def _check_types(argument: str, given: tuple[str, ...] | None, known: list[str]) -> tuple[str, ...] | None:
