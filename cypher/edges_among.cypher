@@ -6,11 +6,11 @@
 // Parameters: $ids - node ids; $idset - map with those ids as keys;
 //   $edge_types - type names or null;
 //   $as_of - YYYY-MM-DD or null; $cap - most edges to return.
-// Returns: id, data.
+// Returns: id, type, source, target.
 UNWIND $ids AS uid
 MATCH (u:Entity {id: uid})-[r]->(v:Entity)
 WHERE $idset[v.id] IS NOT NULL
   AND ($edge_types IS NULL OR type(r) IN $edge_types)
   AND ($as_of IS NULL OR ((r.vf IS NULL OR r.vf <= $as_of) AND (r.vt IS NULL OR r.vt >= $as_of)))
-RETURN r.id AS id, r.data AS data
+RETURN r.id AS id, type(r) AS type, u.id AS source, v.id AS target
 LIMIT $cap

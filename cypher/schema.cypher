@@ -27,5 +27,8 @@ CREATE FULLTEXT INDEX entity_search IF NOT EXISTS
 FOR (n:Entity) ON EACH [n.search_text]
 OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace', `fulltext.eventually_consistent`: false}};
 
+CREATE CONSTRAINT write_lock_id IF NOT EXISTS
+FOR (l:RegiographWriteLock) REQUIRE l.id IS UNIQUE;
+
 CREATE INDEX entity_type IF NOT EXISTS
 FOR (n:Entity) ON (n.type);

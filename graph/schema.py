@@ -89,6 +89,17 @@ class NodeType:
     description: str
     properties: dict[str, PropertyDef]
     file: str = ""
+    hints: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def subtype_property(self) -> str | None:
+        """The property whose value is the node's subtype (``level``, ``kind``), if any."""
+        return self.hints.get("subtype")
+
+    @property
+    def date_properties(self) -> tuple[str, ...]:
+        """The properties that hold the date a node stands for, first present wins."""
+        return tuple(self.hints.get("date", ()))
 
 
 @dataclass(frozen=True)
@@ -102,6 +113,11 @@ class EdgeType:
     key_properties: tuple[str, ...] = ()
     path_cost: float = 1.0
     file: str = ""
+    hints: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def date_properties(self) -> tuple[str, ...]:
+        return tuple(self.hints.get("date", ()))
 
 
 @dataclass
@@ -112,6 +128,69 @@ class Schema:
     @property
     def prefixes(self) -> dict[str, str]:
         return {t.id_prefix: t.name for t in self.nodes.values()}
+
+    # ------------------------------------------------ hints read generically
+
+    def types_with(self, hint: str) -> list[str]:
+        """Node types whose schema file sets ``hints: {<hint>: true}``, sorted."""
+        return sorted(n for n, t in self.nodes.items() if t.hints.get(hint))
+
+    @property
+    def document_type(self) -> str:
+        """The node type that documents (the targets of every source) have."""
+        docs = self.types_with("document")
+        if len(docs) != 1:
+            raise SchemaError(f"exactly one node type must set 'hints: {{document: true}}', found {docs}")
+        return docs[0]
+
+    @property
+    def partner_via(self) -> list[str]:
+        """The 'via' entries of a partner path: the node types (or Type:subtype) that may
+        stand between its ends, from the ``partner_path`` hint (true, or a list of subtypes)."""
+        out = []
+        for n, t in sorted(self.nodes.items()):
+            hint = t.hints.get("partner_path")
+            if hint is True:
+                out.append(n)
+            elif isinstance(hint, list):
+                out.extend(f"{n}:{sub}" for sub in hint)
+        return out
+
+    def subtype(self, node) -> str | None:
+        nt = self.nodes.get(node.type)
+        prop = nt.subtype_property if nt else None
+        return node.properties.get(prop) if prop else None
+
+    def node_date(self, node) -> str | None:
+        """The date a node stands for (an agreement's signing, an event's start), else its validity start."""
+        nt = self.nodes.get(node.type)
+        for prop in nt.date_properties if nt else ():
+            if node.properties.get(prop):
+                return node.properties[prop]
+        return node.valid_from
+
+    def edge_date(self, edge) -> str | None:
+        """An edge's validity start, else the first of its hinted date properties (a year as YYYY)."""
+        if edge.valid_from:
+            return edge.valid_from
+        et = self.edges.get(edge.type)
+        for prop in et.date_properties if et else ():
+            v = edge.properties.get(prop)
+            if v is not None and v != "":
+                return f"{int(v):04d}" if isinstance(v, int) else v
+        return None
+
+    def edge_detail(self, edge) -> str:
+        """The ``timeline_detail`` template of an edge's type filled from its properties
+        ('' when the type has none or a property it names is missing)."""
+        et = self.edges.get(edge.type)
+        tpl = et.hints.get("timeline_detail") if et else None
+        if not tpl:
+            return ""
+        try:
+            return tpl.format_map(_Strict(edge.properties))
+        except KeyError:
+            return ""
 
     def node_type(self, name: str) -> NodeType:
         try:
@@ -240,8 +319,9 @@ def _parse_node_type(f: Path) -> NodeType:
         id_prefix=prefix,
         label=_label(f, data),
         description=str(data.get("description", "")),
-        properties=_parse_props(f, data.get("properties")),
+        properties=(props := _parse_props(f, data.get("properties"))),
         file=str(f),
+        hints=_parse_hints(f, data, NODE_HINTS, props),
     )
 
 
@@ -271,7 +351,49 @@ def _parse_edge_type(f: Path) -> EdgeType:
         key_properties=keys,
         path_cost=float(cost),
         file=str(f),
+        hints=_parse_hints(f, data, EDGE_HINTS, props),
     )
+
+
+class _Strict(dict):
+    def __missing__(self, key):  # a missing or empty property leaves the detail out
+        raise KeyError(key)
+
+    def __getitem__(self, key):
+        v = dict.get(self, key)
+        if v is None or v == "":
+            raise KeyError(key)
+        return v
+
+
+NODE_HINTS = {"subtype", "date", "partner_path", "links_parties", "document", "color", "shape", "symbol"}
+EDGE_HINTS = {"date", "timeline_detail", "color"}
+
+
+def _parse_hints(f: Path, data: dict, known: set[str], props: dict[str, PropertyDef]) -> dict[str, Any]:
+    hints = data.get("hints") or {}
+    if not isinstance(hints, dict):
+        raise SchemaError(f"{f}: 'hints' must be a mapping")
+    unknown = sorted(set(hints) - known)
+    if unknown:
+        raise SchemaError(f"{f}: unknown hint '{unknown[0]}'; known hints: {', '.join(sorted(known))}")
+    if "subtype" in hints and hints["subtype"] not in props:
+        raise SchemaError(f"{f}: hint 'subtype' names property '{hints['subtype']}', which is not declared")
+    dates_ = hints.get("date", [])
+    if isinstance(dates_, str):
+        dates_ = hints["date"] = [dates_]
+    for d in dates_:
+        if d not in props:
+            raise SchemaError(f"{f}: hint 'date' names property '{d}', which is not declared")
+    pp = hints.get("partner_path")
+    if isinstance(pp, list):
+        sub = props.get(hints.get("subtype", ""))
+        bad = [v for v in pp if sub is None or v not in sub.values]
+        if bad:
+            raise SchemaError(f"{f}: hint 'partner_path' names subtype '{bad[0]}', which the 'subtype' property does not allow")
+    elif pp is not None and not isinstance(pp, bool):
+        raise SchemaError(f"{f}: hint 'partner_path' must be true, false or a list of subtypes")
+    return dict(hints)
 
 
 _DEFAULT: Schema | None = None

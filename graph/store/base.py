@@ -1,7 +1,14 @@
-"""The storage interface every backend implements (embedded and Neo4j).
+"""The storage port every backend implements (embedded and Neo4j), and the
+query methods every store offers through the one query layer (``graph.query``).
 
-The semantics below are the contract; ``tests/contract`` runs the same suite
-against every backend and expects identical answers.
+A store does storage only: nodes and edges by id, nodes by folded name, one
+breadth-first level with type and date filters, the edges among a set of nodes,
+the edges around one node, name-search candidates, counts, and an atomic write
+of a prepared batch inside a write transaction. Search, neighbours, paths,
+connections and timeline are written once above these primitives
+(``graph.query``), with their arguments checked once. A store may answer a
+query natively (``native_queries``) only when the contract suite
+(``tests/contract``) proves the same answers as the generic query.
 
 Shared conventions
 ------------------
@@ -9,84 +16,55 @@ Shared conventions
   reports the edge's real direction.
 * ``as_of`` (``YYYY-MM-DD``): only nodes and edges valid on that day take part
   (``graph.dates.valid_at`` on their ``valid_from``/``valid_to``).
-* ``edge_types`` / ``node_types``: ``None`` means all. A node whose type is
-  filtered out is neither returned nor walked through (query endpoints are
-  always allowed).
-* Orderings are total, so that every backend returns the same list:
-  - neighbours: by (distance from the centre, node id);
-  - paths: by (length, cost, tuple of node ids), where cost is the sum of the
-    hops' ``path_cost`` (declared per edge type in the schema: lower = stronger
-    tie); between two consecutive nodes the hop names the allowed edge that
-    sorts first by (path_cost, type, id); paths are *simple* (no node twice)
-    and distinct by node sequence; ``via`` restricts the nodes allowed
-    *between* the endpoints to these types or type:subtype entries (None: all);
-  - search: by (-score, folded label, id) with ``graph.search.score``;
-  - timeline: by (date, kind, id).
-* Every query has a cap; hitting it sets ``truncated`` in the result.
+* ``edge_types`` / ``node_types``: ``None`` means all.
+* Orderings are total, so that every backend returns the same list (see
+  ``graph.query``).
 """
 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, NamedTuple
 
 from ..errors import NotFoundError
-from ..model import Batch, Connections, Edge, LoadReport, Node, PathsResult, SearchHit, Stats, Subgraph, Timeline
+from ..model import Batch, Edge, LoadReport, Node, Stats
 from ..schema import Schema
 
 Progress = Callable[[int, int], None]  # (done, total)
 
-MAX_DEPTH = 3
-MAX_K = 10
-MAX_HOPS = 8
-# Partner paths step through actors, ties and sub-national regions by default,
-# not through the hubs (countries, topics) that connect everything. A ``via``
-# entry is a node type ("Organization") or a type with its subtype, the value
-# of its ``level`` or ``kind`` property ("Region:state").
-PARTNER_VIA = [
-    "Agreement", "Company", "Event", "Organization", "Person",
-    "Region:state", "Region:province", "Region:city", "Region:district",
-]
+
+class NodeRef(NamedTuple):
+    """A node as a traversal sees it: id, type and subtype (``Schema.subtype``)."""
+
+    id: str
+    type: str
+    subtype: str | None
 
 
-def subtype(node) -> str | None:
-    """The value of a node's ``level`` (regions) or ``kind`` property."""
-    p = node.properties
-    return p.get("level") or p.get("kind")
+class EdgeRef(NamedTuple):
+    """An edge as a traversal sees it, without its payload."""
+
+    id: str
+    type: str
+    source: str
+    target: str
 
 
-def via_ok(node, via: set[str] | None) -> bool:
-    """Whether ``node`` may stand between the endpoints of a path."""
-    if via is None or node.type in via:
-        return True
-    sub = subtype(node)
-    return sub is not None and f"{node.type}:{sub}" in via
+class WriteView(ABC):
+    """What a load sees inside a store's write transaction: the latest committed
+    state (no other writer can commit until this one ends) and the write itself."""
 
+    @abstractmethod
+    def get_nodes(self, ids: Iterable[str]) -> dict[str, Node]: ...
 
-def check_via(schema, via: list[str] | None) -> list[str] | None:
-    """Validate ``via`` entries ('Type' or 'Type:subtype') against the schema."""
-    from ..errors import QueryError
+    @abstractmethod
+    def get_edges(self, ids: Iterable[str]) -> dict[str, Edge]: ...
 
-    if via is None:
-        return None
-    for v in via:
-        t, _, sub = v.partition(":")
-        nt = schema.nodes.get(t)
-        if nt is None:
-            raise QueryError(f"'via' has unknown node type '{t}'; known: {', '.join(sorted(schema.nodes))}",
-                             details=[{"field": "via", "value": v}])
-        if sub:
-            prop = nt.properties.get("level") or nt.properties.get("kind")
-            if prop is None or sub not in prop.values:
-                allowed = ", ".join(prop.values) if prop else "none"
-                raise QueryError(f"'via' entry '{v}': {t} has no subtype '{sub}' (subtypes: {allowed})",
-                                 details=[{"field": "via", "value": v}])
-    return sorted(set(via))
-DEFAULT_NEIGHBOR_LIMIT = 500
-MAX_NEIGHBOR_LIMIT = 5000
-DEFAULT_SEARCH_LIMIT = 20
-MAX_SEARCH_LIMIT = 200
-DEFAULT_TIMELINE_LIMIT = 200
+    @abstractmethod
+    def find_by_names(self, type_: str, folded_names: Iterable[str]) -> dict[str, set[str]]: ...
+
+    @abstractmethod
+    def write(self, nodes: list[Node], edges: list[Edge], progress: Progress | None = None) -> None: ...
 
 
 class GraphStore(ABC):
@@ -94,7 +72,7 @@ class GraphStore(ABC):
 
     schema: Schema
 
-    # ----------------------------------------------------------- primitives
+    # ----------------------------------------------------------- the port
 
     @abstractmethod
     def get_nodes(self, ids: Iterable[str]) -> dict[str, Node]:
@@ -110,10 +88,49 @@ class GraphStore(ABC):
         that carry it as a name or alias (in any of its fold variants)."""
 
     @abstractmethod
-    def write(self, nodes: list[Node], edges: list[Edge], progress: Progress | None = None) -> None:
-        """Upsert these final nodes and edges atomically: all of them, or none.
-        ``nodes`` and ``edges`` are complete objects (already merged with what was
-        stored); the backend replaces what it has under those ids."""
+    def node_refs(self, ids: Iterable[str]) -> dict[str, NodeRef]:
+        """The id, type and subtype of the nodes among ``ids`` that exist."""
+
+    @abstractmethod
+    def valid_ids(self, ids: Iterable[str], as_of: str | None) -> set[str]:
+        """The ids among ``ids`` of nodes that exist and are valid on ``as_of`` (None: all)."""
+
+    @abstractmethod
+    def expand(self, frontier: list[str], edge_types: list[str] | None, node_types: list[str] | None,
+               as_of: str | None) -> list[NodeRef]:
+        """One breadth-first level: each node next to a frontier node over an allowed edge
+        (type, validity), itself allowed (type, validity), once. May include frontier nodes."""
+
+    @abstractmethod
+    def edges_among(self, ids: list[str], edge_types: list[str] | None, as_of: str | None, cap: int) -> list[EdgeRef]:
+        """The allowed edges whose both ends are among ``ids`` (at most ``cap``, any order)."""
+
+    @abstractmethod
+    def incident(self, id: str, other: str | None = None) -> list[Edge]:
+        """Every edge touching ``id`` (any type, any date); only those to ``other`` when given."""
+
+    @abstractmethod
+    def search_candidates(self, words: list[str], types: list[str] | None, cap: int) -> list[Node]:
+        """Nodes that have, for each folded word, a folded name word starting with it."""
+
+    @abstractmethod
+    def name_keys(self) -> list[str]:
+        """Every distinct folded name or alias (the fuzzy search tier scores them)."""
+
+    @abstractmethod
+    def nodes_by_keys(self, keys: list[str]) -> list[Node]:
+        """The nodes that carry any of these folded names."""
+
+    @abstractmethod
+    def stats(self) -> Stats:
+        """Node and edge counts per type."""
+
+    @abstractmethod
+    def writing(self):
+        """A context manager around one write transaction, yielding a ``WriteView``:
+        reads through it see the latest committed state, and no other writer (thread or
+        process) commits in between, so a read-merge-write never loses a concurrent write.
+        Leaving it normally commits; an exception rolls everything back."""
 
     @abstractmethod
     def iter_nodes(self) -> Iterator[Node]:
@@ -130,60 +147,34 @@ class GraphStore(ABC):
     def close(self) -> None:  # pragma: no cover - backends override when they hold resources
         pass
 
-    # -------------------------------------------------------------- queries
+    def native_queries(self) -> dict[str, Callable]:
+        """Queries this store answers natively, by name (``graph.query.QUERIES``).
+        Each must give the generic query's answers (checked by the contract suite)."""
+        return {}
 
-    @abstractmethod
-    def search(self, q: str, *, types: list[str] | None = None, limit: int = DEFAULT_SEARCH_LIMIT) -> list[SearchHit]:
-        """Nodes whose names or aliases match ``q``, best first (``graph.search``)."""
+    # ------------------------------------------------------------- writes
 
-    @abstractmethod
-    def neighbors(
-        self,
-        id: str,
-        *,
-        depth: int = 1,
-        edge_types: list[str] | None = None,
-        node_types: list[str] | None = None,
-        as_of: str | None = None,
-        limit: int = DEFAULT_NEIGHBOR_LIMIT,
-    ) -> Subgraph:
-        """The nodes within ``depth`` hops (centre included, first ``limit`` by
-        (distance, id)) and every allowed edge among them (sorted by id).
-        ``omitted_nodes`` counts reached nodes left out by ``limit``."""
+    def write(self, nodes: list[Node], edges: list[Edge], progress: Progress | None = None) -> None:
+        """Upsert these final nodes and edges atomically: all of them, or none."""
+        with self.writing() as w:
+            w.write(nodes, edges, progress)
 
-    @abstractmethod
-    def paths(
-        self,
-        source: str,
-        target: str,
-        *,
-        k: int = 3,
-        max_hops: int = 6,
-        edge_types: list[str] | None = None,
-        as_of: str | None = None,
-        via: list[str] | None = None,
-    ) -> PathsResult:
-        """Up to ``k`` shortest simple paths of at most ``max_hops`` hops whose
-        inner nodes are of the ``via`` types."""
+    def load(self, batch: Batch, *, progress: Progress | None = None, dry_run: bool = False) -> LoadReport:
+        """Validate, resolve and merge ``batch`` against the store, then write it
+        atomically - the reads and the write in one write transaction, so concurrent
+        loads of the same nodes keep every alias and source. Raises ``ValidationError``
+        (nothing written) on any problem."""
+        from ..ingest import prepare
 
-    @abstractmethod
-    def connections(self, a: str, b: str, *, as_of: str | None = None, limit: int = 50) -> Connections:
-        """How two entities are connected: common neighbours (sorted by (type, id)),
-        Agreement and Event nodes within two hops of both (sorted by (date, id);
-        the middle node of a two-hop link must be of a ``PARTNER_VIA`` type),
-        and the shortest path (max 6 hops, ``via=PARTNER_VIA``)."""
+        if dry_run:
+            return prepare(batch, self.schema, self).report
+        with self.writing() as w:
+            plan = prepare(batch, self.schema, w)
+            if plan.nodes or plan.edges:
+                w.write(plan.nodes, plan.edges, progress=progress)
+        return plan.report
 
-    @abstractmethod
-    def timeline(self, id: str, *, other: str | None = None, limit: int = DEFAULT_TIMELINE_LIMIT) -> Timeline:
-        """Dated facts around ``id`` (its own start, its dated edges, the agreements
-        and events next to it); with ``other``: the trade flows between the two and
-        the agreements and events that connect them."""
-
-    @abstractmethod
-    def stats(self) -> Stats:
-        """Node and edge counts per type."""
-
-    # ------------------------------------------------------ shared helpers
+    # ------------------------------------------------------------ queries
 
     def get_node(self, id: str) -> Node:
         found = self.get_nodes([id])
@@ -191,12 +182,48 @@ class GraphStore(ABC):
             raise NotFoundError(f"node '{id}' is not in the graph", details=[{"field": "id", "value": id}])
         return found[id]
 
-    def load(self, batch: Batch, *, progress: Progress | None = None, dry_run: bool = False) -> LoadReport:
-        """Validate, resolve and merge ``batch`` against the store, then write it
-        atomically. Raises ``ValidationError`` (nothing written) on any problem."""
-        from ..ingest import prepare
+    def search(self, q, *, types=None, limit=None):
+        from .. import query
+        return query.run(self, "search", q=q, types=types, limit=limit)
 
-        plan = prepare(batch, self.schema, self)
-        if not dry_run and (plan.nodes or plan.edges):
-            self.write(plan.nodes, plan.edges, progress=progress)
-        return plan.report
+    def neighbors(self, id, *, depth=1, edge_types=None, node_types=None, as_of=None, limit=None):
+        from .. import query
+        return query.run(self, "neighbors", id=id, depth=depth, edge_types=edge_types, node_types=node_types,
+                         as_of=as_of, limit=limit)
+
+    def paths(self, source, target, *, k=3, max_hops=6, edge_types=None, as_of=None, via=None):
+        from .. import query
+        return query.run(self, "paths", source=source, target=target, k=k, max_hops=max_hops,
+                         edge_types=edge_types, as_of=as_of, via=via)
+
+    def connections(self, a, b, *, as_of=None, limit=50):
+        from .. import query
+        return query.run(self, "connections", a=a, b=b, as_of=as_of, limit=limit)
+
+    def timeline(self, id, *, other=None, limit=None):
+        from .. import query
+        return query.run(self, "timeline", id=id, other=other, limit=limit)
+
+
+# Limits and defaults live with the query layer; re-exported for the API, views and CLI.
+from ..query.limits import (  # noqa: E402,F401
+    DEFAULT_NEIGHBOR_LIMIT,
+    DEFAULT_SEARCH_LIMIT,
+    DEFAULT_TIMELINE_LIMIT,
+    MAX_DEPTH,
+    MAX_HOPS,
+    MAX_K,
+    MAX_NEIGHBOR_LIMIT,
+    MAX_SEARCH_LIMIT,
+)
+
+
+def _partner_via() -> list[str]:
+    from ..schema import default_schema
+
+    return default_schema().partner_via
+
+
+# The bundled schema's default for partner paths (its ``partner_path`` hints):
+# paths step through actors, ties and sub-national regions, not through hubs.
+PARTNER_VIA = _partner_via()

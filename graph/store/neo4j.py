@@ -7,60 +7,36 @@ caller (settings, credentials) and only borrowed here.
 * Data model and indexes: see ``cypher/schema.cypher``. Nodes carry their JSON
   form plus folded name keys and validity bounds, edges are relationships typed
   by the schema's edge type.
-* Writes: one managed write transaction per ``write()`` (``execute_write``
-  retries transient failures); rows go in as ``UNWIND $rows`` chunks. Any error
-  rolls the whole call back.
+* Writes: one explicit write transaction per ``writing()`` block, which first
+  takes a lock node every writer updates, so a load's reads and its write are
+  not interleaved with another writer's; rows go in as ``UNWIND $rows`` chunks.
+  Any error rolls the whole block back.
 * Reads: ``execute_read`` (so ``neo4j://`` routing works), one transaction per
-  query. Traversals run level by level in Cypher; paths are enumerated over
-  node-level balls fetched from Neo4j (``neo4j_paths``), name ranking uses the
-  shared ``graph.search`` scoring, so both backends order results alike.
+  port call. The queries themselves are the shared ones of ``graph.query``.
 * Only statements from ``cypher/`` run; values are always parameters.
 """
 
 from __future__ import annotations
 
 import json
-from types import SimpleNamespace
+from contextlib import contextmanager
 from typing import Any, Callable, Iterable, Iterator
 
 from neo4j import exceptions as neo4j_errors
 from neo4j import unit_of_work
-from rapidfuzz import fuzz, process
-
 import cypher
 
 from .. import dates
-from .. import search as scoring
-from ..errors import DanglingReferenceError, NotFoundError, QueryError, RegiographError, StoreError, ValidationError
+from ..codec import decode_edge, decode_node, encode
+from ..errors import DanglingReferenceError, RegiographError, StoreError, ValidationError
 from ..ingest import folded_keys
-from ..model import Connections, Edge, Node, Path, PathsResult, SearchHit, Stats, Subgraph, Timeline, TimelineItem
+from ..model import Edge, Node, Stats
 from ..schema import Schema
-from ..text import fold
-from . import traversal as tv
-from .base import (
-    DEFAULT_NEIGHBOR_LIMIT,
-    DEFAULT_SEARCH_LIMIT,
-    DEFAULT_TIMELINE_LIMIT,
-    MAX_DEPTH,
-    MAX_HOPS,
-    MAX_K,
-    MAX_NEIGHBOR_LIMIT,
-    MAX_SEARCH_LIMIT,
-    PARTNER_VIA,
-    GraphStore,
-    Progress,
-    check_via,
-    subtype,
-)
-from .neo4j_paths import k_shortest
+from .base import EdgeRef, GraphStore, NodeRef, Progress, WriteView
 
 WRITE_CHUNK = 2_000
 DEFAULT_QUERY_TIMEOUT = 60.0  # seconds per read transaction
 PAGE = 5_000
-REACH_CAP = tv.REACH_CAP
-EDGE_CAP = tv.EDGE_CAP
-SEARCH_CANDIDATE_CAP = tv.SEARCH_CANDIDATE_CAP
-FUZZY_KEYS = 500
 KEY_SEPARATOR = " | "
 _LUCENE_SPECIAL = set('+-&|!(){}[]^"~*?:\\/')
 
@@ -86,23 +62,14 @@ def lucene_phrase(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def _dumps(obj: Node | Edge) -> str:
-    # key order is kept: the order of names and aliases decides which one a
-    # search reports as matched when several fold alike
-    return json.dumps(obj.to_dict(), ensure_ascii=False, separators=(",", ":"))
+_dumps = encode
+_node = decode_node
+_edge = decode_edge
 
 
-def _node(data: str) -> Node:
-    return Node.from_dict(json.loads(data))
-
-
-def _edge(data: str) -> Edge:
-    return Edge.from_dict(json.loads(data))
-
-
-def _node_row(n: Node) -> dict[str, Any]:
+def _node_row(n: Node, schema: Schema) -> dict[str, Any]:
     keys = sorted(folded_keys(n))
-    sub = subtype(n)
+    sub = schema.subtype(n)
     return {
         "id": n.id,
         "type": n.type,
@@ -157,7 +124,6 @@ class Neo4jStore(GraphStore):
 
             schema = default_schema()
         self.schema = schema
-        self._costs = {name: et.path_cost for name, et in schema.edges.items()}
         self.driver = driver
         self.database = database
         self._owns_driver = owns_driver
@@ -180,28 +146,34 @@ class Neo4jStore(GraphStore):
             config["database"] = self.database
         return self.driver.session(**config)
 
+    def _map_error(self, what: str, e: BaseException) -> BaseException:
+        """The ``StoreError`` a driver error becomes (other exceptions are returned as they are)."""
+        if isinstance(e, RegiographError):
+            return e
+        if isinstance(e, neo4j_errors.ServiceUnavailable):
+            return StoreError(
+                f"{what}: Neo4j is not reachable ({_one_line(e)}); check that the server runs and the configured bolt URI")
+        if isinstance(e, neo4j_errors.AuthError):
+            return StoreError(
+                f"{what}: Neo4j refused the credentials ({_one_line(e)}); check the configured user and password")
+        if isinstance(e, neo4j_errors.Neo4jError):
+            if "TransactionTimedOut" in (e.code or ""):
+                return StoreError(
+                    f"{what}: Neo4j did not answer within {self.query_timeout} s; narrow the query "
+                    "(fewer hops, edge or node types, a smaller limit)")
+            return StoreError(f"{what}: Neo4j failed: {_one_line(e)}")
+        if isinstance(e, neo4j_errors.DriverError):
+            return StoreError(f"{what}: Neo4j failed: {_one_line(e)}")
+        return e
+
     def _guard(self, what: str, fn: Callable[[], Any]) -> Any:
         try:
             return fn()
-        except RegiographError:
-            raise
-        except neo4j_errors.ServiceUnavailable as e:
-            raise StoreError(
-                f"{what}: Neo4j is not reachable ({_one_line(e)}); check that the server runs and the configured bolt URI"
-            ) from None
-        except neo4j_errors.AuthError as e:
-            raise StoreError(
-                f"{what}: Neo4j refused the credentials ({_one_line(e)}); check the configured user and password"
-            ) from None
-        except neo4j_errors.Neo4jError as e:
-            if "TransactionTimedOut" in (e.code or ""):
-                raise StoreError(
-                    f"{what}: Neo4j did not answer within {self.query_timeout} s; narrow the query "
-                    "(fewer hops, edge or node types, a smaller limit)"
-                ) from None
-            raise StoreError(f"{what}: Neo4j failed: {_one_line(e)}") from None
-        except neo4j_errors.DriverError as e:
-            raise StoreError(f"{what}: Neo4j failed: {_one_line(e)}") from None
+        except Exception as e:
+            mapped = self._map_error(what, e)
+            if mapped is e:
+                raise
+            raise mapped from None
 
     def _read(self, what: str, work: Callable[[Any], Any]) -> Any:
         if self.query_timeout is not None:
@@ -279,52 +251,67 @@ class Neo4jStore(GraphStore):
             out.setdefault(r["key"], set()).add(r["id"])
         return out
 
-    def write(self, nodes: list[Node], edges: list[Edge], progress: Progress | None = None) -> None:
+    @contextmanager
+    def writing(self):
+        """One explicit write transaction. It first takes Regiograph's write lock (one
+        lock node every writer updates), so the reads of a load and its write are never
+        interleaved with another writer's: nothing acknowledged is lost."""
+        what = "writing to Neo4j (nothing was written)"
+        session = self._session()
+        tx = None
+        try:
+            tx = session.begin_transaction()
+            tx.run(cypher.load("write_lock")).consume()
+            yield _WriteView(self, tx)
+            tx.commit()
+        except BaseException as e:
+            if tx is not None and not tx.closed():
+                try:
+                    tx.rollback()
+                except neo4j_errors.DriverError:
+                    pass
+            mapped = self._map_error(what, e)
+            if mapped is e:
+                raise
+            raise mapped from None
+        finally:
+            session.close()
+
+    def _write_tx(self, tx, nodes: list[Node], edges: list[Edge], progress: Progress | None) -> None:
         bad = [n for n in nodes if n.type not in self.schema.nodes] + [e for e in edges if e.type not in self.schema.edges]
         if bad:
             raise ValidationError(
                 f"'{bad[0].id}' has type '{bad[0].type}', which the schema does not declare; nothing was written",
                 details=[{"field": "type", "value": b.type, "id": b.id} for b in bad[:50]],
             )
-        node_rows = [_node_row(n) for n in nodes]
+        node_rows = [_node_row(n, self.schema) for n in nodes]
         edge_rows: dict[str, list[dict[str, Any]]] = {}
         for e in edges:
             edge_rows.setdefault(e.type, []).append(_edge_row(e))
         total = len(nodes) + len(edges)
-
-        def work(tx):
-            done = 0
-            for i in range(0, len(node_rows), WRITE_CHUNK):
-                chunk = node_rows[i : i + WRITE_CHUNK]
-                tx.run(cypher.load("write_nodes"), rows=chunk).consume()
+        done = 0
+        for i in range(0, len(node_rows), WRITE_CHUNK):
+            chunk = node_rows[i : i + WRITE_CHUNK]
+            tx.run(cypher.load("write_nodes"), rows=chunk).consume()
+            done += len(chunk)
+            if progress:
+                progress(done, total)
+        for rel_type in sorted(edge_rows):
+            stmt = cypher.render("write_edges", identifiers={"type": rel_type})
+            rows = edge_rows[rel_type]
+            for i in range(0, len(rows), WRITE_CHUNK):
+                chunk = rows[i : i + WRITE_CHUNK]
+                written = tx.run(stmt, rows=chunk).single()["written"]
+                if written != len(chunk):
+                    ends = {x for r in chunk for x in (r["source"], r["target"])}
+                    missing = sorted(ends - self._ids_present(tx, ends))
+                    raise DanglingReferenceError(
+                        f"edges refer to nodes that do not exist: {', '.join(missing[:10])}; nothing was written",
+                        details=[{"field": "source/target", "value": m} for m in missing[:50]],
+                    )
                 done += len(chunk)
                 if progress:
                     progress(done, total)
-            for rel_type in sorted(edge_rows):
-                stmt = cypher.render("write_edges", identifiers={"type": rel_type})
-                rows = edge_rows[rel_type]
-                for i in range(0, len(rows), WRITE_CHUNK):
-                    chunk = rows[i : i + WRITE_CHUNK]
-                    written = tx.run(stmt, rows=chunk).single()["written"]
-                    if written != len(chunk):
-                        ends = {x for r in chunk for x in (r["source"], r["target"])}
-                        missing = sorted(ends - self._ids_present(tx, ends))
-                        raise DanglingReferenceError(
-                            f"edges refer to nodes that do not exist: {', '.join(missing[:10])}; nothing was written",
-                            details=[{"field": "source/target", "value": m} for m in missing[:50]],
-                        )
-                    done += len(chunk)
-                    if progress:
-                        progress(done, total)
-
-        if not total:
-            return
-
-        def run():
-            with self._session() as session:
-                session.execute_write(work)
-
-        self._guard("writing to Neo4j (nothing was written)", run)
 
     def _ids_present(self, tx, ids: Iterable[str]) -> set[str]:
         return {_node(r["data"]).id for r in self._rows(tx, "get_nodes", ids=sorted(set(ids)))}
@@ -350,221 +337,57 @@ class Neo4jStore(GraphStore):
 
         self._guard("clearing the Neo4j database", run)
 
-    # ------------------------------------------------------ query helpers
+    # ------------------------------------------------- traversal primitives
 
     @staticmethod
-    def _require(tx, nid: str, field: str = "id") -> Node:
-        rows = Neo4jStore._rows(tx, "get_nodes", ids=[nid])
-        if not rows:
-            raise NotFoundError(f"node '{nid}' is not in the graph", details=[{"field": field, "value": nid}])
-        return _node(rows[0]["data"])
+    def _ref(r) -> NodeRef:
+        key = r["subtype_key"]
+        return NodeRef(r["id"], r["type"], key.split(":", 1)[1] if key else None)
 
-    @staticmethod
-    def _nodes_tx(tx, ids: Iterable[str]) -> dict[str, Node]:
+    def node_refs(self, ids: Iterable[str]) -> dict[str, NodeRef]:
         ids = list(dict.fromkeys(ids))
         if not ids:
             return {}
-        return {n.id: n for n in (_node(r["data"]) for r in Neo4jStore._rows(tx, "get_nodes", ids=ids))}
+        rows = self._read("reading nodes", lambda tx: self._rows(tx, "node_refs", ids=ids, as_of=None))
+        return {r["id"]: self._ref(r) for r in rows}
 
-    @staticmethod
-    def _bfs(
-        tx, start: str, depth: int, edge_types, node_types, as_of, cap: int = REACH_CAP, via: list[str] | None = None
-    ) -> tuple[dict[str, int], bool]:
-        """Distances from ``start`` (included, unchecked) up to ``depth`` levels; (dist, capped).
-        With ``via``, nodes of other types are reached but not walked through."""
-        dist = {start: 0}
-        kinds: dict[str, tuple[str, str | None]] = {}  # id -> (type, "Type:subtype")
-        frontier = [start]
-        for d in range(1, depth + 1):
-            if via is not None:
-                frontier = [u for u in frontier if u == start or kinds[u][0] in via or kinds[u][1] in via]
-                if not frontier:
-                    break
-            rows = Neo4jStore._rows(
-                tx, "expand_level", frontier=frontier, edge_types=edge_types, node_types=node_types, as_of=as_of
-            )
-            nxt = []
-            for r in rows:
-                v = r["id"]
-                if v in dist:
-                    continue
-                dist[v] = d
-                kinds[v] = (r["type"], r["subtype_key"])
-                nxt.append(v)
-                if len(dist) >= cap:
-                    return dist, True
-            frontier = nxt
-            if not frontier:
-                break
-        return dist, False
+    def valid_ids(self, ids: Iterable[str], as_of: str | None) -> set[str]:
+        ids = list(dict.fromkeys(ids))
+        if not ids:
+            return set()
+        rows = self._read("reading nodes", lambda tx: self._rows(tx, "node_refs", ids=ids, as_of=as_of))
+        return {r["id"] for r in rows}
 
-    # -------------------------------------------------------------- queries
+    def expand(self, frontier, edge_types, node_types, as_of) -> list[NodeRef]:
+        if not frontier:
+            return []
+        rows = self._read("exploring the graph", lambda tx: self._rows(
+            tx, "expand_level", frontier=list(frontier), edge_types=edge_types, node_types=node_types, as_of=as_of))
+        return [self._ref(r) for r in rows]
 
-    def search(self, q, *, types=None, limit=DEFAULT_SEARCH_LIMIT):
-        tv.check_range("limit", limit, 1, MAX_SEARCH_LIMIT)
-        types = tv.check_types("types", types, self.schema.nodes)
-        if q is not None and len(q) > scoring.MAX_QUERY:
-            raise QueryError(f"'q' is longer than {scoring.MAX_QUERY} characters", details=[{"field": "q"}])
-        folded = fold(q or "")
-        if not folded:
-            raise QueryError("'q' must contain at least one letter or digit", details=[{"field": "q", "value": q}])
-        type_list = types or None
-        query = " ".join("+" + lucene_escape(t) + "*" for t in folded.split())
+    def edges_among(self, ids, edge_types, as_of, cap) -> list[EdgeRef]:
+        ids = list(ids)
+        if not ids:
+            return []
+        rows = self._read("reading edges", lambda tx: self._rows(
+            tx, "edges_among", ids=ids, idset=dict.fromkeys(ids, True), edge_types=edge_types, as_of=as_of, cap=cap))
+        return [EdgeRef(r["id"], r["type"], r["source"], r["target"]) for r in rows]
 
-        def work(tx):
-            hits: list[SearchHit] = []
-            for r in self._rows(tx, "search_candidates", query=query, types=type_list, cap=SEARCH_CANDIDATE_CAP):
-                node = _node(r["data"])
-                s = scoring.score(q, node)
-                if s:
-                    hits.append(SearchHit(node, s[0], s[1]))
-            if not hits and len(folded) >= 4:
-                keys = [r["key"] for r in self._rows(tx, "search_name_keys")]
-                best = process.extract(folded, keys, scorer=fuzz.ratio, score_cutoff=scoring.FUZZY_MIN, limit=FUZZY_KEYS)
-                seen: set[str] = set()
-                for r in self._by_keys(tx, [k for k, _r, _i in best], None):
-                    node = _node(r["data"])
-                    if node.id in seen or (type_list and node.type not in type_list):
-                        continue
-                    seen.add(node.id)
-                    s = scoring.score(q, node, fuzzy=True)
-                    if s:
-                        hits.append(SearchHit(node, s[0], s[1]))
-            hits.sort(key=scoring.sort_key)
-            return hits[:limit]
+    def incident(self, id: str, other: str | None = None) -> list[Edge]:
+        rows = self._read("reading edges", lambda tx: self._rows(tx, "incident", id=id, other=other))
+        return [_edge(r["edge"]) for r in rows]
 
-        return self._read("searching", work)
+    def search_candidates(self, words, types, cap) -> list[Node]:
+        query = " ".join("+" + lucene_escape(t) + "*" for t in words)
+        rows = self._read("searching", lambda tx: self._rows(tx, "search_candidates", query=query, types=types, cap=cap))
+        return [_node(r["data"]) for r in rows]
 
-    def neighbors(self, id, *, depth=1, edge_types=None, node_types=None, as_of=None, limit=DEFAULT_NEIGHBOR_LIMIT):
-        tv.check_range("depth", depth, 1, MAX_DEPTH)
-        tv.check_range("limit", limit, 1, MAX_NEIGHBOR_LIMIT)
-        edge_types = tv.check_types("edge_types", edge_types, self.schema.edges)
-        node_types = tv.check_types("node_types", node_types, self.schema.nodes)
-        as_of = tv.check_as_of(as_of)
+    def name_keys(self) -> list[str]:
+        return [r["key"] for r in self._read("searching", lambda tx: self._rows(tx, "search_name_keys"))]
 
-        def work(tx):
-            self._require(tx, id)
-            dist, capped = self._bfs(tx, id, depth, edge_types, node_types or None, as_of)
-            order = sorted(dist, key=lambda i: (dist[i], i))
-            kept = order[:limit]
-            rows = self._rows(
-                tx, "edges_among", ids=kept, idset=dict.fromkeys(kept, True), edge_types=edge_types, as_of=as_of,
-                cap=EDGE_CAP + 1,
-            )
-            edges = sorted({r["id"]: _edge(r["data"]) for r in rows}.values(), key=lambda e: e.id)
-            nodes = self._nodes_tx(tx, kept)
-            omitted = len(order) - len(kept)
-            return Subgraph(
-                nodes=[nodes[i] for i in kept],
-                edges=edges[:EDGE_CAP],
-                center=[id],
-                truncated=bool(omitted) or capped or len(edges) > EDGE_CAP,
-                limit=limit,
-                omitted_nodes=omitted,
-            )
-
-        return self._read("exploring neighbours", work)
-
-    def _paths_tx(self, tx, s, t, k, max_hops, edge_types, as_of, via) -> PathsResult:
-        ns = self._require(tx, s, "source")
-        nt = self._require(tx, t, "target")
-        if s == t:
-            raise QueryError("source and target are the same node", details=[{"field": "target", "value": t}])
-        result = PathsResult(source=s, target=t, paths=[])
-        if not (dates.valid_at(ns.valid_from, ns.valid_to, as_of) and dates.valid_at(nt.valid_from, nt.valid_to, as_of)):
-            return result
-        found, truncated = k_shortest(
-            lambda name, **params: self._rows(tx, name, **params), s, t, k, max_hops, edge_types, as_of, via, self._costs
-        )
-        nodes = self._nodes_tx(tx, {x for seq, _h in found for x in seq})
-        for seq, hops in found:
-            result.paths.append(Path(nodes=[nodes[x] for x in seq], hops=hops))
-        result.truncated = truncated and len(result.paths) < k
-        return result
-
-    def paths(self, source, target, *, k=3, max_hops=6, edge_types=None, as_of=None, via=None):
-        tv.check_range("k", k, 1, MAX_K)
-        tv.check_range("max_hops", max_hops, 1, MAX_HOPS)
-        edge_types = tv.check_types("edge_types", edge_types, self.schema.edges)
-        via = check_via(self.schema, via)
-        as_of = tv.check_as_of(as_of)
-        return self._read(
-            "finding paths", lambda tx: self._paths_tx(tx, source, target, k, max_hops, edge_types, as_of, via)
-        )
-
-    def _connections_tx(self, tx, a, b, as_of, limit, via, with_path: bool = True) -> Connections:
-        na = self._require(tx, a, "a")
-        nb = self._require(tx, b, "b")
-        if a == b:
-            raise QueryError("'a' and 'b' are the same node", details=[{"field": "b", "value": b}])
-        da, _ = self._bfs(tx, a, 2, None, None, as_of, via=via)
-        db, _ = self._bfs(tx, b, 2, None, None, as_of, via=via)
-        near_a = {i for i, d in da.items() if d == 1}
-        near_b = {i for i, d in db.items() if d == 1}
-        # a self-loop makes a node its own neighbour; the common set excludes a and b anyway
-        common_ids = (near_a & near_b) - {a, b}
-        both_ids = set(da) & set(db)
-        nodes = self._nodes_tx(tx, common_ids | both_ids)
-        common = sorted((nodes[i] for i in common_ids), key=lambda n: (n.type, n.id))
-        agreements, events = tv.linking_nodes(nodes[i] for i in both_ids)
-        shortest = None
-        if with_path and dates.valid_at(na.valid_from, na.valid_to, as_of) and dates.valid_at(nb.valid_from, nb.valid_to, as_of):
-            sp = self._paths_tx(tx, a, b, 1, 6, None, as_of, via)
-            shortest = sp.paths[0] if sp.paths else None
-        return Connections(
-            a=na,
-            b=nb,
-            common_neighbors=common[:limit],
-            agreements=agreements[:limit],
-            events=events[:limit],
-            shortest=shortest,
-            truncated=len(common) > limit or len(agreements) > limit or len(events) > limit,
-        )
-
-    def connections(self, a, b, *, as_of=None, limit=50):
-        tv.check_range("limit", limit, 1, 1000)
-        as_of = tv.check_as_of(as_of)
-        return self._read("finding connections", lambda tx: self._connections_tx(tx, a, b, as_of, limit, PARTNER_VIA))
-
-    def timeline(self, id, *, other=None, limit=DEFAULT_TIMELINE_LIMIT):
-        tv.check_range("limit", limit, 1, 5000)
-
-        def work(tx):
-            node = self._require(tx, id)
-            items: dict[tuple, TimelineItem] = {}
-
-            def add(item: TimelineItem | None) -> None:
-                if item is not None:
-                    items[item.key()] = item
-
-            if other is not None:
-                self._require(tx, other, "other")
-                if other == id:
-                    raise QueryError("'other' is the same node as 'id'", details=[{"field": "other", "value": other}])
-            rows = self._rows(tx, "incident", id=id, other=other)
-            known = {node.id: node}
-            pairs = []
-            for r in rows:
-                edge, nb = _edge(r["edge"]), _node(r["node"])
-                known[nb.id] = nb
-                pairs.append((edge, nb))
-            shim = SimpleNamespace(nodes=known)
-            if other is None:
-                add(tv.node_item(node))
-            for edge, nb in pairs:
-                d = tv.edge_date(edge)
-                if d:
-                    add(TimelineItem(date=d, kind="edge", label=tv.edge_label(shim, edge, self.schema), edge=edge))
-                if other is None and nb.type in ("Agreement", "Event"):
-                    add(tv.node_item(nb))
-            if other is not None:
-                c = self._connections_tx(tx, id, other, None, 10_000, PARTNER_VIA, with_path=False)
-                for n in c.agreements + c.events:
-                    add(tv.node_item(n))
-            ordered = sorted(items.values(), key=lambda i: (i.date, i.kind, i.node.id if i.node else i.edge.id))
-            return Timeline(items=ordered[:limit], truncated=len(ordered) > limit)
-
-        return self._read("building the timeline", work)
+    def nodes_by_keys(self, keys) -> list[Node]:
+        rows = self._read("searching", lambda tx: self._by_keys(tx, keys, None))
+        return [_node(r["data"]) for r in rows]
 
     def _stats_statement(self) -> str:
         if self._stats_cypher is None:
@@ -584,3 +407,29 @@ class Neo4jStore(GraphStore):
             return Stats(nodes=counts["node"], edges=counts["edge"])
 
         return self._read("counting", work)
+
+
+class _WriteView(WriteView):
+    """Reads and the write of one load, inside one Neo4j write transaction."""
+
+    def __init__(self, store: Neo4jStore, tx) -> None:
+        self.store, self.tx = store, tx
+
+    def get_nodes(self, ids):
+        ids = list(dict.fromkeys(ids))
+        found = {n.id: n for n in (_node(r["data"]) for r in self.store._rows(self.tx, "get_nodes", ids=ids))} if ids else {}
+        return {i: found[i] for i in ids if i in found}
+
+    def get_edges(self, ids):
+        ids = list(dict.fromkeys(ids))
+        return self.store._get_edges_tx(self.tx, ids) if ids else {}
+
+    def find_by_names(self, type_, folded_names):
+        out: dict[str, set[str]] = {}
+        for r in self.store._by_keys(self.tx, list(folded_names), type_):
+            out.setdefault(r["key"], set()).add(r["id"])
+        return out
+
+    def write(self, nodes, edges, progress=None):
+        if nodes or edges:
+            self.store._write_tx(self.tx, nodes, edges, progress)
