@@ -43,6 +43,7 @@ class Pair:
     graph: str
     embedded: EmbeddedStore
     neo4j: Neo4jStore
+    generic: EmbeddedStore  # the same embedded store answering with the generic queries only
 
 
 def fill(store, graph: str) -> None:
@@ -66,10 +67,13 @@ def fill(store, graph: str) -> None:
 
 @pytest.fixture(scope="module", params=GRAPHS)
 def pair(request, tmp_path_factory):
-    emb = EmbeddedStore(tmp_path_factory.mktemp("contract"))
+    folder = tmp_path_factory.mktemp("contract")
+    emb = EmbeddedStore(folder)
     neo = open_store("neo4j", request, None)
     fill(emb, request.param)
     fill(neo, request.param)
-    yield Pair(request.param, emb, neo)
+    generic = EmbeddedStore(folder, native=False)
+    yield Pair(request.param, emb, neo, generic)
     neo.clear()
+    generic.close()
     emb.close()

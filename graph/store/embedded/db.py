@@ -61,15 +61,41 @@ def connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def init(conn: sqlite3.Connection, path: Path) -> None:
+def init(conn: sqlite3.Connection, path: Path, schema) -> None:
+    """Create the tables, or upgrade a store written by version 0.1 (format ``regiograph/1``) in place."""
     old = conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'").fetchone()
     if old:
         row = conn.execute("SELECT value FROM meta WHERE key='format'").fetchone()
+        if row and row[0] == "regiograph/1":
+            _upgrade_v1(conn, schema)
+            return
         if row and row[0] != FORMAT:
             raise StoreError(
                 f"'{path}' holds a store of format '{row[0]}', this version reads '{FORMAT}'; "
-                "export it with the version that wrote it (regiograph export) and load it into a new data folder")
+                "open it with the version that wrote it, export it (regiograph export) and load the export "
+                "into a new data folder")
     conn.executescript(DDL)
+
+
+def _upgrade_v1(conn, schema) -> None:
+    """One transaction: the 0.1 tables (id, type, data) become the indexed tables of this format."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute("ALTER TABLE nodes RENAME TO nodes_v1")
+        conn.execute("ALTER TABLE edges RENAME TO edges_v1")
+        conn.execute("DROP TABLE meta")
+        for stmt in DDL.strip().split(";"):
+            if stmt.strip():
+                conn.execute(stmt)
+        nodes = decode_nodes([r[0] for r in conn.execute("SELECT data FROM nodes_v1 ORDER BY id")])
+        edges = decode_edges([r[0] for r in conn.execute("SELECT data FROM edges_v1 ORDER BY id")])
+        write(conn, schema, nodes, edges)
+        conn.execute("DROP TABLE nodes_v1")
+        conn.execute("DROP TABLE edges_v1")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
 
 
 def ix_param(ixs: Iterable[int]) -> str:

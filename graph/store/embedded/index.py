@@ -166,8 +166,12 @@ class ArrayIndex:
         self.delta, self.delta_count, self.stale = {}, 0, False
 
     def set_order(self, order: np.ndarray) -> None:
-        self.order = np.asarray(order, dtype=np.int32)
-        self.rank = np.full(self.ntype.n, len(self.order) + 1, dtype=np.int64)
+        """``order``: node ixs sorted by id, possibly read from a newer snapshot than the
+        index: nodes the index does not know yet are left out (ranks stay in id order)."""
+        order = np.asarray(order, dtype=np.int64)
+        known = order < self.ntype.n
+        self.order = order[known].astype(np.int32)
+        self.rank = np.full(self.ntype.n, len(order) + 1, dtype=np.int64)
         self.rank[self.order] = np.arange(len(self.order))
         self.ranked = self.ntype.n
 
