@@ -16,6 +16,9 @@ DOC = "doc:synthetic"
 
 
 def generate(n_edges: int = 100_000, seed: int = 7, dated: bool = True) -> tuple[list[Node], list[Edge]]:
+    from .schema import default_schema
+
+    schema = default_schema()
     rnd = random.Random(seed)
     src = (Source(DOC, "generated"),)
     nodes: list[Node] = [Node(DOC, "Document", {"en": "Synthetic data"}, properties={"title": "Synthetic data"})]
@@ -23,9 +26,7 @@ def generate(n_edges: int = 100_000, seed: int = 7, dated: bool = True) -> tuple
 
     def add_edge(t: str, s: str, o: str, props=None, vf=None, vt=None) -> None:
         props = props or {}
-        keys = [props[k] for k in ("year", "direction") if t == "TRADES_WITH"] if t == "TRADES_WITH" else []
-        if t == "HOLDS_ROLE_AT":
-            keys = [props["role"]]
+        keys = [props[k] for k in schema.edges[t].key_properties]
         eid = edge_id(s, t, o, keys)
         if eid not in edges:
             edges[eid] = Edge(eid, t, s, o, props, vf, vt, src)

@@ -157,7 +157,7 @@ def prepare(batch: Batch, schema: Schema, store: "GraphStore") -> Plan:
         props = _check_props(errs, o, nt.properties, rec.properties, nt.name)
         vrange = _check_dates(errs, o, rec)
         srcs = _check_sources(errs, o, rec.sources)
-        if not srcs and nt.name != "Document":
+        if not srcs and nt.name != schema.document_type:
             errs.add(o, "sources", "every fact needs a source: sources: [{document: doc:..., locator: ...}]")
         if rec.id is not None:
             if not isinstance(rec.id, str) or not NODE_ID.match(rec.id) or len(rec.id) > MAX_ID:
@@ -253,10 +253,10 @@ def prepare(batch: Batch, schema: Schema, store: "GraphStore") -> Plan:
     doc_ids = {s.document for n in final_nodes.values() for s in n.sources} | {
         s.document for e in staged_edges.values() for s in e.sources
     }
-    docs = {i: n for i, n in final_nodes.items() if n.type == "Document"}
+    docs = {i: n for i, n in final_nodes.items() if n.type == schema.document_type}
     unknown = [d for d in doc_ids if d not in docs]
     if unknown:
-        docs.update({i: n for i, n in store.get_nodes(unknown).items() if n.type == "Document"})
+        docs.update({i: n for i, n in store.get_nodes(unknown).items() if n.type == schema.document_type})
     for nid, n in final_nodes.items():
         for s in n.sources:
             if s.document not in docs:
