@@ -7,30 +7,61 @@ from __future__ import annotations
 
 import json
 
+import orjson
+
 from .model import Edge, Node
 
 
 def encode(obj: Node | Edge) -> str:
-    return json.dumps(obj.to_dict(), ensure_ascii=False, separators=(",", ":"))
+    """Compact JSON (the same text as ``json.dumps(ensure_ascii=False, separators=(",", ":"))``)."""
+    try:
+        return orjson.dumps(obj.to_dict()).decode()
+    except TypeError:  # integers beyond 64 bits: the standard encoder handles them
+        return json.dumps(obj.to_dict(), ensure_ascii=False, separators=(",", ":"))
+
+
+def _loads(text: str):
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:  # what orjson refuses (e.g. huge integers) the standard parser reads
+        return json.loads(text)
 
 
 def decode_node(text: str) -> Node:
-    return Node.from_dict(json.loads(text))
+    return Node.from_dict(_loads(text))
 
 
 def decode_edge(text: str) -> Edge:
-    return Edge.from_dict(json.loads(text))
+    return Edge.from_dict(_loads(text))
 
 
 def decode_nodes(texts: list[str]) -> list[Node]:
-    """Many at once: one ``json.loads`` over all rows is several times faster than one per row."""
-    return [Node.from_dict(d) for d in json.loads("[" + ",".join(texts) + "]")] if texts else []
+    """Many at once: one parse over all rows is several times faster than one per row."""
+    return [Node.from_dict(d) for d in _loads("[" + ",".join(texts) + "]")] if texts else []
 
 
 def decode_edges(texts: list[str]) -> list[Edge]:
-    return [Edge.from_dict(d) for d in json.loads("[" + ",".join(texts) + "]")] if texts else []
+    return [Edge.from_dict(d) for d in _loads("[" + ",".join(texts) + "]")] if texts else []
 
 
 def day_number(day: str | None, default: int) -> int:
     """'2022-05-17' -> 20220517 (dates compare as integers in the array index)."""
     return int(day[:4] + day[5:7] + day[8:10]) if day else default
+
+
+def brief(obj: Node | Edge, schema) -> Node | Edge:
+    """The compact form of a record in a large answer: ids, type, names, validity and the
+    properties that give its subtype and date (schema hints); no aliases, no sources."""
+    if isinstance(obj, Node):
+        nt = schema.nodes.get(obj.type)
+        keep = ((nt.subtype_property,) if nt and nt.subtype_property else ()) + (nt.date_properties if nt else ())
+        return Node(obj.id, obj.type, dict(obj.name), {}, {k: obj.properties[k] for k in keep if k in obj.properties},
+                    obj.valid_from, obj.valid_to, ())
+    et = schema.edges.get(obj.type)
+    keep = et.date_properties if et else ()
+    return Edge(obj.id, obj.type, obj.source, obj.target, {k: obj.properties[k] for k in keep if k in obj.properties},
+                obj.valid_from, obj.valid_to, ())
+
+
+def encode_brief(obj: Node | Edge, schema) -> str:
+    return encode(brief(obj, schema))

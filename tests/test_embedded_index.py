@@ -79,7 +79,7 @@ def test_a_damaged_index_is_rebuilt_from_the_database(tmp_path):
 
 
 def test_a_growing_delta_is_merged_into_the_arrays(tmp_path, monkeypatch):
-    monkeypatch.setattr(index_mod, "DELTA_MAX", 5)
+    monkeypatch.setattr(index_mod, "DELTA_MAX", 5)  # below the 2,000-edge floor: every overflow folds in
     nodes, edges = generate(n_edges=400, seed=5)
     s = EmbeddedStore(tmp_path)
     s.write(nodes, edges[:100])

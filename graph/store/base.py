@@ -186,10 +186,10 @@ class GraphStore(ABC):
         from .. import query
         return query.run(self, "search", q=q, types=types, limit=limit)
 
-    def neighbors(self, id, *, depth=1, edge_types=None, node_types=None, as_of=None, limit=None):
+    def neighbors(self, id, *, depth=1, edge_types=None, node_types=None, as_of=None, limit=None, full=True):
         from .. import query
         return query.run(self, "neighbors", id=id, depth=depth, edge_types=edge_types, node_types=node_types,
-                         as_of=as_of, limit=limit)
+                         as_of=as_of, limit=limit, full=full)
 
     def paths(self, source, target, *, k=3, max_hops=6, edge_types=None, as_of=None, via=None):
         from .. import query

@@ -146,6 +146,7 @@ def test_neighbors_agree(pair):
             "node_types": r.sample(node_types, r.randint(1, 5)) if r.random() < 0.5 else None,
             "as_of": some_date(r) if r.random() < 0.6 else None,
             "limit": r.choice([1, 3, 10, 500]),
+            "full": r.random() < 0.6,
         }
         cases.append((f"nb {nid} {kw}", lambda s, nid=nid, kw=kw: s.neighbors(nid, **kw)))
     nid = ids[0]

@@ -2,9 +2,9 @@
 
 Tables (format ``regiograph/2``):
 
-* ``nodes(ix, id, type, sub, vf, vt, data)`` and ``edges(ix, id, type, src, dst, vf, vt, data)``:
-  ``ix`` is the dense integer the array index uses; ``data`` the record's JSON
-  (``graph.codec``); ``sub``, ``vf``, ``vt`` (subtype, validity as YYYYMMDD) are what the
+* ``nodes(ix, id, type, sub, vf, vt, data, brief)`` and ``edges(ix, id, type, src, dst, vf, vt, data, brief)``:
+  ``ix`` is the dense integer the array index uses; ``data`` the record's JSON and ``brief``
+  its compact form for large answers (``graph.codec``); ``sub``, ``vf``, ``vt`` (subtype, validity as YYYYMMDD) are what the
   index needs, so it is built and updated without decoding any JSON;
 * ``names(key, node)`` and ``words(word, node)``: folded names and their words, for
   ``find_by_names`` and prefix search (B-tree range scans);
@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from ... import dates
-from ...codec import day_number, decode_edges, decode_nodes, encode
+from ...codec import day_number, decode_edges, decode_nodes, encode, encode_brief
 from ...errors import DanglingReferenceError, StoreError, ValidationError
 from ...ingest import folded_keys
 from ...model import Edge, Node
@@ -37,10 +37,10 @@ MAX_VARS = 900
 
 DDL = """
 CREATE TABLE IF NOT EXISTS nodes (ix INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, type TEXT NOT NULL,
-                                  sub TEXT, vf INTEGER, vt INTEGER, data TEXT NOT NULL);
+                                  sub TEXT, vf INTEGER, vt INTEGER, data TEXT NOT NULL, brief TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS edges (ix INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, type TEXT NOT NULL,
                                   src INTEGER NOT NULL, dst INTEGER NOT NULL, vf INTEGER, vt INTEGER,
-                                  data TEXT NOT NULL);
+                                  data TEXT NOT NULL, brief TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS names (key TEXT NOT NULL, node INTEGER NOT NULL, PRIMARY KEY (key, node)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS names_node ON names (node);
 CREATE TABLE IF NOT EXISTS words (word TEXT NOT NULL, node INTEGER NOT NULL, PRIMARY KEY (word, node)) WITHOUT ROWID;
@@ -139,11 +139,12 @@ def nodes_by_id(conn, ids: list[str]) -> dict[str, Node]:
     return {n.id: n for n in decode_nodes(rows)}
 
 
-def nodes_by_ix(conn, ixs) -> dict[int, Node]:
+def nodes_by_ix(conn, ixs, brief: bool = False) -> dict[int, Node]:
     ixs = list(ixs)
     ix_rows, data = [], []
+    col = "brief" if brief else "data"
     for i in range(0, len(ixs), CHUNK):
-        q = "SELECT n.ix, n.data FROM json_each(?) j JOIN nodes n ON n.ix = j.value"
+        q = f"SELECT n.ix, n.{col} FROM json_each(?) j JOIN nodes n ON n.ix = j.value"  # noqa: S608
         for ix, d in conn.execute(q, (ix_param(ixs[i:i + CHUNK]),)):
             ix_rows.append(ix)
             data.append(d)
@@ -158,11 +159,12 @@ def edges_by_id(conn, ids: list[str]) -> dict[str, Edge]:
     return {e.id: e for e in decode_edges(rows)}
 
 
-def edges_by_ix(conn, ixs) -> dict[int, Edge]:
+def edges_by_ix(conn, ixs, brief: bool = False) -> dict[int, Edge]:
     ixs = list(ixs)
     ix_rows, data = [], []
+    col = "brief" if brief else "data"
     for i in range(0, len(ixs), CHUNK):
-        q = "SELECT e.ix, e.data FROM json_each(?) j JOIN edges e ON e.ix = j.value"
+        q = f"SELECT e.ix, e.{col} FROM json_each(?) j JOIN edges e ON e.ix = j.value"  # noqa: S608
         for ix, d in conn.execute(q, (ix_param(ixs[i:i + CHUNK]),)):
             ix_rows.append(ix)
             data.append(d)
@@ -251,14 +253,14 @@ def write(conn, schema, nodes: list[Node], edges: list[Edge], progress=None) -> 
             else:
                 olds.append(ix)
             rows.append((ix, n.id, n.type, schema.subtype(n), day_number(dates.lower_bound(n.valid_from), None),
-                         day_number(dates.upper_bound(n.valid_to), None), encode(n)))
+                         day_number(dates.upper_bound(n.valid_to), None), encode(n), encode_brief(n, schema)))
         if olds:
             conn.execute("DELETE FROM names WHERE node IN (SELECT value FROM json_each(?))", (ix_param(olds),))
             conn.execute("DELETE FROM words WHERE node IN (SELECT value FROM json_each(?))", (ix_param(olds),))
         conn.executemany(
-            "INSERT INTO nodes (ix, id, type, sub, vf, vt, data) VALUES (?, ?, ?, ?, ?, ?, ?) "
+            "INSERT INTO nodes (ix, id, type, sub, vf, vt, data, brief) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT(ix) DO UPDATE SET type=excluded.type, sub=excluded.sub, vf=excluded.vf, "
-            "vt=excluded.vt, data=excluded.data", rows)
+            "vt=excluded.vt, data=excluded.data, brief=excluded.brief", rows)
         names, words = set(), set()
         for n in chunk:
             ix = known[n.id]
@@ -296,11 +298,11 @@ def write(conn, schema, nodes: list[Node], edges: list[Edge], progress=None) -> 
                 next_e += 1
             rows.append((ix, e.id, e.type, known[e.source], known[e.target],
                          day_number(dates.lower_bound(e.valid_from), None),
-                         day_number(dates.upper_bound(e.valid_to), None), encode(e)))
+                         day_number(dates.upper_bound(e.valid_to), None), encode(e), encode_brief(e, schema)))
         conn.executemany(
-            "INSERT INTO edges (ix, id, type, src, dst, vf, vt, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+            "INSERT INTO edges (ix, id, type, src, dst, vf, vt, data, brief) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT(ix) DO UPDATE SET type=excluded.type, src=excluded.src, dst=excluded.dst, "
-            "vf=excluded.vf, vt=excluded.vt, data=excluded.data", rows)
+            "vf=excluded.vf, vt=excluded.vt, data=excluded.data, brief=excluded.brief", rows)
         conn.executemany("INSERT INTO changes (kind, ix) VALUES ('e', ?)", [(r[0],) for r in rows])
         done += len(rows)
         if progress:

@@ -176,7 +176,10 @@ class ArrayIndex:
         self.ranked = self.ntype.n
 
     def needs_rebuild(self) -> bool:
-        return self.stale or self.delta_count > DELTA_MAX or self.ntype.n > len(self.indptr) - 1 + DELTA_MAX
+        """The delta is walked in Python: fold it into the arrays once it is more than a few
+        thousand edges or a twentieth of the CSR, whichever is smaller than ``DELTA_MAX``."""
+        limit = min(DELTA_MAX, max(2_000, self.csr_edges // 20))
+        return self.stale or self.delta_count > limit or self.ntype.n > len(self.indptr) - 1 + limit
 
     # ---------------------------------------------------------- traversal
 

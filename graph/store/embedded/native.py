@@ -26,7 +26,7 @@ def _day(as_of):
     return day_number(as_of, None) if as_of else None
 
 
-def neighbors(store, *, id, depth, edge_types, node_types, as_of, limit) -> Subgraph:
+def neighbors(store, *, id, depth, edge_types, node_types, as_of, limit, full) -> Subgraph:
     with store.reading(ordered=True) as (ix, conn):
         found = sqldb.node_ix(conn, [id])
         if id not in found:
@@ -66,8 +66,8 @@ def neighbors(store, *, id, depth, edge_types, node_types, as_of, limit) -> Subg
         _frm, nb, ee = ix.entries(kept)
         ok = inside[nb] & ix.allowed(ee, em, day)
         eixs = np.unique(ee[ok]).tolist()
-    nodes = sqldb.nodes_by_ix(conn, kept.tolist())
-    edges = sorted(sqldb.edges_by_ix(conn, eixs).values(), key=lambda e: e.id)
+    nodes = sqldb.nodes_by_ix(conn, kept.tolist(), brief=not full)
+    edges = sorted(sqldb.edges_by_ix(conn, eixs, brief=not full).values(), key=lambda e: e.id)
     omitted = total - len(kept)
     return Subgraph(
         nodes=[nodes[int(i)] for i in kept],
