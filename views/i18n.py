@@ -53,6 +53,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "yes": "yes",
         "no": "no",
         "more": "{n} more",
+        "group": "{n} × {type}",
+        "group_tip": "Group – click to expand",
+        "expand": "Expand",
         "more_tip": "{n} more nodes reached but not drawn (view limit {cap}). Narrow the view with depth, types or date.",
     },
     "de": {
@@ -105,6 +108,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "yes": "ja",
         "no": "nein",
         "more": "{n} weitere",
+        "group": "{n} × {type}",
+        "group_tip": "Gruppe – anklicken zum Aufklappen",
+        "expand": "Aufklappen",
         "more_tip": "{n} weitere Knoten erreicht, aber nicht gezeichnet (Grenze {cap}). Ansicht über Tiefe, Typen oder Datum eingrenzen.",
     },
 }
