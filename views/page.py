@@ -171,7 +171,11 @@ def page_context(pv: PreparedView, cap: int) -> dict[str, Any]:
     }
 
 
-def render_view(store, params: ViewParams, cap: int, *, physics_max: int = PHYSICS_MAX_NODES) -> str:
+def render_view(store, params: ViewParams, cap: int, *, physics_max: int = PHYSICS_MAX_NODES, chrome: bool = True) -> str:
+    """``chrome=False``: the title stays for screen readers but is not shown, and the
+    download links are left out (the explorer frames the view with its own)."""
     pv = prepare(store, params, cap, physics_max=physics_max)
     options = vis_options(len(pv.data.nodes), pv.physics)
-    return render_page(pv.data.nodes, pv.data.edges, options, page_context(pv, cap))
+    ctx = page_context(pv, cap)
+    ctx["chrome"] = chrome
+    return render_page(pv.data.nodes, pv.data.edges, options, ctx)
