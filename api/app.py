@@ -63,6 +63,8 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         version=regiograph.__version__,
         description=DESCRIPTION,
         lifespan=lifespan,
+        docs_url=None,  # /docs and /redoc come from views.apidocs: served offline
+        redoc_url=None,
     )
     app.state.settings = settings
     errors.install(app)
@@ -85,9 +87,11 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
 
 
 def _include_routers(app: FastAPI) -> None:
+    from views.apidocs import router as apidocs_router
     from views.routes import router as views_router
 
     from .cypher_route import router as cypher_router
 
     app.include_router(cypher_router)
     app.include_router(views_router)
+    app.include_router(apidocs_router)

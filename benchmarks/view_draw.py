@@ -4,8 +4,7 @@ For each size, a synthetic ego network (tests/webviews/views_synth.py) is put
 in an embedded store, the app is served with uvicorn on 127.0.0.1 (in a child
 process), and the entity view of the hub (depth 2, every node drawn) is opened. The time is
 ``performance.now()`` when the page reports ready, i.e. at the first
-vis-network ``afterDrawing`` after the final layout (for physics views: after
-stabilization, with physics switched off) - measured from navigation start, so
+vis-network ``afterDrawing`` after the final layout and the label placement - measured from navigation start, so
 it includes the server's response time, script loading and drawing.
 
 "cold": a fresh browser context per run (nothing cached); "warm": the same
@@ -50,7 +49,10 @@ def measure(page, url: str) -> dict:
         """() => ({ready: window.rgView.ready,
                    ttfb: performance.getEntriesByType('navigation')[0].responseStart,
                    render: (performance.getEntriesByType('navigation')[0].serverTiming.find(t => t.name === 'render') || {}).duration,
-                   nodes: window.rgView.nodes.length, physics: window.rgView.physics})"""
+                   nodes: window.rgView.nodes.get().filter(n => n.rgType !== 'group').length,
+                   drawn: window.rgView.nodes.get().filter(n => !n.hidden).length,
+                   labels: window.rgView.labels ? window.rgView.labels().length : null,
+                   physics: window.rgView.physics})"""
     )
 
 
@@ -113,6 +115,8 @@ def run(sizes: list[int], runs: int) -> list[dict]:
                 ctx.close()
             row = {
                 "nodes": cold[0]["nodes"],
+                "drawn_nodes": cold[0]["drawn"],  # after folding big neighbourhoods into groups
+                "labels": cold[0]["labels"],
                 "physics": cold[0]["physics"],
                 "cold_ms_median": round(statistics.median(r["ready"] for r in cold)),
                 "cold_ms_max": round(max(r["ready"] for r in cold)),

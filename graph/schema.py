@@ -118,6 +118,7 @@ class EdgeType:
     @property
     def date_properties(self) -> tuple[str, ...]:
         return tuple(self.hints.get("date", ()))
+    color: str = ""  # display hint (``display: {color: "#rrggbb"}``) for views and exports
 
 
 @dataclass
@@ -341,6 +342,10 @@ def _parse_edge_type(f: Path) -> EdgeType:
     cost = data.get("path_cost", 1)
     if isinstance(cost, bool) or not isinstance(cost, (int, float)) or cost <= 0:
         raise SchemaError(f"{f}: 'path_cost' must be a positive number, got {cost!r}")
+    display = data.get("display") or {}
+    color = display.get("color", "") if isinstance(display, dict) else None
+    if color is None or (color and not re.fullmatch(r"#[0-9A-Fa-f]{6}", str(color))):
+        raise SchemaError(f"{f}: 'display' must be a mapping whose 'color' is '#rrggbb', got {data.get('display')!r}")
     return EdgeType(
         name=data["name"],
         label=_label(f, data),
@@ -352,6 +357,7 @@ def _parse_edge_type(f: Path) -> EdgeType:
         path_cost=float(cost),
         file=str(f),
         hints=_parse_hints(f, data, EDGE_HINTS, props),
+        color=str(color),
     )
 
 

@@ -260,18 +260,21 @@ def stats() -> None:
 
 @cli.command()
 @click.argument("output", type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["json", "graphml", "records"]), default=None,
-              help="json: node-link JSON; graphml; records: YAML in the record format (default: by file extension)")
+@click.option("--format", "fmt", type=click.Choice(["json", "graphml", "gexf", "csv", "records"]), default=None,
+              help="json: node-link JSON (networkx reads it with node_link_graph); graphml; gexf (Gephi); "
+                   "csv: NAME.nodes.csv and NAME.edges.csv; records: YAML in the record format (default: by file extension)")
 def export(output: str, fmt: str | None) -> None:
-    """Export the whole graph (node-link JSON, GraphML, or record YAML that 'load' reads back)."""
-    from graph.export import export_graph
+    """Export the whole graph (node-link JSON, GraphML, GEXF, CSV tables, or record YAML that 'load' reads back)."""
+    from graph.export import csv_paths, export_graph
 
-    fmt = fmt or {".json": "json", ".graphml": "graphml", ".yaml": "records", ".yml": "records"}.get(Path(output).suffix.lower())
+    fmt = fmt or {".json": "json", ".graphml": "graphml", ".gexf": "gexf", ".csv": "csv", ".yaml": "records",
+                  ".yml": "records"}.get(Path(output).suffix.lower())
     if fmt is None:
-        raise click.UsageError("cannot tell the format from the file name; pass --format json|graphml|records")
+        raise click.UsageError("cannot tell the format from the file name; pass --format json|graphml|gexf|csv|records")
     with _store() as store:
         counts = export_graph(store, output, fmt)
-    click.echo(f"wrote {counts[0]} nodes and {counts[1]} edges to {output} ({fmt})", err=True)
+    where = " and ".join(str(p) for p in csv_paths(output)) if fmt == "csv" else output
+    click.echo(f"wrote {counts[0]} nodes and {counts[1]} edges to {where} ({fmt})", err=True)
 
 
 @cli.command()

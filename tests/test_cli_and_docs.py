@@ -80,15 +80,28 @@ def test_load_search_path_and_idempotent_reload(env):
 
 def test_export_formats_and_reload_of_records(env):
     run("load", str(MINI))
-    for name in ("g.json", "g.graphml", "g.yaml"):
+    for name in ("g.json", "g.graphml", "g.gexf", "g.csv", "g.yaml"):
         r = run("export", str(env / name))
         assert r.exit_code == 0, r.output
     data = json.loads((env / "g.json").read_text())
-    assert len(data["nodes"]) == 11 and len(data["links"]) == 12
+    assert len(data["nodes"]) == 11 and len(data["edges"]) == 12
+    import csv
+
     import networkx as nx
 
+    nl = nx.node_link_graph(data)  # networkx's default keys
+    assert nl.number_of_nodes() == 11 and nl.number_of_edges() == 12
     g = nx.read_graphml(env / "g.graphml")
     assert g.number_of_nodes() == 11 and g.number_of_edges() == 12
+    gx = nx.read_gexf(env / "g.gexf")
+    assert gx.number_of_nodes() == 11 and gx.number_of_edges() == 12
+    assert set(gx.nodes) == set(g.nodes) and gx.nodes["region:de-by"]["type"] == g.nodes["region:de-by"]["type"]
+    with open(env / "g.nodes.csv", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == 11 and {r["Id"] for r in rows} == set(g.nodes)
+    with open(env / "g.edges.csv", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == 12 and all(r["Source"] in g.nodes and r["Target"] in g.nodes for r in rows)
     again = json.loads(run("load", str(env / "g.yaml")).stdout)
     assert again["changed"] is False  # the record export loads back without any change
 

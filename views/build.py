@@ -9,6 +9,7 @@ one ``store.get_nodes`` call so tooltips can name the document and its date.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,10 +18,12 @@ from graph.model import Edge, Node, Source
 from . import labels
 from .i18n import t
 from .queries import ViewGraph
-from .style import AGGREGATE_STYLE, FALLBACK_STYLE, FONT_COLOR, HIGHLIGHT, NODE_STYLES, node_style
+from .style import AGGREGATE_STYLE, EMPHASIS, HIGHLIGHT, FALLBACK_STYLE, NODE_STYLES, edge_color, node_style
 
 AGGREGATE_ID = "__more__"
-MAX_LABEL = 40
+MAX_LABEL = 40  # tooltips and path lists
+SHORT_LABEL = 24  # labels drawn on the canvas (the full name shows on hover)
+CENTER_SIZE = 30
 MAX_SOURCES = 5
 MAX_PROPS = 8
 
@@ -88,14 +91,23 @@ def resolve_documents(store, vg: ViewGraph) -> dict[str, Node]:
     return store.get_nodes(sorted(wanted)) if wanted else {}
 
 
-def _node_record(n: Node, vg: ViewGraph, lang: str, entity_url) -> dict[str, Any]:
-    """One node; colour and shape come from its type's vis-network group."""
+def node_size(degree: int) -> float:
+    """Nodes grow with their number of edges in the view (12 for a leaf, at most 24)."""
+    return round(min(24.0, 10.0 + 3.5 * math.log2(1 + degree)), 1)
+
+
+def _node_record(n: Node, vg: ViewGraph, lang: str, entity_url, degree: dict[str, int]) -> dict[str, Any]:
+    """One node; colour and shape come from its type's vis-network group.
+
+    vis-network draws no labels (no ``label`` field): the page places the
+    short ``rgLabel`` itself, so that no two labels overlap."""
     name = display_name(n, lang)
     emphasised = n.id in vg.center
     on_path = n.id in vg.path_nodes
     rec: dict[str, Any] = {
         "id": n.id,
-        "label": _short(name),
+        "rgLabel": _short(name, SHORT_LABEL),
+        "size": node_size(degree.get(n.id, 0)),
         "group": n.type if n.type in NODE_STYLES else "_other",
         "rgHref": entity_url(n.id),
         "tip": {
@@ -108,11 +120,12 @@ def _node_record(n: Node, vg: ViewGraph, lang: str, entity_url) -> dict[str, Any
     }
     if emphasised or on_path:
         st = node_style(n.type)
-        rec["color"] = {"background": st.color, "border": HIGHLIGHT, "highlight": {"background": st.color, "border": HIGHLIGHT}}
-        rec["borderWidth"] = 4 if emphasised else 3
+        rec["color"] = {"background": st.color, "border": EMPHASIS, "highlight": {"background": st.color, "border": EMPHASIS}}
+        rec["borderWidth"] = 4 if emphasised else 2
+        rec["rgEmph"] = 2 if emphasised else 1
     if emphasised:
-        rec["size"] = 26
-        rec["font"] = {"size": 16, "bold": True}
+        rec["size"] = CENTER_SIZE
+        rec["shadow"] = {"enabled": True, "size": 14, "x": 0, "y": 2, "color": "rgba(0,0,0,0.28)"}
     return rec
 
 
@@ -134,18 +147,23 @@ def groups() -> dict[str, Any]:
 
 
 def _edge_record(e: Edge, vg: ViewGraph, names: dict[str, str], lang: str) -> dict[str, Any]:
+    """One edge in its relation type's colour; its label (``rgLabel``) is drawn
+    by the page on hover and selection only."""
     on_path = e.id in vg.path_edges
     type_label = labels.edge_type_label(e.type, lang)
     text = type_label
-    if e.type == "TRADES_WITH" and "year" in e.properties:
+    if "year" in e.properties:
         text = f"{type_label} {e.properties['year']}"
+    color = edge_color(e.type)
     rec = {
         "id": e.id,
         "from": e.source,
         "to": e.target,
-        "label": text,
+        "rgLabel": text,
         "arrows": "to",
         "rgType": e.type,
+        "color": {"color": color, "highlight": color, "hover": color, "opacity": 0.85},
+        "width": 3 if on_path else 1.5,
         "tip": {
             "heading": f"{names.get(e.source, e.source)} \u2192 {names.get(e.target, e.target)}",
             "kind": type_label,
@@ -154,9 +172,6 @@ def _edge_record(e: Edge, vg: ViewGraph, names: dict[str, str], lang: str) -> di
             "sources": _sources(e.sources),
         },
     }
-    if on_path:
-        rec["color"] = {"color": HIGHLIGHT, "highlight": HIGHLIGHT, "hover": HIGHLIGHT}
-        rec["width"] = 3
     return rec
 
 
@@ -169,11 +184,11 @@ def aggregate_node(vg: ViewGraph, cap: int, lang: str) -> tuple[dict[str, Any], 
     text = t(lang, "more", n=vg.omitted)
     node = {
         "id": agg_id,
-        "label": text,
+        "rgLabel": text,
         "shape": AGGREGATE_STYLE.shape,
         "color": {"background": AGGREGATE_STYLE.color, "border": AGGREGATE_STYLE.border},
         "shapeProperties": {"borderDashes": [5, 4]},
-        "font": {"color": FONT_COLOR, "size": 14},
+        "size": 20,
         "rgType": "aggregate",
         "tip": {"heading": text, "kind": "", "id": "", "rows": [[t(lang, "more_tip", n=vg.omitted, cap=vg.limit or cap), ""]], "sources": []},
     }
@@ -185,11 +200,61 @@ def aggregate_node(vg: ViewGraph, cap: int, lang: str) -> tuple[dict[str, Any], 
     return node, edges
 
 
+GROUP_TIP_NAMES = 12
+
+
+def apply_groups(data: ViewData, groups, lang: str) -> None:
+    """Replace grouped leaves by one group node each (``views.group``): the
+    members and their edges stay in the data, hidden, and the page shows them
+    when the group is clicked."""
+    if not groups:
+        return
+    by_id = {n["id"]: n for n in data.nodes}
+    edge_by_id = {e["id"]: e for e in data.edges}
+    for g in groups:
+        st = node_style(g.type)
+        type_label = labels.node_type_label(g.type, lang)
+        text = t(lang, "group", n=len(g.members), type=type_label)
+        names = [by_id[m]["tip"]["heading"] for m in g.members if m in by_id]
+        for m in g.members:
+            by_id[m]["hidden"] = True
+            by_id[m]["rgGroup"] = g.id
+        for eid in g.edges:
+            if eid in edge_by_id:
+                edge_by_id[eid]["hidden"] = True
+                edge_by_id[eid]["rgGroup"] = g.id
+        rows = [[name, ""] for name in names[:GROUP_TIP_NAMES]]
+        if len(names) > GROUP_TIP_NAMES:
+            rows.append([t(lang, "more", n=len(names) - GROUP_TIP_NAMES), ""])
+        data.nodes.append({
+            "id": g.id,
+            "rgLabel": text,
+            "group": g.type if g.type in NODE_STYLES else "_other",
+            "size": node_size(len(g.members)),
+            "borderWidth": 2,
+            "shapeProperties": {"borderDashes": [4, 3]},
+            "color": {"background": "#ffffff", "border": st.border, "highlight": {"background": "#ffffff", "border": HIGHLIGHT},
+                      "hover": {"background": "#ffffff", "border": HIGHLIGHT}},
+            "rgType": "group",
+            "rgMembers": list(g.members),
+            "tip": {"heading": text, "kind": t(lang, "group_tip"), "id": "", "rows": rows, "sources": []},
+        })
+        first = edge_by_id.get(g.edges[0]) if g.edges else None
+        line = first["color"]["color"] if first else "#999999"
+        data.edges.append({"id": g.id + "|edge", "from": g.parent, "to": g.id, "rgType": "group", "rgGroup": g.id,
+                           "dashes": [6, 4], "width": 2, "color": {"color": line, "highlight": line, "hover": line, "opacity": 0.85},
+                           "rgLabel": first["rgLabel"] if first else ""})
+
+
 def build(store, vg: ViewGraph, *, cap: int, entity_url) -> ViewData:
     lang = vg.params.lang
     docs = resolve_documents(store, vg)
     names = {n.id: _short(display_name(n, lang)) for n in vg.nodes}
-    nodes = [_node_record(n, vg, lang, entity_url) for n in vg.nodes]
+    degree: dict[str, int] = {}
+    for e in vg.edges:
+        degree[e.source] = degree.get(e.source, 0) + 1
+        degree[e.target] = degree.get(e.target, 0) + 1
+    nodes = [_node_record(n, vg, lang, entity_url, degree) for n in vg.nodes]
     edges = [_edge_record(e, vg, names, lang) for e in vg.edges]
     if vg.omitted > 0:
         agg, agg_edges = aggregate_node(vg, cap, lang)

@@ -1,24 +1,29 @@
-"""The explorer page at ``/``: search, entity views, partner paths, timelines.
+"""The explorer page at ``/``: a start page, search, entity pages, partner paths.
 
 Everything is rendered on the server with plain HTML forms (GET, so every
-state is a permalink) and works without a network connection; the only
-script is an optional "copy embed code" button.
+state is a permalink) and works without a network connection. The page
+script only adds what needs it: search-as-you-type suggestions
+(``/explorer/suggest``, a combobox), "copy embed code" and the embed panel's
+``REGIOGRAPH_FRAME_ANCESTORS`` helper. Errors and ambiguous names are shown
+in the page's language; an ambiguous name is answered with its candidates.
 """
 
 from __future__ import annotations
 
-from graph.store.base import PARTNER_VIA
-
+import time
 from dataclasses import dataclass
+from functools import lru_cache
 from html import escape
 from importlib import resources
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
+import yaml
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from graph.errors import RegiographError
+from graph.errors import NotFoundError, QueryError, RegiographError
 from graph.resolve import resolve_ref
+from graph.store.base import PARTNER_VIA
 
 from . import assets, labels
 from .build import display_name
@@ -28,8 +33,16 @@ from .params import entity_params, parse_lang, path_params, split_list, subgraph
 
 TEMPLATE_DIR = str(resources.files("views").joinpath("templates"))
 SEARCH_LIMIT = 25
+SUGGEST_LIMIT = 8
 TIMELINE_LIMIT = 100
+SOURCE_LIMIT = 60
 _env = Environment(loader=FileSystemLoader(TEMPLATE_DIR), autoescape=select_autoescape(default=True, default_for_string=True))
+
+
+@lru_cache(maxsize=None)
+def config() -> dict[str, Any]:
+    """views/explorer.yaml: example questions, region relations, identifier properties."""
+    return yaml.safe_load(resources.files("views").joinpath("explorer.yaml").read_text(encoding="utf-8")) or {}
 
 
 @dataclass(frozen=True)
@@ -41,11 +54,13 @@ class ExplorerArgs:
     source: str = ""
     target: str = ""
     edge_types: tuple[str, ...] = ()
+    node_types: tuple[str, ...] = ()
     as_of: str = ""
     lang: str = "en"
 
     @classmethod
-    def parse(cls, *, q=None, id=None, ids=None, depth=None, source=None, target=None, edge_types=None, as_of=None, lang=None) -> "ExplorerArgs":
+    def parse(cls, *, q=None, id=None, ids=None, depth=None, source=None, target=None, edge_types=None, node_types=None,
+              as_of=None, lang=None) -> "ExplorerArgs":
         return cls(
             q=(q or "").strip(),
             id=(id or "").strip(),
@@ -54,17 +69,192 @@ class ExplorerArgs:
             source=(source or "").strip(),
             target=(target or "").strip(),
             edge_types=split_list(edge_types) or (),
+            node_types=split_list(node_types) or (),
             as_of=(as_of or "").strip(),
             lang=parse_lang(lang),
         )
 
+    @property
+    def start(self) -> bool:
+        return not (self.q or self.id or self.ids or self.source or self.target)
+
     def query(self, **changes: str) -> str:
         values = {"q": self.q, "id": self.id, "ids": self.ids, "depth": self.depth, "from": self.source, "to": self.target,
-                  "edge_types": ",".join(self.edge_types), "as_of": self.as_of, "lang": self.lang}
+                  "edge_types": ",".join(self.edge_types), "node_types": ",".join(self.node_types), "as_of": self.as_of,
+                  "lang": self.lang}
         values.update(changes)
         if values.get("lang") == "en":
             values["lang"] = ""
         return "/?" + urlencode([(k, v) for k, v in values.items() if v])
+
+    def entity_href(self, node_id: str) -> str:
+        return self.query(id=node_id, q="", ids="", depth="", edge_types="", node_types="", **{"from": "", "to": ""})
+
+
+# ------------------------------------------------------------------ errors
+
+
+def explain(exc: RegiographError, lang: str) -> dict[str, Any]:
+    """An error in the page's language; an ambiguous name with its candidates."""
+    detail = exc.details[0] if exc.details else {}
+    field, value = str(detail.get("field", "")), detail.get("value", "")
+    if isinstance(exc, NotFoundError):
+        if detail.get("candidates"):
+            return {"kind": "ambiguous", "field": field, "value": value, "text": t(lang, "err_ambiguous", q=value)}
+        return {"kind": "error", "text": t(lang, "err_not_found", q=value or field)}
+    if isinstance(exc, QueryError):
+        key = {"as_of": "err_date", "depth": "err_depth", "edge_types": "err_types", "node_types": "err_types",
+               "source": "err_required", "target": "err_required", "ids": "err_required"}.get(field, "err_query")
+        return {"kind": "error", "text": t(lang, key, field=t(lang, "field_" + field) if field else "", value=value)}
+    return {"kind": "error", "text": t(lang, "err_other")}
+
+
+def _choices(store, err: dict[str, Any], exc: NotFoundError, args: ExplorerArgs) -> list[dict[str, str]]:
+    ids = next((d.get("candidates") for d in exc.details if d.get("candidates")), []) or []
+    found = store.get_nodes(list(ids))
+    param = {"id": "id", "from": "from", "to": "to", "source": "from", "target": "to"}.get(err["field"], "id")
+    out = []
+    for i in ids:
+        if i in found:
+            n = found[i]
+            out.append({"name": display_name(n, args.lang), "type": labels.node_type_label(n.type, args.lang), "id": i,
+                        "href": args.query(**{param: i})})
+    return out
+
+
+# ------------------------------------------------------------- suggestions
+
+
+def region_of(store, node_id: str, lang: str) -> str:
+    """The name of the region a node is in (or, for a region, part of), or ''."""
+    kinds = [e for e in config().get("region_edges", []) if e in labels.edge_types()]
+    if not kinds:
+        return ""
+    sg = store.neighbors(node_id, depth=1, edge_types=kinds, limit=50)
+    by_id = {n.id: n for n in sg.nodes}
+    for kind in kinds:
+        for e in sg.edges:
+            if e.type == kind and e.source == node_id and e.target in by_id:
+                return display_name(by_id[e.target], lang)
+    return ""
+
+
+def suggest(store, q: str, lang: str, limit: int = SUGGEST_LIMIT) -> list[dict[str, str]]:
+    q = (q or "").strip()
+    if len(q) < 2 or not any(ch.isalnum() for ch in q):
+        return []
+    out = []
+    for h in store.search(q[:200], limit=limit):
+        name = display_name(h.node, lang)
+        out.append({
+            "id": h.node.id,
+            "name": name,
+            "matched": h.matched if h.matched != name else "",
+            "type": labels.node_type_label(h.node.type, lang),
+            "region": region_of(store, h.node.id, lang),
+            "href": ExplorerArgs(lang=lang).entity_href(h.node.id),
+        })
+    return out
+
+
+# --------------------------------------------------------------- start page
+
+_recent_cache: dict[int, tuple[tuple, list]] = {}
+
+
+def recent_documents(store, lang: str, stats_key: tuple) -> list[dict[str, str]]:
+    """The most recently published documents (cached per store until its counts change)."""
+    doc_type = config().get("document_type", "")
+    cached = _recent_cache.get(id(store))
+    if cached is None or cached[0] != stats_key:
+        docs = [n for n in store.iter_nodes() if n.type == doc_type]
+        docs.sort(key=lambda d: (str(d.properties.get("published") or ""), d.id), reverse=True)
+        _recent_cache[id(store)] = (stats_key, docs[: int(config().get("recent_documents", 6))])
+    args = ExplorerArgs(lang=lang)
+    return [{"title": str(d.properties.get("title") or display_name(d, lang)), "date": str(d.properties.get("published") or ""),
+             "publisher": str(d.properties.get("publisher") or ""), "href": args.entity_href(d.id)}
+            for d in _recent_cache[id(store)][1]]
+
+
+def examples(store, lang: str) -> list[dict[str, str]]:
+    out = []
+    items = config().get("examples", [])
+    wanted = sorted({str(v) for ex in items for k, v in ex.items() if k in ("id", "from", "to")})
+    present = store.get_nodes(wanted) if wanted else {}
+    args = ExplorerArgs(lang=lang)
+    for ex in items:
+        refs = [str(ex[k]) for k in ("id", "from", "to") if k in ex]
+        if not refs or any(r not in present for r in refs):
+            continue
+        if "id" in ex:
+            href = args.query(id=str(ex["id"]), depth=str(ex.get("depth", "")))
+        else:
+            href = args.query(**{"from": str(ex["from"]), "to": str(ex["to"])})
+        out.append({"text": str(ex.get(lang) or ex.get("en")), "href": href})
+    return out
+
+
+def start_page(store, stats: dict, lang: str) -> dict[str, Any]:
+    counts = [{"type": labels.node_type_label(k, lang), "n": v} for k, v in sorted(stats["nodes"].items(), key=lambda kv: -kv[1])]
+    key = (stats["total_nodes"], stats["total_edges"])
+    return {"counts": counts, "recent": recent_documents(store, lang, key), "examples": examples(store, lang)}
+
+
+# ------------------------------------------------------------ entity panel
+
+
+def safe_url(value: Any) -> str:
+    """Only http(s) links leave the app."""
+    text = str(value or "").strip()
+    parts = urlsplit(text)
+    return text if parts.scheme in ("http", "https") and parts.netloc else ""
+
+
+def _value(v: Any) -> str:
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(v)
+
+
+def entity_panel(store, node, args: ExplorerArgs) -> dict[str, Any]:
+    """Names per language, identifiers, properties, and every source of the
+    node and of its direct relations, with document title, date, evidence and link."""
+    lang = args.lang
+    ident_keys = set(config().get("identifier_properties", []))
+    names = [{"lang": k, "name": v} for k, v in sorted(node.name.items())]
+    aliases = [{"lang": k, "names": ", ".join(v)} for k, v in sorted(node.aliases.items()) if v]
+    identifiers = [{"key": "id", "value": node.id}] + [{"key": k, "value": _value(v)} for k, v in sorted(node.properties.items()) if k in ident_keys]
+    props = [{"key": k, "value": _value(v)} for k, v in sorted(node.properties.items()) if k not in ident_keys and v not in (None, "")]
+    if node.valid_from or node.valid_to:
+        props.append({"key": t(lang, "valid"), "value": (node.valid_from or "\u2026") + " \u2013 " + (node.valid_to or "\u2026")})
+    sg = store.neighbors(node.id, depth=1, limit=500)
+    others = {n.id: n for n in sg.nodes}
+    facts: list[tuple[str, Any]] = [(t(lang, "fact_self", name=display_name(node, lang)), s) for s in node.sources]
+    for e in sg.edges:
+        a = others.get(e.source, node) if e.source != node.id else node
+        b = others.get(e.target, node) if e.target != node.id else node
+        text = f"{display_name(a, lang)} \u2192 {labels.edge_type_label(e.type, lang)} \u2192 {display_name(b, lang)}"
+        facts.extend((text, s) for s in e.sources)
+    doc_ids = sorted({s.document for _, s in facts})
+    docs = store.get_nodes(doc_ids) if doc_ids else {}
+    by_doc: dict[str, dict[str, Any]] = {}
+    for text, s in facts[: SOURCE_LIMIT * 4]:
+        d = docs.get(s.document)
+        entry = by_doc.setdefault(s.document, {
+            "title": str(d.properties.get("title") or display_name(d, lang)) if d else s.document,
+            "date": str(d.properties.get("published") or "") if d else "",
+            "publisher": str(d.properties.get("publisher") or "") if d else "",
+            "url": safe_url(d.properties.get("url")) if d else "",
+            "href": args.entity_href(s.document) if d else "",
+            "facts": [],
+        })
+        if len(entry["facts"]) < 12:
+            entry["facts"].append({"text": text, "evidence": s.evidence or "", "locator": s.locator or ""})
+    sources = sorted(by_doc.values(), key=lambda x: x["date"], reverse=True)[:SOURCE_LIMIT]
+    return {"names": names, "aliases": aliases, "identifiers": identifiers, "props": props, "sources": sources}
+
+
+# ----------------------------------------------------------------- sections
 
 
 def embed_snippet(base_url: str, view_url: str, title: str) -> str:
@@ -75,24 +265,31 @@ def embed_snippet(base_url: str, view_url: str, title: str) -> str:
 
 def _view_block(p, base_url: str, title: str) -> dict[str, Any]:
     url = p.view_url()
+    framed = url + ("&" if "?" in url else "?") + "chrome=0"
     return {
         "url": url,
+        "frame_url": framed,
         "title": title,
         "embed": embed_snippet(base_url, url, title),
         "permalink": base_url + url,
+        "preview": "/embed/preview?" + urlencode({"src": url}),
         "exports": [{"url": p.export_url(f), "label": f.upper()} for f in EXPORT_FORMATS],
     }
+
+
+def _chips(names: list[str], chosen: tuple[str, ...], label) -> list[dict[str, Any]]:
+    return [{"name": n, "label": label(n), "on": n in chosen} for n in names]
 
 
 def _entity_section(store, args: ExplorerArgs, cap: int, base_url: str) -> dict[str, Any]:
     node_id = resolve_ref(store, args.id)
     node = store.get_node(node_id)
     p = entity_params(node_id, depth=args.depth or None, edge_types=list(args.edge_types) or None,
-                      as_of=args.as_of or None, lang=args.lang, cap=cap)
+                      node_types=list(args.node_types) or None, as_of=args.as_of or None, lang=args.lang, cap=cap)
     name = display_name(node, args.lang)
     tl = store.timeline(node_id, limit=TIMELINE_LIMIT)
     timeline = [{"date": i.date, "label": i.label, "kind": i.kind,
-                 "href": args.query(id=(i.node.id if i.node is not None and i.node.id != node_id else node_id), q="", **{"from": "", "to": ""})}
+                 "href": args.entity_href(i.node.id if i.node is not None and i.node.id != node_id else node_id)}
                 for i in tl.items]
     return {
         "id": node_id,
@@ -102,6 +299,8 @@ def _entity_section(store, args: ExplorerArgs, cap: int, base_url: str) -> dict[
         "view": _view_block(p, base_url, t(args.lang, "entity_title", name=name)),
         "timeline": timeline,
         "timeline_truncated": tl.truncated,
+        "panel": entity_panel(store, node, args),
+        "path_from": args.query(**{"from": node_id, "to": ""}, id="", q=""),
     }
 
 
@@ -117,13 +316,14 @@ def _path_section(store, args: ExplorerArgs, cap: int, base_url: str) -> dict[st
     for path in res.paths:
         steps = []
         for i, n in enumerate(path.nodes):
-            step = {"name": display_name(n, args.lang), "href": args.query(id=n.id, q="", **{"from": "", "to": ""})}
+            step = {"name": display_name(n, args.lang), "href": args.entity_href(n.id)}
             if i < len(path.hops):
                 hop = path.hops[i]
                 step["edge"] = labels.edge_type_label(hop.edge.type, args.lang) + (" \u2192" if hop.direction == "forward" else " \u2190")
             steps.append(step)
         paths.append(steps)
-    return {"view": _view_block(p, base_url, t(args.lang, "path_title", a=a, b=b)), "paths": paths, "max_hops": p.max_hops}
+    return {"view": _view_block(p, base_url, t(args.lang, "path_title", a=a, b=b)), "paths": paths, "max_hops": p.max_hops,
+            "a": a, "b": b}
 
 
 def _subgraph_section(args: ExplorerArgs, cap: int, base_url: str) -> dict[str, Any]:
@@ -131,41 +331,53 @@ def _subgraph_section(args: ExplorerArgs, cap: int, base_url: str) -> dict[str, 
     return {"view": _view_block(p, base_url, t(args.lang, "subgraph_title", n=len(p.ids)))}
 
 
-def _safe(section, errors: list[str]):
-    try:
-        return section()
-    except RegiographError as exc:
-        errors.append(exc.message)
-        return None
-
-
-def render(store, args: ExplorerArgs, *, cap: int, base_url: str) -> str:
+def render(store, args: ExplorerArgs, *, cap: int, base_url: str, frame_ancestors: str = "'self'") -> str:
     lang = args.lang
     errors: list[str] = []
+    choices: list[dict[str, Any]] = []
+
+    def safe(section):
+        try:
+            return section()
+        except RegiographError as exc:
+            err = explain(exc, lang)
+            if err["kind"] == "ambiguous":
+                choices.append({"text": err["text"], "options": _choices(store, err, exc, args)})
+            else:
+                errors.append(err["text"])
+            return None
+
     hits = []
     if args.q:
-        hits = _safe(lambda: [
+        hits = safe(lambda: [
             {"name": display_name(h.node, lang), "matched": h.matched, "type": labels.node_type_label(h.node.type, lang),
-             "id": h.node.id, "href": args.query(id=h.node.id)}
-            for h in store.search(args.q, limit=SEARCH_LIMIT)
-        ], errors) or []
-    entity = _safe(lambda: _entity_section(store, args, cap, base_url), errors) if args.id else None
-    path = _safe(lambda: _path_section(store, args, cap, base_url), errors) if (args.source or args.target) else None
-    subgraph = _safe(lambda: _subgraph_section(args, cap, base_url), errors) if args.ids and not args.id else None
+             "id": h.node.id, "href": args.entity_href(h.node.id), "region": region_of(store, h.node.id, lang)}
+            for h in store.search(args.q[:200], limit=SEARCH_LIMIT)
+        ]) or []
+    entity = safe(lambda: _entity_section(store, args, cap, base_url)) if args.id else None
+    path = safe(lambda: _path_section(store, args, cap, base_url)) if (args.source or args.target) else None
+    subgraph = safe(lambda: _subgraph_section(args, cap, base_url)) if args.ids and not args.id else None
     stats = store.stats().to_dict()
+    other = "de" if lang == "en" else "en"
     page = {
         "lang": lang,
         "s": lambda key, **kw: t(lang, key, **kw),
         "args": args,
+        "start": start_page(store, stats, lang) if args.start else None,
         "hits": hits,
         "entity": entity,
         "path": path,
         "subgraph": subgraph,
         "errors": errors,
+        "choices": choices,
         "stats": t(lang, "stats", nodes=stats["total_nodes"], edges=stats["total_edges"]),
-        "other_lang": "de" if lang == "en" else "en",
-        "lang_url": args.query(lang="de" if lang == "en" else "en"),
-        "edge_type_options": [{"name": e, "label": labels.edge_type_label(e, lang), "selected": e in args.edge_types} for e in labels.edge_types()],
+        "other_lang": other,
+        "lang_url": args.query(lang=other),
+        "home": "/" if lang == "en" else "/?lang=" + lang,
+        "edge_chips": _chips(labels.edge_types(), args.edge_types, lambda e: labels.edge_type_label(e, lang)),
+        "node_chips": _chips(labels.node_types(), args.node_types, lambda n: labels.node_type_label(n, lang)),
+        "suggest_url": "/explorer/suggest?" + urlencode({"lang": lang}),
+        "frame_ancestors": frame_ancestors,
         "css": assets.url("explorer.css"),
         "js": assets.url("explorer.js"),
     }

@@ -16,9 +16,11 @@ from typing import Any
 import networkx as nx
 
 from graph.errors import QueryError
-from graph.model import Edge, Node
+
+from graph import export as graph_export
 
 from .page import EXPORT_FORMATS, PreparedView, prepare
+from .style import node_style
 from .params import ViewParams
 from .svg import render_svg
 
@@ -56,45 +58,32 @@ def _clean(value: Any) -> str:
     return _XML_BAD.sub("", str(value))
 
 
-def _sources(item: Node | Edge) -> str:
-    return "; ".join(f"{s.document}@{s.locator}" if s.locator else s.document for s in item.sources)
-
-
-def _attrs(item: Node | Edge) -> dict[str, str | int]:
-    out: dict[str, Any] = {"type": item.type}
-    for k, v in sorted(item.properties.items()):
-        if v is not None:
-            out[f"prop_{k}"] = v
-    if item.valid_from:
-        out["valid_from"] = item.valid_from
-    if item.valid_to:
-        out["valid_to"] = item.valid_to
-    out["sources"] = _sources(item)
-    return {k: _clean(v) for k, v in out.items()}
-
-
 def to_networkx(pv: PreparedView) -> nx.MultiDiGraph:
+    """The whole-graph exporter's graph (``graph.export.to_networkx``: the same
+    attributes in ``regiograph export`` and in view exports), plus what the view
+    adds: layout coordinates, centre and path flags, display colours.
+    Characters XML cannot carry are dropped."""
     vg = pv.graph
+    base = graph_export.to_networkx(vg.nodes, vg.edges)
+    colours = {n["id"]: (n.get("color") or {}).get("background") or node_style(n.get("group", "")).color for n in pv.data.nodes}
+    edge_colours = {e["id"]: (e.get("color") or {}).get("color", "") for e in pv.data.edges}
     g = nx.MultiDiGraph()
     g.graph.update({"view": vg.params.kind, "omitted_nodes": vg.omitted, "truncated": int(vg.truncated)})
-    for n in vg.nodes:
-        attrs = _attrs(n)
-        attrs["label"] = _clean(n.label)
-        for lang, name in sorted(n.name.items()):
-            attrs[f"name_{lang}"] = _clean(name)
-        if n.id in vg.center:
+    for node_id, data in base.nodes(data=True):
+        attrs: dict[str, Any] = {k: _clean(v) for k, v in data.items()}
+        attrs["color"] = colours.get(node_id, "")
+        if node_id in vg.center:
             attrs["center"] = 1
-        if pv.positions and n.id in pv.positions:
-            x, y = pv.positions[n.id]
+        if pv.positions and node_id in pv.positions:
+            x, y = pv.positions[node_id]
             attrs["x"], attrs["y"] = int(round(x)), int(round(y))
-        g.add_node(_clean(n.id), **attrs)
-    for e in vg.edges:
-        attrs = _attrs(e)
-        attrs["label"] = _clean(e.type)
-        attrs["id"] = _clean(e.id)
-        if e.id in vg.path_edges:
+        g.add_node(_clean(node_id), **attrs)
+    for a, b, key, data in base.edges(keys=True, data=True):
+        attrs = {k: _clean(v) for k, v in data.items()}
+        attrs["color"] = edge_colours.get(key, "")
+        if key in vg.path_edges:
             attrs["on_path"] = 1
-        g.add_edge(_clean(e.source), _clean(e.target), key=_clean(e.id), **attrs)
+        g.add_edge(_clean(a), _clean(b), key=_clean(key), **attrs)
     return g
 
 

@@ -241,3 +241,89 @@ def path_layout(paths: list[list[str]], ids: list[str]) -> dict[str, tuple[float
     for j, node in enumerate(rest):
         pos[node] = (j * LAYER_GAP, 2 * LANE_GAP + LANE_GAP * (len(paths) // 2))
     return pos
+
+
+RADIAL_ARC = 44.0  # canvas units between neighbours on a ring of the radial layout
+RADIAL_FIRST = 250.0  # smallest radius of the first ring
+RADIAL_STEP = 250.0  # smallest distance between rings (room for the inner ring's labels)
+
+
+def radial_layout(ids: list[str], pairs: Iterable[tuple[str, str]], centers: Iterable[str] = (),
+                  order: dict[str, tuple] | None = None) -> tuple[dict[str, tuple[float, float]], dict[str, float]]:
+    """Rings by breadth-first distance from the centre; each node's children share
+    its angular wedge (in proportion to the leaves below them), so subtrees stay
+    together and no edge of the tree crosses another. Ring radii grow with the
+    number of nodes on them so neighbours keep ``RADIAL_ARC`` apart.
+
+    Returns positions and, per node, the angle of its ring position (the page
+    puts labels on the outside of the ring). ``order``: sort keys of siblings
+    (e.g. type, then name), so nodes of one type sit together. Components
+    without the centre are laid out as balloons to the right."""
+    if not ids:
+        return {}, {}
+    order = order or {}
+    adj = _adjacency(ids, pairs)
+    comps = _components(ids, adj, [c for c in centers if c in adj])
+    root, parent, depth = comps[0]
+    children: dict[str, list[str]] = defaultdict(list)
+    for node, par in parent.items():
+        if par is not None:
+            children[par].append(node)
+    for kids in children.values():
+        kids.sort(key=lambda i: (order.get(i, ()), i))
+    weight: dict[str, float] = {}
+    for node in sorted(parent, key=lambda i: -depth[i]):
+        weight[node] = max(1.0, sum(weight[c] for c in children.get(node, ())))
+    levels: dict[int, float] = defaultdict(float)
+    for node, d in depth.items():
+        if d:
+            levels[d] = max(levels[d], 0.0)
+    # the total leaf weight fixes the angular step on every ring
+    total = weight[root] if children.get(root) else 1.0
+    radius: dict[int, float] = {0: 0.0}
+    for d in sorted(levels):
+        n_ring = sum(1 for v in depth.values() if v == d)
+        need = max(n_ring, total if d == max(levels) else n_ring) * RADIAL_ARC / (2 * math.pi)
+        radius[d] = max(radius[d - 1] + (RADIAL_FIRST if d == 1 else RADIAL_STEP), need)
+    pos: dict[str, tuple[float, float]] = {root: (0.0, 0.0)}
+    angle: dict[str, float] = {}
+    stack = [(root, -math.pi / 2, 2 * math.pi)]  # start at the top, clockwise
+    while stack:
+        node, start, span = stack.pop()
+        kids = children.get(node, [])
+        w = sum(weight[k] for k in kids) or 1.0
+        a = start
+        for k in kids:
+            share = span * weight[k] / w
+            mid = a + share / 2
+            r = radius[depth[k]]
+            pos[k] = (r * math.cos(mid), r * math.sin(mid))
+            angle[k] = mid
+            stack.append((k, a, share))
+            a += share
+    extent = max(radius.values()) + RADIAL_STEP / 2
+    rest = [i for i in ids if i not in pos]
+    if rest:
+        others = balloon_layout(rest, pairs)
+        minx = min(x for x, _ in others.values())
+        miny = min(y for _, y in others.values())
+        for node, (x, y) in others.items():
+            pos[node] = (extent + RADIAL_STEP + x - minx, -extent + y - miny)
+    return pos, angle
+
+
+def disc_around(anchor: tuple[float, float], away_from: tuple[float, float], members: list[str],
+                spacing: float = DISC_SPACING * 1.3) -> dict[str, tuple[float, float]]:
+    """A sunflower disc of ``members`` just beyond ``anchor``, on the side away
+    from ``away_from`` (where an expanded group's members appear)."""
+    ax, ay = anchor
+    dx, dy = ax - away_from[0], ay - away_from[1]
+    d = math.hypot(dx, dy) or 1.0
+    r_disc = spacing * math.sqrt(len(members)) + spacing / 2
+    cx, cy = ax + dx / d * (r_disc + spacing), ay + dy / d * (r_disc + spacing)
+    out = {}
+    for k, node in enumerate(members):
+        r = spacing * math.sqrt(k + 0.5)
+        t = k * GOLDEN_ANGLE
+        out[node] = (cx + r * math.cos(t), cy + r * math.sin(t))
+    return out

@@ -13,13 +13,14 @@ from typing import Any
 from urllib.parse import quote, urlencode
 
 from . import labels
-from .build import ViewData, build, display_name
+from .build import ViewData, apply_groups, build, display_name
+from .group import find_groups
 from .i18n import t
-from .layout import compute_layout, path_layout, ring_layout
+from .layout import compute_layout, disc_around, path_layout, radial_layout
 from .params import ViewParams
 from .queries import ViewGraph, fetch
 from .render import PHYSICS_MAX_NODES, render_page, static_urls, vis_options
-from .style import node_style
+from .style import edge_color, node_style
 
 EXPORT_FORMATS = ("gexf", "graphml", "json", "svg")
 
@@ -41,28 +42,47 @@ def entity_url(lang: str):
     return url
 
 
+def _sort_keys(data: ViewData) -> dict[str, tuple]:
+    """Siblings on a ring sit together by type, then by name."""
+    rank = {t: i for i, t in enumerate(labels.node_types())}
+    return {n["id"]: (rank.get(n.get("group"), len(rank)), n.get("rgType") == "group", str(n.get("rgLabel", "")).lower())
+            for n in data.nodes}
+
+
 def prepare(store, params: ViewParams, cap: int, *, physics_max: int = PHYSICS_MAX_NODES, want_positions: bool = False) -> PreparedView:
+    """Fetch, build records, group big neighbourhoods and lay out.
+
+    Every view gets its final layout from the server (physics only when
+    ``physics_max`` allows it): partner paths in lanes, views around a centre
+    as rings (``radial_layout``) with large groups of leaves collapsed into
+    group nodes, other views as balloons refined by a short spring run."""
     vg = fetch(store, params, cap)
     data = build(store, vg, cap=cap, entity_url=entity_url(params.lang))
     ids = [n["id"] for n in data.nodes]
     pairs = [(e["from"], e["to"]) for e in data.edges]
+    angles: dict[str, float] = {}
     if params.kind == "path":
         # partner paths read best as lanes from source to target
-        physics = False
         positions = path_layout([p.node_ids() for p in vg.paths], ids)
+    elif vg.center:
+        types = {n.id: n.type for n in vg.nodes}
+        groups = find_groups(types, [(e.id, e.source, e.target) for e in vg.edges], vg.center)
+        apply_groups(data, groups, params.lang)
+        shown = [n["id"] for n in data.nodes if not n.get("hidden")]
+        shown_pairs = [(e["from"], e["to"]) for e in data.edges if not e.get("hidden")]
+        positions, angles = radial_layout(shown, shown_pairs, vg.center, _sort_keys(data))
+        for g in groups:
+            positions.update(disc_around(positions[g.id], positions[g.parent], list(g.members)))
     else:
-        physics = len(data.nodes) <= physics_max
-        if physics and not want_positions:
-            # small views: an even start that the browser's physics refines
-            positions = ring_layout(ids, pairs, vg.center)
-        else:
-            # big views (and exports): the finished layout, physics off
-            positions = compute_layout(ids, pairs, vg.center)
+        positions = compute_layout(ids, pairs, vg.center)
+    physics = len(data.nodes) <= physics_max
     for n in data.nodes:
         x, y = positions[n["id"]]
         n["x"], n["y"] = round(x, 1), round(y, 1)
+        if n["id"] in angles:
+            n["rgA"] = round(angles[n["id"]], 3)
         if n["id"] in vg.center and params.kind == "entity":
-            n["fixed"] = True  # the centre stays put while physics settles
+            n["fixed"] = True  # the centre stays put
     return PreparedView(vg, data, physics, positions)
 
 
@@ -118,7 +138,7 @@ def page_context(pv: PreparedView, cap: int) -> dict[str, Any]:
     if vg.no_path:
         notices.append(t(lang, "no_path", hops=p.max_hops))
     if vg.omitted:
-        agg_label = next((n["label"] for n in data.nodes if n.get("rgType") == "aggregate"), "")
+        agg_label = next((n["rgLabel"] for n in data.nodes if n.get("rgType") == "aggregate"), "")
         notices.append(t(lang, "omitted", n=vg.omitted, cap=vg.limit or cap, label=agg_label))
     if vg.truncated and not vg.omitted:  # a cut by the node cap is already explained above
         notices.append(t(lang, "truncated"))
@@ -133,7 +153,7 @@ def page_context(pv: PreparedView, cap: int) -> dict[str, Any]:
         "date_line": t(lang, "data_date", date=data.latest_source) if data.latest_source else t(lang, "no_data_date"),
         "notices": notices,
         "legend_nodes": legend_nodes,
-        "legend_edges": [labels.edge_type_label(e, lang) for e in data.edge_types],
+        "legend_edges": [{"label": labels.edge_type_label(e, lang), "color": edge_color(e)} for e in data.edge_types],
         "legend_label": t(lang, "legend"),
         "canvas_label": t(lang, "canvas"),
         "open_label": t(lang, "open"),
@@ -145,12 +165,17 @@ def page_context(pv: PreparedView, cap: int) -> dict[str, Any]:
             "kind": p.kind,
             "nodes": len(data.nodes),
             "docs": data.documents,
-            "ui": {"sources": t(lang, "sources"), "close": t(lang, "close"), "open_entity": t(lang, "open_entity")},
+            "ui": {"sources": t(lang, "sources"), "close": t(lang, "close"), "open_entity": t(lang, "open_entity"),
+                   "expand": t(lang, "expand")},
         },
     }
 
 
-def render_view(store, params: ViewParams, cap: int, *, physics_max: int = PHYSICS_MAX_NODES) -> str:
+def render_view(store, params: ViewParams, cap: int, *, physics_max: int = PHYSICS_MAX_NODES, chrome: bool = True) -> str:
+    """``chrome=False``: the title stays for screen readers but is not shown, and the
+    download links are left out (the explorer frames the view with its own)."""
     pv = prepare(store, params, cap, physics_max=physics_max)
     options = vis_options(len(pv.data.nodes), pv.physics)
-    return render_page(pv.data.nodes, pv.data.edges, options, page_context(pv, cap))
+    ctx = page_context(pv, cap)
+    ctx["chrome"] = chrome
+    return render_page(pv.data.nodes, pv.data.edges, options, ctx)

@@ -27,7 +27,8 @@ def frame_ancestors(settings) -> str:
     return value
 
 
-def csp(settings) -> str:
+def csp(settings, *, connect: bool = False) -> str:
+    """``connect``: the page may fetch from the app (the explorer's suggestions)."""
     return "; ".join(
         [
             "default-src 'none'",
@@ -35,7 +36,7 @@ def csp(settings) -> str:
             "style-src 'self' 'unsafe-inline'",
             "img-src 'self' data:",
             "font-src 'self'",
-            "connect-src 'none'",
+            "connect-src 'self'" if connect else "connect-src 'none'",
             "frame-src 'self'",
             "form-action 'self'",
             "base-uri 'none'",
@@ -85,9 +86,9 @@ def cached_response(
     return Response(body, media_type=media_type, headers={**base, "ETag": etag})
 
 
-def page_headers(settings) -> dict[str, str]:
+def page_headers(settings, *, connect: bool = False) -> dict[str, str]:
     return {
-        "Content-Security-Policy": csp(settings),
+        "Content-Security-Policy": csp(settings, connect=connect),
         "X-Content-Type-Options": "nosniff",
         "Referrer-Policy": "no-referrer",
     }

@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 
 from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi.responses import JSONResponse
 from fastapi.concurrency import run_in_threadpool
 
 from api.deps import get_settings, get_store
@@ -18,7 +19,8 @@ from graph.errors import NotFoundError
 from . import assets, explorer, export
 from .page import render_view
 from .params import entity_params, params_for, path_params, subgraph_params
-from .respond import ASSET_CACHE, VIEW_CACHE, cached_response, page_headers
+from .params import parse_lang
+from .respond import ASSET_CACHE, VIEW_CACHE, cached_response, frame_ancestors, page_headers
 
 router = APIRouter(tags=["views"])
 
@@ -40,10 +42,10 @@ def _preload() -> str:
     return ", ".join(f"<{assets.url(name)}>; rel=preload; as=script" for name in ("vis-network.min.js", "view.js"))
 
 
-async def _html(request: Request, settings, make, *, preload: bool = False) -> Response:
+async def _html(request: Request, settings, make, *, preload: bool = False, connect: bool = False) -> Response:
     started = time.perf_counter()
     html = await run_in_threadpool(make)
-    headers = page_headers(settings)
+    headers = page_headers(settings, connect=connect)
     if preload:
         headers["Link"] = _preload()
     headers["Server-Timing"] = f"render;dur={(time.perf_counter() - started) * 1000:.1f}"
@@ -60,12 +62,13 @@ async def view_entity(
     as_of: str | None = None,
     limit: int | None = Query(None),
     lang: str | None = None,
+    chrome: str | None = Query(None, description="'0': no title and links (the explorer shows its own)"),
     store=Depends(get_store),
     settings=Depends(get_settings),
 ):
     cap = view_cap(settings)
     p = entity_params(id, depth=depth, edge_types=edge_types, node_types=node_types, as_of=as_of, limit=limit, lang=lang, cap=cap)
-    return await _html(request, settings, lambda: render_view(store, p, cap), preload=True)
+    return await _html(request, settings, lambda: render_view(store, p, cap, chrome=chrome != "0"), preload=True)
 
 
 @router.get("/view/path", summary="Self-contained HTML view of the partner paths between two entities")
@@ -79,12 +82,13 @@ async def view_path(
     as_of: str | None = None,
     lang: str | None = None,
     via: str | None = Query(None, description="'partner' (default: no countries or topics between the ends) or 'all'"),
+    chrome: str | None = Query(None, description="'0': no title and links (the explorer shows its own)"),
     store=Depends(get_store),
     settings=Depends(get_settings),
 ):
     p = path_params(source, target, k=k, max_hops=max_hops, edge_types=edge_types, as_of=as_of, lang=lang, via=via)
     cap = view_cap(settings)
-    return await _html(request, settings, lambda: render_view(store, p, cap), preload=True)
+    return await _html(request, settings, lambda: render_view(store, p, cap, chrome=chrome != "0"), preload=True)
 
 
 @router.get("/view/subgraph", summary="Self-contained HTML view of the given nodes and the edges among them")
@@ -94,12 +98,13 @@ async def view_subgraph(
     edge_types: ListParam = Query(None),
     as_of: str | None = None,
     lang: str | None = None,
+    chrome: str | None = Query(None, description="'0': no title and links (the explorer shows its own)"),
     store=Depends(get_store),
     settings=Depends(get_settings),
 ):
     p = subgraph_params(ids, edge_types=edge_types, as_of=as_of, lang=lang)
     cap = view_cap(settings)
-    return await _html(request, settings, lambda: render_view(store, p, cap), preload=True)
+    return await _html(request, settings, lambda: render_view(store, p, cap, chrome=chrome != "0"), preload=True)
 
 
 @router.get("/view/export", summary="The subgraph of any view as GEXF, GraphML, JSON or SVG")
@@ -152,6 +157,7 @@ async def explorer_page(
     ids: str | None = None,
     depth: str | None = None,
     edge_types: ListParam = Query(None),
+    node_types: ListParam = Query(None),
     as_of: str | None = None,
     lang: str | None = None,
     store=Depends(get_store),
@@ -161,6 +167,24 @@ async def explorer_page(
     target = request.query_params.get("to")
     cap = view_cap(settings)
     args = explorer.ExplorerArgs.parse(q=q, id=id, ids=ids, depth=depth, source=source, target=target,
-                                      edge_types=edge_types, as_of=as_of, lang=lang)
+                                      edge_types=edge_types, node_types=node_types, as_of=as_of, lang=lang)
     base = str(request.base_url).rstrip("/")
-    return await _html(request, settings, lambda: explorer.render(store, args, cap=cap, base_url=base))
+    fa = frame_ancestors(settings)
+    return await _html(request, settings, lambda: explorer.render(store, args, cap=cap, base_url=base, frame_ancestors=fa),
+                       connect=True)
+
+
+@router.get("/explorer/suggest", summary="Search-as-you-type suggestions for the explorer (name, type, region)")
+async def explorer_suggest(q: str = "", lang: str | None = None, limit: int = Query(explorer.SUGGEST_LIMIT, ge=1, le=20),
+                           store=Depends(get_store)):
+    items = await run_in_threadpool(lambda: explorer.suggest(store, q, parse_lang(lang), limit))
+    return JSONResponse({"items": items}, headers={"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff"})
+
+
+@router.get("/embed/preview", summary="A view inside a plain page, as an embedding site shows it", include_in_schema=False)
+async def embed_preview(request: Request, src: str = "", lang: str | None = None, settings=Depends(get_settings)):
+    from .preview import render_preview
+
+    lang = parse_lang(lang)
+    base = str(request.base_url).rstrip("/")
+    return await _html(request, settings, lambda: render_preview(src, lang, base, frame_ancestors(settings)))

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from graph.schema import default_schema
+
 
 @dataclass(frozen=True)
 class NodeStyle:
@@ -30,10 +32,17 @@ NODE_STYLES: dict[str, NodeStyle] = {
 FALLBACK_STYLE = NodeStyle("#777777", "#444444", "dot", "\u25cf")
 AGGREGATE_STYLE = NodeStyle("#eeeeee", "#888888", "box", "\u25ad")
 
-EDGE_COLOR = "#8a8a8a"
-HIGHLIGHT = "#C0392B"  # centre and path emphasis
-FONT_COLOR = "#222222"
+EDGE_COLOR = "#8a8a8a"  # relation types without a colour in the schema
+HIGHLIGHT = "#C0392B"  # hover and selection
+EMPHASIS = "#1d2733"  # the ring around the centre and path endpoints
+FONT_COLOR = "#1f2328"
 
 
 def node_style(type_: str) -> NodeStyle:
     return NODE_STYLES.get(type_, FALLBACK_STYLE)
+
+
+def edge_color(type_: str) -> str:
+    """A relation type's colour: the display hint in its schema file (``display: {color}``)."""
+    et = default_schema().edges.get(type_)
+    return et.color if et is not None and et.color else EDGE_COLOR

@@ -11,7 +11,10 @@ import math
 import re
 from xml.sax.saxutils import escape, quoteattr
 
-from .style import EDGE_COLOR, FONT_COLOR, node_style
+from . import labels
+from .declutter import place, text_width
+from .i18n import t
+from .style import EDGE_COLOR, FONT_COLOR, edge_color, node_style
 
 R = 11.0
 PAD = 60.0
@@ -63,34 +66,76 @@ def _tip_text(tip: dict, docs: dict) -> str:
     return "\n".join(lines)
 
 
+def _legend(pv, lang: str, x0: float, y0: float, width: float) -> tuple[list[str], float]:
+    """Node types (shape and colour) and relation types (coloured line) of the view, in rows."""
+    items: list[tuple[str, str, str]] = []  # (kind, colour or type, label)
+    for type_ in pv.data.node_types:
+        items.append(("node", type_, labels.node_type_label(type_, lang)))
+    for type_ in pv.data.edge_types:
+        items.append(("edge", edge_color(type_), labels.edge_type_label(type_, lang)))
+    out = [f'<g class="legend" font-size="12"><text x="{x0:.1f}" y="{y0 + 12:.1f}" font-weight="bold" fill="{FONT_COLOR}">{_text(t(lang, "legend"))}</text>']
+    x, y = x0, y0 + 22
+    for kind, value, label in items:
+        w = 26 + text_width(label, 12) + 18
+        if x > x0 and x + w > x0 + width:
+            x, y = x0, y + 22
+        if kind == "node":
+            st = node_style(value)
+            pts = _polygon(st.shape, x + 8, y + 8, 6)
+            if pts is None:
+                out.append(f'<circle cx="{x + 8:.1f}" cy="{y + 8:.1f}" r="6" fill="{st.color}" stroke="{st.border}"/>')
+            else:
+                out.append(f'<polygon points="{" ".join(f"{px:.1f},{py:.1f}" for px, py in pts)}" fill="{st.color}" stroke="{st.border}"/>')
+        else:
+            out.append(f'<line x1="{x:.1f}" y1="{y + 8:.1f}" x2="{x + 18:.1f}" y2="{y + 8:.1f}" stroke={_attr(value)} stroke-width="3"/>')
+        out.append(f'<text x="{x + 24:.1f}" y="{y + 12:.1f}" fill="{FONT_COLOR}">{_text(label)}</text>')
+        x += w
+    out.append("</g>")
+    return out, y + 22 - y0
+
+
 def render_svg(pv) -> str:
+    """The view as drawn: visible nodes (groups folded), edges in their relation
+    type's colour, labels placed without overlap (``views.declutter``), a legend."""
     positions = pv.positions or {}
-    nodes = [n for n in pv.data.nodes if n["id"] in positions]
+    lang = pv.graph.params.lang
+    nodes = [n for n in pv.data.nodes if n["id"] in positions and not n.get("hidden")]
     if not nodes:
         return '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="60"></svg>'
-    xs = [positions[n["id"]][0] for n in nodes]
-    ys = [positions[n["id"]][1] for n in nodes]
-    minx, miny = min(xs) - PAD, min(ys) - PAD
-    w, h = max(xs) - minx + PAD, max(ys) - miny + PAD
+    shown = {n["id"] for n in nodes}
+    placed = place(nodes, positions)
+    xs = [positions[n["id"]][0] - n.get("size", 16) for n in nodes] + [l.x for l in placed]
+    xe = [positions[n["id"]][0] + n.get("size", 16) for n in nodes] + [l.x + l.w for l in placed]
+    ys = [positions[n["id"]][1] - n.get("size", 16) for n in nodes] + [l.y for l in placed]
+    ye = [positions[n["id"]][1] + n.get("size", 16) for n in nodes] + [l.y + l.h for l in placed]
+    minx, miny = min(xs) - PAD / 2, min(ys) - PAD / 2
+    w = max(max(xe) - minx + PAD / 2, 480.0)
+    legend, legend_h = _legend(pv, lang, minx + 10, max(ye) + 16, w - 20)
+    h = max(ye) - miny + 16 + legend_h + 10
+    colours = sorted({e.get("color", {}).get("color", EDGE_COLOR) for e in pv.data.edges})
+    marker_id = {c: f"arrow{i}" for i, c in enumerate(colours)}
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{minx:.1f} {miny:.1f} {w:.1f} {h:.1f}" '
-        f'width="{min(w, 2400):.0f}" height="{min(h, 2400) * 1.0:.0f}" font-family="sans-serif" font-size="11">',
-        "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" "
-        f"orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"{EDGE_COLOR}\"/></marker></defs>",
+        f'width="{min(w, 3000):.0f}" height="{min(h, 3000) if w <= 3000 else h * 3000 / w:.0f}" '
+        'font-family="system-ui, -apple-system, Segoe UI, Roboto, DejaVu Sans, sans-serif" font-size="12">',
+        "<defs>" + "".join(
+            f'<marker id="{marker_id[c]}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" '
+            f'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill={_attr(c)}/></marker>' for c in colours) + "</defs>",
         f'<rect x="{minx:.1f}" y="{miny:.1f}" width="{w:.1f}" height="{h:.1f}" fill="#ffffff"/>',
     ]
+    size = {n["id"]: float(n.get("size", 16)) for n in nodes}
     for e in pv.data.edges:
-        if e["from"] not in positions or e["to"] not in positions:
+        if e.get("hidden") or e["from"] not in shown or e["to"] not in shown:
             continue
         (x1, y1), (x2, y2) = positions[e["from"]], positions[e["to"]]
         d = math.hypot(x2 - x1, y2 - y1) or 1.0
-        ex, ey = x2 - (x2 - x1) * (R + 2) / d, y2 - (y2 - y1) * (R + 2) / d
+        ex, ey = x2 - (x2 - x1) * (size[e["to"]] + 2) / d, y2 - (y2 - y1) * (size[e["to"]] + 2) / d
         color = e.get("color", {}).get("color", EDGE_COLOR)
         width = e.get("width", 1)
+        dash = ' stroke-dasharray="6 4"' if e.get("dashes") else ""
+        arrow = f' marker-end="url(#{marker_id[color]})"' if e.get("arrows") else ""
         out.append(f'<g><line x1="{x1:.1f}" y1="{y1:.1f}" x2="{ex:.1f}" y2="{ey:.1f}" stroke={_attr(color)} '
-                   f'stroke-width="{width}" marker-end="url(#arrow)"/>')
-        if e.get("label"):
-            out.append(f'<text x="{(x1 + x2) / 2:.1f}" y="{(y1 + y2) / 2 - 3:.1f}" text-anchor="middle" fill="#666" font-size="9">{_text(e["label"])}</text>')
+                   f'stroke-opacity="0.85" stroke-width="{width}"{dash}{arrow}/>')
         if e.get("tip"):
             out.append(f"<title>{_text(_tip_text(e['tip'], pv.data.documents))}</title>")
         out.append("</g>")
@@ -99,19 +144,25 @@ def render_svg(pv) -> str:
         st = node_style(n.get("group", ""))
         color = n.get("color", {})
         fill, stroke = color.get("background", st.color), color.get("border", st.border)
-        sw = n.get("borderWidth", 1)
-        r = R * 1.5 if sw >= 4 else R
+        sw = n.get("borderWidth", 1.5)
+        r = size[n["id"]]
+        dash = ' stroke-dasharray="4 3"' if n.get("rgType") in ("group", "aggregate") else ""
         out.append("<g>")
         pts = _polygon(n.get("shape", st.shape), x, y, r)
         if pts is None:
-            out.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill={_attr(fill)} stroke={_attr(stroke)} stroke-width="{sw}"/>')
+            out.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill={_attr(fill)} stroke={_attr(stroke)} stroke-width="{sw}"{dash}/>')
         else:
             p = " ".join(f"{px:.1f},{py:.1f}" for px, py in pts)
-            out.append(f'<polygon points="{p}" fill={_attr(fill)} stroke={_attr(stroke)} stroke-width="{sw}"/>')
-        weight = ' font-weight="bold"' if sw >= 4 else ""
-        out.append(f'<text x="{x:.1f}" y="{y + r + 12:.1f}" text-anchor="middle" fill="{FONT_COLOR}"{weight}>{_text(n.get("label", ""))}</text>')
+            out.append(f'<polygon points="{p}" fill={_attr(fill)} stroke={_attr(stroke)} stroke-width="{sw}"{dash}/>')
         if n.get("tip"):
             out.append(f"<title>{_text(_tip_text(n['tip'], pv.data.documents))}</title>")
         out.append("</g>")
+    out.append('<g class="labels">')
+    for l in placed:
+        weight = ' font-weight="bold"' if l.bold else ""
+        out.append(f'<text x="{l.x + 1:.1f}" y="{l.y + l.px:.1f}" font-size="{l.px:.0f}"{weight} fill="{FONT_COLOR}" '
+                   f'stroke="#ffffff" stroke-width="3" paint-order="stroke" data-node={_attr(l.id)}>{_text(l.text)}</text>')
+    out.append("</g>")
+    out.extend(legend)
     out.append("</svg>")
     return "\n".join(out)

@@ -82,3 +82,47 @@ def node_point(page, node_id: str) -> tuple[float, float]:
         }""",
         node_id,
     ))
+
+
+def drawn_labels(page) -> list[dict]:
+    """The labels the page drew, each with its node's drawn position and the
+    width of its text measured afresh with the label's font."""
+    return page.evaluate(
+        """() => {
+            const net = window.rgView.network;
+            const labels = window.rgView.labels();
+            const pos = net.getPositions(labels.map(l => l.id));
+            const ctx = document.createElement('canvas').getContext('2d');
+            return labels.map(l => {
+                const p = net.canvasToDOM(pos[l.id]);
+                ctx.font = l.font;
+                return {...l, nx: p.x, ny: p.y, tw: ctx.measureText(l.text).width};
+            });
+        }"""
+    )
+
+
+def label_problems(labels: list[dict], width: float, height: float, near: float = 60.0) -> list[str]:
+    """Overlapping boxes, fonts under 11 px, boxes too narrow for their text,
+    boxes away from their node or outside the canvas."""
+    out = []
+    for l in labels:
+        if l["px"] < 11:
+            out.append(f"{l['text']}: {l['px']} px")
+        if l["w"] < l["tw"]:
+            out.append(f"{l['text']}: box {l['w']} narrower than text {l['tw']:.1f}")
+        dx = max(l["x"] - l["nx"], 0, l["nx"] - (l["x"] + l["w"]))
+        dy = max(l["y"] - l["ny"], 0, l["ny"] - (l["y"] + l["h"]))
+        if (dx * dx + dy * dy) ** 0.5 > near:
+            out.append(f"{l['text']}: {dx:.0f},{dy:.0f} px from its node")
+        if l["x"] < -0.5 or l["y"] < -0.5 or l["x"] + l["w"] > width + 0.5 or l["y"] + l["h"] > height + 0.5:
+            out.append(f"{l['text']}: outside the canvas")
+    for i, a in enumerate(labels):
+        for b in labels[i + 1:]:
+            if a["x"] < b["x"] + b["w"] and b["x"] < a["x"] + a["w"] and a["y"] < b["y"] + b["h"] and b["y"] < a["y"] + a["h"]:
+                out.append(f"overlap: {a['text']} / {b['text']}")
+    return out
+
+
+def canvas_size(page) -> tuple[float, float]:
+    return tuple(page.evaluate("(() => { const r = document.getElementById('rg-network').getBoundingClientRect(); return [r.width, r.height]; })()"))

@@ -89,21 +89,217 @@
     document.body.setAttribute("data-ready", "1");
   }
 
-  // vis-network fits node shapes, not their labels: leave a margin for those
-  function breathe() {
-    network.moveTo({ scale: network.getScale() * 0.82 });
+  /* ---- labels: placed by the page, never two on top of each other ----
+     vis-network draws the shapes and edges; the labels are drawn here after
+     each frame, at a fixed screen size (12 px, the centre 14 px), each on the
+     first of up to eight sides of its node where it overlaps no other label,
+     no other node and stays inside the canvas. Nodes are served by priority
+     (centre and path ends, then bigger nodes), so the labels that disappear
+     when space runs out are those of small nodes; zooming in brings them back. */
+  var FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+  var LINE = 1.25, GAP = 3, MIN_RADIUS = 3.5, CELL = 64;
+  var measurer = document.createElement("canvas").getContext("2d");
+  var widths = Object.create(null);
+  var placed = [];
+  var hoverEdge = null;
+
+  function fontOf(n) {
+    if (n.rgEmph === 2) return { css: "700 14px " + FONT, px: 14 };
+    if (n.rgEmph === 1 || n.rgType === "group") return { css: "600 13px " + FONT, px: 13 };
+    return { css: "400 12px " + FONT, px: 12 };
   }
+  function textWidth(text, css) {
+    var key = css + "|" + text;
+    if (!(key in widths)) {
+      measurer.font = css;
+      widths[key] = measurer.measureText(text).width;
+    }
+    return widths[key];
+  }
+  function sides(r, w, h, angle) {
+    var d = r * 0.72 + GAP;
+    var below = [-w / 2, r + GAP], above = [-w / 2, -r - GAP - h], right = [r + GAP, -h / 2], left = [-r - GAP - w, -h / 2];
+    var br = [d, d - h / 2], bl = [-d - w, d - h / 2], tr = [d, -d - h / 2], tl = [-d - w, -d - h / 2];
+    if (typeof angle !== "number") return [below, right, left, above, br, bl, tr, tl];
+    var c = Math.cos(angle), s = Math.sin(angle);
+    if (c > 0.38) return s > 0 ? [right, br, tr, below, above, left, bl, tl] : [right, tr, br, above, below, left, tl, bl];
+    if (c < -0.38) return s > 0 ? [left, bl, tl, below, above, right, br, tr] : [left, tl, bl, above, below, right, tr, br];
+    return s > 0 ? [below, br, bl, right, left, above, tr, tl] : [above, tr, tl, right, left, below, br, bl];
+  }
+  function Grid() { this.cells = Object.create(null); }
+  Grid.prototype.keys = function (b) {
+    var out = [];
+    for (var i = Math.floor(b.x / CELL); i <= Math.floor((b.x + b.w) / CELL); i++)
+      for (var j = Math.floor(b.y / CELL); j <= Math.floor((b.y + b.h) / CELL); j++) out.push(i + ":" + j);
+    return out;
+  };
+  Grid.prototype.add = function (b) {
+    var cells = this.cells;
+    this.keys(b).forEach(function (k) { (cells[k] = cells[k] || []).push(b); });
+  };
+  Grid.prototype.hits = function (b, except) {
+    var ks = this.keys(b);
+    for (var i = 0; i < ks.length; i++) {
+      var list = this.cells[ks[i]];
+      if (!list) continue;
+      for (var j = 0; j < list.length; j++) {
+        var o = list[j];
+        if (o.owner !== except && b.x < o.x + o.w && o.x < b.x + b.w && b.y < o.y + o.h && o.y < b.y + b.h) return true;
+      }
+    }
+    return false;
+  };
+
+  function visibleNodes() {
+    return nodeSet.get({ filter: function (n) { return !n.hidden; } });
+  }
+
+  function relabel() {
+    var scale = network.getScale();
+    var W = container.clientWidth, H = container.clientHeight;
+    var shown = visibleNodes();
+    var pos = network.getPositions(shown.map(function (n) { return n.id; }));
+    var labels = new Grid(), shapes = new Grid();
+    var at = Object.create(null);
+    shown.forEach(function (n) {
+      var p = network.canvasToDOM(pos[n.id]);
+      var r = (n.size || 16) * scale;
+      at[n.id] = { x: p.x, y: p.y, r: r };
+      shapes.add({ x: p.x - r, y: p.y - r, w: 2 * r, h: 2 * r, owner: n.id });
+    });
+    shown.sort(function (a, b) {
+      return (b.rgEmph || 0) - (a.rgEmph || 0) || (b.rgType === "group") - (a.rgType === "group") || (b.size || 0) - (a.size || 0);
+    });
+    placed = [];
+    shown.forEach(function (n) {
+      var text = n.rgLabel;
+      var p = at[n.id];
+      if (!text || (!n.rgEmph && p.r < MIN_RADIUS)) return;
+      if (p.x < 0 || p.y < 0 || p.x > W || p.y > H) return;
+      var f = fontOf(n);
+      var w = Math.ceil(textWidth(text, f.css)) + 2, h = Math.ceil(f.px * LINE);
+      var options = sides(p.r, w, h, n.rgA);
+      for (var i = 0; i < options.length; i++) {
+        var box = { x: p.x + options[i][0], y: p.y + options[i][1], w: w, h: h, owner: n.id };
+        var inside = box.x >= 0 && box.y >= 0 && box.x + w <= W && box.y + h <= H;
+        if ((inside || n.rgEmph) && !labels.hits(box, null) && !shapes.hits(box, n.id)) {
+          labels.add(box);
+          placed.push({ id: n.id, text: text, font: f.css, px: f.px, dx: options[i][0], dy: options[i][1], w: w, h: h });
+          return;
+        }
+      }
+    });
+  }
+
+  function drawLabels(ctx) {
+    var ratio = ctx.canvas.width / (ctx.canvas.clientWidth || 1);
+    var pos = network.getPositions(placed.map(function (l) { return l.id; }));
+    ctx.save();
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.textBaseline = "top";
+    ctx.lineJoin = "round";
+    placed.forEach(function (l) {
+      if (!pos[l.id]) return;
+      var p = network.canvasToDOM(pos[l.id]);
+      ctx.font = l.font;
+      ctx.lineWidth = 3.5;
+      ctx.strokeStyle = "rgba(255,255,255,0.92)";
+      var x = p.x + l.dx + 1, y = p.y + l.dy + (l.h - l.px) / 2;
+      ctx.strokeText(l.text, x, y);
+      ctx.fillStyle = "#1f2328";
+      ctx.fillText(l.text, x, y);
+    });
+    var ids = network.getSelectedEdges().slice(0, 40);
+    if (hoverEdge !== null && ids.indexOf(hoverEdge) < 0) ids.push(hoverEdge);
+    ids.forEach(function (id) {
+      var e = edgeSet.get(id);
+      if (!e || e.hidden || !e.rgLabel) return;
+      var ends = network.getPositions([e.from, e.to]);
+      if (!ends[e.from] || !ends[e.to]) return;
+      var a = network.canvasToDOM(ends[e.from]), b = network.canvasToDOM(ends[e.to]);
+      var css = "500 12px " + FONT;
+      var w = textWidth(e.rgLabel, css) + 10, h = 18;
+      var x = (a.x + b.x) / 2 - w / 2, y = (a.y + b.y) / 2 - h / 2;
+      ctx.fillStyle = "rgba(255,255,255,0.95)";
+      ctx.strokeStyle = (e.color && e.color.color) || "#888";
+      ctx.lineWidth = 1.5;
+      ctx.beginPath();
+      if (ctx.roundRect) ctx.roundRect(x, y, w, h, 9); else ctx.rect(x, y, w, h);
+      ctx.fill();
+      ctx.stroke();
+      ctx.font = css;
+      ctx.fillStyle = "#1f2328";
+      ctx.fillText(e.rgLabel, x + 5, y + 3);
+    });
+    ctx.restore();
+  }
+
+  // the labels as drawn, in viewport pixels of the canvas (for tests and exports)
+  state.labels = function () {
+    var pos = network.getPositions(placed.map(function (l) { return l.id; }));
+    return placed.map(function (l) {
+      var p = network.canvasToDOM(pos[l.id]);
+      return { id: l.id, text: l.text, font: l.font, px: l.px, x: p.x + l.dx, y: p.y + l.dy, w: l.w, h: l.h };
+    });
+  };
+
+  // start: the visible nodes fill the canvas, with room for the labels at the sides
+  function initialView() {
+    var shown = visibleNodes();
+    if (!shown.length) return;
+    var pos = network.getPositions(shown.map(function (n) { return n.id; }));
+    var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    shown.forEach(function (n) {
+      var p = pos[n.id], r = n.size || 16;
+      x0 = Math.min(x0, p.x - r); x1 = Math.max(x1, p.x + r);
+      y0 = Math.min(y0, p.y - r); y1 = Math.max(y1, p.y + r);
+    });
+    var W = container.clientWidth, H = container.clientHeight;
+    var mx = Math.min(150, W * 0.18), my = Math.min(40, H * 0.08);
+    var scale = Math.min((W - 2 * mx) / Math.max(x1 - x0, 1), (H - 2 * my) / Math.max(y1 - y0, 1), 1.25);
+    network.moveTo({ position: { x: (x0 + x1) / 2, y: (y0 + y1) / 2 }, scale: Math.max(scale, 0.02), animation: false });
+  }
+
+  var pending = false;
+  function relabelSoon() {
+    if (pending) return;
+    pending = true;
+    window.requestAnimationFrame(function () {
+      pending = false;
+      relabel();
+      network.redraw();
+    });
+  }
+
+  network.on("afterDrawing", drawLabels);
+  ["zoom", "dragEnd", "animationFinished", "resize", "stabilized"].forEach(function (ev) { network.on(ev, relabelSoon); });
+  network.on("hoverEdge", function (params) { hoverEdge = params.edge; });
+  network.on("blurEdge", function () { hoverEdge = null; network.redraw(); });
+
+  function expand(groupId) {
+    var g = nodeSet.get(groupId);
+    if (!g || !g.rgMembers) return;
+    nodeSet.update(g.rgMembers.map(function (id) { return { id: id, hidden: false }; }));
+    edgeSet.update(edgeSet.get({ filter: function (e) { return e.rgGroup === groupId; } }).map(function (e) {
+      return { id: e.id, hidden: e.rgType === "group" };
+    }));
+    nodeSet.update({ id: groupId, hidden: true });
+    relabelSoon();
+  }
+  state.expand = expand;
 
   if (state.physics) {
     network.once("stabilizationIterationsDone", function () {
       mark("rg-stabilized");
       network.setOptions({ physics: { enabled: false } });
-      breathe();
+      initialView();
+      relabel();
       network.once("afterDrawing", markReady);
       network.redraw();
     });
   } else {
-    breathe();
+    initialView();
+    relabel();
     network.once("afterDrawing", markReady);
   }
 
@@ -141,6 +337,11 @@
   network.on("click", function (params) {
     if (params.nodes.length) {
       var node = nodeSet.get(params.nodes[0]);
+      if (node.rgType === "group") {
+        info.hidden = true;
+        expand(node.id);
+        return;
+      }
       showInfo("n" + node.id, node.rgHref);
     } else if (params.edges.length) {
       showInfo("e" + params.edges[0], null);
