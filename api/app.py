@@ -57,6 +57,9 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         try:
             yield
         finally:
+            extra = getattr(app.state, "cypher_driver", None)
+            if extra is not None:
+                extra.close()
             if owned:
                 s.close()
 
