@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+import json
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -24,8 +26,15 @@ def error_body(status: int, code: str, message: str, details: list | None = None
     return {"error": {"status": status, "code": code, "message": message, "details": details or []}}
 
 
+class _SafeJSON(JSONResponse):
+    """Error bodies as ASCII JSON: a message that quotes hostile input (lone surrogates) still renders."""
+
+    def render(self, content) -> bytes:
+        return json.dumps(content, ensure_ascii=True, separators=(",", ":"), default=str).encode("ascii")
+
+
 def error_response(status: int, code: str, message: str, details: list | None = None, headers=None) -> JSONResponse:
-    return JSONResponse(error_body(status, code, message, details), status_code=status, headers=headers)
+    return _SafeJSON(error_body(status, code, message, details), status_code=status, headers=headers)
 
 
 class ApiError(Exception):
