@@ -12,13 +12,14 @@ from __future__ import annotations
 import logging
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI, Request
 
 import regiograph
 from graph.store.base import GraphStore
 from regiograph.settings import Settings
 
 from . import errors
+from .access import AUTH_RESPONSES, Access, require_read
 from .limits import BodyLimit
 from .routes import router
 
@@ -55,6 +56,9 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         try:
             yield
         finally:
+            extra = getattr(app.state, "cypher_driver", None)
+            if extra is not None:
+                extra.close()
             if owned:
                 s.close()
 
@@ -63,26 +67,28 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         version=regiograph.__version__,
         description=DESCRIPTION,
         lifespan=lifespan,
-        docs_url=None,  # /docs and /redoc come from views.apidocs: served offline
+        docs_url=None,  # /docs and /redoc come from views.apidocs: served offline, behind read access
         redoc_url=None,
+        openapi_url=None,  # /openapi.json behind read access (_include_docs)
     )
     app.state.settings = settings
+    app.state.access = Access(settings)
     errors.install(app)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
 
-    @app.get("/health", summary="Liveness and store summary")
-    def health():
+    @app.get("/health", summary="Liveness and store summary (counts only for readers)")
+    def health(request: Request):
+        body = {"status": "ok", "version": regiograph.__version__, "store": settings.store}
+        try:
+            require_read(request)
+        except errors.ApiError:
+            return body
         st = app.state.store.stats().to_dict()
-        return {
-            "status": "ok",
-            "version": regiograph.__version__,
-            "store": settings.store,
-            "nodes": st["total_nodes"],
-            "edges": st["total_edges"],
-        }
+        return {**body, "nodes": st["total_nodes"], "edges": st["total_edges"]}
 
-    app.include_router(router)
+    app.include_router(router, dependencies=[Depends(require_read)], responses=AUTH_RESPONSES)
     _include_routers(app)
+    _include_docs(app)
     return app
 
 
@@ -92,6 +98,14 @@ def _include_routers(app: FastAPI) -> None:
 
     from .cypher_route import router as cypher_router
 
-    app.include_router(cypher_router)
-    app.include_router(views_router)
-    app.include_router(apidocs_router)
+    app.include_router(cypher_router, responses=AUTH_RESPONSES)
+    app.include_router(views_router, dependencies=[Depends(require_read)], responses=AUTH_RESPONSES)
+    app.include_router(apidocs_router, dependencies=[Depends(require_read)])
+
+
+def _include_docs(app: FastAPI) -> None:
+    """/openapi.json behind the same read access as the API (/docs and /redoc: views.apidocs)."""
+
+    @app.get("/openapi.json", include_in_schema=False, dependencies=[Depends(require_read)])
+    def openapi_json():
+        return app.openapi()

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import hmac
-import json
 from typing import Annotated
 
 import anyio
-
-from fastapi import APIRouter, Depends, Header, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.concurrency import run_in_threadpool
 
 from graph.errors import LoadError, ValidationError
 from graph.resolve import resolve_ref
@@ -26,6 +24,8 @@ from graph.store.base import (
 from loaders.structured import parse_document
 from regiograph.settings import Settings
 
+from . import validate
+from .access import require_write
 from .deps import get_settings, get_store, split_list
 from .errors import ApiError
 from .limits import read_limited
@@ -142,21 +142,25 @@ def schema(store: Store):
 
 @router.post(
     "/records",
-    summary="Load a batch of records (JSON in the record format); requires the X-API-Key header",
-    responses={401: {"description": "missing or wrong API key"}, 413: {"description": "body too large"}},
+    summary="Load a batch of records (JSON in the record format); requires a key with the write role",
+    responses={413: {"description": "body too large"}},
+    dependencies=[Depends(require_write)],
 )
 async def records(
     request: Request,
     store: Store,
     settings: Conf,
-    x_api_key: Annotated[str | None, Header()] = None,
     dry_run: bool = False,
 ):
-    text = await _authorized_json_body(request, settings, x_api_key)
-    batch = parse_document(text, "request body", "json")
+    text = await _json_body(request, settings)
+    data = await run_in_threadpool(validate.loads, text)  # off the event loop: /health answers meanwhile
+    if isinstance(data, dict):
+        n = sum(len(data.get(k) or []) for k in ("nodes", "edges") if isinstance(data.get(k), list))
+        if n > settings.max_records:
+            raise ApiError(413, "too_large", f"{n} records is more than the limit of {settings.max_records} "
+                           "(REGIOGRAPH_MAX_RECORDS); split the batch")
+    batch = await run_in_threadpool(parse_document, text, "request body", "json")
     n = len(batch.nodes) + len(batch.edges)
-    if n > settings.max_records:
-        raise ApiError(413, "too_large", f"{n} records is more than the limit of {settings.max_records} (REGIOGRAPH_MAX_RECORDS); split the batch")
     if n == 0:
         raise ValidationError("request body: no records; send {\"nodes\": [...], \"edges\": [...]}",
                               details=[{"file": "request body", "line": None, "field": "nodes", "message": "empty"}])
@@ -165,12 +169,8 @@ async def records(
 
 
 
-async def _authorized_json_body(request: Request, settings: Settings, x_api_key: str | None) -> str:
-    """Check the API key and the content type, read the body within the size limit, decode it."""
-    if not settings.api_key:
-        raise ApiError(403, "forbidden", "loading over HTTP is switched off; set REGIOGRAPH_API_KEY on the server to enable it")
-    if not x_api_key or not hmac.compare_digest(x_api_key.encode(), settings.api_key.encode()):
-        raise ApiError(401, "unauthorized", "missing or wrong API key; send it in the X-API-Key header")
+async def _json_body(request: Request, settings: Settings) -> str:
+    """Check the content type, read the body within the size limit, decode it (the key is checked by require_write)."""
     ctype = request.headers.get("content-type", "")
     if "json" not in ctype:
         raise ApiError(415, "unsupported_media_type", f"send application/json, not '{ctype or 'nothing'}'")
@@ -186,14 +186,14 @@ TEXT_FIELDS = {"text", "doc_id", "published", "title", "source_url", "format", "
 
 @router.post(
     "/texts",
-    summary="Extract and load one press release (plain text, Markdown or HTML); requires the X-API-Key header",
-    responses={401: {"description": "missing or wrong API key"}, 413: {"description": "body too large"}},
+    summary="Extract and load one press release (plain text, Markdown or HTML); requires a key with the write role",
+    responses={413: {"description": "body too large"}},
+    dependencies=[Depends(require_write)],
 )
 async def texts(
     request: Request,
     store: Store,
     settings: Conf,
-    x_api_key: Annotated[str | None, Header()] = None,
     dry_run: bool = False,
 ):
     """Body: ``{"text": "...", "title": "...", "published": "YYYY-MM-DD", "source_url": "...",
@@ -201,11 +201,8 @@ async def texts(
     With ``dry_run=true`` nothing is written and the answer lists every record with its evidence sentence."""
     from loaders.text import load_text  # imported on use: its rule tables cost 0.15 s at start-up
 
-    raw = await _authorized_json_body(request, settings, x_api_key)
-    try:
-        body = json.loads(raw)
-    except json.JSONDecodeError as e:
-        raise LoadError(f"request body:{e.lineno}: invalid JSON at column {e.colno}: {e.msg}") from None
+    raw = await _json_body(request, settings)
+    body = await run_in_threadpool(validate.loads, raw)
     if not isinstance(body, dict) or not isinstance(body.get("text"), str):
         raise ValidationError("request body: field 'text' (a string) is required",
                               details=[{"file": "request body", "line": None, "field": "text", "message": "required"}])
@@ -213,6 +210,10 @@ async def texts(
     if unknown:
         raise ValidationError(f"request body: unknown field '{unknown[0]}'; allowed: {', '.join(sorted(TEXT_FIELDS))}",
                               details=[{"file": "request body", "line": None, "field": unknown[0], "message": "unknown field"}])
+    for name in sorted(TEXT_FIELDS):
+        if body.get(name) is not None and not isinstance(body[name], str):
+            raise ValidationError(f"request body: field '{name}' must be a string, got {type(body[name]).__name__}",
+                                  details=[{"file": "request body", "line": None, "field": name, "message": "not a string"}])
     title = body.get("title")
     doc_id = body.get("doc_id") or "doc:" + slug(title or " ".join(body["text"].split()[:8]))[:80]
     result = await anyio.to_thread.run_sync(lambda: load_text(

@@ -127,6 +127,10 @@ def _check_sources(errs: _Errors, origin: Origin, sources: Any) -> list[Source]:
         if isinstance(s, Source):
             out.append(s)
         elif isinstance(s, dict) and isinstance(s.get("document"), str):
+            problem = source_problem(s)
+            if problem:
+                errs.add(origin, f"sources[{i}].{problem[0]}", problem[1])
+                continue
             try:
                 out.append(Source.from_dict(s))
             except (TypeError, ValueError, IndexError) as e:
@@ -134,6 +138,18 @@ def _check_sources(errs: _Errors, origin: Origin, sources: Any) -> list[Source]:
         else:
             errs.add(origin, f"sources[{i}]", "each source needs a 'document' id")
     return out
+
+
+def source_problem(s: dict) -> tuple[str, str] | None:
+    """(field, message) when a source's locator, evidence or span has the wrong shape."""
+    for f in ("locator", "evidence"):
+        if s.get(f) is not None and not isinstance(s[f], str):
+            return f, f"must be a string, got {type(s[f]).__name__}"
+    span = s.get("span")
+    if span is not None and not (isinstance(span, (list, tuple)) and len(span) == 2
+                                 and all(isinstance(x, int) and not isinstance(x, bool) and 0 <= x < 2**53 for x in span)):
+        return "span", "must be a list of two character offsets [start, end]"
+    return None
 
 
 def prepare(batch: Batch, schema: Schema, store: "GraphStore") -> Plan:

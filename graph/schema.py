@@ -8,6 +8,7 @@ declarations are well-formed, id prefixes are unique. Any problem raises
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +25,7 @@ _TYPE_NAME = re.compile(r"^[A-Z][A-Za-z]*$")
 _EDGE_NAME = re.compile(r"^[A-Z][A-Z_]*$")
 _PREFIX = re.compile(r"^[a-z][a-z0-9_]*$")
 MAX_STRING = 10_000
+MAX_SAFE_INT = 2**53 - 1  # integers beyond this lose precision in JavaScript (the views) and JSON tools
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,8 @@ class PropertyDef:
         if t == "string":
             if not isinstance(value, (str, int, float)) or isinstance(value, bool):
                 raise ValueError(f"expected a string, got {type(value).__name__}")
+            if isinstance(value, float) and not math.isfinite(value):
+                raise ValueError("NaN and infinities are not allowed")
             value = str(value)
             if len(value) > MAX_STRING:
                 raise ValueError(f"string longer than {MAX_STRING} characters")
@@ -48,23 +52,33 @@ class PropertyDef:
             if isinstance(value, bool):
                 raise ValueError("expected an integer, got a boolean")
             if isinstance(value, int):
+                if not -MAX_SAFE_INT <= value <= MAX_SAFE_INT:
+                    raise ValueError(f"integer out of range (at most {MAX_SAFE_INT} in size)")
                 return value
-            if isinstance(value, float) and value.is_integer():
+            if isinstance(value, float) and math.isfinite(value) and value.is_integer():
                 return int(value)
-            if isinstance(value, str) and re.fullmatch(r"-?\d+", value.strip()):
+            if isinstance(value, str) and re.fullmatch(r"-?\d{1,15}", value.strip()):
                 return int(value.strip())
             raise ValueError(f"expected an integer, got '{value}'")
         if t == "number":
             if isinstance(value, bool):
                 raise ValueError("expected a number, got a boolean")
-            if isinstance(value, (int, float)):
+            if isinstance(value, int):
+                if not -MAX_SAFE_INT <= value <= MAX_SAFE_INT:
+                    raise ValueError(f"integer out of range (at most {MAX_SAFE_INT} in size); send it as a decimal number")
+                return value
+            if isinstance(value, float):
+                if not math.isfinite(value) or abs(value) > 1e300:
+                    raise ValueError("NaN, infinities and numbers beyond 1e300 are not allowed")
                 return value
             if isinstance(value, str):
                 try:
                     f = float(value.strip())
                 except ValueError:
-                    raise ValueError(f"expected a number, got '{value}'") from None
-                return int(f) if f.is_integer() and "." not in value else f
+                    raise ValueError(f"expected a number, got '{value[:40]}'") from None
+                if not math.isfinite(f) or abs(f) > 1e300:
+                    raise ValueError(f"expected a finite number, got '{value[:40]}'")
+                return int(f) if f.is_integer() and "." not in value and "e" not in value.lower() else f
             raise ValueError(f"expected a number, got {type(value).__name__}")
         if t == "boolean":
             if isinstance(value, bool):

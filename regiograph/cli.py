@@ -87,6 +87,10 @@ def serve(host: str | None, port: int | None) -> None:
     from api.app import create_app
 
     settings = _settings(host=host, port=port)
+    if settings.host not in ("127.0.0.1", "localhost", "::1") and settings.read_access == "public":
+        click.echo(f"warning: listening on {settings.host} with public reads: anyone who reaches this address can read "
+                   "the whole graph; set REGIOGRAPH_READ_ACCESS=key and create read keys ('regiograph keys create "
+                   "--role read --name NAME'), see SECURITY.md", err=True)
     app = create_app(settings)
     click.echo(f"Regiograph on http://{settings.host}:{settings.port}/ (API docs at /docs, store: {settings.store})", err=True)
     uvicorn.run(app, host=settings.host, port=settings.port, log_level="info")
@@ -306,6 +310,61 @@ def migrate(to: str, batch_size: int) -> None:
     finally:
         source.close()
     click.echo(json.dumps(report.to_dict(), indent=2))
+
+
+@cli.group()
+def keys() -> None:
+    """API keys with roles (read, write, admin), stored hashed in the data folder."""
+
+
+@keys.command("create")
+@click.option("--role", type=click.Choice(["read", "write", "admin"]), required=True, help="what the key may do")
+@click.option("--name", required=True, help="who or what uses the key (shown in 'keys list' and the log)")
+def keys_create(role: str, name: str) -> None:
+    """Create a key and print it once (only its hash is kept)."""
+    from .keys import KeyStore
+
+    entry, key = KeyStore(_settings().data_dir).create(role, name)
+    click.echo(f"created key {entry.id} '{entry.name}' with role {entry.role}; it is shown only now:", err=True)
+    click.echo(key)
+
+
+@keys.command("list")
+@click.option("--json", "as_json", is_flag=True, help="print JSON")
+def keys_list(as_json: bool) -> None:
+    """List the keys (id, name, role, created, revoked); never the keys themselves."""
+    from .keys import KeyStore
+
+    entries = [e.public() for e in KeyStore(_settings().data_dir).entries()]
+    if as_json:
+        click.echo(json.dumps(entries, indent=2))
+        return
+    for e in entries:
+        state = f"revoked {e['revoked']}" if e["revoked"] else "active"
+        click.echo(f"{e['id']}  {e['role']:6s} {e['name']:30s} created {e['created']}  {state}")
+    if not entries:
+        click.echo("no keys; create one with 'regiograph keys create --role read --name NAME'", err=True)
+
+
+@keys.command("revoke")
+@click.argument("key")
+def keys_revoke(key: str) -> None:
+    """Revoke a key by its id or name (it stops working at once)."""
+    from .keys import KeyStore
+
+    entry = KeyStore(_settings().data_dir).revoke(key)
+    click.echo(f"revoked key {entry.id} '{entry.name}' ({entry.role})", err=True)
+
+
+@cli.command("embed-link")
+@click.argument("url")
+@click.option("--expires", default="90d", show_default=True, help="how long the link works: 90d, 12h, 2w, ...")
+def embed_link(url: str, expires: str) -> None:
+    """Sign a view link (/view/entity/ID, /view/path?..., /view/subgraph?...) so that it opens while reads are closed."""
+    from . import embed
+
+    settings = _settings()
+    click.echo(embed.sign_url(url, embed.load_secret(settings), embed.parse_duration(expires)))
 
 
 @cli.command("settings")

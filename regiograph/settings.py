@@ -53,6 +53,18 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("view_max_nodes", int, 300, "most nodes one graph view draws; the rest become an 'N more' node"),
     Setting("cypher_timeout", float, 10.0, "time limit of POST /api/cypher queries (seconds)"),
     Setting("cypher_max_rows", int, 1000, "row cap of POST /api/cypher answers"),
+    Setting("read_access", str, "public", "who may read (API, views, exports, /docs): 'public' (anyone who reaches the server) "
+            "or 'key' (a key with the read role, or a signed embed link)", choices=("public", "key")),
+    Setting("cypher", bool, False, "switch POST /api/cypher on (Neo4j store only; needs a read key): on or off"),
+    Setting("cypher_max_bytes", int, 2_000_000, "byte cap of POST /api/cypher answers (JSON size of the rows)"),
+    Setting("cypher_user", str, "", "Neo4j user POST /api/cypher logs in as (a user that can only read); empty: the store's user"),
+    Setting("cypher_password", str, "", "password of REGIOGRAPH_CYPHER_USER", secret=True),
+    Setting("neo4j_connect_timeout", float, 2.0, "time limit to open a Neo4j connection or take one from the pool (seconds); "
+            "past it the API answers 503 with Retry-After"),
+    Setting("write_rate", int, 60, "most write requests (POST, DELETE) one client may send per minute; more get 429"),
+    Setting("auth_failure_rate", int, 10, "most failed authentications one client may have per minute; more get 429"),
+    Setting("embed_secret", str, "", "secret that signs embed links (empty: one generated once in the data folder, embed.secret)",
+            secret=True),
 )
 
 
@@ -75,6 +87,15 @@ class Settings:
     view_max_nodes: int = 300
     cypher_timeout: float = 10.0
     cypher_max_rows: int = 1000
+    read_access: str = "public"
+    cypher: bool = False
+    cypher_max_bytes: int = 2_000_000
+    cypher_user: str = ""
+    cypher_password: str = ""
+    neo4j_connect_timeout: float = 2.0
+    write_rate: int = 60
+    auth_failure_rate: int = 10
+    embed_secret: str = ""
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> "Settings":
@@ -99,7 +120,10 @@ class Settings:
             raise ConfigError(f"REGIOGRAPH_PORT={self.port} is not a port number (1-65535)")
         if self.neo4j_query_timeout <= 0 or self.cypher_timeout <= 0:
             raise ConfigError("REGIOGRAPH_NEO4J_QUERY_TIMEOUT and REGIOGRAPH_CYPHER_TIMEOUT must be positive")
-        for name in ("max_body_bytes", "max_records", "view_max_nodes", "cypher_max_rows"):
+        if self.neo4j_connect_timeout <= 0:
+            raise ConfigError("REGIOGRAPH_NEO4J_CONNECT_TIMEOUT must be positive")
+        for name in ("max_body_bytes", "max_records", "view_max_nodes", "cypher_max_rows", "cypher_max_bytes",
+                     "write_rate", "auth_failure_rate"):
             if getattr(self, name) < 1:
                 raise ConfigError(f"REGIOGRAPH_{name.upper()} must be at least 1")
 

@@ -8,21 +8,34 @@ from graph.store.base import GraphStore
 from .settings import Settings
 
 
+def neo4j_driver(settings: Settings, *, user: str | None = None, password: str | None = None):
+    """A Neo4j driver with the connection and pool-acquisition time limits of the settings
+    (REGIOGRAPH_NEO4J_CONNECT_TIMEOUT), so that a stopped or frozen server is noticed in seconds."""
+    import neo4j
+
+    user = settings.neo4j_user if user is None else user
+    password = settings.neo4j_password if password is None else password
+    auth = (user, password) if password else None
+    t = settings.neo4j_connect_timeout
+    return neo4j.GraphDatabase.driver(settings.neo4j_uri, auth=auth, connection_timeout=t,
+                                      connection_acquisition_timeout=t, max_transaction_retry_time=t)
+
+
 def open_store(settings: Settings) -> GraphStore:
     if settings.store == "embedded":
         from graph.store.embedded import EmbeddedStore
 
         return EmbeddedStore(settings.data_path)
     if settings.store == "neo4j":
-        import neo4j
-
         from graph.store.neo4j import Neo4jStore
 
-        auth = (settings.neo4j_user, settings.neo4j_password) if settings.neo4j_password else None
+        driver = None
         try:
-            driver = neo4j.GraphDatabase.driver(settings.neo4j_uri, auth=auth)
+            driver = neo4j_driver(settings)
             driver.verify_connectivity()
         except Exception as e:  # the driver raises several unrelated types here
+            if driver is not None:
+                driver.close()
             raise StoreError(
                 f"cannot reach Neo4j at {settings.neo4j_uri}: {e}; check REGIOGRAPH_NEO4J_URI, "
                 "REGIOGRAPH_NEO4J_USER and REGIOGRAPH_NEO4J_PASSWORD, or use REGIOGRAPH_STORE=embedded"

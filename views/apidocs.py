@@ -34,6 +34,7 @@ FILES = {
 }
 
 router = APIRouter(include_in_schema=False)
+OPENAPI_URL = "/openapi.json"  # served by api.app behind read access (the app sets openapi_url=None)
 
 
 def _static_dir() -> Path:
@@ -68,7 +69,7 @@ async def swagger_ui(request: Request) -> HTMLResponse:
     app = request.app
     root = request.scope.get("root_path", "")
     return get_swagger_ui_html(
-        openapi_url=root + app.openapi_url,
+        openapi_url=root + OPENAPI_URL,
         title=app.title + " - Swagger UI",
         oauth2_redirect_url=root + (app.swagger_ui_oauth2_redirect_url or "/docs/oauth2-redirect"),
         swagger_js_url=url(request, "swagger-ui-bundle.js"),
@@ -87,7 +88,7 @@ async def swagger_ui_redirect() -> HTMLResponse:
 async def redoc(request: Request) -> HTMLResponse:
     app = request.app
     page = get_redoc_html(
-        openapi_url=request.scope.get("root_path", "") + app.openapi_url,
+        openapi_url=request.scope.get("root_path", "") + OPENAPI_URL,
         title=app.title + " - ReDoc",
         redoc_js_url=url(request, "redoc.standalone.js"),
         redoc_favicon_url=url(request, "favicon.png"),
