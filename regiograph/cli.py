@@ -104,14 +104,18 @@ def load_records(paths: tuple[str, ...], dry_run: bool) -> None:
     """Load record files or folders (YAML, JSON, CSV nodes + edges) as one all-or-nothing batch."""
     from loaders import load_paths
 
-    batch = load_paths(paths)
-    click.echo(f"read {len(batch.nodes)} node and {len(batch.edges)} edge records", err=True)
-    progress = _Progress("writing")
-    with _store(seed=False) as store:
-        try:
+    from .progress import LoadProgress
+
+    progress = LoadProgress("checking" if dry_run else "loading")
+    try:
+        progress.stage("reading", "bytes")
+        batch = load_paths(paths, progress=progress)
+        progress.close()
+        click.echo(f"read {len(batch.nodes)} node and {len(batch.edges)} edge records", err=True)
+        with _store(seed=False) as store:
             report = store.load(batch, progress=progress, dry_run=dry_run)
-        finally:
-            progress.close()
+    finally:
+        progress.close()
     click.echo(json.dumps({"dry_run": dry_run, **report.to_dict()}, indent=2))
 
 

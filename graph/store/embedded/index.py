@@ -141,7 +141,11 @@ class ArrayIndex:
         self.edst.a[ix] = dst
         self.evf.a[ix] = [r[4] if r[4] is not None else sqldb.LO for r in rows]
         self.evt.a[ix] = [r[5] if r[5] is not None else sqldb.HI for r in rows]
-        for k in np.nonzero(~in_csr & (old_type == self.ET) & (src >= 0))[0]:
+        new = np.nonzero(~in_csr & (old_type == self.ET) & (src >= 0))[0]
+        if self.delta_count + len(new) > DELTA_MAX:
+            self.stale = True  # too many for the delta: the next rebuild reads them from the columns
+            return
+        for k in new:
             e, u, v = int(ix[k]), int(src[k]), int(dst[k])
             self.delta.setdefault(u, []).append(e)
             self.delta.setdefault(v, []).append(e)
