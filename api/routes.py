@@ -26,6 +26,7 @@ from graph.store.base import (
 from loaders.structured import parse_document
 from regiograph.settings import Settings
 
+from . import compact
 from .deps import get_settings, get_store, split_list
 from .errors import ApiError
 from .limits import read_limited
@@ -79,12 +80,14 @@ def neighbors(
     node_types: Annotated[list[str] | None, Query()] = None,
     as_of: AsOf = None,
     limit: Annotated[int, Query(ge=1, le=MAX_NEIGHBOR_LIMIT)] = DEFAULT_NEIGHBOR_LIMIT,
+    full: Annotated[bool, Query(description="full records (names, aliases, properties, sources); "
+                                            "default: id, type, label and dates of each node and edge")] = False,
 ):
     nid = resolve_ref(store, id)
     sub = store.neighbors(
         nid, depth=depth, edge_types=split_list(edge_types), node_types=split_list(node_types), as_of=as_of, limit=limit
     )
-    return FastJSON(sub.to_dict())
+    return FastJSON({**sub.to_dict(), "full": True} if full else compact.subgraph(sub, store.schema))
 
 
 @router.get("/paths", summary="Partner paths: the k shortest paths between two entities")

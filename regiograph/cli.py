@@ -80,16 +80,27 @@ def cli() -> None:
 @cli.command()
 @click.option("--host", default=None, help="address to listen on (REGIOGRAPH_HOST, default 127.0.0.1)")
 @click.option("--port", type=int, default=None, help="port to listen on (REGIOGRAPH_PORT, default 8000)")
-def serve(host: str | None, port: int | None) -> None:
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="worker processes answering in parallel (each opens the store; the embedded store supports "
+                   "several processes on one data folder)")
+def serve(host: str | None, port: int | None, workers: int) -> None:
     """Serve the HTTP API, the explorer and the views (loads the seed dataset into an empty store)."""
     import uvicorn
 
     from api.app import create_app
 
     settings = _settings(host=host, port=port)
-    app = create_app(settings)
-    click.echo(f"Regiograph on http://{settings.host}:{settings.port}/ (API docs at /docs, store: {settings.store})", err=True)
-    uvicorn.run(app, host=settings.host, port=settings.port, log_level="info")
+    click.echo(f"Regiograph on http://{settings.host}:{settings.port}/ (API docs at /docs, store: {settings.store}"
+               + (f", {workers} workers" if workers > 1 else "") + ")", err=True)
+    if workers == 1:
+        uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
+        return
+    if settings.load_seed:  # once here, not racing in every worker
+        with _store(settings):
+            pass
+    # each worker process builds its app from the same REGIOGRAPH_* environment
+    uvicorn.run("api.app:create_app", factory=True, workers=workers, host=settings.host, port=settings.port,
+                log_level="info")
 
 
 @cli.group(cls=_LoadGroup)
