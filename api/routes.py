@@ -26,6 +26,7 @@ from regiograph.settings import Settings
 
 from . import validate
 from .access import require_write
+from . import compact
 from .deps import get_settings, get_store, split_list
 from .errors import ApiError
 from .limits import read_limited
@@ -79,12 +80,15 @@ def neighbors(
     node_types: Annotated[list[str] | None, Query()] = None,
     as_of: AsOf = None,
     limit: Annotated[int, Query(ge=1, le=MAX_NEIGHBOR_LIMIT)] = DEFAULT_NEIGHBOR_LIMIT,
+    full: Annotated[bool, Query(description="full records (names, aliases, properties, sources); "
+                                            "default: id, type, label and dates of each node and edge")] = False,
 ):
     nid = resolve_ref(store, id)
-    sub = store.neighbors(
-        nid, depth=depth, edge_types=split_list(edge_types), node_types=split_list(node_types), as_of=as_of, limit=limit
+    sub = store.neighbors(  # brief records unless full: the store then decodes no aliases and sources
+        nid, depth=depth, edge_types=split_list(edge_types), node_types=split_list(node_types), as_of=as_of, limit=limit,
+        full=full,
     )
-    return FastJSON(sub.to_dict())
+    return FastJSON({**sub.to_dict(), "full": True} if full else compact.subgraph(sub, store.schema))
 
 
 @router.get("/paths", summary="Partner paths: the k shortest paths between two entities")

@@ -6,18 +6,29 @@ names and aliases is meaningful, the first is preferred)."""
 from __future__ import annotations
 
 import json
-
-import orjson
+import math
 
 from .model import Edge, Node
 
 
+try:  # orjson writes the same compact UTF-8 JSON (key order kept) several times faster
+    import orjson
+
+    def _dumps(d: dict) -> str:
+        props = d.get("properties")
+        if not (props and any(isinstance(v, float) and not math.isfinite(v) for v in props.values())):
+            try:  # (orjson would write NaN and infinities as null)
+                return orjson.dumps(d).decode()
+            except TypeError:  # values orjson refuses (e.g. integers beyond 64 bits)
+                pass
+        return json.dumps(d, ensure_ascii=False, separators=(",", ":"))
+except ImportError:  # pragma: no cover - orjson is a dependency, but the stdlib suffices
+    def _dumps(d: dict) -> str:
+        return json.dumps(d, ensure_ascii=False, separators=(",", ":"))
+
+
 def encode(obj: Node | Edge) -> str:
-    """Compact JSON (the same text as ``json.dumps(ensure_ascii=False, separators=(",", ":"))``)."""
-    try:
-        return orjson.dumps(obj.to_dict()).decode()
-    except TypeError:  # integers beyond 64 bits: the standard encoder handles them
-        return json.dumps(obj.to_dict(), ensure_ascii=False, separators=(",", ":"))
+    return _dumps(obj.to_dict())
 
 
 def _loads(text: str):

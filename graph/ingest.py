@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from . import dates
 from .errors import DanglingReferenceError, ValidationError
 from .model import Batch, Edge, EdgeRecord, LoadReport, Node, NodeRecord, Origin, Source, edge_id, merge_sources
+from .progress import EVERY, Progress, stage
 from .schema import Schema
 from .text import fold, fold_variants, slug
 
@@ -152,15 +153,22 @@ def source_problem(s: dict) -> tuple[str, str] | None:
     return None
 
 
-def prepare(batch: Batch, schema: Schema, store: "GraphStore") -> Plan:
+def prepare(batch: Batch, schema: Schema, store: "GraphStore", progress: Progress | None = None) -> Plan:
+    """``progress(done, total)``: records checked (stage 'checking', ``graph.progress``)."""
     errs = _Errors()
     plan = Plan()
+    stage(progress, "checking")
+    total = len(batch.nodes) + len(batch.edges)
+    done = 0
 
     # ---- 1. nodes: validate each record -------------------------------------
     staged: dict[str, Node] = {}  # id -> merged node within this batch (before store merge)
     staged_origin: dict[str, Origin] = {}
     unresolved: list[tuple[NodeRecord, dict, dict, dict, tuple, list[Source]]] = []
     for rec in batch.nodes:
+        done += 1
+        if progress and done % EVERY == 0:
+            progress(done, total)
         o = rec.origin
         if not isinstance(rec.type, str) or rec.type not in schema.nodes:
             errs.add(o, "type", f"unknown node type '{rec.type}'; known: {', '.join(sorted(schema.nodes))}")
@@ -224,6 +232,9 @@ def prepare(batch: Batch, schema: Schema, store: "GraphStore") -> Plan:
     staged_edges: dict[str, Edge] = {}
     edge_origin: dict[str, Origin] = {}
     for rec in batch.edges:
+        done += 1
+        if progress and done % EVERY == 0:
+            progress(done, total)
         o = rec.origin
         if not isinstance(rec.type, str) or rec.type not in schema.edges:
             errs.add(o, "type", f"unknown edge type '{rec.type}'; known: {', '.join(sorted(schema.edges))}")
@@ -283,6 +294,8 @@ def prepare(batch: Batch, schema: Schema, store: "GraphStore") -> Plan:
                 errs.add(edge_origin[eid], "sources", f"document '{s.document}' is not a Document node in this load nor in the graph", dangling=True)
 
     errs.raise_if_any()
+    if progress:
+        progress(total, total)
 
     existing_edges = store.get_edges(list(staged_edges)) if staged_edges else {}
     for eid, edge in staged_edges.items():

@@ -80,7 +80,10 @@ def cli() -> None:
 @cli.command()
 @click.option("--host", default=None, help="address to listen on (REGIOGRAPH_HOST, default 127.0.0.1)")
 @click.option("--port", type=int, default=None, help="port to listen on (REGIOGRAPH_PORT, default 8000)")
-def serve(host: str | None, port: int | None) -> None:
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="worker processes answering in parallel (each opens the store; the embedded store supports "
+                   "several processes on one data folder)")
+def serve(host: str | None, port: int | None, workers: int) -> None:
     """Serve the HTTP API, the explorer and the views (loads the seed dataset into an empty store)."""
     import uvicorn
 
@@ -91,9 +94,17 @@ def serve(host: str | None, port: int | None) -> None:
         click.echo(f"warning: listening on {settings.host} with public reads: anyone who reaches this address can read "
                    "the whole graph; set REGIOGRAPH_READ_ACCESS=key and create read keys ('regiograph keys create "
                    "--role read --name NAME'), see SECURITY.md", err=True)
-    app = create_app(settings)
-    click.echo(f"Regiograph on http://{settings.host}:{settings.port}/ (API docs at /docs, store: {settings.store})", err=True)
-    uvicorn.run(app, host=settings.host, port=settings.port, log_level="info")
+    click.echo(f"Regiograph on http://{settings.host}:{settings.port}/ (API docs at /docs, store: {settings.store}"
+               + (f", {workers} workers" if workers > 1 else "") + ")", err=True)
+    if workers == 1:
+        uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
+        return
+    if settings.load_seed:  # once here, not racing in every worker
+        with _store(settings):
+            pass
+    # each worker process builds its app from the same REGIOGRAPH_* environment
+    uvicorn.run("api.app:create_app", factory=True, workers=workers, host=settings.host, port=settings.port,
+                log_level="info")
 
 
 @cli.group(cls=_LoadGroup)
@@ -108,14 +119,18 @@ def load_records(paths: tuple[str, ...], dry_run: bool) -> None:
     """Load record files or folders (YAML, JSON, CSV nodes + edges) as one all-or-nothing batch."""
     from loaders import load_paths
 
-    batch = load_paths(paths)
-    click.echo(f"read {len(batch.nodes)} node and {len(batch.edges)} edge records", err=True)
-    progress = _Progress("writing")
-    with _store(seed=False) as store:
-        try:
+    from .progress import LoadProgress
+
+    progress = LoadProgress("checking" if dry_run else "loading")
+    try:
+        progress.stage("reading", "bytes")
+        batch = load_paths(paths, progress=progress)
+        progress.close()
+        click.echo(f"read {len(batch.nodes)} node and {len(batch.edges)} edge records", err=True)
+        with _store(seed=False) as store:
             report = store.load(batch, progress=progress, dry_run=dry_run)
-        finally:
-            progress.close()
+    finally:
+        progress.close()
     click.echo(json.dumps({"dry_run": dry_run, **report.to_dict()}, indent=2))
 
 

@@ -208,3 +208,24 @@ def test_post_texts_errors(client):
     assert_error(client.post("/api/texts", json={"title": "no text"}, headers=h), 422, "validation_error")
     assert_error(client.post("/api/texts", json={"text": RELEASE, "colour": 1}, headers=h), 422, "validation_error")
     assert_error(client.post("/api/texts", json={"text": "   "}, headers=h), 400, "load_error")
+
+
+def test_neighbors_answer_is_compact_by_default_and_full_on_request(client):
+    url = "/api/entities/org:bayern-intl/neighbors"
+    brief = client.get(url).json()
+    full = client.get(url, params={"full": "true"}).json()
+    assert brief["full"] is False and full["full"] is True
+    assert [n["id"] for n in brief["nodes"]] == [n["id"] for n in full["nodes"]]
+    assert [e["id"] for e in brief["edges"]] == [e["id"] for e in full["edges"]]
+    n = next(n for n in brief["nodes"] if n["id"] == "agreement:bi-jtro-mou")
+    assert set(n) == {"id", "type", "label", "date", "valid_from", "valid_to"}
+    assert n["type"] == "Agreement" and n["label"] and n["date"]
+    assert all(set(e) == {"id", "type", "source", "target", "date", "valid_from", "valid_to"} for e in brief["edges"])
+    assert all(n_["sources"] for n_ in full["nodes"]) and "sources" not in str(brief)
+    assert len(client.get(url).content) < len(client.get(url, params={"full": "true"}).content)
+
+
+def test_json_answers_keep_non_ascii_and_are_valid_json(client):
+    r = client.get("/api/entities/org:bayern-intl/neighbors", params={"full": "true"})
+    assert r.headers["content-type"].startswith("application/json")
+    assert json.loads(r.content.decode("utf-8")) == r.json()

@@ -150,3 +150,132 @@ def test_hostile_strings_are_data_not_code(tmp_path, empty_store):
     empty_store.load(load_path(p))
     assert empty_store.get_node("org:h").name["en"] == hostile
     assert empty_store.search("robert")[0].node.id == "org:h"
+
+
+# ------------------------------------------------ streamed JSON, libyaml, progress
+
+
+def _records_json(n_nodes=40):
+    nodes = [{"id": "doc:t", "type": "Document", "name": {"en": "T"}, "properties": {"title": "T"}}]
+    nodes += [{"id": f"org:o{i}", "type": "Organization", "name": {"en": f"Org \u00e4 {i}"},
+               "properties": {"kind": "agency"}, "sources": [{"document": "doc:t", "locator": f"p {i}"}]}
+              for i in range(n_nodes)]
+    edges = [{"type": "PARTNER_OF", "source": f"org:o{i}", "target": f"org:o{i + 1}",
+              "sources": [{"document": "doc:t", "locator": "x"}]} for i in range(n_nodes - 1)]
+    return {"format": "regiograph/1", "nodes": nodes, "edges": edges}
+
+
+def test_streamed_json_gives_the_records_and_lines_at_any_chunk_size(tmp_path):
+    from loaders.structured import parse_json_chunks, read_chunks
+
+    text = json.dumps(_records_json(), indent=2, ensure_ascii=False)
+    p = write(tmp_path, "r.json", text)
+    lines = text.splitlines()
+    whole = load_path(p)
+    assert len(whole.nodes) == 41 and len(whole.edges) == 39
+    for rec in whole.nodes + whole.edges:  # each record's line is the line of its opening brace
+        assert lines[rec.origin.line - 1].strip() == "{"
+    assert lines[whole.nodes[5].origin.line].strip() == '"id": "org:o4",'
+    for size in (1, 7, 64, 1000):
+        b = parse_json_chunks(read_chunks(p, chunk_bytes=size), str(p))
+        assert b.nodes == whole.nodes and b.edges == whole.edges, size
+
+
+def test_json_syntax_error_in_a_later_chunk_names_line_and_column(tmp_path):
+    from loaders.structured import parse_json_chunks, read_chunks
+
+    text = json.dumps(_records_json(), indent=2)
+    at = text.index('"org:o30"')
+    bad = text[:at] + '"org:o30",,' + text[at + len('"org:o30",'):]
+    with pytest.raises(json.JSONDecodeError) as ref:
+        json.loads(bad)
+    p = write(tmp_path, "s.json", bad)
+    for size in (5, 300, 1 << 20):
+        with pytest.raises(LoadError) as e:
+            parse_json_chunks(read_chunks(p, chunk_bytes=size), str(p))
+        assert f"s.json:{ref.value.lineno}: invalid JSON at column {ref.value.colno}" in str(e.value), size
+    p = write(tmp_path, "t.json", text[: len(text) // 2])
+    with pytest.raises(LoadError, match=r"t.json:\d+: invalid JSON"):
+        load_path(p)
+    p = write(tmp_path, "u.json", text + "\n{}")
+    with pytest.raises(LoadError, match=r"u.json:\d+: invalid JSON at column 1: Extra data"):
+        load_path(p)
+
+
+def test_json_top_level_shapes(tmp_path):
+    with pytest.raises(LoadError, match="the file is empty"):
+        load_path(write(tmp_path, "e.json", "  \n"))
+    with pytest.raises(LoadError, match="got a list"):
+        load_path(write(tmp_path, "l.json", "[1, 2]"))
+    with pytest.raises(ValidationError, match=r"k.json:3: unknown top-level key 'links'"):
+        load_path(write(tmp_path, "k.json", '{\n "nodes": [],\n "links": []\n}'))
+    with pytest.raises(ValidationError, match="'nodes' must be a list"):
+        load_path(write(tmp_path, "n.json", '{"nodes": {"a": 1}}'))
+    with pytest.raises(ValidationError, match="field 'format' is 'other/2'"):
+        load_path(write(tmp_path, "f.json", '{"format": "other/2", "nodes": []}'))
+    assert load_path(write(tmp_path, "z.json", '{"nodes": null, "edges": []}')).nodes == []
+
+
+def test_json_error_in_the_first_record_is_reported_before_the_rest_is_read(tmp_path):
+    from loaders.structured import parse_json_chunks, read_chunks
+
+    data = _records_json(2000)
+    data["nodes"][1]["colour"] = "red"
+    text = json.dumps(data, indent=1)
+    p = write(tmp_path, "big.json", text + "\n" + "x" * 200_000)  # broken after the records: never reached
+    line = text[: text.rindex("{", 0, text.index('"org:o0"'))].count("\n") + 1
+    seen = []
+    with pytest.raises(ValidationError, match=rf"big.json:{line}: unknown field 'colour' in node"):
+        parse_json_chunks(read_chunks(p, lambda done, total: seen.append((done, total)), chunk_bytes=4096), str(p))
+    assert seen and seen[-1][0] <= 2 * 4096 < seen[-1][1]
+
+
+def test_json_utf8_error_in_a_later_chunk_names_the_line(tmp_path):
+    from loaders.structured import parse_json_chunks, read_chunks
+
+    text = json.dumps(_records_json(), indent=2, ensure_ascii=False).encode()
+    at = text.index(b"Org \xc3\xa4 30")
+    bad = text[:at] + b"Org \xe4 30" + text[at + len(b"Org \xc3\xa4 30"):]
+    line = bad[:at].count(b"\n") + 1
+    p = write(tmp_path, "w.json", bad)
+    for size in (3, 100, 1 << 20):
+        with pytest.raises(LoadError, match=rf"w.json:{line}: not valid UTF-8 \(byte 0xe4 at offset {at + 4}\)"):
+            parse_json_chunks(read_chunks(p, chunk_bytes=size), str(p))
+
+
+def test_yaml_is_read_by_libyaml_when_installed():
+    import yaml
+
+    from loaders.structured import _LineLoader
+
+    if yaml.__with_libyaml__:
+        assert issubclass(_LineLoader, yaml.CSafeLoader)
+    b = load_path(MINI)
+    assert all(isinstance(r.origin.line, int) for r in b.nodes + b.edges)
+    assert b.nodes[0].valid_from is None or isinstance(b.nodes[0].valid_from, str)
+
+
+def test_one_progress_display_over_reading_checking_and_writing(tmp_path, empty_store):
+    import io
+
+    from loaders import load_paths
+    from regiograph.progress import LoadProgress
+
+    p = write(tmp_path, "r.json", json.dumps(_records_json(3000)))
+    out = io.StringIO()
+    prog = LoadProgress("loading", out, tty=False)
+    prog.stage("reading", "bytes")
+    batch = load_paths([p], progress=prog)
+    fractions = [prog.fraction()]
+    empty_store.load(batch, progress=prog)
+    fractions.append(prog.fraction())
+    prog.close()
+    lines = out.getvalue().splitlines()
+    assert [ln.split()[1] for ln in lines] == ["reading", "checking", "writing"], lines
+    assert "6,000 records in" in lines[1] and "records/s" in lines[1]
+    assert fractions == [pytest.approx(0.25), pytest.approx(1.0)]
+    tty = io.StringIO()
+    live = LoadProgress("loading", tty, tty=True)
+    live.stage("writing")
+    live(500, 1000)
+    assert "writing" in tty.getvalue() and "records/s" in tty.getvalue()

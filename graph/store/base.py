@@ -28,6 +28,7 @@ from typing import Callable, Iterable, Iterator, NamedTuple
 
 from ..errors import NotFoundError
 from ..model import Batch, Edge, LoadReport, Node, Stats
+from ..progress import stage
 from ..schema import Schema
 
 Progress = Callable[[int, int], None]  # (done, total)
@@ -167,10 +168,11 @@ class GraphStore(ABC):
         from ..ingest import prepare
 
         if dry_run:
-            return prepare(batch, self.schema, self).report
+            return prepare(batch, self.schema, self, progress).report
         with self.writing() as w:
-            plan = prepare(batch, self.schema, w)
+            plan = prepare(batch, self.schema, w, progress)
             if plan.nodes or plan.edges:
+                stage(progress, "writing")
                 w.write(plan.nodes, plan.edges, progress=progress)
         return plan.report
 

@@ -141,7 +141,11 @@ class ArrayIndex:
         self.edst.a[ix] = dst
         self.evf.a[ix] = [r[4] if r[4] is not None else sqldb.LO for r in rows]
         self.evt.a[ix] = [r[5] if r[5] is not None else sqldb.HI for r in rows]
-        for k in np.nonzero(~in_csr & (old_type == self.ET) & (src >= 0))[0]:
+        new = np.nonzero(~in_csr & (old_type == self.ET) & (src >= 0))[0]
+        if self.delta_count + len(new) > self.delta_limit():
+            self.stale = True  # too many for the delta: the next rebuild reads them from the columns
+            return
+        for k in new:
             e, u, v = int(ix[k]), int(src[k]), int(dst[k])
             self.delta.setdefault(u, []).append(e)
             self.delta.setdefault(v, []).append(e)
@@ -175,10 +179,13 @@ class ArrayIndex:
         self.rank[self.order] = np.arange(len(self.order))
         self.ranked = self.ntype.n
 
+    def delta_limit(self) -> int:
+        """The delta is walked in Python: it holds at most a few thousand edges or a
+        twentieth of the CSR, and never more than ``DELTA_MAX``."""
+        return min(DELTA_MAX, max(2_000, self.csr_edges // 20))
+
     def needs_rebuild(self) -> bool:
-        """The delta is walked in Python: fold it into the arrays once it is more than a few
-        thousand edges or a twentieth of the CSR, whichever is smaller than ``DELTA_MAX``."""
-        limit = min(DELTA_MAX, max(2_000, self.csr_edges // 20))
+        limit = self.delta_limit()
         return self.stale or self.delta_count > limit or self.ntype.n > len(self.indptr) - 1 + limit
 
     # ---------------------------------------------------------- traversal
