@@ -46,6 +46,7 @@ if TYPE_CHECKING:  # pragma: no cover
 KEY_PREFIX = "#"
 _SPACE = re.compile(r"\s+")
 MAX_ID = 200
+MAX_REVIEW = 500  # review items listed one by one; more are counted by kind
 
 
 def normalize(value: Any) -> str:
@@ -55,6 +56,13 @@ def normalize(value: Any) -> str:
 
 def key(scheme: str, value: Any) -> str:
     return f"{KEY_PREFIX}{scheme}={normalize(value)}"
+
+
+def alternatives(ref: Any) -> list[str]:
+    """'#iso_3166=DE-SN|#iso_3166=DE' -> both references, first preferred."""
+    if isinstance(ref, str) and ref.startswith(KEY_PREFIX) and "|" in ref:
+        return [r for r in ref.split("|") if r]
+    return [ref] if isinstance(ref, str) else []
 
 
 def parse_ref(ref: Any) -> tuple[str, str] | None:
@@ -93,7 +101,12 @@ class Outcome:
     review: list[dict[str, Any]] = field(default_factory=list)
     errors: list[tuple[Origin, str, str]] = field(default_factory=list)
 
+    omitted: dict[str, int] = field(default_factory=dict)
+
     def add_review(self, origin: Origin, kind: str, message: str, **extra) -> None:
+        if len(self.review) >= MAX_REVIEW:
+            self.omitted[kind] = self.omitted.get(kind, 0) + 1
+            return
         self.review.append({"file": origin.file, "line": origin.line, "kind": kind, "message": message, **extra})
 
 
@@ -141,7 +154,7 @@ class _Resolver:
             if rec.id is None and (ids or rec.ref or self.batch.review_ambiguous):
                 name_wanted.setdefault(nt.name, set()).update(_folded(_names(rec)))
         for refs in (r for e in self.batch.edges for r in (e.source, e.target)), (r.place for r in self.batch.nodes):
-            for ref in refs:
+            for ref in (a for r in refs for a in alternatives(r)):
                 parsed = parse_ref(ref)
                 if parsed:
                     for nt in self.schema.nodes.values():
@@ -174,17 +187,38 @@ class _Resolver:
         return out
 
     def _place_ids(self, nid: str, t: str) -> set[str] | None:
-        """The places a node is tied to by its type's place edges (None: unknown)."""
-        nt = self.schema.nodes[t]
+        """The places a node is tied to by its type's place edges, with the places those
+        are part of (a company in Dresden is in Saxony); None: no place known."""
         places = set(self.batch_places.get(nid, set()))
+        nt = self.schema.nodes[t]
         if nt.place_edges and self._stored([nid]).get(nid) is not None:
-            sub = self.store.neighbors(nid, depth=1, edge_types=list(nt.place_edges), limit=100)
-            edges = [e for e in sub.edges if e.source == nid]
-            places |= {e.target for e in edges}
-        return places or None
+            places |= self._up(nid, nt.place_edges)
+        if not places:
+            return None
+        out, todo = set(places), list(places)
+        while todo and len(out) < 50:
+            p = todo.pop()
+            node = self._stored([p]).get(p)
+            pt = self.schema.nodes.get(node.type) if node is not None else None
+            if pt is None or not pt.place_edges:
+                continue
+            for q in self._up(p, pt.place_edges) - out:
+                out.add(q)
+                todo.append(q)
+        return out
+
+    def _up(self, nid: str, edge_types) -> set[str]:
+        sub = self.store.neighbors(nid, depth=1, edge_types=list(edge_types), limit=100)
+        return {e.target for e in sub.edges if e.source == nid}
 
     def resolve_ref(self, ref: Any) -> str | None:
         if not isinstance(ref, str):
+            return None
+        if ref.startswith(KEY_PREFIX) and "|" in ref:
+            for alt in alternatives(ref):
+                nid = self.resolve_ref(alt)
+                if nid:
+                    return nid
             return None
         if ref in self.refs:
             return self.refs[ref]
@@ -217,6 +251,9 @@ class _Resolver:
                 kept.append(rec)
         self.batch.nodes[:] = kept
         self.rewrite_edges()
+        if self.out.omitted:
+            self.out.review.append({"kind": "more", "message": "further review items, counted by kind",
+                                    "counts": dict(self.out.omitted)})
         return self.out
 
     def _register(self, rec: NodeRecord, nt: "NodeType", ids: dict[str, str]) -> None:
@@ -322,7 +359,10 @@ class _Resolver:
                                 f"{', '.join(sorted(compatible))}, which may be the same entity; kept apart",
                                 candidates=sorted(compatible))
         # 3. a new node
-        base = f"{nt.id_prefix}:{slug(names[0])}"[:MAX_ID]
+        readable = next((slug(n) for n in names if slug(n) != "x"), None)
+        if readable is None and ids:  # no Latin-script name: the identifier makes the id
+            readable = slug("-".join(next(iter(ids.items()))))
+        base = f"{nt.id_prefix}:{readable or 'x'}"[:MAX_ID]
         nid = base
         if nid in self.taken or nid in cands or self._stored([nid]).get(nid) is not None:
             tail = slug(next(iter(ids.values()))) if ids else None
@@ -350,7 +390,7 @@ class _Resolver:
                     continue
                 nid = self.resolve_ref(ref)
                 if not nid:
-                    ids = self.key_ids.get(key(*parse_ref(ref)), set()) if parse_ref(ref) else set()
+                    ids = set().union(*(self.key_ids.get(key(*parse_ref(a)), set()) for a in alternatives(ref) if parse_ref(a)))
                     why = (f"'{ref}' names several nodes ({', '.join(sorted(ids))})" if len(ids) > 1
                            else f"'{ref}' is not in this load nor in the graph" if ref not in self.refs
                            else f"'{ref}' was left out (see the review items)")
