@@ -86,16 +86,20 @@ class RowProgress:
 
 
 def open_text(path: Path, encoding: str = "utf-8-sig", member_suffixes: tuple[str, ...] = (".csv", ".json")) -> TextIO:
-    """A streamed text reader over a file, a .gz file or the first matching member of a .zip.
-    Decoding errors name the file when they happen (``check_decode``)."""
-    if not path.exists():
-        raise LoadError(f"{path}: no such file")
-    if path.is_dir():
-        raise LoadError(f"{path}: is a folder; give the file")
+    """A streamed text reader over a file, a .gz file or the first matching member of a .zip."""
     try:
         codecs.lookup(encoding)
     except LookupError:
         raise LoadError(f"{path}: unknown encoding '{encoding}'") from None
+    return io.TextIOWrapper(open_binary(path, member_suffixes), encoding=encoding, newline="")
+
+
+def open_binary(path: Path, member_suffixes: tuple[str, ...] = (".csv", ".json")) -> io.BufferedReader:
+    """A buffered byte reader over a file, a .gz file or the first matching member of a .zip."""
+    if not path.exists():
+        raise LoadError(f"{path}: no such file")
+    if path.is_dir():
+        raise LoadError(f"{path}: is a folder; give the file")
     suffix = path.suffix.lower()
     if suffix == ".zip":
         try:
@@ -110,8 +114,7 @@ def open_text(path: Path, encoding: str = "utf-8-sig", member_suffixes: tuple[st
         raw = gzip.open(path, "rb")
     else:
         raw = open(path, "rb")
-    return io.TextIOWrapper(io.BufferedReader(raw, 1 << 20) if not isinstance(raw, io.BufferedReader) else raw,
-                            encoding=encoding, newline="")
+    return raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(raw, 1 << 20)
 
 
 def decode_error(path: Path, line: int | None, e: UnicodeDecodeError, encoding: str) -> LoadError:

@@ -26,7 +26,7 @@ import yaml
 from graph.errors import LoadError
 from graph.model import EdgeRecord, NodeRecord, Origin
 
-from ..source import Dataset, RowProgress, Source, decode_error, fail, file_date, open_text
+from ..source import Dataset, RowProgress, Source, decode_error, fail, file_date, open_binary, open_text
 
 CONFIG = yaml.safe_load((Path(__file__).parent / "wikidata.yaml").read_text(encoding="utf-8"))
 QUERIES = Path(__file__).parent / "queries"
@@ -125,7 +125,7 @@ def _sparql(path: Path, opts: dict[str, Any], progress: RowProgress) -> Iterator
     yield ds.record(file)
     skipped: dict[str, int] = {}
     n = 0
-    stream = open_text(path, opts["encoding"])
+    stream = _json_stream(path, opts["encoding"])
     try:
         for binding in ijson.items(stream, "results.bindings.item"):
             n += 1
@@ -192,9 +192,10 @@ def entity_records(entity: dict, ds: Dataset, file: str, where: int, skipped: di
                 continue
             eprops = {}
             for q in quals.get(ent["since_qualifier"], []) if edge_type == ent["edges"].get("P190") else []:
-                t = ((q.get("datavalue") or {}).get("value") or {}).get("time")
-                if t:
-                    eprops["since"] = t.lstrip("+")[:10].replace("-00", "-01")
+                v = (q.get("datavalue") or {}).get("value") or {}
+                t = v.get("time")
+                if t:  # precision 9: year, 10: month, 11: day
+                    eprops["since"] = t.lstrip("+")[: {9: 4, 10: 7}.get(v.get("precision"), 10)]
             yield EdgeRecord(type=edge_type, source=f"#qid={qid}", target=f"#qid={target}", properties=eprops,
                              sources=src, origin=origin)
 
@@ -218,6 +219,8 @@ def _entities(path: Path, opts: dict[str, Any], progress: RowProgress, first: st
                 progress.tick()
                 yield from entity_records(entity, ds, file, line_no, skipped)
         else:
+            stream.close()
+            stream = _json_stream(path, opts["encoding"])
             for n, (_qid, entity) in enumerate(ijson.kvitems(stream, "entities"), 1):
                 progress.tick()
                 yield from entity_records(entity, ds, file, n, skipped)
@@ -229,6 +232,16 @@ def _entities(path: Path, opts: dict[str, Any], progress: RowProgress, first: st
         stream.close()
     if skipped:
         progress.note(f"{file}: skipped " + ", ".join(f"{k} ({v})" for k, v in skipped.items()))
+
+
+def _json_stream(path: Path, encoding: str):
+    """ijson reads bytes: the raw UTF-8 stream (BOM skipped); other encodings are decoded first."""
+    if encoding.replace("_", "-").lower() not in ("utf-8", "utf8", "utf-8-sig"):
+        return open_text(path, encoding)
+    raw = open_binary(path)
+    if raw.peek(3)[:3] == b"\xef\xbb\xbf":
+        raw.read(3)
+    return raw
 
 
 def _is_sparql(path: Path, encoding: str) -> bool:
