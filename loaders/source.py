@@ -145,7 +145,11 @@ class Dataset:
 
     @property
     def id(self) -> str:
-        return "doc:" + slug(f"{self.dataset}-{self.version or self.retrieved or 'undated'}")[:190]
+        key = (self.dataset, self.version, self.retrieved)
+        if self.__dict__.get("_id_key") != key:
+            self.__dict__["_id_key"] = key
+            self.__dict__["_id"] = "doc:" + slug(f"{self.dataset}-{self.version or self.retrieved or 'undated'}")[:190]
+        return self.__dict__["_id"]
 
     def record(self, file: str) -> NodeRecord:
         props = {"title": self.title, "publisher": self.publisher, "kind": "dataset", "dataset": self.dataset,
@@ -155,7 +159,7 @@ class Dataset:
                           properties={k: v for k, v in props.items() if v}, origin=Origin(file, None))
 
     def source_at(self, locator: str) -> list[Prov]:
-        return [Prov.from_dict({"document": self.id, "locator": locator})]
+        return [Prov(self.id, locator)]
 
 
 def file_date(path: Path) -> str:

@@ -23,7 +23,7 @@ from typing import Any, Iterator
 import yaml
 
 from graph.errors import LoadError
-from graph.model import EdgeRecord, NodeRecord, Origin
+from graph.model import EdgeRecord, NodeRecord, Origin, Source as Prov
 
 from ..source import Dataset, Option, RowProgress, Source, decode_error, fail, file_date, open_text
 
@@ -75,6 +75,7 @@ def _columns(file: str, header: list[str], spec: dict[str, str], required: tuple
     for key in required:
         if out.get(key) is None:
             raise fail(file, 1, spec[key], f"missing column '{spec[key]}'")
+    out["places"] = [out[k] for k in ("hq_region", "legal_region", "hq_country", "legal_country") if out.get(k) is not None]
     return out
 
 
@@ -100,77 +101,129 @@ def company_records(row: list[str], c: dict[str, Any], ds: Dataset, file: str, l
     name = row[c["legal_name"]].strip()
     if not name:
         raise fail(file, line, CONFIG["level1"]["legal_name"], f"LEI {lei} has no legal name")
-    lang = _lang(row[c["legal_name_lang"]]) if c["legal_name_lang"] is not None else "und"
+    i = c["legal_name_lang"]
+    lang = _lang(row[i]) if i is not None and row[i] else "und"
     aliases: dict[str, list[str]] = {}
     langs = c["other_names_lang"]
     for k, i in enumerate(c["other_names"]):
-        v = row[i].strip()
+        v = row[i]
         if v and v != name:
-            aliases.setdefault(_lang(row[langs[k]]) if k < len(langs) else lang, []).append(v)
+            aliases.setdefault(_lang(row[langs[k]]) if k < len(langs) and row[langs[k]] else lang, []).append(v.strip())
     for i in c["transliterated_names"]:
-        v = row[i].strip()
+        v = row[i]
         if v and v != name:
-            aliases.setdefault("und", []).append(v)
+            aliases.setdefault("und", []).append(v.strip())
     props: dict[str, Any] = {"lei": lei}
-    form = (row[c["legal_form_other"]].strip() if c["legal_form_other"] is not None else "") or (
-        row[c["legal_form_code"]].strip() if c["legal_form_code"] is not None else "")
+    i, j = c["legal_form_other"], c["legal_form_code"]
+    form = (row[i] if i is not None else "") or (row[j] if j is not None else "")
     if form:
-        props["legal_form"] = form
-    if c["status"] is not None and row[c["status"]]:
-        props["status"] = row[c["status"]].strip()
-    if c["registered"] is not None and row[c["registered"]]:
-        props["registered"] = row[c["registered"]].strip()[:10]
-    if c["ra_id"] is not None and c["ra_entity_id"] is not None and row[c["ra_id"]] and row[c["ra_entity_id"]]:
-        props["register_id"] = f"{row[c['ra_id']].strip()}/{row[c['ra_entity_id']].strip()}"
-    refs = [f"#iso_3166={v}" for v in (row[c["hq_region"]].strip(), row[c["legal_region"]].strip(),
-                                         row[c["hq_country"]].strip(), row[c["legal_country"]].strip()) if v]
-    place = "|".join(dict.fromkeys(refs)) or None
-    src = ds.source_at(f"LEI {lei}")
-    node = NodeRecord(type=CONFIG["node_type"], name={lang: name}, aliases=aliases, properties=props, place=place,
-                      sources=src, origin=Origin(file, line))
-    edge = EdgeRecord(type=CONFIG["located_in"], source=f"#lei={lei}", target=place, sources=src,
-                      origin=Origin(file, line)) if place else None
+        props["legal_form"] = form.strip()
+    i = c["status"]
+    if i is not None and row[i]:
+        props["status"] = row[i].strip()
+    i = c["registered"]
+    if i is not None and row[i]:
+        props["registered"] = row[i][:10]
+    i, j = c["ra_id"], c["ra_entity_id"]
+    if i is not None and j is not None and row[i] and row[j]:
+        props["register_id"] = f"{row[i].strip()}/{row[j].strip()}"
+    refs = []
+    for i in c["places"]:
+        v = row[i]
+        if v:
+            r = "#iso_3166=" + v.strip()
+            if r not in refs:
+                refs.append(r)
+    place = "|".join(refs) or None
+    src = [Prov(ds.id, "LEI " + lei)]
+    origin = Origin(file, line)
+    node = NodeRecord(CONFIG["node_type"], {lang: name}, None, aliases, props, None, None, src, origin, None, place)
+    edge = EdgeRecord(CONFIG["located_in"], "#lei=" + lei, place, {}, None, None, src, origin) if place else None
     return node, edge
+
+
+def _records(stream) -> Iterator[tuple[int, str]]:
+    """(first line number, text) of each CSV record: lines joined while a quoted field is open."""
+    buf: str | None = None
+    first = 0
+    for n, line in enumerate(stream, 2):
+        if buf is None:
+            if line.count('"') % 2 == 0:
+                yield n, line
+                continue
+            buf, first = line, n
+        else:
+            buf += line
+            if buf.count('"') % 2 == 0:
+                yield first, buf
+                buf = None
+    if buf is not None:
+        yield first, buf
 
 
 def _level1(path: Path, opts: dict[str, Any], progress: RowProgress, flt: _Filter, stash_leis: set[str],
             stash: dict[str, tuple], selected: set[str]) -> Iterator:
+    """Stream a level 1 file. With a filter, a record is parsed only when its text holds one of
+    the wanted codes as a whole field (or its LEI is a wanted parent); the others are counted."""
     file, enc = str(path), opts["encoding"]
     ds = _dataset(path, "level1", opts)
     yield ds.record(file)
     stream = open_text(path, enc)
     line = 1
     try:
-        reader = csv.reader(stream)
-        header = next(reader, None)
-        if header is None:
+        header_text = stream.readline()
+        header = next(csv.reader([header_text]), None)
+        if not header:
             raise LoadError(f"{file}: the file is empty")
         c = _columns(file, header, CONFIG["level1"], ("lei", "legal_name", "legal_country", "hq_country",
                                                      "legal_region", "hq_region"))
         width = len(header)
         i_lei = c["lei"]
+        quoted = header_text.startswith('"')
+        codes = flt.countries | flt.regions
+        tokens = tuple(f'"{x}"' for x in codes) if quoted else tuple(f",{x}," for x in codes) + tuple(f",{x}\n" for x in codes)
+        lei_at = slice(1, 21) if quoted and i_lei == 0 else None
         tick = progress.tick
-        for row in reader:
+        parse = csv.reader
+        if not flt.active:  # everything is wanted: one reader over the whole stream
+            reader = csv.reader(stream)  # after the header line: line numbers are line_num + 1
+            for row in reader:
+                tick()
+                if len(row) != width:
+                    line = reader.line_num + 1
+                    if not row:
+                        continue
+                    raise fail(file, line, "", f"the row has {len(row)} cells, the header {width}")
+                node, edge = company_records(row, c, ds, file, reader.line_num + 1)
+                selected.add(row[i_lei])
+                yield node
+                if edge is not None:
+                    yield edge
+            return
+        for line, text in _records(stream):
             tick()
-            if len(row) != width:
-                line = reader.line_num
-                if not row:
+            if flt.active:
+                wanted = any(t in text for t in tokens)
+                parent = lei_at is not None and stash_leis and text[lei_at] in stash_leis
+                if not wanted and not parent and lei_at is not None:
                     continue
+            row = next(parse([text]), None)
+            if not row:
+                continue
+            if len(row) != width:
                 raise fail(file, line, "", f"the row has {len(row)} cells, the header {width}")
             if flt.keep(row, c):
-                line = reader.line_num
                 node, edge = company_records(row, c, ds, file, line)
                 selected.add(row[i_lei])
                 yield node
                 if edge is not None:
                     yield edge
             elif row[i_lei] in stash_leis:
-                line = reader.line_num
                 stash[row[i_lei]] = company_records(row, c, ds, file, line)
     except UnicodeDecodeError as e:
-        raise decode_error(path, reader.line_num, e, enc) from None
+        raise decode_error(path, line, e, enc) from None
     except csv.Error as e:
-        raise LoadError(f"{file}:{reader.line_num}: malformed CSV: {e}") from None
+        raise LoadError(f"{file}:{line}: malformed CSV: {e}") from None
     finally:
         stream.close()
 
