@@ -343,8 +343,11 @@ def edge_label(mg, edge: Edge, schema) -> str:
     verb = schema.edges[edge.type].label.get("en", edge.type) if schema else edge.type
     text = f"{src.label} {verb} {tgt.label}"
     p = edge.properties
-    if edge.type == "TRADES_WITH":
-        text += f": {p.get('direction')} {p.get('year')}, {p.get('value')} {p.get('unit')} {p.get('currency')}"
+    money = schema.edges[edge.type].money if schema and edge.type in schema.edges else {}
+    if money:  # one unit for money: the figure as written, with its amount in euros (graph.money)
+        from ..money import display
+
+        text += f": {p.get('direction')} {p.get('year')}, {display(money, p)}"
     elif p.get("role"):
         text += f" ({p['role']})"
     return text

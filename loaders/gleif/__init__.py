@@ -95,51 +95,57 @@ class _Filter:
         return False
 
 
-def company_records(row: list[str], c: dict[str, Any], ds: Dataset, file: str, line: int) -> tuple[NodeRecord, EdgeRecord | None]:
-    """One level 1 row -> the company record and its LOCATED_IN record."""
-    lei = row[c["lei"]].strip()
-    name = row[c["legal_name"]].strip()
-    if not name:
-        raise fail(file, line, CONFIG["level1"]["legal_name"], f"LEI {lei} has no legal name")
-    i = c["legal_name_lang"]
-    lang = _lang(row[i]) if i is not None and row[i] else "und"
-    aliases: dict[str, list[str]] = {}
-    langs = c["other_names_lang"]
-    for k, i in enumerate(c["other_names"]):
-        v = row[i]
-        if v and v != name:
-            aliases.setdefault(_lang(row[langs[k]]) if k < len(langs) and row[langs[k]] else lang, []).append(v.strip())
-    for i in c["transliterated_names"]:
-        v = row[i]
-        if v and v != name:
-            aliases.setdefault("und", []).append(v.strip())
-    props: dict[str, Any] = {"lei": lei}
-    i, j = c["legal_form_other"], c["legal_form_code"]
-    form = (row[i] if i is not None else "") or (row[j] if j is not None else "")
-    if form:
-        props["legal_form"] = form.strip()
-    i = c["status"]
-    if i is not None and row[i]:
-        props["status"] = row[i].strip()
-    i = c["registered"]
-    if i is not None and row[i]:
-        props["registered"] = row[i][:10]
-    i, j = c["ra_id"], c["ra_entity_id"]
-    if i is not None and j is not None and row[i] and row[j]:
-        props["register_id"] = f"{row[i].strip()}/{row[j].strip()}"
-    refs = []
-    for i in c["places"]:
-        v = row[i]
-        if v:
-            r = "#iso_3166=" + v.strip()
-            if r not in refs:
-                refs.append(r)
-    place = "|".join(refs) or None
-    src = [Prov(ds.id, "LEI " + lei)]
-    origin = Origin(file, line)
-    node = NodeRecord(CONFIG["node_type"], {lang: name}, None, aliases, props, None, None, src, origin, None, place)
-    edge = EdgeRecord(CONFIG["located_in"], "#lei=" + lei, place, {}, None, None, src, origin) if place else None
-    return node, edge
+def company_mapper(c: dict[str, Any], ds: Dataset, file: str):
+    """A function: level 1 row, line -> (company record, LOCATED_IN record or None); column
+    positions and constants are bound once, the row loop is the hot path of a full file."""
+    i_lei, i_name, i_lang = c["lei"], c["legal_name"], c["legal_name_lang"]
+    others = list(zip(c["other_names"], c["other_names_lang"] + [None] * len(c["other_names"])))
+    translit = c["transliterated_names"]
+    i_form_other, i_form_code, i_status, i_registered = c["legal_form_other"], c["legal_form_code"], c["status"], c["registered"]
+    i_ra, i_ra_entity = c["ra_id"], c["ra_entity_id"]
+    places = c["places"]
+    node_type, edge_type, doc = CONFIG["node_type"], CONFIG["located_in"], ds.id
+    name_field = CONFIG["level1"]["legal_name"]
+
+    def mapper(row: list[str], line: int) -> tuple[NodeRecord, EdgeRecord | None]:
+        lei = row[i_lei].strip()
+        name = row[i_name].strip()
+        if not name:
+            raise fail(file, line, name_field, f"LEI {lei} has no legal name")
+        lang = _lang(row[i_lang]) if i_lang is not None and row[i_lang] else "und"
+        aliases: dict[str, list[str]] = {}
+        for i, j in others:
+            v = row[i]
+            if v and v != name:
+                aliases.setdefault(_lang(row[j]) if j is not None and row[j] else lang, []).append(v.strip())
+        for i in translit:
+            v = row[i]
+            if v and v != name:
+                aliases.setdefault("und", []).append(v.strip())
+        props: dict[str, Any] = {"lei": lei}
+        form = (row[i_form_other] if i_form_other is not None else "") or (row[i_form_code] if i_form_code is not None else "")
+        if form:
+            props["legal_form"] = form.strip()
+        if i_status is not None and row[i_status]:
+            props["status"] = row[i_status].strip()
+        if i_registered is not None and row[i_registered]:
+            props["registered"] = row[i_registered][:10]
+        if i_ra is not None and i_ra_entity is not None and row[i_ra] and row[i_ra_entity]:
+            props["register_id"] = f"{row[i_ra].strip()}/{row[i_ra_entity].strip()}"
+        refs: list[str] = []
+        for i in places:
+            v = row[i]
+            if v:
+                r = "#iso_3166=" + v.strip()
+                if r not in refs:
+                    refs.append(r)
+        place = "|".join(refs) or None
+        src = [Prov(doc, "LEI " + lei)]
+        origin = Origin(file, line)
+        node = NodeRecord(node_type, {lang: name}, None, aliases, props, None, None, src, origin, None, place)
+        return node, (EdgeRecord(edge_type, "#lei=" + lei, place, {}, None, None, src, origin) if place else None)
+
+    return mapper
 
 
 def _records(stream) -> Iterator[tuple[int, str]]:
@@ -185,6 +191,7 @@ def _level1(path: Path, opts: dict[str, Any], progress: RowProgress, flt: _Filte
         lei_at = slice(1, 21) if quoted and i_lei == 0 else None
         tick = progress.tick
         parse = csv.reader
+        company_records = company_mapper(c, ds, file)
         if not flt.active:  # everything is wanted: one reader over the whole stream
             reader = csv.reader(stream)  # after the header line: line numbers are line_num + 1
             for row in reader:
@@ -194,8 +201,7 @@ def _level1(path: Path, opts: dict[str, Any], progress: RowProgress, flt: _Filte
                     if not row:
                         continue
                     raise fail(file, line, "", f"the row has {len(row)} cells, the header {width}")
-                node, edge = company_records(row, c, ds, file, reader.line_num + 1)
-                selected.add(row[i_lei])
+                node, edge = company_records(row, reader.line_num + 1)
                 yield node
                 if edge is not None:
                     yield edge
@@ -213,13 +219,13 @@ def _level1(path: Path, opts: dict[str, Any], progress: RowProgress, flt: _Filte
             if len(row) != width:
                 raise fail(file, line, "", f"the row has {len(row)} cells, the header {width}")
             if flt.keep(row, c):
-                node, edge = company_records(row, c, ds, file, line)
+                node, edge = company_records(row, line)
                 selected.add(row[i_lei])
                 yield node
                 if edge is not None:
                     yield edge
             elif row[i_lei] in stash_leis:
-                stash[row[i_lei]] = company_records(row, c, ds, file, line)
+                stash[row[i_lei]] = company_records(row, line)
     except UnicodeDecodeError as e:
         raise decode_error(path, line, e, enc) from None
     except csv.Error as e:
