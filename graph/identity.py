@@ -169,6 +169,14 @@ class _Resolver:
             self.store_names[t] = self.store.find_by_names(t, sorted(names)) if names else {}
             for ids in self.store_names[t].values():
                 self.types.update(dict.fromkeys(ids, t))
+        # one read for every node the decisions below may look at: identifier holders,
+        # namesakes, and the ids new nodes would get
+        wanted_ids = set(self.types)
+        for rec in self.batch.nodes:
+            nt = self.schema.nodes.get(rec.type) if isinstance(rec.type, str) else None
+            if nt is not None and rec.id is None:
+                wanted_ids.add(self._base_id(rec, nt, identifiers_of(nt, rec.properties)))
+        self._stored(sorted(wanted_ids))
 
     def _stored(self, ids: Iterable[str]) -> dict:
         ids = [i for i in ids if i not in self._node_cache]
@@ -359,10 +367,7 @@ class _Resolver:
                                 f"{', '.join(sorted(compatible))}, which may be the same entity; kept apart",
                                 candidates=sorted(compatible))
         # 3. a new node
-        readable = next((slug(n) for n in names if slug(n) != "x"), None)
-        if readable is None and ids:  # no Latin-script name: the identifier makes the id
-            readable = slug("-".join(next(iter(ids.items()))))
-        base = f"{nt.id_prefix}:{readable or 'x'}"[:MAX_ID]
+        base = self._base_id(rec, nt, ids)
         nid = base
         if nid in self.taken or nid in cands or self._stored([nid]).get(nid) is not None:
             tail = slug(next(iter(ids.values()))) if ids else None
@@ -374,6 +379,14 @@ class _Resolver:
         rec.id = nid
         self._register(rec, nt, ids)
         return True
+
+    @staticmethod
+    def _base_id(rec: NodeRecord, nt: "NodeType", ids: dict[str, str]) -> str:
+        """'<prefix>:<slug of the first Latin-script name>', else of the first identifier."""
+        readable = next((s for n in _names(rec) if (s := slug(n)) != "x"), None)
+        if readable is None and ids:  # no Latin-script name: the identifier makes the id
+            readable = slug("-".join(next(iter(ids.items()))))
+        return f"{nt.id_prefix}:{readable or 'x'}"[:MAX_ID]
 
     def _type_of(self, nid: str) -> str | None:
         return self.types.get(nid)
