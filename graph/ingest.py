@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from . import dates
+from . import dates, identity, money
 from .errors import DanglingReferenceError, ValidationError
 from .model import Batch, Edge, EdgeRecord, LoadReport, Node, NodeRecord, Origin, Source, edge_id, merge_sources
 from .progress import EVERY, Progress, stage
@@ -161,6 +161,12 @@ def prepare(batch: Batch, schema: Schema, store: "GraphStore", progress: Progres
     total = len(batch.nodes) + len(batch.edges)
     done = 0
 
+    # ---- 0. identifiers and references (graph.identity) ---------------------
+    batch, outcome = identity.assign(batch, schema, store)
+    plan.report.review.extend(outcome.review)
+    for origin, field_, message in outcome.errors:
+        errs.add(origin, field_, message)
+
     # ---- 1. nodes: validate each record -------------------------------------
     staged: dict[str, Node] = {}  # id -> merged node within this batch (before store merge)
     staged_origin: dict[str, Origin] = {}
@@ -259,6 +265,10 @@ def prepare(batch: Batch, schema: Schema, store: "GraphStore", progress: Progres
                 ok = False
             ends[side] = ref
         props = _check_props(errs, o, et.properties, rec.properties, et.name)
+        props, problems = money.normalize(et.money, props)
+        for field_, message in problems:
+            errs.add(o, field_, message)
+            ok = False
         for pname, pdef in et.properties.items():
             if pdef.required and pname not in props:
                 errs.add(o, f"properties.{pname}", f"{et.name} needs property '{pname}'")
@@ -416,8 +426,12 @@ def _merge_edge(old: Edge, new: Edge) -> Edge:
 
 
 def folded_keys(node: Node) -> set[str]:
-    """Every folded form of every name and alias of a node (for name indexes)."""
-    return {f for name in node.all_names() for f in fold_variants(name)}
+    """Every folded form of every name and alias of a node (for name indexes), plus its
+    identifier keys ('#lei=...', graph.identity), so ``find_by_names`` finds nodes by identifier."""
+    from .schema import default_schema
+
+    keys = {f for name in node.all_names() for f in fold_variants(name)}
+    return keys | identity.node_keys(node, default_schema())
 
 
 __all__ = ["Plan", "prepare", "folded_keys", "fold"]

@@ -188,6 +188,11 @@ class NodeRecord:
     valid_to: str | None = None
     sources: list[Source] = field(default_factory=list)
     origin: Origin = field(default_factory=Origin)
+    # open-data loaders: a reference edges of the same batch may use instead of an
+    # id ('#...'), and the node's place (an id or '#scheme=value') that tells
+    # namesakes apart (graph.identity)
+    ref: str | None = None
+    place: str | None = None
 
 
 @dataclass
@@ -209,6 +214,8 @@ class Batch:
     nodes: list[NodeRecord] = field(default_factory=list)
     edges: list[EdgeRecord] = field(default_factory=list)
     label: str = "<input>"
+    # ambiguous names become review items (the record is left out) instead of errors
+    review_ambiguous: bool = False
 
     def extend(self, other: "Batch") -> None:
         self.nodes.extend(other.nodes)
@@ -223,6 +230,8 @@ class LoadReport:
     edges_created: int = 0
     edges_updated: int = 0
     edges_unchanged: int = 0
+    # entities not merged because the match was not certain, for a person to decide (graph.identity)
+    review: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -233,6 +242,7 @@ class LoadReport:
             "nodes": {"created": self.nodes_created, "updated": self.nodes_updated, "unchanged": self.nodes_unchanged},
             "edges": {"created": self.edges_created, "updated": self.edges_updated, "unchanged": self.edges_unchanged},
             "changed": self.changed,
+            **({"review": list(self.review)} if self.review else {}),
         }
 
 

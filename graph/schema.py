@@ -26,6 +26,7 @@ _EDGE_NAME = re.compile(r"^[A-Z][A-Z_]*$")
 _PREFIX = re.compile(r"^[a-z][a-z0-9_]*$")
 MAX_STRING = 10_000
 MAX_SAFE_INT = 2**53 - 1  # integers beyond this lose precision in JavaScript (the views) and JSON tools
+MONEY_ROLES = ("value", "unit", "currency", "eur", "flag")
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class PropertyDef:
     required: bool = False
     values: tuple[str, ...] = ()
     description: str = ""
+    pattern: str | None = None  # strings: a regular expression the whole value must match
 
     def check(self, value: Any) -> Any:
         """Return the value in canonical form, or raise ValueError saying what is wrong."""
@@ -47,6 +49,8 @@ class PropertyDef:
             value = str(value)
             if len(value) > MAX_STRING:
                 raise ValueError(f"string longer than {MAX_STRING} characters")
+            if self.pattern is not None and not re.fullmatch(self.pattern, value):
+                raise ValueError(f"'{value}' is not a valid {self.name} ({self.description or self.pattern})")
             return value
         if t == "integer":
             if isinstance(value, bool):
@@ -114,6 +118,11 @@ class NodeType:
     def date_properties(self) -> tuple[str, ...]:
         """The properties that hold the date a node stands for, first present wins."""
         return tuple(self.hints.get("date", ()))
+    # identifier schemes: names of string properties that identify an entity
+    # (Wikidata QID, LEI, ISO 3166, ...); ingest merges records that share one
+    identifiers: tuple[str, ...] = ()
+    # edge types that tie a node to its place (used to tell namesakes apart)
+    place_edges: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -133,6 +142,9 @@ class EdgeType:
     def date_properties(self) -> tuple[str, ...]:
         return tuple(self.hints.get("date", ()))
     color: str = ""  # display hint (``display: {color: "#rrggbb"}``) for views and exports
+    # money: which properties hold the figure as written, its scale and
+    # currency, the derived amount in euros and a quality flag (graph.money)
+    money: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -202,8 +214,13 @@ class Schema:
         tpl = et.hints.get("timeline_detail") if et else None
         if not tpl:
             return ""
+        values = _Strict(edge.properties)
+        if et.money:  # one unit for money: the figure as written with its amount in euros
+            from .money import display
+
+            dict.__setitem__(values, "money", display(et.money, edge.properties))
         try:
-            return tpl.format_map(_Strict(edge.properties))
+            return tpl.format_map(values)
         except KeyError:
             return ""
 
@@ -228,7 +245,8 @@ class Schema:
 
         return {
             "nodes": {
-                n: {"id_prefix": t.id_prefix, "label": t.label, "description": t.description, "properties": props(t.properties)}
+                n: {"id_prefix": t.id_prefix, "label": t.label, "description": t.description, "properties": props(t.properties),
+                    **({"identifiers": list(t.identifiers)} if t.identifiers else {})}
                 for n, t in sorted(self.nodes.items())
             },
             "edges": {
@@ -276,6 +294,10 @@ class Schema:
                             f"(known: {', '.join(sorted(schema.nodes))})"
                         )
             schema.edges[et.name] = et
+        for nt in schema.nodes.values():
+            for e in nt.place_edges:
+                if e not in schema.edges:
+                    raise SchemaError(f"{nt.file}: place_edges names edge type '{e}', which is not declared")
         return schema
 
 
@@ -305,12 +327,19 @@ def _parse_props(f: Path, raw: Any) -> dict[str, PropertyDef]:
         values = tuple(spec.get("values") or ())
         if spec["type"] == "enum" and not values:
             raise SchemaError(f"{f}: enum property '{name}' needs 'values'")
+        pattern = spec.get("pattern")
+        if pattern is not None:
+            try:
+                re.compile(str(pattern))
+            except re.error as e:
+                raise SchemaError(f"{f}: property '{name}' has an invalid pattern: {e}") from None
         out[name] = PropertyDef(
             name=name,
             type=spec["type"],
             required=bool(spec.get("required", False)),
             values=values,
             description=str(spec.get("description", "")),
+            pattern=str(pattern) if pattern is not None else None,
         )
     return out
 
@@ -329,14 +358,26 @@ def _parse_node_type(f: Path) -> NodeType:
     prefix = data.get("id_prefix")
     if not isinstance(prefix, str) or not _PREFIX.match(prefix):
         raise SchemaError(f"{f}: 'id_prefix' must be lowercase letters, digits or _, got '{prefix}'")
+    props = _parse_props(f, data.get("properties"))
+    identifiers = data.get("identifiers") or []
+    if not isinstance(identifiers, list):
+        raise SchemaError(f"{f}: 'identifiers' must be a list of property names")
+    for i in identifiers:
+        if i not in props or props[i].type != "string":
+            raise SchemaError(f"{f}: identifier '{i}' must be declared as a string property")
+    place_edges = data.get("place_edges") or []
+    if not isinstance(place_edges, list):
+        raise SchemaError(f"{f}: 'place_edges' must be a list of edge types")
     return NodeType(
         name=data["name"],
         id_prefix=prefix,
         label=_label(f, data),
         description=str(data.get("description", "")),
-        properties=(props := _parse_props(f, data.get("properties"))),
+        properties=props,
         file=str(f),
         hints=_parse_hints(f, data, NODE_HINTS, props),
+        identifiers=tuple(str(i) for i in identifiers),
+        place_edges=tuple(str(e) for e in place_edges),
     )
 
 
@@ -360,6 +401,14 @@ def _parse_edge_type(f: Path) -> EdgeType:
     color = display.get("color", "") if isinstance(display, dict) else None
     if color is None or (color and not re.fullmatch(r"#[0-9A-Fa-f]{6}", str(color))):
         raise SchemaError(f"{f}: 'display' must be a mapping whose 'color' is '#rrggbb', got {data.get('display')!r}")
+    money = data.get("money") or {}
+    if not isinstance(money, dict):
+        raise SchemaError(f"{f}: 'money' must be a mapping")
+    for role, pname in money.items():
+        if role not in MONEY_ROLES:
+            raise SchemaError(f"{f}: 'money' has unknown key '{role}'; allowed: {', '.join(MONEY_ROLES)}")
+        if pname not in props:
+            raise SchemaError(f"{f}: 'money.{role}' names property '{pname}', which is not declared")
     return EdgeType(
         name=data["name"],
         label=_label(f, data),
@@ -372,6 +421,7 @@ def _parse_edge_type(f: Path) -> EdgeType:
         file=str(f),
         hints=_parse_hints(f, data, EDGE_HINTS, props),
         color=str(color),
+        money={str(k): str(v) for k, v in money.items()},
     )
 
 

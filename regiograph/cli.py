@@ -109,7 +109,8 @@ def serve(host: str | None, port: int | None, workers: int) -> None:
 
 @cli.group(cls=_LoadGroup)
 def load() -> None:
-    """Load records (YAML, JSON, CSV) or press releases (load text ...)."""
+    """Load records (YAML, JSON, CSV), press releases (load text ...) or open data
+    (load wikidata|gleif|genesis|mapping ...; sources in loaders/sources.yaml, see docs/SOURCES.md)."""
 
 
 @load.command("records")
@@ -150,6 +151,41 @@ def load_text(paths, published, source_url, dry_run, fmt, output, no_reference) 
     with _store(seed=False) as store:
         run_load_text(store, list(paths), published=published, source_url=source_url, dry_run=dry_run, fmt=fmt,
                       output=output, reference=not no_reference)
+
+
+def _source_command(name: str, summary: str, options) -> click.Command:
+    """``regiograph load NAME FILE...`` for one registered open-data source (loaders/sources.yaml)."""
+
+    def run(paths, dry_run, **opts):
+        from loaders import source as sources
+
+        progress = sources.RowProgress(f"reading {name}")
+        write_progress = _Progress("writing")
+        with _store(seed=False) as store:
+            try:
+                result, report = sources.run(store, name, paths, opts, dry_run=dry_run, progress=progress,
+                                             write_progress=write_progress)
+            finally:
+                write_progress.close()
+        click.echo(json.dumps({"dry_run": dry_run, "read": result.to_dict(), **report.to_dict()},
+                              ensure_ascii=False, indent=2))
+
+    params = [click.Argument(["paths"], nargs=-1, required=True, type=click.Path()),
+              click.Option(["--dry-run"], is_flag=True, help="check and report, write nothing")]
+    for o in options:
+        params.append(click.Option([f"--{o.name.replace('_', '-')}", o.name], default=o.default, show_default=o.default is not None,
+                                   is_flag=o.flag, help=o.help))
+    return click.Command(name, callback=run, params=params, help=summary)
+
+
+def _register_sources() -> None:
+    from loaders.source import registry
+
+    for name, src in registry().items():
+        load.add_command(_source_command(name, src.summary, src.all_options()))
+
+
+_register_sources()
 
 
 @cli.command()

@@ -34,7 +34,7 @@ KEY_PROPERTIES = {
     "Agreement": ["kind", "signed", "status"],
     "Event": ["kind", "start", "end", "place"],
     "Document": ["title", "publisher", "published"],
-    "TRADES_WITH": ["year", "direction", "value", "currency", "unit"],
+    "TRADES_WITH": ["year", "direction", "value_eur", "value", "unit", "currency", "quality"],
 }
 
 @dataclass

@@ -67,6 +67,9 @@ class WriteView(ABC):
     @abstractmethod
     def write(self, nodes: list[Node], edges: list[Edge], progress: Progress | None = None) -> None: ...
 
+    @abstractmethod
+    def neighbors(self, id: str, **kwargs): ...
+
 
 class GraphStore(ABC):
     """A typed property graph with provenance. Backends implement the abstract methods."""

@@ -415,6 +415,10 @@ class _WriteView(WriteView):
     def __init__(self, store: Neo4jStore, tx) -> None:
         self.store, self.tx = store, tx
 
+    def neighbors(self, id, **kwargs):
+        """Committed neighbourhoods (the write lock is held, so they are the latest)."""
+        return self.store.neighbors(id, **kwargs)
+
     def get_nodes(self, ids):
         ids = list(dict.fromkeys(ids))
         found = {n.id: n for n in (_node(r["data"]) for r in self.store._rows(self.tx, "get_nodes", ids=ids))} if ids else {}

@@ -97,6 +97,9 @@ def tricky_graph(schema: Schema, seed: int, n_nodes: int = 60, n_edges: int = 14
                      "value": round(r.uniform(1, 500), 1), "currency": "EUR", "unit": "million"}
         elif et.name == "HOLDS_ROLE_AT":
             props = {"role": r.choice(["director", "chair", "head"])}
+        for pname, pdef in et.properties.items():  # other required enum properties (e.g. CONSOLIDATED_BY.kind)
+            if pdef.required and pname not in props and pdef.values:
+                props[pname] = r.choice(pdef.values)
         keys = [props[k] for k in et.key_properties]
         eid = edge_id(s, et.name, o, keys)
         vf, vt = _validity(r, 0.3)

@@ -193,3 +193,26 @@ def test_parallel_edges_do_not_multiply_path_work(store):
     assert len(seqs) == 10 == len(set(seqs)) and all(len(s) == 9 for s in seqs)
     assert seqs == sorted(seqs)  # equal length and cost: ordered by node ids
     assert all(h.edge.id.endswith("|2018|export") for p in res.paths for h in p.hops)  # first edge by (cost, type, id)
+
+
+def test_identifiers_are_found_and_merged_on_every_backend(store):
+    """graph.identity looks identifiers up through find_by_names ('#scheme=VALUE' keys):
+    a record with a known LEI joins its node whatever its name; search is not disturbed."""
+    from graph import identity
+    from graph.model import Batch, NodeRecord
+
+    a = Node("company:a", "Company", {"de": "Alpha Werke GmbH"},
+             properties={"lei": "529900TESTALPHA00001", "register_id": "RA000201/HRB 12"}, sources=SRC)
+    store.write([_doc(), a], [])
+    key = identity.key("lei", "529900TESTALPHA00001")
+    assert store.find_by_names("Company", [key]) == {key: {"company:a"}}
+    reg = identity.key("register_id", "RA000201/HRB 12")
+    assert store.find_by_names("Company", [reg]) == {reg: {"company:a"}}
+    assert store.find_by_names("Organization", [key]) == {}
+    report = store.load(Batch(nodes=[NodeRecord(type="Company", name={"en": "Alpha Works Ltd"},
+                                                properties={"lei": "529900TESTALPHA00001"},
+                                                sources=[{"document": "doc:t"}])]))
+    assert report.nodes_updated == 1 and report.nodes_created == 0
+    assert store.get_node("company:a").name == {"de": "Alpha Werke GmbH", "en": "Alpha Works Ltd"}
+    assert [h.node.id for h in store.search("alpha works")] == ["company:a"]
+    assert store.search("529900TESTALPHA00001") == []

@@ -357,6 +357,10 @@ class _WriteView(WriteView):
     def __init__(self, store: EmbeddedStore, conn) -> None:
         self.store, self.conn = store, conn
 
+    def neighbors(self, id, **kwargs):
+        """Committed neighbourhoods (the write lock is held, so they are the latest)."""
+        return self.store.neighbors(id, **kwargs)
+
     def get_nodes(self, ids):
         ids = list(dict.fromkeys(ids))
         found = sqldb.nodes_by_id(self.conn, ids) if ids else {}

@@ -1,0 +1,165 @@
+"""GLEIF level 1 loader benchmark: parsing + mapping rate and peak memory on a generated golden copy.
+
+    PYTHONPATH=$PWD python3 benchmarks/gleif_bench.py [--rows 1000000] [--keep FILE]
+
+Writes a level 1 CSV in the golden copy layout (loaders/gleif/layout.py, all
+fields quoted, ~25 % of rows with other names) and measures, each scenario in a
+fresh subprocess (so peak RSS is its own):
+
+* ``csv only``: csv.reader over the file, nothing else - the floor (baseline);
+* ``map all``: every row parsed and mapped to company + LOCATED_IN records,
+  records streamed and dropped (what a loader consumer sees);
+* ``--country DE`` and ``--region DE-SN``: the filtered reads;
+* ``load --region DE-SN``: the filtered read loaded into an empty embedded store
+  (validation, identifier resolution, one SQLite transaction).
+
+Prints a Markdown table (rows/s, ratio to csv only, peak RSS).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import platform
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+COUNTRIES = [("DE", 0.12), ("US", 0.25), ("GB", 0.08), ("FR", 0.06), ("JP", 0.05), ("KR", 0.03), ("CN", 0.06),
+             ("NL", 0.05), ("IT", 0.05), ("ES", 0.04), ("LU", 0.06), ("CH", 0.05), ("CA", 0.05), ("AU", 0.05)]
+DE_STATES = ["DE-BW", "DE-BY", "DE-BE", "DE-BB", "DE-HB", "DE-HH", "DE-HE", "DE-MV", "DE-NI", "DE-NW", "DE-RP",
+             "DE-SL", "DE-SN", "DE-ST", "DE-SH", "DE-TH"]
+WORDS = ["Nord", "Süd", "Elb", "Rhein", "Main", "Alpen", "Tech", "Solar", "Logistik", "Maschinen", "Holding",
+         "Capital", "Pacific", "Global", "Precision", "Bio", "Pharma", "Daten", "Werk", "Energie", "Textil", "Bau"]
+FORMS = [("GmbH", "2HBR"), ("AG", "6QQB"), ("Ltd.", "H0PO"), ("Inc.", "XTIQ"), ("S.A.", "5GGB"), ("Co., Ltd.", "9M5S")]
+
+
+def generate(path: Path, rows: int, seed: int = 7) -> None:
+    from loaders.gleif.layout import LEVEL1_HEADER
+
+    rnd = random.Random(seed)
+    col = {h: i for i, h in enumerate(LEVEL1_HEADER)}
+    cum, acc = [], 0.0
+    for c, w in COUNTRIES:
+        acc += w
+        cum.append((acc, c))
+    with path.open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, quoting=csv.QUOTE_ALL)
+        w.writerow(LEVEL1_HEADER)
+        for i in range(rows):
+            r = [""] * len(LEVEL1_HEADER)
+            x = rnd.random() * acc
+            country = next(c for a, c in cum if x <= a)
+            region = rnd.choice(DE_STATES) if country == "DE" else (f"{country}-{rnd.randint(1, 40):02d}" if rnd.random() < 0.6 else "")
+            form, code = rnd.choice(FORMS)
+            name = f"{rnd.choice(WORDS)} {rnd.choice(WORDS)} {i} {form}"
+            r[col["LEI"]] = f"5299{i:014d}{rnd.randint(10, 99)}"
+            r[col["Entity.LegalName"]] = name
+            r[col["Entity.LegalName.xmllang"]] = "de" if country == "DE" else "en"
+            if rnd.random() < 0.25:
+                r[col["Entity.OtherEntityNames.OtherEntityName.1"]] = name.upper()
+                r[col["Entity.OtherEntityNames.OtherEntityName.1.xmllang"]] = "en"
+                r[col["Entity.OtherEntityNames.OtherEntityName.1.type"]] = "TRADING_OR_OPERATING_NAME"
+            for kind in ("LegalAddress", "HeadquartersAddress"):
+                r[col[f"Entity.{kind}.xmllang"]] = "en"
+                r[col[f"Entity.{kind}.FirstAddressLine"]] = f"{rnd.randint(1, 200)} {rnd.choice(WORDS)} Street"
+                r[col[f"Entity.{kind}.City"]] = f"{rnd.choice(WORDS)}stadt"
+                r[col[f"Entity.{kind}.Region"]] = region
+                r[col[f"Entity.{kind}.Country"]] = country
+                r[col[f"Entity.{kind}.PostalCode"]] = f"{rnd.randint(1000, 99999)}"
+            r[col["Entity.RegistrationAuthority.RegistrationAuthorityID"]] = f"RA0{rnd.randint(10000, 99999)}"
+            r[col["Entity.RegistrationAuthority.RegistrationAuthorityEntityID"]] = f"HRB {rnd.randint(1, 999999)}"
+            r[col["Entity.LegalJurisdiction"]] = country
+            r[col["Entity.EntityCategory"]] = "GENERAL"
+            r[col["Entity.LegalForm.EntityLegalFormCode"]] = code
+            r[col["Entity.EntityStatus"]] = "ACTIVE"
+            r[col["Entity.EntityCreationDate"]] = "2001-05-04T00:00:00Z"
+            r[col["Registration.InitialRegistrationDate"]] = "2014-03-12T09:15:00Z"
+            r[col["Registration.LastUpdateDate"]] = "2026-11-02T10:00:00Z"
+            r[col["Registration.RegistrationStatus"]] = "ISSUED"
+            r[col["Registration.NextRenewalDate"]] = "2027-03-12T09:15:00Z"
+            r[col["Registration.ManagingLOU"]] = "5299000J2N45DDNE4Y28"
+            r[col["Registration.ValidationSources"]] = "FULLY_CORROBORATED"
+            r[col["ConformityFlag"]] = "CONFORMING"
+            w.writerow(r)
+
+
+def scenario(name: str, file: str, store_dir: str | None) -> dict:
+    """Run one scenario in this process; returns rows, seconds, records, peak RSS."""
+    from loaders import source
+    from loaders.gleif import SOURCE
+
+    opts = {"retrieved": "2026-11-30", "encoding": "utf-8-sig"}
+    t0 = time.perf_counter()
+    records = 0
+    if name == "csv only":
+        with open(file, encoding="utf-8", newline="") as f:
+            rows = sum(1 for _ in csv.reader(f)) - 1
+    elif name.startswith("load"):
+        from graph.store.embedded import EmbeddedStore
+
+        store = EmbeddedStore(store_dir)
+        result, report = source.run(store, SOURCE, [file], {**opts, "region": "DE-SN"})
+        rows, records = result.rows, len(result.batch.nodes) + len(result.batch.edges)
+        store.close()
+    else:
+        progress = source.RowProgress("gleif", stream=None)
+        extra = {"map all": {}, "--country DE": {"country": "DE"}, "--region DE-SN": {"region": "DE-SN"}}[name]
+        full = {o.name: o.default for o in SOURCE.all_options()} | opts | extra
+        for _rec in SOURCE.read([Path(file)], full, progress):
+            records += 1
+        rows = progress.rows
+    secs = time.perf_counter() - t0
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"scenario": name, "rows": rows, "records": records, "seconds": secs, "peak_mb": peak_mb}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--rows", type=int, default=1_000_000)
+    ap.add_argument("--keep", default=None, help="write the generated file here and keep it")
+    ap.add_argument("--scenario", default=None, help=argparse.SUPPRESS)
+    ap.add_argument("--file", default=None, help=argparse.SUPPRESS)
+    ap.add_argument("--store", default=None, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.scenario:
+        print(json.dumps(scenario(args.scenario, args.file, args.store)))
+        return
+    tmp = Path(tempfile.mkdtemp(prefix="gleif-bench-"))
+    file = Path(args.keep) if args.keep else tmp / "lei2-golden-copy.csv"
+    t0 = time.perf_counter()
+    generate(file, args.rows)
+    gen_s = time.perf_counter() - t0
+    size_mb = file.stat().st_size / 1e6
+    results = []
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    for name in ("csv only", "map all", "--country DE", "--region DE-SN", "load --region DE-SN"):
+        out = subprocess.run([sys.executable, __file__, "--scenario", name, "--file", str(file), "--store", str(tmp / "store")],
+                             capture_output=True, text=True, env=env, check=True)
+        results.append(json.loads(out.stdout.strip().splitlines()[-1]))
+    base = results[0]["rows"] / results[0]["seconds"]
+    print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
+          f"file: {args.rows:,} level 1 rows, {size_mb:,.0f} MB (generated in {gen_s:.0f} s)\n")
+    print("| scenario | rows | records out | seconds | rows/s | vs csv only | peak RSS MB |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for r in results:
+        rate = r["rows"] / r["seconds"]
+        print(f"| {r['scenario']} | {r['rows']:,} | {r['records']:,} | {r['seconds']:.1f} | {rate:,.0f} | "
+              f"{rate / base:.2f} | {r['peak_mb']:,.0f} |")
+    if not args.keep:
+        import shutil
+
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
