@@ -20,6 +20,7 @@ from . import dates
 from .errors import SchemaError
 
 SCHEMA_DIR = Path(__file__).parent / "schema"
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML was built with it
 PROPERTY_TYPES = {"string", "integer", "number", "boolean", "date", "enum"}
 _TYPE_NAME = re.compile(r"^[A-Z][A-Za-z]*$")
 _EDGE_NAME = re.compile(r"^[A-Z][A-Z_]*$")
@@ -303,7 +304,7 @@ class Schema:
 
 def _read(f: Path) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(f.read_text(encoding="utf-8"))
+        data = yaml.load(f.read_text(encoding="utf-8"), Loader=_LOADER)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
         raise SchemaError(f"{f}: cannot read schema file: {e}") from None
     if not isinstance(data, dict):

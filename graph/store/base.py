@@ -223,12 +223,11 @@ from ..query.limits import (  # noqa: E402,F401
 )
 
 
-def _partner_via() -> list[str]:
-    from ..schema import default_schema
+def __getattr__(name: str):
+    """``PARTNER_VIA``: the bundled schema's default for partner paths (its ``partner_path``
+    hints: actors, ties and sub-national regions, not hubs), read when first asked for."""
+    if name == "PARTNER_VIA":
+        from ..schema import default_schema
 
-    return default_schema().partner_via
-
-
-# The bundled schema's default for partner paths (its ``partner_path`` hints):
-# paths step through actors, ties and sub-national regions, not through hubs.
-PARTNER_VIA = _partner_via()
+        return default_schema().partner_via
+    raise AttributeError(name)
