@@ -118,7 +118,7 @@ class Neo4jServer:
         self._home: str | None = None
         self._stderr = None
 
-    def start(self, timeout: float = 120.0) -> str:
+    def start(self, timeout: float = 300.0) -> str:
         if self._proc is not None:
             raise Neo4jLauncherError("this server is already started")
         classpath = build(self.say)
