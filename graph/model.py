@@ -107,16 +107,22 @@ class Node:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Node":
-        return cls(
+        # filled through __dict__: the frozen dataclass's __init__ costs a setattr per field,
+        # and answers decode thousands of records
+        obj = object.__new__(cls)
+        aliases = d.get("aliases")
+        srcs = d.get("sources")
+        obj.__dict__.update(
             id=d["id"],
             type=d["type"],
             name=dict(d.get("name") or {}),
-            aliases={k: tuple(v) for k, v in (d.get("aliases") or {}).items()},
+            aliases={k: tuple(v) for k, v in aliases.items()} if aliases else {},
             properties=dict(d.get("properties") or {}),
             valid_from=d.get("valid_from"),
             valid_to=d.get("valid_to"),
-            sources=tuple(Source.from_dict(s) for s in d.get("sources") or ()),
+            sources=tuple(Source.from_dict(s) for s in srcs) if srcs else (),
         )
+        return obj
 
 
 @dataclass(frozen=True)
@@ -144,7 +150,9 @@ class Edge:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Edge":
-        return cls(
+        obj = object.__new__(cls)  # see Node.from_dict
+        srcs = d.get("sources")
+        obj.__dict__.update(
             id=d["id"],
             type=d["type"],
             source=d["source"],
@@ -152,8 +160,9 @@ class Edge:
             properties=dict(d.get("properties") or {}),
             valid_from=d.get("valid_from"),
             valid_to=d.get("valid_to"),
-            sources=tuple(Source.from_dict(s) for s in d.get("sources") or ()),
+            sources=tuple(Source.from_dict(s) for s in srcs) if srcs else (),
         )
+        return obj
 
 
 def edge_id(source: str, type_: str, target: str, key_values: Iterable[Any] = ()) -> str:
