@@ -140,13 +140,11 @@ print(json.dumps({{"before_kb": before, "after_kb": rss(), "first_answer_s": fir
 # --------------------------------------------------------------------- HTTP
 
 SERVER = r"""
-import sys
+import os, sys
 sys.path.insert(0, {root!r})
+os.environ.update(REGIOGRAPH_DATA_DIR={path!r}, REGIOGRAPH_LOAD_SEED="false", PYTHONPATH={root!r})
 import uvicorn
-from api.app import create_app
-from regiograph.settings import Settings
-app = create_app(Settings(data_dir={path!r}, load_seed=False))
-uvicorn.run(app, host="127.0.0.1", port={port}, log_level="warning", workers=None)
+uvicorn.run("api.app:create_app", factory=True, host="127.0.0.1", port={port}, log_level="warning", workers={workers})
 """
 
 
@@ -156,11 +154,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def http_bench(path: str, urls: dict[str, list[str]], requests_per_client: int) -> list[tuple]:
+def http_bench(path: str, urls: dict[str, list[str]], requests_per_client: int, workers: int) -> list[tuple]:
     import httpx
 
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-c", SERVER.format(root=str(ROOT), path=path, port=port)])
+    proc = subprocess.Popen([sys.executable, "-c", SERVER.format(root=str(ROOT), path=path, port=port, workers=workers)])
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.time() + 120
@@ -193,7 +191,7 @@ def http_bench(path: str, urls: dict[str, list[str]], requests_per_client: int) 
                     t.join()
                 wall = time.perf_counter() - t0
                 lat.sort()
-                rows.append((name, clients, statistics.median(lat), lat[min(len(lat) - 1, int(len(lat) * 0.99))],
+                rows.append((name, workers, clients, statistics.median(lat), lat[min(len(lat) - 1, int(len(lat) * 0.99))],
                              len(lat) / wall))
         return rows
     finally:
@@ -282,7 +280,9 @@ def run(n_edges: int, reps: int, out: list[str]) -> None:
         "neighbours depth 2 (default answer)": [f"/api/entities/{o}/neighbors?depth=2" for o in orgs[:50]],
         "paths k=3": [f"/api/paths?source={a}&target={b}&k=3" for a, b in pairs],
     }
-    http = http_bench(d, urls, requests_per_client=max(20, reps * 2))
+    http = []
+    for workers in (1, 2):
+        http += http_bench(d, urls, requests_per_client=max(20, reps * 2), workers=workers)
 
     n_e, n_n = len(edges), len(nodes)
     out += [
@@ -304,9 +304,9 @@ def run(n_edges: int, reps: int, out: list[str]) -> None:
         fl = base_floor.get(q)
         out.append(f"| {q} | {v:.2f} | {fl:.2f} | {v / fl:.1f}x | " if fl else f"| {q} | {v:.2f} | | | ")
         out[-1] += (f"{base_nx[q]:.2f} | " if q in base_nx else " | ") + (f"{base_ig[q]:.2f} |" if q in base_ig else " |")
-    out += ["", "| HTTP | clients | p50 ms | p99 ms | requests/s |", "|---|---:|---:|---:|---:|"]
-    for name, clients, p50, p99, rate in http:
-        out.append(f"| {name} | {clients} | {p50:.1f} | {p99:.1f} | {rate:.0f} |")
+    out += ["", "| HTTP | server workers | clients | p50 ms | p99 ms | requests/s |", "|---|---:|---:|---:|---:|---:|"]
+    for name, workers, clients, p50, p99, rate in http:
+        out.append(f"| {name} | {workers} | {clients} | {p50:.1f} | {p99:.1f} | {rate:.0f} |")
     out.append("")
 
 
