@@ -428,10 +428,23 @@ def _merge_edge(old: Edge, new: Edge) -> Edge:
 def folded_keys(node: Node) -> set[str]:
     """Every folded form of every name and alias of a node (for name indexes), plus its
     identifier keys ('#lei=...', graph.identity), so ``find_by_names`` finds nodes by identifier."""
-    from .schema import default_schema
-
     keys = {f for name in node.all_names() for f in fold_variants(name)}
-    return keys | identity.node_keys(node, default_schema())
+    if node.properties:
+        keys |= identity.node_keys(node, _schema())
+    return keys
+
+
+_SCHEMA: Schema | None = None
+
+
+def _schema() -> Schema:
+    """The bundled schema, for the identifier keys of stored nodes (loaded once)."""
+    global _SCHEMA
+    if _SCHEMA is None:
+        from .schema import default_schema
+
+        _SCHEMA = default_schema()
+    return _SCHEMA
 
 
 __all__ = ["Plan", "prepare", "folded_keys", "fold"]

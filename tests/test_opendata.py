@@ -323,3 +323,19 @@ def test_cli_load_source_dry_run_and_record_files_still_load(tmp_path, monkeypat
     assert out.exit_code == 0, out.output
     body = json.loads(out.stdout[out.stdout.index("{"):])
     assert body["nodes"]["created"] == 2  # the document and the Korean company
+
+
+def test_timeline_shows_the_figure_and_its_euros(seed_store):
+    labels = [i.label for i in seed_store.timeline("region:de-sn", other="region:kr").items]
+    assert any("890 million EUR (890,000,000 EUR)" in label for label in labels)
+    assert any("1.16 billion EUR (1,160,000,000 EUR)" in label for label in labels)
+
+
+def test_genesis_in_another_encoding_needs_the_encoding_option(tmp_path, empty_store):
+    latin = tmp_path / "51000-0032_de_flat.csv"
+    latin.write_bytes(GENESIS.read_text(encoding="utf-8").encode("cp1252"))
+    with pytest.raises(LoadError, match="--encoding"):
+        source.run(empty_store, "genesis", [latin], OPTS)
+    assert list(empty_store.iter_nodes()) == []
+    source.run(empty_store, "genesis", [latin], {**OPTS, "encoding": "cp1252"})
+    assert empty_store.get_node("region:thuringen").name == {"de": "Thüringen"}
