@@ -16,7 +16,10 @@ from .gazetteer import Entry, Gazetteer, Hit, tokenize
 from .sentences import Sentence
 
 UPPER = "A-ZÄÖÜ"
-_CAPWORD = rf"(?:[{UPPER}][\w'’]*(?:-[\w'’]*)*|\d+[\w-]*)"
+# one way to match each word (a digit run cannot be split between \d and \w: that was exponential)
+# a word starts at a word start, and its letters are never given back: a run of words is matched
+# from each of its word starts at most, not from every character (linear-time rules)
+_CAPWORD = rf"(?<![\w'’-])(?:[{UPPER}][\w'’]*+(?:-[\w'’]*+)*+|\d[\w-]*+)"
 _CONN = r"(?:für|und|of|and|for|the|de|des|der|du|&|am|an|in|on|zu|,)"
 _LEGAL = r"(?:GmbH(?:\s*&\s*Co\.\s*KG)?|gGmbH|mbH|AG|SE|KGaA|KG|e\.\s?V\.|Inc\.|Ltd\.|Co\.,?\s*Ltd\.|Corp\.|LLC|plc|S\.A\.)"
 _RUN = rf"{_CAPWORD}(?:\s+(?:{_CONN}\s+)*{_CAPWORD})*"
