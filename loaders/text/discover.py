@@ -294,7 +294,7 @@ def _name_ok(given: str, family: str, gaz: Gazetteer) -> bool:
             return False
         if re.search(r"(?i)(?:ische[nrsm]?|forum|workshop|webinar|symposium|reise|delegation|programm|projekt)$", w):
             return False
-        hits = gaz.lookup(w)
+        hits = gaz.lookup(w, base=False)  # a given name may also be a place somewhere (Paul, Cape Verde)
         if any(e.type in ("Region", "Organization", "Company", "Topic") for e in hits):
             return False
         if w.lower().rstrip(".") in ("januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
