@@ -26,11 +26,12 @@ _CURRENCIES = [
 ]
 _SCALE = "|".join(p for p, _ in _SCALES)
 _CUR = "|".join(p for p, _ in _CURRENCIES)
-_NUM = r"\d{1,3}(?:[.,\u202f ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+# a number starts where a digit run starts, and its digit runs are never given back (linear time)
+_NUM = r"(?<![\d])(?:\d{1,3}(?:[.,\u202f ]\d{3})++(?:[.,]\d++)?+|\d++(?:[.,]\d++)?+)"
 _APPROX = r"rund|ca\.|circa|etwa|knapp|fast|über|mehr als|nahezu|around|about|approximately|roughly|some|nearly|almost|over|more than"
 
 _AMOUNT_AFTER = re.compile(
-    rf"(?:(?P<approx>\b(?:{_APPROX}))\s+)?(?P<num>{_NUM})\s*(?P<scale>(?:{_SCALE}))?\s*(?P<cur>(?:{_CUR}))(?![\w-])",
+    rf"(?:(?P<approx>\b(?:{_APPROX}))\s+)?(?P<num>{_NUM})\s*+(?P<scale>(?:{_SCALE}))?\s*+(?P<cur>(?:{_CUR}))(?![\w-])",
     re.I,
 )
 _AMOUNT_BEFORE = re.compile(

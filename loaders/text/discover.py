@@ -13,10 +13,14 @@ from dataclasses import dataclass
 from graph.text import fold, slug
 
 from .gazetteer import Entry, Gazetteer, Hit, tokenize
+from .orgnames import COORD_EN, enumerated_companies, is_generic, org_candidates, party_names
 from .sentences import Sentence
 
 UPPER = "A-ZÄÖÜ"
-_CAPWORD = rf"(?:[{UPPER}][\w'’]*(?:-[\w'’]*)*|\d+[\w-]*)"
+# one way to match each word (a digit run cannot be split between \d and \w: that was exponential)
+# a word starts at a word start, and its letters are never given back: a run of words is matched
+# from each of its word starts at most, not from every character (linear-time rules)
+_CAPWORD = rf"(?<![\w'’-])(?:[{UPPER}][\w'’]*+(?:-[\w'’]*+)*+|\d[\w-]*+)"
 _CONN = r"(?:für|und|of|and|for|the|de|des|der|du|&|am|an|in|on|zu|,)"
 _LEGAL = r"(?:GmbH(?:\s*&\s*Co\.\s*KG)?|gGmbH|mbH|AG|SE|KGaA|KG|e\.\s?V\.|Inc\.|Ltd\.|Co\.,?\s*Ltd\.|Corp\.|LLC|plc|S\.A\.)"
 _RUN = rf"{_CAPWORD}(?:\s+(?:{_CONN}\s+)*{_CAPWORD})*"
@@ -53,6 +57,26 @@ PERSON = re.compile(rf"(?P<hon>{HONORIFIC})(?P<given>{_NAMEWORD})\s+(?P<family>(
 PERSON3 = re.compile(rf"(?P<hon>{HONORIFIC})(?P<given>{_NAMEWORD}\s+{_NAMEWORD})\s+(?P<family>{_NAMEWORD})(?![\w-])")
 _HON_PERSON = re.compile(rf"(?P<hon>(?:(?:Prof\.|Dr\.(?:-Ing\.)?|Dipl\.-Ing\.|Mr\.|Ms\.|Mrs\.)\s+)+)(?P<given>{_NAMEWORD})\s+(?P<family>(?:(?:von|van|de|zu)\s+)?{_NAMEWORD})(?![\w-])")
 _SAY = re.compile(rf"\b(?:sagt|sagte|so|erklärt|erklärte|betont|betonte|ergänzt|ergänzte|erläutert|erläuterte|unterstreicht|said|says|added|explained|stressed|according to)\s+(?={HONORIFIC}{_NAMEWORD}\s+{_NAMEWORD})")
+
+# Offices a name stands next to, also as German compounds ("Wissenschaftsminister", "Generalkonsulin").
+_OFFICE_WORDS = ("minister", "präsident", "senator", "sekretär", "botschafter", "konsul", "bürgermeister", "direktor",
+                 "geschäftsführer", "vorsitzende", "beauftragte", "landrat", "landrät", "rektor", "chef", "leiter",
+                 "sprecher", "abgeordnete", "gouverneur", "staatsrat", "staatsrät", "regierungschef", "kanzler",
+                 "dezernent", "referent", "vorstand", "intendant", "professor")
+_OFFICE_DE = ("(?:" + "|".join(_OFFICE_WORDS) + "|" + "|".join(w.capitalize() for w in _OFFICE_WORDS)
+              + ")(?:in|innen|r|en)?")
+_OFFICE = (rf"(?:(?:[A-ZÄÖÜ][a-zäöüß]*)?{_OFFICE_DE}|(?:Deputy |Vice |Prime |Chief |State |Lord )?(?:Minister|Senator|Ambassador|"
+           r"Consul(?:[- ]General)?|Councillor|Governor|Mayor|CEO|Chairman|Chairwoman|Chair|President|Director|"
+           r"Secretary|Premier|Chancellor|Commissioner|Executive|Officer|Head|Professor|Representative))(?![\w])")
+_NAMEWORD_X = rf"(?:{_NAMEWORD}|[A-Z]{{2,}}(?![\w]))"  # family names in capitals: KIM, NGUYEN
+_NAME2 = rf"{_NAMEWORD_X}\s+(?:{_NAMEWORD_X}\s+)?{_NAMEWORD_X}(?![\w-])"
+PERSON_X = re.compile(rf"(?P<hon>{HONORIFIC})(?P<given>{_NAMEWORD_X}(?:\s+{_NAMEWORD_X})?)\s+(?P<family>{_NAMEWORD_X})(?![\w-])")
+_PARTIES = r"(?:CDU|CSU|SPD|FDP|Grüne|Grünen|Bündnis 90/Die Grünen|Die Linke|Linke|AfD|BSW|SSW|Freie Wähler|parteilos)"
+_OFFICE_BEFORE = re.compile(rf"(?<![\w-]){_OFFICE}\s+(?:(?:Dr\.|Prof\.|Professor|Mr\.?|Ms\.?|Mrs\.?|S\.\s?E\.|H\.\s?E\.)\s+)*(?={_NAME2})")
+_OFFICE_APPOS = re.compile(rf"(?<![\w-]){_OFFICE}[^,.;:()»«\"\n]{{0,80}},\s+(?:(?:Dr\.|Prof\.)\s+)*(?={_NAME2}\s*[,(])")
+_NAME_THEN_OFFICE = re.compile(rf"(?<![\w-])(?P<p>{_NAME2}),\s+(?:(?:der|die|the|a|an|seit|since)\s+)?(?:[\w-]+\s+){{0,3}}?{_OFFICE}")
+_NAME_PARTY = re.compile(rf"(?<![\w-])(?P<p>{_NAME2})\s+\({_PARTIES}\)")
+_MR = re.compile(rf"(?<![\w-])(?:Mr|Mrs|Ms|Herr|Frau|S\.\s?E\.|H\.\s?E\.)\.?\s+(?={_NAME2})")
 
 LEGAL_COMPANY = re.compile(r"\b(GmbH|AG|SE|KGaA|KG|Inc\.|Ltd\.|Corp\.|LLC|plc|S\.A\.|Co\.)(?![\w])")
 
@@ -161,9 +185,10 @@ def _new_id(prefix: str, label: str, gaz: Gazetteer) -> str:
     return nid
 
 
-def _register_org(gaz: Gazetteer, name: str, lang: str, acr: str | None = None, hint: str | None = None) -> Entry | None:
+def _register_org(gaz: Gazetteer, name: str, lang: str, acr: str | None = None, hint: str | None = None,
+                  type_override: str | None = None) -> Entry | None:
     name = name.strip(" ,")
-    if len(name) < 3:
+    if (len(name) < 3 and not type_override) or is_generic(name) or COORD_EN.fullmatch(name):
         return None
     known = gaz.lookup(name)
     known = [e for e in known if e.type in ("Organization", "Company")] or ([] if not acr else [e for e in gaz.lookup(acr) if e.type in ("Organization", "Company")])
@@ -183,6 +208,8 @@ def _register_org(gaz: Gazetteer, name: str, lang: str, acr: str | None = None, 
     type_, kind = classify(name, gaz)
     if hint and kind in ("other", "association", None):
         type_, kind = classify(f"{hint} {name}", gaz)
+    if type_override:
+        type_, kind = type_override, (None if type_override == "Company" else kind)
     prefix = "company" if type_ == "Company" else "org"
     short = strip_legal(name)
     nid = _new_id(prefix, acr or short, gaz)
@@ -201,6 +228,8 @@ def _register_org(gaz: Gazetteer, name: str, lang: str, acr: str | None = None, 
 
 
 def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str) -> None:
+    # three passes, so that a name with a legal form or an acronym ('X-Cluster Y e. V.') is known before
+    # a shorter type-word name inside it ('X-Cluster' in a headline) could claim the span
     for s in sentences:
         t = s.text
         for m in _ACRONYM_DEF.finditer(t):
@@ -231,6 +260,27 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
                 before = re.search(r"([\w-]+)\s+$", t[: m.start()])
                 hint = " ".join(x for x in (dropped, before.group(1) if before else "") if x)
                 _register_org(gaz, f"{name} {m.group('legal')}", lang, hint=hint or None)
+    for s in sentences:
+        t = s.text
+        # names by type words, coordinated compounds, parties, companies in enumerations (orgnames)
+        for name, hint, alias in org_candidates(t, lambda n: any(e.type == "Region" for e in gaz.lookup(n)), lang):
+            # the short form of a body found with its full name ('Chemie-Cluster' for 'Chemie-Cluster Nord e. V.')
+            longer = [e for e in gaz.entries.maps[0].values() if e.local and e.type in ("Organization", "Company")
+                      and any(n.startswith(name + " ") for n in e.all_names())] if hasattr(gaz.entries, "maps") else []
+            if longer:
+                if name not in longer[0].all_names():
+                    gaz.add_alias(longer[0].id, name, lang)
+                continue
+            e = _register_org(gaz, name, lang, hint=hint)
+            if e is not None and alias and alias not in e.all_names():
+                gaz.add_alias(e.id, alias, lang)
+        for p in party_names(t):
+            _register_org(gaz, p, lang, type_override="Organization")
+        for c in enumerated_companies(t):
+            if not any(e.type in ("Region", "Person", "Topic") for e in gaz.lookup(c, base=False)):
+                _register_org(gaz, c, lang, type_override="Company")
+    for s in sentences:
+        t = s.text
         for m in _HEAD_NAME_EN.finditer(t):
             name = _trim_left(m.group("name"))
             name = _best_tail(name, gaz)
@@ -289,9 +339,11 @@ def _name_ok(given: str, family: str, gaz: Gazetteer) -> bool:
     for w in (given, family):
         if w.lower() in STOP:
             return False
-        if re.search(r"(?i)(?:ische[nrsm]?|forum|workshop|webinar|symposium|reise|delegation|programm|projekt)$", w):
+        if re.search(r"(?i)(?:ische[nrsm]?|forum|workshop|webinar|symposium|reise|delegation|programm|projekt|kolleg(?:e|en|in)?)$", w):
             return False
-        hits = gaz.lookup(w)
+        if re.fullmatch(_OFFICE, w):
+            return False
+        hits = gaz.lookup(w, base=False)  # a given name may also be a place somewhere (Paul, Cape Verde)
         if any(e.type in ("Region", "Organization", "Company", "Topic") for e in hits):
             return False
         if w.lower().rstrip(".") in ("januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
@@ -328,6 +380,13 @@ def discover_persons(gaz: Gazetteer, sentences: list[Sentence], lang: str) -> No
                 am = re.match(rf"[^.;:»«\"]{{0,120}}?\([\w&-]+\),\s+(?={_NAMEWORD}\s+{_NAMEWORD}\s*,)", t[m.end:])
                 if am:
                     starts.append(m.end + am.end())
+        # office and title context that needs no gazetteer entry
+        extra: set[int] = set()
+        for rx in (_OFFICE_BEFORE, _OFFICE_APPOS, _MR):
+            extra |= {m.end() for m in rx.finditer(t)}
+        for rx in (_NAME_THEN_OFFICE, _NAME_PARTY):
+            extra |= {m.start("p") for m in rx.finditer(t)}
+        starts += sorted(extra)
         role_starts = {m.start: m.end for m in matches if any(h.kind == "role" for h in m.hits)}
         for st in sorted(set(starts)):
             while st in role_starts:
@@ -337,7 +396,11 @@ def discover_persons(gaz: Gazetteer, sentences: list[Sentence], lang: str) -> No
                 pm = None
             if pm is None:
                 pm = PERSON.match(t, st)
+            if pm is None and st in extra:
+                pm = PERSON_X.match(t, st)
             if not pm:
+                continue
+            if st in extra and re.search(r"(?i)ministeri|ministry|universit|institut|agentur|agency|gmbh", pm.group(0)):
                 continue
             given, family = pm.group("given"), pm.group("family")
             if not all(_name_ok(w, family, gaz) for w in given.split()):

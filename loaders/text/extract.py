@@ -19,6 +19,7 @@ from . import triggers as T
 from .amounts import find_amounts, find_group_size, find_percentages, find_rank, parse_number
 from .dates import DateMention, find_dates
 from .discover import discover_organizations, discover_persons
+from .rules import partnerships
 from .gazetteer import Entry, Gazetteer, default_gazetteer, name_keys, tokenize
 from .model import Extraction
 from .reading import to_plain
@@ -432,6 +433,7 @@ class Extractor:
             self._org_relations(s, ms)
             self._trade(s, ms)
             self._org_properties(s, ms)
+            partnerships.apply(d, s, ms)
 
     def _home_region(self) -> None:
         d = self.d

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections import ChainMap
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -40,6 +41,7 @@ def stem(folded_token: str) -> str:
     return t
 
 
+@lru_cache(maxsize=200_000)
 def token_forms(token: str) -> tuple[str, ...]:
     """Normalized forms of one surface token (plain fold, and the ae/oe/ue transliteration)."""
     a = stem(fold(token)) if token != "&" else "and"
@@ -133,6 +135,7 @@ class Gazetteer:
         self.roles: dict[str, Role] = {}
         self._trie: dict = {}
         self._prefix_topics: list[tuple[str, str]] = []  # (folded keyword, topic id)
+        self._base: Gazetteer | None = None  # a large read-only layer (reference data), shared by copies
         for e in entries:
             self.add(e)
         for r in roles:
@@ -186,38 +189,92 @@ class Gazetteer:
         for n in r.en_forms:
             self._index(n, Hit("role", r.en, "en"))
 
+    def _base_ok(self, text: str, tokens: list, i: int, j: int, hits) -> bool:
+        """A reference-data name must be written as the name is (after folding, a genitive -s allowed; no
+        stemming: 'Zahlen' is not 'Zahlé'), capitalized, and not be the first word of a person's name
+        ('Anand Sharma')."""
+        surface = text[tokens[i][1]:tokens[j - 1][2]]
+        if not surface[:1].isupper():
+            return False
+        f = fold(surface)
+        names = {fold(n) for h in hits if h.kind == "entity" for n in self.entries[h.ref].all_names()}
+        if f not in names and not (f[-1:] in ("s", "n") and f[:-1] in names):
+            return False
+        if j < len(tokens) and j == i + 1:
+            nxt = tokens[j]
+            gap = text[tokens[i][2]:nxt[1]]
+            if gap == " " and re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]+", nxt[0]) and not any(
+                    h.kind == "entity" for mm in [nxt[0]] for h in self._hits_of(mm)):
+                return False
+        return True
+
+    def _hits_of(self, word: str) -> list:
+        node = self._trie
+        for k in token_forms(word)[:1]:
+            node = node.get(k)
+            if node is None:
+                return []
+        return list(node.get(None, []))
+
+    def with_base(self, base: Iterable[Entry] | "Gazetteer") -> "Gazetteer":
+        """Layer this gazetteer over ``base`` (read-only, not copied by ``local_copy``). Names and ids of
+        this gazetteer win: a base entry with a taken id, or a name this gazetteer already gives a region, is
+        left out. A ready ``Gazetteer`` (from ``base_layer``) is used as it is."""
+        own = dict(self.entries.maps[0] if isinstance(self.entries, ChainMap) else self.entries)
+        if isinstance(base, Gazetteer):
+            self._base = base
+            self.entries = ChainMap(own, base.entries)
+            return self
+        keep = Gazetteer()
+        for e in base:
+            if e.id in own or e.id in keep.entries:
+                continue
+            if any(x.type == e.type for n in e.all_names() for x in self.lookup(n)):
+                continue
+            keep.add(e)
+        self._base = keep
+        self.entries = ChainMap(own, keep.entries)
+        return self
+
     def local_copy(self) -> "Gazetteer":
         """A copy for one document, so names found in it do not leak into other documents."""
         g = Gazetteer.__new__(Gazetteer)
-        g.entries = {k: copy.deepcopy(v) for k, v in self.entries.items()}
+        own = self.entries.maps[0] if isinstance(self.entries, ChainMap) else self.entries
+        local = {k: copy.deepcopy(v) for k, v in own.items()}
+        g.entries = ChainMap(local, self._base.entries) if self._base is not None else local
         g.roles = dict(self.roles)
         g._trie = copy.deepcopy(self._trie)
         g._prefix_topics = list(self._prefix_topics)
+        g._base = self._base
         return g
 
     # ------------------------------------------------------------ queries
     def get(self, id: str) -> Entry | None:
         return self.entries.get(id)
 
-    def lookup(self, name: str, type_: str | None = None) -> list[Entry]:
-        """Entries with exactly this (normalized) name."""
+    def lookup(self, name: str, type_: str | None = None, base: bool = True) -> list[Entry]:
+        """Entries with exactly this (normalized) name (``base=False``: not from the reference-data layer)."""
         out: list[Entry] = []
-        for key in name_keys(name):
-            node = self._trie
-            for k in key:
-                node = node.get(k)
-                if node is None:
-                    break
-            else:
-                for h in node.get(None, []):
-                    if h.kind in ("entity", "topic"):
-                        e = self.entries[h.ref]
-                        if (type_ is None or e.type == type_) and e not in out:
-                            out.append(e)
+        for trie in (self._trie,) + ((self._base._trie,) if self._base is not None and base else ()):
+            for key in name_keys(name):
+                node = trie
+                for k in key:
+                    node = node.get(k)
+                    if node is None:
+                        break
+                else:
+                    for h in node.get(None, []):
+                        if h.kind in ("entity", "topic"):
+                            e = self.entries[h.ref]
+                            if (type_ is None or e.type == type_) and e not in out:
+                                out.append(e)
+            if out:  # this gazetteer's own entries win over the base layer
+                break
         return out
 
     def economy_ministry(self, region_id: str) -> Entry | None:
-        for e in self.entries.values():
+        own = self.entries.maps[0] if isinstance(self.entries, ChainMap) else self.entries
+        for e in own.values():
             if e.type == "Organization" and e.seat == region_id and e.portfolio == "economy":
                 return e
         return None
@@ -230,12 +287,15 @@ class Gazetteer:
         n = len(tokens)
         while i < n:
             best: tuple[int, list[Hit]] | None = None
-            frontier = [(self._trie, i)]
+            frontier = [(self._trie, i, 0)]
+            if self._base is not None:
+                frontier.append((self._base._trie, i, 1))
             while frontier:
-                node, j = frontier.pop()
+                node, j, layer = frontier.pop()
                 if j > i and None in node:
-                    if best is None or j > best[0]:
-                        best = (j, node[None])
+                    # longest wins; at equal length this gazetteer's own hits win over the base layer
+                    if best is None or j > best[0] or (j == best[0] and layer < best[2]):
+                        best = (j, node[None], layer)
                 if j >= n:
                     continue
                 # names do not run across sentence punctuation other than - & . , ( ) '
@@ -246,7 +306,7 @@ class Gazetteer:
                 for f in forms[j]:
                     child = node.get(f)
                     if child is not None:
-                        frontier.append((child, j + 1))
+                        frontier.append((child, j + 1, layer))
             if best is None:
                 # German compounds starting with a topic keyword: Wasserstoffwirtschaft
                 ft = fold(tokens[i][0])
@@ -256,11 +316,19 @@ class Gazetteer:
                         break
                 i += 1
                 continue
-            j, hits = best
+            j, hits, layer = best
             s, e = tokens[i][1], tokens[j - 1][2]
+            if layer == 1 and not self._base_ok(text, tokens, i, j, hits):
+                i += 1
+                continue
             out.append(Match(i, j, s, e, text[s:e], tuple(hits)))
             i = j
         return out
+
+
+def _proper(surface: str) -> bool:
+    """Reference-data names are proper nouns: capitalized, not all lower case, not a lone short word in capitals."""
+    return surface[:1].isupper()
 
 
 def tokenize(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
@@ -343,7 +411,10 @@ _DEFAULT: Gazetteer | None = None
 
 
 def default_gazetteer() -> Gazetteer:
+    """The hand gazetteer over the reference regions (``refdata``: ISO 3166, GeoNames)."""
     global _DEFAULT
     if _DEFAULT is None:
-        _DEFAULT = load_gazetteer()
+        from .refdata import reference_layer
+
+        _DEFAULT = load_gazetteer().with_base(reference_layer(load_gazetteer))
     return _DEFAULT

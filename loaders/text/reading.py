@@ -16,6 +16,25 @@ from graph.errors import LoadError
 _BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section",
           "article", "header", "footer", "blockquote", "pre", "hr", "dt", "dd", "title", "figcaption"}
 _SKIP = {"script", "style", "noscript", "template", "head", "nav"}
+# Page furniture: navigation, cookie and consent banners, share buttons, sidebars, footers. An element that is
+# one of these (by tag, ARIA role, or a class/id naming it) is left out with everything inside it, so that
+# menus and banners yield no facts.
+_FURNITURE_TAGS = {"aside", "footer", "form", "button", "dialog", "menu", "select"}
+_FURNITURE_ROLES = {"navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "menu", "search"}
+_FURNITURE_NAME = re.compile(
+    r"(?i)(?:^|[\s_-])(?:cookie\w*|consent\w*|gdpr|privacy-?banner|nav(?:bar|igation)?|menu\w*|breadcrumbs?|"
+    r"share\w*|social\w*|newsletter|sidebar|footer|site-?header|skip-?link|related|teaser-?list|banner|popup|modal)"
+    r"(?:$|[\s_-])")
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+def _furniture(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+    if tag in _FURNITURE_TAGS:
+        return True
+    a = {k: (v or "") for k, v in attrs}
+    if a.get("role", "").lower() in _FURNITURE_ROLES:
+        return True
+    return bool(_FURNITURE_NAME.search(" " + a.get("class", "") + " " + a.get("id", "") + " "))
 
 
 class _Stripper(HTMLParser):
@@ -25,10 +44,19 @@ class _Stripper(HTMLParser):
         self.skip = 0
         self.title: list[str] = []
         self.in_title = False
+        self.furniture: str | None = None  # tag of the furniture element being skipped
+        self.furniture_depth = 0
 
     def handle_starttag(self, tag, attrs):
         if tag == "title":
             self.in_title = True
+        if self.furniture is not None:
+            if tag == self.furniture:
+                self.furniture_depth += 1
+            return
+        if tag not in _VOID and _furniture(tag, attrs):
+            self.furniture, self.furniture_depth = tag, 1
+            return
         if tag in _SKIP and tag != "head":
             self.skip += 1
         if tag in _BLOCK:
@@ -37,6 +65,13 @@ class _Stripper(HTMLParser):
     def handle_endtag(self, tag):
         if tag == "title":
             self.in_title = False
+        if self.furniture is not None:
+            if tag == self.furniture:
+                self.furniture_depth -= 1
+                if self.furniture_depth == 0:
+                    self.furniture = None
+                    self.parts.append("\n\n")
+            return
         if tag in _SKIP and tag != "head" and self.skip:
             self.skip -= 1
         if tag in _BLOCK:
@@ -46,7 +81,7 @@ class _Stripper(HTMLParser):
         if self.in_title:
             self.title.append(data)
             return
-        if not self.skip:
+        if not self.skip and self.furniture is None:
             self.parts.append(data)
 
 

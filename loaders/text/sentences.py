@@ -16,6 +16,26 @@ ABBREVIATIONS = {
 }
 
 
+# No real sentence is this long; longer runs (tables of numbers, pasted data) are cut at a space (or
+# anywhere when there is none) so that the rules' work per sentence has a fixed bound.
+MAX_SENTENCE = 600
+_WINDOW = 80
+
+
+def _bounded(block: str, cuts: list[int]) -> list[int]:
+    out: list[int] = []
+    pos = 0
+    for c in cuts:
+        while c - pos > MAX_SENTENCE:
+            sp = block.rfind(" ", pos + MAX_SENTENCE // 2, pos + MAX_SENTENCE)
+            nxt = sp if sp > pos else pos + MAX_SENTENCE
+            out.append(nxt)
+            pos = nxt
+        out.append(c)
+        pos = c
+    return out
+
+
 @dataclass(frozen=True)
 class Sentence:
     index: int  # 1-based
@@ -25,15 +45,16 @@ class Sentence:
     paragraph: int
 
 
-_END = re.compile(r"[.!?]+[\"'»«“”‘’)\]]*(?=\s)|[\"'»«“”]\s*(?=\n)")
+_END = re.compile(r"(?<![.!?])[.!?]++[\"'»«“”‘’)\]]*(?=\s)|[\"'»«“”]\s*(?=\n)")
 
 
 def _is_boundary(text: str, pos: int, end: int) -> bool:
     """Is the punctuation run text[pos:end] the end of a sentence?"""
-    before = text[:pos]
+    # bounded windows: the work per boundary does not grow with the text
+    before = text[max(0, pos - _WINDOW):pos]
     m = re.search(r"(\w+)$", before)
     word = m.group(1) if m else ""
-    after = text[end:].lstrip()
+    after = text[end:end + _WINDOW].lstrip()
     nxt = re.match(r"\S+", after)
     nxt_word = nxt.group(0) if nxt else ""
     if text[pos] == ".":
@@ -62,8 +83,10 @@ def split_sentences(text: str) -> list[Sentence]:
         # and the next line starts a new unit (heading lines, lists, contact blocks)
         cuts: list[int] = []
         for lm in re.finditer(r"\n", block):
-            prev_line = block[: lm.start()].rsplit("\n", 1)[-1].strip()
-            next_line = block[lm.end():].split("\n", 1)[0].strip()
+            ls = block.rfind("\n", 0, lm.start()) + 1
+            le = block.find("\n", lm.end())
+            prev_line = block[ls:lm.start()].strip()
+            next_line = block[lm.end():le if le >= 0 else len(block)].strip()
             if not prev_line or not next_line:
                 cuts.append(lm.start())
                 continue
@@ -74,7 +97,7 @@ def split_sentences(text: str) -> list[Sentence]:
             if m.group(0).strip() and _is_boundary(block, m.start(), m.end()):
                 cuts.append(m.end())
         pos = 0
-        for c in sorted(set(cuts)) + [len(block)]:
+        for c in _bounded(block, sorted(set(cuts)) + [len(block)]):
             seg = block[pos:c]
             lead = len(seg) - len(seg.lstrip())
             s = seg.strip()

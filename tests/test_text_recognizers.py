@@ -1,0 +1,75 @@
+"""Persons, organizations and companies found by their shape and context, without a gazetteer entry.
+All texts are our own (fictional people and bodies)."""
+
+from loaders.text import extract
+from loaders.text.orgnames import enumerated_companies, is_generic, org_candidates, party_names
+
+
+def _nodes(text: str, lang: str = "de") -> dict[str, set[str]]:
+    x = extract(text, doc_id="doc:t", published="2025-03-01", title=None, source_url=None, language=lang,
+                known=None, reference=False)
+    out: dict[str, set[str]] = {}
+    for n in x.batch.nodes:
+        out.setdefault(n.type, set()).update(n.name.values())
+    return out
+
+
+def test_persons_next_to_offices_in_german_and_english():
+    got = _nodes("Europaminister Tarek Feldmann traf den Gouverneur der Provinz Hebei, Liu Wenqiang, in Kiel. "
+                 "Die Delegation begleitete Jana Roth (SPD).")
+    assert {"Tarek Feldmann", "Liu Wenqiang", "Jana Roth"} <= got["Person"]
+    got = _nodes("The agreement was signed by Mr Olaf Brenner, State Councillor, and by Governor Mei-ling Ko.", "en")
+    assert {"Olaf Brenner", "Mei-ling Ko"} <= got["Person"]
+
+
+def test_family_names_in_capitals():
+    got = _nodes("Consul General PARK Minho opened the forum in Frankfurt.", "en")
+    assert any("PARK" in n for n in got["Person"])
+
+
+def test_office_words_never_become_part_of_a_name():
+    got = _nodes("Wirtschaftsministerin Carla Ostrow eröffnete die Messe.")
+    assert got["Person"] == {"Carla Ostrow"}
+
+
+def test_organizations_by_type_words_and_coordinated_compounds():
+    cands = {c[0] for c in org_candidates(
+        "Das Verkehrs-, Wissenschafts- und Sozialministerium und das Statistische Landesamt berichten.")}
+    assert {"Verkehrsministerium", "Wissenschaftsministerium", "Sozialministerium", "Statistische Landesamt"} <= cands
+    cands = {c[0] for c in org_candidates("Die Staatskanzlei lud ein. Die Gesellschaft wächst.")}
+    assert cands == {"Staatskanzlei"}  # a bare generic head ('Die Gesellschaft') is no name
+    cands = {c[0] for c in org_candidates("the Northfield Research University and Eastbay Marine University agreed", )}
+    assert cands == {"Northfield Research University", "Eastbay Marine University"}
+
+
+def test_parties_and_companies_in_enumerations():
+    assert party_names("Lena Vogt (Grüne) und Max Hahn (CDU)") == ["Grüne", "CDU"]
+    assert enumerated_companies("Firmen wie Nordwerk, Lichtbau Systems und Kranich Logistik sind dabei.") == [
+        "Nordwerk", "Lichtbau Systems", "Kranich Logistik"]
+    got = _nodes("An der Reise nehmen Firmen wie Nordwerk und Lichtbau Systems teil.")
+    assert {"Nordwerk", "Lichtbau Systems"} <= got.get("Company", set())
+
+
+def test_generic_words_never_become_entities():
+    for w in ("Memorandum of Understanding", "MoU", "Absichtserklärung", "Delegation", "das Ministerium"):
+        assert is_generic(w), w
+    got = _nodes("The Memorandum of Understanding (MoU) between the two regions was signed in Kiel.", "en")
+    assert not any("Memorandum" in n for n in got.get("Organization", set()))
+
+
+def _edges(text: str, lang: str = "de") -> set[tuple[str, str, str]]:
+    x = extract(text, doc_id="doc:t", published="2025-03-01", title=None, source_url=None, language=lang,
+                known=None, reference=False)
+    return {(e.type, e.source, e.target) for e in x.batch.edges}
+
+
+def test_partnership_between_a_german_state_and_a_foreign_province():
+    edges = _edges("Seit 20 Jahren besteht die Partnerschaft zwischen Sachsen-Anhalt und Masowien.")
+    assert ("PARTNER_OF", "region:de-st", "region:pl-14") in edges
+    edges = _edges("Hessen and its partner region Wisconsin agreed to meet again in Madison.", "en")
+    assert ("PARTNER_OF", "region:de-he", "region:us-wi") in edges
+
+
+def test_trade_partners_are_no_partnership():
+    edges = _edges("China ist der wichtigste Handelspartner von Sachsen-Anhalt.")
+    assert not any(t == "PARTNER_OF" for t, _, _ in edges)

