@@ -34,3 +34,8 @@ def decode_edges(texts: list[str]) -> list[Edge]:
 def day_number(day: str | None, default: int) -> int:
     """'2022-05-17' -> 20220517 (dates compare as integers in the array index)."""
     return int(day[:4] + day[5:7] + day[8:10]) if day else default
+
+
+def day_span(as_of: tuple[str, str] | None) -> tuple[int, int] | None:
+    """A query period (first day, last day) as day numbers for the array index; None stays None."""
+    return (day_number(as_of[0], 0), day_number(as_of[1], 0)) if as_of else None
