@@ -219,6 +219,30 @@ def changes(
     return FastJSON(run_query(store, "changes", since=since, about=ab, limit=limit).to_dict())
 
 
+@router.get("/communities", summary="Communities: clusters of actors (Louvain, fixed seed; recomputed when the graph "
+            "changes) with members, dominant regions and topics")
+def communities(
+    store: Store,
+    min_size: Annotated[int | None, Query(ge=1, le=1000, description="smallest community shown")] = None,
+    limit: Annotated[int | None, Query(ge=1, le=1000, description="members listed per community")] = None,
+):
+    return FastJSON(run_query(store, "communities", min_size=min_size, limit=limit).to_dict())
+
+
+@router.get("/recommendations", summary="Partner recommendations: actors in a region ranked by topic, shared topics, "
+            "kind, activity and introduction path, each with reasons and evidence")
+def recommendations(
+    store: Store,
+    for_: Annotated[str, Query(alias="for", max_length=200, description="the actor looking for partners (id or name)")],
+    in_: Annotated[str, Query(alias="in", max_length=200, description="target region (id or name)")],
+    topic: Annotated[str | None, Query(max_length=200, description="topic (id or name)")] = None,
+    limit: Annotated[int | None, Query(ge=1, le=200)] = None,
+):
+    r = run_query(store, "recommend", for_=resolve_ref(store, for_, "for"), within=resolve_ref(store, in_, "in"),
+                  topic=resolve_ref(store, topic, "topic") if topic else None, limit=limit)
+    return FastJSON(r.to_dict())
+
+
 @router.get("/stats", summary="Counts of nodes and edges per type")
 def stats(store: Store):
     return FastJSON(store.stats().to_dict())

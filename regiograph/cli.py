@@ -388,6 +388,53 @@ def changes(since, about, limit, as_json) -> None:
 
 
 @cli.command()
+@click.option("--min-size", type=int, default=None, help="smallest community shown (default 2)")
+@click.option("--limit", type=int, default=None, help="members listed per community (default 20)")
+@click.option("--json", "as_json", is_flag=True, help="print JSON")
+def communities(min_size, limit, as_json) -> None:
+    """Clusters of actors (Louvain, fixed seed) with their members, dominant regions and topics."""
+    from graph import query
+
+    with _store() as store:
+        r = query.run(store, "communities", min_size=min_size, limit=limit)
+    if as_json:
+        click.echo(json.dumps(r.to_dict(), ensure_ascii=False, indent=2))
+        return
+    for c in r.to_dict()["communities"]:
+        click.echo(f"community {c['index']} ({c['size']} nodes, {c['actors']} actors): "
+                   + ", ".join(m["label"] for m in c["members"][:6]))
+        click.echo("    regions: " + ", ".join(f"{x['label']} ({x['edges']})" for x in c["regions"][:3])
+                   + "; topics: " + ", ".join(f"{x['label']} ({x['edges']})" for x in c["topics"][:3]))
+
+
+@cli.command()
+@click.argument("actor")
+@click.option("--in", "within", required=True, help="target region (id or name)")
+@click.option("--topic", default=None, help="topic (id or name)")
+@click.option("--limit", type=int, default=None, help="most candidates (default 10)")
+@click.option("--json", "as_json", is_flag=True, help="print JSON")
+def recommend(actor, within, topic, limit, as_json) -> None:
+    """Partner recommendations for ACTOR in a region: ranked candidates with reasons and the introduction path."""
+    from graph import query
+    from graph.resolve import resolve_ref
+
+    with _store() as store:
+        r = query.run(store, "recommend", for_=resolve_ref(store, actor, "for"), within=resolve_ref(store, within, "in"),
+                      topic=resolve_ref(store, topic, "topic") if topic else None, limit=limit)
+    if as_json:
+        click.echo(json.dumps(r.to_dict(), ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{r.considered} actors considered")
+    for c in r.candidates:
+        click.echo(f"{c.score:5.2f}  {c.node.label} [{c.node.id}]")
+        for why in c.reasons:
+            click.echo(f"{'':7s}- {why}")
+        if c.path is not None:
+            docs = ", ".join(sorted({s_.document for h in c.path.hops for s_ in h.edge.sources}))
+            click.echo(f"{'':7s}  path: " + " - ".join(n.label for n in c.path.nodes) + f"   (sources: {docs})")
+
+
+@cli.command()
 def stats() -> None:
     """Counts of nodes and edges per type."""
     with _store() as store:

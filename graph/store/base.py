@@ -126,6 +126,11 @@ class GraphStore(ABC):
         at most ``cap`` of each (what changed: the facts a new document states)."""
 
     @abstractmethod
+    def generation(self) -> str:
+        """A token that changes whenever a write commits (caches of whole-graph answers,
+        such as communities, are keyed by it)."""
+
+    @abstractmethod
     def incident(self, id: str, other: str | None = None) -> list[Edge]:
         """Every edge touching ``id`` (any type, any date); only those to ``other`` when given."""
 

@@ -407,6 +407,11 @@ class Neo4jStore(GraphStore):
         edges = sorted((e for e in edges if any(s.document in wanted for s in e.sources)), key=lambda e: e.id)
         return nodes[:cap], edges[:cap]
 
+    def generation(self) -> str:
+        rows = self._read("reading the graph generation", lambda tx: self._rows(tx, "generation"))
+        r = rows[0] if rows else {}
+        return f"{r.get('taken')}:{r.get('nodes')}:{r.get('edges')}"
+
     def nodes_of_type(self, type_, subtype, after, limit) -> list[Node]:
         rows = self._read("listing nodes", lambda tx: self._rows(
             tx, "nodes_of_type", type=type_, subtype_key=f"{type_}:{subtype}" if subtype else None,

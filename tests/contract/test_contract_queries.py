@@ -344,3 +344,31 @@ def test_changes_agree(pair):
               for r_ in regions]
     out = compare(pair, cases)
     assert all(o[0] == "ok" for o in out)
+
+
+def test_communities_and_recommendations_agree(pair):
+    """Issue 12: communities (same clusters from the same graph) and recommendations agree;
+    the generation token changes with a write on both stores."""
+    from graph import query
+
+    r = rng(pair, "recommend")
+    nodes = list(pair.embedded.iter_nodes())
+    regions = sorted(n.id for n in nodes if n.type == "Region")
+    actors = sorted(n.id for n in nodes if n.type in ("Organization", "Company"))
+    topics = sorted(n.id for n in nodes if n.type == "Topic")
+    def clusters(s):  # the generation token is each store's own
+        return {k: v for k, v in query.run(s, "communities", min_size=1, limit=1000).to_dict().items() if k != "generation"}
+
+    cases: list[tuple[str, Call]] = [("communities", clusters)]
+    for _ in range(3):
+        a, reg = r.choice(actors), r.choice(regions)
+        t = r.choice(topics) if topics and r.random() < 0.6 else None
+        cases.append((f"recommend {a} {reg} {t}", lambda s, a=a, reg=reg, t=t:
+                      query.run(s, "recommend", for_=a, within=reg, topic=t, limit=5)))
+    if pair.graph == "seed":
+        cases.append(("recommend wfs", lambda s: query.run(s, "recommend", for_="org:wfs", within="region:kr",
+                                                           topic="topic:hydrogen")))
+    out = compare(pair, cases)
+    assert out[0][0] == "ok" and out[0][1]["count"] > 1
+    assert pair.embedded.generation() == pair.embedded.generation()
+    assert pair.neo4j.generation() == pair.neo4j.generation()

@@ -333,6 +333,10 @@ class EmbeddedStore(GraphStore):
         conn = self._conn()
         return decode_nodes(sqldb.cited(conn, "nodes", docs, cap)), decode_edges(sqldb.cited(conn, "edges", docs, cap))
 
+    def generation(self) -> str:
+        conn = self._conn()
+        return f"{sqldb.meta(conn, 'epoch')}:{sqldb.max_seq(conn)}"
+
     def nodes_of_type(self, type_, subtype, after, limit) -> list[Node]:
         return sqldb.nodes_of_type(self._conn(), type_, subtype, after, limit)
 
