@@ -192,6 +192,23 @@ def _related(store, edge, thing_type, counterpart_in, span):
     return out
 
 
+def _filter(schema, nodes, type_, kind, where, span) -> list:
+    out = []
+    for n in nodes:
+        if type_ is not None and n.type != type_:
+            continue
+        if kind is not None and schema.subtype(n) != kind:
+            continue
+        if any(fold(str(n.properties.get(k, ""))) != fold(v) for k, v in where):
+            continue
+        if span is not None:
+            d = schema.node_date(n)
+            if not d or not dates.overlaps(d, d, span):
+                continue
+        out.append(n)
+    return out
+
+
 def _sort_key(schema, sort, node):
     if sort == "id":
         return (node.id,)
@@ -217,25 +234,15 @@ def run(store, *, type_, kind, within, related, counterpart_in, span, where, sor
     if candidates is None:
         got = _all_of_type(store, type_, kind, L.LIST_SCAN_CAP)
         capped = len(got) >= L.LIST_SCAN_CAP
-        nodes = {n.id: n for n in got}
+        matches = _filter(schema, got, type_, kind, where, span if related is None else None)
     else:
-        if type_ is not None:
-            refs = store.node_refs(candidates)
-            candidates = {c for c in candidates if c in refs and refs[c].type == type_}
-        nodes = store.get_nodes(sorted(candidates))
-    matches = []
-    for n in nodes.values():
-        if type_ is not None and n.type != type_:
-            continue
-        if kind is not None and schema.subtype(n) != kind:
-            continue
-        if any(fold(str(n.properties.get(k, ""))) != fold(v) for k, v in where):
-            continue
-        if span is not None and related is None:
-            d = schema.node_date(n)
-            if not d or not dates.overlaps(d, d, span):
-                continue
-        matches.append(n)
+        refs = store.node_refs(candidates)
+        kept = [r for r in refs.values() if (type_ is None or r.type == type_) and (kind is None or r.subtype == kind)]
+        if where or sort != "id" or (span is not None and related is None):
+            nodes = store.get_nodes(sorted(r.id for r in kept))
+            matches = _filter(schema, nodes.values(), type_, kind, where, span if related is None else None)
+        else:  # type, kind and id order need no record: read only the page's nodes below
+            matches = kept
     counts: dict[str, int] = {}
     for n in matches:
         counts[n.type] = counts.get(n.type, 0) + 1
@@ -244,7 +251,8 @@ def run(store, *, type_, kind, within, related, counterpart_in, span, where, sor
         keyed = [x for x in keyed if x[0] > after]
     page = keyed[:limit]
     more = len(keyed) > limit
-    items = _explain(store, [n for _k, n in page], region, within, rel, where)
+    full = store.get_nodes([n.id for _k, n in page])
+    items = _explain(store, [full[n.id] for _k, n in page], region, within, rel, where)
     return EntityList(items=items, total=len(matches), counts=dict(sorted(counts.items())),
                       next_cursor=encode_cursor(page[-1][0]) if more and page else None, truncated=capped)
 

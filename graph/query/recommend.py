@@ -11,6 +11,8 @@ actor itself. Each is scored from four parts, each between 0 and 1, with its evi
   before the latest such date in the graph (3 or more count fully);
 * introduction (weight 1): 1 / (hops - 1) of the shortest partner path from the actor,
   whose hops (edges with sources) are the introduction; none within ``max_hops``: 0.
+  Paths are searched for the best ``PATH_FACTOR`` x ``limit`` candidates by the other
+  parts (a large region has thousands of actors); the others keep 0 for this part.
 
 Ranked by score, then id."""
 
@@ -28,6 +30,7 @@ from .communities import topic_types
 NAME = "recommend"
 ACTIVE_YEARS = 3
 W_TOPIC, W_KIND, W_ACTIVE, W_PATH = 1.0, 1.0, 0.5, 1.0
+PATH_FACTOR = 3
 
 
 @dataclass
@@ -73,7 +76,7 @@ def _profiles(store, ids: list[str]):
     schema = store.schema
     ttypes = topic_types(schema)
     linking = set(schema.types_with("links_parties"))
-    first = store.edges_at(ids, None, "both", None, L.EDGE_CAP)
+    first = store.edges_at(ids, None, "both", None, L.LIST_SCAN_CAP)
     idset = set(ids)
     ends = {x for e in first for x in (e.source, e.target)} - idset
     refs = store.node_refs(ends)
@@ -87,7 +90,7 @@ def _profiles(store, ids: list[str]):
         elif t in linking:
             links.setdefault(me, []).append((other, e))
     link_ids = sorted({o for v in links.values() for o, _e in v})
-    second = store.edges_at(link_ids, None, "both", None, L.EDGE_CAP)
+    second = store.edges_at(link_ids, None, "both", None, L.LIST_SCAN_CAP)
     ends2 = {x for e in second for x in (e.source, e.target)} - set(link_ids)
     refs2 = store.node_refs(ends2)
     link_topics: dict[str, list] = {}
@@ -152,15 +155,24 @@ def run(store, *, for_, within, topic, limit, max_hops) -> Recommendations:
             reasons.append(f"{len(recent)} dated agreements/events since {recent_from}: "
                            + ", ".join(ln for _d, ln in recent[-3:]))
             ev += [e for ln0, e in links.get(c, []) if any(ln0 == ln for _d, ln in recent)][:3]
-        p = store.paths(for_, c, k=1, max_hops=max_hops, via=via)
+        score = (2 * W_TOPIC * parts.get("topic", 0) + W_TOPIC * parts["shared_topics"] + W_KIND * parts["kind"]
+                 + W_ACTIVE * parts["activity"])
+        out.append(Candidate(n, score, parts, reasons, ev, None))
+    out.sort(key=lambda x: (-x.score, x.node.id))
+    for cand in out[: PATH_FACTOR * limit]:
+        p = store.paths(for_, cand.node.id, k=1, max_hops=max_hops, via=via)
         path = p.paths[0] if p.paths else None
-        parts["introduction"] = 1.0 / max(1, path.length - 1) if path else 0.0
+        cand.path = path
+        cand.parts["introduction"] = 1.0 / max(1, path.length - 1) if path else 0.0
         if path:
             inner = [x.label for x in path.nodes[1:-1]]
-            reasons.append(f"introduction in {path.length} hops" + (" via " + " - ".join(inner) if inner else ""))
-        score = (2 * W_TOPIC * parts.get("topic", 0) + W_TOPIC * parts["shared_topics"] + W_KIND * parts["kind"]
-                 + W_ACTIVE * parts["activity"] + W_PATH * parts["introduction"])
-        ev_edges = store.get_edges(list(dict.fromkeys(e.id for e in ev)))
-        out.append(Candidate(n, score, parts, reasons, list(ev_edges.values()), path))
+            cand.reasons.append(f"introduction in {path.length} hops" + (" via " + " - ".join(inner) if inner else ""))
+        cand.score += W_PATH * cand.parts["introduction"]
+    for cand in out[PATH_FACTOR * limit:]:
+        cand.parts["introduction"] = 0.0
     out.sort(key=lambda x: (-x.score, x.node.id))
-    return Recommendations(for_, within, topic, out[:limit], len(cands))
+    out = out[:limit]
+    ev_edges = store.get_edges(list(dict.fromkeys(e.id for c in out for e in c.evidence)))
+    for c in out:
+        c.evidence = [ev_edges[i] for i in dict.fromkeys(e.id for e in c.evidence) if i in ev_edges]
+    return Recommendations(for_, within, topic, out, len(cands))
