@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Annotated
 
 import anyio
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Header, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
 from graph.errors import LoadError, ValidationError
+from graph.query import run as run_query
+from graph.query.limits import MAX_LIST_LIMIT
 from graph.resolve import resolve_ref
 from graph.text import slug
 from graph.store.base import (
@@ -35,7 +37,10 @@ from .responses import FastJSON
 router = APIRouter(prefix="/api", default_response_class=FastJSON)
 Store = Annotated[GraphStore, Depends(get_store)]
 Conf = Annotated[Settings, Depends(get_settings)]
-AsOf = Annotated[str | None, Query(description="only facts valid on this date (YYYY, YYYY-MM or YYYY-MM-DD)", max_length=10)]
+AsOf = Annotated[str | None, Query(description="only facts valid on this date; a year (YYYY) or month (YYYY-MM) means "
+                                             "valid at any time in it", max_length=10)]
+Since = Annotated[str | None, Query(description="only facts valid at any time from this date on (YYYY, YYYY-MM or YYYY-MM-DD)", max_length=10)]
+Until = Annotated[str | None, Query(description="only facts valid at any time up to this date (YYYY, YYYY-MM or YYYY-MM-DD)", max_length=10)]
 
 
 @router.get("/search", summary="Search nodes by name or alias (any language, case- and accent-insensitive)")
@@ -49,6 +54,31 @@ def search(
     truncated = len(hits) > limit
     hits = hits[:limit]
     return FastJSON({"query": q, "count": len(hits), "truncated": truncated, "results": [h.to_dict() for h in hits]})
+
+
+@router.get("/entities", summary="Lists and filters: entities by type, kind, region, relation, date and property; "
+            "sorted, cursor-paginated, counts per type, each hit with why it matched")
+def entities(
+    store: Store,
+    type: Annotated[str | None, Query(max_length=60, description="node type, e.g. Organization")] = None,
+    kind: Annotated[str | None, Query(max_length=60, description="subtype of the node type, e.g. agency")] = None,
+    in_: Annotated[str | None, Query(alias="in", max_length=200, description="region id or name: entities located in "
+                                     "it or part of it, transitively")] = None,
+    related: Annotated[str | None, Query(max_length=120, description="EDGE:NodeType, e.g. PARTY_TO:Agreement")] = None,
+    counterpart_in: Annotated[str | None, Query(max_length=200, description="with 'related': another node on the same "
+                                                "kind of edge lies in this region")] = None,
+    since: Since = None,
+    until: Until = None,
+    where: Annotated[list[str] | None, Query(description="property:value, repeated")] = None,
+    sort: Annotated[str, Query(description="id, label or date")] = "id",
+    cursor: Annotated[str | None, Query(max_length=2000, description="next_cursor of the previous page")] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIST_LIMIT)] = 50,
+):
+    within = resolve_ref(store, in_, "in") if in_ else None
+    cp = resolve_ref(store, counterpart_in, "counterpart_in") if counterpart_in else None
+    result = run_query(store, "entities", type=type, kind=kind, within=within, related=related, counterpart_in=cp,
+                       since=since, until=until, where=where, sort=sort, cursor=cursor, limit=limit)
+    return FastJSON(result.to_dict())
 
 
 @router.get("/entities/{id}", summary="One entity: properties, names, aliases, sources and edge counts")
@@ -82,11 +112,13 @@ def neighbors(
     limit: Annotated[int, Query(ge=1, le=MAX_NEIGHBOR_LIMIT)] = DEFAULT_NEIGHBOR_LIMIT,
     full: Annotated[bool, Query(description="full records (names, aliases, properties, sources); "
                                             "default: id, type, label and dates of each node and edge")] = False,
+    since: Since = None,
+    until: Until = None,
 ):
     nid = resolve_ref(store, id)
     sub = store.neighbors(  # brief records unless full: the store then decodes no aliases and sources
         nid, depth=depth, edge_types=split_list(edge_types), node_types=split_list(node_types), as_of=as_of, limit=limit,
-        full=full,
+        full=full, since=since, until=until,
     )
     return FastJSON({**sub.to_dict(), "full": True} if full else compact.subgraph(sub, store.schema))
 
@@ -102,12 +134,15 @@ def paths(
     as_of: AsOf = None,
     via: Annotated[list[str] | None, Query(description="node types allowed between the endpoints; 'all' for any "
                                                        "(default: Agreement, Company, Event, Organization, Person)")] = None,
+    since: Since = None,
+    until: Until = None,
 ):
     s = resolve_ref(store, source, "source")
     t = resolve_ref(store, target, "target")
     via_types = split_list(via)
     via_types = None if via_types and "all" in via_types else (via_types or PARTNER_VIA)
-    result = store.paths(s, t, k=k, max_hops=max_hops, edge_types=split_list(types), as_of=as_of, via=via_types)
+    result = store.paths(s, t, k=k, max_hops=max_hops, edge_types=split_list(types), as_of=as_of, via=via_types,
+                         since=since, until=until)
     return FastJSON({**result.to_dict(), "via": via_types})
 
 
@@ -118,8 +153,11 @@ def connections(
     b: Annotated[str, Query(max_length=200)],
     as_of: AsOf = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
+    since: Since = None,
+    until: Until = None,
 ):
-    return FastJSON(store.connections(resolve_ref(store, a, "a"), resolve_ref(store, b, "b"), as_of=as_of, limit=limit).to_dict())
+    return FastJSON(store.connections(resolve_ref(store, a, "a"), resolve_ref(store, b, "b"), as_of=as_of, limit=limit,
+                                      since=since, until=until).to_dict())
 
 
 @router.get("/timeline", summary="Dated facts around an entity, or between two entities, in order")
@@ -128,10 +166,84 @@ def timeline(
     id: Annotated[str, Query(max_length=200, description="node id or name")],
     other: Annotated[str | None, Query(max_length=200, description="second entity: facts between the two")] = None,
     limit: Annotated[int, Query(ge=1, le=5000)] = 200,
+    since: Since = None,
+    until: Until = None,
 ):
     nid = resolve_ref(store, id)
     oid = resolve_ref(store, other, "other") if other else None
-    return FastJSON({"id": nid, "other": oid, **store.timeline(nid, other=oid, limit=limit).to_dict()})
+    t = store.timeline(nid, other=oid, limit=limit, since=since, until=until)
+    return FastJSON({"id": nid, "other": oid, **t.to_dict()})
+
+
+def _trade(store, a, b, from_, to):
+    return run_query(store, "trade", a=resolve_ref(store, a, "a"), b=resolve_ref(store, b, "b"), from_=from_, to=to)
+
+
+TradeA = Annotated[str, Query(max_length=200, description="region id or name (directions are seen from it)")]
+TradeB = Annotated[str, Query(max_length=200, description="partner region id or name")]
+Year = Annotated[int | None, Query(ge=1900, le=2100, description="first / last year")]
+
+
+@router.get("/trade", summary="Trade series: exports and imports of A with B by year, in euros, each with its source")
+def trade(store: Store, a: TradeA, b: TradeB, from_: Annotated[Year, Query(alias="from")] = None, to: Year = None):
+    return FastJSON(_trade(store, a, b, from_, to).to_dict())
+
+
+@router.get("/trade.svg", summary="The trade series as an SVG bar chart (no scripts)", response_class=Response,
+            responses={200: {"content": {"image/svg+xml": {}}}})
+def trade_svg(store: Store, a: TradeA, b: TradeB, from_: Annotated[Year, Query(alias="from")] = None, to: Year = None):
+    from views.trade_chart import trade_chart_svg
+
+    return Response(trade_chart_svg(_trade(store, a, b, from_, to)), media_type="image/svg+xml")
+
+
+@router.get("/brokers", summary="Brokers: organizations and persons most often on the shortest partner paths between "
+            "the actors of region A and those of region B (sampled for large sets), each with an example path")
+def brokers(
+    store: Store,
+    a: Annotated[str, Query(max_length=200, description="region id or name")],
+    b: Annotated[str, Query(max_length=200, description="region id or name")],
+    sample: Annotated[int | None, Query(ge=1, le=5000, description="most actor pairs searched")] = None,
+    limit: Annotated[int | None, Query(ge=1, le=200)] = None,
+):
+    r = run_query(store, "brokers", a=resolve_ref(store, a, "a"), b=resolve_ref(store, b, "b"), sample=sample, limit=limit)
+    return FastJSON(r.to_dict())
+
+
+@router.get("/changes", summary="What changed: facts stated by documents published since a date, by document "
+            "(added, or updated when older documents stated them too)")
+def changes(
+    store: Store,
+    since: Annotated[str, Query(max_length=10, description="YYYY, YYYY-MM or YYYY-MM-DD")],
+    about: Annotated[str | None, Query(max_length=200, description="only facts touching this entity or what lies in it")] = None,
+    limit: Annotated[int | None, Query(ge=1, le=5000)] = None,
+):
+    ab = resolve_ref(store, about, "about") if about else None
+    return FastJSON(run_query(store, "changes", since=since, about=ab, limit=limit).to_dict())
+
+
+@router.get("/communities", summary="Communities: clusters of actors (Louvain, fixed seed; recomputed when the graph "
+            "changes) with members, dominant regions and topics")
+def communities(
+    store: Store,
+    min_size: Annotated[int | None, Query(ge=1, le=1000, description="smallest community shown")] = None,
+    limit: Annotated[int | None, Query(ge=1, le=1000, description="members listed per community")] = None,
+):
+    return FastJSON(run_query(store, "communities", min_size=min_size, limit=limit).to_dict())
+
+
+@router.get("/recommendations", summary="Partner recommendations: actors in a region ranked by topic, shared topics, "
+            "kind, activity and introduction path, each with reasons and evidence")
+def recommendations(
+    store: Store,
+    for_: Annotated[str, Query(alias="for", max_length=200, description="the actor looking for partners (id or name)")],
+    in_: Annotated[str, Query(alias="in", max_length=200, description="target region (id or name)")],
+    topic: Annotated[str | None, Query(max_length=200, description="topic (id or name)")] = None,
+    limit: Annotated[int | None, Query(ge=1, le=200)] = None,
+):
+    r = run_query(store, "recommend", for_=resolve_ref(store, for_, "for"), within=resolve_ref(store, in_, "in"),
+                  topic=resolve_ref(store, topic, "topic") if topic else None, limit=limit)
+    return FastJSON(r.to_dict())
 
 
 @router.get("/stats", summary="Counts of nodes and edges per type")

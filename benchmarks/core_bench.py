@@ -143,6 +143,22 @@ def main() -> None:
         }
         bench(f"generated {len(edges) // 1000}k", store, q, args.reps, rows)
 
+        # issue 12: lists, brokers, recommendations (fewer repetitions: each is many searches)
+        from graph import query as gq
+
+        q12 = {
+            "list agencies with agreement, party in hub": (
+                lambda: gq.run(store, "entities", type="Organization", kind="agency", related="PARTY_TO:Agreement",
+                               counterpart_in=hub, limit=50),
+                f"/api/entities?type=Organization&kind=agency&related=PARTY_TO:Agreement&counterpart_in={hub}"),
+            "list in hub region (page of 50)": (lambda: gq.run(store, "entities", within=hub, limit=50), f"/api/entities?in={hub}"),
+            "brokers c00-c01 (sample 50 pairs)": (lambda: gq.run(store, "brokers", a=hub, b="region:c01", sample=50),
+                                                  f"/api/brokers?a={hub}&b=region:c01&sample=50"),
+            "recommend org in c01": (lambda: gq.run(store, "recommend", for_=org_ids[0], within="region:c01", limit=10),
+                                     f"/api/recommendations?for={org_ids[0]}&in=region:c01"),
+        }
+        bench(f"generated {len(edges) // 1000}k", store, q12, max(3, args.reps // 10), rows)
+
         # networkx public API on the same graph, as the reference the issue measured
         g = store.graph
         ug = g.to_undirected(as_view=True)

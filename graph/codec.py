@@ -76,3 +76,8 @@ def brief(obj: Node | Edge, schema) -> Node | Edge:
 
 def encode_brief(obj: Node | Edge, schema) -> str:
     return encode(brief(obj, schema))
+
+
+def day_span(as_of: tuple[str, str] | None) -> tuple[int, int] | None:
+    """A query period (first day, last day) as day numbers for the array index; None stays None."""
+    return (day_number(as_of[0], 0), day_number(as_of[1], 0)) if as_of else None

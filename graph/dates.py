@@ -76,3 +76,24 @@ def as_of_day(value: str | None) -> str | None:
     if value is None or value == "":
         return None
     return lower_bound(normalize(value))
+
+
+FIRST_DAY, LAST_DAY = "0001-01-01", "9999-12-31"
+
+
+def period(value) -> tuple[str, str] | None:
+    """The days a partial date covers, as (first day, last day): '2022' -> ('2022-01-01', '2022-12-31')."""
+    v = normalize(value)
+    if v is None:
+        return None
+    return lower_bound(v), upper_bound(v)
+
+
+def overlaps(lo: str | None, hi: str | None, span: tuple[str, str] | None) -> bool:
+    """Whether a fact valid from ``lo`` to ``hi`` (partial dates, None: open) holds at any
+    day of ``span`` (first day, last day); ``span`` None means always."""
+    if span is None:
+        return True
+    a = lower_bound(lo) if lo else FIRST_DAY
+    b = upper_bound(hi) if hi else LAST_DAY
+    return a <= span[1] and b >= span[0]

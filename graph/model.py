@@ -352,6 +352,7 @@ class TimelineItem:
     label: str
     node: Node | None = None
     edge: Edge | None = None
+    facts: list[Edge] = field(default_factory=list)  # further edges behind this line (merged or connecting), with sources
 
     def key(self) -> tuple:
         return (self.date, self.kind, self.node.id if self.node else self.edge.id if self.edge else "")
@@ -362,6 +363,8 @@ class TimelineItem:
             d["node"] = self.node.to_dict()
         if self.edge is not None:
             d["edge"] = self.edge.to_dict()
+        if self.facts:
+            d["facts"] = [e.to_dict() for e in self.facts]
         return d
 
 

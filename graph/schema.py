@@ -163,6 +163,11 @@ class Schema:
         """Node types whose schema file sets ``hints: {<hint>: true}``, sorted."""
         return sorted(n for n, t in self.nodes.items() if t.hints.get(hint))
 
+    def edge_types_with(self, hint: str) -> list[str]:
+        """Edge types whose schema file sets ``hints: {<hint>: true}``, sorted
+        (``containment``: source is in / part of target; ``trade_flow``: yearly trade figures)."""
+        return sorted(n for n, t in self.edges.items() if t.hints.get(hint))
+
     @property
     def document_type(self) -> str:
         """The node type that documents (the targets of every source) have."""
@@ -438,7 +443,7 @@ class _Strict(dict):
 
 
 NODE_HINTS = {"subtype", "date", "partner_path", "links_parties", "document", "color", "shape", "symbol"}
-EDGE_HINTS = {"date", "timeline_detail", "color"}
+EDGE_HINTS = {"date", "timeline_detail", "color", "containment", "trade_flow"}
 
 
 def _parse_hints(f: Path, data: dict, known: set[str], props: dict[str, PropertyDef]) -> dict[str, Any]:

@@ -216,8 +216,10 @@ def search(query: str, types: tuple[str, ...], limit: int, as_json: bool) -> Non
 @click.option("--via", "via", multiple=True,
               help="node types allowed between the endpoints (repeatable; 'all' for any; "
                    "default: Agreement, Company, Event, Organization, Person)")
+@click.option("--since", default=None, help="only facts valid at any time from this date on (YYYY, YYYY-MM, YYYY-MM-DD)")
+@click.option("--until", default=None, help="only facts valid at any time up to this date")
 @click.option("--json", "as_json", is_flag=True, help="print JSON")
-def path(source, target, k, max_hops, types, as_of, via, as_json) -> None:
+def path(source, target, k, max_hops, types, as_of, via, since, until, as_json) -> None:
     """Partner paths: the k shortest paths between two entities (ids or names)."""
     from graph.resolve import resolve_ref
     from graph.store.base import PARTNER_VIA
@@ -225,7 +227,8 @@ def path(source, target, k, max_hops, types, as_of, via, as_json) -> None:
     via_types = None if "all" in via else (list(via) or PARTNER_VIA)
     with _store() as store:
         s, t = resolve_ref(store, source, "source"), resolve_ref(store, target, "target")
-        result = store.paths(s, t, k=k, max_hops=max_hops, edge_types=list(types) or None, as_of=as_of, via=via_types)
+        result = store.paths(s, t, k=k, max_hops=max_hops, edge_types=list(types) or None, as_of=as_of, via=via_types,
+                             since=since, until=until)
     if as_json:
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
         return
@@ -249,15 +252,18 @@ def path(source, target, k, max_hops, types, as_of, via, as_json) -> None:
 @click.option("--node-type", "node_types", multiple=True, help="only these node types (repeatable)")
 @click.option("--as-of", default=None, help="only facts valid on this date")
 @click.option("--limit", default=500, show_default=True, help="most nodes")
+@click.option("--since", default=None, help="only facts valid at any time from this date on (YYYY, YYYY-MM, YYYY-MM-DD)")
+@click.option("--until", default=None, help="only facts valid at any time up to this date")
 @click.option("--json", "as_json", is_flag=True, help="print JSON")
-def neighbors(entity, depth, edge_types, node_types, as_of, limit, as_json) -> None:
+def neighbors(entity, depth, edge_types, node_types, as_of, limit, since, until, as_json) -> None:
     """The neighbourhood of an entity (id or name)."""
     from graph.resolve import resolve_ref
 
     with _store() as store:
         nid = resolve_ref(store, entity)
         sub = store.neighbors(nid, depth=depth, edge_types=list(edge_types) or None,
-                              node_types=list(node_types) or None, as_of=as_of, limit=limit)
+                              node_types=list(node_types) or None, as_of=as_of, limit=limit,
+                              since=since, until=until)
     if as_json:
         click.echo(json.dumps(sub.to_dict(), ensure_ascii=False, indent=2))
         return
@@ -270,13 +276,17 @@ def neighbors(entity, depth, edge_types, node_types, as_of, limit, as_json) -> N
 @cli.command()
 @click.argument("a")
 @click.argument("b")
+@click.option("--as-of", default=None, help="only facts valid on this date (a year or month: at any time in it)")
+@click.option("--since", default=None, help="only facts valid at any time from this date on (YYYY, YYYY-MM, YYYY-MM-DD)")
+@click.option("--until", default=None, help="only facts valid at any time up to this date")
 @click.option("--json", "as_json", is_flag=True, help="print JSON")
-def connections(a, b, as_json) -> None:
+def connections(a, b, as_of, since, until, as_json) -> None:
     """How are A and B connected: common neighbours, agreements, events, shortest path."""
     from graph.resolve import resolve_ref
 
     with _store() as store:
-        c = store.connections(resolve_ref(store, a, "a"), resolve_ref(store, b, "b"))
+        c = store.connections(resolve_ref(store, a, "a"), resolve_ref(store, b, "b"), as_of=as_of,
+                              since=since, until=until)
     d = c.to_dict()
     if as_json:
         click.echo(json.dumps(d, ensure_ascii=False, indent=2))
@@ -290,20 +300,193 @@ def connections(a, b, as_json) -> None:
 @cli.command()
 @click.argument("entity")
 @click.option("--other", default=None, help="a second entity: facts between the two")
+@click.option("--since", default=None, help="only items dated from this date on (YYYY, YYYY-MM, YYYY-MM-DD)")
+@click.option("--until", default=None, help="only items dated up to this date")
 @click.option("--json", "as_json", is_flag=True, help="print JSON")
-def timeline(entity, other, as_json) -> None:
-    """Dated facts around an entity (or between two), in order."""
+def timeline(entity, other, since, until, as_json) -> None:
+    """Dated facts around an entity (or between two), in order; a region's include its actors' agreements and events."""
     from graph.resolve import resolve_ref
 
     with _store() as store:
         nid = resolve_ref(store, entity)
         oid = resolve_ref(store, other, "other") if other else None
-        t = store.timeline(nid, other=oid)
+        t = store.timeline(nid, other=oid, since=since, until=until)
     if as_json:
         click.echo(json.dumps(t.to_dict(), ensure_ascii=False, indent=2))
         return
     for item in t.items:
         click.echo(f"{item.date:10s}  {item.label}")
+        for e in item.facts[:4]:
+            docs = ", ".join(sorted({s_.document for s_ in e.sources}))
+            click.echo(f"{'':12s}  via {e.source} -[{e.type}]-> {e.target}   (source: {docs})")
+
+
+@cli.command("list")
+@click.option("--type", "type_", default=None, help="node type, e.g. Organization")
+@click.option("--kind", default=None, help="subtype of the type, e.g. agency")
+@click.option("--in", "within", default=None, help="region (id or name): located in it or part of it, transitively")
+@click.option("--related", default=None, help="EDGE:NodeType, e.g. PARTY_TO:Agreement")
+@click.option("--counterpart-in", default=None, help="with --related: another node on such an edge lies in this region")
+@click.option("--since", default=None, help="dated from this date on (YYYY, YYYY-MM, YYYY-MM-DD)")
+@click.option("--until", default=None, help="dated up to this date")
+@click.option("--where", multiple=True, help="property:value (repeatable)")
+@click.option("--sort", type=click.Choice(["id", "label", "date"]), default="id", show_default=True)
+@click.option("--cursor", default=None, help="next_cursor of the previous page")
+@click.option("--limit", default=50, show_default=True, help="hits per page")
+@click.option("--json", "as_json", is_flag=True, help="print JSON")
+def list_cmd(type_, kind, within, related, counterpart_in, since, until, where, sort, cursor, limit, as_json) -> None:
+    """Entities by type, kind, region, relation, date and property, each with why it matched."""
+    from graph import query
+    from graph.resolve import resolve_ref
+
+    with _store() as store:
+        w = resolve_ref(store, within, "in") if within else None
+        cp = resolve_ref(store, counterpart_in, "counterpart_in") if counterpart_in else None
+        r = query.run(store, "entities", type=type_, kind=kind, within=w, related=related, counterpart_in=cp,
+                      since=since, until=until, where=list(where), sort=sort, cursor=cursor, limit=limit)
+    if as_json:
+        click.echo(json.dumps(r.to_dict(), ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{r.total} matches (" + ", ".join(f"{t}: {n}" for t, n in r.counts.items()) + ")")
+    for h in r.items:
+        click.echo(f"{h.node.id:40s} {h.node.type:13s} {h.node.label}")
+        for why in h.why:
+            docs = ", ".join(sorted({s_.document for e in why.edges for s_ in e.sources}))
+            click.echo(f"{'':4s}{why.kind}: {why.text}" + (f"   (sources: {docs})" if docs else ""))
+    if r.next_cursor:
+        click.echo(f"more: --cursor {r.next_cursor}", err=True)
+
+
+@cli.command()
+@click.argument("a")
+@click.argument("b")
+@click.option("--from", "from_", type=int, default=None, help="first year")
+@click.option("--to", type=int, default=None, help="last year")
+@click.option("--svg", "svg", type=click.Path(), default=None, help="also write the chart as an SVG file")
+@click.option("--json", "as_json", is_flag=True, help="print JSON")
+def trade(a, b, from_, to, svg, as_json) -> None:
+    """Trade series: A's exports to and imports from B by year, in euros, with sources."""
+    from graph import query
+    from graph.resolve import resolve_ref
+
+    with _store() as store:
+        r = query.run(store, "trade", a=resolve_ref(store, a, "a"), b=resolve_ref(store, b, "b"), from_=from_, to=to)
+    if svg:
+        from views.trade_chart import trade_chart_svg
+
+        Path(svg).write_text(trade_chart_svg(r), encoding="utf-8")
+    if as_json:
+        click.echo(json.dumps(r.to_dict(), ensure_ascii=False, indent=2))
+        return
+    click.echo(f"trade of {r.a.label} with {r.b.label}:")
+    for f in r.figures:
+        docs = ", ".join(sorted({s_.document for s_ in f.edge.sources}))
+        amount = f.to_dict()["amount"] or f"{f.value} {f.unit or ''} {f.currency or ''} ({f.note})"
+        click.echo(f"  {f.year}  {f.direction:6s}  {amount:>20s}   (source: {docs})")
+    if not r.figures:
+        click.echo("no trade figures", err=True)
+
+
+@cli.command()
+@click.argument("a")
+@click.argument("b")
+@click.option("--sample", type=int, default=None, help="most actor pairs searched (default 200)")
+@click.option("--limit", type=int, default=None, help="most brokers (default 20)")
+@click.option("--json", "as_json", is_flag=True, help="print JSON")
+def brokers(a, b, sample, limit, as_json) -> None:
+    """Who connects region A's actors to region B's: brokers on shortest partner paths, with an example path."""
+    from graph import query
+    from graph.resolve import resolve_ref
+
+    with _store() as store:
+        r = query.run(store, "brokers", a=resolve_ref(store, a, "a"), b=resolve_ref(store, b, "b"),
+                      sample=sample, limit=limit)
+    if as_json:
+        click.echo(json.dumps(r.to_dict(), ensure_ascii=False, indent=2))
+        return
+    d = r.to_dict()
+    click.echo(f"{r.actors_a} x {r.actors_b} actors, {r.pairs_sampled} of {r.pairs_total} pairs searched"
+               + (f" (sampled; standard error of a share <= {d['standard_error']})" if d["sampled"] else "")
+               + f", {r.pairs_connected} connected")
+    for x in r.brokers:
+        click.echo(f"{x.pairs:5d}  {x.share:5.0%}  {x.node.label} [{x.node.id}]")
+        docs = ", ".join(sorted({s_.document for h in x.example.hops for s_ in h.edge.sources}))
+        click.echo(f"{'':13s}e.g. " + " - ".join(n.label for n in x.example.nodes) + f"   (sources: {docs})")
+
+
+@cli.command()
+@click.option("--since", required=True, help="documents published on or after this date (YYYY, YYYY-MM, YYYY-MM-DD)")
+@click.option("--about", default=None, help="only facts touching this entity (or what lies in this region)")
+@click.option("--limit", type=int, default=None, help="most facts (default 500)")
+@click.option("--json", "as_json", is_flag=True, help="print JSON")
+def changes(since, about, limit, as_json) -> None:
+    """What changed: facts added or updated by documents published since a date, by document."""
+    from graph import query
+    from graph.resolve import resolve_ref
+
+    with _store() as store:
+        ab = resolve_ref(store, about, "about") if about else None
+        r = query.run(store, "changes", since=since, about=ab, limit=limit)
+        labels = {n.id: n.label for n in store.get_nodes(
+            {x for d in r.documents for _s, e in d.edges for x in (e.source, e.target)}).values()}
+    if as_json:
+        click.echo(json.dumps(r.to_dict(), ensure_ascii=False, indent=2))
+        return
+    for d in r.documents:
+        click.echo(f"{d.document.properties.get('published')}  {d.document.id}  {d.document.properties.get('title', '')}")
+        for st, n in d.nodes:
+            click.echo(f"    {st:8s} {n.type}: {n.label} [{n.id}]")
+        for st, e in d.edges:
+            click.echo(f"    {st:8s} {labels.get(e.source, e.source)} -[{e.type}]-> {labels.get(e.target, e.target)}")
+    if not r.documents:
+        click.echo(f"nothing published since {since}", err=True)
+
+
+@cli.command()
+@click.option("--min-size", type=int, default=None, help="smallest community shown (default 2)")
+@click.option("--limit", type=int, default=None, help="members listed per community (default 20)")
+@click.option("--json", "as_json", is_flag=True, help="print JSON")
+def communities(min_size, limit, as_json) -> None:
+    """Clusters of actors (Louvain, fixed seed) with their members, dominant regions and topics."""
+    from graph import query
+
+    with _store() as store:
+        r = query.run(store, "communities", min_size=min_size, limit=limit)
+    if as_json:
+        click.echo(json.dumps(r.to_dict(), ensure_ascii=False, indent=2))
+        return
+    for c in r.to_dict()["communities"]:
+        click.echo(f"community {c['index']} ({c['size']} nodes, {c['actors']} actors): "
+                   + ", ".join(m["label"] for m in c["members"][:6]))
+        click.echo("    regions: " + ", ".join(f"{x['label']} ({x['edges']})" for x in c["regions"][:3])
+                   + "; topics: " + ", ".join(f"{x['label']} ({x['edges']})" for x in c["topics"][:3]))
+
+
+@cli.command()
+@click.argument("actor")
+@click.option("--in", "within", required=True, help="target region (id or name)")
+@click.option("--topic", default=None, help="topic (id or name)")
+@click.option("--limit", type=int, default=None, help="most candidates (default 10)")
+@click.option("--json", "as_json", is_flag=True, help="print JSON")
+def recommend(actor, within, topic, limit, as_json) -> None:
+    """Partner recommendations for ACTOR in a region: ranked candidates with reasons and the introduction path."""
+    from graph import query
+    from graph.resolve import resolve_ref
+
+    with _store() as store:
+        r = query.run(store, "recommend", for_=resolve_ref(store, actor, "for"), within=resolve_ref(store, within, "in"),
+                      topic=resolve_ref(store, topic, "topic") if topic else None, limit=limit)
+    if as_json:
+        click.echo(json.dumps(r.to_dict(), ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{r.considered} actors considered")
+    for c in r.candidates:
+        click.echo(f"{c.score:5.2f}  {c.node.label} [{c.node.id}]")
+        for why in c.reasons:
+            click.echo(f"{'':7s}- {why}")
+        if c.path is not None:
+            docs = ", ".join(sorted({s_.document for h in c.path.hops for s_ in h.edge.sources}))
+            click.echo(f"{'':7s}  path: " + " - ".join(n.label for n in c.path.nodes) + f"   (sources: {docs})")
 
 
 @cli.command()

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from . import connections, neighbors, paths, search, timeline
+from . import brokers, changes, communities, connections, entities, neighbors, paths, recommend, search, timeline, trade
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,7 @@ class Query:
 
 
 QUERIES: dict[str, Query] = {
-    m.NAME: Query(m.NAME, m.check, m.run) for m in (search, neighbors, paths, connections, timeline)
+    m.NAME: Query(m.NAME, m.check, m.run) for m in (search, neighbors, paths, connections, timeline, entities, trade, brokers, changes, communities, recommend)
 }
 
 

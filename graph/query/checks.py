@@ -25,12 +25,46 @@ def check_types(name: str, values: list[str] | None, known) -> list[str] | None:
     return sorted(set(values))
 
 
-def check_as_of(value: str | None) -> str | None:
-    """Normalize an ``as_of`` argument to YYYY-MM-DD (partial dates: first day)."""
+def check_date(field: str, value) -> str | None:
+    """A partial date (YYYY, YYYY-MM, YYYY-MM-DD), normalized; None stays None."""
     try:
-        return dates.as_of_day(value)
-    except ValueError as e:
-        raise QueryError(f"'as_of': {e}", details=[{"field": "as_of", "value": value}]) from None
+        return dates.normalize(value)
+    except (ValueError, TypeError) as e:
+        raise QueryError(f"'{field}': {e}", details=[{"field": field, "value": value}]) from None
+
+
+def check_as_of(value: str | None, since=None, until=None) -> tuple[str, str] | None:
+    """The period a query looks at, as (first day, last day), or None (any time).
+
+    ``as_of`` YYYY-MM-DD is that day; YYYY or YYYY-MM the whole year or month: a fact
+    counts when it is valid at any time in the period. ``since`` / ``until`` (partial
+    dates, either may be left out) give a range from the first day of ``since`` to the
+    last day of ``until``; they cannot be combined with ``as_of``."""
+    if isinstance(value, tuple) and since is None and until is None:
+        return _checked_period(value)
+    a = check_date("as_of", value)
+    s, u = check_date("since", since), check_date("until", until)
+    if a is not None and (s is not None or u is not None):
+        raise QueryError("give either 'as_of' or 'since'/'until', not both",
+                         details=[{"field": "as_of", "value": value}])
+    if a is not None:
+        return dates.period(a)
+    if s is None and u is None:
+        return None
+    lo = dates.lower_bound(s) if s else dates.FIRST_DAY
+    hi = dates.upper_bound(u) if u else dates.LAST_DAY
+    if lo > hi:
+        raise QueryError(f"'since' ({since}) is after 'until' ({until})", details=[{"field": "until", "value": until}])
+    return lo, hi
+
+
+def _checked_period(value: tuple) -> tuple[str, str]:
+    """A period already made by ``check_as_of`` (queries that call other queries pass it on)."""
+    if len(value) != 2 or not all(isinstance(d, str) and len(d) == 10 for d in value):
+        raise QueryError(f"'as_of': {value!r} is not a (first day, last day) period", details=[{"field": "as_of"}])
+    for d in value:
+        check_date("as_of", d)
+    return value[0], value[1]
 
 
 def check_via(schema, via: list[str] | None) -> list[str] | None:

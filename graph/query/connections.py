@@ -13,9 +13,9 @@ from .walk import Ball
 NAME = "connections"
 
 
-def check(schema, *, a, b, as_of=None, limit=50):
+def check(schema, *, a, b, as_of=None, limit=50, since=None, until=None):
     check_range("limit", limit, 1, L.MAX_CONNECTIONS_LIMIT)
-    return {"a": a, "b": b, "as_of": check_as_of(as_of), "limit": limit}
+    return {"a": a, "b": b, "as_of": check_as_of(as_of, since, until), "limit": limit}
 
 
 def linking_nodes(schema, nodes) -> dict[str, list]:

@@ -15,7 +15,8 @@ from .walk import Ball
 NAME = "neighbors"
 
 
-def check(schema, *, id, depth=1, edge_types=None, node_types=None, as_of=None, limit=None, full=True):
+def check(schema, *, id, depth=1, edge_types=None, node_types=None, as_of=None, limit=None, full=True,
+          since=None, until=None):
     limit = L.DEFAULT_NEIGHBOR_LIMIT if limit is None else limit
     check_range("depth", depth, 1, L.MAX_DEPTH)
     check_range("limit", limit, 1, L.MAX_NEIGHBOR_LIMIT)
@@ -23,7 +24,7 @@ def check(schema, *, id, depth=1, edge_types=None, node_types=None, as_of=None, 
         "id": id, "depth": depth, "limit": limit, "full": bool(full),
         "edge_types": check_types("edge_types", edge_types, schema.edges),
         "node_types": check_types("node_types", node_types, schema.nodes) or None,
-        "as_of": check_as_of(as_of),
+        "as_of": check_as_of(as_of, since, until),
     }
 
 

@@ -19,13 +19,13 @@ from .walk import Ball
 NAME = "paths"
 
 
-def check(schema, *, source, target, k=3, max_hops=6, edge_types=None, as_of=None, via=None):
+def check(schema, *, source, target, k=3, max_hops=6, edge_types=None, as_of=None, via=None, since=None, until=None):
     check_range("k", k, 1, L.MAX_K)
     check_range("max_hops", max_hops, 1, L.MAX_HOPS)
     return {
         "source": source, "target": target, "k": k, "max_hops": max_hops,
         "edge_types": check_types("edge_types", edge_types, schema.edges),
-        "as_of": check_as_of(as_of),
+        "as_of": check_as_of(as_of, since, until),
         "via": check_via(schema, via),
     }
 

@@ -14,8 +14,11 @@ Shared conventions
 ------------------
 * Traversals are **undirected** (an edge can be walked either way); every hop
   reports the edge's real direction.
-* ``as_of`` (``YYYY-MM-DD``): only nodes and edges valid on that day take part
-  (``graph.dates.valid_at`` on their ``valid_from``/``valid_to``).
+* ``as_of``: a period ``(first day, last day)`` as YYYY-MM-DD strings, or None.
+  Only nodes and edges valid at any day of it take part: valid from <= last day
+  and valid to >= first day (``graph.dates.overlaps``). The query layer makes the
+  period from the user's ``as_of`` (a day, month or year) or ``since``/``until``
+  (``graph.query.checks.check_as_of``).
 * ``edge_types`` / ``node_types``: ``None`` means all.
 * Orderings are total, so that every backend returns the same list (see
   ``graph.query``).
@@ -96,18 +99,40 @@ class GraphStore(ABC):
         """The id, type and subtype of the nodes among ``ids`` that exist."""
 
     @abstractmethod
-    def valid_ids(self, ids: Iterable[str], as_of: str | None) -> set[str]:
-        """The ids among ``ids`` of nodes that exist and are valid on ``as_of`` (None: all)."""
+    def valid_ids(self, ids: Iterable[str], as_of: tuple[str, str] | None) -> set[str]:
+        """The ids among ``ids`` of nodes that exist and are valid in the period ``as_of`` (None: all)."""
 
     @abstractmethod
     def expand(self, frontier: list[str], edge_types: list[str] | None, node_types: list[str] | None,
-               as_of: str | None) -> list[NodeRef]:
+               as_of: tuple[str, str] | None) -> list[NodeRef]:
         """One breadth-first level: each node next to a frontier node over an allowed edge
         (type, validity), itself allowed (type, validity), once. May include frontier nodes."""
 
     @abstractmethod
-    def edges_among(self, ids: list[str], edge_types: list[str] | None, as_of: str | None, cap: int) -> list[EdgeRef]:
+    def edges_among(self, ids: list[str], edge_types: list[str] | None, as_of: tuple[str, str] | None, cap: int) -> list[EdgeRef]:
         """The allowed edges whose both ends are among ``ids`` (at most ``cap``, any order)."""
+
+    @abstractmethod
+    def edges_at(self, ids: list[str], edge_types: list[str] | None, direction: str,
+                 as_of: tuple[str, str] | None, cap: int) -> list[EdgeRef]:
+        """The allowed edges (type, validity) at the nodes ``ids``: ``direction`` "out" - the
+        node is the edge's source, "in" - its target, "both" - either. Each edge once, sorted
+        by id, at most ``cap``. (Directed walks: containment, parties of an agreement.)"""
+
+    @abstractmethod
+    def nodes_of_type(self, type_: str, subtype: str | None, after: str, limit: int) -> list[Node]:
+        """Up to ``limit`` nodes of ``type_`` (and ``subtype`` when given) whose id sorts after
+        ``after`` ('' for the first page), ordered by id."""
+
+    @abstractmethod
+    def cited(self, documents: list[str], cap: int) -> tuple[list[Node], list[Edge]]:
+        """The nodes and the edges whose sources name any of ``documents``, each sorted by id,
+        at most ``cap`` of each (what changed: the facts a new document states)."""
+
+    @abstractmethod
+    def generation(self) -> str:
+        """A token that changes whenever a write commits (caches of whole-graph answers,
+        such as communities, are keyed by it)."""
 
     @abstractmethod
     def incident(self, id: str, other: str | None = None) -> list[Edge]:
@@ -191,23 +216,25 @@ class GraphStore(ABC):
         from .. import query
         return query.run(self, "search", q=q, types=types, limit=limit)
 
-    def neighbors(self, id, *, depth=1, edge_types=None, node_types=None, as_of=None, limit=None, full=True):
+    def neighbors(self, id, *, depth=1, edge_types=None, node_types=None, as_of=None, limit=None, full=True,
+                  since=None, until=None):
         from .. import query
         return query.run(self, "neighbors", id=id, depth=depth, edge_types=edge_types, node_types=node_types,
-                         as_of=as_of, limit=limit, full=full)
+                         as_of=as_of, limit=limit, full=full, since=since, until=until)
 
-    def paths(self, source, target, *, k=3, max_hops=6, edge_types=None, as_of=None, via=None):
+    def paths(self, source, target, *, k=3, max_hops=6, edge_types=None, as_of=None, via=None,
+              since=None, until=None):
         from .. import query
         return query.run(self, "paths", source=source, target=target, k=k, max_hops=max_hops,
-                         edge_types=edge_types, as_of=as_of, via=via)
+                         edge_types=edge_types, as_of=as_of, via=via, since=since, until=until)
 
-    def connections(self, a, b, *, as_of=None, limit=50):
+    def connections(self, a, b, *, as_of=None, limit=50, since=None, until=None):
         from .. import query
-        return query.run(self, "connections", a=a, b=b, as_of=as_of, limit=limit)
+        return query.run(self, "connections", a=a, b=b, as_of=as_of, limit=limit, since=since, until=until)
 
-    def timeline(self, id, *, other=None, limit=None):
+    def timeline(self, id, *, other=None, limit=None, since=None, until=None):
         from .. import query
-        return query.run(self, "timeline", id=id, other=other, limit=limit)
+        return query.run(self, "timeline", id=id, other=other, limit=limit, since=since, until=until)
 
 
 # Limits and defaults live with the query layer; re-exported for the API, views and CLI.

@@ -98,6 +98,11 @@ def _one_line(e: Exception) -> str:
     return " ".join(str(e).split())
 
 
+def _span(as_of) -> list[str] | None:
+    """A query period (first day, last day) as the Cypher list parameter ``$as_of``."""
+    return [as_of[0], as_of[1]] if as_of else None
+
+
 def _edge_ends(edge_id: str) -> tuple[str, str] | None:
     parts = edge_id.split("|")
     return (parts[0], parts[2]) if len(parts) >= 3 else None
@@ -351,18 +356,18 @@ class Neo4jStore(GraphStore):
         rows = self._read("reading nodes", lambda tx: self._rows(tx, "node_refs", ids=ids, as_of=None))
         return {r["id"]: self._ref(r) for r in rows}
 
-    def valid_ids(self, ids: Iterable[str], as_of: str | None) -> set[str]:
+    def valid_ids(self, ids: Iterable[str], as_of: tuple[str, str] | None) -> set[str]:
         ids = list(dict.fromkeys(ids))
         if not ids:
             return set()
-        rows = self._read("reading nodes", lambda tx: self._rows(tx, "node_refs", ids=ids, as_of=as_of))
+        rows = self._read("reading nodes", lambda tx: self._rows(tx, "node_refs", ids=ids, as_of=_span(as_of)))
         return {r["id"] for r in rows}
 
     def expand(self, frontier, edge_types, node_types, as_of) -> list[NodeRef]:
         if not frontier:
             return []
         rows = self._read("exploring the graph", lambda tx: self._rows(
-            tx, "expand_level", frontier=list(frontier), edge_types=edge_types, node_types=node_types, as_of=as_of))
+            tx, "expand_level", frontier=list(frontier), edge_types=edge_types, node_types=node_types, as_of=_span(as_of)))
         return [self._ref(r) for r in rows]
 
     def edges_among(self, ids, edge_types, as_of, cap) -> list[EdgeRef]:
@@ -370,8 +375,48 @@ class Neo4jStore(GraphStore):
         if not ids:
             return []
         rows = self._read("reading edges", lambda tx: self._rows(
-            tx, "edges_among", ids=ids, idset=dict.fromkeys(ids, True), edge_types=edge_types, as_of=as_of, cap=cap))
+            tx, "edges_among", ids=ids, idset=dict.fromkeys(ids, True), edge_types=edge_types, as_of=_span(as_of), cap=cap))
         return [EdgeRef(r["id"], r["type"], r["source"], r["target"]) for r in rows]
+
+    def edges_at(self, ids, edge_types, direction, as_of, cap) -> list[EdgeRef]:
+        ids = list(dict.fromkeys(ids))
+        if not ids:
+            return []
+        name = {"out": "edges_out", "in": "edges_in", "both": "edges_both"}[direction]
+        rows = self._read("reading edges", lambda tx: self._rows(
+            tx, name, ids=ids, edge_types=edge_types, as_of=_span(as_of)))
+        refs = sorted({r["id"]: EdgeRef(r["id"], r["type"], r["source"], r["target"]) for r in rows}.values(),
+                      key=lambda r: r.id)
+        return refs[:cap]
+
+    def cited(self, documents, cap):
+        docs = sorted(set(documents))
+        if not docs:
+            return [], []
+        # the stored JSON (graph.codec) writes each source as {"document":"<id>","locator":...}
+        needles = ['"document":' + json.dumps(d, ensure_ascii=False) + "," for d in docs]
+        wanted = set(docs)
+
+        def work(tx):
+            nodes = [_node(r["data"]) for r in self._rows(tx, "cited_nodes", needles=needles)]
+            edges = [_edge(r["data"]) for r in self._rows(tx, "cited_edges", needles=needles)]
+            return nodes, edges
+
+        nodes, edges = self._read("finding facts by document", work)
+        nodes = sorted((n for n in nodes if any(s.document in wanted for s in n.sources)), key=lambda n: n.id)
+        edges = sorted((e for e in edges if any(s.document in wanted for s in e.sources)), key=lambda e: e.id)
+        return nodes[:cap], edges[:cap]
+
+    def generation(self) -> str:
+        rows = self._read("reading the graph generation", lambda tx: self._rows(tx, "generation"))
+        r = rows[0] if rows else {}
+        return f"{r.get('taken')}:{r.get('nodes')}:{r.get('edges')}"
+
+    def nodes_of_type(self, type_, subtype, after, limit) -> list[Node]:
+        rows = self._read("listing nodes", lambda tx: self._rows(
+            tx, "nodes_of_type", type=type_, subtype_key=f"{type_}:{subtype}" if subtype else None,
+            after=after, limit=limit))
+        return [_node(r["data"]) for r in rows]
 
     def incident(self, id: str, other: str | None = None) -> list[Edge]:
         rows = self._read("reading edges", lambda tx: self._rows(tx, "incident", id=id, other=other))

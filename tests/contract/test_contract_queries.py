@@ -226,3 +226,155 @@ def test_connections_and_timeline_agree(pair):
     oks = [o[1] for o in out if o[0] == "ok"]
     assert any(o.get("items") for o in oks), "no timeline had items"
     assert any(o.get("common_neighbors") or o.get("shortest_path") for o in oks), "no two nodes were connected"
+
+
+def test_periods_and_directed_primitives_agree(pair):
+    """Issue 12: year/month periods and since/until on every query, and the primitives
+    the new queries use (``edges_at``, ``nodes_of_type``)."""
+    r = rng(pair, "periods")
+    ids = node_ids(pair)
+    schema = pair.embedded.schema
+    cases: list[tuple[str, Call]] = []
+    for _ in range(15):
+        a, b = r.sample(ids, 2)
+        y = str(r.randint(2012, 2025))
+        m = f"{y}-{r.randint(1, 12):02d}"
+        cases.append((f"nb {a} as_of {y}", lambda s, a=a, y=y: s.neighbors(a, depth=2, as_of=y)))
+        cases.append((f"nb {a} as_of {m}", lambda s, a=a, m=m: s.neighbors(a, depth=2, as_of=m)))
+        cases.append((f"nb {a} since {y}", lambda s, a=a, y=y: s.neighbors(a, depth=2, since=y)))
+        cases.append((f"paths {a} {b} until {m}", lambda s, a=a, b=b, m=m: s.paths(a, b, until=m, via=PARTNER_VIA)))
+        cases.append((f"conn {a} {b} {y}", lambda s, a=a, b=b, y=y: s.connections(a, b, as_of=y)))
+        cases.append((f"timeline {a} since {y}", lambda s, a=a, y=y: s.timeline(a, since=y)))
+        some = r.sample(ids, min(8, len(ids)))
+        for d in ("in", "out", "both"):
+            et = r.sample(sorted(schema.edges), 4) if r.random() < 0.5 else None
+            span = (f"{y}-01-01", f"{y}-12-31") if r.random() < 0.3 else None
+            cases.append((f"edges_at {d} {some} {et} {span}", lambda s, some=some, d=d, et=et, span=span:
+                          s.edges_at(some, et, d, span, 1000)))
+    for t in sorted(schema.nodes):
+        cases.append((f"nodes_of_type {t}", lambda s, t=t: s.nodes_of_type(t, None, "", 1000)))
+        cases.append((f"nodes_of_type {t} page", lambda s, t=t: s.nodes_of_type(t, None, ids[len(ids) // 2], 3)))
+    cases += [
+        ("nodes_of_type sub", lambda s: s.nodes_of_type("Organization", "agency", "", 1000)),
+        ("nb as_of and since", lambda s: s.neighbors(ids[0], as_of="2020", since="2019")),
+        ("timeline since after until", lambda s: s.timeline(ids[0], since="2022", until="2021")),
+    ]
+    out = compare(pair, cases)
+    oks = [o[1] for o in out if o[0] == "ok"]
+    assert any(isinstance(o, list) and o for o in oks), "no primitive call found anything"
+    assert any(isinstance(o, dict) and len(o.get("nodes", [])) > 2 for o in oks), "no period neighbourhood"
+
+
+def test_lists_agree(pair):
+    """Issue 12: lists and filters (type, kind, region, relation with counterpart, dates,
+    properties, sorts and cursor pages) give the same answers on both stores."""
+    from graph import query
+
+    r = rng(pair, "lists")
+    schema = pair.embedded.schema
+    nodes = list(pair.embedded.iter_nodes())
+    regions = sorted(n.id for n in nodes if n.type == "Region")
+    linking = schema.types_with("links_parties")
+    cases: list[tuple[str, Call]] = []
+
+    def q(**kw):
+        return lambda s: query.run(s, "entities", **kw)
+
+    for t in sorted(schema.nodes):
+        cases.append((f"type {t}", q(type=t, limit=500)))
+        cases.append((f"type {t} label page", q(type=t, sort="label", limit=3)))
+        cases.append((f"type {t} date", q(type=t, sort="date", since="2018", limit=20)))
+    for reg in r.sample(regions, min(8, len(regions))):
+        cases.append((f"in {reg}", q(within=reg, limit=500)))
+        for lt in linking:
+            for et in sorted(e for e, d in schema.edges.items() if lt in d.target):
+                cases.append((f"{et}:{lt} counterpart {reg}", q(related=f"{et}:{lt}", counterpart_in=reg, limit=500)))
+    for lt in linking:
+        for et in sorted(e for e, d in schema.edges.items() if lt in d.target):
+            cases.append((f"{et}:{lt}", q(related=f"{et}:{lt}", limit=500)))
+            cases.append((f"{et}:{lt} 2020", q(related=f"{et}:{lt}", since="2020", until="2022", limit=500)))
+    cases += [
+        ("kind", q(type="Organization", kind="agency", limit=500)),
+        ("where", q(type="Region", where=["level:state"], limit=500)),
+        ("bad", q(type="Planet")),
+        ("missing region", q(within="region:nope")),
+    ]
+    out = compare(pair, cases)
+    oks = [o[1] for o in out if o[0] == "ok"]
+    assert any(o["total"] > 3 for o in oks), "no list had more than three entities"
+    assert any(o["items"] and o["items"][0]["why"] and o["items"][0]["why"][0]["edges"] for o in oks), "no reasons"
+
+
+def test_trade_agrees(pair):
+    """Issue 12: trade series (figures in euros, direction seen from ``a``) agree."""
+    from graph import query
+
+    r = rng(pair, "trade")
+    regions = sorted(n.id for n in pair.embedded.iter_nodes() if n.type == "Region")
+    flows = sorted({(e.source, e.target) for e in pair.embedded.iter_edges() if e.type == "TRADES_WITH"})
+    pairs = r.sample(flows, min(10, len(flows))) + [tuple(r.sample(regions, 2)) for _ in range(3)]
+    cases: list[tuple[str, Call]] = []
+    for a, b in pairs:
+        cases.append((f"trade {a} {b}", lambda s, a=a, b=b: query.run(s, "trade", a=a, b=b)))
+        cases.append((f"trade {b} {a} 2020-2021", lambda s, a=a, b=b: query.run(s, "trade", a=b, b=a, from_=2020, to=2021)))
+    out = compare(pair, cases)
+    assert any(o[0] == "ok" and o[1]["figures"] for o in out), "no trade figures"
+
+
+def test_brokers_agree(pair):
+    """Issue 12: brokers between two regions (a small sample of actor pairs) agree."""
+    from graph import query
+
+    r = rng(pair, "brokers")
+    regions = sorted(n.id for n in pair.embedded.iter_nodes() if n.type == "Region")
+    cases: list[tuple[str, Call]] = []
+    for _ in range(4):
+        a, b = r.sample(regions, 2)
+        cases.append((f"brokers {a} {b}", lambda s, a=a, b=b: query.run(s, "brokers", a=a, b=b, sample=12)))
+    if pair.graph == "seed":
+        cases.append(("brokers sn kr", lambda s: query.run(s, "brokers", a="region:de-sn", b="region:kr", sample=20)))
+    out = compare(pair, cases)
+    assert all(o[0] == "ok" for o in out)
+
+
+def test_changes_agree(pair):
+    """Issue 12: what changed since a date (facts by citing document) agrees."""
+    from graph import query
+
+    cases: list[tuple[str, Call]] = [
+        (f"changes {since}", lambda s, since=since: query.run(s, "changes", since=since))
+        for since in ("2000", "2019-09", "2022-05-17", "2023", "2030")
+    ]
+    regions = sorted(n.id for n in pair.embedded.iter_nodes() if n.type == "Region")[:3]
+    cases += [(f"changes about {r_}", lambda s, r_=r_: query.run(s, "changes", since="2015", about=r_, limit=20))
+              for r_ in regions]
+    out = compare(pair, cases)
+    assert all(o[0] == "ok" for o in out)
+
+
+def test_communities_and_recommendations_agree(pair):
+    """Issue 12: communities (same clusters from the same graph) and recommendations agree;
+    the generation token changes with a write on both stores."""
+    from graph import query
+
+    r = rng(pair, "recommend")
+    nodes = list(pair.embedded.iter_nodes())
+    regions = sorted(n.id for n in nodes if n.type == "Region")
+    actors = sorted(n.id for n in nodes if n.type in ("Organization", "Company"))
+    topics = sorted(n.id for n in nodes if n.type == "Topic")
+    def clusters(s):  # the generation token is each store's own
+        return {k: v for k, v in query.run(s, "communities", min_size=1, limit=1000).to_dict().items() if k != "generation"}
+
+    cases: list[tuple[str, Call]] = [("communities", clusters)]
+    for _ in range(3):
+        a, reg = r.choice(actors), r.choice(regions)
+        t = r.choice(topics) if topics and r.random() < 0.6 else None
+        cases.append((f"recommend {a} {reg} {t}", lambda s, a=a, reg=reg, t=t:
+                      query.run(s, "recommend", for_=a, within=reg, topic=t, limit=5)))
+    if pair.graph == "seed":
+        cases.append(("recommend wfs", lambda s: query.run(s, "recommend", for_="org:wfs", within="region:kr",
+                                                           topic="topic:hydrogen")))
+    out = compare(pair, cases)
+    assert out[0][0] == "ok" and out[0][1]["count"] > 1
+    assert pair.embedded.generation() == pair.embedded.generation()
+    assert pair.neo4j.generation() == pair.neo4j.generation()

@@ -45,6 +45,7 @@ CREATE TABLE IF NOT EXISTS names (key TEXT NOT NULL, node INTEGER NOT NULL, PRIM
 CREATE INDEX IF NOT EXISTS names_node ON names (node);
 CREATE TABLE IF NOT EXISTS words (word TEXT NOT NULL, node INTEGER NOT NULL, PRIMARY KEY (word, node)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS words_node ON words (node);
+CREATE INDEX IF NOT EXISTS nodes_type ON nodes (type, id);
 CREATE TABLE IF NOT EXISTS changes (seq INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, ix INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 INSERT OR IGNORE INTO meta (key, value) VALUES ('format', 'regiograph/2');
@@ -179,6 +180,21 @@ def edge_refs_by_ix(conn, ixs) -> list[tuple[int, str, str, int, int]]:
         q = "SELECT e.ix, e.id, e.type, e.src, e.dst FROM json_each(?) j JOIN edges e ON e.ix = j.value"
         out += conn.execute(q, (ix_param(ixs[i:i + CHUNK]),)).fetchall()
     return out
+
+
+def nodes_of_type(conn, type_: str, subtype: str | None, after: str, limit: int) -> list[Node]:
+    """Nodes of a type (and subtype) with id > ``after``, by id (the ``nodes_type`` index)."""
+    q = ("SELECT data FROM nodes WHERE type = ? AND (? IS NULL OR sub = ?) AND id > ? "
+         "ORDER BY type, id LIMIT ?")
+    return decode_nodes([r[0] for r in conn.execute(q, (type_, subtype, subtype, after, limit))])
+
+
+def cited(conn, table: str, documents: list[str], cap: int) -> list[str]:
+    """The JSON of the records of ``table`` whose sources name any of ``documents``, by id."""
+    assert table in ("nodes", "edges")
+    q = (f"SELECT t.data FROM {table} t WHERE EXISTS (SELECT 1 FROM json_each(t.data, '$.sources') s "  # noqa: S608
+         "WHERE json_extract(s.value, '$.document') IN (SELECT value FROM json_each(?))) ORDER BY t.id LIMIT ?")
+    return [r[0] for r in conn.execute(q, (json.dumps(documents), cap))]
 
 
 def find_by_names(conn, type_: str, keys: list[str]) -> dict[str, set[str]]:

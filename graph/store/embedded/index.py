@@ -224,10 +224,11 @@ class ArrayIndex:
             return np.ones(len(nodes), dtype=bool)
         return tab[self.ntype.a[nodes], self.nsub.a[nodes] + 1]
 
-    def valid_nodes(self, nodes: np.ndarray, nm: np.ndarray, as_of: int | None) -> np.ndarray:
+    def valid_nodes(self, nodes: np.ndarray, nm: np.ndarray, as_of: tuple[int, int] | None) -> np.ndarray:
+        """Nodes of an allowed type valid at any day of ``as_of`` (first, last day number)."""
         ok = nm[self.ntype.a[nodes]]
         if as_of is not None:
-            ok &= (self.nvf.a[nodes] <= as_of) & (self.nvt.a[nodes] >= as_of)
+            ok &= (self.nvf.a[nodes] <= as_of[1]) & (self.nvt.a[nodes] >= as_of[0])
         return ok
 
     def entries(self, frontier: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -260,10 +261,11 @@ class ArrayIndex:
                 ee = np.concatenate([ee, np.array(extra_e, dtype=np.int32)])
         return frm, nb, ee
 
-    def allowed(self, ee: np.ndarray, em: np.ndarray, as_of: int | None) -> np.ndarray:
+    def allowed(self, ee: np.ndarray, em: np.ndarray, as_of: tuple[int, int] | None) -> np.ndarray:
+        """Edges of an allowed type valid at any day of ``as_of`` (first, last day number)."""
         ok = em[self.etype.a[ee]]
         if as_of is not None:
-            ok &= (self.evf.a[ee] <= as_of) & (self.evt.a[ee] >= as_of)
+            ok &= (self.evf.a[ee] <= as_of[1]) & (self.evt.a[ee] >= as_of[0])
         return ok
 
     def expand(self, frontier: np.ndarray, em, nm, as_of) -> np.ndarray:

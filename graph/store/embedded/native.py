@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ...codec import day_number
+from ...codec import day_span
 from ...model import Subgraph
 from ...query import limits as L
 from ...query import paths as generic_paths
@@ -23,7 +23,7 @@ UNSEEN = np.iinfo(np.int16).max
 
 
 def _day(as_of):
-    return day_number(as_of, None) if as_of else None
+    return day_span(as_of)
 
 
 def neighbors(store, *, id, depth, edge_types, node_types, as_of, limit, full) -> Subgraph:

@@ -25,7 +25,7 @@ from typing import Iterable, Iterator
 
 import numpy as np
 
-from ...codec import day_number, decode_edge, decode_node
+from ...codec import day_span, decode_edge, decode_node
 from ...errors import RegiographError, StoreError
 from ...model import Edge, Node, Stats
 from ...schema import Schema, default_schema
@@ -278,18 +278,18 @@ class EmbeddedStore(GraphStore):
         ids = list(dict.fromkeys(ids))
         if not ids:
             return set()
-        day = day_number(as_of, None) if as_of else None
+        span = day_span(as_of) or (None, None)
         rows = self._conn().execute(
             "SELECT n.id FROM json_each(?) j JOIN nodes n ON n.id = j.value "
             "WHERE ? IS NULL OR ((n.vf IS NULL OR n.vf <= ?) AND (n.vt IS NULL OR n.vt >= ?))",
-            (_json(ids), day, day, day))
+            (_json(ids), span[0], span[1], span[0]))
         return {r[0] for r in rows}
 
     def expand(self, frontier, edge_types, node_types, as_of) -> list[NodeRef]:
         with self.reading() as (ix, conn):
             f = np.array(sorted(sqldb.node_ix(conn, list(frontier)).values()), dtype=np.int64)
             em, nm = ix.masks(edge_types, node_types)
-            found = ix.expand(f, em, nm, day_number(as_of, None) if as_of else None)
+            found = ix.expand(f, em, nm, day_span(as_of))
         return self._refs(found)
 
     def _refs(self, ixs) -> list[NodeRef]:
@@ -305,11 +305,44 @@ class EmbeddedStore(GraphStore):
             inside[f] = True
             em, _nm = ix.masks(edge_types, None)
             _frm, nb, ee = ix.entries(f)
-            ok = inside[nb] & ix.allowed(ee, em, day_number(as_of, None) if as_of else None)
+            ok = inside[nb] & ix.allowed(ee, em, day_span(as_of))
             eixs = np.unique(ee[ok])[:cap]
         rows = sqldb.edge_refs_by_ix(self._conn(), eixs.tolist())
         back = {v: k for k, v in idmap.items()}
         return [EdgeRef(r[1], r[2], back[r[3]], back[r[4]]) for r in rows]
+
+    def edges_at(self, ids, edge_types, direction, as_of, cap) -> list[EdgeRef]:
+        with self.reading() as (ix, conn):
+            idmap = sqldb.node_ix(conn, list(dict.fromkeys(ids)))
+            f = np.array(sorted(idmap.values()), dtype=np.int64)
+            em, _nm = ix.masks(edge_types, None)
+            frm, _nb, ee = ix.entries(f)
+            ok = ix.allowed(ee, em, day_span(as_of))
+            if direction == "out":
+                ok &= ix.esrc.a[ee] == frm
+            elif direction == "in":
+                ok &= ix.edst.a[ee] == frm
+            eixs = np.unique(ee[ok]).tolist()
+        rows = sqldb.edge_refs_by_ix(self._conn(), eixs)
+        ends = sqldb.node_ids(self._conn(), {x for r in rows for x in (r[3], r[4])})
+        refs = sorted((EdgeRef(r[1], r[2], ends[r[3]], ends[r[4]]) for r in rows), key=lambda r: r.id)
+        return refs[:cap]
+
+    def cited(self, documents, cap):
+        from ...codec import decode_edges, decode_nodes
+
+        docs = sorted(set(documents))
+        if not docs:
+            return [], []
+        conn = self._conn()
+        return decode_nodes(sqldb.cited(conn, "nodes", docs, cap)), decode_edges(sqldb.cited(conn, "edges", docs, cap))
+
+    def generation(self) -> str:
+        conn = self._conn()
+        return f"{sqldb.meta(conn, 'epoch')}:{sqldb.max_seq(conn)}"
+
+    def nodes_of_type(self, type_, subtype, after, limit) -> list[Node]:
+        return sqldb.nodes_of_type(self._conn(), type_, subtype, after, limit)
 
     def incident(self, id: str, other: str | None = None) -> list[Edge]:
         with self.reading() as (ix, conn):
