@@ -242,6 +242,38 @@ class EmbeddedStore(GraphStore):
                 self._db.execute("COMMIT")
             self._reload()
 
+    def delete(self, node_ids: Iterable[str], edge_ids: Iterable[str], *,
+               rewrite_nodes: list[Node] = (), rewrite_edges: list[Edge] = ()) -> None:
+        # minimal: one SQLite transaction, then the memory graph is rebuilt (deletions are rare)
+        node_ids, edge_ids = sorted(set(node_ids)), sorted(set(edge_ids))
+        with self._lock.write():
+            with self._db_lock:
+                try:
+                    self._db.execute("BEGIN IMMEDIATE")
+                    for i in range(0, len(node_ids), WRITE_CHUNK):
+                        chunk = node_ids[i : i + WRITE_CHUNK]
+                        marks = ",".join("?" * len(chunk))
+                        self._db.execute(f"DELETE FROM edges WHERE source IN ({marks}) OR target IN ({marks})", chunk + chunk)
+                        self._db.execute(f"DELETE FROM nodes WHERE id IN ({marks})", chunk)
+                    self._db.executemany("DELETE FROM edges WHERE id = ?", [(i,) for i in edge_ids])
+                    self._db.executemany("INSERT INTO nodes (id, type, data) VALUES (?, ?, ?) "
+                                         "ON CONFLICT(id) DO UPDATE SET type=excluded.type, data=excluded.data",
+                                         [(n.id, n.type, _dumps(n)) for n in rewrite_nodes])
+                    self._db.executemany("INSERT INTO edges (id, type, source, target, data) VALUES (?, ?, ?, ?, ?) "
+                                         "ON CONFLICT(id) DO UPDATE SET data=excluded.data",
+                                         [(e.id, e.type, e.source, e.target, _dumps(e)) for e in rewrite_edges])
+                    self._db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key='generation'")
+                    self._db.execute("COMMIT")
+                except BaseException as e:
+                    try:
+                        self._db.execute("ROLLBACK")
+                    except sqlite3.Error:
+                        pass
+                    if isinstance(e, sqlite3.Error):
+                        raise StoreError(f"deleting from '{self.path}' failed, nothing was deleted: {e}") from None
+                    raise
+            self._reload()
+
     @property
     def graph(self):
         """The networkx MultiDiGraph (read-only use: exports, reference checks)."""
