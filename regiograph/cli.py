@@ -322,6 +322,23 @@ def _store_file(settings: Settings) -> Path:
 
 
 @cli.command()
+@click.argument("kind", type=click.Choice(["node", "edge", "document"]))
+@click.argument("id")
+@click.option("--dry-run", is_flag=True, help="show what would be deleted or lose a source; change nothing")
+def delete(kind: str, id: str, dry_run: bool) -> None:
+    """Delete a node (with its edges), an edge, or everything a document stated (facts other documents
+    also state only lose its source). All or nothing; logged."""
+    import logging
+
+    from graph.undo import undo
+
+    logging.basicConfig(level=logging.WARNING, format="%(name)s: %(message)s")
+    with _store(seed=False) as store:
+        plan = undo(store, kind, id, dry_run=dry_run, by="cli")
+    click.echo(json.dumps({"dry_run": dry_run, **plan.to_dict()}, indent=2))
+
+
+@cli.command()
 @click.option("--json", "as_json", is_flag=True, help="print JSON")
 def check(as_json: bool) -> None:
     """Check the embedded store file: SQLite integrity, tables, every row readable (exit 2 when damaged)."""

@@ -293,29 +293,7 @@ class Neo4jStore(GraphStore):
         total = len(nodes) + len(edges)
 
         def work(tx):
-            done = 0
-            for i in range(0, len(node_rows), WRITE_CHUNK):
-                chunk = node_rows[i : i + WRITE_CHUNK]
-                tx.run(cypher.load("write_nodes"), rows=chunk).consume()
-                done += len(chunk)
-                if progress:
-                    progress(done, total)
-            for rel_type in sorted(edge_rows):
-                stmt = cypher.render("write_edges", identifiers={"type": rel_type})
-                rows = edge_rows[rel_type]
-                for i in range(0, len(rows), WRITE_CHUNK):
-                    chunk = rows[i : i + WRITE_CHUNK]
-                    written = tx.run(stmt, rows=chunk).single()["written"]
-                    if written != len(chunk):
-                        ends = {x for r in chunk for x in (r["source"], r["target"])}
-                        missing = sorted(ends - self._ids_present(tx, ends))
-                        raise DanglingReferenceError(
-                            f"edges refer to nodes that do not exist: {', '.join(missing[:10])}; nothing was written",
-                            details=[{"field": "source/target", "value": m} for m in missing[:50]],
-                        )
-                    done += len(chunk)
-                    if progress:
-                        progress(done, total)
+            self._write_rows(tx, node_rows, edge_rows, total, progress)
 
         if not total:
             return
@@ -325,6 +303,51 @@ class Neo4jStore(GraphStore):
                 session.execute_write(work)
 
         self._guard("writing to Neo4j (nothing was written)", run)
+
+    def _write_rows(self, tx, node_rows, edge_rows, total: int, progress: Progress | None) -> None:
+        done = 0
+        for i in range(0, len(node_rows), WRITE_CHUNK):
+            chunk = node_rows[i : i + WRITE_CHUNK]
+            tx.run(cypher.load("write_nodes"), rows=chunk).consume()
+            done += len(chunk)
+            if progress:
+                progress(done, total)
+        for rel_type in sorted(edge_rows):
+            stmt = cypher.render("write_edges", identifiers={"type": rel_type})
+            rows = edge_rows[rel_type]
+            for i in range(0, len(rows), WRITE_CHUNK):
+                chunk = rows[i : i + WRITE_CHUNK]
+                written = tx.run(stmt, rows=chunk).single()["written"]
+                if written != len(chunk):
+                    ends = {x for r in chunk for x in (r["source"], r["target"])}
+                    missing = sorted(ends - self._ids_present(tx, ends))
+                    raise DanglingReferenceError(
+                        f"edges refer to nodes that do not exist: {', '.join(missing[:10])}; nothing was written",
+                        details=[{"field": "source/target", "value": m} for m in missing[:50]],
+                    )
+                done += len(chunk)
+                if progress:
+                    progress(done, total)
+
+    def delete(self, node_ids: Iterable[str], edge_ids: Iterable[str], *,
+               rewrite_nodes: list[Node] = (), rewrite_edges: list[Edge] = ()) -> None:
+        node_ids, edge_ids = sorted(set(node_ids)), sorted(set(edge_ids))
+        ends = [{"id": e.id, "source": e.source, "target": e.target} for e in self.get_edges(edge_ids).values()]
+        node_rows = [_node_row(n) for n in rewrite_nodes]
+        edge_rows: dict[str, list[dict[str, Any]]] = {}
+        for e in rewrite_edges:
+            edge_rows.setdefault(e.type, []).append(_edge_row(e))
+
+        def work(tx):
+            tx.run(cypher.load("delete_edges"), rows=ends).consume()
+            tx.run(cypher.load("delete_nodes"), ids=node_ids).consume()
+            self._write_rows(tx, node_rows, edge_rows, len(node_rows) + len(rewrite_edges), None)
+
+        def run():
+            with self._session() as session:
+                session.execute_write(work)
+
+        self._guard("deleting from Neo4j (nothing was deleted)", run)
 
     def _ids_present(self, tx, ids: Iterable[str]) -> set[str]:
         return {_node(r["data"]).id for r in self._rows(tx, "get_nodes", ids=sorted(set(ids)))}
