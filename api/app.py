@@ -20,13 +20,22 @@ import regiograph
 from graph.store.base import GraphStore
 from regiograph.settings import Settings
 
-from . import errors
+from . import bodies, errors
 from .access import AUTH_RESPONSES, Access, require_read
 from .limits import BodyLimit
 from .outage import OutageGuard
 from .routes import router
 
 log = logging.getLogger("regiograph.api")
+
+COMMON_RESPONSES = {
+    400: {"description": "a parameter or the body is malformed or out of range (the message names it)"},
+    404: {"description": "no such node, edge or route"},
+    413: {"description": "the body is larger than REGIOGRAPH_MAX_BODY_BYTES or carries too many records"},
+    415: {"description": "the body is not application/json"},
+    422: {"description": "validation failed (the message names the field)"},
+    503: {"description": "the store is not available; see Retry-After"},
+}
 
 DESCRIPTION = """
 Who is connected to whom in inter-regional economic relations - states, agencies,
@@ -105,9 +114,10 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         st = app.state.store.stats().to_dict()
         return {**body, "nodes": st["total_nodes"], "edges": st["total_edges"]}
 
-    app.include_router(router, dependencies=[Depends(require_read)], responses=AUTH_RESPONSES)
+    app.include_router(router, dependencies=[Depends(require_read)], responses={**AUTH_RESPONSES, **COMMON_RESPONSES})
     _include_routers(app)
     _include_docs(app)
+    bodies.install(app)
     return app
 
 
@@ -117,9 +127,9 @@ def _include_routers(app: FastAPI) -> None:
     from .cypher_route import router as cypher_router
     from .undo_route import router as undo_router
 
-    app.include_router(cypher_router, responses=AUTH_RESPONSES)
-    app.include_router(undo_router, responses=AUTH_RESPONSES)
-    app.include_router(views_router, dependencies=[Depends(require_read)], responses=AUTH_RESPONSES)
+    app.include_router(cypher_router, responses={**AUTH_RESPONSES, **COMMON_RESPONSES})
+    app.include_router(undo_router, responses={**AUTH_RESPONSES, **COMMON_RESPONSES})
+    app.include_router(views_router, dependencies=[Depends(require_read)], responses={**AUTH_RESPONSES, **COMMON_RESPONSES})
 
 
 def _include_docs(app: FastAPI) -> None:
