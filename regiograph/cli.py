@@ -94,6 +94,9 @@ def serve(host: str | None, port: int | None, workers: int) -> None:
         click.echo(f"warning: listening on {settings.host} with public reads: anyone who reaches this address can read "
                    "the whole graph; set REGIOGRAPH_READ_ACCESS=key and create read keys ('regiograph keys create "
                    "--role read --name NAME'), see SECURITY.md", err=True)
+    from .stores import preflight
+
+    preflight(settings)
     click.echo(f"Regiograph on http://{settings.host}:{settings.port}/ (API docs at /docs, store: {settings.store}"
                + (f", {workers} workers" if workers > 1 else "") + ")", err=True)
     if workers == 1:
@@ -544,6 +547,77 @@ def migrate(to: str, batch_size: int) -> None:
     finally:
         source.close()
     click.echo(json.dumps(report.to_dict(), indent=2))
+
+
+def _store_file(settings: Settings) -> Path:
+    from graph.store.embedded import DB_FILE
+
+    if settings.store != "embedded":
+        raise click.UsageError("check, backup and restore work on the embedded store; for Neo4j use "
+                               "'neo4j-admin database check' / 'neo4j-admin database dump'")
+    return settings.data_path / DB_FILE
+
+
+@cli.command()
+@click.argument("kind", type=click.Choice(["node", "edge", "document"]))
+@click.argument("id")
+@click.option("--dry-run", is_flag=True, help="show what would be deleted or lose a source; change nothing")
+def delete(kind: str, id: str, dry_run: bool) -> None:
+    """Delete a node (with its edges), an edge, or everything a document stated (facts other documents
+    also state only lose its source). All or nothing; logged."""
+    import logging
+
+    from graph.undo import undo
+
+    logging.basicConfig(level=logging.WARNING, format="%(name)s: %(message)s")
+    with _store(seed=False) as store:
+        plan = undo(store, kind, id, dry_run=dry_run, by="cli")
+    click.echo(json.dumps({"dry_run": dry_run, **plan.to_dict()}, indent=2))
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="print JSON")
+def check(as_json: bool) -> None:
+    """Check the embedded store file: SQLite integrity, tables, every row readable (exit 2 when damaged)."""
+    from graph.store.integrity import full_check
+
+    report = full_check(_store_file(_settings()))
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), indent=2))
+    else:
+        click.echo(f"{report.path}: " + ("ok" if report.ok else "DAMAGED") + f" ({report.nodes} nodes, {report.edges} edges)")
+        for p in report.problems[:50]:
+            click.echo(f"  {p}")
+    if not report.ok:
+        sys.exit(2)
+
+
+@cli.command()
+@click.argument("target", type=click.Path())
+def backup(target: str) -> None:
+    """Copy the embedded store to TARGET with SQLite's online backup (safe while the server runs), then check it."""
+    from graph.store.integrity import backup as run_backup
+
+    progress = _Progress("backing up")
+    try:
+        report = run_backup(_store_file(_settings()), target, progress=progress)
+    finally:
+        progress.close()
+    click.echo(f"backed up {report.nodes} nodes and {report.edges} edges to {target} (checked)", err=True)
+
+
+@cli.command()
+@click.argument("source", type=click.Path(exists=True, dir_okay=False))
+def restore(source: str) -> None:
+    """Put a backup made with 'regiograph backup' in place of the embedded store (a damaged store is kept aside)."""
+    from graph.store.integrity import restore as run_restore
+
+    progress = _Progress("restoring")
+    try:
+        result = run_restore(source, _store_file(_settings()), progress=progress)
+    finally:
+        progress.close()
+    click.echo(json.dumps(result, indent=2))
 
 
 @cli.group()

@@ -43,7 +43,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("neo4j_password", str, "", "Neo4j password (no default; required when store is neo4j and auth is on)", secret=True),
     Setting("neo4j_database", str, "", "Neo4j database name (empty: the server's default database)"),
     Setting("neo4j_query_timeout", float, 60.0, "time limit of one Neo4j read transaction of the query routes (seconds)"),
-    Setting("api_key", str, "", "key that POST /api/records requires in the X-API-Key header; empty disables writes over HTTP", secret=True),
+    Setting("api_key", str, "", "a key with the write role (kept for existing scripts; prefer 'regiograph keys create --role write')", secret=True),
     Setting("host", str, "127.0.0.1", "address 'regiograph serve' listens on"),
     Setting("port", int, 8000, "port 'regiograph serve' listens on"),
     Setting("load_seed", bool, True, "load the bundled seed dataset when the store is empty at start"),

@@ -21,11 +21,29 @@ def neo4j_driver(settings: Settings, *, user: str | None = None, password: str |
                                       connection_acquisition_timeout=t, max_transaction_retry_time=t)
 
 
+def preflight(settings: Settings) -> None:
+    """Checks worth doing before a server starts: a damaged embedded store is refused with one clear line."""
+    if settings.store == "embedded":
+        from graph.store import integrity
+        from graph.store.embedded import DB_FILE
+
+        integrity.check_file(settings.data_path / DB_FILE)
+
+
 def open_store(settings: Settings) -> GraphStore:
     if settings.store == "embedded":
-        from graph.store.embedded import EmbeddedStore
+        from graph.store import integrity
+        from graph.store.embedded import DB_FILE, EmbeddedStore
 
-        return EmbeddedStore(settings.data_path)
+        path = settings.data_path / DB_FILE
+        integrity.check_file(path)  # a damaged file is refused, never replaced
+        try:
+            return EmbeddedStore(settings.data_path)
+        except (ValueError, TypeError, KeyError, AttributeError, IndexError):
+            damage = integrity.bad_row_error(path)  # name the row that broke the start
+            if damage is None:
+                raise
+            raise damage from None
     if settings.store == "neo4j":
         from graph.store.neo4j import Neo4jStore
 

@@ -192,3 +192,24 @@ def test_serve_on_all_interfaces_warns_when_reads_are_public(tmp_path):
     first = _first_line_of_serve(tmp_path, "public")
     assert first.startswith("warning:") and "REGIOGRAPH_READ_ACCESS=key" in first
     assert _first_line_of_serve(tmp_path, "key").startswith("Regiograph on http://0.0.0.0:")
+
+
+def test_deletions_need_admin_and_are_logged(store, tmp_path, keys, caplog):
+    caplog.set_level(logging.WARNING, logger="regiograph.undo")
+    with make_client(store, tmp_path, api_key="legacy") as c:
+        for k in (None, keys["read"], keys["write"], "legacy"):
+            r = c.delete("/api/entities/org:jtro", headers=h(k) if k else {})
+            assert r.status_code in (401, 403), (k, r.text)
+        assert c.get("/api/entities/org:jtro").status_code == 200
+        dry = c.delete("/api/documents/doc:mini-2?dry_run=true", headers=h(keys["admin"])).json()
+        assert dry["dry_run"] is True and "doc:mini-2" in dry["deleted_nodes"]
+        assert c.get("/api/entities/doc:mini-2").status_code == 200
+        r = c.delete("/api/entities/org:jtro", headers=h(keys["admin"]))
+        assert r.status_code == 200 and "org:jtro" in r.json()["deleted_nodes"] and r.json()["deleted_edges"]
+        assert c.get("/api/entities/org:jtro").status_code == 404
+        edge = r.json()["deleted_edges"][0]
+        assert c.delete(f"/api/edges/{edge}", headers=h(keys["admin"])).status_code == 404
+        assert c.delete("/api/documents/doc:nope", headers=h(keys["admin"])).status_code == 404
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert "deleted node org:jtro by key" in logged and "admin-user" in logged
+    assert keys["admin"] not in logged

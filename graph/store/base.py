@@ -162,6 +162,13 @@ class GraphStore(ABC):
         Leaving it normally commits; an exception rolls everything back."""
 
     @abstractmethod
+    def delete(self, node_ids: Iterable[str], edge_ids: Iterable[str], *,
+               rewrite_nodes: list[Node] = (), rewrite_edges: list[Edge] = ()) -> None:
+        """Remove these nodes (with every edge that touches them) and these edges, and upsert
+        ``rewrite_nodes`` / ``rewrite_edges`` (complete objects, e.g. with one source taken away), in one
+        atomic step: all of it, or nothing. Ids that do not exist are ignored. (graph.undo plans it.)"""
+
+    @abstractmethod
     def iter_nodes(self) -> Iterator[Node]:
         """Every node, ordered by id."""
 

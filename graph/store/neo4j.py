@@ -318,6 +318,16 @@ class Neo4jStore(GraphStore):
                 if progress:
                     progress(done, total)
 
+    def delete(self, node_ids: Iterable[str], edge_ids: Iterable[str], *,
+               rewrite_nodes: list[Node] = (), rewrite_edges: list[Edge] = ()) -> None:
+        """Delete nodes (with their edges) and edges, and rewrite records, in one write transaction."""
+        node_ids, edge_ids = sorted(set(node_ids)), sorted(set(edge_ids))
+        ends = [{"id": e.id, "source": e.source, "target": e.target} for e in self.get_edges(edge_ids).values()]
+        with self.writing() as w:
+            w.tx.run(cypher.load("delete_edges"), rows=ends).consume()
+            w.tx.run(cypher.load("delete_nodes"), ids=node_ids).consume()
+            w.write(list(rewrite_nodes), list(rewrite_edges))
+
     def _ids_present(self, tx, ids: Iterable[str]) -> set[str]:
         return {_node(r["data"]).id for r in self._rows(tx, "get_nodes", ids=sorted(set(ids)))}
 

@@ -217,10 +217,14 @@ class EmbeddedStore(GraphStore):
         with self.reading():  # the write is visible to this process's next read
             pass
 
-    def delete(self, node_ids: Iterable[str] = (), edge_ids: Iterable[str] = ()) -> None:
-        """Delete nodes (with the edges touching them) and edges, atomically."""
+    def delete(self, node_ids: Iterable[str] = (), edge_ids: Iterable[str] = (), *,
+               rewrite_nodes: list[Node] = (), rewrite_edges: list[Edge] = ()) -> None:
+        """Delete nodes (with the edges touching them) and edges, and rewrite records (a fact
+        that loses one of its sources), in one transaction."""
         with self.writing() as w:
             w.delete(list(node_ids), list(edge_ids))
+            if rewrite_nodes or rewrite_edges:
+                w.write(list(rewrite_nodes), list(rewrite_edges))
 
     def clear(self) -> None:
         with self.writing() as w:
