@@ -89,6 +89,7 @@ class NodeType:
     description: str
     properties: dict[str, PropertyDef]
     file: str = ""
+    display: dict[str, str] = field(default_factory=dict)  # display hints for views: color, border, shape, glyph
 
 
 @dataclass(frozen=True)
@@ -243,7 +244,20 @@ def _parse_node_type(f: Path) -> NodeType:
         description=str(data.get("description", "")),
         properties=_parse_props(f, data.get("properties")),
         file=str(f),
+        display=_display(f, data),
     )
+
+
+def _display(f: Path, data: dict) -> dict[str, str]:
+    """``display: {color: "#rrggbb", border: "#rrggbb", shape: ..., glyph: ...}`` (all optional)."""
+    raw = data.get("display") or {}
+    if not isinstance(raw, dict):
+        raise SchemaError(f"{f}: 'display' must be a mapping, got {raw!r}")
+    out = {str(k): str(v) for k, v in raw.items()}
+    for key in ("color", "border"):
+        if key in out and not re.fullmatch(r"#[0-9A-Fa-f]{6}", out[key]):
+            raise SchemaError(f"{f}: display.{key} must be '#rrggbb', got {out[key]!r}")
+    return out
 
 
 def _parse_edge_type(f: Path) -> EdgeType:

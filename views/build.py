@@ -162,7 +162,7 @@ def _edge_record(e: Edge, vg: ViewGraph, names: dict[str, str], lang: str) -> di
         "rgLabel": text,
         "arrows": "to",
         "rgType": e.type,
-        "color": {"color": color, "highlight": color, "hover": color, "opacity": 0.85},
+        "color": color,  # vis-network uses it for hover and selection too
         "width": 3 if on_path else 1.5,
         "tip": {
             "heading": f"{names.get(e.source, e.source)} \u2192 {names.get(e.target, e.target)}",
@@ -194,7 +194,7 @@ def aggregate_node(vg: ViewGraph, cap: int, lang: str) -> tuple[dict[str, Any], 
     }
     anchors = [c for c in vg.center if c in ids][:1]
     edges = [
-        {"id": f"{agg_id}|{a}", "from": a, "to": agg_id, "dashes": True, "color": {"color": AGGREGATE_STYLE.border}, "rgType": "aggregate"}
+        {"id": f"{agg_id}|{a}", "from": a, "to": agg_id, "dashes": True, "color": AGGREGATE_STYLE.border, "rgType": "aggregate"}
         for a in anchors
     ]
     return node, edges
@@ -240,9 +240,9 @@ def apply_groups(data: ViewData, groups, lang: str) -> None:
             "tip": {"heading": text, "kind": t(lang, "group_tip"), "id": "", "rows": rows, "sources": []},
         })
         first = edge_by_id.get(g.edges[0]) if g.edges else None
-        line = first["color"]["color"] if first else "#999999"
+        line = first["color"] if first else "#999999"
         data.edges.append({"id": g.id + "|edge", "from": g.parent, "to": g.id, "rgType": "group", "rgGroup": g.id,
-                           "dashes": [6, 4], "width": 2, "color": {"color": line, "highlight": line, "hover": line, "opacity": 0.85},
+                           "dashes": [6, 4], "width": 2, "color": line,
                            "rgLabel": first["rgLabel"] if first else ""})
 
 

@@ -323,7 +323,7 @@ def _path_section(store, args: ExplorerArgs, cap: int, base_url: str) -> dict[st
             steps.append(step)
         paths.append(steps)
     return {"view": _view_block(p, base_url, t(args.lang, "path_title", a=a, b=b)), "paths": paths, "max_hops": p.max_hops,
-            "a": a, "b": b}
+            "a": a, "b": b, "source": source, "target": target}
 
 
 def _subgraph_section(args: ExplorerArgs, cap: int, base_url: str) -> dict[str, Any]:

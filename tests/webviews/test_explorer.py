@@ -88,6 +88,7 @@ def test_combobox_keyboard_and_chips(browser, seed_server):
         page.wait_for_url("**/?id=org%3Asilicon-saxony")
         page.wait_for_selector("#entity iframe")
         # relation types are chips (checkboxes): pick one by keyboard and apply
+        page.locator(".ex-filters summary").click()
         chip = page.locator(".ex-chip input[value=LOCATED_IN]").first
         chip.focus()
         page.keyboard.press("Space")

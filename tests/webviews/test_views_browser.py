@@ -84,7 +84,7 @@ def test_path_view_highlights_the_paths(browser, seed_server):
         # every drawn edge lies on a path: drawn wide, in its relation type's colour; the ends are emphasised
         from graph.schema import default_schema
 
-        drawn = page.evaluate("window.rgView.edges.get().map(e => [e.rgType, e.color.color, e.width])")
+        drawn = page.evaluate("window.rgView.edges.get().map(e => [e.rgType, e.color, e.width])")
         assert drawn and all(c == default_schema().edges[t].color and w == 3 for t, c, w in drawn)
         ends = page.evaluate("window.rgView.nodes.get().filter(n => n.rgEmph === 2).map(n => n.id)")
         assert sorted(ends) == ["org:tipa", "org:wfs"]

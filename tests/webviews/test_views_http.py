@@ -102,8 +102,8 @@ def test_entity_view_content(seed_client):
     party = next(e for e in edges if e["rgType"] == "PARTY_TO")
     assert party["rgLabel"] == "party to" and party["arrows"] == "to" and "label" not in party
     colours = default_schema().edges
-    assert all(e["color"]["color"] == colours[e["rgType"]].color for e in edges)
-    assert len({e["color"]["color"] for e in edges}) > 1
+    assert all(e["color"] == colours[e["rgType"]].color for e in edges)
+    assert len({e["color"] for e in edges}) > 1
     # vis-network draws no node labels: the page places the shortened names itself
     assert all("label" not in n and len(n["rgLabel"]) <= 24 for n in nodes)
     # sources resolve to document titles and dates

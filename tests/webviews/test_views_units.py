@@ -127,3 +127,25 @@ def test_settings_fallbacks():
     assert view_cap(SimpleNamespace()) == 300
     assert view_cap(SimpleNamespace(view_max_nodes=50)) == 50
     assert view_cap(SimpleNamespace(view_max_nodes="oops")) == 300
+
+
+def test_display_hints_come_from_the_schema(tmp_path):
+    """Node and edge colours are display hints in the schema files; a bad one is
+    refused naming the file."""
+    import shutil
+
+    import pytest as _pytest
+
+    from graph.errors import SchemaError
+    from graph.schema import SCHEMA_DIR, Schema, default_schema
+    from views.style import NODE_STYLES, edge_color
+
+    schema = default_schema()
+    assert all(NODE_STYLES[n].color == t.display["color"] for n, t in schema.nodes.items())
+    assert all(edge_color(n) == t.color for n, t in schema.edges.items())
+    assert len({t.color for t in schema.edges.values()}) == len(schema.edges)  # one colour per relation type
+    shutil.copytree(SCHEMA_DIR, tmp_path / "schema")
+    f = tmp_path / "schema" / "edges" / "VISITED.yaml"
+    f.write_text(f.read_text().replace('display: {color: "#CC79A7"}', 'display: {color: "pink"}'))
+    with _pytest.raises(SchemaError, match="VISITED.yaml"):
+        Schema.load(tmp_path / "schema")
