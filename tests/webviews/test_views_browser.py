@@ -248,3 +248,22 @@ def test_large_neighbourhoods_are_grouped_and_expand(browser, big_server):
         watch.assert_clean()
     finally:
         ctx.close()
+
+
+def test_nodes_as_a_list_for_keyboards_and_screen_readers(browser, seed_server):
+    ctx, page, watch = open_page(browser, seed_server.url)
+    try:
+        page.goto(seed_server.url + "/view/entity/org:wfs?lang=de")
+        wait_ready(page)
+        toggle = page.locator("#rg-list-toggle")
+        assert toggle.inner_text() == "Knoten als Liste" and toggle.get_attribute("aria-expanded") == "false"
+        toggle.focus()
+        page.keyboard.press("Enter")
+        assert toggle.get_attribute("aria-expanded") == "true"
+        items = page.locator("#rg-list li").all_inner_texts()
+        assert len(items) == page.evaluate("window.rgView.nodes.length")
+        assert any(i.startswith("Wirtschaftsförderung Sachsen GmbH") for i in items)
+        assert page.locator("#rg-list a[href='/view/entity/region:de-sn?lang=de']").count() == 1
+        watch.assert_clean()
+    finally:
+        ctx.close()

@@ -353,6 +353,34 @@
     }
   });
 
+  // the drawing as a list of links: an alternative to the canvas for keyboards and screen readers
+  var toggle = document.getElementById("rg-list-toggle");
+  var listBox = document.getElementById("rg-list");
+  if (toggle && listBox) {
+    toggle.addEventListener("click", function () {
+      var open = listBox.hidden;
+      if (open && !listBox.firstChild) {
+        var ul = el("ul");
+        nodeSet.get({ filter: function (n) { return n.rgType !== "group"; } })
+          .sort(function (a, b) { return String(a.rgLabel).localeCompare(String(b.rgLabel)); })
+          .forEach(function (n) {
+            var tip = tips["n" + n.id] || {};
+            var li = el("li");
+            if (n.rgHref) {
+              var a = el("a", tip.heading || n.rgLabel);
+              a.href = n.rgHref;
+              li.appendChild(a);
+            } else li.appendChild(el("span", tip.heading || n.rgLabel));
+            if (tip.kind) li.appendChild(el("span", " \u00b7 " + tip.kind, "rg-kind"));
+            ul.appendChild(li);
+          });
+        listBox.appendChild(ul);
+      }
+      listBox.hidden = !open;
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    });
+  }
+
   network.on("doubleClick", function (params) {
     if (!params.nodes.length) return;
     var node = nodeSet.get(params.nodes[0]);
