@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from graph.model import Edge, Node, Source
@@ -27,15 +28,13 @@ CENTER_SIZE = 30
 MAX_SOURCES = 5
 MAX_PROPS = 8
 
-# properties worth showing first, per type; the rest follow alphabetically
-KEY_PROPERTIES = {
-    "Region": ["level", "iso_3166"],
-    "Organization": ["kind", "acronym"],
-    "Agreement": ["kind", "signed", "status"],
-    "Event": ["kind", "start", "end", "place"],
-    "Document": ["title", "publisher", "published"],
-    "TRADES_WITH": ["year", "direction", "value", "currency", "unit"],
-}
+@lru_cache(maxsize=None)
+def _first_properties() -> dict[str, list[str]]:
+    """Properties worth showing first in a tooltip, per node or edge type
+    (``tooltip_first`` in views/explorer.yaml); the rest follow alphabetically."""
+    from .explorer import config
+
+    return {str(k): [str(p) for p in v] for k, v in (config().get("tooltip_first") or {}).items()}
 
 @dataclass
 class ViewData:
@@ -64,7 +63,7 @@ def _value(v: Any, lang: str) -> str:
 
 
 def _rows(type_: str, props: dict[str, Any], valid_from, valid_to, lang: str) -> list[list[str]]:
-    first = [k for k in KEY_PROPERTIES.get(type_, []) if k in props]
+    first = [k for k in _first_properties().get(type_, []) if k in props]
     rest = sorted(k for k in props if k not in first)
     rows = [[k, _value(props[k], lang)] for k in (first + rest)[:MAX_PROPS]]
     if valid_from or valid_to:

@@ -274,16 +274,17 @@ def radial_layout(ids: list[str], pairs: Iterable[tuple[str, str]], centers: Ite
     weight: dict[str, float] = {}
     for node in sorted(parent, key=lambda i: -depth[i]):
         weight[node] = max(1.0, sum(weight[c] for c in children.get(node, ())))
-    levels: dict[int, float] = defaultdict(float)
-    for node, d in depth.items():
+    on_ring: dict[int, int] = defaultdict(int)
+    for d in depth.values():
         if d:
-            levels[d] = max(levels[d], 0.0)
-    # the total leaf weight fixes the angular step on every ring
+            on_ring[d] += 1
+    # rings grow with the nodes on them; the outermost one with the total leaf
+    # weight, which fixes the angular step of its (densest) wedges
     total = weight[root] if children.get(root) else 1.0
+    outer = max(on_ring, default=0)
     radius: dict[int, float] = {0: 0.0}
-    for d in sorted(levels):
-        n_ring = sum(1 for v in depth.values() if v == d)
-        need = max(n_ring, total if d == max(levels) else n_ring) * RADIAL_ARC / (2 * math.pi)
+    for d in sorted(on_ring):
+        need = max(on_ring[d], total if d == outer else 0) * RADIAL_ARC / (2 * math.pi)
         radius[d] = max(radius[d - 1] + (RADIAL_FIRST if d == 1 else RADIAL_STEP), need)
     pos: dict[str, tuple[float, float]] = {root: (0.0, 0.0)}
     angle: dict[str, float] = {}
