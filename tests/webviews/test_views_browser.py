@@ -128,6 +128,9 @@ def _probe_hostile(browser, server, **context_options):
                 # the payload is shown as text, not interpreted
                 assert page.locator("div.vis-tooltip img").count() == 0
                 assert page.locator("#rg-info img, #rg-info a[href^='javascript']").count() == 0
+                page.click("#rg-list-toggle")  # the node list is built from the same data
+                assert page.locator("#rg-list li").count() > 0
+                assert page.locator("#rg-list img, #rg-list script, #rg-list a[href^='javascript']").count() == 0
             else:
                 page.wait_for_timeout(300)
                 for frame in page.frames:
