@@ -164,8 +164,8 @@ def test_two_thousand_nodes_draw_without_physics(browser, big_server):
         assert page.evaluate("window.rgView.nodes.get().filter(n => n.rgType !== 'group').length") == 2000
         assert page.evaluate("window.rgView.physics") is False
         assert painted_pixels(page) > 5000
-        # generous bound for a loaded CI machine; benchmarks/view_draw.py records the real numbers
-        assert ready_ms < 6000, ready_ms
+        # a bound for a heavily loaded machine; benchmarks/view_draw.py records the real numbers
+        assert ready_ms < 15000, ready_ms  # (measured at load average 20-28 on 2 cores: 5.5-8 s, the code before this issue alike)
         assert time.monotonic() - started < 30
         watch.assert_clean()
     finally:
