@@ -124,6 +124,7 @@ class NodeType:
     identifiers: tuple[str, ...] = ()
     # edge types that tie a node to its place (used to tell namesakes apart)
     place_edges: tuple[str, ...] = ()
+    display: dict[str, str] = field(default_factory=dict)  # display hints for views: color, border, shape, glyph
 
 
 @dataclass(frozen=True)
@@ -384,7 +385,20 @@ def _parse_node_type(f: Path) -> NodeType:
         hints=_parse_hints(f, data, NODE_HINTS, props),
         identifiers=tuple(str(i) for i in identifiers),
         place_edges=tuple(str(e) for e in place_edges),
+        display=_display(f, data),
     )
+
+
+def _display(f: Path, data: dict) -> dict[str, str]:
+    """``display: {color: "#rrggbb", border: "#rrggbb", shape: ..., glyph: ...}`` (all optional)."""
+    raw = data.get("display") or {}
+    if not isinstance(raw, dict):
+        raise SchemaError(f"{f}: 'display' must be a mapping, got {raw!r}")
+    out = {str(k): str(v) for k, v in raw.items()}
+    for key in ("color", "border"):
+        if key in out and not re.fullmatch(r"#[0-9A-Fa-f]{6}", out[key]):
+            raise SchemaError(f"{f}: display.{key} must be '#rrggbb', got {out[key]!r}")
+    return out
 
 
 def _parse_edge_type(f: Path) -> EdgeType:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from graph.model import Edge, Node, Source
@@ -27,15 +28,13 @@ CENTER_SIZE = 30
 MAX_SOURCES = 5
 MAX_PROPS = 8
 
-# properties worth showing first, per type; the rest follow alphabetically
-KEY_PROPERTIES = {
-    "Region": ["level", "iso_3166"],
-    "Organization": ["kind", "acronym"],
-    "Agreement": ["kind", "signed", "status"],
-    "Event": ["kind", "start", "end", "place"],
-    "Document": ["title", "publisher", "published"],
-    "TRADES_WITH": ["year", "direction", "value_eur", "value", "unit", "currency", "quality"],
-}
+@lru_cache(maxsize=None)
+def _first_properties() -> dict[str, list[str]]:
+    """Properties worth showing first in a tooltip, per node or edge type
+    (``tooltip_first`` in views/explorer.yaml); the rest follow alphabetically."""
+    from .explorer import config
+
+    return {str(k): [str(p) for p in v] for k, v in (config().get("tooltip_first") or {}).items()}
 
 @dataclass
 class ViewData:
@@ -64,7 +63,7 @@ def _value(v: Any, lang: str) -> str:
 
 
 def _rows(type_: str, props: dict[str, Any], valid_from, valid_to, lang: str) -> list[list[str]]:
-    first = [k for k in KEY_PROPERTIES.get(type_, []) if k in props]
+    first = [k for k in _first_properties().get(type_, []) if k in props]
     rest = sorted(k for k in props if k not in first)
     rows = [[k, _value(props[k], lang)] for k in (first + rest)[:MAX_PROPS]]
     if valid_from or valid_to:
@@ -162,7 +161,7 @@ def _edge_record(e: Edge, vg: ViewGraph, names: dict[str, str], lang: str) -> di
         "rgLabel": text,
         "arrows": "to",
         "rgType": e.type,
-        "color": {"color": color, "highlight": color, "hover": color, "opacity": 0.85},
+        "color": color,  # vis-network uses it for hover and selection too
         "width": 3 if on_path else 1.5,
         "tip": {
             "heading": f"{names.get(e.source, e.source)} \u2192 {names.get(e.target, e.target)}",
@@ -194,7 +193,7 @@ def aggregate_node(vg: ViewGraph, cap: int, lang: str) -> tuple[dict[str, Any], 
     }
     anchors = [c for c in vg.center if c in ids][:1]
     edges = [
-        {"id": f"{agg_id}|{a}", "from": a, "to": agg_id, "dashes": True, "color": {"color": AGGREGATE_STYLE.border}, "rgType": "aggregate"}
+        {"id": f"{agg_id}|{a}", "from": a, "to": agg_id, "dashes": True, "color": AGGREGATE_STYLE.border, "rgType": "aggregate"}
         for a in anchors
     ]
     return node, edges
@@ -240,9 +239,9 @@ def apply_groups(data: ViewData, groups, lang: str) -> None:
             "tip": {"heading": text, "kind": t(lang, "group_tip"), "id": "", "rows": rows, "sources": []},
         })
         first = edge_by_id.get(g.edges[0]) if g.edges else None
-        line = first["color"]["color"] if first else "#999999"
+        line = first["color"] if first else "#999999"
         data.edges.append({"id": g.id + "|edge", "from": g.parent, "to": g.id, "rgType": "group", "rgGroup": g.id,
-                           "dashes": [6, 4], "width": 2, "color": {"color": line, "highlight": line, "hover": line, "opacity": 0.85},
+                           "dashes": [6, 4], "width": 2, "color": line,
                            "rgLabel": first["rgLabel"] if first else ""})
 
 

@@ -256,6 +256,18 @@ def entity_panel(store, node, args: ExplorerArgs) -> dict[str, Any]:
 
 # ----------------------------------------------------------------- sections
 
+# Hook for signed embed links (built by the hardening work): a function that
+# takes a view URL (path and query, e.g. "/view/entity/org:wfs?depth=2") and
+# returns the signed URL to embed, or None. When one is set, the embed panel
+# offers a second snippet with the signed URL.
+_embed_signer = None
+
+
+def set_embed_signer(signer) -> None:
+    """Register (or, with None, remove) the function that signs embed URLs."""
+    global _embed_signer
+    _embed_signer = signer
+
 
 def embed_snippet(base_url: str, view_url: str, title: str) -> str:
     """The iframe HTML a user copies; the template escapes it once more for display."""
@@ -266,7 +278,9 @@ def embed_snippet(base_url: str, view_url: str, title: str) -> str:
 def _view_block(p, base_url: str, title: str) -> dict[str, Any]:
     url = p.view_url()
     framed = url + ("&" if "?" in url else "?") + "chrome=0"
+    signed = _embed_signer(url) if _embed_signer is not None else None
     return {
+        "signed_embed": embed_snippet(base_url, signed, title) if signed else "",
         "url": url,
         "frame_url": framed,
         "title": title,
@@ -323,7 +337,7 @@ def _path_section(store, args: ExplorerArgs, cap: int, base_url: str) -> dict[st
             steps.append(step)
         paths.append(steps)
     return {"view": _view_block(p, base_url, t(args.lang, "path_title", a=a, b=b)), "paths": paths, "max_hops": p.max_hops,
-            "a": a, "b": b}
+            "a": a, "b": b, "source": source, "target": target}
 
 
 def _subgraph_section(args: ExplorerArgs, cap: int, base_url: str) -> dict[str, Any]:

@@ -66,7 +66,7 @@ def to_networkx(pv: PreparedView) -> nx.MultiDiGraph:
     vg = pv.graph
     base = graph_export.to_networkx(vg.nodes, vg.edges)
     colours = {n["id"]: (n.get("color") or {}).get("background") or node_style(n.get("group", "")).color for n in pv.data.nodes}
-    edge_colours = {e["id"]: (e.get("color") or {}).get("color", "") for e in pv.data.edges}
+    edge_colours = {e["id"]: e.get("color") or "" for e in pv.data.edges}
     g = nx.MultiDiGraph()
     g.graph.update({"view": vg.params.kind, "omitted_nodes": vg.omitted, "truncated": int(vg.truncated)})
     for node_id, data in base.nodes(data=True):

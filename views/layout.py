@@ -246,6 +246,8 @@ def path_layout(paths: list[list[str]], ids: list[str]) -> dict[str, tuple[float
 RADIAL_ARC = 44.0  # canvas units between neighbours on a ring of the radial layout
 RADIAL_FIRST = 250.0  # smallest radius of the first ring
 RADIAL_STEP = 250.0  # smallest distance between rings (room for the inner ring's labels)
+RADIAL_MAX_BANDS = 6  # a crowded outer ring is staggered over at most this many bands
+RADIAL_BAND = 70.0  # distance between the bands
 
 
 def radial_layout(ids: list[str], pairs: Iterable[tuple[str, str]], centers: Iterable[str] = (),
@@ -253,7 +255,9 @@ def radial_layout(ids: list[str], pairs: Iterable[tuple[str, str]], centers: Ite
     """Rings by breadth-first distance from the centre; each node's children share
     its angular wedge (in proportion to the leaves below them), so subtrees stay
     together and no edge of the tree crosses another. Ring radii grow with the
-    number of nodes on them so neighbours keep ``RADIAL_ARC`` apart.
+    number of nodes on them so neighbours keep ``RADIAL_ARC`` apart; a crowded
+    outer ring is staggered over up to ``RADIAL_MAX_BANDS`` bands, and inner
+    rings spread out in proportion.
 
     Returns positions and, per node, the angle of its ring position (the page
     puts labels on the outside of the ring). ``order``: sort keys of siblings
@@ -274,19 +278,30 @@ def radial_layout(ids: list[str], pairs: Iterable[tuple[str, str]], centers: Ite
     weight: dict[str, float] = {}
     for node in sorted(parent, key=lambda i: -depth[i]):
         weight[node] = max(1.0, sum(weight[c] for c in children.get(node, ())))
-    levels: dict[int, float] = defaultdict(float)
-    for node, d in depth.items():
+    on_ring: dict[int, int] = defaultdict(int)
+    for d in depth.values():
         if d:
-            levels[d] = max(levels[d], 0.0)
-    # the total leaf weight fixes the angular step on every ring
+            on_ring[d] += 1
+    # rings grow with the nodes on them; the outermost one with the total leaf
+    # weight, which fixes the angular step of its (densest) wedges
     total = weight[root] if children.get(root) else 1.0
+    outer = max(on_ring, default=0)
     radius: dict[int, float] = {0: 0.0}
-    for d in sorted(levels):
-        n_ring = sum(1 for v in depth.values() if v == d)
-        need = max(n_ring, total if d == max(levels) else n_ring) * RADIAL_ARC / (2 * math.pi)
-        radius[d] = max(radius[d - 1] + (RADIAL_FIRST if d == 1 else RADIAL_STEP), need)
+    bands = 1
+    for d in sorted(on_ring):
+        least = radius[d - 1] + (RADIAL_FIRST if d == 1 else RADIAL_STEP)
+        need = max(on_ring[d], total if d == outer else 0) * RADIAL_ARC / (2 * math.pi)
+        if d == outer and need > least + RADIAL_STEP:
+            # a crowded outer ring is staggered over a few bands instead of growing huge
+            bands = min(RADIAL_MAX_BANDS, math.ceil(need / (least + RADIAL_STEP)))
+            need /= bands
+        radius[d] = max(least, need)
+    for d in sorted(on_ring):  # inner rings spread out when the outer one is big
+        if d < outer:
+            radius[d] = max(radius[d], radius[outer] * d / outer * 0.85)
     pos: dict[str, tuple[float, float]] = {root: (0.0, 0.0)}
     angle: dict[str, float] = {}
+    band_of: dict[str, int] = {}
     stack = [(root, -math.pi / 2, 2 * math.pi)]  # start at the top, clockwise
     while stack:
         node, start, span = stack.pop()
@@ -297,6 +312,9 @@ def radial_layout(ids: list[str], pairs: Iterable[tuple[str, str]], centers: Ite
             share = span * weight[k] / w
             mid = a + share / 2
             r = radius[depth[k]]
+            if bands > 1 and depth[k] == outer:
+                band_of[k] = len(band_of) % bands
+                r += band_of[k] * RADIAL_BAND
             pos[k] = (r * math.cos(mid), r * math.sin(mid))
             angle[k] = mid
             stack.append((k, a, share))

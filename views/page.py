@@ -157,6 +157,7 @@ def page_context(pv: PreparedView, cap: int) -> dict[str, Any]:
         "legend_label": t(lang, "legend"),
         "canvas_label": t(lang, "canvas"),
         "open_label": t(lang, "open"),
+        "list_label": t(lang, "as_list"),
         "explorer_url": explorer_url(p),
         "exports": [{"url": p.export_url(f), "label": f.upper()} for f in EXPORT_FORMATS],
         "static": static_urls(),

@@ -14,11 +14,12 @@ from fastapi.responses import JSONResponse
 from fastapi.concurrency import run_in_threadpool
 
 from api.deps import get_settings, get_store
-from graph.errors import NotFoundError
+from graph.errors import NotFoundError, RegiographError
 
 from . import assets, explorer, export
 from .page import render_view
 from .params import entity_params, params_for, path_params, subgraph_params
+from .errorpage import error_page, wants_html
 from .params import parse_lang
 from .respond import ASSET_CACHE, VIEW_CACHE, cached_response, frame_ancestors, page_headers
 
@@ -52,6 +53,16 @@ async def _html(request: Request, settings, make, *, preload: bool = False, conn
     return cached_response(request, html.encode("utf-8"), HTML, cache_control=VIEW_CACHE, headers=headers)
 
 
+async def _guard(request: Request, settings, lang, answer) -> Response:
+    """Errors of a view: a page in the reader's language for browsers, the API's JSON for the rest."""
+    try:
+        return await answer()
+    except RegiographError as exc:
+        if not wants_html(request):
+            raise
+        return error_page(exc, parse_lang(lang), settings)
+
+
 @router.get("/view/entity/{id:path}", summary="Self-contained HTML view of an entity's neighbourhood")
 async def view_entity(
     request: Request,
@@ -67,8 +78,12 @@ async def view_entity(
     settings=Depends(get_settings),
 ):
     cap = view_cap(settings)
-    p = entity_params(id, depth=depth, edge_types=edge_types, node_types=node_types, as_of=as_of, limit=limit, lang=lang, cap=cap)
-    return await _html(request, settings, lambda: render_view(store, p, cap, chrome=chrome != "0"), preload=True)
+
+    async def answer():
+        p = entity_params(id, depth=depth, edge_types=edge_types, node_types=node_types, as_of=as_of, limit=limit, lang=lang, cap=cap)
+        return await _html(request, settings, lambda: render_view(store, p, cap, chrome=chrome != "0"), preload=True)
+
+    return await _guard(request, settings, lang, answer)
 
 
 @router.get("/view/path", summary="Self-contained HTML view of the partner paths between two entities")
@@ -86,9 +101,13 @@ async def view_path(
     store=Depends(get_store),
     settings=Depends(get_settings),
 ):
-    p = path_params(source, target, k=k, max_hops=max_hops, edge_types=edge_types, as_of=as_of, lang=lang, via=via)
     cap = view_cap(settings)
-    return await _html(request, settings, lambda: render_view(store, p, cap, chrome=chrome != "0"), preload=True)
+
+    async def answer():
+        p = path_params(source, target, k=k, max_hops=max_hops, edge_types=edge_types, as_of=as_of, lang=lang, via=via)
+        return await _html(request, settings, lambda: render_view(store, p, cap, chrome=chrome != "0"), preload=True)
+
+    return await _guard(request, settings, lang, answer)
 
 
 @router.get("/view/subgraph", summary="Self-contained HTML view of the given nodes and the edges among them")
@@ -102,9 +121,13 @@ async def view_subgraph(
     store=Depends(get_store),
     settings=Depends(get_settings),
 ):
-    p = subgraph_params(ids, edge_types=edge_types, as_of=as_of, lang=lang)
     cap = view_cap(settings)
-    return await _html(request, settings, lambda: render_view(store, p, cap, chrome=chrome != "0"), preload=True)
+
+    async def answer():
+        p = subgraph_params(ids, edge_types=edge_types, as_of=as_of, lang=lang)
+        return await _html(request, settings, lambda: render_view(store, p, cap, chrome=chrome != "0"), preload=True)
+
+    return await _guard(request, settings, lang, answer)
 
 
 @router.get("/view/export", summary="The subgraph of any view as GEXF, GraphML, JSON or SVG")

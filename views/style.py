@@ -1,7 +1,9 @@
 """Colour, shape and glyph per node type; colours for edges and highlights.
 
-Colours follow the Okabe-Ito palette so that types stay distinguishable for
-most forms of colour blindness; the shape differs per type as a second cue.
+Both come from display hints in the schema files (graph/schema/nodes|edges/*.yaml,
+``display:``). Node colours follow the Okabe-Ito palette so that types stay
+distinguishable for most forms of colour blindness; the shape differs per type
+as a second cue.
 """
 
 from __future__ import annotations
@@ -19,16 +21,17 @@ class NodeStyle:
     glyph: str  # the same shape as a text character, for the legend
 
 
-NODE_STYLES: dict[str, NodeStyle] = {
-    "Region": NodeStyle("#56B4E9", "#2a7fae", "hexagon", "\u2b22"),
-    "Organization": NodeStyle("#0072B2", "#004b75", "dot", "\u25cf"),
-    "Company": NodeStyle("#E69F00", "#a87400", "square", "\u25a0"),
-    "Person": NodeStyle("#CC79A7", "#98527a", "triangle", "\u25b2"),
-    "Agreement": NodeStyle("#009E73", "#006b4e", "diamond", "\u25c6"),
-    "Event": NodeStyle("#D55E00", "#9a4400", "star", "\u2605"),
-    "Topic": NodeStyle("#F0E442", "#b3a81f", "triangleDown", "\u25bc"),
-    "Document": NodeStyle("#999999", "#666666", "dot", "\u25cf"),
-}
+def _node_styles() -> dict[str, NodeStyle]:
+    """Per node type, from the display hints in its schema file (``display: {color, border, shape, glyph}``)."""
+    out = {}
+    for name, nt in default_schema().nodes.items():
+        d = nt.display
+        if d.get("color"):
+            out[name] = NodeStyle(d["color"], d.get("border", d["color"]), d.get("shape", "dot"), d.get("glyph", "\u25cf"))
+    return out
+
+
+NODE_STYLES: dict[str, NodeStyle] = _node_styles()
 FALLBACK_STYLE = NodeStyle("#777777", "#444444", "dot", "\u25cf")
 AGGREGATE_STYLE = NodeStyle("#eeeeee", "#888888", "box", "\u25ad")
 

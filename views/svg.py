@@ -112,7 +112,7 @@ def render_svg(pv) -> str:
     w = max(max(xe) - minx + PAD / 2, 480.0)
     legend, legend_h = _legend(pv, lang, minx + 10, max(ye) + 16, w - 20)
     h = max(ye) - miny + 16 + legend_h + 10
-    colours = sorted({e.get("color", {}).get("color", EDGE_COLOR) for e in pv.data.edges})
+    colours = sorted({e.get("color") or EDGE_COLOR for e in pv.data.edges})
     marker_id = {c: f"arrow{i}" for i, c in enumerate(colours)}
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{minx:.1f} {miny:.1f} {w:.1f} {h:.1f}" '
@@ -130,7 +130,7 @@ def render_svg(pv) -> str:
         (x1, y1), (x2, y2) = positions[e["from"]], positions[e["to"]]
         d = math.hypot(x2 - x1, y2 - y1) or 1.0
         ex, ey = x2 - (x2 - x1) * (size[e["to"]] + 2) / d, y2 - (y2 - y1) * (size[e["to"]] + 2) / d
-        color = e.get("color", {}).get("color", EDGE_COLOR)
+        color = e.get("color") or EDGE_COLOR
         width = e.get("width", 1)
         dash = ' stroke-dasharray="6 4"' if e.get("dashes") else ""
         arrow = f' marker-end="url(#{marker_id[color]})"' if e.get("arrows") else ""

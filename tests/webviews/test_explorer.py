@@ -88,6 +88,7 @@ def test_combobox_keyboard_and_chips(browser, seed_server):
         page.wait_for_url("**/?id=org%3Asilicon-saxony")
         page.wait_for_selector("#entity iframe")
         # relation types are chips (checkboxes): pick one by keyboard and apply
+        page.locator(".ex-filters summary").click()
         chip = page.locator(".ex-chip input[value=LOCATED_IN]").first
         chip.focus()
         page.keyboard.press("Space")
@@ -133,3 +134,15 @@ def test_embed_panel_gives_frame_ancestors_for_the_site(browser, seed_server):
         watch.assert_clean()
     finally:
         ctx.close()
+
+
+def test_signed_embed_hook(seed_client):
+    from views import explorer
+
+    assert "ex-embed-code-signed" not in seed_client.get("/?id=org:wfs").text
+    explorer.set_embed_signer(lambda url: url + ("&" if "?" in url else "?") + "sig=abc")
+    try:
+        html = seed_client.get("/?id=org:wfs&depth=2").text
+        assert "/view/entity/org:wfs?depth=2&amp;amp;sig=abc" in html  # the snippet, escaped once more for display
+    finally:
+        explorer.set_embed_signer(None)

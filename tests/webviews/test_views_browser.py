@@ -84,7 +84,7 @@ def test_path_view_highlights_the_paths(browser, seed_server):
         # every drawn edge lies on a path: drawn wide, in its relation type's colour; the ends are emphasised
         from graph.schema import default_schema
 
-        drawn = page.evaluate("window.rgView.edges.get().map(e => [e.rgType, e.color.color, e.width])")
+        drawn = page.evaluate("window.rgView.edges.get().map(e => [e.rgType, e.color, e.width])")
         assert drawn and all(c == default_schema().edges[t].color and w == 3 for t, c, w in drawn)
         ends = page.evaluate("window.rgView.nodes.get().filter(n => n.rgEmph === 2).map(n => n.id)")
         assert sorted(ends) == ["org:tipa", "org:wfs"]
@@ -128,6 +128,9 @@ def _probe_hostile(browser, server, **context_options):
                 # the payload is shown as text, not interpreted
                 assert page.locator("div.vis-tooltip img").count() == 0
                 assert page.locator("#rg-info img, #rg-info a[href^='javascript']").count() == 0
+                page.click("#rg-list-toggle")  # the node list is built from the same data
+                assert page.locator("#rg-list li").count() > 0
+                assert page.locator("#rg-list img, #rg-list script, #rg-list a[href^='javascript']").count() == 0
             else:
                 page.wait_for_timeout(300)
                 for frame in page.frames:
@@ -161,8 +164,8 @@ def test_two_thousand_nodes_draw_without_physics(browser, big_server):
         assert page.evaluate("window.rgView.nodes.get().filter(n => n.rgType !== 'group').length") == 2000
         assert page.evaluate("window.rgView.physics") is False
         assert painted_pixels(page) > 5000
-        # generous bound for a loaded CI machine; benchmarks/view_draw.py records the real numbers
-        assert ready_ms < 6000, ready_ms
+        # a bound for a heavily loaded machine; benchmarks/view_draw.py records the real numbers
+        assert ready_ms < 15000, ready_ms  # (measured at load average 20-28 on 2 cores: 5.5-8 s, the code before this issue alike)
         assert time.monotonic() - started < 30
         watch.assert_clean()
     finally:
@@ -245,6 +248,25 @@ def test_large_neighbourhoods_are_grouped_and_expand(browser, big_server):
         shown = page.evaluate(f"window.rgView.nodes.get({members!r}).filter(n => !n.hidden).length")
         assert shown == len(members) and page.evaluate(f"window.rgView.nodes.get({groups[0]!r}).hidden") is True
         assert label_problems(drawn_labels(page), *canvas_size(page)) == []
+        watch.assert_clean()
+    finally:
+        ctx.close()
+
+
+def test_nodes_as_a_list_for_keyboards_and_screen_readers(browser, seed_server):
+    ctx, page, watch = open_page(browser, seed_server.url)
+    try:
+        page.goto(seed_server.url + "/view/entity/org:wfs?lang=de")
+        wait_ready(page)
+        toggle = page.locator("#rg-list-toggle")
+        assert toggle.inner_text() == "Knoten als Liste" and toggle.get_attribute("aria-expanded") == "false"
+        toggle.focus()
+        page.keyboard.press("Enter")
+        assert toggle.get_attribute("aria-expanded") == "true"
+        items = page.locator("#rg-list li").all_inner_texts()
+        assert len(items) == page.evaluate("window.rgView.nodes.length")
+        assert any(i.startswith("Wirtschaftsförderung Sachsen GmbH") for i in items)
+        assert page.locator("#rg-list a[href='/view/entity/region:de-sn?lang=de']").count() == 1
         watch.assert_clean()
     finally:
         ctx.close()

@@ -102,8 +102,8 @@ def test_entity_view_content(seed_client):
     party = next(e for e in edges if e["rgType"] == "PARTY_TO")
     assert party["rgLabel"] == "party to" and party["arrows"] == "to" and "label" not in party
     colours = default_schema().edges
-    assert all(e["color"]["color"] == colours[e["rgType"]].color for e in edges)
-    assert len({e["color"]["color"] for e in edges}) > 1
+    assert all(e["color"] == colours[e["rgType"]].color for e in edges)
+    assert len({e["color"] for e in edges}) > 1
     # vis-network draws no node labels: the page places the shortened names itself
     assert all("label" not in n and len(n["rgLabel"]) <= 24 for n in nodes)
     # sources resolve to document titles and dates
@@ -314,3 +314,18 @@ def test_names_resolve_like_the_api(seed_client):
     assert {n["id"] for n in data_block(r.text, "rg-nodes") if n.get("borderWidth") == 4} == {"org:wfs", "org:tipa"}
     r = seed_client.get("/view/entity/no-such-thing")
     assert r.status_code == 404 and r.json()["error"]["code"] == "not_found"
+
+
+def test_view_errors_are_pages_for_browsers_in_their_language(seed_client):
+    html = {"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
+    r = seed_client.get("/view/entity/org:wfs?as_of=2023-02-30&lang=de", headers=html)
+    assert r.status_code == 400 and r.headers["content-type"].startswith("text/html")
+    assert "Diese Ansicht kann nicht gezeigt werden" in r.text and "2023-02-30" in r.text
+    assert "frame-ancestors" in r.headers["content-security-policy"]
+    r = seed_client.get("/view/entity/" + "Saxony%20delegation", headers=html)
+    assert r.status_code == 404 and "matches several entries" in r.text
+    r = seed_client.get("/view/path?source=org:wfs", headers=html)
+    assert r.status_code == 400 and "Please fill in" in r.text
+    # API clients keep the JSON error shape
+    r = seed_client.get("/view/entity/org:wfs?as_of=2023-02-30")
+    assert r.status_code == 400 and r.json()["error"]["code"] == "bad_query"

@@ -127,3 +127,67 @@ def test_settings_fallbacks():
     assert view_cap(SimpleNamespace()) == 300
     assert view_cap(SimpleNamespace(view_max_nodes=50)) == 50
     assert view_cap(SimpleNamespace(view_max_nodes="oops")) == 300
+
+
+def test_display_hints_come_from_the_schema(tmp_path):
+    """Node and edge colours are display hints in the schema files; a bad one is
+    refused naming the file."""
+    import shutil
+
+    import pytest as _pytest
+
+    from graph.errors import SchemaError
+    from graph.schema import SCHEMA_DIR, Schema, default_schema
+    from views.style import NODE_STYLES, edge_color
+
+    schema = default_schema()
+    assert all(NODE_STYLES[n].color == t.display["color"] for n, t in schema.nodes.items())
+    assert all(edge_color(n) == t.color for n, t in schema.edges.items())
+    assert len({t.color for t in schema.edges.values()}) == len(schema.edges)  # one colour per relation type
+    shutil.copytree(SCHEMA_DIR, tmp_path / "schema")
+    f = tmp_path / "schema" / "edges" / "VISITED.yaml"
+    f.write_text(f.read_text().replace('display: {color: "#CC79A7"}', 'display: {color: "pink"}'))
+    with _pytest.raises(SchemaError, match="VISITED.yaml"):
+        Schema.load(tmp_path / "schema")
+
+
+def test_radial_layout_rings_and_wedges():
+    import math
+
+    from views.layout import RADIAL_ARC, radial_layout
+
+    ids = ["c"] + [f"a{i}" for i in range(5)] + [f"b{i}.{j}" for i in range(5) for j in range(8)]
+    pairs = [("c", f"a{i}") for i in range(5)] + [(f"a{i}", f"b{i}.{j}") for i in range(5) for j in range(8)]
+    pos, angle = radial_layout(ids, pairs, ["c"])
+    assert pos["c"] == (0.0, 0.0)
+    r1 = {round(math.hypot(*pos[f"a{i}"]), 6) for i in range(5)}
+    r2 = {round(math.hypot(*pos[f"b{i}.{j}"]), 6) for i in range(5) for j in range(8)}
+    assert len(r1) == 1 and len(r2) == 1 and min(r2) > max(r1)
+    # every child sits next to its parent: nearer to it than to any other first-ring node
+    for i in range(5):
+        for j in range(8):
+            d = {k: math.dist(pos[f"b{i}.{j}"], pos[f"a{k}"]) for k in range(5)}
+            assert min(d, key=d.get) == i
+    # neighbours on the outer ring keep their distance
+    outer = sorted((angle[n], pos[n]) for n in ids if n.startswith("b"))
+    gaps = [math.dist(outer[k][1], outer[k + 1][1]) for k in range(len(outer) - 1)]
+    assert min(gaps) >= RADIAL_ARC * 0.99
+
+
+def test_groups_fold_only_leaves_of_big_views():
+    from views.group import GROUP_MIN, VIEW_MIN, find_groups
+
+    types = {"c": "Region", "o": "Organization"}
+    edges = [("e-co", "c", "o")]
+    for i in range(VIEW_MIN):
+        types[f"t{i}"] = "Topic"
+        edges.append((f"e{i}", "o", f"t{i}"))
+    types["x"] = "Topic"  # tied to two nodes: never folded
+    edges += [("ex1", "o", "x"), ("ex2", "c", "x")]
+    groups = find_groups(types, edges, ["c"])
+    assert len(groups) == 1
+    g = groups[0]
+    assert g.parent == "o" and g.type == "Topic" and len(g.members) == VIEW_MIN and "x" not in g.members
+    assert set(g.edges) == {f"e{i}" for i in range(VIEW_MIN)}
+    small = {k: v for k, v in list(types.items())[: GROUP_MIN + 3]}
+    assert find_groups(small, [e for e in edges if e[1] in small and e[2] in small], ["c"]) == []

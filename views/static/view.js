@@ -179,13 +179,16 @@
       var f = fontOf(n);
       var w = Math.ceil(textWidth(text, f.css)) + 2, h = Math.ceil(f.px * LINE);
       var options = sides(p.r, w, h, n.rgA);
-      for (var i = 0; i < options.length; i++) {
-        var box = { x: p.x + options[i][0], y: p.y + options[i][1], w: w, h: h, owner: n.id };
-        var inside = box.x >= 0 && box.y >= 0 && box.x + w <= W && box.y + h <= H;
-        if ((inside || n.rgEmph) && !labels.hits(box, null) && !shapes.hits(box, n.id)) {
-          labels.add(box);
-          placed.push({ id: n.id, text: text, font: f.css, px: f.px, dx: options[i][0], dy: options[i][1], w: w, h: h });
-          return;
+      // the emphasised nodes may, as a last resort, have their label over another node's shape
+      for (var pass = 0; pass < (n.rgEmph ? 2 : 1); pass++) {
+        for (var i = 0; i < options.length; i++) {
+          var box = { x: p.x + options[i][0], y: p.y + options[i][1], w: w, h: h, owner: n.id };
+          var inside = box.x >= 0 && box.y >= 0 && box.x + w <= W && box.y + h <= H;
+          if (inside && !labels.hits(box, null) && (pass || !shapes.hits(box, n.id))) {
+            labels.add(box);
+            placed.push({ id: n.id, text: text, font: f.css, px: f.px, dx: options[i][0], dy: options[i][1], w: w, h: h });
+            return;
+          }
         }
       }
     });
@@ -221,7 +224,7 @@
       var w = textWidth(e.rgLabel, css) + 10, h = 18;
       var x = (a.x + b.x) / 2 - w / 2, y = (a.y + b.y) / 2 - h / 2;
       ctx.fillStyle = "rgba(255,255,255,0.95)";
-      ctx.strokeStyle = (e.color && e.color.color) || "#888";
+      ctx.strokeStyle = e.color || "#888";
       ctx.lineWidth = 1.5;
       ctx.beginPath();
       if (ctx.roundRect) ctx.roundRect(x, y, w, h, 9); else ctx.rect(x, y, w, h);
@@ -349,6 +352,34 @@
       info.hidden = true;
     }
   });
+
+  // the drawing as a list of links: an alternative to the canvas for keyboards and screen readers
+  var toggle = document.getElementById("rg-list-toggle");
+  var listBox = document.getElementById("rg-list");
+  if (toggle && listBox) {
+    toggle.addEventListener("click", function () {
+      var open = listBox.hidden;
+      if (open && !listBox.firstChild) {
+        var ul = el("ul");
+        nodeSet.get({ filter: function (n) { return n.rgType !== "group"; } })
+          .sort(function (a, b) { return String(a.rgLabel).localeCompare(String(b.rgLabel)); })
+          .forEach(function (n) {
+            var tip = tips["n" + n.id] || {};
+            var li = el("li");
+            if (n.rgHref) {
+              var a = el("a", tip.heading || n.rgLabel);
+              a.href = n.rgHref;
+              li.appendChild(a);
+            } else li.appendChild(el("span", tip.heading || n.rgLabel));
+            if (tip.kind) li.appendChild(el("span", " \u00b7 " + tip.kind, "rg-kind"));
+            ul.appendChild(li);
+          });
+        listBox.appendChild(ul);
+      }
+      listBox.hidden = !open;
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    });
+  }
 
   network.on("doubleClick", function (params) {
     if (!params.nodes.length) return;
