@@ -93,6 +93,9 @@ def pct(xs: list[float], p: float) -> float:
 
 
 def main() -> None:
+    import signal
+
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # stop the server and remove the folder on kill
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--edges", type=int, default=100_000)
     ap.add_argument("--workers", default="1,2")
