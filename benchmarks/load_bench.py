@@ -59,7 +59,8 @@ def run(path: Path) -> None:
         p = subprocess.run([sys.executable, "-m", "regiograph.cli", "load", str(path)], env=env,
                            capture_output=True, text=True)
         dt = time.perf_counter() - t
-    tail = (p.stderr.strip().splitlines() or [""])[-3:]
+    lines = p.stderr.strip().splitlines()
+    tail = [ln for ln in lines if ln.startswith(("loading:", "read ", "error:"))] or lines[-3:]
     print(f"{path.name}: exit {p.returncode} after {dt:.1f} s")
     for line in tail:
         print("  " + line[-300:])

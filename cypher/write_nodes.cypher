@@ -1,14 +1,14 @@
-// Purpose: upsert nodes by id, replacing everything stored under that id.
-//   The type label is set dynamically from row.type (validated against the
-//   schema by the caller) and a stale type label from an earlier type is removed.
+// Purpose: upsert nodes of one type by id, replacing everything stored under that id.
+//   Template: <<type>> is the node type name, taken from the validated schema
+//   and filled by cypher.render: a static label is set without evaluating an
+//   expression per row. A stale type label from an earlier type (a node has
+//   exactly two labels, Entity and its type) is removed.
 // Parameters: $rows - list of maps {id, type, label, data, name_keys,
 //   search_text, subtype_key, vf, vt} (see schema.cypher for the meaning).
-// Returns: written - number of rows applied.
+// Returns: nothing.
 UNWIND $rows AS row
 MERGE (n:Entity {id: row.id})
-WITH n, row, [l IN labels(n) WHERE l <> 'Entity' AND l <> row.type] AS stale
-REMOVE n:$(stale)
-SET n:$(row.type),
+SET n:<<type>>,
     n.type = row.type,
     n.label = row.label,
     n.data = row.data,
@@ -17,4 +17,6 @@ SET n:$(row.type),
     n.subtype_key = row.subtype_key,
     n.vf = row.vf,
     n.vt = row.vt
-RETURN count(*) AS written
+WITH n
+WHERE size(labels(n)) > 2
+REMOVE n:$([l IN labels(n) WHERE l <> 'Entity' AND l <> '<<type>>'])

@@ -15,10 +15,13 @@ def fold(text: str) -> str:
     Umlauts lose their dots (ö -> o), so 'Bösenberg' and 'Bosenberg' fold alike;
     ``fold_variants`` also yields the 'oe' transliteration. Hangul is kept as is.
     """
-    t = unicodedata.normalize("NFKC", text).casefold().translate(_FOLD)
-    t = unicodedata.normalize("NFKD", t)
-    t = "".join(ch for ch in t if not unicodedata.combining(ch))
-    t = unicodedata.normalize("NFC", t)
+    if text.isascii():  # the normalizations and the accent strip change nothing in ASCII
+        t = text.lower().translate(_FOLD)
+    else:
+        t = unicodedata.normalize("NFKC", text).casefold().translate(_FOLD)
+        t = unicodedata.normalize("NFKD", t)
+        t = "".join(ch for ch in t if not unicodedata.combining(ch))
+        t = unicodedata.normalize("NFC", t)
     t = _NON_WORD.sub(" ", t).replace("_", " ")
     return " ".join(t.split())
 
@@ -26,11 +29,12 @@ def fold(text: str) -> str:
 def fold_variants(text: str) -> set[str]:
     """The folded form plus the German transliteration (ä->ae, ö->oe, ü->ue), folded."""
     out = {fold(text)}
-    translit = (
-        text.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue")
-        .replace("Ä", "Ae").replace("Ö", "Oe").replace("Ü", "Ue")
-    )
-    out.add(fold(translit))
+    if not text.isascii():  # (ASCII text has no umlauts to transliterate)
+        translit = (
+            text.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue")
+            .replace("Ä", "Ae").replace("Ö", "Oe").replace("Ü", "Ue")
+        )
+        out.add(fold(translit))
     out.discard("")
     return out
 

@@ -501,13 +501,24 @@ def stats() -> None:
 
 @cli.command()
 @click.argument("output", type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["json", "graphml", "gexf", "csv", "records"]), default=None,
+@click.option("--format", "fmt", type=click.Choice(["json", "graphml", "gexf", "csv", "records", "neo4j-import"]),
+              default=None,
               help="json: node-link JSON (networkx reads it with node_link_graph); graphml; gexf (Gephi); "
-                   "csv: NAME.nodes.csv and NAME.edges.csv; records: YAML in the record format (default: by file extension)")
+                   "csv: NAME.nodes.csv and NAME.edges.csv; records: YAML in the record format (default: by file "
+                   "extension); neo4j-import: OUTPUT is a folder of CSV files for 'neo4j-admin database import full'")
 def export(output: str, fmt: str | None) -> None:
-    """Export the whole graph (node-link JSON, GraphML, GEXF, CSV tables, or record YAML that 'load' reads back)."""
+    """Export the whole graph (node-link JSON, GraphML, GEXF, CSV tables, record YAML that 'load' reads back, or
+    neo4j-admin import CSV)."""
     from graph.export import csv_paths, export_graph
 
+    if fmt == "neo4j-import":
+        from graph.neo4j_import import import_args, write_import_files
+
+        with _store() as store:
+            n, m = write_import_files(store, output)
+        click.echo(f"wrote {n} nodes and {m} edges to {output}; import them into a new database with:\n"
+                   f"  neo4j-admin {' '.join(import_args(output))}", err=True)
+        return
     fmt = fmt or {".json": "json", ".graphml": "graphml", ".gexf": "gexf", ".csv": "csv", ".yaml": "records",
                   ".yml": "records"}.get(Path(output).suffix.lower())
     if fmt is None:

@@ -106,12 +106,30 @@ def build(say: Say = _say_stderr) -> str:
     return os.pathsep.join([str(LAUNCHER_DIR / "target" / "classes"), classpath_file.read_text().strip()])
 
 
-class Neo4jServer:
-    """One launcher subprocess. ``start()`` returns the bolt URI; ``stop()`` ends it."""
+ADMIN_MAIN_CLASS = "org.neo4j.cli.AdminTool"  # what the neo4j-admin script runs
 
-    def __init__(self, *, port: int = 0, say: Say = _say_stderr):
+
+def neo4j_admin(home: str | Path, *args: str, timeout: float = 600.0) -> subprocess.CompletedProcess:
+    """Run ``neo4j-admin ARGS`` for the Neo4j home ``home`` (created if missing) from the
+    launcher's classpath (its Neo4j artifacts include the admin commands, e.g. the import tool)."""
+    classpath = build()
+    home = Path(home)
+    (home / "conf").mkdir(parents=True, exist_ok=True)
+    env = dict(os.environ, NEO4J_HOME=str(home), NEO4J_CONF=str(home / "conf"))
+    return subprocess.run([_require("java"), *JVM_OPTIONS, "-cp", classpath, ADMIN_MAIN_CLASS, *args],
+                          cwd=home, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                          timeout=timeout)
+
+
+class Neo4jServer:
+    """One launcher subprocess. ``start()`` returns the bolt URI; ``stop()`` ends it.
+    ``home``: run on this Neo4j home (e.g. one ``neo4j_admin`` imported into) instead of a new
+    temporary one; it is removed at ``stop()`` all the same."""
+
+    def __init__(self, *, port: int = 0, say: Say = _say_stderr, home: str | Path | None = None):
         self.port = port
         self.say = say
+        self._given_home = str(home) if home is not None else None
         self.uri: str | None = None
         self.start_seconds: float | None = None
         self._proc: subprocess.Popen | None = None
@@ -123,7 +141,7 @@ class Neo4jServer:
             raise Neo4jLauncherError("this server is already started")
         classpath = build(self.say)
         java = _require("java")
-        self._home = tempfile.mkdtemp(prefix="regiograph-neo4j-")
+        self._home = self._given_home or tempfile.mkdtemp(prefix="regiograph-neo4j-")
         self._stderr = open(os.path.join(self._home, "launcher.stderr"), "w+")
         started = time.monotonic()
         self._proc = subprocess.Popen(

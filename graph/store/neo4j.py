@@ -289,34 +289,53 @@ class Neo4jStore(GraphStore):
                 f"'{bad[0].id}' has type '{bad[0].type}', which the schema does not declare; nothing was written",
                 details=[{"field": "type", "value": b.type, "id": b.id} for b in bad[:50]],
             )
-        node_rows = [_node_row(n, self.schema) for n in nodes]
-        edge_rows: dict[str, list[dict[str, Any]]] = {}
-        for e in edges:
-            edge_rows.setdefault(e.type, []).append(_edge_row(e))
         total = len(nodes) + len(edges)
         done = 0
-        for i in range(0, len(node_rows), WRITE_CHUNK):
-            chunk = node_rows[i : i + WRITE_CHUNK]
-            tx.run(cypher.load("write_nodes"), rows=chunk).consume()
-            done += len(chunk)
+        pending = None  # the statement sent last: checked after the next is sent (the server runs one
+        # statement while this process builds the rows of the next)
+        for kind, rows, result in self._send(tx, nodes, edges):
+            if pending is not None:
+                self._check(tx, *pending)
+            pending = (kind, rows, result)
+            done += len(rows)
             if progress:
                 progress(done, total)
-        for rel_type in sorted(edge_rows):
+        if pending is not None:
+            self._check(tx, *pending)
+
+    def _send(self, tx, nodes: list[Node], edges: list[Edge]):
+        """Send the write statements chunk by chunk, building each chunk's rows just before it goes."""
+        by_type: dict[str, list] = {}
+        for n in nodes:
+            by_type.setdefault(n.type, []).append(n)
+        for node_type in sorted(by_type):
+            stmt = cypher.render("write_nodes", identifiers={"type": node_type})
+            group = by_type[node_type]
+            for i in range(0, len(group), WRITE_CHUNK):
+                rows = [_node_row(n, self.schema) for n in group[i : i + WRITE_CHUNK]]
+                yield "n", rows, tx.run(stmt, rows=rows)
+        by_type = {}
+        for e in edges:
+            by_type.setdefault(e.type, []).append(e)
+        for rel_type in sorted(by_type):
             stmt = cypher.render("write_edges", identifiers={"type": rel_type})
-            rows = edge_rows[rel_type]
-            for i in range(0, len(rows), WRITE_CHUNK):
-                chunk = rows[i : i + WRITE_CHUNK]
-                written = tx.run(stmt, rows=chunk).single()["written"]
-                if written != len(chunk):
-                    ends = {x for r in chunk for x in (r["source"], r["target"])}
-                    missing = sorted(ends - self._ids_present(tx, ends))
-                    raise DanglingReferenceError(
-                        f"edges refer to nodes that do not exist: {', '.join(missing[:10])}; nothing was written",
-                        details=[{"field": "source/target", "value": m} for m in missing[:50]],
-                    )
-                done += len(chunk)
-                if progress:
-                    progress(done, total)
+            group = by_type[rel_type]
+            for i in range(0, len(group), WRITE_CHUNK):
+                rows = [_edge_row(e) for e in group[i : i + WRITE_CHUNK]]
+                yield "e", rows, tx.run(stmt, rows=rows)
+
+    def _check(self, tx, kind: str, rows: list[dict[str, Any]], result) -> None:
+        if kind == "n":
+            result.consume()
+            return
+        written = result.single()["written"]
+        if written != len(rows):
+            ends = {x for r in rows for x in (r["source"], r["target"])}
+            missing = sorted(ends - self._ids_present(tx, ends))
+            raise DanglingReferenceError(
+                f"edges refer to nodes that do not exist: {', '.join(missing[:10])}; nothing was written",
+                details=[{"field": "source/target", "value": m} for m in missing[:50]],
+            )
 
     def delete(self, node_ids: Iterable[str], edge_ids: Iterable[str], *,
                rewrite_nodes: list[Node] = (), rewrite_edges: list[Edge] = ()) -> None:
