@@ -9,10 +9,13 @@ from pathlib import Path
 from graph.schema import default_schema
 
 ROOT = Path(__file__).resolve().parent.parent
-CHECKED = ["graph", "api", "regiograph", "cypher"]
-# Where the names are data, not logic: the synthetic-graph generator lays out a graph
-# of a fixed shape (it is test and benchmark data written as code).
-EXEMPT = {"graph/generate.py"}
+CHECKED = ["graph", "api", "regiograph", "cypher", "views", "loaders"]
+# Not checked yet, and why:
+# - graph/generate.py lays out a synthetic graph of a fixed shape (test and benchmark data
+#   written as code);
+# - loaders/text/: the press-release rules name the types their facts have (the text
+#   loader's own rule modules; moving those names into its rule files is open work).
+EXEMPT = ("graph/generate.py", "loaders/text/")
 
 
 def literals(path: Path, names: set[str]) -> list[str]:
@@ -37,7 +40,7 @@ def test_no_type_names_as_literals_in_code():
     found = []
     for folder in CHECKED:
         for path in sorted((ROOT / folder).rglob("*.py")):
-            if str(path.relative_to(ROOT)) not in EXEMPT:
+            if not str(path.relative_to(ROOT)).startswith(EXEMPT):
                 found += literals(path, names)
     assert not found, "type names written in code (use schema hints):\n" + "\n".join(found)
 
