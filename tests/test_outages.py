@@ -59,6 +59,7 @@ def timed(c, method, url, **kw):
 
 
 def assert_503(r, took):
+    print(f"[outage] {r.request.method} {r.request.url.path}: {r.status_code} after {took:.2f} s")
     assert r.status_code == 503, r.text[:300]
     assert int(r.headers["Retry-After"]) >= 1
     assert r.json()["error"]["code"] in ("unavailable", "store_error")
