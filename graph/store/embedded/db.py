@@ -115,6 +115,28 @@ def max_seq(conn) -> int:
 # ----------------------------------------------------------------- reads
 
 
+def _decode(table: str, conn, ixs_or_ids: list, texts: list[str], by: str):
+    """Decode rows; a row whose JSON cannot be read is named by its id (the store is damaged:
+    ``regiograph check`` lists every such row, ``regiograph restore`` puts a backup back)."""
+    decode = decode_nodes if table == "nodes" else decode_edges
+    try:
+        return decode(texts)
+    except (ValueError, TypeError, KeyError, AttributeError, IndexError):
+        pass
+    for key, text in zip(ixs_or_ids, texts):
+        try:
+            decode([text])
+        except (ValueError, TypeError, KeyError, AttributeError, IndexError) as e:
+            rid = key if by == "id" else conn.execute(f"SELECT id FROM {table} WHERE ix = ?", (key,)).fetchone()[0]  # noqa: S608
+            from pathlib import Path as _P
+
+            from ..integrity import _damaged
+
+            path = conn.execute("PRAGMA database_list").fetchone()[2]
+            raise _damaged(_P(path), f"{table} row '{rid}' cannot be read ({type(e).__name__}: {str(e)[:200]})") from None
+    return decode(texts)  # pragma: no cover - every row decoded alone: the batch error does not repeat
+
+
 def node_ix(conn, ids: list[str]) -> dict[str, int]:
     out: dict[str, int] = {}
     for i in range(0, len(ids), CHUNK):
@@ -133,11 +155,13 @@ def node_ids(conn, ixs) -> dict[int, str]:
 
 
 def nodes_by_id(conn, ids: list[str]) -> dict[str, Node]:
-    rows = []
+    keys, rows = [], []
     for i in range(0, len(ids), CHUNK):
-        q = "SELECT n.data FROM json_each(?) j JOIN nodes n ON n.id = j.value"
-        rows += [r[0] for r in conn.execute(q, (json.dumps(ids[i:i + CHUNK]),))]
-    return {n.id: n for n in decode_nodes(rows)}
+        q = "SELECT n.id, n.data FROM json_each(?) j JOIN nodes n ON n.id = j.value"
+        for k, d in conn.execute(q, (json.dumps(ids[i:i + CHUNK]),)):
+            keys.append(k)
+            rows.append(d)
+    return {n.id: n for n in _decode("nodes", conn, keys, rows, "id")}
 
 
 def nodes_by_ix(conn, ixs, brief: bool = False) -> dict[int, Node]:
@@ -149,15 +173,17 @@ def nodes_by_ix(conn, ixs, brief: bool = False) -> dict[int, Node]:
         for ix, d in conn.execute(q, (ix_param(ixs[i:i + CHUNK]),)):
             ix_rows.append(ix)
             data.append(d)
-    return dict(zip(ix_rows, decode_nodes(data)))
+    return dict(zip(ix_rows, _decode("nodes", conn, ix_rows, data, "ix")))
 
 
 def edges_by_id(conn, ids: list[str]) -> dict[str, Edge]:
-    rows = []
+    keys, rows = [], []
     for i in range(0, len(ids), CHUNK):
-        q = "SELECT e.data FROM json_each(?) j JOIN edges e ON e.id = j.value"
-        rows += [r[0] for r in conn.execute(q, (json.dumps(ids[i:i + CHUNK]),))]
-    return {e.id: e for e in decode_edges(rows)}
+        q = "SELECT e.id, e.data FROM json_each(?) j JOIN edges e ON e.id = j.value"
+        for k, d in conn.execute(q, (json.dumps(ids[i:i + CHUNK]),)):
+            keys.append(k)
+            rows.append(d)
+    return {e.id: e for e in _decode("edges", conn, keys, rows, "id")}
 
 
 def edges_by_ix(conn, ixs, brief: bool = False) -> dict[int, Edge]:
@@ -169,7 +195,7 @@ def edges_by_ix(conn, ixs, brief: bool = False) -> dict[int, Edge]:
         for ix, d in conn.execute(q, (ix_param(ixs[i:i + CHUNK]),)):
             ix_rows.append(ix)
             data.append(d)
-    return dict(zip(ix_rows, decode_edges(data)))
+    return dict(zip(ix_rows, _decode("edges", conn, ix_rows, data, "ix")))
 
 
 def edge_refs_by_ix(conn, ixs) -> list[tuple[int, str, str, int, int]]:
