@@ -125,10 +125,12 @@ def _include_routers(app: FastAPI) -> None:
     from views.routes import router as views_router
 
     from .cypher_route import router as cypher_router
+    from .embed_route import router as embed_router
     from .undo_route import router as undo_router
 
     app.include_router(cypher_router, responses={**AUTH_RESPONSES, **COMMON_RESPONSES})
     app.include_router(undo_router, responses={**AUTH_RESPONSES, **COMMON_RESPONSES})
+    app.include_router(embed_router, responses={**AUTH_RESPONSES, **COMMON_RESPONSES})
     app.include_router(views_router, dependencies=[Depends(require_read)], responses={**AUTH_RESPONSES, **COMMON_RESPONSES})
     app.include_router(apidocs_router, dependencies=[Depends(require_read)])
 

@@ -213,3 +213,24 @@ def test_deletions_need_admin_and_are_logged(store, tmp_path, keys, caplog):
     logged = "\n".join(r.getMessage() for r in caplog.records)
     assert "deleted node org:jtro by key" in logged and "admin-user" in logged
     assert keys["admin"] not in logged
+
+
+def test_an_admin_mints_embed_links_over_the_api_and_the_panel_says_how(store, tmp_path, keys):
+    with make_client(store, tmp_path, read_access="key") as c:
+        body = {"url": "/view/entity/org:bayern-intl?depth=2", "expires": "30d"}
+        for role in ("read", "write"):
+            assert c.post("/api/embed-links", json=body, headers=h(keys[role])).status_code == 403
+        assert c.post("/api/embed-links", json=body).status_code == 401
+        r = c.post("/api/embed-links", json=body, headers=h(keys["admin"]))
+        assert r.status_code == 200, r.text
+        link = r.json()["url"]
+        assert link.startswith("/view/entity/org:bayern-intl?depth=2&exp=") and "&sig=" in link
+        assert c.get(link).status_code == 200  # opens without a key
+        assert c.get(link.replace("depth=2", "depth=1")).status_code == 403  # for this view only
+        bad = c.post("/api/embed-links", json={"url": "/api/stats"}, headers=h(keys["admin"]))
+        assert bad.status_code == 422 and bad.json()["error"]["details"][0]["field"] == "url"
+        page = c.get("/?id=org:bayern-intl", headers=h(keys["read"]))
+        assert page.status_code == 200
+        assert "regiograph embed-link &#39;/view/entity/org:bayern-intl" in page.text or \
+               "regiograph embed-link '/view/entity/org:bayern-intl" in page.text
+        assert "POST /api/embed-links" in page.text

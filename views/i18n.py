@@ -65,6 +65,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "as_list": "Nodes as a list",
         "view_error": "This view cannot be shown",
         "embed_signed": "Signed embed code (works only for this view, can expire):",
+        "embed_sign_howto": "When reads need a key, an administrator signs this view's link (it then opens for anyone, "
+                            "for this view only, until it expires) with the command below or POST /api/embed-links:",
         "path_from_here": "Find connections from here",
         "details": "Details",
         "names": "Names",
@@ -167,6 +169,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "as_list": "Knoten als Liste",
         "view_error": "Diese Ansicht kann nicht gezeigt werden",
         "embed_signed": "Signierter Einbettungscode (gilt nur für diese Ansicht, kann ablaufen):",
+        "embed_sign_howto": "Brauchen Lesezugriffe einen Schlüssel, signiert eine Administratorin oder ein Administrator "
+                            "den Link dieser Ansicht (er öffnet sich dann für alle, nur für diese Ansicht, bis er abläuft) "
+                            "mit dem Befehl unten oder POST /api/embed-links:",
         "path_from_here": "Verbindungen von hier finden",
         "details": "Details",
         "names": "Namen",
