@@ -274,6 +274,10 @@ class ArrayIndex:
         ok = self.allowed(ee, em, as_of)
         nb = nb[ok]
         nb = nb[self.valid_nodes(nb, nm, as_of)]
+        if len(nb) > self.ntype.n // 8:  # many entries: a mark per node beats sorting them
+            mark = np.zeros(self.ntype.n, dtype=bool)
+            mark[nb] = True
+            return np.flatnonzero(mark)
         return np.unique(nb)
 
     # -------------------------------------------------------- persistence
