@@ -1015,7 +1015,7 @@ class Extractor:
 
     def _members(self, s: Sentence, ms: list[Mention]) -> None:
         """MEMBER_OF from membership words, one member or a list of them:
-        'Mitglieder des Silicon Saxony e. V., u.a. A' / 'members of X such as A and B' (list after the body);
+        'Mitglieder von X e. V., darunter A' / 'members of X such as A and B' (list after the body);
         'X-Mitglied A', 'X members such as A and B', 'das Clustermitglied A' (body before the word);
         'X hat rund 120 Mitglieder, darunter A' / 'X has 90 members, including A and B';
         'A, Mitglied von X' / 'A und B, beide Mitglieder des X' / 'A is a member of X' (members before)."""
