@@ -154,48 +154,35 @@ def node_ids(conn, ixs) -> dict[int, str]:
     return out
 
 
+def _records(conn, table: str, by: str, keys, brief: bool = False) -> list:
+    """Records of ``table`` ("nodes" or "edges") by ``id`` or by ``ix``, as (key, record) pairs;
+    ``brief``: their compact form (``graph.codec.brief``)."""
+    keys = list(keys)
+    found, data = [], []
+    col = "brief" if brief else "data"
+    param = json.dumps if by == "id" else ix_param
+    for i in range(0, len(keys), CHUNK):
+        q = f"SELECT t.{by}, t.{col} FROM json_each(?) j JOIN {table} t ON t.{by} = j.value"  # noqa: S608 - fixed names
+        for k, d in conn.execute(q, (param(keys[i:i + CHUNK]),)):
+            found.append(k)
+            data.append(d)
+    return list(zip(found, _decode(table, conn, found, data, by)))
+
+
 def nodes_by_id(conn, ids: list[str]) -> dict[str, Node]:
-    keys, rows = [], []
-    for i in range(0, len(ids), CHUNK):
-        q = "SELECT n.id, n.data FROM json_each(?) j JOIN nodes n ON n.id = j.value"
-        for k, d in conn.execute(q, (json.dumps(ids[i:i + CHUNK]),)):
-            keys.append(k)
-            rows.append(d)
-    return {n.id: n for n in _decode("nodes", conn, keys, rows, "id")}
+    return dict(_records(conn, "nodes", "id", ids))
 
 
 def nodes_by_ix(conn, ixs, brief: bool = False) -> dict[int, Node]:
-    ixs = list(ixs)
-    ix_rows, data = [], []
-    col = "brief" if brief else "data"
-    for i in range(0, len(ixs), CHUNK):
-        q = f"SELECT n.ix, n.{col} FROM json_each(?) j JOIN nodes n ON n.ix = j.value"  # noqa: S608
-        for ix, d in conn.execute(q, (ix_param(ixs[i:i + CHUNK]),)):
-            ix_rows.append(ix)
-            data.append(d)
-    return dict(zip(ix_rows, _decode("nodes", conn, ix_rows, data, "ix")))
+    return dict(_records(conn, "nodes", "ix", ixs, brief))
 
 
 def edges_by_id(conn, ids: list[str]) -> dict[str, Edge]:
-    keys, rows = [], []
-    for i in range(0, len(ids), CHUNK):
-        q = "SELECT e.id, e.data FROM json_each(?) j JOIN edges e ON e.id = j.value"
-        for k, d in conn.execute(q, (json.dumps(ids[i:i + CHUNK]),)):
-            keys.append(k)
-            rows.append(d)
-    return {e.id: e for e in _decode("edges", conn, keys, rows, "id")}
+    return dict(_records(conn, "edges", "id", ids))
 
 
 def edges_by_ix(conn, ixs, brief: bool = False) -> dict[int, Edge]:
-    ixs = list(ixs)
-    ix_rows, data = [], []
-    col = "brief" if brief else "data"
-    for i in range(0, len(ixs), CHUNK):
-        q = f"SELECT e.ix, e.{col} FROM json_each(?) j JOIN edges e ON e.ix = j.value"  # noqa: S608
-        for ix, d in conn.execute(q, (ix_param(ixs[i:i + CHUNK]),)):
-            ix_rows.append(ix)
-            data.append(d)
-    return dict(zip(ix_rows, _decode("edges", conn, ix_rows, data, "ix")))
+    return dict(_records(conn, "edges", "ix", ixs, brief))
 
 
 def edge_refs_by_ix(conn, ixs) -> list[tuple[int, str, str, int, int]]:
