@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from urllib.parse import quote, urlencode
 
 from api.deps import split_list as api_split_list
-from graph.dates import as_of_day
+from graph.dates import normalize
 from graph.errors import QueryError
 
 from . import labels
@@ -54,8 +54,12 @@ def _int(argument: str, value: int | str | None, default: int, lo: int, hi: int)
 
 
 def parse_as_of(value: str | None) -> str | None:
+    """The date as given, checked (YYYY, YYYY-MM or YYYY-MM-DD): the store reads a year or a
+    month as "valid at any time in that period", as the API does."""
+    if value is None or value == "":
+        return None
     try:
-        return as_of_day(value)
+        return normalize(value)
     except ValueError as exc:
         raise QueryError(f"as_of: {exc}", details=[{"field": "as_of", "value": value}])
 

@@ -21,8 +21,9 @@ def test_split_list_accepts_commas_and_repeats():
 
 def test_entity_params_validate_and_round_trip():
     p = entity_params("org:wfs", depth="2", edge_types=["PARTY_TO,SIGNED"], as_of="2023-05", limit="50", lang="de", cap=300)
-    assert (p.depth, p.edge_types, p.as_of, p.limit, p.lang) == (2, ("PARTY_TO", "SIGNED"), "2023-05-01", 50, "de")
-    assert p.view_url() == "/view/entity/org:wfs?depth=2&limit=50&edge_types=PARTY_TO%2CSIGNED&as_of=2023-05-01&lang=de"
+    # a month stays a month: the store reads it as "valid at any time in May 2023" (issue 12)
+    assert (p.depth, p.edge_types, p.as_of, p.limit, p.lang) == (2, ("PARTY_TO", "SIGNED"), "2023-05", 50, "de")
+    assert p.view_url() == "/view/entity/org:wfs?depth=2&limit=50&edge_types=PARTY_TO%2CSIGNED&as_of=2023-05&lang=de"
     assert p.export_url("gexf").startswith("/view/export?format=gexf&view=entity&id=org%3Awfs&depth=2")
     with pytest.raises(QueryError, match="depth"):
         entity_params("org:wfs", depth=4, cap=300)
