@@ -10,7 +10,7 @@ one ``store.get_nodes`` call so tooltips can name the document and its date.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -44,6 +44,7 @@ class ViewData:
     node_types: list[str]  # present in the view, for the legend
     edge_types: list[str]
     latest_source: str | None  # most recent publication date among the sources shown
+    communities: list[dict[str, Any]] = field(default_factory=list)  # colour by community: the legend entries
 
 
 def display_name(node: Node, lang: str) -> str:
@@ -202,18 +203,22 @@ def aggregate_node(vg: ViewGraph, cap: int, lang: str) -> tuple[dict[str, Any], 
 GROUP_TIP_NAMES = 12
 
 
-def apply_groups(data: ViewData, groups, lang: str) -> None:
+def apply_groups(data: ViewData, groups, lang: str, region_names: dict[str, str] | None = None) -> None:
     """Replace grouped leaves by one group node each (``views.group``): the
     members and their edges stay in the data, hidden, and the page shows them
-    when the group is clicked."""
+    when the group is clicked. With ``region_names`` the groups are by region
+    (``Group.type`` is then the region's id)."""
     if not groups:
         return
     by_id = {n["id"]: n for n in data.nodes}
     edge_by_id = {e["id"]: e for e in data.edges}
     for g in groups:
-        st = node_style(g.type)
-        type_label = labels.node_type_label(g.type, lang)
-        text = t(lang, "group", n=len(g.members), type=type_label)
+        by_region = region_names is not None
+        st = node_style("" if by_region else g.type)
+        if by_region:
+            text = t(lang, "group_region", n=len(g.members), region=_short(region_names.get(g.type, g.type), SHORT_LABEL - 6))
+        else:
+            text = t(lang, "group", n=len(g.members), type=labels.node_type_label(g.type, lang))
         names = [by_id[m]["tip"]["heading"] for m in g.members if m in by_id]
         for m in g.members:
             by_id[m]["hidden"] = True
@@ -228,7 +233,7 @@ def apply_groups(data: ViewData, groups, lang: str) -> None:
         data.nodes.append({
             "id": g.id,
             "rgLabel": text,
-            "group": g.type if g.type in NODE_STYLES else "_other",
+            "group": g.type if g.type in NODE_STYLES and not by_region else "_other",
             "size": node_size(len(g.members)),
             "borderWidth": 2,
             "shapeProperties": {"borderDashes": [4, 3]},

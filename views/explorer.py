@@ -57,10 +57,14 @@ class ExplorerArgs:
     node_types: tuple[str, ...] = ()
     as_of: str = ""
     lang: str = "en"
+    since: str = ""
+    until: str = ""
+    group: str = ""
+    color: str = ""
 
     @classmethod
     def parse(cls, *, q=None, id=None, ids=None, depth=None, source=None, target=None, edge_types=None, node_types=None,
-              as_of=None, lang=None) -> "ExplorerArgs":
+              as_of=None, lang=None, since=None, until=None, group=None, color=None) -> "ExplorerArgs":
         return cls(
             q=(q or "").strip(),
             id=(id or "").strip(),
@@ -72,7 +76,16 @@ class ExplorerArgs:
             node_types=split_list(node_types) or (),
             as_of=(as_of or "").strip(),
             lang=parse_lang(lang),
+            since=(since or "").strip(),
+            until=(until or "").strip(),
+            group=(group or "").strip(),
+            color=(color or "").strip(),
         )
+
+    def span(self) -> dict[str, str | None]:
+        """The time control and display options, as the view parameters take them."""
+        return {"as_of": self.as_of or None, "since": self.since or None, "until": self.until or None,
+                "color": self.color or None}
 
     @property
     def start(self) -> bool:
@@ -81,14 +94,14 @@ class ExplorerArgs:
     def query(self, **changes: str) -> str:
         values = {"q": self.q, "id": self.id, "ids": self.ids, "depth": self.depth, "from": self.source, "to": self.target,
                   "edge_types": ",".join(self.edge_types), "node_types": ",".join(self.node_types), "as_of": self.as_of,
-                  "lang": self.lang}
+                  "since": self.since, "until": self.until, "group": self.group, "color": self.color, "lang": self.lang}
         values.update(changes)
         if values.get("lang") == "en":
             values["lang"] = ""
         return "/?" + urlencode([(k, v) for k, v in values.items() if v])
 
     def entity_href(self, node_id: str) -> str:
-        return self.query(id=node_id, q="", ids="", depth="", edge_types="", node_types="", **{"from": "", "to": ""})
+        return self.query(id=node_id, q="", ids="", depth="", edge_types="", node_types="", group="", **{"from": "", "to": ""})
 
 
 # ------------------------------------------------------------------ errors
@@ -103,23 +116,52 @@ def explain(exc: RegiographError, lang: str) -> dict[str, Any]:
             return {"kind": "ambiguous", "field": field, "value": value, "text": t(lang, "err_ambiguous", q=value)}
         return {"kind": "error", "text": t(lang, "err_not_found", q=value or field)}
     if isinstance(exc, QueryError):
-        key = {"as_of": "err_date", "depth": "err_depth", "edge_types": "err_types", "node_types": "err_types",
+        key = {"span": "err_span", "as_of": "err_date", "since": "err_date", "until": "err_date", "depth": "err_depth",
+               "group": "err_choice", "color": "err_choice", "a": "err_required", "b": "err_required",
+               "from": "err_year", "to": "err_year", "type": "err_list", "kind": "err_list", "related": "err_list",
+               "counterpart_in": "err_list", "in": "err_list", "cursor": "err_list", "edge_types": "err_types", "node_types": "err_types",
                "source": "err_required", "target": "err_required", "ids": "err_required"}.get(field, "err_query")
         return {"kind": "error", "text": t(lang, key, field=t(lang, "field_" + field) if field else "", value=value)}
     return {"kind": "error", "text": t(lang, "err_other")}
 
 
-def _choices(store, err: dict[str, Any], exc: NotFoundError, args: ExplorerArgs) -> list[dict[str, str]]:
+def _choices(store, err: dict[str, Any], exc: NotFoundError, args: ExplorerArgs, href=None) -> list[dict[str, str]]:
+    """The candidates of an ambiguous name as links; ``href(field, id)`` makes a link
+    (default: the explorer's own parameters)."""
     ids = next((d.get("candidates") for d in exc.details if d.get("candidates")), []) or []
     found = store.get_nodes(list(ids))
-    param = {"id": "id", "from": "from", "to": "to", "source": "from", "target": "to"}.get(err["field"], "id")
+    if href is None:
+        def href(field, i):
+            param = {"id": "id", "from": "from", "to": "to", "source": "from", "target": "to"}.get(field, "id")
+            return args.query(**{param: i})
     out = []
     for i in ids:
         if i in found:
             n = found[i]
             out.append({"name": display_name(n, args.lang), "type": labels.node_type_label(n.type, args.lang), "id": i,
-                        "href": args.query(**{param: i})})
+                        "href": href(err["field"], i)})
     return out
+
+
+class Collector:
+    """Runs page sections; a failing one adds an error in the page's language, or
+    its candidates when a name is ambiguous, and gives None."""
+
+    def __init__(self, store, args: "ExplorerArgs", href=None):
+        self.store, self.args, self.href = store, args, href
+        self.errors: list[str] = []
+        self.choices: list[dict[str, Any]] = []
+
+    def __call__(self, section):
+        try:
+            return section()
+        except RegiographError as exc:
+            err = explain(exc, self.args.lang)
+            if err["kind"] == "ambiguous":
+                self.choices.append({"text": err["text"], "options": _choices(self.store, err, exc, self.args, self.href)})
+            else:
+                self.errors.append(err["text"])
+            return None
 
 
 # ------------------------------------------------------------- suggestions
@@ -299,9 +341,10 @@ def _entity_section(store, args: ExplorerArgs, cap: int, base_url: str) -> dict[
     node_id = resolve_ref(store, args.id)
     node = store.get_node(node_id)
     p = entity_params(node_id, depth=args.depth or None, edge_types=list(args.edge_types) or None,
-                      node_types=list(args.node_types) or None, as_of=args.as_of or None, lang=args.lang, cap=cap)
+                      node_types=list(args.node_types) or None, lang=args.lang, cap=cap, group=args.group or None,
+                      **args.span())
     name = display_name(node, args.lang)
-    tl = store.timeline(node_id, limit=TIMELINE_LIMIT)
+    tl = store.timeline(node_id, limit=TIMELINE_LIMIT, since=p.since, until=p.until or p.as_of)
     timeline = [{"date": i.date, "label": i.label, "kind": i.kind,
                  "href": args.entity_href(i.node.id if i.node is not None and i.node.id != node_id else node_id)}
                 for i in tl.items]
@@ -321,11 +364,11 @@ def _entity_section(store, args: ExplorerArgs, cap: int, base_url: str) -> dict[
 def _path_section(store, args: ExplorerArgs, cap: int, base_url: str) -> dict[str, Any]:
     source = resolve_ref(store, args.source, "from")
     target = resolve_ref(store, args.target, "to")
-    p = path_params(source, target, edge_types=list(args.edge_types) or None, as_of=args.as_of or None, lang=args.lang)
+    p = path_params(source, target, edge_types=list(args.edge_types) or None, lang=args.lang, **args.span())
     found = store.get_nodes([source, target])
     a, b = display_name(found[source], args.lang), display_name(found[target], args.lang)
     res = store.paths(source, target, k=p.k, max_hops=p.max_hops, edge_types=list(p.edge_types) if p.edge_types else None,
-                      as_of=p.as_of, via=None if p.via_all else PARTNER_VIA)
+                      as_of=p.as_of, since=p.since, until=p.until, via=None if p.via_all else PARTNER_VIA)
     paths = []
     for path in res.paths:
         steps = []
@@ -341,25 +384,55 @@ def _path_section(store, args: ExplorerArgs, cap: int, base_url: str) -> dict[st
 
 
 def _subgraph_section(args: ExplorerArgs, cap: int, base_url: str) -> dict[str, Any]:
-    p = subgraph_params(args.ids, edge_types=list(args.edge_types) or None, as_of=args.as_of or None, lang=args.lang)
+    p = subgraph_params(args.ids, edge_types=list(args.edge_types) or None, lang=args.lang, **args.span())
     return {"view": _view_block(p, base_url, t(args.lang, "subgraph_title", n=len(p.ids)))}
+
+
+def base_context(store, args: ExplorerArgs, safe: Collector, frame_ancestors: str, lang_url: str) -> dict[str, Any]:
+    """What every explorer page shows: header, footer, chips, errors, choices."""
+    lang = args.lang
+    stats = store.stats().to_dict()
+    other = "de" if lang == "en" else "en"
+    return {
+        "lang": lang,
+        "s": lambda key, **kw: t(lang, key, **kw),
+        "args": args,
+        "start": None, "hits": [], "entity": None, "path": None, "subgraph": None, "listing": None, "trade": None,
+        "errors": safe.errors,
+        "choices": safe.choices,
+        "stats_raw": stats,
+        "stats": t(lang, "stats", nodes=stats["total_nodes"], edges=stats["total_edges"]),
+        "other_lang": other,
+        "lang_url": lang_url,
+        "home": "/" if lang == "en" else "/?lang=" + lang,
+        "edge_chips": _chips(labels.edge_types(), args.edge_types, lambda e: labels.edge_type_label(e, lang)),
+        "node_chips": _chips(labels.node_types(), args.node_types, lambda n: labels.node_type_label(n, lang)),
+        "suggest_url": "/explorer/suggest?" + urlencode({"lang": lang}),
+        "frame_ancestors": frame_ancestors,
+        "css": assets.url("explorer.css"),
+        "js": assets.url("explorer.js"),
+        "questions": question_links(lang),
+    }
+
+
+def question_links(lang: str) -> list[dict[str, str]]:
+    """Links to the list and trade pages (``questions`` in views/explorer.yaml)."""
+    out = []
+    for q in config().get("questions", []):
+        params = {k: str(v) for k, v in (q.get("params") or {}).items()}
+        if lang != "en":
+            params["lang"] = lang
+        out.append({"text": str(q.get(lang) or q.get("en")), "href": str(q["page"]) + "?" + urlencode(params)})
+    return out
+
+
+def render_template(ctx: dict[str, Any]) -> str:
+    return _env.get_template("explorer.html").render(**ctx)
 
 
 def render(store, args: ExplorerArgs, *, cap: int, base_url: str, frame_ancestors: str = "'self'") -> str:
     lang = args.lang
-    errors: list[str] = []
-    choices: list[dict[str, Any]] = []
-
-    def safe(section):
-        try:
-            return section()
-        except RegiographError as exc:
-            err = explain(exc, lang)
-            if err["kind"] == "ambiguous":
-                choices.append({"text": err["text"], "options": _choices(store, err, exc, args)})
-            else:
-                errors.append(err["text"])
-            return None
+    safe = Collector(store, args)
 
     hits = []
     if args.q:
@@ -371,28 +444,14 @@ def render(store, args: ExplorerArgs, *, cap: int, base_url: str, frame_ancestor
     entity = safe(lambda: _entity_section(store, args, cap, base_url)) if args.id else None
     path = safe(lambda: _path_section(store, args, cap, base_url)) if (args.source or args.target) else None
     subgraph = safe(lambda: _subgraph_section(args, cap, base_url)) if args.ids and not args.id else None
-    stats = store.stats().to_dict()
-    other = "de" if lang == "en" else "en"
-    page = {
-        "lang": lang,
-        "s": lambda key, **kw: t(lang, key, **kw),
-        "args": args,
-        "start": start_page(store, stats, lang) if args.start else None,
+    page = base_context(store, args, safe, frame_ancestors, args.query(lang="de" if lang == "en" else "en"))
+    page.update({
+        "start": start_page(store, page["stats_raw"], lang) if args.start else None,
         "hits": hits,
         "entity": entity,
         "path": path,
         "subgraph": subgraph,
-        "errors": errors,
-        "choices": choices,
-        "stats": t(lang, "stats", nodes=stats["total_nodes"], edges=stats["total_edges"]),
-        "other_lang": other,
-        "lang_url": args.query(lang=other),
-        "home": "/" if lang == "en" else "/?lang=" + lang,
-        "edge_chips": _chips(labels.edge_types(), args.edge_types, lambda e: labels.edge_type_label(e, lang)),
-        "node_chips": _chips(labels.node_types(), args.node_types, lambda n: labels.node_type_label(n, lang)),
-        "suggest_url": "/explorer/suggest?" + urlencode({"lang": lang}),
-        "frame_ancestors": frame_ancestors,
-        "css": assets.url("explorer.css"),
-        "js": assets.url("explorer.js"),
-    }
-    return _env.get_template("explorer.html").render(**page)
+        "group_choice": args.group or "type",
+        "color_choice": args.color or "type",
+    })
+    return render_template(page)

@@ -14,7 +14,8 @@ from urllib.parse import quote, urlencode
 
 from . import labels
 from .build import ViewData, apply_groups, build, display_name
-from .group import find_groups
+from .colour import community_colours
+from .group import find_groups, leaf_regions
 from .i18n import t
 from .layout import compute_layout, disc_around, path_layout, radial_layout
 from .params import ViewParams
@@ -65,9 +66,20 @@ def prepare(store, params: ViewParams, cap: int, *, physics_max: int = PHYSICS_M
         # partner paths read best as lanes from source to target
         positions = path_layout([p.node_ids() for p in vg.paths], ids)
     elif vg.center:
-        types = {n.id: n.type for n in vg.nodes}
-        groups = find_groups(types, [(e.id, e.source, e.target) for e in vg.edges], vg.center)
-        apply_groups(data, groups, params.lang)
+        triples = [(e.id, e.source, e.target) for e in vg.edges]
+        if params.group == "region":
+            from .explorer import config
+
+            kinds = [k for k in config().get("region_edges", []) if k in labels.edge_types()]
+            keys = leaf_regions(store, [n.id for n in vg.nodes], triples, kinds)
+            groups = find_groups(keys, triples, vg.center, view_size=len(vg.nodes))
+            region_names = {i: display_name(n, params.lang) for i, n in store.get_nodes(sorted({g.type for g in groups})).items()}
+        elif params.group == "none":
+            groups, region_names = [], None
+        else:
+            groups = find_groups({n.id: n.type for n in vg.nodes}, triples, vg.center)
+            region_names = None
+        apply_groups(data, groups, params.lang, region_names)
         shown = [n["id"] for n in data.nodes if not n.get("hidden")]
         shown_pairs = [(e["from"], e["to"]) for e in data.edges if not e.get("hidden")]
         positions, angles = radial_layout(shown, shown_pairs, vg.center, _sort_keys(data))
@@ -75,6 +87,8 @@ def prepare(store, params: ViewParams, cap: int, *, physics_max: int = PHYSICS_M
             positions.update(disc_around(positions[g.id], positions[g.parent], list(g.members)))
     else:
         positions = compute_layout(ids, pairs, vg.center)
+    if params.color == "community":
+        data.communities = community_colours(store, data, params.lang)
     physics = len(data.nodes) <= physics_max
     for n in data.nodes:
         x, y = positions[n["id"]]
@@ -103,12 +117,46 @@ def titles(pv: PreparedView) -> tuple[str, str]:
     elif p.kind == "path":
         title = t(lang, "path_title", a=names.get(p.source, p.source), b=names.get(p.target, p.target))
         sub = t(lang, "path_sub", count=len(vg.paths), hops=p.max_hops, types=_types_text(p))
+    elif p.kind == "list":
+        title = t(lang, "list_title", filters=filters_text(p.filters, lang))
+        sub = t(lang, "list_sub", n=len(vg.path_nodes), m=n_edges)
     else:
         title = t(lang, "subgraph_title", n=n_nodes)
         sub = t(lang, "subgraph_sub", n=n_nodes, m=n_edges, types=_types_text(p))
-    if p.as_of:
-        sub += " · " + t(lang, "as_of", date=p.as_of)
+    when = time_text(p.as_of, p.since, p.until, lang)
+    if when:
+        sub += " · " + when
     return title, sub
+
+
+def time_text(as_of: str | None, since: str | None, until: str | None, lang: str) -> str:
+    if as_of:
+        return t(lang, "as_of", date=as_of)
+    if since and until:
+        return t(lang, "since_until", since=since, until=until)
+    if since:
+        return t(lang, "since", date=since)
+    if until:
+        return t(lang, "until", date=until)
+    return ""
+
+
+def filters_text(filters, lang: str) -> str:
+    """The list filters in words: "Organization (agency) · in South Korea · ..."."""
+    f = dict(filters)
+    parts = []
+    if f.get("type"):
+        parts.append(labels.node_type_label(f["type"], lang) + (f" ({f['kind']})" if f.get("kind") else ""))
+    if f.get("in"):
+        parts.append(t(lang, "filter_in", region=f["in"]))
+    if f.get("related"):
+        edge, _, node_type = f["related"].partition(":")
+        text = t(lang, "filter_related", edge=labels.edge_type_label(edge, lang) if edge in labels.edge_types() else edge,
+                 type=labels.node_type_label(node_type, lang) if node_type in labels.node_types() else node_type)
+        if f.get("counterpart_in"):
+            text += " " + t(lang, "filter_counterpart", region=f["counterpart_in"])
+        parts.append(text)
+    return " · ".join(parts)
 
 
 def explorer_url(p: ViewParams) -> str:
@@ -119,12 +167,25 @@ def explorer_url(p: ViewParams) -> str:
             q.append(("depth", str(p.depth)))
     elif p.kind == "path":
         q += [("from", p.source or ""), ("to", p.target or "")]
+    elif p.kind == "list":
+        q += list(p.filters)
+        for k in ("since", "until"):
+            if getattr(p, k):
+                q.append((k, getattr(p, k)))
+        if p.lang != "en":
+            q.append(("lang", p.lang))
+        return "/explorer/list?" + urlencode(q)
     else:
         q.append(("ids", ",".join(p.ids)))
     if p.edge_types:
         q.append(("edge_types", ",".join(p.edge_types)))
-    if p.as_of:
-        q.append(("as_of", p.as_of))
+    for k in ("as_of", "since", "until"):
+        if getattr(p, k):
+            q.append((k, getattr(p, k)))
+    if p.kind == "entity" and p.group != "type":
+        q.append(("group", p.group))
+    if p.color != "type":
+        q.append(("color", p.color))
     if p.lang != "en":
         q.append(("lang", p.lang))
     return "/?" + urlencode(q)
@@ -145,7 +206,9 @@ def page_context(pv: PreparedView, cap: int) -> dict[str, Any]:
     legend_nodes = []
     for type_ in data.node_types:
         st = node_style(type_)
-        legend_nodes.append({"glyph": st.glyph, "color": st.color, "label": labels.node_type_label(type_, lang)})
+        # coloured by community, the type shows only as the shape: the glyphs then go neutral
+        legend_nodes.append({"glyph": st.glyph, "color": "#59636e" if data.communities else st.color,
+                             "label": labels.node_type_label(type_, lang)})
     return {
         "lang": lang,
         "title": title,
@@ -154,6 +217,7 @@ def page_context(pv: PreparedView, cap: int) -> dict[str, Any]:
         "notices": notices,
         "legend_nodes": legend_nodes,
         "legend_edges": [{"label": labels.edge_type_label(e, lang), "color": edge_color(e)} for e in data.edge_types],
+        "legend_communities": data.communities,
         "legend_label": t(lang, "legend"),
         "canvas_label": t(lang, "canvas"),
         "open_label": t(lang, "open"),

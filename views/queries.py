@@ -55,6 +55,8 @@ def entity_graph(store, p: ViewParams, cap: int) -> ViewGraph:
         edge_types=list(p.edge_types) if p.edge_types else None,
         node_types=list(p.node_types) if p.node_types else None,
         as_of=p.as_of,
+        since=p.since,
+        until=p.until,
         limit=limit,
     )
     return ViewGraph(
@@ -77,6 +79,8 @@ def path_graph(store, p: ViewParams, cap: int) -> ViewGraph:
         max_hops=p.max_hops,
         edge_types=list(p.edge_types) if p.edge_types else None,
         as_of=p.as_of,
+        since=p.since,
+        until=p.until,
         via=None if p.via_all else PARTNER_VIA,
     )
     nodes: dict[str, Node] = {}
@@ -116,6 +120,8 @@ def subgraph_graph(store, p: ViewParams, cap: int) -> ViewGraph:
             depth=1,
             edge_types=list(p.edge_types) if p.edge_types else None,
             as_of=p.as_of,
+            since=p.since,
+            until=p.until,
             limit=NEIGHBOR_SCAN_LIMIT,
         )
         truncated = truncated or sg.truncated
@@ -132,12 +138,56 @@ def subgraph_graph(store, p: ViewParams, cap: int) -> ViewGraph:
     )
 
 
+LIST_VIEW_HITS = 100  # most hits a list view draws (with the facts that connect them)
+
+
+def list_query(store, filters: dict, *, since=None, until=None, cursor=None, limit=LIST_VIEW_HITS):
+    """The list query (``graph.query`` "entities") with the explorer's filter names:
+    region names are resolved like the API does."""
+    from graph import query
+
+    within = resolve_ref(store, filters["in"], "in") if filters.get("in") else None
+    cp = resolve_ref(store, filters["counterpart_in"], "counterpart_in") if filters.get("counterpart_in") else None
+    return query.run(store, "entities", type=filters.get("type") or None, kind=filters.get("kind") or None,
+                     within=within, related=filters.get("related") or None, counterpart_in=cp, since=since,
+                     until=until, sort=filters.get("sort") or "id", cursor=cursor, limit=limit)
+
+
+def list_graph(store, p: ViewParams, cap: int) -> ViewGraph:
+    """The hits of a list (emphasised) and the facts that say why each matched."""
+    res = list_query(store, dict(p.filters), since=p.since, until=p.until, limit=max(1, min(cap, LIST_VIEW_HITS)))
+    hits = [h.node for h in res.items]
+    edges: dict[str, Edge] = {}
+    for h in res.items:
+        for r in h.why:
+            for e in r.edges:
+                edges.setdefault(e.id, e)
+    hit_ids = {n.id for n in hits}
+    more = sorted({x for e in edges.values() for x in (e.source, e.target)} - hit_ids)
+    room = max(0, cap - len(hits))
+    found = store.get_nodes(more[:room]) if more and room else {}
+    nodes = hits + [found[i] for i in more[:room] if i in found]
+    inside = {n.id for n in nodes}
+    return ViewGraph(
+        params=p,
+        nodes=nodes,
+        edges=[edges[k] for k in sorted(edges) if edges[k].source in inside and edges[k].target in inside],
+        center=[],
+        path_nodes=hit_ids,
+        omitted=max(0, res.total - len(hits)),
+        truncated=res.truncated,
+        limit=len(hits),
+    )
+
+
 def resolve(store, p: ViewParams) -> ViewParams:
     """Ids or unambiguous names (as the API accepts them) -> node ids."""
     if p.kind == "entity":
         return replace(p, id=resolve_ref(store, p.id or "", "id"))
     if p.kind == "path":
         return replace(p, source=resolve_ref(store, p.source or "", "source"), target=resolve_ref(store, p.target or "", "target"))
+    if p.kind == "list":
+        return p
     found = store.get_nodes(list(p.ids))
     return replace(p, ids=tuple(i if i in found else resolve_ref(store, i, "ids") for i in p.ids))
 
@@ -148,4 +198,6 @@ def fetch(store, p: ViewParams, cap: int) -> ViewGraph:
         return entity_graph(store, p, cap)
     if p.kind == "path":
         return path_graph(store, p, cap)
+    if p.kind == "list":
+        return list_graph(store, p, cap)
     return subgraph_graph(store, p, cap)

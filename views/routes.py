@@ -18,7 +18,7 @@ from graph.errors import NotFoundError, RegiographError
 
 from . import assets, explorer, export
 from .page import render_view
-from .params import entity_params, params_for, path_params, subgraph_params
+from .params import LIST_FILTERS, entity_params, list_params, params_for, path_params, subgraph_params
 from .errorpage import error_page, wants_html
 from .params import parse_lang
 from .respond import ASSET_CACHE, VIEW_CACHE, cached_response, frame_ancestors, page_headers
@@ -74,13 +74,18 @@ async def view_entity(
     limit: int | None = Query(None),
     lang: str | None = None,
     chrome: str | None = Query(None, description="'0': no title and links (the explorer shows its own)"),
+    since: str | None = Query(None, description="only facts valid at any time from this date on (YYYY, YYYY-MM or YYYY-MM-DD)"),
+    until: str | None = Query(None, description="only facts valid at any time up to this date"),
+    group: str | None = Query(None, description="large neighbourhoods: leaves grouped by 'type' (default), 'region' or 'none'"),
+    color: str | None = Query(None, description="node colour by 'type' (default) or 'community'"),
     store=Depends(get_store),
     settings=Depends(get_settings),
 ):
     cap = view_cap(settings)
 
     async def answer():
-        p = entity_params(id, depth=depth, edge_types=edge_types, node_types=node_types, as_of=as_of, limit=limit, lang=lang, cap=cap)
+        p = entity_params(id, depth=depth, edge_types=edge_types, node_types=node_types, as_of=as_of, limit=limit, lang=lang, cap=cap,
+                          since=since, until=until, group=group, color=color)
         return await _html(request, settings, lambda: render_view(store, p, cap, chrome=chrome != "0"), preload=True)
 
     return await _guard(request, settings, lang, answer)
@@ -98,13 +103,17 @@ async def view_path(
     lang: str | None = None,
     via: str | None = Query(None, description="'partner' (default: no countries or topics between the ends) or 'all'"),
     chrome: str | None = Query(None, description="'0': no title and links (the explorer shows its own)"),
+    since: str | None = Query(None, description="only facts valid at any time from this date on (YYYY, YYYY-MM or YYYY-MM-DD)"),
+    until: str | None = Query(None, description="only facts valid at any time up to this date"),
+    color: str | None = Query(None, description="node colour by 'type' (default) or 'community'"),
     store=Depends(get_store),
     settings=Depends(get_settings),
 ):
     cap = view_cap(settings)
 
     async def answer():
-        p = path_params(source, target, k=k, max_hops=max_hops, edge_types=edge_types, as_of=as_of, lang=lang, via=via)
+        p = path_params(source, target, k=k, max_hops=max_hops, edge_types=edge_types, as_of=as_of, lang=lang, via=via,
+                        since=since, until=until, color=color)
         return await _html(request, settings, lambda: render_view(store, p, cap, chrome=chrome != "0"), preload=True)
 
     return await _guard(request, settings, lang, answer)
@@ -118,13 +127,16 @@ async def view_subgraph(
     as_of: str | None = None,
     lang: str | None = None,
     chrome: str | None = Query(None, description="'0': no title and links (the explorer shows its own)"),
+    since: str | None = Query(None, description="only facts valid at any time from this date on (YYYY, YYYY-MM or YYYY-MM-DD)"),
+    until: str | None = Query(None, description="only facts valid at any time up to this date"),
+    color: str | None = Query(None, description="node colour by 'type' (default) or 'community'"),
     store=Depends(get_store),
     settings=Depends(get_settings),
 ):
     cap = view_cap(settings)
 
     async def answer():
-        p = subgraph_params(ids, edge_types=edge_types, as_of=as_of, lang=lang)
+        p = subgraph_params(ids, edge_types=edge_types, as_of=as_of, lang=lang, since=since, until=until, color=color)
         return await _html(request, settings, lambda: render_view(store, p, cap, chrome=chrome != "0"), preload=True)
 
     return await _guard(request, settings, lang, answer)
@@ -148,12 +160,18 @@ async def view_export(
     limit: int | None = Query(None),
     lang: str | None = None,
     via: str | None = None,
+    since: str | None = Query(None, description="only facts valid at any time from this date on (YYYY, YYYY-MM or YYYY-MM-DD)"),
+    until: str | None = Query(None, description="only facts valid at any time up to this date"),
+    group: str | None = None,
+    color: str | None = None,
     store=Depends(get_store),
     settings=Depends(get_settings),
 ):
     cap = view_cap(settings)
     values = dict(id=id, ids=ids, source=source, target=target, depth=depth, k=k, max_hops=max_hops,
-                  edge_types=edge_types, node_types=node_types, as_of=as_of, limit=limit, lang=lang, via=via)
+                  edge_types=edge_types, node_types=node_types, as_of=as_of, limit=limit, lang=lang, via=via,
+                  since=since, until=until, group=group, color=color,
+                  **{k: request.query_params.get(k) for k in LIST_FILTERS})
     p = params_for(view, values, cap=cap)
     fmt = export.check_format(format)
     body, media_type = await run_in_threadpool(lambda: export.export_view(store, p, cap, fmt))
@@ -183,6 +201,10 @@ async def explorer_page(
     node_types: ListParam = Query(None),
     as_of: str | None = None,
     lang: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    group: str | None = None,
+    color: str | None = None,
     store=Depends(get_store),
     settings=Depends(get_settings),
 ):
@@ -190,7 +212,8 @@ async def explorer_page(
     target = request.query_params.get("to")
     cap = view_cap(settings)
     args = explorer.ExplorerArgs.parse(q=q, id=id, ids=ids, depth=depth, source=source, target=target,
-                                      edge_types=edge_types, node_types=node_types, as_of=as_of, lang=lang)
+                                      edge_types=edge_types, node_types=node_types, as_of=as_of, lang=lang,
+                                      since=since, until=until, group=group, color=color)
     base = str(request.base_url).rstrip("/")
     fa = frame_ancestors(settings)
     return await _html(request, settings, lambda: explorer.render(store, args, cap=cap, base_url=base, frame_ancestors=fa),
@@ -211,3 +234,73 @@ async def embed_preview(request: Request, src: str = "", lang: str | None = None
     lang = parse_lang(lang)
     base = str(request.base_url).rstrip("/")
     return await _html(request, settings, lambda: render_preview(src, lang, base, frame_ancestors(settings)))
+
+
+@router.get("/view/list", summary="Self-contained HTML view of a list: the hits of the list filters and the facts that connect them")
+async def view_list(
+    request: Request,
+    type: str | None = Query(None, description="node type, e.g. Organization"),
+    kind: str | None = Query(None, description="subtype of the node type, e.g. agency"),
+    related: str | None = Query(None, description="EDGE:NodeType, e.g. PARTY_TO:Agreement"),
+    counterpart_in: str | None = Query(None, description="with 'related': another node on the same kind of edge lies in this region"),
+    sort: str | None = Query(None, description="id, label or date"),
+    lang: str | None = None,
+    chrome: str | None = Query(None, description="'0': no title and links (the explorer shows its own)"),
+    since: str | None = Query(None, description="only facts valid at any time from this date on (YYYY, YYYY-MM or YYYY-MM-DD)"),
+    until: str | None = Query(None, description="only facts valid at any time up to this date"),
+    color: str | None = Query(None, description="node colour by 'type' (default) or 'community'"),
+    store=Depends(get_store),
+    settings=Depends(get_settings),
+):
+    """Takes the filters of ``GET /api/entities`` (``in`` as well: a region id or name)."""
+    cap = view_cap(settings)
+
+    async def answer():
+        values = {"type": type, "kind": kind, "in": request.query_params.get("in"), "related": related,
+                  "counterpart_in": counterpart_in, "sort": sort, "since": since, "until": until}
+        p = list_params(values, lang=lang, color=color)
+        return await _html(request, settings, lambda: render_view(store, p, cap, chrome=chrome != "0"), preload=True)
+
+    return await _guard(request, settings, lang, answer)
+
+
+@router.get("/view/trade", summary="Self-contained HTML view of a trade series: the SVG chart and its data table")
+async def view_trade(
+    request: Request,
+    a: str | None = Query(None, description="region id or name (directions are seen from it)"),
+    b: str | None = Query(None, description="partner region id or name"),
+    lang: str | None = None,
+    chrome: str | None = Query(None, description="'0': no title and links (the explorer shows its own)"),
+    store=Depends(get_store),
+    settings=Depends(get_settings),
+):
+    """Also takes ``from`` and ``to`` (first and last year)."""
+    from .trade_view import render_trade_view
+
+    async def answer():
+        return await _html(request, settings, lambda: render_trade_view(store, request.query_params, lang, chrome=chrome != "0"))
+
+    return await _guard(request, settings, lang, answer)
+
+
+@router.get("/explorer/list", summary="The explorer's list page: entities by type, kind, region, relation and date",
+            include_in_schema=False)
+async def explorer_list(request: Request, lang: str | None = None, store=Depends(get_store), settings=Depends(get_settings)):
+    from .questions import render_list
+
+    cap = view_cap(settings)
+    base = str(request.base_url).rstrip("/")
+    fa = frame_ancestors(settings)
+    return await _html(request, settings, lambda: render_list(store, request.query_params, lang, cap=cap, base_url=base,
+                                                              frame_ancestors=fa), connect=True)
+
+
+@router.get("/explorer/trade", summary="The explorer's trade page: the chart and the figures of two regions' trade",
+            include_in_schema=False)
+async def explorer_trade(request: Request, lang: str | None = None, store=Depends(get_store), settings=Depends(get_settings)):
+    from .questions import render_trade
+
+    base = str(request.base_url).rstrip("/")
+    fa = frame_ancestors(settings)
+    return await _html(request, settings, lambda: render_trade(store, request.query_params, lang, base_url=base,
+                                                               frame_ancestors=fa), connect=True)

@@ -1,7 +1,9 @@
 """The trade series as an SVG bar chart: exports and imports per year, in euros.
 
 Pure string building, every text XML-escaped, no scripts or external references,
-so the explorer, a view or any page can embed the string as it is."""
+so the explorer, a view or any page can embed the string as it is. English or
+German (``lang``); ``trade_rows`` gives the same figures as table rows (the
+chart's text alternative, with each figure's source)."""
 
 from __future__ import annotations
 
@@ -10,28 +12,56 @@ from xml.sax.saxutils import escape, quoteattr
 from graph.query.trade import format_eur
 
 COLORS = {"export": "#2b6cb0", "import": "#dd6b20"}
-W, H, LEFT, BOTTOM, TOP = 640, 320, 70, 40, 40
+W, H, LEFT, BOTTOM, TOP = 640, 320, 92, 40, 40
+WORDS = {
+    "en": {"title": "Trade {a} – {b} (EUR)", "export": "export", "import": "import", "none": "no trade figures in euros",
+           "exports": "exports of {a} to {b}", "imports": "imports of {a} from {b}"},
+    "de": {"title": "Handel {a} – {b} (EUR)", "export": "Export", "import": "Import", "none": "keine Handelszahlen in Euro",
+           "exports": "Exporte von {a} nach {b}", "imports": "Importe von {a} aus {b}"},
+}
+_DE_SCALE = (("Mrd.", 10**9), ("Mio.", 10**6), ("Tsd.", 10**3))
 
 
-def trade_chart_svg(series, title: str | None = None) -> str:
-    """``series``: a ``graph.query.trade.TradeSeries``. Bars per year (export, import)."""
+def money(amount, lang: str = "en") -> str:
+    """890000000 -> '890 million EUR' / '890 Mio. EUR'; 1160000000 -> '1.16 billion EUR' / '1,16 Mrd. EUR'."""
+    if amount is None:
+        return ""
+    if lang != "de":
+        return format_eur(amount) or ""
+    for word, scale in _DE_SCALE:
+        if abs(amount) >= scale:
+            return f"{amount / scale:.4g}".replace(".", ",") + f" {word} EUR"
+    return f"{amount:.4g}".replace(".", ",") + " EUR"
+
+
+def words(lang: str) -> dict[str, str]:
+    return WORDS.get(lang, WORDS["en"])
+
+
+def trade_chart_svg(series, title: str | None = None, lang: str = "en", names: tuple[str, str] | None = None) -> str:
+    """``series``: a ``graph.query.trade.TradeSeries``. Bars per year (export, import).
+    ``names``: the two regions' names in the page's language (default: their labels)."""
+    w = words(lang)
+    a, b = names or (series.a.label, series.b.label)
     totals = series.totals()
     years = sorted({y for d in totals.values() for y in d})
-    title = title or f"Trade {series.a.label} – {series.b.label} (EUR)"
+    title = title or w["title"].format(a=a, b=b)
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{W}" height="{H}" viewBox="0 0 {W} {H}" '
-           f'role="img" aria-label={quoteattr(title)} font-family="sans-serif" font-size="12">',
+           f'role="img" aria-label={quoteattr(title)} font-family="system-ui, sans-serif" font-size="12" class="rg-trade-chart">',
            f"<title>{escape(title)}</title>",
            f'<text x="{W / 2}" y="20" text-anchor="middle" font-size="14">{escape(title)}</text>']
     if not years:
-        out.append(f'<text x="{W / 2}" y="{H / 2}" text-anchor="middle">no trade figures in euros</text></svg>')
+        out.append(f'<text x="{W / 2}" y="{H / 2}" text-anchor="middle">{escape(w["none"])}</text></svg>')
         return "".join(out)
     top = max(v for d in totals.values() for v in d.values()) or 1
     plot_h, plot_w = H - TOP - BOTTOM, W - LEFT - 20
     slot = plot_w / len(years)
     bar = min(40.0, slot / 3)
     base = H - BOTTOM
+    every = 1 if slot >= 40 else int(40 // slot) + 1  # year labels ~30 px wide: thin them out when crowded
     out.append(f'<line x1="{LEFT}" y1="{base}" x2="{W - 20}" y2="{base}" stroke="#444"/>')
-    out.append(f'<text x="{LEFT - 6}" y="{TOP + 4}" text-anchor="end">{escape(format_eur(top) or "")}</text>')
+    out.append(f'<line x1="{LEFT}" y1="{TOP}" x2="{LEFT}" y2="{base}" stroke="#bbb"/>')
+    out.append(f'<text x="{LEFT - 6}" y="{TOP + 4}" text-anchor="end">{escape(money(top, lang))}</text>')
     for i, y in enumerate(years):
         x0 = LEFT + i * slot + slot / 2 - bar
         for j, direction in enumerate(("export", "import")):
@@ -39,12 +69,32 @@ def trade_chart_svg(series, title: str | None = None) -> str:
             if v is None:
                 continue
             h = plot_h * v / top
-            tip = f"{y} {direction}: {format_eur(v)}"
+            tip = f"{y} {w[direction]}: {money(v, lang)}"
             out.append(f'<rect x="{x0 + j * bar:.1f}" y="{base - h:.1f}" width="{bar:.1f}" height="{h:.1f}" '
                        f'fill="{COLORS[direction]}"><title>{escape(tip)}</title></rect>')
-        out.append(f'<text x="{LEFT + i * slot + slot / 2:.1f}" y="{base + 16}" text-anchor="middle">{y}</text>')
-    for j, direction in enumerate(("export", "import")):
-        out.append(f'<rect x="{LEFT + j * 90}" y="{H - 14}" width="10" height="10" fill="{COLORS[direction]}"/>'
-                   f'<text x="{LEFT + j * 90 + 14}" y="{H - 5}">{direction}</text>')
+        if i % every == 0:
+            out.append(f'<text x="{LEFT + i * slot + slot / 2:.1f}" y="{base + 16}" text-anchor="middle">{y}</text>')
+    x = float(LEFT)
+    for direction in ("export", "import"):
+        label = w[direction + "s"].format(a=a, b=b)
+        out.append(f'<rect x="{x:.0f}" y="{H - 14}" width="10" height="10" fill="{COLORS[direction]}"/>'
+                   f'<text x="{x + 14:.0f}" y="{H - 5}">{escape(label)}</text>')
+        x += 14 + 7.2 * len(label) + 18
     out.append("</svg>")
     return "".join(out)
+
+
+def trade_rows(series, lang: str, docs: dict) -> list[dict[str, str]]:
+    """One row per figure: year, direction, amount, the source documents (``docs``: id -> Node)."""
+    w = words(lang)
+    rows = []
+    for f in series.figures:
+        sources = []
+        for s in f.edge.sources:
+            d = docs.get(s.document)
+            sources.append({"id": s.document, "title": str(d.properties.get("title") or d.label) if d else s.document,
+                            "date": str(d.properties.get("published") or "") if d else ""})
+        amount = money(f.amount_eur, lang) if f.amount_eur is not None else f"{f.value} {f.unit or ''} {f.currency or ''}".strip()
+        rows.append({"year": str(f.year), "direction": w.get(f.direction, f.direction), "amount": amount,
+                     "note": f.note, "sources": sources})
+    return rows
