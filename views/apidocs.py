@@ -5,7 +5,9 @@ blank without internet. Here the same pages (FastAPI's HTML helpers) point at
 files the app serves itself, taken from the ``fastapi-offline`` package (MIT;
 it ships Swagger UI, Apache-2.0, and ReDoc, MIT). Google Fonts, the online
 validator badge and the remote favicon are switched off; ReDoc's credit
-logo (an image on cdn.redoc.ly) is kept off by the page's CSP.
+logo (an image on cdn.redoc.ly) is replaced, in the served copy of the script,
+by a blank inline image, so the page asks for nothing outside the app (and the
+page's CSP, images from the app only, stays as a second guard).
 Mount with ``app.include_router(router)`` on an app created with
 ``docs_url=None, redoc_url=None``.
 """
@@ -45,9 +47,16 @@ def _static_dir() -> Path:
     return Path(fastapi_offline.__file__).parent / "static"
 
 
+# ReDoc's sidebar credit loads its logo from a CDN; the served script shows a blank inline image instead
+BLANK_IMAGE = b"data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='1' height='1'/%3E"
+PATCHES = {"redoc.standalone.js": [(b"https://cdn.redoc.ly/redoc/logo-mini.svg", BLANK_IMAGE)]}
+
+
 @lru_cache(maxsize=None)
 def _file(name: str) -> tuple[bytes, bytes, str]:
     body = (_static_dir() / name).read_bytes()
+    for old, new in PATCHES.get(name, ()):
+        body = body.replace(old, new)
     return body, gzip.compress(body, 6, mtime=0), hashlib.sha256(body).hexdigest()[:16]
 
 
@@ -94,7 +103,6 @@ async def redoc(request: Request) -> HTMLResponse:
         redoc_favicon_url=url(request, "favicon.png"),
         with_google_fonts=False,
     )
-    # ReDoc's sidebar credit loads its logo from cdn.redoc.ly (and hides it when
-    # that fails): images from the app only, so the browser does not even try
+    # images from the app only (the credit logo is patched out of the script, above)
     page.headers["Content-Security-Policy"] = "img-src 'self' data:"
     return page
