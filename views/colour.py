@@ -38,6 +38,10 @@ def memberships(store) -> tuple[dict[str, int], dict[int, Any]] | None:
     return dict(res.membership), {c.index: c for c in res.communities}
 
 
+def _short(text: str, n: int = 28) -> str:
+    return text if len(text) <= n else text[: n - 1] + "\u2026"
+
+
 def _fill(rec: dict[str, Any], colour: str, border: str | None = None) -> None:
     old = rec.get("color") if isinstance(rec.get("color"), dict) else {}
     edge = old.get("border") or border or colour
@@ -77,11 +81,11 @@ def community_colours(store, data, lang: str) -> list[dict[str, str]]:
     for c in order[: len(PALETTE)]:
         com = communities.get(c)
         inside = [m.id for m in (com.members if com else []) if m.id in names]
-        lead = names.get(inside[0], "") if inside else ""
+        lead = _short(names.get(inside[0], "")) if inside else ""
         region = com.regions[0][0].name.get(lang) or com.regions[0][0].label if com and com.regions else ""
         text = t(lang, "community", n=c + 1, name=lead) if lead else t(lang, "community_plain", n=c + 1)
         if region:
-            text += f" \u00b7 {region}"
+            text += f" \u00b7 {_short(region)}"
         legend.append({"color": colour[c], "label": text})
     if len(order) > len(PALETTE):
         legend.append({"color": OTHER, "label": t(lang, "community_other", n=len(order) - len(PALETTE))})

@@ -199,11 +199,11 @@ def _trade_section(store, ta: TradeArgs, base_url: str) -> dict[str, Any] | None
     data = trade_data(store, ta)
     r = data["resolved"]
     view_url = r.href("/view/trade")
-    framed = view_url + "&chrome=0"
     from .explorer import embed_snippet
 
+    # the page shows the chart itself: the view is offered as a permalink and for embedding, not framed twice
     return {**data, "empty": False,
-            "view": {"url": view_url, "frame_url": framed, "title": data["title"],
+            "view": {"url": view_url, "frame_url": "", "title": data["title"],
                      "embed": embed_snippet(base_url, view_url, data["title"]), "permalink": base_url + view_url,
                      "preview": "/embed/preview?" + urlencode({"src": view_url}), "exports": [], "signed_embed": ""}}
 

@@ -12,7 +12,9 @@ from xml.sax.saxutils import escape, quoteattr
 from graph.query.trade import format_eur
 
 COLORS = {"export": "#2b6cb0", "import": "#dd6b20"}
-W, H, LEFT, BOTTOM, TOP = 640, 320, 92, 40, 40
+W, H, LEFT, BOTTOM, TOP = 600, 320, 92, 40, 40
+CHAR_W = 7.2  # a generous average width of a 12 px character, to lay out the legend
+LEGEND_ROW = 18
 WORDS = {
     "en": {"title": "Trade {a} – {b} (EUR)", "export": "export", "import": "import", "none": "no trade figures in euros",
            "exports": "exports of {a} to {b}", "imports": "imports of {a} from {b}"},
@@ -74,13 +76,19 @@ def trade_chart_svg(series, title: str | None = None, lang: str = "en", names: t
                        f'fill="{COLORS[direction]}"><title>{escape(tip)}</title></rect>')
         if i % every == 0:
             out.append(f'<text x="{LEFT + i * slot + slot / 2:.1f}" y="{base + 16}" text-anchor="middle">{y}</text>')
-    x = float(LEFT)
+    x, row = float(LEFT), 0
     for direction in ("export", "import"):
         label = w[direction + "s"].format(a=a, b=b)
-        out.append(f'<rect x="{x:.0f}" y="{H - 14}" width="10" height="10" fill="{COLORS[direction]}"/>'
-                   f'<text x="{x + 14:.0f}" y="{H - 5}">{escape(label)}</text>')
-        x += 14 + 7.2 * len(label) + 18
+        width = 14 + CHAR_W * len(label)
+        if x > LEFT and x + width > W - 10:  # no room beside the first: a second row
+            x, row = float(LEFT), row + 1
+        y = H - 14 + row * LEGEND_ROW
+        out.append(f'<rect x="{x:.0f}" y="{y}" width="10" height="10" fill="{COLORS[direction]}"/>'
+                   f'<text x="{x + 14:.0f}" y="{y + 9}">{escape(label)}</text>')
+        x += width + 18
     out.append("</svg>")
+    if row:  # grow the canvas by the extra legend row
+        out[0] = out[0].replace(f'height="{H}" viewBox="0 0 {W} {H}"', f'height="{H + row * LEGEND_ROW}" viewBox="0 0 {W} {H + row * LEGEND_ROW}"')
     return "".join(out)
 
 

@@ -1,8 +1,10 @@
-"""Screenshots of the explorer, an entity, a partner path and a depth-2 region
-view at desktop (1400x900) and phone (390x844) size, written to the test
-artefact folder ($REGIOGRAPH_TEST_ARTEFACTS, default test-artefacts/screenshots,
-not committed) and checked: non-blank, labels of every drawn graph (page or
-frame) legible and not overlapping, no request off the app, no console error."""
+"""Screenshots of the explorer, an entity, a partner path, a depth-2 region
+view (grouped by region and coloured by community as well), the list page and
+the trade chart at desktop (1400x900) and phone (390x844) size, written to the
+test artefact folder ($REGIOGRAPH_TEST_ARTEFACTS, default
+test-artefacts/screenshots, not committed) and checked: non-blank, labels of
+every drawn graph (page or frame) and of every chart legible and not
+overlapping, no request off the app, no console error."""
 
 from __future__ import annotations
 
@@ -21,7 +23,12 @@ PAGES = {
     "entity": "/?id=org:wfs",
     "path": "/?from=region:kr-26&to=region:de-sn",
     "region-depth2": "/view/entity/region:de-sn?depth=2",
+    "region-depth2-by-region-community": "/view/entity/region:de-sn?depth=2&group=region&color=community&lang=de",
+    "list": "/explorer/list?type=Organization&kind=agency&related=PARTY_TO:Agreement&counterpart_in=region:kr",
+    "trade": "/explorer/trade?a=region:de-sn&b=region:kr&lang=de",
 }
+NO_GRAPH = {"explorer", "trade"}  # pages without a graph drawing
+CHARTS = {"trade"}  # pages with a trade chart
 
 
 def artefact_dir() -> Path:
@@ -54,6 +61,32 @@ def _pixels(browser, png: bytes) -> dict:
         ctx.close()
 
 
+def chart_problems(page) -> list[str]:
+    """The chart's texts as drawn: each at least 11 px on screen, inside the chart, none overlapping another."""
+    boxes = page.evaluate(
+        """() => { const svg = document.querySelector('svg.rg-trade-chart'); if (!svg) return null;
+            const outer = svg.getBoundingClientRect();
+            return {outer: [outer.left, outer.top, outer.right, outer.bottom], texts: Array.from(svg.querySelectorAll('text')).map(t => {
+                const r = t.getBoundingClientRect();
+                return {text: t.textContent, x: r.left, y: r.top, w: r.width, h: r.height,
+                        px: parseFloat(getComputedStyle(t).fontSize) * outer.width / svg.viewBox.baseVal.width}; })}; }"""
+    )
+    if boxes is None:
+        return ["no chart"]
+    out = []
+    l, t, r, b = boxes["outer"]
+    texts = boxes["texts"]
+    for i, a in enumerate(texts):
+        if a["px"] < 11:
+            out.append(f"{a['text']!r} drawn at {a['px']:.1f} px")
+        if a["x"] < l - 1 or a["x"] + a["w"] > r + 1 or a["y"] < t - 1 or a["y"] + a["h"] > b + 1:
+            out.append(f"{a['text']!r} outside the chart")
+        for c in texts[i + 1:]:
+            if a["x"] < c["x"] + c["w"] and c["x"] < a["x"] + a["w"] and a["y"] < c["y"] + c["h"] and c["y"] < a["y"] + a["h"]:
+                out.append(f"{a['text']!r} overlaps {c['text']!r}")
+    return out
+
+
 def _graph_frames(page):
     """The page itself and every frame that holds a graph view."""
     out = []
@@ -77,8 +110,10 @@ def test_screenshot(browser, seed_server, name, size):
         page.set_viewport_size({"width": width, "height": height})
         page.goto(seed_server.url + PAGES[name])
         frames = _graph_frames(page)
-        if name != "explorer":
+        if name not in NO_GRAPH:
             assert frames, "no graph drawn"
+        if name in CHARTS:
+            assert chart_problems(page) == []
         for frame in frames:
             labels = frame.evaluate(
                 """() => {

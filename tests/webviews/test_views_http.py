@@ -247,6 +247,11 @@ HOSTILE_URLS = [
     f"/?id={CENTER}",
     "/?id=%3Cscript%3Ewindow.__pwned%3D10%3C%2Fscript%3E",  # unknown: the error message repeats it
     "/?from=%3Cimg%20src%3Dx%20onerror%3Dwindow.__pwned%3D11%3E&to=topic:evil&as_of=%3Cb%3E",
+    f"/?id={CENTER}&since=%3Cscript%3Ewindow.__pwned%3D12%3C%2Fscript%3E&group=region&color=community",
+    "/explorer/list?type=Organization&related=MEMBER_OF:Organization",  # hostile names in hits and their facts
+    "/explorer/list?type=Topic&in=%3Cscript%3Ewindow.__pwned%3D13%3C%2Fscript%3E",
+    "/explorer/trade?a=%3Cscript%3Ewindow.__pwned%3D14%3C%2Fscript%3E&b=topic:evil",
+    "/view/list?type=Organization&related=MEMBER_OF:Organization",
 ]
 
 
