@@ -109,16 +109,19 @@ def _list_section(store, la: ListArgs, ex: ExplorerArgs, base_url: str, cap: int
         items.append({"name": display_name(h.node, la.lang), "href": ex.entity_href(h.node.id), "id": h.node.id,
                       "type": labels.node_type_label(h.node.type, la.lang), "why": why})
     resolved = dict(filters)
+    picked = {}  # the region fields as the form shows them: name, and the id it submits
     for key in ("in", "counterpart_in"):
         if filters.get(key):
             rid = resolve_ref(store, filters[key], key)
             resolved[key] = rid
             region = store.get_node(rid)
             filters[key] = display_name(region, la.lang)
+            picked[key] = {"name": filters[key], "id": rid}
     p = list_params(resolved, lang=la.lang, color=None)
     title = t(la.lang, "list_title", filters=filters_text(tuple(filters.items()), la.lang))
     return {
         "empty": False,
+        "picked": picked,
         "title": title,
         "total": res.total,
         "truncated": res.truncated,
@@ -188,7 +191,7 @@ def trade_data(store, ta: TradeArgs) -> dict[str, Any]:
     title = w["title"].format(a=names[0], b=names[1])
     resolved = TradeArgs(a, b, ta.start, ta.end, ta.lang)
     return {"title": title, "a": names[0], "b": names[1], "a_id": a, "b_id": b,
-            "svg": trade_chart_svg(series, lang=ta.lang, names=names),
+            "svg": trade_chart_svg(series, lang=ta.lang, names=names, show_title=False),
             "rows": trade_rows(series, ta.lang, docs), "resolved": resolved,
             "doc_href": lambda i: ExplorerArgs(lang=ta.lang).entity_href(i)}
 

@@ -12,7 +12,7 @@ from xml.sax.saxutils import escape, quoteattr
 from graph.query.trade import format_eur
 
 COLORS = {"export": "#2b6cb0", "import": "#dd6b20"}
-W, H, LEFT, BOTTOM, TOP = 600, 320, 92, 40, 40
+W_MAX, W_MIN, SLOT_W, H, LEFT, BOTTOM, TOP = 600, 340, 110, 320, 92, 40, 40
 CHAR_W = 7.2  # a generous average width of a 12 px character, to lay out the legend
 LEGEND_ROW = 18
 WORDS = {
@@ -40,30 +40,38 @@ def words(lang: str) -> dict[str, str]:
     return WORDS.get(lang, WORDS["en"])
 
 
-def trade_chart_svg(series, title: str | None = None, lang: str = "en", names: tuple[str, str] | None = None) -> str:
+def trade_chart_svg(series, title: str | None = None, lang: str = "en", names: tuple[str, str] | None = None,
+                    show_title: bool = True) -> str:
     """``series``: a ``graph.query.trade.TradeSeries``. Bars per year (export, import).
-    ``names``: the two regions' names in the page's language (default: their labels)."""
+    ``names``: the two regions' names in the page's language (default: their labels).
+    ``show_title=False``: the title is only the chart's accessible name (a page shows it as a heading).
+    The chart is as wide as its years need (``SLOT_W`` each, ``W_MIN`` to ``W_MAX``): drawn at its
+    own size, its 12 px texts stay legible on a phone."""
     w = words(lang)
     a, b = names or (series.a.label, series.b.label)
     totals = series.totals()
     years = sorted({y for d in totals.values() for y in d})
     title = title or w["title"].format(a=a, b=b)
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{W}" height="{H}" viewBox="0 0 {W} {H}" '
-           f'role="img" aria-label={quoteattr(title)} font-family="system-ui, sans-serif" font-size="12" class="rg-trade-chart">',
-           f"<title>{escape(title)}</title>",
-           f'<text x="{W / 2}" y="20" text-anchor="middle" font-size="14">{escape(title)}</text>']
+    W = int(min(W_MAX, max(W_MIN, LEFT + 20 + SLOT_W * len(years))))
+    top_y = TOP if show_title else TOP - 22
+    head = '<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}"'  # sized at the end
+    out = ["", f' role="img" aria-label={quoteattr(title)} font-family="system-ui, sans-serif" font-size="12" class="rg-trade-chart">',
+           f"<title>{escape(title)}</title>"]
+    if show_title:
+        out.append(f'<text x="{W / 2}" y="20" text-anchor="middle" font-size="14">{escape(title)}</text>')
     if not years:
         out.append(f'<text x="{W / 2}" y="{H / 2}" text-anchor="middle">{escape(w["none"])}</text></svg>')
+        out[0] = head.format(w=W, h=H)
         return "".join(out)
     top = max(v for d in totals.values() for v in d.values()) or 1
-    plot_h, plot_w = H - TOP - BOTTOM, W - LEFT - 20
+    plot_h, plot_w = H - top_y - BOTTOM, W - LEFT - 20
     slot = plot_w / len(years)
     bar = min(40.0, slot / 3)
     base = H - BOTTOM
     every = 1 if slot >= 40 else int(40 // slot) + 1  # year labels ~30 px wide: thin them out when crowded
     out.append(f'<line x1="{LEFT}" y1="{base}" x2="{W - 20}" y2="{base}" stroke="#444"/>')
-    out.append(f'<line x1="{LEFT}" y1="{TOP}" x2="{LEFT}" y2="{base}" stroke="#bbb"/>')
-    out.append(f'<text x="{LEFT - 6}" y="{TOP + 4}" text-anchor="end">{escape(money(top, lang))}</text>')
+    out.append(f'<line x1="{LEFT}" y1="{top_y}" x2="{LEFT}" y2="{base}" stroke="#bbb"/>')
+    out.append(f'<text x="{LEFT - 6}" y="{top_y + 4}" text-anchor="end">{escape(money(top, lang))}</text>')
     for i, y in enumerate(years):
         x0 = LEFT + i * slot + slot / 2 - bar
         for j, direction in enumerate(("export", "import")):
@@ -76,19 +84,21 @@ def trade_chart_svg(series, title: str | None = None, lang: str = "en", names: t
                        f'fill="{COLORS[direction]}"><title>{escape(tip)}</title></rect>')
         if i % every == 0:
             out.append(f'<text x="{LEFT + i * slot + slot / 2:.1f}" y="{base + 16}" text-anchor="middle">{y}</text>')
-    x, row = float(LEFT), 0
+    x0 = 10.0
+    x, row, right = x0, 0, 0.0
     for direction in ("export", "import"):
         label = w[direction + "s"].format(a=a, b=b)
         width = 14 + CHAR_W * len(label)
-        if x > LEFT and x + width > W - 10:  # no room beside the first: a second row
-            x, row = float(LEFT), row + 1
+        if x > x0 and x + width > W - 10:  # no room beside the first: a second row
+            x, row = x0, row + 1
         y = H - 14 + row * LEGEND_ROW
         out.append(f'<rect x="{x:.0f}" y="{y}" width="10" height="10" fill="{COLORS[direction]}"/>'
                    f'<text x="{x + 14:.0f}" y="{y + 9}">{escape(label)}</text>')
+        right = max(right, x + width)
         x += width + 18
     out.append("</svg>")
-    if row:  # grow the canvas by the extra legend row
-        out[0] = out[0].replace(f'height="{H}" viewBox="0 0 {W} {H}"', f'height="{H + row * LEGEND_ROW}" viewBox="0 0 {W} {H + row * LEGEND_ROW}"')
+    # a legend entry wider than the chart widens the canvas; a second legend row makes it taller
+    out[0] = head.format(w=max(W, int(right + 10)), h=H + row * LEGEND_ROW)
     return "".join(out)
 
 
