@@ -318,8 +318,9 @@ class ArrayIndex:
         if {k: meta.get(k) for k in self.signature()} != self.signature() or meta.get("epoch") != epoch:
             return False
         try:
-            cols = {c: np.load(d / f"{c}.npy", mmap_mode="c") for c in _NODE_COLS + _EDGE_COLS}
-            csr = {c: np.load(d / f"{c}.npy", mmap_mode="r") for c in _CSR}
+            # plain array views of the maps (same pages): indexing a ``np.memmap`` runs Python code per call
+            cols = {c: np.asarray(np.load(d / f"{c}.npy", mmap_mode="c")) for c in _NODE_COLS + _EDGE_COLS}
+            csr = {c: np.asarray(np.load(d / f"{c}.npy", mmap_mode="r")) for c in _CSR}
         except (OSError, ValueError):
             return False
         self.reset()

@@ -118,44 +118,55 @@ class _Ball:
         return self.depth + 1 if len(self.frontier) else FAR
 
 
-def paths(store, *, source, target, k, max_hops, edge_types, as_of, via):
-    early = generic_paths.start(store, source, target, as_of)
-    if early is not None:
-        return early
-    schema = store.schema
-    with store.reading(ordered=True) as (ix, conn):
-        ends = sqldb.node_ix(conn, [source, target])
-        s, t = ends[source], ends[target]
-        day = _day(as_of)
-        em, nm = ix.masks(edge_types, None)
-        tab = ix.via_table(set(via) if via is not None else None)
-        cost_arr = np.array([schema.edges[n].path_cost for n in ix.edge_types] + [np.inf])
-        min_cost = float(min(cost_arr[:-1][em[:-1]])) if em[:-1].any() else 1.0
-        order, rank = ix.order, ix.rank
-        bs, bt = _Ball(ix, s, em, nm, day, tab), _Ball(ix, t, em, nm, day, tab)
-        cache: dict[int, list] = {}
+class PathSearch:
+    """The best-first k shortest partner paths on the arrays, for any number of pairs under
+    one read: the filters, the id order and each node's allowed neighbours (with the
+    cheapest hop cost and whether it may stand between the ends) are computed once and
+    shared by every pair (brokers search hundreds of pairs)."""
+
+    def __init__(self, ix, schema, edge_types, as_of, via) -> None:
+        self.ix = ix
+        self.day = _day(as_of)
+        self.em, self.nm = ix.masks(edge_types, None)
+        self.tab = ix.via_table(set(via) if via is not None else None)
+        self.cost_arr = np.array([schema.edges[n].path_cost for n in ix.edge_types] + [np.inf])
+        self.min_cost = float(min(self.cost_arr[:-1][self.em[:-1]])) if self.em[:-1].any() else 1.0
+        self.order = np.asarray(ix.order)  # a plain array: indexing a memory map costs a Python call
+        self.rank = np.asarray(ix.rank)
+        self.cache: dict[int, tuple[list, list, list]] = {}
+
+    def _entry(self, ru: int) -> tuple[list, list, list]:
+        """(neighbour ranks, cheapest hop costs, passable flags) of the node ranked ``ru``."""
+        got = self.cache.get(ru)
+        if got is None:
+            ix = self.ix
+            u = int(self.order[ru])
+            _f, nb, ee = ix.entries(np.array([u], dtype=np.int64))
+            ok = ix.allowed(ee, self.em, self.day) & ix.valid_nodes(nb, self.nm, self.day) & (nb != u)
+            nb, ee = nb[ok], ee[ok]
+            if len(nb):
+                uniq, inv = np.unique(nb, return_inverse=True)
+                best = np.full(len(uniq), np.inf)
+                np.minimum.at(best, inv, self.cost_arr[ix.etype.a[ee]])
+                got = (self.rank[uniq].tolist(), best.tolist(), ix.passable(uniq, self.tab).tolist())
+            else:
+                got = ([], [], [])
+            self.cache[ru] = got
+        return got
+
+    def best(self, s: int, t: int, k: int, max_hops: int) -> tuple[list[tuple[int, float, tuple]], bool]:
+        """Up to ``k`` (length, cost, node ixs) paths from ``s`` to ``t``, best first, and
+        whether a cap cut the search (as ``graph.query.paths``)."""
+        ix, order, rank = self.ix, self.order, self.rank
+        bs = _Ball(ix, s, self.em, self.nm, self.day, self.tab)
+        bt = _Ball(ix, t, self.em, self.nm, self.day, self.tab)
         rt = int(rank[t])
 
         def neighbours(ru: int):
-            got = cache.get(ru)
-            if got is None:
-                u = int(order[ru])
-                _f, nb, ee = ix.entries(np.array([u], dtype=np.int64))
-                ok = ix.allowed(ee, em, day) & ix.valid_nodes(nb, nm, day) & (nb != u)
-                nb, ee = nb[ok], ee[ok]
-                if tab is not None:
-                    p = ix.passable(nb, tab) | (nb == t)
-                    nb, ee = nb[p], ee[p]
-                if len(nb):
-                    uniq, inv = np.unique(nb, return_inverse=True)
-                    best = np.full(len(uniq), np.inf)
-                    np.minimum.at(best, inv, cost_arr[ix.etype.a[ee]])
-                    got = list(zip(rank[uniq].tolist(), best.tolist()))
-                else:
-                    got = []
-                cache[ru] = got
-            return got
+            nbs, costs, ok = self._entry(ru)
+            return [(v, c) for v, c, p in zip(nbs, costs, ok) if p or v == rt]
 
+        dist = bt.dist
         found, truncated = [], False
         for length in range(1, max_hops + 1):
             bs.grow((length + 1) // 2)
@@ -163,12 +174,29 @@ def paths(store, *, source, target, k, max_hops, edge_types, as_of, via):
             truncated = truncated or bs.capped or bt.capped
             if (not len(bs.frontier) and not bs.reached(t)) or (not len(bt.frontier) and not bt.reached(s)):
                 break
-            found, cut = k_best(int(rank[s]), rt, k, length, neighbours,
-                                lambda rv: bt.bound(int(order[rv])), lambda rv: True, min_cost)
+            far = bt.depth + 1 if len(bt.frontier) else FAR
+
+            def bound(rv: int, far=far) -> int:
+                d = dist[order[rv]]
+                return int(d) if d != UNSEEN else far
+
+            found, cut = k_best(int(rank[s]), rt, k, length, neighbours, bound, lambda rv: True, self.min_cost)
             truncated = truncated or cut
             if len(found) >= k or truncated:
                 break
-        found = [(n, c, tuple(int(order[r]) for r in seq)) for n, c, seq in found[:k]]
+        return [(n, c, tuple(int(order[r]) for r in seq)) for n, c, seq in found[:k]], truncated
+
+
+def paths(store, *, source, target, k, max_hops, edge_types, as_of, via):
+    early = generic_paths.start(store, source, target, as_of)
+    if early is not None:
+        return early
+    schema = store.schema
+    with store.reading(ordered=True) as (ix, conn):
+        ends = sqldb.node_ix(conn, [source, target])
+        search = PathSearch(ix, schema, edge_types, as_of, via)
+        found, truncated = search.best(ends[source], ends[target], k, max_hops)
+        em, day = search.em, search.day
         # the edge each hop takes: the allowed one first by (path_cost, type, id) between its nodes
         pairs = {(a, b) for _n, _c, seq in found for a, b in zip(seq, seq[1:])}
         cand: dict[tuple[int, int], list[int]] = {}

@@ -363,9 +363,9 @@ class EmbeddedStore(GraphStore):
     def native_queries(self):
         if not self.native:
             return {}
-        from . import native
+        from . import native, questions
 
-        return {"neighbors": native.neighbors, "paths": native.paths}
+        return {"neighbors": native.neighbors, "paths": native.paths, "brokers": questions.brokers}
 
     # ------------------------------------------------------------ exports
 
