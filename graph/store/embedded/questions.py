@@ -168,3 +168,209 @@ def brokers(store, *, a, b, sample, max_hops, limit):
             examples[i] = store.paths(ids[x], ids[y], k=1, max_hops=max_hops, via=via).paths[0]
         out.append(generic_brokers.Broker(nodes[ids[n]], counts[n], counts[n] / connected, examples[i]))
     return generic_brokers.Brokers(a, b, len(xs), len(ys), len(xs) * len(ys), len(pairs), connected, out)
+
+
+# -------------------------------------------------------------------- lists
+
+
+class _Fallback(Exception):
+    """The generic query would stop at a scan cap here: let it answer (same capped answer)."""
+
+
+def _related_mask(store, ix, conn, edge: str, thing_type: str, counterpart: Region | None, span):
+    """(party mask, thing mask) of ``graph.query.entities._related`` on the arrays: the
+    parties with an ``edge`` to a thing of ``thing_type`` (dated in ``span``) that has
+    another party in the counterpart region."""
+    schema = store.schema
+    em = edge_mask(ix, [edge])
+    tcode = ix.ncode[thing_type]
+    n = ix.ntype.n
+    if counterpart is not None:
+        frm, nb, ee = ix.entries(counterpart.members)
+        ok = em[ix.etype.a[ee]]
+        if len(np.unique(ee[ok])) >= L.LIST_SCAN_CAP:
+            raise _Fallback
+        things = np.unique(nb[ok])
+        things = things[ix.ntype.a[things] == tcode]
+    else:
+        things = np.flatnonzero(ix.ntype.view() == tcode)
+        if len(things) >= L.LIST_SCAN_CAP:
+            raise _Fallback
+    if span is not None and len(things):
+        from ... import dates
+
+        recs = sqldb.nodes_by_ix(conn, things.tolist(), brief=True)
+        keep = [t for t in things.tolist() if (d := schema.node_date(recs[t])) and dates.overlaps(d, d, span)]
+        things = np.array(keep, dtype=np.int64)
+    is_thing = np.zeros(n, dtype=bool)
+    is_thing[things] = True
+    frm, nb, ee = ix.entries(things.astype(np.int64))
+    ok = em[ix.etype.a[ee]]
+    ee = np.unique(ee[ok])
+    if len(ee) >= L.LIST_SCAN_CAP:
+        raise _Fallback
+    src, dst = ix.esrc.a[ee], ix.edst.a[ee]
+    thing = np.where(is_thing[dst], dst, src)
+    party = np.where(is_thing[dst], src, dst)
+    parties = np.zeros(n, dtype=bool)
+    if counterpart is None:
+        parties[party] = True
+        return parties, is_thing
+    inside = counterpart.mask()
+    # per thing, its distinct parties in the region; a party counts for a thing when another one is there
+    pin = inside[party]
+    pairs = np.unique(thing[pin].astype(np.int64) * n + party[pin])
+    distinct = np.bincount(pairs // n, minlength=n)
+    ok = (distinct[thing] - pin.astype(np.int64)) > 0
+    parties[party[ok]] = True
+    return parties, is_thing
+
+
+def _explain_related(store, ix, conn, page_ixs, page_ids, edge, is_thing, counterpart: Region | None, chains):
+    """``graph.query.entities._related``'s entries for the parties on the page only."""
+    em = edge_mask(ix, [edge])
+    frm, nb, ee = ix.entries(np.array(page_ixs, dtype=np.int64))
+    ok = em[ix.etype.a[ee]]
+    ee = np.unique(ee[ok])
+    src, dst = ix.esrc.a[ee], ix.edst.a[ee]
+    pset = np.zeros(ix.ntype.n, dtype=bool)
+    pset[page_ixs] = True
+    thing = np.where(is_thing[dst], dst, src)
+    party = np.where(is_thing[dst], src, dst)
+    keep = is_thing[thing] & pset[party]
+    near = np.unique(thing[keep])
+    ids = sqldb.node_ids(conn, near.tolist())
+    things = sorted(ids[t] for t in near.tolist())
+    around = store.edges_at(things, [edge], "both", None, L.LIST_SCAN_CAP)
+    ends = {x for e in around for x in (e.source, e.target)}
+    back = sqldb.node_ix(conn, sorted(ends))
+    tset = {x for x in ends if is_thing[back[x]]}
+    inside = counterpart.mask() if counterpart is not None else None
+    members: dict[str, list] = {}
+    for e in around:
+        t, p = (e.target, e.source) if e.target in tset else (e.source, e.target)
+        members.setdefault(t, []).append((p, e))
+    wanted = set(page_ids)
+    out: dict[str, list] = {}
+    for t in things:
+        ms = members.get(t, [])
+        for p, e in ms:
+            if p not in wanted:
+                continue
+            if inside is None:
+                out.setdefault(p, []).append((t, [e]))
+                continue
+            for other, e2 in ms:
+                if other != p and inside[back[other]]:
+                    out.setdefault(p, []).append((t, [e, e2, *generic_chain(chains, other)]))
+                    break
+    return out
+
+
+def generic_chain(via, nid):
+    from ...query.regions import chain
+
+    return chain(via, nid)
+
+
+def entities(store, *, type_, kind, within, related, counterpart_in, span, where, sort, after, limit):
+    try:
+        return _entities(store, type_=type_, kind=kind, within=within, related=related, counterpart_in=counterpart_in,
+                         span=span, where=where, sort=sort, after=after, limit=limit)
+    except _Fallback:
+        return generic_entities.run(store, type_=type_, kind=kind, within=within, related=related,
+                                    counterpart_in=counterpart_in, span=span, where=where, sort=sort, after=after,
+                                    limit=limit)
+
+
+def _entities(store, *, type_, kind, within, related, counterpart_in, span, where, sort, after, limit):
+    G = generic_entities
+    schema = store.schema
+    with store.reading(ordered=True) as (ix, conn):
+        n = ix.ntype.n
+        cand = np.ones(n, dtype=bool)
+        cand &= ix.ntype.view() < ix.NT
+        region = None
+        if within is not None:
+            region = _region(store, ix, conn, within, "in", L.LIST_SCAN_CAP)
+            if region.capped or len(region.members) >= L.LIST_SCAN_CAP:
+                raise _Fallback
+            cand &= region.mask()
+            cand[region.region] = False
+        is_thing = counterpart = None
+        if related is not None:
+            if counterpart_in is not None:
+                counterpart = _region(store, ix, conn, counterpart_in, "counterpart_in", L.LIST_SCAN_CAP)
+                if counterpart.capped or len(counterpart.members) >= L.LIST_SCAN_CAP:
+                    raise _Fallback
+            parties, is_thing = _related_mask(store, ix, conn, related[0], related[1], counterpart, span)
+            cand &= parties
+        if type_ is not None:
+            cand &= ix.ntype.view() == ix.ncode[type_]
+            if within is None and related is None and int(cand.sum()) >= L.LIST_SCAN_CAP:
+                raise _Fallback
+        if kind is not None:
+            cand &= ix.nsub.view() == ix.scode[kind]
+        matches = np.flatnonzero(cand)
+        by_records = bool(where) or sort != "id" or (span is not None and related is None)
+        if by_records:
+            recs = sqldb.nodes_by_ix(conn, matches.tolist())
+            nodes = [recs[i] for i in matches.tolist()]
+            kept = G._filter(schema, nodes, type_, kind, where, span if related is None else None)
+            counts: dict[str, int] = {}
+            for x in kept:
+                counts[x.type] = counts.get(x.type, 0) + 1
+            keyed = sorted(((G._sort_key(schema, sort, x), x) for x in kept), key=lambda x: x[0])
+            if after is not None:
+                keyed = [x for x in keyed if x[0] > after]
+            total = len(kept)
+            page_keys = [k for k, _x in keyed[: limit]]
+            page_ids = [x.id for _k, x in keyed[: limit]]
+            more = len(keyed) > limit
+            back = sqldb.node_ix(conn, page_ids)
+            page_ixs = [back[i] for i in page_ids]
+        else:
+            tc = np.bincount(ix.ntype.a[matches], minlength=ix.NT + 1)
+            counts = {t: int(tc[i]) for i, t in enumerate(ix.node_types) if tc[i]}
+            total = len(matches)
+            r = ix.rank[matches]
+            if after is not None:
+                lo = _rank_after(ix, conn, after[0])
+                matches, r = matches[r > lo], r[r > lo]
+            more = len(matches) > limit
+            if more:
+                part = np.argpartition(r, limit - 1)[:limit]
+                matches, r = matches[part], r[part]
+            page_ixs = matches[np.argsort(r, kind="stable")].tolist()
+            ids = sqldb.node_ids(conn, page_ixs)
+            page_ids = [ids[i] for i in page_ixs]
+            page_keys = [(i,) for i in page_ids]
+        chains = region.chains(conn, page_ixs) if region is not None else None
+        rel = None
+        if related is not None:
+            cchains = None
+            if counterpart is not None:
+                cchains = _counterpart_chains(store, ix, conn, page_ixs, related[0], is_thing, counterpart)
+            rel = _explain_related(store, ix, conn, page_ixs, page_ids, related[0], is_thing, counterpart, cchains)
+    full = store.get_nodes(page_ids)
+    items = G._explain(store, [full[i] for i in page_ids], chains, within, rel, where)
+    return G.EntityList(items=items, total=total, counts=dict(sorted(counts.items())),
+                        next_cursor=G.encode_cursor(page_keys[-1]) if more and page_keys else None, truncated=False)
+
+
+def _counterpart_chains(store, ix, conn, page_ixs, edge, is_thing, counterpart: Region):
+    """Containment chains of the counterparts the page's reasons may name."""
+    em = edge_mask(ix, [edge])
+    _f, nb, ee = ix.entries(np.array(page_ixs, dtype=np.int64))
+    things = np.unique(nb[em[ix.etype.a[ee]] & is_thing[nb]])
+    _f2, nb2, ee2 = ix.entries(things.astype(np.int64))
+    others = np.unique(nb2[em[ix.etype.a[ee2]] & counterpart.mask()[nb2]])
+    return counterpart.chains(conn, others)
+
+
+def _rank_after(ix, conn, after_id: str) -> int:
+    """The id rank of ``after_id`` (the last id of the previous page): ids ranked above it sort after it."""
+    got = sqldb.node_ix(conn, [after_id])
+    if after_id in got:
+        return int(ix.rank[got[after_id]])
+    return conn.execute("SELECT count(*) FROM nodes WHERE id < ?", (after_id,)).fetchone()[0] - 1

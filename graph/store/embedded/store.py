@@ -365,7 +365,8 @@ class EmbeddedStore(GraphStore):
             return {}
         from . import native, questions
 
-        return {"neighbors": native.neighbors, "paths": native.paths, "brokers": questions.brokers}
+        return {"neighbors": native.neighbors, "paths": native.paths, "brokers": questions.brokers,
+                "entities": questions.entities}
 
     # ------------------------------------------------------------ exports
 
