@@ -18,6 +18,7 @@ from ...query.checks import not_found
 from ...query.kpaths import k_best
 from ...query.walk import FAR
 from . import db as sqldb
+from .index import unique
 
 UNSEEN = np.iinfo(np.int16).max
 
@@ -65,7 +66,7 @@ def neighbors(store, *, id, depth, edge_types, node_types, as_of, limit, full) -
         inside[kept] = True
         _frm, nb, ee = ix.entries(kept)
         ok = inside[nb] & ix.allowed(ee, em, day)
-        eixs = np.unique(ee[ok]).tolist()
+        eixs = unique(ee[ok]).tolist()
     nodes = sqldb.nodes_by_ix(conn, kept.tolist(), brief=not full)
     edges = sorted(sqldb.edges_by_ix(conn, eixs, brief=not full).values(), key=lambda e: e.id)
     omitted = total - len(kept)
@@ -135,8 +136,8 @@ class PathSearch:
         self.rank = np.asarray(ix.rank)
         self.cache: dict[int, tuple[list, list, list]] = {}
 
-    def _entry(self, ru: int) -> tuple[list, list, list]:
-        """(neighbour ranks, cheapest hop costs, passable flags) of the node ranked ``ru``."""
+    def _entry(self, ru: int) -> tuple:
+        """(neighbour ixs, their ranks, cheapest hop costs, passable flags) of the node ranked ``ru``."""
         got = self.cache.get(ru)
         if got is None:
             ix = self.ix
@@ -148,9 +149,9 @@ class PathSearch:
                 uniq, inv = np.unique(nb, return_inverse=True)
                 best = np.full(len(uniq), np.inf)
                 np.minimum.at(best, inv, self.cost_arr[ix.etype.a[ee]])
-                got = (self.rank[uniq].tolist(), best.tolist(), ix.passable(uniq, self.tab).tolist())
+                got = (uniq, self.rank[uniq], best, ix.passable(uniq, self.tab))
             else:
-                got = ([], [], [])
+                got = (nb, nb.astype(np.int64), np.empty(0), np.empty(0, dtype=bool))
             self.cache[ru] = got
         return got
 
@@ -161,10 +162,6 @@ class PathSearch:
         bs = _Ball(ix, s, self.em, self.nm, self.day, self.tab)
         bt = _Ball(ix, t, self.em, self.nm, self.day, self.tab)
         rt = int(rank[t])
-
-        def neighbours(ru: int):
-            nbs, costs, ok = self._entry(ru)
-            return [(v, c) for v, c, p in zip(nbs, costs, ok) if p or v == rt]
 
         dist = bt.dist
         found, truncated = [], False
@@ -180,7 +177,20 @@ class PathSearch:
                 d = dist[order[rv]]
                 return int(d) if d != UNSEEN else far
 
-            found, cut = k_best(int(rank[s]), rt, k, length, neighbours, bound, lambda rv: True, self.min_cost)
+            def neighbours(ru: int, budget: int, far=far):
+                # only what the search could push: the target, or a passable node whose bound
+                # fits the hops left (k_best would skip the others)
+                nix, ranks, costs, ok = self._entry(ru)
+                if not len(nix):
+                    return []
+                d = dist[nix].astype(np.int64)
+                b = np.where(d != UNSEEN, d, far)
+                is_t = nix == t
+                keep = is_t | (ok & (b <= budget))
+                return list(zip(ranks[keep].tolist(), costs[keep].tolist()))
+
+            found, cut = k_best(int(rank[s]), rt, k, length, neighbours, bound, lambda rv: True, self.min_cost,
+                                budgeted=True)
             truncated = truncated or cut
             if len(found) >= k or truncated:
                 break
@@ -191,19 +201,36 @@ def paths(store, *, source, target, k, max_hops, edge_types, as_of, via):
     early = generic_paths.start(store, source, target, as_of)
     if early is not None:
         return early
-    schema = store.schema
     with store.reading(ordered=True) as (ix, conn):
         ends = sqldb.node_ix(conn, [source, target])
-        search = PathSearch(ix, schema, edge_types, as_of, via)
+        search = PathSearch(ix, store.schema, edge_types, as_of, via)
         found, truncated = search.best(ends[source], ends[target], k, max_hops)
-        em, day = search.em, search.day
-        # the edge each hop takes: the allowed one first by (path_cost, type, id) between its nodes
-        pairs = {(a, b) for _n, _c, seq in found for a, b in zip(seq, seq[1:])}
-        cand: dict[tuple[int, int], list[int]] = {}
-        for a, b in pairs:
-            _f, nb, ee = ix.entries(np.array([a], dtype=np.int64))
-            ok = (nb == b) & ix.allowed(ee, em, day)
-            cand[(a, b)] = np.unique(ee[ok]).tolist()
+        return _answer(store, ix, conn, search, source, target, k, found, truncated)
+
+
+def paths_from(store, source: str, targets: list[str], k: int, max_hops: int, via) -> dict:
+    """``paths`` from one source to many targets under one read, sharing the search's
+    neighbour cache (recommendations: the introduction to each of the best candidates)."""
+    out = {}
+    with store.reading(ordered=True) as (ix, conn):
+        ends = sqldb.node_ix(conn, [source, *targets])
+        search = PathSearch(ix, store.schema, None, None, via)
+        for t in targets:
+            found, truncated = search.best(ends[source], ends[t], k, max_hops)
+            out[t] = _answer(store, ix, conn, search, source, t, k, found, truncated)
+    return out
+
+
+def _answer(store, ix, conn, search, source, target, k, found, truncated):
+    schema = store.schema
+    em, day = search.em, search.day
+    # the edge each hop takes: the allowed one first by (path_cost, type, id) between its nodes
+    pairs = {(a, b) for _n, _c, seq in found for a, b in zip(seq, seq[1:])}
+    cand: dict[tuple[int, int], list[int]] = {}
+    for a, b in pairs:
+        _f, nb, ee = ix.entries(np.array([a], dtype=np.int64))
+        ok = (nb == b) & ix.allowed(ee, em, day)
+        cand[(a, b)] = unique(ee[ok]).tolist()
     refs = {r[0]: r for r in sqldb.edge_refs_by_ix(conn, sorted({e for es in cand.values() for e in es}))}
     costs = {n: et.path_cost for n, et in schema.edges.items()}
     hop = {p: min((refs[e] for e in es), key=lambda r: (costs[r[2]], r[2], r[1]))[1] for p, es in cand.items()}

@@ -22,6 +22,7 @@ from ...query import recommend as generic_recommend
 from ...query.checks import not_found
 from ..base import EdgeRef
 from . import db as sqldb
+from .index import unique
 from .native import PathSearch
 
 
@@ -65,7 +66,7 @@ class Region:
                 self.capped = True
                 break
             src = ix.esrc.a[ee[ok]]
-            new = np.unique(src[self.dist[src] < 0]).astype(np.int64)
+            new = unique(src[self.dist[src] < 0]).astype(np.int64)
             self.dist[new] = depth
             levels.append(new)
             total += len(new)
@@ -85,7 +86,7 @@ class Region:
             frm, nb, ee = ix.entries(f)
             ok = (self.em[ix.etype.a[ee]] & (ix.esrc.a[ee] == frm) & (self.dist[nb] >= 0)
                   & (self.dist[nb] == self.dist[frm] - 1))
-            rows = sqldb.edge_refs_by_ix(conn, np.unique(ee[ok]).tolist())
+            rows = sqldb.edge_refs_by_ix(conn, unique(ee[ok]).tolist())
             nxt = set()
             for r in sorted(rows, key=lambda r: r[1]):
                 if r[3] not in via:
@@ -188,9 +189,9 @@ def _related_mask(store, ix, conn, edge: str, thing_type: str, counterpart: Regi
     if counterpart is not None:
         frm, nb, ee = ix.entries(counterpart.members)
         ok = em[ix.etype.a[ee]]
-        if len(np.unique(ee[ok])) >= L.LIST_SCAN_CAP:
+        if len(unique(ee[ok])) >= L.LIST_SCAN_CAP:
             raise _Fallback
-        things = np.unique(nb[ok])
+        things = unique(nb[ok])
         things = things[ix.ntype.a[things] == tcode]
     else:
         things = np.flatnonzero(ix.ntype.view() == tcode)
@@ -206,7 +207,7 @@ def _related_mask(store, ix, conn, edge: str, thing_type: str, counterpart: Regi
     is_thing[things] = True
     frm, nb, ee = ix.entries(things.astype(np.int64))
     ok = em[ix.etype.a[ee]]
-    ee = np.unique(ee[ok])
+    ee = unique(ee[ok])
     if len(ee) >= L.LIST_SCAN_CAP:
         raise _Fallback
     src, dst = ix.esrc.a[ee], ix.edst.a[ee]
@@ -219,7 +220,7 @@ def _related_mask(store, ix, conn, edge: str, thing_type: str, counterpart: Regi
     inside = counterpart.mask()
     # per thing, its distinct parties in the region; a party counts for a thing when another one is there
     pin = inside[party]
-    pairs = np.unique(thing[pin].astype(np.int64) * n + party[pin])
+    pairs = unique(thing[pin].astype(np.int64) * n + party[pin])
     distinct = np.bincount(pairs // n, minlength=n)
     ok = (distinct[thing] - pin.astype(np.int64)) > 0
     parties[party[ok]] = True
@@ -231,14 +232,14 @@ def _explain_related(store, ix, conn, page_ixs, page_ids, edge, is_thing, counte
     em = edge_mask(ix, [edge])
     frm, nb, ee = ix.entries(np.array(page_ixs, dtype=np.int64))
     ok = em[ix.etype.a[ee]]
-    ee = np.unique(ee[ok])
+    ee = unique(ee[ok])
     src, dst = ix.esrc.a[ee], ix.edst.a[ee]
     pset = np.zeros(ix.ntype.n, dtype=bool)
     pset[page_ixs] = True
     thing = np.where(is_thing[dst], dst, src)
     party = np.where(is_thing[dst], src, dst)
     keep = is_thing[thing] & pset[party]
-    near = np.unique(thing[keep])
+    near = unique(thing[keep])
     ids = sqldb.node_ids(conn, near.tolist())
     things = sorted(ids[t] for t in near.tolist())
     around = store.edges_at(things, [edge], "both", None, L.LIST_SCAN_CAP)
@@ -362,9 +363,9 @@ def _counterpart_chains(store, ix, conn, page_ixs, edge, is_thing, counterpart: 
     """Containment chains of the counterparts the page's reasons may name."""
     em = edge_mask(ix, [edge])
     _f, nb, ee = ix.entries(np.array(page_ixs, dtype=np.int64))
-    things = np.unique(nb[em[ix.etype.a[ee]] & is_thing[nb]])
+    things = unique(nb[em[ix.etype.a[ee]] & is_thing[nb]])
     _f2, nb2, ee2 = ix.entries(things.astype(np.int64))
-    others = np.unique(nb2[em[ix.etype.a[ee2]] & counterpart.mask()[nb2]])
+    others = unique(nb2[em[ix.etype.a[ee2]] & counterpart.mask()[nb2]])
     return counterpart.chains(conn, others)
 
 
@@ -374,3 +375,109 @@ def _rank_after(ix, conn, after_id: str) -> int:
     if after_id in got:
         return int(ix.rank[got[after_id]])
     return conn.execute("SELECT count(*) FROM nodes WHERE id < ?", (after_id,)).fetchone()[0] - 1
+
+
+# ---------------------------------------------------------- recommendations
+
+
+def node_dates(ix, conn, schema, nodes: np.ndarray) -> dict[int, str | None]:
+    """``schema.node_date`` of these nodes read in SQL (the hinted date properties, else the
+    validity start), without decoding their records."""
+    out: dict[int, str | None] = {}
+    codes = ix.ntype.a[nodes]
+    for code in np.unique(codes).tolist() if len(nodes) else []:
+        if code >= ix.NT:
+            continue
+        props = schema.nodes[ix.node_types[code]].date_properties
+        cols = "".join(", json_extract(n.brief, ?)" for _p in props)
+        q = f"SELECT n.ix{cols}, json_extract(n.brief, '$.valid_from') FROM json_each(?) j JOIN nodes n ON n.ix = j.value"  # noqa: S608 - placeholders only
+        part = nodes[codes == code].tolist()
+        for i in range(0, len(part), sqldb.CHUNK):
+            params = [f'$.properties."{p}"' for p in props] + [sqldb.ix_param(part[i:i + sqldb.CHUNK])]
+            for row in conn.execute(q, params):
+                out[row[0]] = next((v for v in row[1:-1] if v), None) or row[-1]
+    return out
+
+
+def recommend(store, *, for_, within, topic, limit, max_hops):
+    """Every candidate scored from the arrays (topics reached directly or through the
+    agreements and events it takes part in, kind codes, dated agreements and events);
+    only the best ``PATH_FACTOR`` x ``limit`` get records, reasons, evidence and paths."""
+    from ...query.communities import topic_types
+
+    G = generic_recommend
+    schema = store.schema
+    me = G.start(store, for_, within, topic)
+    with store.reading(ordered=True) as (ix, conn):
+        cands = region_actors(store, ix, conn, within, "in")
+        if cands is None:
+            return G.run(store, for_=for_, within=within, topic=topic, limit=limit, max_hops=max_hops)
+        m = sqldb.node_ix(conn, [for_])[for_]
+        cands = cands[cands != m]
+        n = ix.ntype.n
+        people = np.concatenate([[m], cands]).astype(np.int64)
+        inset = np.zeros(n, dtype=bool)
+        inset[people] = True
+        is_topic = type_mask(ix, topic_types(schema))[ix.ntype.view()]
+        is_link = type_mask(ix, schema.types_with("links_parties"))[ix.ntype.view()]
+        frm, nb, ee = ix.entries(people)
+        ok = (ix.etype.a[ee] < ix.ET) & ~inset[nb]
+        frm, nb = frm[ok].astype(np.int64), nb[ok].astype(np.int64)
+        direct = unique(frm[is_topic[nb]] * n + nb[is_topic[nb]])
+        lk = is_link[nb]
+        plinks = unique(frm[lk] * n + nb[lk])  # (person, link) pairs, each once
+        links = unique(plinks % n)
+        f2, nb2, ee2 = ix.entries(links)
+        ok2 = (ix.etype.a[ee2] < ix.ET) & is_topic[nb2]
+        lt = unique(f2[ok2].astype(np.int64) * n + nb2[ok2])  # (link, topic) pairs
+        # (person, topic) through links: join plinks and lt on the link
+        lt_link, lt_topic = lt // n, lt % n
+        starts = np.searchsorted(lt_link, links)
+        ends = np.searchsorted(lt_link, links, side="right")
+        cnt = np.zeros(n, dtype=np.int64)
+        cnt[links] = ends - starts
+        first = np.zeros(n, dtype=np.int64)
+        first[links] = starts
+        pl_p, pl_l = plinks // n, plinks % n
+        reps = cnt[pl_l]
+        via_p = np.repeat(pl_p, reps)
+        offs = np.arange(int(reps.sum())) - np.repeat(np.cumsum(reps) - reps, reps)
+        via_t = lt_topic[np.repeat(first[pl_l], reps) + offs]
+        pt = unique(np.concatenate([direct, via_p * n + via_t]))  # (person, topic) pairs
+        pt_p, pt_t = pt // n, pt % n
+        mine = np.zeros(n, dtype=bool)
+        mine[pt_t[pt_p == m]] = True
+        shared = np.bincount(pt_p[mine[pt_t]], minlength=n)
+        hit = np.zeros(n, dtype=bool)
+        if topic is not None:
+            t_ix = sqldb.node_ix(conn, [topic])[topic]
+            hit[pt_p[pt_t == t_ix]] = True
+        same = (ix.ntype.a[cands] == ix.ntype.a[m]) & (ix.nsub.a[cands] == ix.nsub.a[m])
+        # dates of the agreements and events: the latest makes "recent"
+        date = node_dates(ix, conn, schema, links)
+        latest = max((d for d in date.values() if d), default=None)
+        recent_from = G.recent_start(latest)
+        recent = np.zeros(n, dtype=np.int64)
+        if recent_from:
+            fresh = np.zeros(n, dtype=bool)
+            fresh[[k for k, d in date.items() if d and d >= recent_from]] = True
+            np.add.at(recent, pl_p[fresh[pl_l]], 1)
+        rank = ix.rank
+        scored = []
+        for i, c in enumerate(cands.tolist()):
+            _parts, score = G.score_of(topic is not None, bool(hit[c]), int(shared[c]), bool(same[i]), int(recent[c]))
+            scored.append((-score, int(rank[c]), c))
+        scored.sort()
+        top = [c for _s, _r, c in scored[: G.PATH_FACTOR * limit]]
+        ids = sqldb.node_ids(conn, top)
+    top_ids = [ids[c] for c in top]
+    profiles = G._profiles(store, [for_] + top_ids)
+    out = G.candidates(store, me, top_ids, topic, profiles, recent_from)
+    return G.finish(store, me, within, topic, out, limit, max_hops, len(cands), paths_of=_introductions)
+
+
+def _introductions(store, source, targets, max_hops):
+    from .native import paths_from
+
+    found = paths_from(store, source, targets, 1, max_hops, store.schema.partner_via)
+    return {t: (r.paths[0] if r.paths else None) for t, r in found.items()}
