@@ -37,7 +37,7 @@ def test_reopen_maps_the_saved_index_and_answers_alike(tmp_path):
     s.close()
     assert (tmp_path / "index" / "CURRENT").is_file()
     again = EmbeddedStore(tmp_path)
-    assert isinstance(again._ix.nbr, np.memmap), "the CSR should be mapped from the saved files"
+    assert isinstance(again._ix.nbr.base, np.memmap), "the CSR should be mapped from the saved files"
     assert answers(again, ids) == before
     # native and generic agree on every pair
     assert all(before[i] == before[i + 2] for i in range(0, len(before), 4))

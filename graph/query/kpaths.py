@@ -33,12 +33,15 @@ def k_best(
     admit: Callable[[Key], bool],
     min_cost: float,
     work_cap: int = L.PATH_WORK_CAP,
+    budgeted: bool = False,
 ) -> tuple[list[tuple[int, float, tuple]], bool]:
     """Up to ``k`` (length, cost, node keys) of simple paths ``s``..``t`` of at most
     ``max_len`` hops, best first; and whether the work cap stopped the search.
 
     ``neighbours(u)``: distinct (v, cheapest hop cost) pairs; ``bound(v)``: a lower bound
-    of the hops from ``v`` to ``t``; ``admit(v)``: whether ``v`` may stand between the ends."""
+    of the hops from ``v`` to ``t``; ``admit(v)``: whether ``v`` may stand between the ends.
+    ``budgeted``: ``neighbours(u, budget)`` is called instead and may leave out every ``v``
+    other than ``t`` whose bound exceeds ``budget`` (they would be skipped here anyway)."""
     found: list[tuple[int, float, tuple]] = []
     b = bound(s)
     if b > max_len:
@@ -54,7 +57,7 @@ def k_best(
                 return found, False
             continue
         n = len(seq)  # hops after the next step
-        for v, c in neighbours(u):
+        for v, c in (neighbours(u, max_len - n) if budgeted else neighbours(u)):
             if v in seq:
                 continue
             if v == t:

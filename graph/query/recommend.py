@@ -71,12 +71,24 @@ def check(schema, *, for_, within, topic=None, limit=None, max_hops=None):
     return {"for_": for_, "within": within, "topic": topic, "limit": limit, "max_hops": max_hops}
 
 
+def _edges_at(store, ids: list[str], chunk: int = 1_000) -> list:
+    """Every edge at ``ids``, sorted by id: asked in chunks small enough that no call meets
+    the store's cap, so the answer does not depend on where a cap would cut."""
+    got: dict[str, object] = {}
+    for i in range(0, len(ids), chunk):
+        part = store.edges_at(ids[i:i + chunk], None, "both", None, L.LIST_SCAN_CAP)
+        if len(part) >= L.LIST_SCAN_CAP:
+            return _edges_at(store, ids, max(1, chunk // 10)) if chunk > 1 else sorted(part, key=lambda e: e.id)
+        got.update((e.id, e) for e in part)
+    return [got[k] for k in sorted(got)]
+
+
 def _profiles(store, ids: list[str]):
     """For each id: {topic id: [edges]} reached directly or through linking nodes, and its dated linking nodes."""
     schema = store.schema
     ttypes = topic_types(schema)
     linking = set(schema.types_with("links_parties"))
-    first = store.edges_at(ids, None, "both", None, L.LIST_SCAN_CAP)
+    first = _edges_at(store, ids)
     idset = set(ids)
     ends = {x for e in first for x in (e.source, e.target)} - idset
     refs = store.node_refs(ends)
@@ -90,7 +102,7 @@ def _profiles(store, ids: list[str]):
         elif t in linking:
             links.setdefault(me, []).append((other, e))
     link_ids = sorted({o for v in links.values() for o, _e in v})
-    second = store.edges_at(link_ids, None, "both", None, L.LIST_SCAN_CAP)
+    second = _edges_at(store, link_ids)
     ends2 = {x for e in second for x in (e.source, e.target)} - set(link_ids)
     refs2 = store.node_refs(ends2)
     link_topics: dict[str, list] = {}
@@ -110,7 +122,8 @@ def _profiles(store, ids: list[str]):
     return topics, dated, links
 
 
-def run(store, *, for_, within, topic, limit, max_hops) -> Recommendations:
+def start(store, for_, within, topic):
+    """The actor's record (checked), after checking the topic."""
     schema = store.schema
     me = store.get_nodes([for_]).get(for_)
     if me is None:
@@ -122,46 +135,79 @@ def run(store, *, for_, within, topic, limit, max_hops) -> Recommendations:
         if t.type not in topic_types(schema):
             raise QueryError(f"'topic' must be a node of type {', '.join(sorted(topic_types(schema)))}, "
                              f"'{topic}' is a {t.type}", details=[{"field": "topic", "value": topic}])
-    cands = [c for c in region_actors(store, within, "in") if c != for_]
-    topics, dated, links = _profiles(store, [for_] + cands)
-    latest = max((d for v in dated.values() for d, _l in v), default=None)
-    recent_from = f"{int(latest[:4]) - ACTIVE_YEARS + 1:04d}" if latest else None
+    return me
+
+
+def recent_start(latest: str | None) -> str | None:
+    """The first year that counts as recent, from the latest dated agreement or event."""
+    return f"{int(latest[:4]) - ACTIVE_YEARS + 1:04d}" if latest else None
+
+
+def score_of(topic_given: bool, hit: bool, shared: int, same: bool, recent: int) -> tuple[dict[str, float], float]:
+    """The parts and the score before the introduction path (every store computes it here)."""
+    parts: dict[str, float] = {}
+    if topic_given:
+        parts["topic"] = 1.0 if hit else 0.0
+    parts["shared_topics"] = min(1.0, shared / 3)
+    parts["kind"] = 1.0 if same else 0.0
+    parts["activity"] = min(1.0, recent / 3)
+    score = (2 * W_TOPIC * parts.get("topic", 0) + W_TOPIC * parts["shared_topics"] + W_KIND * parts["kind"]
+             + W_ACTIVE * parts["activity"])
+    return parts, score
+
+
+def candidates(store, me, cands: list[str], topic, profiles, recent_from) -> list[Candidate]:
+    """The scored candidates with their reasons and evidence (before introduction paths)."""
+    schema = store.schema
+    topics, dated, links = profiles
     nodes = store.get_nodes(cands)
     my_sub = schema.subtype(me)
-    via = schema.partner_via
     out = []
     for c in cands:
         n = nodes[c]
-        parts, reasons, ev = {}, [], []
-        if topic is not None:
-            hit = topics[c].get(topic)
-            parts["topic"] = 1.0 if hit else 0.0
-            if hit:
-                reasons.append(f"works on {topic}")
-                ev += hit[:4]
-        shared = sorted(set(topics[c]) & set(topics[for_]))
-        parts["shared_topics"] = min(1.0, len(shared) / 3)
+        reasons, ev = [], []
+        hit = topics[c].get(topic) if topic is not None else None
+        if hit:
+            reasons.append(f"works on {topic}")
+            ev += hit[:4]
+        shared = sorted(set(topics[c]) & set(topics[me.id]))
         if shared:
             reasons.append("shares topics: " + ", ".join(shared))
             for t in shared[:3]:
                 ev += topics[c][t][:2]
         same = n.type == me.type and schema.subtype(n) == my_sub
-        parts["kind"] = 1.0 if same else 0.0
         if same:
             reasons.append(f"same kind: {n.type}" + (f" ({my_sub})" if my_sub else ""))
         recent = [(d, ln) for d, ln in dated.get(c, []) if recent_from and d >= recent_from]
-        parts["activity"] = min(1.0, len(recent) / 3)
         if recent:
             reasons.append(f"{len(recent)} dated agreements/events since {recent_from}: "
                            + ", ".join(ln for _d, ln in recent[-3:]))
             ev += [e for ln0, e in links.get(c, []) if any(ln0 == ln for _d, ln in recent)][:3]
-        score = (2 * W_TOPIC * parts.get("topic", 0) + W_TOPIC * parts["shared_topics"] + W_KIND * parts["kind"]
-                 + W_ACTIVE * parts["activity"])
+        parts, score = score_of(topic is not None, bool(hit), len(shared), same, len(recent))
         out.append(Candidate(n, score, parts, reasons, ev, None))
+    return out
+
+
+def introductions(store, source: str, targets: list[str], max_hops: int) -> dict[str, Any]:
+    """The shortest partner path from ``source`` to each target (None when there is none)."""
+    via = store.schema.partner_via
+    out = {}
+    for t in targets:
+        p = store.paths(source, t, k=1, max_hops=max_hops, via=via)
+        out[t] = p.paths[0] if p.paths else None
+    return out
+
+
+def finish(store, me, within, topic, out: list[Candidate], limit, max_hops, considered,
+           paths_of=introductions) -> Recommendations:
+    """Introduction paths for the best ``PATH_FACTOR`` x ``limit`` by the other parts, the
+    final ranking and the evidence records of the ``limit`` best. ``paths_of``: how a store
+    finds the paths (``introductions``' signature)."""
+    for_ = me.id
     out.sort(key=lambda x: (-x.score, x.node.id))
+    found = paths_of(store, for_, [c.node.id for c in out[: PATH_FACTOR * limit]], max_hops)
     for cand in out[: PATH_FACTOR * limit]:
-        p = store.paths(for_, cand.node.id, k=1, max_hops=max_hops, via=via)
-        path = p.paths[0] if p.paths else None
+        path = found[cand.node.id]
         cand.path = path
         cand.parts["introduction"] = 1.0 / max(1, path.length - 1) if path else 0.0
         if path:
@@ -175,4 +221,13 @@ def run(store, *, for_, within, topic, limit, max_hops) -> Recommendations:
     ev_edges = store.get_edges(list(dict.fromkeys(e.id for c in out for e in c.evidence)))
     for c in out:
         c.evidence = [ev_edges[i] for i in dict.fromkeys(e.id for e in c.evidence) if i in ev_edges]
-    return Recommendations(for_, within, topic, out, len(cands))
+    return Recommendations(for_, within, topic, out, considered)
+
+
+def run(store, *, for_, within, topic, limit, max_hops) -> Recommendations:
+    me = start(store, for_, within, topic)
+    cands = [c for c in region_actors(store, within, "in") if c != for_]
+    profiles = _profiles(store, [for_] + cands)
+    latest = max((d for v in profiles[1].values() for d, _l in v), default=None)
+    out = candidates(store, me, cands, topic, profiles, recent_start(latest))
+    return finish(store, me, within, topic, out, limit, max_hops, len(cands))

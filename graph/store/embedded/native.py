@@ -18,6 +18,7 @@ from ...query.checks import not_found
 from ...query.kpaths import k_best
 from ...query.walk import FAR
 from . import db as sqldb
+from .index import unique
 
 UNSEEN = np.iinfo(np.int16).max
 
@@ -65,7 +66,7 @@ def neighbors(store, *, id, depth, edge_types, node_types, as_of, limit, full) -
         inside[kept] = True
         _frm, nb, ee = ix.entries(kept)
         ok = inside[nb] & ix.allowed(ee, em, day)
-        eixs = np.unique(ee[ok]).tolist()
+        eixs = unique(ee[ok]).tolist()
     nodes = sqldb.nodes_by_ix(conn, kept.tolist(), brief=not full)
     edges = sorted(sqldb.edges_by_ix(conn, eixs, brief=not full).values(), key=lambda e: e.id)
     omitted = total - len(kept)
@@ -118,44 +119,51 @@ class _Ball:
         return self.depth + 1 if len(self.frontier) else FAR
 
 
-def paths(store, *, source, target, k, max_hops, edge_types, as_of, via):
-    early = generic_paths.start(store, source, target, as_of)
-    if early is not None:
-        return early
-    schema = store.schema
-    with store.reading(ordered=True) as (ix, conn):
-        ends = sqldb.node_ix(conn, [source, target])
-        s, t = ends[source], ends[target]
-        day = _day(as_of)
-        em, nm = ix.masks(edge_types, None)
-        tab = ix.via_table(set(via) if via is not None else None)
-        cost_arr = np.array([schema.edges[n].path_cost for n in ix.edge_types] + [np.inf])
-        min_cost = float(min(cost_arr[:-1][em[:-1]])) if em[:-1].any() else 1.0
-        order, rank = ix.order, ix.rank
-        bs, bt = _Ball(ix, s, em, nm, day, tab), _Ball(ix, t, em, nm, day, tab)
-        cache: dict[int, list] = {}
+class PathSearch:
+    """The best-first k shortest partner paths on the arrays, for any number of pairs under
+    one read: the filters, the id order and each node's allowed neighbours (with the
+    cheapest hop cost and whether it may stand between the ends) are computed once and
+    shared by every pair (brokers search hundreds of pairs)."""
+
+    def __init__(self, ix, schema, edge_types, as_of, via) -> None:
+        self.ix = ix
+        self.day = _day(as_of)
+        self.em, self.nm = ix.masks(edge_types, None)
+        self.tab = ix.via_table(set(via) if via is not None else None)
+        self.cost_arr = np.array([schema.edges[n].path_cost for n in ix.edge_types] + [np.inf])
+        self.min_cost = float(min(self.cost_arr[:-1][self.em[:-1]])) if self.em[:-1].any() else 1.0
+        self.order = np.asarray(ix.order)  # a plain array: indexing a memory map costs a Python call
+        self.rank = np.asarray(ix.rank)
+        self.cache: dict[int, tuple[list, list, list]] = {}
+
+    def _entry(self, ru: int) -> tuple:
+        """(neighbour ixs, their ranks, cheapest hop costs, passable flags) of the node ranked ``ru``."""
+        got = self.cache.get(ru)
+        if got is None:
+            ix = self.ix
+            u = int(self.order[ru])
+            _f, nb, ee = ix.entries(np.array([u], dtype=np.int64))
+            ok = ix.allowed(ee, self.em, self.day) & ix.valid_nodes(nb, self.nm, self.day) & (nb != u)
+            nb, ee = nb[ok], ee[ok]
+            if len(nb):
+                uniq, inv = np.unique(nb, return_inverse=True)
+                best = np.full(len(uniq), np.inf)
+                np.minimum.at(best, inv, self.cost_arr[ix.etype.a[ee]])
+                got = (uniq, self.rank[uniq], best, ix.passable(uniq, self.tab))
+            else:
+                got = (nb, nb.astype(np.int64), np.empty(0), np.empty(0, dtype=bool))
+            self.cache[ru] = got
+        return got
+
+    def best(self, s: int, t: int, k: int, max_hops: int) -> tuple[list[tuple[int, float, tuple]], bool]:
+        """Up to ``k`` (length, cost, node ixs) paths from ``s`` to ``t``, best first, and
+        whether a cap cut the search (as ``graph.query.paths``)."""
+        ix, order, rank = self.ix, self.order, self.rank
+        bs = _Ball(ix, s, self.em, self.nm, self.day, self.tab)
+        bt = _Ball(ix, t, self.em, self.nm, self.day, self.tab)
         rt = int(rank[t])
 
-        def neighbours(ru: int):
-            got = cache.get(ru)
-            if got is None:
-                u = int(order[ru])
-                _f, nb, ee = ix.entries(np.array([u], dtype=np.int64))
-                ok = ix.allowed(ee, em, day) & ix.valid_nodes(nb, nm, day) & (nb != u)
-                nb, ee = nb[ok], ee[ok]
-                if tab is not None:
-                    p = ix.passable(nb, tab) | (nb == t)
-                    nb, ee = nb[p], ee[p]
-                if len(nb):
-                    uniq, inv = np.unique(nb, return_inverse=True)
-                    best = np.full(len(uniq), np.inf)
-                    np.minimum.at(best, inv, cost_arr[ix.etype.a[ee]])
-                    got = list(zip(rank[uniq].tolist(), best.tolist()))
-                else:
-                    got = []
-                cache[ru] = got
-            return got
-
+        dist = bt.dist
         found, truncated = [], False
         for length in range(1, max_hops + 1):
             bs.grow((length + 1) // 2)
@@ -163,19 +171,66 @@ def paths(store, *, source, target, k, max_hops, edge_types, as_of, via):
             truncated = truncated or bs.capped or bt.capped
             if (not len(bs.frontier) and not bs.reached(t)) or (not len(bt.frontier) and not bt.reached(s)):
                 break
-            found, cut = k_best(int(rank[s]), rt, k, length, neighbours,
-                                lambda rv: bt.bound(int(order[rv])), lambda rv: True, min_cost)
+            far = bt.depth + 1 if len(bt.frontier) else FAR
+
+            def bound(rv: int, far=far) -> int:
+                d = dist[order[rv]]
+                return int(d) if d != UNSEEN else far
+
+            def neighbours(ru: int, budget: int, far=far):
+                # only what the search could push: the target, or a passable node whose bound
+                # fits the hops left (k_best would skip the others)
+                nix, ranks, costs, ok = self._entry(ru)
+                if not len(nix):
+                    return []
+                d = dist[nix].astype(np.int64)
+                b = np.where(d != UNSEEN, d, far)
+                is_t = nix == t
+                keep = is_t | (ok & (b <= budget))
+                return list(zip(ranks[keep].tolist(), costs[keep].tolist()))
+
+            found, cut = k_best(int(rank[s]), rt, k, length, neighbours, bound, lambda rv: True, self.min_cost,
+                                budgeted=True)
             truncated = truncated or cut
             if len(found) >= k or truncated:
                 break
-        found = [(n, c, tuple(int(order[r]) for r in seq)) for n, c, seq in found[:k]]
-        # the edge each hop takes: the allowed one first by (path_cost, type, id) between its nodes
-        pairs = {(a, b) for _n, _c, seq in found for a, b in zip(seq, seq[1:])}
-        cand: dict[tuple[int, int], list[int]] = {}
-        for a, b in pairs:
-            _f, nb, ee = ix.entries(np.array([a], dtype=np.int64))
-            ok = (nb == b) & ix.allowed(ee, em, day)
-            cand[(a, b)] = np.unique(ee[ok]).tolist()
+        return [(n, c, tuple(int(order[r]) for r in seq)) for n, c, seq in found[:k]], truncated
+
+
+def paths(store, *, source, target, k, max_hops, edge_types, as_of, via):
+    early = generic_paths.start(store, source, target, as_of)
+    if early is not None:
+        return early
+    with store.reading(ordered=True) as (ix, conn):
+        ends = sqldb.node_ix(conn, [source, target])
+        search = PathSearch(ix, store.schema, edge_types, as_of, via)
+        found, truncated = search.best(ends[source], ends[target], k, max_hops)
+        return _answer(store, ix, conn, search, source, target, k, found, truncated)
+
+
+def paths_from(store, source: str, targets: list[str], k: int, max_hops: int, via) -> dict:
+    """``paths`` from one source to many targets under one read, sharing the search's
+    neighbour cache (recommendations: the introduction to each of the best candidates)."""
+    out = {}
+    with store.reading(ordered=True) as (ix, conn):
+        ends = sqldb.node_ix(conn, [source, *targets])
+        search = PathSearch(ix, store.schema, None, None, via)
+        for t in targets:
+            found, truncated = search.best(ends[source], ends[t], k, max_hops)
+            out[t] = _answer(store, ix, conn, search, source, t, k, found, truncated)
+    return out
+
+
+def _answer(store, ix, conn, search, source, target, k, found, truncated):
+    schema = store.schema
+    em, day = search.em, search.day
+    # the edge each hop takes: the allowed one first by (path_cost, type, id) between its nodes
+    pairs = {(a, b) for _n, _c, seq in found for a, b in zip(seq, seq[1:])}
+    cand: dict[tuple[int, int], list[int]] = {}
+    for a, b in pairs:
+        _f, nb, ee = ix.entries(np.array([a], dtype=np.int64))
+        ok = (nb == b) & ix.allowed(ee, em, day)
+        cand[(a, b)] = unique(ee[ok]).tolist()
     refs = {r[0]: r for r in sqldb.edge_refs_by_ix(conn, sorted({e for es in cand.values() for e in es}))}
     costs = {n: et.path_cost for n, et in schema.edges.items()}
     hop = {p: min((refs[e] for e in es), key=lambda r: (costs[r[2]], r[2], r[1]))[1] for p, es in cand.items()}

@@ -31,7 +31,7 @@ from ...model import Edge, Node, Stats
 from ...schema import Schema, default_schema
 from ..base import EdgeRef, GraphStore, NodeRef, WriteView
 from . import db as sqldb
-from .index import ArrayIndex
+from .index import ArrayIndex, unique
 from .rwlock import RWLock
 
 DB_FILE = "regiograph.sqlite3"
@@ -310,7 +310,7 @@ class EmbeddedStore(GraphStore):
             em, _nm = ix.masks(edge_types, None)
             _frm, nb, ee = ix.entries(f)
             ok = inside[nb] & ix.allowed(ee, em, day_span(as_of))
-            eixs = np.unique(ee[ok])[:cap]
+            eixs = unique(ee[ok])[:cap]
         rows = sqldb.edge_refs_by_ix(self._conn(), eixs.tolist())
         back = {v: k for k, v in idmap.items()}
         return [EdgeRef(r[1], r[2], back[r[3]], back[r[4]]) for r in rows]
@@ -326,7 +326,7 @@ class EmbeddedStore(GraphStore):
                 ok &= ix.esrc.a[ee] == frm
             elif direction == "in":
                 ok &= ix.edst.a[ee] == frm
-            eixs = np.unique(ee[ok]).tolist()
+            eixs = unique(ee[ok]).tolist()
         rows = sqldb.edge_refs_by_ix(self._conn(), eixs)
         ends = sqldb.node_ids(self._conn(), {x for r in rows for x in (r[3], r[4])})
         refs = sorted((EdgeRef(r[1], r[2], ends[r[3]], ends[r[4]]) for r in rows), key=lambda r: r.id)
@@ -357,15 +357,16 @@ class EmbeddedStore(GraphStore):
             ok = ix.etype.a[ee] < ix.ET
             if other is not None:
                 ok &= nb == idmap[other]
-            eixs = np.unique(ee[ok]).tolist()
+            eixs = unique(ee[ok]).tolist()
         return sorted(sqldb.edges_by_ix(self._conn(), eixs).values(), key=lambda e: e.id)
 
     def native_queries(self):
         if not self.native:
             return {}
-        from . import native
+        from . import native, questions
 
-        return {"neighbors": native.neighbors, "paths": native.paths}
+        return {"neighbors": native.neighbors, "paths": native.paths, "brokers": questions.brokers,
+                "entities": questions.entities, "recommend": questions.recommend}
 
     # ------------------------------------------------------------ exports
 
