@@ -231,35 +231,50 @@ def get(name: str) -> Source:
 # --------------------------------------------------------------------- run
 
 
+CHUNK_RECORDS = 50_000  # records prepared and written at a time by a streamed load
+
+
 @dataclass
 class ReadResult:
-    batch: Batch
+    batch: Batch | None  # the whole batch (``read``); None for a streamed load, which keeps no batch
     rows: int
     seconds: float
     documents: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    node_records: int = 0
+    edge_records: int = 0
+    chunks: int = 1
 
     def to_dict(self) -> dict[str, Any]:
         return {"rows": self.rows, "seconds": round(self.seconds, 3),
                 "rows_per_second": round(self.rows / max(self.seconds, 1e-9)),
-                "node_records": len(self.batch.nodes), "edge_records": len(self.batch.edges),
-                "documents": self.documents, **({"notes": self.notes} if self.notes else {})}
+                "node_records": self.node_records, "edge_records": self.edge_records,
+                "chunks": self.chunks, "documents": self.documents, **({"notes": self.notes} if self.notes else {})}
+
+
+def _options(source: Source, options: dict[str, Any] | None) -> dict[str, Any]:
+    opts = {o.name: o.default for o in source.all_options()}
+    opts.update({k: v for k, v in (options or {}).items() if v is not None})
+    return opts
+
+
+def _paths(files: Iterable[str | Path]) -> list[Path]:
+    paths = [Path(f) for f in files]
+    for p in paths:
+        if not p.exists():
+            raise LoadError(f"{p}: no such file")
+    return paths
 
 
 def read(source: Source, files: Iterable[str | Path], options: dict[str, Any] | None = None,
          progress: RowProgress | None = None) -> ReadResult:
     """Stream the files through the source into one batch (nothing is written)."""
-    paths = [Path(f) for f in files]
-    for p in paths:
-        if not p.exists():
-            raise LoadError(f"{p}: no such file")
-    opts = {o.name: o.default for o in source.all_options()}
-    opts.update({k: v for k, v in (options or {}).items() if v is not None})
+    paths = _paths(files)
     progress = progress or RowProgress(source.name, stream=None)
     progress.start = progress._last = time.perf_counter()
     batch = Batch(label=", ".join(str(p) for p in paths), review_ambiguous=True)
     docs = []
-    for rec in source.read(paths, opts, progress):
+    for rec in source.read(paths, _options(source, options), progress):
         if isinstance(rec, NodeRecord):
             batch.nodes.append(rec)
             if rec.type == document_type() and rec.id:
@@ -267,14 +282,100 @@ def read(source: Source, files: Iterable[str | Path], options: dict[str, Any] | 
         else:
             batch.edges.append(rec)
     progress.done()
-    return ReadResult(batch, progress.rows, progress.seconds, docs, list(progress.notes))
+    return ReadResult(batch, progress.rows, progress.seconds, docs, list(progress.notes),
+                      len(batch.nodes), len(batch.edges))
+
+
+class _DryRun(Exception):
+    """Raised inside the write transaction of a streamed dry run, so that it rolls back."""
+
+
+def _add(total: LoadReport, part: LoadReport) -> None:
+    from graph.identity import MAX_REVIEW
+
+    for f in ("nodes_created", "nodes_updated", "nodes_unchanged", "edges_created", "edges_updated", "edges_unchanged"):
+        setattr(total, f, getattr(total, f) + getattr(part, f))
+    more = next((r for r in total.review if r.get("kind") == "more"), None)
+    items = [r for r in total.review if r.get("kind") != "more"]
+    counts = dict(more["counts"]) if more else {}
+    for r in part.review:
+        if r.get("kind") == "more":
+            for k, v in r["counts"].items():
+                counts[k] = counts.get(k, 0) + v
+        elif len(items) < MAX_REVIEW:
+            items.append(r)
+        else:
+            counts[r["kind"]] = counts.get(r["kind"], 0) + 1
+    total.review[:] = items + ([{"kind": "more", "message": "further review items, counted by kind", "counts": counts}]
+                               if counts else [])
 
 
 def run(store, source: Source | str, files: Iterable[str | Path], options: dict[str, Any] | None = None, *,
-        dry_run: bool = False, progress: RowProgress | None = None, write_progress=None) -> tuple[ReadResult, LoadReport]:
-    """Read the files and load them as one all-or-nothing batch; returns what was read and the load report."""
+        dry_run: bool = False, progress: RowProgress | None = None, write_progress=None,
+        chunk_records: int = CHUNK_RECORDS) -> tuple[ReadResult, LoadReport]:
+    """Read the files and load them as one all-or-nothing load; returns what was read and the load report.
+
+    Records are taken from the source's stream ``chunk_records`` at a time. A load that fits
+    in one chunk is read first and written as one batch (``store.load``). A larger one is
+    **streamed**: one write transaction of the store (``store.writing()``) is opened, and
+    each chunk is checked, resolved and merged against what the transaction sees (the
+    committed graph plus the chunks before it) and written into it; memory holds one chunk.
+    Any error - a bad record in a late chunk, an interruption - rolls the whole transaction
+    back: the graph is as it was. A streamed dry run does the same and rolls back at the end.
+    Sources yield a node before the edges that name it (chunks are cut in stream order)."""
+    from graph.ingest import prepare
+    from graph.progress import stage
+
     if isinstance(source, str):
         source = get(source)
-    result = read(source, files, options, progress)
-    report = store.load(result.batch, progress=write_progress, dry_run=dry_run)
+    paths = _paths(files)
+    progress = progress or RowProgress(source.name, stream=None)
+    progress.start = progress._last = time.perf_counter()
+    label = ", ".join(str(p) for p in paths)
+    stream = iter(source.read(paths, _options(source, options), progress))
+    docs: list[str] = []
+    counts = {"nodes": 0, "edges": 0}
+
+    def chunk() -> Batch | None:
+        b = Batch(label=label, review_ambiguous=True)
+        for rec in stream:
+            if isinstance(rec, NodeRecord):
+                b.nodes.append(rec)
+                counts["nodes"] += 1
+                if rec.type == document_type() and rec.id:
+                    docs.append(rec.id)
+            else:
+                b.edges.append(rec)
+                counts["edges"] += 1
+            if len(b.nodes) + len(b.edges) >= chunk_records:
+                return b
+        return b if (b.nodes or b.edges) else None
+
+    first = chunk() or Batch(label=label, review_ambiguous=True)
+    nxt = chunk() if len(first.nodes) + len(first.edges) >= chunk_records else None
+    n_chunks = 1
+    if nxt is None:  # one chunk: read first, then one batch write
+        progress.done()
+        report = store.load(first, progress=write_progress, dry_run=dry_run)
+    else:
+        report = LoadReport()
+        try:
+            with store.writing() as w:
+                current: Batch | None = first
+                while current is not None:
+                    plan = prepare(current, store.schema, w, write_progress)
+                    _add(report, plan.report)
+                    if plan.nodes or plan.edges:
+                        stage(write_progress, "writing")
+                        w.write(plan.nodes, plan.edges, progress=write_progress)
+                    del plan
+                    current, nxt = (nxt if nxt is not None else chunk()), None
+                    n_chunks += current is not None
+                progress.done()
+                if dry_run:
+                    raise _DryRun
+        except _DryRun:
+            pass
+    result = ReadResult(None if n_chunks > 1 else first, progress.rows, progress.seconds, docs, list(progress.notes),
+                        counts["nodes"], counts["edges"], n_chunks)
     return result, report

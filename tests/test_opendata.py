@@ -153,6 +153,45 @@ def test_gleif_ragged_row_is_an_error_naming_the_line(tmp_path, empty_store):
     assert list(empty_store.iter_nodes()) == []
 
 
+def test_gleif_gz_and_zip_downloads_load_like_the_plain_file(tmp_path, seeded):
+    import gzip
+    import zipfile
+
+    gz = tmp_path / "20261130-0800-gleif-goldencopy-lei2-golden-copy.csv.gz"
+    gz.write_bytes(gzip.compress(GLEIF[0].read_bytes()))
+    zp = tmp_path / "20261130-0800-gleif-goldencopy-lei2-golden-copy.csv.zip"
+    with zipfile.ZipFile(zp, "w") as z:
+        z.write(GLEIF[0], GLEIF[0].name)
+    first = source.run(seeded, "gleif", [GLEIF[0]], OPTS)[1]
+    assert first.nodes_created > 0
+    for f in (gz, zp):
+        again = source.run(seeded, "gleif", [f], OPTS)[1]
+        assert not again.changed, (f, again.to_dict())
+
+
+def test_gleif_not_utf8_names_the_line_and_the_option(tmp_path, empty_store):
+    bad = tmp_path / "lei2.csv"
+    lines = GLEIF[0].read_bytes().split(b"\n")
+    lines[5] = lines[5].replace(b'","ko"', "ä".encode("cp1252") + b'","ko"', 1)  # in the legal name
+    bad.write_bytes(b"\n".join(lines))
+    with pytest.raises(LoadError, match=rf"{bad}:6: not valid .*--encoding"):
+        source.run(empty_store, "gleif", [bad], OPTS)
+    assert list(empty_store.iter_nodes()) == []
+
+
+def test_gleif_record_without_legal_name_names_file_line_and_field(tmp_path, empty_store):
+    bad = tmp_path / "lei2.csv"
+    text = GLEIF[0].read_text(encoding="utf-8").splitlines()
+    cells = text[4].split('","')
+    cells[1] = ""
+    text[4] = '","'.join(cells)
+    bad.write_text("\n".join(text) + "\n", encoding="utf-8")
+    for opts in (OPTS, {**OPTS, "country": "DE,KR,JP,CN,US"}):
+        with pytest.raises(ValidationError, match=rf"{bad}:5: field 'Entity.LegalName'"):
+            source.run(empty_store, "gleif", [bad], opts)
+    assert list(empty_store.iter_nodes()) == []
+
+
 # ----------------------------------------------------------------- Wikidata
 
 

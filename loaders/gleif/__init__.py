@@ -7,8 +7,9 @@
 * Level 2 (relationship records): direct and ultimate accounting consolidation
   parents -> CONSOLIDATED_BY edges (kind, status, start of the relationship period).
 
-Files are told apart by their header and streamed row by row (``csv``); zip
-archives as downloaded are read directly. ``--country`` / ``--region`` keep the
+Files are told apart by their header. Level 1 is streamed in record batches by
+pyarrow's CSV reader (only the columns taken are converted); level 2 row by
+row (``csv``); zip and gz archives as downloaded are read directly. ``--country`` / ``--region`` keep the
 companies whose legal or headquarters address is there; with a level 2 file in
 the same load, their parents (and parents' parents) come along.
 """
@@ -25,7 +26,7 @@ import yaml
 from graph.errors import LoadError
 from graph.model import EdgeRecord, NodeRecord, Origin, Source as Prov
 
-from ..source import Dataset, Option, RowProgress, Source, decode_error, fail, file_date, open_text
+from ..source import Dataset, Option, RowProgress, Source, decode_error, fail, file_date, open_binary, open_text
 
 CONFIG = yaml.safe_load((Path(__file__).parent / "gleif.yaml").read_text(encoding="utf-8"))
 PUBLISH = re.compile(r"(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})")
@@ -43,9 +44,19 @@ def _lang(tag: str) -> str:
     return t if LANG.match(t) else "und"
 
 
+def _header_line(path: Path, encoding: str) -> str:
+    """The first line of the file, decoded (read as bytes, so a bad byte further down is
+    reported by the reader with its own line)."""
+    with open_binary(path, (".csv",)) as f:
+        raw = f.readline()
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError as e:
+        raise decode_error(path, 1, e, encoding) from None
+
+
 def _kind_of(path: Path, encoding: str) -> str:
-    with open_text(path, encoding) as f:
-        head = f.readline()
+    head = _header_line(path, encoding)
     if CONFIG["level2"]["child"] in head:
         return "level2"
     if CONFIG["level1"]["legal_name"] in head:
@@ -148,90 +159,145 @@ def company_mapper(c: dict[str, Any], ds: Dataset, file: str):
     return mapper
 
 
-def _records(stream) -> Iterator[tuple[int, str]]:
-    """(first line number, text) of each CSV record: lines joined while a quoted field is open."""
-    buf: str | None = None
-    first = 0
-    for n, line in enumerate(stream, 2):
-        if buf is None:
-            if line.count('"') % 2 == 0:
-                yield n, line
-                continue
-            buf, first = line, n
-        else:
-            buf += line
-            if buf.count('"') % 2 == 0:
-                yield first, buf
-                buf = None
-    if buf is not None:
-        yield first, buf
+BATCH_BYTES = 1 << 20  # bytes of CSV text per record batch of the level 1 reader (memory per batch)
+
+
+def _arrow_source(path: Path):
+    """What pyarrow reads: the path of a plain file, a decompressing stream of a .gz,
+    or the first .csv member of a .zip (a Python file object)."""
+    import pyarrow as pa
+
+    suffix = path.suffix.lower()
+    if suffix == ".gz":
+        return pa.input_stream(str(path), compression="gzip")
+    if suffix == ".zip":
+        return open_binary(path, (".csv",))
+    return str(path)
+
+
+def _locate(path: Path, encoding: str, width: int) -> tuple[int, str, str]:
+    """The first place the csv module finds wrong in a file the fast reader refused:
+    (line, field, message); a line that is not valid in the encoding raises the decode
+    error naming it. Runs only after an error, so errors name their line exactly."""
+    import codecs
+
+    decoder = codecs.getincrementaldecoder(encoding)()
+    state = {"line": 0}
+
+    def lines(raw):
+        for state["line"], b in enumerate(raw, 1):
+            yield decoder.decode(b)
+
+    raw = open_binary(path, (".csv",))
+    try:
+        reader = csv.reader(lines(raw))
+        next(reader, None)
+        for row in reader:
+            if row and len(row) != width:
+                return reader.line_num, "", f"the row has {len(row)} cells, the header {width}"
+    except UnicodeDecodeError as e:
+        raise decode_error(path, state["line"], e, encoding) from None
+    except csv.Error as e:
+        return state["line"], "", f"malformed CSV: {e}"
+    finally:
+        raw.close()
+    return state["line"], "", "the file could not be parsed as CSV"
 
 
 def _level1(path: Path, opts: dict[str, Any], progress: RowProgress, flt: _Filter, stash_leis: set[str],
             stash: dict[str, tuple], selected: set[str]) -> Iterator:
-    """Stream a level 1 file. With a filter, a record is parsed only when its text holds one of
-    the wanted codes as a whole field (or its LEI is a wanted parent); the others are counted."""
+    """Stream a level 1 file with pyarrow's CSV reader: only the columns the loader takes
+    are converted, in record batches of a few MB (memory stays bounded whatever the file
+    size). With a filter, the rows are chosen per batch by vectorised comparisons of the
+    country and region columns (and the LEI, for wanted parents) before any Python object
+    is made. Records are numbered from the header: ``line`` = record number + 1 (the file
+    line unless an earlier field spans lines; a malformed file is re-read with the csv
+    module to name the exact line)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.csv as pacsv
+
     file, enc = str(path), opts["encoding"]
     ds = _dataset(path, "level1", opts)
     yield ds.record(file)
-    stream = open_text(path, enc)
-    line = 1
-    try:
-        header_text = stream.readline()
-        header = next(csv.reader([header_text]), None)
-        if not header:
-            raise LoadError(f"{file}: the file is empty")
-        c = _columns(file, header, CONFIG["level1"], ("lei", "legal_name", "legal_country", "hq_country",
+    header = next(csv.reader([_header_line(path, enc)]), None)
+    if not header:
+        raise LoadError(f"{file}: the file is empty")
+    header = [h.strip() for h in header]
+    full = _columns(file, header, CONFIG["level1"], ("lei", "legal_name", "legal_country", "hq_country",
                                                      "legal_region", "hq_region"))
-        width = len(header)
-        i_lei = c["lei"]
-        quoted = header_text.startswith('"')
-        codes = flt.countries | flt.regions
-        tokens = tuple(f'"{x}"' for x in codes) if quoted else tuple(f",{x}," for x in codes) + tuple(f",{x}\n" for x in codes)
-        lei_at = slice(1, 21) if quoted and i_lei == 0 else None
-        tick = progress.tick
-        parse = csv.reader
-        company_records = company_mapper(c, ds, file)
-        if not flt.active:  # everything is wanted: one reader over the whole stream
-            reader = csv.reader(stream)  # after the header line: line numbers are line_num + 1
-            for row in reader:
-                tick()
-                if len(row) != width:
-                    line = reader.line_num + 1
-                    if not row:
-                        continue
-                    raise fail(file, line, "", f"the row has {len(row)} cells, the header {width}")
-                node, edge = company_records(row, reader.line_num + 1)
-                yield node
-                if edge is not None:
-                    yield edge
-            return
-        for line, text in _records(stream):
-            tick()
-            if flt.active:
-                wanted = any(t in text for t in tokens)
-                parent = lei_at is not None and stash_leis and text[lei_at] in stash_leis
-                if not wanted and not parent and lei_at is not None:
-                    continue
-            row = next(parse([text]), None)
-            if not row:
+    width = len(header)
+    used = sorted({i for v in full.values() for i in (v if isinstance(v, list) else [v]) if i is not None})
+    pos = {i: k for k, i in enumerate(used)}  # file column -> position in the converted row
+    c = {k: ([pos[i] for i in v] if isinstance(v, list) else (pos[v] if v is not None else None)) for k, v in full.items()}
+    names = [header[i] for i in used]
+    company_records = company_mapper(c, ds, file)
+    i_lei = c["lei"]
+    arrow_enc = "utf8" if enc.lower().replace("-", "").replace("_", "") in ("utf8", "utf8sig") else enc
+    try:
+        reader = pacsv.open_csv(
+            _arrow_source(path),
+            read_options=pacsv.ReadOptions(encoding=arrow_enc, block_size=BATCH_BYTES, use_threads=False),
+            parse_options=pacsv.ParseOptions(newlines_in_values=True),
+            convert_options=pacsv.ConvertOptions(include_columns=names, column_types={n: pa.string() for n in names},
+                                                 strings_can_be_null=False, quoted_strings_can_be_null=False))
+    except (pa.ArrowInvalid, pa.ArrowTypeError) as e:
+        raise _arrow_error(path, enc, width, e) from None
+    countries = pa.array(sorted(flt.countries), pa.string())
+    regions = pa.array(sorted(flt.regions), pa.string())
+    wanted_parents = pa.array(sorted(stash_leis), pa.string()) if stash_leis else None
+    record = 0  # records before this batch
+    tick = progress.tick
+    try:
+        for batch in reader:
+            n = batch.num_rows
+            cols = batch.columns
+            if not flt.active:
+                rows = zip(*(col.to_pylist() for col in cols))
+                for k, row in enumerate(rows):
+                    node, edge = company_records(row, record + k + 2)
+                    yield node
+                    if edge is not None:
+                        yield edge
+                tick(n)
+                record += n
                 continue
-            if len(row) != width:
-                raise fail(file, line, "", f"the row has {len(row)} cells, the header {width}")
-            if flt.keep(row, c):
-                node, edge = company_records(row, line)
-                selected.add(row[i_lei])
-                yield node
-                if edge is not None:
-                    yield edge
-            elif row[i_lei] in stash_leis:
-                stash[row[i_lei]] = company_records(row, line)
-    except UnicodeDecodeError as e:
-        raise decode_error(path, line, e, enc) from None
-    except csv.Error as e:
-        raise LoadError(f"{file}:{line}: malformed CSV: {e}") from None
-    finally:
-        stream.close()
+            keep = None
+            for key, codes in (("legal_country", countries), ("hq_country", countries),
+                               ("legal_region", regions), ("hq_region", regions)):
+                if len(codes):
+                    m = pc.is_in(cols[c[key]], value_set=codes)
+                    keep = m if keep is None else pc.or_(keep, m)
+            take = keep
+            if wanted_parents is not None:
+                take = pc.or_(keep, pc.is_in(cols[i_lei], value_set=wanted_parents))
+            idx = pc.indices_nonzero(take)
+            if len(idx):
+                picked = batch.take(idx)
+                kept = keep.take(idx).to_pylist()
+                for k, offset, row in zip(kept, idx.to_pylist(), zip(*(col.to_pylist() for col in picked.columns))):
+                    line = record + offset + 2
+                    if k:
+                        node, edge = company_records(row, line)
+                        selected.add(row[i_lei])
+                        yield node
+                        if edge is not None:
+                            yield edge
+                    else:
+                        stash[row[i_lei]] = company_records(row, line)
+            tick(n)
+            record += n
+    except (pa.ArrowInvalid, pa.ArrowTypeError) as e:
+        raise _arrow_error(path, enc, width, e) from None
+
+
+def _arrow_error(path: Path, encoding: str, width: int, e: Exception) -> LoadError:
+    text = str(e)
+    if "UTF8" in text or "UTF-8" in text or "decode" in text.lower():
+        line, _f, _m = _locate(path, encoding, width)  # raises the decode error naming the line
+        return LoadError(f"{path}: not valid {encoding}; pass --encoding with the file's encoding")
+    line, field_, message = _locate(path, encoding, width)
+    return fail(str(path), line, field_, message)
 
 
 def _level2_rows(path: Path, opts: dict[str, Any], progress: RowProgress) -> tuple[Dataset, list[tuple], dict[str, int]]:
