@@ -14,7 +14,7 @@ from graph.text import fold, slug
 
 from .gazetteer import Entry, Gazetteer, Hit, tokenize
 from .personnames import family_first, given_name_candidates, lone_family_after_title
-from .orgnames import COORD_EN, enumerated_companies, is_generic, org_candidates, party_names
+from .orgnames import COORD_EN, described_companies, enumerated_companies, is_generic, org_candidates, party_names
 from .sentences import Sentence
 
 UPPER = "A-ZÄÖÜ"
@@ -278,7 +278,8 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
                 gaz.add_alias(e.id, alias, lang)
         for p in party_names(t):
             _register_org(gaz, p, lang, type_override="Organization")
-        for c in enumerated_companies(t):
+        # longer names first: 'LG Chem' before 'LG' (a name containing a known body is not registered)
+        for c in sorted(dict.fromkeys(enumerated_companies(t) + described_companies(t, lang)), key=lambda n: -len(n)):
             if not any(e.type in ("Region", "Person", "Topic") for e in gaz.lookup(c, base=False)):
                 _register_org(gaz, c, lang, type_override="Company")
     for s in sentences:
