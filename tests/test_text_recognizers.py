@@ -73,3 +73,21 @@ def test_partnership_between_a_german_state_and_a_foreign_province():
 def test_trade_partners_are_no_partnership():
     edges = _edges("China ist der wichtigste Handelspartner von Sachsen-Anhalt.")
     assert not any(t == "PARTNER_OF" for t, _, _ in edges)
+
+
+def test_companies_after_a_word_that_says_company():
+    from loaders.text.orgnames import described_companies
+
+    assert described_companies("Beim Besuch des Pharmaunternehmens Velmora in Wuxi sprach er.") == ["Velmora"]
+    assert described_companies("Die Firma Kron-Tech aus Jena und das Unternehmen HALDOR bauen aus.") == [
+        "Kron-Tech", "HALDOR"]
+    assert described_companies("Er traf die Führung des Brauwerk-Mutterkonzerns Ostland Motors in Gera.") == [
+        "Ostland Motors", "Brauwerk"]
+    assert set(described_companies("The deal involves battery maker Kestrel Cells and electronics giant Tovane, "
+                                   "while Orin Chem, a chemical conglomerate, opens a plant.", "en")) == {
+        "Kestrel Cells", "Tovane", "Orin Chem"}
+    # German nouns after a company word are not names
+    assert described_companies("Sie hoffen, dass das Unternehmen Arbeitsplätze schafft.") == []
+    assert described_companies("Deutsche Unternehmen Kontakte knüpfen, sagte er; die Firma Entwicklung plant.") == []
+    got = _nodes("Die Firma Kron-Tech aus Jena eröffnet ein Werk. Orin Chem, a subsidiary of Orin, is there too.")
+    assert {"Kron-Tech", "Orin Chem", "Orin"} <= got.get("Company", set())

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from graph.text import fold, slug
 
 from .gazetteer import Entry, Gazetteer, Hit, tokenize
-from .orgnames import COORD_EN, enumerated_companies, is_generic, org_candidates, party_names
+from .personnames import family_first, given_name_candidates, lone_family_after_title
+from .orgnames import COORD_EN, described_companies, enumerated_companies, is_generic, org_candidates, party_names
 from .sentences import Sentence
 
 UPPER = "A-ZÄÖÜ"
@@ -74,6 +75,7 @@ PERSON_X = re.compile(rf"(?P<hon>{HONORIFIC})(?P<given>{_NAMEWORD_X}(?:\s+{_NAME
 _PARTIES = r"(?:CDU|CSU|SPD|FDP|Grüne|Grünen|Bündnis 90/Die Grünen|Die Linke|Linke|AfD|BSW|SSW|Freie Wähler|parteilos)"
 _OFFICE_BEFORE = re.compile(rf"(?<![\w-]){_OFFICE}\s+(?:(?:Dr\.|Prof\.|Professor|Mr\.?|Ms\.?|Mrs\.?|S\.\s?E\.|H\.\s?E\.)\s+)*(?={_NAME2})")
 _OFFICE_APPOS = re.compile(rf"(?<![\w-]){_OFFICE}[^,.;:()»«\"\n]{{0,80}},\s+(?:(?:Dr\.|Prof\.)\s+)*(?={_NAME2}\s*[,(])")
+_OFFICE_PHRASE = re.compile(rf"(?<![\w-]){_OFFICE}(?:\s+(?:of|for|für)\s+(?:the\s+)?[A-ZÄÖÜ][\w-]*+(?:\s+(?:and|und|&)\s+[A-ZÄÖÜ][\w-]*+)?)?")
 _NAME_THEN_OFFICE = re.compile(rf"(?<![\w-])(?P<p>{_NAME2}),\s+(?:(?:der|die|the|a|an|seit|since)\s+)?(?:[\w-]+\s+){{0,3}}?{_OFFICE}")
 _NAME_PARTY = re.compile(rf"(?<![\w-])(?P<p>{_NAME2})\s+\({_PARTIES}\)")
 _MR = re.compile(rf"(?<![\w-])(?:Mr|Mrs|Ms|Herr|Frau|S\.\s?E\.|H\.\s?E\.)\.?\s+(?={_NAME2})")
@@ -276,7 +278,8 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
                 gaz.add_alias(e.id, alias, lang)
         for p in party_names(t):
             _register_org(gaz, p, lang, type_override="Organization")
-        for c in enumerated_companies(t):
+        # longer names first: 'LG Chem' before 'LG' (a name containing a known body is not registered)
+        for c in sorted(dict.fromkeys(enumerated_companies(t) + described_companies(t, lang)), key=lambda n: -len(n)):
             if not any(e.type in ("Region", "Person", "Topic") for e in gaz.lookup(c, base=False)):
                 _register_org(gaz, c, lang, type_override="Company")
     for s in sentences:
@@ -335,7 +338,20 @@ def _best_tail(name: str, gaz: Gazetteer) -> str:
     return _trim_left(" ".join(words))
 
 
-def _name_ok(given: str, family: str, gaz: Gazetteer) -> bool:
+def _named_exactly(gaz: Gazetteer, w: str, types: tuple[str, ...], base: bool = False) -> list[Entry]:
+    """Entries of these types one of whose names is ``w`` as written (after folding; a genitive -s allowed),
+    not only after stemming ('Bösche' is not 'Bosch')."""
+    f = fold(w)
+    out = []
+    for e in gaz.lookup(w, base=base):
+        if e.type in types:
+            names = {fold(n) for n in e.all_names()}
+            if f in names or (f.endswith("s") and f[:-1] in names):
+                out.append(e)
+    return out
+
+
+def _name_ok(given: str, family: str, gaz: Gazetteer, company_family: bool = False) -> bool:
     for w in (given, family):
         if w.lower() in STOP:
             return False
@@ -343,8 +359,11 @@ def _name_ok(given: str, family: str, gaz: Gazetteer) -> bool:
             return False
         if re.fullmatch(_OFFICE, w):
             return False
-        hits = gaz.lookup(w, base=False)  # a given name may also be a place somewhere (Paul, Cape Verde)
-        if any(e.type in ("Region", "Organization", "Company", "Topic") for e in hits):
+        # a given name may also be a place somewhere (Paul, Cape Verde): only the hand gazetteer counts
+        hits = _named_exactly(gaz, w, ("Region", "Organization", "Company", "Topic"))
+        if company_family and w == family:  # companies are named after their founders ("Vietz")
+            hits = [e for e in hits if not (e.local and e.type == "Company")]
+        if hits:
             return False
         if w.lower().rstrip(".") in ("januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
                                       "oktober", "november", "dezember", "january", "february", "march", "may", "june",
@@ -405,16 +424,35 @@ def discover_persons(gaz: Gazetteer, sentences: list[Sentence], lang: str) -> No
             given, family = pm.group("given"), pm.group("family")
             if not all(_name_ok(w, family, gaz) for w in given.split()):
                 continue
-            full = f"{given} {family}"
-            known = [e for e in gaz.lookup(full) if e.type == "Person"]
-            if known:
+            _add_person(gaz, lang, given, family, " ".join(pm.group("hon").split()) or None)
+        # name shape alone: a given name the name list knows, an East-Asian family name first, or a lone
+        # family name after an office and a title (``personnames``); never inside a known body or place
+        covered = [(m.start, m.end) for m in matches
+                   if any(h.kind == "entity" and gaz.entries[h.ref].type in ("Organization", "Company", "Region", "Topic")
+                          for h in m.hits)]
+        office_ends = {m.end() for m in _OFFICE_PHRASE.finditer(t)}
+        for c in given_name_candidates(t) + lone_family_after_title(t, office_ends):
+            if any(a < c.end and c.start < b for a, b in covered):
                 continue
-            hon = " ".join(pm.group("hon").split()) or None
-            nid = _new_id("person", full, gaz)
-            props = {"given_name": given, "family_name": family.split()[-1]}
-            if hon and hon not in ("Herr", "Frau", "Mr.", "Ms.", "Mrs."):
-                props["honorific"] = hon
-            e = Entry(nid, "Person", {lang: full}, {}, props, local=True)
-            gaz.add(e)
-            # the bare family name refers to the same person within this document
-            gaz._index(family.split()[-1], Hit("entity", nid, lang))
+            words = c.given.split() + [c.family]
+            if not all(_name_ok(w, c.family, gaz, company_family=True) for w in words):
+                continue
+            _add_person(gaz, lang, c.given, c.family, None, c.name)
+
+
+def _add_person(gaz: Gazetteer, lang: str, given: str, family: str, hon: str | None, name: str | None = None) -> None:
+    full = name or f"{given} {family}".strip()
+    if name is None and " " not in given and family_first(given, family):  # as written: family name first
+        given, family = family, given
+    if [e for e in gaz.lookup(full) if e.type == "Person"]:
+        return
+    nid = _new_id("person", full, gaz)
+    props = {"family_name": family.split()[-1]}
+    if given:
+        props = {"given_name": given, **props}
+    if hon and hon not in ("Herr", "Frau", "Mr.", "Ms.", "Mrs."):
+        props["honorific"] = hon
+    e = Entry(nid, "Person", {lang: full}, {}, props, local=True)
+    gaz.add(e)
+    # the bare family name refers to the same person within this document
+    gaz._index(family.split()[-1], Hit("entity", nid, lang))

@@ -16,7 +16,7 @@ from .output import describe_changes
 from .reading import format_of, read_text_file
 from .resolve import Session, resolve
 
-TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml")
+TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".pdf")
 
 
 def expand(paths: Iterable[str | Path]) -> list[Path]:
@@ -27,7 +27,7 @@ def expand(paths: Iterable[str | Path]) -> list[Path]:
         if p.is_dir():
             files = sorted(f for f in p.iterdir() if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES)
             if not files:
-                raise LoadError(f"{p}: folder holds no .txt, .md or .html files")
+                raise LoadError(f"{p}: folder holds no .txt, .md, .html or .pdf files")
             out.extend(files)
         else:
             out.append(p)

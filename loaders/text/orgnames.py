@@ -5,7 +5,9 @@
 * coordinated German compounds ("Verkehrs-, Wissenschafts- und Sozialministerium" -> three ministries);
 * English names joined by "and" that share their head ("X University and Y University" -> two);
 * political parties named next to a person ("Name (SPD)");
-* companies in enumerations ("Firmen wie A und B", "companies such as A, B and C").
+* companies in enumerations ("Firmen wie A und B", "companies such as A, B and C");
+* companies after a word that says what they are ("des Pharmaunternehmens Sirio", "die Firma Re-Fire",
+  "battery maker Kestrel Cells", "electronics giant Samsung", "X, a chemical conglomerate", "Opel-Mutterkonzern").
 
 Generic words (MoU, Absichtserklärung, Delegation) never become organizations (``is_generic``).
 Every pattern starts at a word start and has bounded repetition (linear time per sentence).
@@ -99,4 +101,73 @@ def enumerated_companies(text: str) -> list[str]:
             item = item.strip(" .,")
             if len(item) >= 2 and not is_generic(item):
                 out.append(item)
+    return out
+
+
+# a word that says "company" right before its name
+_CO_WORDS = ("unternehmen", "unternehmens", "firma", "konzern", "konzerns", "hersteller", "herstellers", "zulieferer",
+             "zulieferers", "spezialist", "spezialisten", "reederei", "dienstleister", "dienstleisters", "anbieter",
+             "anbieters", "produzent", "produzenten", "mutterkonzern", "mutterkonzerns", "start-up", "startup",
+             "händler", "händlers", "logistiker", "logistikers", "betreiber", "betreibers")
+_CO_DE = "(?:" + "|".join(_CO_WORDS) + ")"
+_CO_DE_CAP = "(?:" + "|".join(w.capitalize() for w in _CO_WORDS) + ")"
+_CO_EN = (r"(?:manufacturer|maker|automaker|carmaker|chipmaker|giant|company|firm|conglomerate|producer|supplier|"
+          r"operator|start-?up|carrier|developer|provider|retailer|subsidiary of|shipping line|shipyard|brand)")
+_NAME_TOK = r"(?:[A-Z0-9ÄÖÜ][\w&'’.+-]*+)"
+_DE_DET = r"(?i:der|die|das|des|dem|den|ein|eine|eines|einem|einer|[a-zäöüß]+(?:e|en|er|es|em))"
+DESCRIBED_DE = re.compile(
+    rf"(?<![\w-])(?:[A-ZÄÖÜ][a-zäöüß]+{_CO_DE}|[A-ZÄÖÜ][\w]*-{_CO_DE_CAP}|(?<![\w-]){_DE_DET}\s+{_CO_DE_CAP})"
+    rf"\s+(?P<name>{_NAME_TOK}(?:\s+{_NAME_TOK}){{0,2}})(?![\w&-])")
+DESCRIBED_EN = re.compile(rf"(?<![\w-]){_CO_EN}\s+(?P<name>{_NAME_TOK}(?:\s+{_NAME_TOK}){{0,2}})(?![\w&-])")
+APPOS_CO = re.compile(rf"(?<![\w-])(?P<name>{_NAME_TOK}(?:\s+{_NAME_TOK}){{0,2}}),\s+(?:a|an|the|ein|eine|der|die|das)\s+"
+                      rf"(?:[\w-]+\s+){{0,4}}?(?:{_CO_EN}|(?i:{_CO_DE}))(?![\w-])")
+PARENT_CO = re.compile(r"(?<![\w-])(?P<name>[A-Z][\w]+)-(?:Mutterkonzerns?|Konzerns?|Tochter|Werks?|Werke)(?![\w-])")
+# after the name: a preposition, a conjunction, punctuation or a verb of being; not any other word
+_DE_NEXT = re.compile(r"(?i)^(?:\s*[^\s\w]|\s+(?:aus|in|im|mit|und|sowie|bei|für|von|vom|an|am|auf|zu|zum|zur|nach|ist|hat|"
+                      r"wird|will|plant|gehört|gehen|sitzt|baut|investiert|eröffnet|produziert|stellt|liefert|war|"
+                      r"wurde|soll|kann|als|seit|mbH|GmbH|AG|SE|KG)\b|$)")
+_NAMELIKE = re.compile(r"[A-Z].*[A-Z]|\d|^[A-Z]{2,}")  # MUJI, 3M, SungEel, Re-Fire
+_NOT_NAME = re.compile(r"(?i)^(?:und|and|the|der|die|das|in|im|aus|mit|of|for|für|von|bei|zu|seit|über|as|at|by|on|"
+                       r"with|from|to|gmbh|ag|se|ltd|inc|co)$")
+_DE_NOUN = re.compile(r"(?i)(?:ung|ungen|heit|keit|schaft|tion|tionen|ität|nahme|plätze|investitionen|kunden|produkte|"
+                      r"mitarbeiter(?:innen)?)$")
+
+
+def _clean_name(name: str) -> str | None:
+    words = name.rstrip(".,;:").split()
+    for i, w in enumerate(words):  # a preposition ends the name ("Sirio In Ma'anshan")
+        if i and _NOT_NAME.search(w):
+            words = words[:i]
+            break
+    if not words or _NOT_NAME.search(words[0]) or is_generic(" ".join(words)):
+        return None
+    out = " ".join(words).rstrip(".,;:’'")
+    return out if len(out) >= 2 else None
+
+
+def described_companies(text: str, lang: str = "de") -> list[str]:
+    """Company names right after a word for a company, in apposition to one, or before '-Mutterkonzern'."""
+    out: list[str] = []
+    for m in DESCRIBED_DE.finditer(text):
+        name = m.group("name")
+        first = name.split()[0]
+        # German nouns follow descriptors too ("das Unternehmen Arbeitsplätze schafft"): a plain word counts
+        # only when a preposition, a conjunction, punctuation or a short verb comes after the name
+        if not _NAMELIKE.search(first) and (_DE_NOUN.search(first)
+                                            or not _DE_NEXT.match(text[m.end("name"):m.end("name") + 20])):
+            continue
+        if len(name.split()) > 1 and not _DE_NEXT.match(text[m.end("name"):m.end("name") + 20]):
+            name = first
+        c = _clean_name(name)
+        if c:
+            out.append(c)
+    for rx in (DESCRIBED_EN, APPOS_CO):
+        for m in rx.finditer(text):
+            c = _clean_name(m.group("name"))
+            if c:
+                out.append(c)
+    for m in PARENT_CO.finditer(text):
+        c = _clean_name(m.group("name"))
+        if c:
+            out.append(c)
     return out

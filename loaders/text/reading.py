@@ -13,6 +13,8 @@ from pathlib import Path
 
 from graph.errors import LoadError
 
+from .pdf import is_pdf, pdf_to_text
+
 _BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section",
           "article", "header", "footer", "blockquote", "pre", "hr", "dt", "dd", "title", "figcaption"}
 _SKIP = {"script", "style", "noscript", "template", "head", "nav"}
@@ -46,6 +48,8 @@ class _Stripper(HTMLParser):
         self.in_title = False
         self.furniture: str | None = None  # tag of the furniture element being skipped
         self.furniture_depth = 0
+        self.headings: list[str] = []  # texts of <h1> elements outside furniture
+        self._h1 = 0
 
     def handle_starttag(self, tag, attrs):
         if tag == "title":
@@ -59,6 +63,9 @@ class _Stripper(HTMLParser):
             return
         if tag in _SKIP and tag != "head":
             self.skip += 1
+        if tag == "h1":
+            self._h1 += 1
+            self.headings.append("")
         if tag in _BLOCK:
             self.parts.append("\n\n" if tag not in ("br", "li", "tr") else "\n")
 
@@ -74,6 +81,8 @@ class _Stripper(HTMLParser):
             return
         if tag in _SKIP and tag != "head" and self.skip:
             self.skip -= 1
+        if tag == "h1" and self._h1:
+            self._h1 -= 1
         if tag in _BLOCK:
             self.parts.append("\n\n" if tag not in ("br", "li", "tr") else "\n")
 
@@ -83,10 +92,12 @@ class _Stripper(HTMLParser):
             return
         if not self.skip and self.furniture is None:
             self.parts.append(data)
+            if self._h1:
+                self.headings[-1] += data
 
 
-def html_to_text(markup: str) -> tuple[str, str | None]:
-    """Visible text of an HTML document (blocks separated by blank lines) and its <title>."""
+def _visible_text(markup: str) -> tuple[str, str | None, list[str]]:
+    """Text without furniture (blocks separated by blank lines), the <title>, and the texts of <h1> headings."""
     p = _Stripper()
     p.feed(markup)
     p.close()
@@ -95,7 +106,56 @@ def html_to_text(markup: str) -> tuple[str, str | None]:
     text = re.sub(r" *\n *", "\n", text)
     text = re.sub(r"\n{3,}", "\n\n", text).strip()
     title = " ".join("".join(p.title).split()) or None
-    return text, title
+    return text, title, [" ".join(h.split()) for h in p.headings if h.strip()]
+
+
+def main_content(markup: str) -> str | None:
+    """The page's main text as the maintained main-content extractor ``trafilatura`` sees it (no network;
+    None when it finds nothing or cannot read the page)."""
+    try:
+        import trafilatura
+    except ImportError:  # pragma: no cover - a declared dependency; the furniture rules still apply
+        return None
+    try:
+        out = trafilatura.extract(markup, include_comments=False, include_tables=True, include_links=False,
+                                  include_images=False, deduplicate=False, favor_precision=True, output_format="txt")
+    except Exception:  # trafilatura raises many kinds on odd markup; the furniture rules are the fallback
+        return None
+    return out if out and out.strip() else None
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.replace("\xa0", " ").split())
+
+
+def html_to_text(markup: str) -> tuple[str, str | None]:
+    """Visible text of an HTML document (blocks separated by blank lines) and its <title>.
+
+    Two filters, both must keep a block: the furniture rules (navigation, cookie banners, share buttons,
+    sidebars, footers by tag, ARIA role or class/id) and ``trafilatura``'s main-content extraction (a block,
+    or a line of it, stays when trafilatura's text contains it; the page's <h1> headline stays too). When
+    trafilatura finds nothing, the furniture rules alone decide. The text is always rendered by the rules
+    here, so inline markup never splits a sentence."""
+    text, title, headings = _visible_text(markup)
+    main = main_content(markup)
+    if main is None:
+        return text, title
+    keep_text = _norm(main)
+    heads = {_norm(h) for h in headings}
+    blocks: list[str] = []
+    for block in text.split("\n\n"):
+        nb = _norm(block)
+        if not nb:
+            continue
+        if nb in keep_text or nb in heads:
+            blocks.append(block)
+            continue
+        lines = [ln for ln in block.split("\n") if _norm(ln) and (_norm(ln) in keep_text or _norm(ln) in heads)]
+        if lines:
+            blocks.append("\n".join(lines))
+    if not blocks:
+        return text, title
+    return "\n\n".join(blocks), title
 
 
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -139,13 +199,13 @@ def format_of(path: Path) -> str | None:
         return "html"
     if ext in (".md", ".markdown"):
         return "markdown"
-    if ext in (".txt", ".text"):
+    if ext in (".txt", ".text", ".pdf"):  # a PDF's text (``pdf``) is plain text
         return "text"
     return None
 
 
 def read_text_file(path: str | Path) -> str:
-    """The file's text, decoded as UTF-8; LoadError naming the file otherwise."""
+    """The file's text, decoded as UTF-8 (a PDF: its text layer, ``pdf``); LoadError naming the file otherwise."""
     p = Path(path)
     try:
         raw = p.read_bytes()
@@ -157,6 +217,8 @@ def read_text_file(path: str | Path) -> str:
         raise LoadError(f"{p}: cannot be read: {e.strerror or e}", details=[{"file": str(p), "message": str(e)}]) from None
     if not raw.strip():
         raise LoadError(f"{p}: the file is empty; nothing to extract", details=[{"file": str(p), "message": "empty file"}])
+    if p.suffix.lower() == ".pdf" or is_pdf(raw):
+        return pdf_to_text(raw, p)
     if b"\x00" in raw[:8192] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise LoadError(f"{p}: looks like a binary file (contains NUL bytes), not text", details=[{"file": str(p), "message": "binary file"}])
     if raw.startswith(b"\xef\xbb\xbf"):

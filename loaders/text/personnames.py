@@ -1,0 +1,99 @@
+"""Persons by name shape: a given name the name list knows followed by a family name
+("Ramona Pop", "Ana Paula Fava", "Masao UCHIBORI"), East-Asian family-first names
+("Chen Qiuxiong"), and a lone family name after an office and a title ("Minister
+of State Dr. Stegmann").
+
+Candidates only: ``discover.discover_persons`` checks each word against the
+gazetteer (a region, body or topic is no name) and registers the person. Every
+pattern is anchored at a word start and matches a bounded number of words, so
+the work per sentence is linear.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .givennames import is_east_asian_family, is_given_name
+
+_LOW = "a-zäöüßéèêëáàâãíìîïóòôõúùûçñøæåœ"
+_W = rf"[A-ZÄÖÜÉÁÓÚÍÇÑŠŽČ][{_LOW}]+(?:['’][A-Z][{_LOW}]+)?(?:-[A-Za-zäöü][{_LOW}]+)?"
+_WX = rf"(?:{_W}|[A-Z]{{2,}}(?![\w]))"  # family names in capitals: UCHIBORI, KIM
+_PARTICLE = r"(?:(?:von der|van der|von|van|de|da|dos|das|del|zu)\s+)"
+# two or three name words from a word start, and what follows them
+_CAND = re.compile(rf"(?<![\w'’.-])(?=(?P<a>{_W})\s+(?P<b>{_PARTICLE}?{_WX})(?P<c>\s+{_PARTICLE}?{_WX})?(?P<after>[\w-]?))")
+_NOUN_END = re.compile(r"(?i)(?:heit|keit|schaft|tion|ismus|ität|ierung|ungen|ische[nrsm]?|ment|ship|ness|ance|ence|ology)$")
+_ORG_WORD = re.compile(r"(?i)(?:universit|institut|ministeri|stiftung|gruppe|gmbh|verband|kammer|agentur|zentrum|"
+                       r"gesellschaft|foundation|company|group|center|centre|college|school|schule|hotel|airport|"
+                       r"flughafen|bahnhof|straße|strasse|platz|street|avenue|road|park|haus|house|hall|halle|"
+                       r"award|preis|prize|cup|festival|messe|expo|forum|summit|gipfel|programm|program|day|tag)")
+# romanized East-Asian given names: one to three syllables ("Qiuxiong", "Minho", "Jae-myung")
+_SYLLABLES = re.compile(r"(?:(?:ch|sh|zh|ts|[bcdfghjklmnpqrstwxyz])?(?:[aeiou]{1,3})(?:ng|n|r(?![aeiou]))?-?){1,3}")
+_DR_SURNAME = re.compile(rf"(?<![\w-])(?:Dr\.|Prof\.|Dr|Professor)\s+(?P<f>{_W})(?![\w-])(?!\s+[A-ZÄÖÜ][{_LOW}])")
+
+
+_PREV_WORD = re.compile(r"([\w.-]+)[ \t]+$")
+_DETERMINERS = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen", "erster",
+                "ersten", "erste", "zweiter", "letzter", "jeder", "jede", "jedes", "diese", "dieser", "dieses", "kein",
+                "keine", "the", "a", "an", "this", "that", "these", "every", "its", "our", "their", "his", "her"}
+_TITLE_BEFORE = re.compile(r"(?i)(?:minister|governor|mayor|secretary|president|director|chairman|ambassador|consul|"
+                           r"councillor|premier|chief|head|ceo|dr\.|prof\.|mr\.?|ms\.?|präsident|gouverneur|"
+                           r"bürgermeister|botschafter|sekretär|direktor|vorsitzende[r]?|generalkonsul)(?:in|en)?$")
+
+
+@dataclass(frozen=True)
+class NameCandidate:
+    start: int
+    end: int
+    given: str
+    family: str
+    name: str  # as the text writes it (family first for East-Asian names)
+
+
+def _family_ok(w: str) -> bool:
+    core = w.split()[-1]
+    return not (_NOUN_END.search(core) or _ORG_WORD.search(core))
+
+
+def given_name_candidates(text: str) -> list[NameCandidate]:
+    """'<given> [<given>] <family>' where the first word is a known given name, and '<EA family> <given>'."""
+    out: list[NameCandidate] = []
+    for m in _CAND.finditer(text):
+        a, b, c = m.group("a"), m.group("b"), m.group("c")
+        start = m.start("a")
+        det = _PREV_WORD.search(text, 0, start)
+        if det and det.group(1).lower() in _DETERMINERS:  # "in erster Linie Flugzeuge": a noun, not a name
+            continue
+        if m.group("after"):  # "Max-Planck", a word glued on: not a plain name
+            continue
+        if not c and family_first(a, b):
+            # not after a capitalized word ("Science Park Saar"), unless an office or title stands there
+            prev = _PREV_WORD.search(text, 0, start)
+            if prev is None or not prev.group(1)[:1].isupper() or _TITLE_BEFORE.search(prev.group(1)):
+                out.append(NameCandidate(start, m.end("b"), b, a, f"{a} {b}"))
+        elif is_given_name(a):
+            if c:
+                c = c.strip()
+                if is_given_name(b) and " " not in b and _family_ok(c):
+                    out.append(NameCandidate(start, m.end("c"), f"{a} {b}", c, f"{a} {b} {c}"))
+                # "<given> <family> <Capitalized>": an organization or a place named after a person
+                continue
+            if _family_ok(b):
+                out.append(NameCandidate(start, m.end("b"), a, b, f"{a} {b}"))
+    return out
+
+
+def lone_family_after_title(text: str, office_ends: set[int]) -> list[NameCandidate]:
+    """'Dr. Stegmann' right after an office ('Minister of State Dr. Stegmann'): a family name alone."""
+    out: list[NameCandidate] = []
+    for m in _DR_SURNAME.finditer(text):
+        before = text[: m.start()].rstrip()
+        if len(before) in office_ends and not is_given_name(m.group("f")) and _family_ok(m.group("f")):
+            out.append(NameCandidate(m.start("f"), m.end("f"), "", m.group("f"), m.group("f")))
+    return out
+
+
+def family_first(first: str, second: str) -> bool:
+    """'Liang Qiuming', 'Kim Minho': an East-Asian family name written before a romanized given name."""
+    return (is_east_asian_family(first) and len(second) >= 3 and not is_east_asian_family(second)
+            and bool(_SYLLABLES.fullmatch(second.lower())))
