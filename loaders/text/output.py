@@ -9,6 +9,8 @@ import yaml
 
 from graph.model import Batch, EdgeRecord, NodeRecord, edge_id
 
+from .rules.types import DOCUMENT
+
 FORMAT = "regiograph/1"
 
 
@@ -133,7 +135,7 @@ def dry_run_report(result, store=None) -> str:
         sym = {"new": "+", "update": "~", "unchanged": "="}
         for c in items:
             if c["kind"] == "node":
-                if c["type"] == "Document":
+                if c["type"] == DOCUMENT:
                     continue
                 props = ", ".join(f"{k}={v}" for k, v in c["properties"].items())
                 lines.append(f"  {sym[c['status']]} {c['type']:<12} {c['id']}  '{c['label']}'" + (f"  [{props}]" if props else ""))

@@ -24,10 +24,11 @@ from graph.model import EdgeRecord, NodeRecord
 from graph.text import fold, fold_variants
 
 from .model import Extraction, Review
+from .rules.types import AGREEMENT, COMPANY, DOCUMENT, EVENT, ORGANIZATION, PARTY_TO, PERSON, REGION, TOPIC
 
 MERGE_AT = 92.0
 REVIEW_AT = 80.0
-_RESOLVED_TYPES = ("Region", "Organization", "Company", "Person", "Event")
+_RESOLVED_TYPES = (REGION, ORGANIZATION, COMPANY, PERSON, EVENT)
 
 
 @dataclass
@@ -101,7 +102,7 @@ def resolve(extraction: Extraction, store, session: Session | None = None) -> di
     existing = store.get_nodes([r.id for r in batch.nodes if r.id]) if store is not None else {}
 
     for rec in batch.nodes:
-        if rec.type in ("Document", "Topic", "Agreement") or rec.id is None:
+        if rec.type in (DOCUMENT, TOPIC, AGREEMENT) or rec.id is None:
             continue
         if rec.type not in _RESOLVED_TYPES:
             continue
@@ -129,7 +130,7 @@ def resolve(extraction: Extraction, store, session: Session | None = None) -> di
                     old_id, rec.type, names[0],
                     [{"id": c.id, "label": c.label, "score": 100.0} for c in cands.values()],
                     "several existing nodes carry this name; created a new node", doc, _evidence(rec)))
-            elif _is_local(rec) or rec.type == "Event":
+            elif _is_local(rec) or rec.type == EVENT:
                 # names found in the text are compared loosely; reference-gazetteer entries keep their ids
                 cands = _best_candidates(store, rec)
                 if cands and cands[0][0] >= MERGE_AT:
@@ -176,7 +177,7 @@ def _drop_known_reference(batch, store) -> None:
     def same_source(rec, stored) -> bool:
         return {s.key() for s in rec.sources} <= {s.key() for s in stored.sources}
 
-    ref_nodes = [r for r in batch.nodes if r.type != "Document" and is_reference(r)]
+    ref_nodes = [r for r in batch.nodes if r.type != DOCUMENT and is_reference(r)]
     stored = store.get_nodes([r.id for r in ref_nodes]) if ref_nodes else {}
     ref_edges = [e for e in batch.edges if is_reference(e)]
     keyprops = {name: t.key_properties for name, t in store.schema.edges.items()}
@@ -184,7 +185,7 @@ def _drop_known_reference(batch, store) -> None:
     stored_e = store.get_edges(list(eids.values())) if ref_edges else {}
 
     def drop_node(r) -> bool:
-        return r.type != "Document" and is_reference(r) and r.id in stored and not same_source(r, stored[r.id])
+        return r.type != DOCUMENT and is_reference(r) and r.id in stored and not same_source(r, stored[r.id])
 
     def drop_edge(e) -> bool:
         old = stored_e.get(eids[id(e)]) if is_reference(e) else None
@@ -224,10 +225,10 @@ def _rewrite(batch, remap: dict[str, str]) -> None:
 def _resolve_agreements(extraction: Extraction, store, session: Session, remap: dict[str, str]) -> None:
     batch = extraction.batch
     for rec in batch.nodes:
-        if rec.type != "Agreement" or rec.id is None:
+        if rec.type != AGREEMENT or rec.id is None:
             continue
         old_id = rec.id
-        parties = frozenset(e.source for e in batch.edges if e.type == "PARTY_TO" and e.target == rec.id)
+        parties = frozenset(e.source for e in batch.edges if e.type == PARTY_TO and e.target == rec.id)
         kind = rec.properties.get("kind")
         key = (kind, parties)
         target = None
@@ -242,10 +243,10 @@ def _resolve_agreements(extraction: Extraction, store, session: Session, remap: 
                 found: set[str] | None = None
                 for p in parties:
                     try:
-                        sub = store.neighbors(p, depth=1, edge_types=["PARTY_TO"], node_types=None)
+                        sub = store.neighbors(p, depth=1, edge_types=[PARTY_TO], node_types=None)
                     except Exception:  # noqa: BLE001 - an unknown party (new node) has no agreements yet
                         sub = None
-                    ids = {n.id for n in sub.nodes if n.type == "Agreement" and n.properties.get("kind") == kind} if sub else set()
+                    ids = {n.id for n in sub.nodes if n.type == AGREEMENT and n.properties.get("kind") == kind} if sub else set()
                     found = ids if found is None else found & ids
                 if found and len(found) == 1:
                     target = next(iter(found))

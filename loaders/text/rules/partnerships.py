@@ -13,6 +13,8 @@ import yaml
 
 from graph.schema import default_schema
 
+from .types import REGION
+
 _CONFIG = Path(__file__).with_name("partnerships.yaml")
 _COUNTRY_DE = "region:de"
 
@@ -31,7 +33,7 @@ def apply(doc, s, ms) -> None:
         return
     regions: list[str] = []
     for m in ms:
-        if m.kind == "entity" and m.type == "Region" and m.ref not in regions:
+        if m.kind == "entity" and m.type == REGION and m.ref not in regions:
             regions.append(m.ref)
     german = [r for r in regions if doc.state_of(r) == r]
     foreign = [r for r in regions if r != _COUNTRY_DE and doc.state_of(r) is None and _COUNTRY_DE not in doc.ancestors(r)]

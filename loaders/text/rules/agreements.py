@@ -1,0 +1,135 @@
+"""Agreements: the agreement a text describes, its parties, signatories, date and place, and what
+it is about (SIGNED, PARTY_TO, FOCUSES_ON)."""
+
+from __future__ import annotations
+
+import re
+
+from .. import triggers as T
+from ..sentences import Sentence
+from .context import AgreementObj, Doc, Mention, gap as _gap
+from .types import COMPANY, ORGANIZATION, PERSON, REGION, SIGNED, FOCUSES_ON
+
+
+def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
+    t = s.text
+    trig = [m for m in ms if m.kind == "agreement"]
+    anaphor = T.PARTNERS_ANAPHOR.search(t)
+    persons = [m for m in ms if m.type == PERSON]
+    recent = bool(d.agreements) and s.index - max(d.agreements[-1].sentences or [0]) <= 2
+    sign_only = not trig and bool(T.SIGN.search(t)) and persons and recent
+    if not trig and not sign_only:
+        if anaphor and d.agreements:
+            ag = d.agreements[-1]
+            _focus(d, ag, s, ms, key=("agreement", ag.key))
+        elif recent and T.AIM.match(t) and d.sent(s.index - 1).paragraph == s.paragraph:
+            # "Ziel ist es, ..." right after the agreement: what it is about
+            ag = d.agreements[-1]
+            _focus(d, ag, s, ms, key=("agreement", ag.key))
+        return
+    real = [m for m in trig if m.ref != "anaphor"]
+    if not real and not d.agreements:
+        return
+    kind = max((m.ref for m in real), key=lambda k: T.KIND_RANK[k]) if real else None
+    sign = T.SIGN.search(t)
+    signed = bool(sign)
+    # parties named in this sentence: bodies; regions only when no body is named ("Bavaria and Jiangsu signed")
+    orgs = [m for m in ms if m.kind == "entity" and m.type in (ORGANIZATION, COMPANY)]
+    parties: list[str] = []
+    for m in orgs:
+        if m.ref not in parties:
+            parties.append(m.ref)
+    if not orgs and not persons and sign:
+        for m in ms:
+            if m.kind == "entity" and m.type == REGION and m.start < sign.start() and not re.search(r"\b(?:in|im|nach|aus|from|to)\s+(?:der\s+|dem\s+|the\s+)?$", t[max(0, m.start - 8):m.start]):
+                if m.ref not in parties:
+                    parties.append(m.ref)
+    for p in persons:
+        org = d.role_of.get(p.ref)
+        if org and org not in parties and p.ref not in d.weak_role and d.entity(org).type in (ORGANIZATION, COMPANY, REGION):
+            parties.append(org)
+    ag = None
+    if d.agreements:
+        cur = d.agreements[-1]
+        new_parties = [p for p in parties if p not in cur.parties]
+        if not (len(parties) >= 2 and len(new_parties) == len(parties) and cur.parties) or sign_only:
+            ag = cur
+    if ag is None:
+        if kind is None:
+            return
+        ag = AgreementObj(len(d.agreements), kind, s.index)
+        d.agreements.append(ag)
+    elif kind and T.KIND_RANK[kind] > T.KIND_RANK[ag.kind]:
+        ag.kind = kind
+    ag.sentences.append(s.index)
+    if signed or len(parties) >= 2 or not ag.parties:
+        if len(parties) < 2 and not ag.parties and T.WE.search(t):
+            sp = d.speaker_org(s)
+            if sp and sp not in parties:
+                parties.append(sp)
+        if len(parties) < 2 and not ag.parties and s.index > 1:
+            prev = d.sent(s.index - 1)
+            if prev.paragraph == s.paragraph:
+                for m in d.mentions[prev.index]:
+                    if m.kind == "entity" and m.type in (ORGANIZATION, COMPANY) and m.ref not in parties:
+                        parties.append(m.ref)
+        for p in parties:
+            if p not in ag.parties:
+                ag.parties.append(p)
+                d.use(p, s.index)
+    if signed:
+        ag.status = "signed"
+        _assign_weak_roles(d, ag, persons)
+        for p in persons:
+            ag.signers.append((p.ref, d.role_of.get(p.ref)))
+            d.use(p.ref, s.index)
+            d.fact(SIGNED, p.ref, ("agreement", ag.key), s.index, on_behalf_of=d.role_of.get(p.ref))
+            tgt = d.role_of.get(p.ref)
+            if tgt and tgt not in ag.parties and d.entity(tgt).type in (ORGANIZATION, COMPANY, REGION):
+                ag.parties.append(tgt)
+        for dm in d.dates[s.index]:
+            if dm.kind in ("day", "relative", "month") and ag.signed is None:
+                ag.signed = dm.start
+        for m in ms:
+            if m.kind == "entity" and m.type == REGION and re.search(r"\b(?:in|im)\s+$", t[max(0, m.start - 4):m.start]):
+                if ag.place is None and d.region_level(m.ref) in ("city", "state", "province"):
+                    ag.place = m.ref
+    _focus(d, ag, s, ms, key=("agreement", ag.key), agreement=True)
+
+
+def _assign_weak_roles(d: Doc, ag: AgreementObj, persons: list[Mention]) -> None:
+    """Signers whose role named no body ('Governor Wei Zhang') sign for the parties not yet
+    represented, in the order both are named."""
+    strong = {d.role_of.get(p.ref) for p in persons if p.ref not in d.weak_role}
+    free = [p for p in ag.parties if p not in strong]
+    for p in persons:
+        f = d.weak_role.get(p.ref)
+        if f is None or not free:
+            continue
+        party = free.pop(0)
+        target = party
+        role = d.gaz.roles.get(f.properties.get("role"))
+        if role is not None and role.minister and d.gaz.get(party) and d.gaz.get(party).type == REGION:
+            m = d.gaz.economy_ministry(party)
+            target = m.id if m else party
+        f.target = target
+        d.role_of[p.ref] = party
+        del d.weak_role[p.ref]
+
+
+def _focus(d: Doc, obj, s: Sentence, ms: list[Mention], key, agreement: bool = False) -> None:
+    t = s.text
+    first_trig = min((m.start for m in ms if m.kind == "agreement"), default=None)
+    for i, m in enumerate(ms):
+        if m.kind != "topic":
+            continue
+        if agreement and first_trig is not None:
+            # the agreement's subject matter: after the agreement is named, or after a focus word;
+            # not the topic in a body's description ("das Medizintechnik-Netzwerk X")
+            nxt = ms[i + 1] if i + 1 < len(ms) else None
+            if nxt is not None and nxt.kind == "entity" and re.fullmatch(r"[\s-]*(?:[Nn]etzwerk|network|[Cc]luster|[Vv]erband|association)\s+", _gap(t, m.end, nxt.start)):
+                continue
+            if m.start < first_trig and not T.FOCUS.search(t[: m.start]):
+                continue
+        d.fact(FOCUSES_ON, key, m.ref, s.index)
+

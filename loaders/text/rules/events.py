@@ -1,0 +1,355 @@
+"""Events, visits and participation: delegation visits, trips, forums and workshops with their dates,
+places, organizers, participants and topics (ORGANIZED, PARTICIPATED_IN, VISITED, LOCATED_IN, FOCUSES_ON);
+what a body or a region is strong in (FOCUSES_ON)."""
+
+from __future__ import annotations
+
+import re
+
+from .. import triggers as T
+from ..amounts import find_group_size
+from ..dates import DateMention
+from ..gazetteer import name_keys
+from ..sentences import Sentence
+from .context import LIST_GAP as _LIST_GAP, Doc, EventObj, Mention
+from .types import COMPANY, FOCUSES_ON, HOLDS_ROLE_AT, LOCATED_IN, ORGANIZATION, ORGANIZED, PARTICIPATED_IN, PERSON, REGION, VISITED
+
+_WITH_BODIES = re.compile(
+    r"\b(?:mit|with)\s+(?:der|dem|den|the)\s+(?P<plural>(?:[a-zäöü][\w-]*\s+)?(?:Universitäten|Hochschulen|Agenturen|Instituten|Verbänden|Kammern|Unternehmen|Firmen|Partnern|universities|agencies|institutes|associations|chambers|companies|firms|partners)\s+)?")
+_GENITIVE_SINGULAR = re.compile(r"\b(?:eines|dieses|jenes|unseres|ihres|seines)\s+(?:[\w-]+\s+)?$")
+
+
+def _event_name(t: str, m: Mention) -> str | None:
+    """A proper name ending in the trigger: 'Deutsch-Japanisches Wasserstoff-Forum'."""
+    before = t[: m.start]
+    run = re.search(r"((?:[A-ZÄÖÜ][\w]*(?:-[\w]+)*\s+){1,4})$", before)
+    word = m.text
+    words = []
+    if run:
+        words = [w for w in run.group(1).split()]
+        while words and (words[0].lower() in _EVENT_STOP or not words[0][0].isupper()):
+            words = words[1:]
+        words = [w for w in words if w.lower() not in _EVENT_STOP]
+    proper = bool(words) and all(re.match(r"[A-ZÄÖÜ]", w) for w in words) and any("-" in w or w.lower() not in _COMMON_NOUN for w in words)
+    hyphen_named = "-" in word and word.split("-")[0][:1].isupper() and word.split("-")[0].lower() not in ("online", "company", "e", "business")
+    if not proper and not hyphen_named:
+        return None
+    if not proper:
+        words = []
+    base = re.sub(r"(?<=[a-z])s$", "", word) if m.ref in ("forum", "workshop", "symposium") else word
+    name = " ".join(words + [base])
+    name = re.sub(r"(?<=isch)(?:en|er|em)\b", "e", name)
+    return name if len(name) > 4 else None
+
+
+def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
+    t = s.text
+    d.cur_sentence = s.index
+    trig = [m for m in ms if m.kind == "event"]
+    ev_here: list[EventObj] = []
+    for m in trig:
+        word = m.text
+        # plural-looking words after a singular genitive article are one event: "eines Online-Workshops"
+        if T.PLURAL_EVENT.search(word) and not word.lower().endswith(("delegation",)) and not _GENITIVE_SINGULAR.search(t[: m.start]):
+            continue
+        kind = m.ref
+        if kind == "trip" and re.search(r"[Dd]elegation", word):
+            kind = "delegation_visit"
+        generic_visit = word.lower() in ("visit", "besuch", "reise", "trip")
+        name = _event_name(t, m) if kind not in T.TRAVEL else None
+        ev = None
+        same = [e for e in d.events if (e.kind in T.TRAVEL and kind in T.TRAVEL) or e.kind == kind]
+        if name:
+            ev = next((e for e in d.events if e.name and name_keys(e.name) & name_keys(name)), None)
+        if ev is None and same and not name:
+            cur = same[-1]
+            dm = [x for x in d.dates[s.index] if x.kind in ("day", "range", "month")]
+            conflict = bool(dm and cur.start and not _overlaps(cur, dm[0]))
+            fresh = bool(T.NEW_EVENT.search(t[: m.start]))
+            indefinite = kind not in T.TRAVEL and bool(T.INDEFINITE.search(t[: m.start])) and not cur.name is None
+            indefinite = indefinite or (kind not in T.TRAVEL and bool(T.INDEFINITE.search(t[: m.start])) and bool(dm) and not cur.start)
+            if not (conflict or fresh or indefinite):
+                ev = cur
+        if ev is None and same and name:
+            cur = same[-1]
+            if cur.name is None and cur.kind == kind and not generic_visit:
+                cur.name = name
+                ev = cur
+        if ev is None:
+            if generic_visit and kind == "trip" and not T.VISIT_CUE.search(t[m.end:]) and not d.dates[s.index]:
+                continue
+            ev = EventObj(len(d.events), kind, s.index, name=name)
+            d.events.append(ev)
+        elif kind != ev.kind and ev.kind == "trip" and kind in ("delegation_visit", "mission"):
+            ev.kind = kind
+        if ev not in ev_here:
+            ev_here.append(ev)
+        d.trigger_event[(s.index, m.start)] = ev
+    if not ev_here and not any(e.kind in T.TRAVEL for e in d.events) and not any(m.kind == "agreement" for m in ms):
+        # "Minister X hat ... Südkorea, Japan und China besucht": a trip without the word for it
+        foreign = [m for m in ms if m.kind == "entity" and m.type == REGION and not d.state_of(m.ref) and m.ref != "region:de"]
+        if T.TRAVEL_VERB.search(t) and foreign and (any(m.type == PERSON for m in ms) or re.search(r"Delegation|Vertreter|delegation", t)):
+            kind = "delegation_visit" if re.search(r"Delegation|Vertreter|delegation|representatives", t) else "trip"
+            ev = EventObj(len(d.events), kind, s.index)
+            d.events.append(ev)
+            ev_here.append(ev)
+    if not ev_here:
+        # sentences about "the group" or that organize/focus/visit without naming the event
+        if _region_focus(d, s, ms):
+            return
+        if d.events and not any(m.kind == "agreement" for m in ms) and not _org_focus(d, s, ms):
+            cur = max(d.events, key=lambda e: e.sentences[-1] if e.sentences else e.first_sentence)
+            prev_t = d.sent(s.index - 1).text if s.index > 1 else ""
+            continues = prev_t.rstrip("*").endswith(":") and bool(T.FOCUS.search(prev_t))
+            anaphor = cur.kind in T.TRAVEL and T.TRAVEL_ANAPHOR.search(t)
+            cue = (T.ORGANIZE.search(t) or T.FOCUS.search(t) or T.PARTICIPATE_ORG.search(t)
+                   or (cur.kind in T.TRAVEL and T.VISIT_VERB.search(t)) or continues or anaphor
+                   or ((T.SPEAKER.search(t) or T.HEAD_OF.search(t)) and any(m.type == PERSON for m in ms)))
+            near = s.index - (cur.sentences[-1] if cur.sentences else cur.first_sentence) <= 3
+            if cue and (near or anaphor):
+                _event_sentence(d, cur, s, ms, anaphoric=True, continues=continues)
+        else:
+            _org_focus(d, s, ms)
+            _region_focus(d, s, ms)
+        return
+    for ev in ev_here:
+        _event_sentence(d, ev, s, ms, anaphoric=False, several=len(ev_here) > 1)
+
+
+def _org_focus(d: Doc, s: Sentence, ms: list[Mention]) -> bool:
+    """Sentences that say what a body works on ('Arbeitsschwerpunkt von X', 'Fokus des Clusters',
+    'Ziel der X-Aktivitäten'). True when it applied."""
+    t = s.text
+    cue = T.ORG_FOCUS.search(t)
+    topics = [m for m in ms if m.kind == "topic"]
+    if not cue or not topics or any(m.kind in ("agreement", "event") for m in ms):
+        return False
+    org = None
+    for m in ms:
+        if m.kind == "entity" and m.type in (ORGANIZATION, COMPANY):
+            if (m.start < cue.start() and cue.start() - m.end < 25) or (0 <= m.start - cue.end() <= 25):
+                org = m.ref
+                break
+    if org is None and re.search(r"(?:des|of the)\s+(?:Clusters|Netzwerks|Vereins|cluster|network)\b", t[cue.end():cue.end() + 25]):
+        cl = [u for u in d.node_sentences if d.gaz.get(u) and d.gaz.get(u).properties.get("kind") == "cluster"]
+        org = max(cl, key=lambda u: len(d.node_sentences[u])) if cl else None
+    if org is None:
+        return False
+    for m in topics:
+        if m.start > cue.start():
+            d.fact(FOCUSES_ON, org, m.ref, s.index)
+    return True
+
+
+def _region_focus(d: Doc, s: Sentence, ms: list[Mention]) -> bool:
+    """'Südkorea zählt zu den Weltmarktführern, wie in der Mikroelektronik ...': a region's strengths."""
+    t = s.text
+    topics = [m for m in ms if m.kind == "topic"]
+    if not topics or not T.LEADING.search(t) or any(m.kind in ("agreement", "event") for m in ms):
+        return False
+    subject = None
+    for m in ms:
+        if m.kind == "entity" and m.type == REGION and not re.search(r"\b(?:in|nach|aus|to|from|im)\s+$", t[max(0, m.start - 6):m.start]):
+            subject = m.ref
+            break
+    if subject is None:
+        return False
+    for m in topics:
+        d.fact(FOCUSES_ON, subject, m.ref, s.index)
+    return True
+
+
+def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, anaphoric: bool, several: bool = False,
+                    continues: bool = False) -> None:
+    t = s.text
+    key = ("event", ev.key)
+    ev.sentences.append(s.index)
+    dates = d.dates[s.index]
+    if several:
+        # several events in one sentence: a date belongs to the event named last before it
+        trig = sorted((x.start, d.event_of(x)) for x in ms if x.kind == "event" and d.event_of(x) is not None)
+        if trig:
+            def owner(dm):
+                before = [e for p, e in trig if p < dm.start_char]
+                return before[-1] if before else trig[0][1]
+            dates = [dm for dm in dates if owner(dm) is ev]
+    # dates
+    for dm in dates:
+        if dm.kind == "range":
+            ev.start = ev.start or dm.start
+            ev.end = ev.end or dm.end
+            break
+        if dm.kind in ("day", "month", "relative", "season") and ev.start is None:
+            if re.search(r"(?:bis zum|bis|until|till|through)\s*$", t[: dm.start_char]):
+                ev.end = ev.end or dm.end
+                continue
+            if dm.kind == "relative" and len(dm.start) == 4:
+                continue
+            ev.start = dm.start
+            break
+        if dm.kind == "year" and ev.start is None and not anaphoric and not several and len(dates) == 1:
+            ev.start = dm.start
+    if ev.start and not ev.end:
+        for dm in dates:
+            if re.search(r"(?:bis zum|bis|until)\s*$", t[: dm.start_char]) and dm.end >= ev.start:
+                ev.end = dm.end
+    size = find_group_size(t)
+    if size and ev.participants is None:
+        ev.participants = size
+    entities = [m for m in ms if m.kind == "entity"]
+    organizers: set[str] = set()
+    funders: set[str] = set()
+    for fm in T.FUNDED.finditer(t):
+        for m in entities:
+            if m.start > fm.end() and m.start - fm.end() < 40:
+                funders.add(m.ref)
+                break
+    # ORGANIZED
+    if T.ORGANIZE.search(t) and several:
+        # a planned event that continues an earlier one named in the genitive ("... Fortsetzung eines Webinars vom März")
+        trig = next((x for x in ms if x.kind == "event" and d.event_of(x) is ev), None)
+        om = T.ORGANIZE.search(t, trig.end) if trig else None
+        if om and trig and om.start() - trig.end <= 60 and T.WE.search(t[trig.end:om.start()]):
+            sp = d.speaker_org(s)
+            if sp:
+                organizers.add(sp)
+                d.fact(ORGANIZED, sp, key, s.index)
+    elif T.ORGANIZE.search(t):
+        by = T.ORGANIZE_BY.search(t)
+        for m in entities:
+            if m.type not in (ORGANIZATION, COMPANY) or m.ref in funders:
+                continue
+            if by and m.start < by.start() and not re.search(r"gemeinsam mit|together with|zusammen mit|with", t[m.end:by.start()]):
+                if not re.search(r"\bund\b|\band\b", t[m.end:m.end + 6]):
+                    continue
+            if re.search(r"\b(?:Vertreter\w*|representatives?)\s+(?:der|des|von|of)\s+(?:the\s+)?$", t[max(0, m.start - 25):m.start]):
+                continue
+            organizers.add(m.ref)
+            d.fact(ORGANIZED, m.ref, key, s.index)
+    role_targets = {f.target for f in d.facts if f.type == HOLDS_ROLE_AT and f.sentence == s.index}
+    # PARTICIPATED_IN: persons
+    for m in ms:
+        if m.type == PERSON and not anaphoric and ev.kind not in T.TRAVEL and T.SPEECH.search(t):
+            d.fact(PARTICIPATED_IN, m.ref, key, s.index, role="speaker")
+            continue
+        if m.type == PERSON and T.PARTICIPATE_PERSON.search(t):
+            if anaphoric and not (T.SPEAKER.search(t) or T.HEAD_OF.search(t)):
+                continue
+            role = "head of delegation" if T.HEAD_OF.search(t) and ev.kind in T.TRAVEL else "speaker" if T.SPEAKER.search(t) else None
+            d.fact(PARTICIPATED_IN, m.ref, key, s.index, role=role)
+    # PARTICIPATED_IN: organizations and regions after a participation cue
+    participants: set[str] = set()
+    last_end = 0
+    for pm in (T.PARTICIPATE_ORG.finditer(t) if not several else ()):
+        for m in entities:
+            if m.start < pm.start() or m.type not in (ORGANIZATION, COMPANY, REGION) or m.ref in organizers or m.ref in role_targets:
+                continue
+            between = t[pm.end():m.start]
+            if m.type == REGION:
+                if not re.search(r"Delegation|delegation|Teilnehmer|participants", pm.group(0)) or len(between.split()) > 3 or "," in between:
+                    continue
+            elif len(between) > 100:
+                continue
+            elif participants and not re.fullmatch(r"[\s,]*(?:\([^)]*\))?[\s,]*(?:und|and|sowie|as well as|or|oder)?\s*(?:der|die|das|dem|den|the)?\s*", t[last_end:m.start]):
+                break
+            last_end = m.end
+            participants.add(m.ref)
+            d.fact(PARTICIPATED_IN, m.ref, key, s.index)
+            if m.type == REGION:
+                break
+    if ev.kind not in T.TRAVEL and not anaphoric:
+        evtrig = sorted((x for x in ms if x.kind == "event" and d.event_of(x) is not None), key=lambda x: x.start)
+        for wm in _WITH_BODIES.finditer(t):
+            if re.search(r"gemeinsam|together|zusammen", t[max(0, wm.start() - 12):wm.start()]):
+                continue
+            if several:
+                # several events: "with ..." belongs to the event named last before it
+                last = [x for x in evtrig if x.end <= wm.start()]
+                if not last or d.event_of(last[-1]) is not ev:
+                    continue
+            # "mit der LEA", "mit den japanischen Universitäten Yamagata und Tohoku": one body or a list
+            prev_end = None
+            for m in entities:
+                if m.start < wm.end():
+                    continue
+                if prev_end is None:
+                    if m.start != wm.end():
+                        break
+                elif not _LIST_GAP.fullmatch(t[prev_end:m.start]):
+                    break
+                if m.type not in (ORGANIZATION, COMPANY):
+                    break
+                prev_end = m.end
+                if m.ref not in organizers and m.ref not in role_targets:
+                    participants.add(m.ref)
+                    d.fact(PARTICIPATED_IN, m.ref, key, s.index)
+                if not wm.group("plural"):
+                    break
+    # VISITED (trips) or LOCATED_IN (forums, workshops ...)
+    if ev.kind in T.TRAVEL:
+        cue = T.VISIT_CUE.search(t)
+        for p_ in participants:
+            pe = d.gaz.get(p_)
+            where = p_ if pe and pe.type == REGION else (pe.seat if pe else None)
+            if where and not (where == "region:de" or where.startswith("region:de-")):
+                ev.foreign = True
+        if cue:
+            home_ids = {d.home} if d.home and not ev.foreign else set()
+            if d.home:
+                home_ids |= d.ancestors(d.home)
+                home_ids |= {e.id for e in d.gaz.entries.values() if e.parent == d.home}
+            for m in entities:
+                if m.type not in (REGION, ORGANIZATION, COMPANY) or m.ref in organizers or m.ref in participants or m.ref in role_targets or m.ref in funders:
+                    continue
+                pre = t[max(0, m.start - 40):m.start]
+                if m.type == REGION and m.ref in home_ids and not re.search(r"\b(?:nach|to|into|ins)\s+$", pre):
+                    continue
+                if re.search(r"\b(?:aus|from)\s+(?:der\s+|dem\s+|den\s+|the\s+)?(?:(?:[a-zäöü][\w-]*|[\w-]*(?:stadt|metropole|provinz|region|präfektur|city|province|prefecture))\s+){0,3}$", pre) or re.search(r"(?:Delegation|delegation|Gruppe|group)\s+(?:der|des|of)\s+(?:[\w-]+\s+){0,3}$", pre):
+                    continue
+                if m.type in (ORGANIZATION, COMPANY):
+                    e = d.entity(m.ref)
+                    if e.seat and d.home and d.state_of(e.seat) == d.home and not T.VISIT_VERB.search(t):
+                        continue
+                    if not T.VISIT_VERB.search(t):
+                        continue
+                if m.start < cue.start() and not T.VISIT_VERB.search(t[m.end:]):
+                    continue
+                d.fact(VISITED, key, m.ref, s.index)
+                if m.ref not in ev.visited:
+                    ev.visited.append(m.ref)
+    elif not anaphoric:
+        for m in entities:
+            if m.type == REGION and re.search(r"\b(?:in|im)\s+$", t[max(0, m.start - 4):m.start]):
+                d.fact(LOCATED_IN, key, m.ref, s.index)
+                ev.place = ev.place or m.ref
+                break
+    # topics: inside the event's name, or introduced by a focus word
+    trig = [m for m in ms if m.kind == "event"]
+    for m in ms:
+        if m.kind != "topic":
+            continue
+        inside = any(x.start <= m.start and m.end <= x.end for x in trig)
+        before = t[: m.start]
+        if several:
+            # several events: only a topic right after this event's name ('Workshop ... zum Thema X')
+            last = max((x for x in trig if x.end <= m.start), key=lambda x: x.end, default=None)
+            if last is None or d.event_of(last) is not ev or not T.TOPIC_CUE.search(t[last.end:m.start]) or len(t[last.end:m.start]) > 120:
+                continue
+        cue = T.FOCUS.search(before) or T.TOPIC_CUE.search(before[-40:]) or continues
+        if inside or cue:
+            if any(x.kind == "agreement" for x in ms) and not inside:
+                continue
+            d.fact(FOCUSES_ON, key, m.ref, s.index)
+
+
+
+_EVENT_STOP = {"die", "der", "das", "den", "dem", "des", "ein", "eine", "einer", "einen", "eines", "einem", "the", "a", "an", "im", "am", "zum", "beim", "auf", "in", "vom", "mit", "bei", "geplante", "geplanten", "nächste", "ersten", "erste", "this", "our", "unser", "unseren", "seinem"}
+_COMMON_NOUN = {"delegation", "wirtschaftsdelegation", "unternehmen", "vertreter", "zum", "auftakt", "programm", "rahmen", "teilnehmer", "abschluss"}
+
+
+def _overlaps(ev: EventObj, dm: DateMention) -> bool:
+    from graph.dates import lower_bound, upper_bound
+
+    a1, b1 = lower_bound(ev.start), upper_bound(ev.end or ev.start)
+    a2, b2 = lower_bound(dm.start), upper_bound(dm.end)
+    return not (b1 < a2 or b2 < a1)

@@ -1,0 +1,100 @@
+"""Mentions in a sentence: gazetteer names, roles, topics, agreement and event words; datelines."""
+
+from __future__ import annotations
+
+import re
+
+from graph.text import fold
+
+from .. import triggers as T
+from ..dates import DateMention, find_dates
+from ..gazetteer import Gazetteer, tokenize
+from ..sentences import Sentence, split_sentences
+from .context import Mention
+from .types import COMPANY, ORGANIZATION, REGION, TOPIC
+
+
+def sentence_mentions(s: Sentence, gaz: Gazetteer) -> list[Mention]:
+    t = s.text
+    out: list[Mention] = []
+    for m in gaz.match(t, tokenize(t)):
+        hits = m.hits
+        ent = [h for h in hits if h.kind == "entity"]
+        role = [h for h in hits if h.kind == "role"]
+        adj = [h for h in hits if h.kind == "adjective"]
+        top = [h for h in hits if h.kind == "topic"]
+        a, b = m.start, m.end
+        if ent and adj and ent[0].ref == adj[0].ref:
+            e = gaz.entries[ent[0].ref]
+            surface = fold(t[a:b])
+            if surface not in {fold(n) for n in e.all_names()} | {fold(n) + "s" for n in e.all_names()}:
+                ent = []  # "Leipziger", "Koreaner": the adjective, not the place itself
+        if ent:
+            e = gaz.entries[ent[0].ref]
+            # names of places and bodies are capitalized (or acronyms); person names too -
+            # except the lower-case names a text itself introduced ("saaris")
+            if t[a].islower() and not (e.local and e.type in (ORGANIZATION, COMPANY)):
+                if not adj and not top:
+                    continue
+            else:
+                out.append(Mention("entity", e.id, a, b, t[a:b], e.type, ent[0].lang))
+                continue
+        if role:
+            out.append(Mention("role", role[0].ref, a, b, t[a:b], None, role[0].lang))
+        elif adj:
+            out.append(Mention("adjective", adj[0].ref, a, b, t[a:b], REGION, adj[0].lang))
+        elif top:
+            out.append(Mention("topic", top[0].ref, a, b, t[a:b], TOPIC, top[0].lang))
+    _special_mentions(t, gaz, out)
+    for m in T.AGREEMENT.finditer(t):
+        kind = m.lastgroup
+        out.append(Mention("agreement", kind, m.start(), m.end(), m.group(0)))
+    for m in T.EVENT.finditer(t):
+        word = m.group(0)
+        if T.NOT_EVENT.match(word):
+            continue
+        out.append(Mention("event", m.lastgroup, m.start(), m.end(), word))
+    out.sort(key=lambda x: (x.start, -x.end))
+    return out
+
+
+def _special_mentions(t: str, gaz: Gazetteer, out: list[Mention]) -> None:
+    """Names the token matcher cannot see: 'die sächsische Landeshauptstadt' (the state's capital),
+    'die Universitäten Yamagata und Tohoku' (two universities, not the prefecture)."""
+
+    def replace(a: int, b: int, mention: Mention) -> None:
+        out[:] = [m for m in out if m.end <= a or m.start >= b]
+        out.append(mention)
+
+    for m in re.finditer(r"\b(?P<adj>[a-zäöü-]+(?:e|en))\s+Landeshauptstadt\b", t):
+        adj = [x for x in out if x.kind == "adjective" and x.start == m.start("adj")]
+        if adj:
+            caps = [e for e in gaz.entries.values() if e.parent == adj[0].ref and e.properties.get("capital")]
+            if len(caps) == 1:
+                replace(m.start(), m.end(), Mention("entity", caps[0].id, m.start(), m.end(), m.group(0), REGION, "de"))
+    for m in re.finditer(r"\b(?:Universitäten|universities)\s+(?P<list>[A-ZÄÖÜ][\w-]+(?:\s*(?:,|und|and)\s*[A-ZÄÖÜ][\w-]+)+)", t):
+        pos = m.start("list")
+        for part in re.finditer(r"[A-ZÄÖÜ][\w-]+", m.group("list")):
+            nm = part.group(0)
+            found = [e for form in (f"{nm} University", f"Universität {nm}", f"{nm}-Universität") for e in gaz.lookup(form) if e.type == ORGANIZATION]
+            if found:
+                a, b = pos + part.start(), pos + part.end()
+                replace(a, b, Mention("entity", found[0].id, a, b, nm, ORGANIZATION, "de"))
+    out.sort(key=lambda x: (x.start, -x.end))
+
+
+_DATELINE = re.compile(r"^\W*(?:[A-ZÄÖÜ][\w.]*(?:[ /-][A-ZÄÖÜ][\w.]*)*\s*,\s*)?(?:den\s+)?$")
+
+
+def is_dateline(text: str, dm: DateMention) -> bool:
+    """'München, 02.10.2024 – ...': the date of the release, not of the facts."""
+    return dm.kind in ("day",) and bool(_DATELINE.match(text[: dm.start_char])) and bool(re.match(r"\s*(?:[–—-]|\.|\(|$|:)", text[dm.end_char:dm.end_char + 3]))
+
+
+def dateline_date(text: str) -> str | None:
+    """The release date in a dateline near the top of a text, if any."""
+    for s in split_sentences(text)[:6]:
+        for dm in find_dates(s.text, None):
+            if is_dateline(s.text, dm):
+                return dm.start
+    return None

@@ -1,0 +1,115 @@
+"""Organizations: parent bodies (SUBORDINATE_TO), seats (LOCATED_IN), what a network works on
+(FOCUSES_ON) and the properties a text states (budget, members, founding year)."""
+
+from __future__ import annotations
+
+import re
+
+from .. import triggers as T
+from ..amounts import find_amounts, parse_number
+from ..sentences import Sentence
+from . import members
+from .context import Doc, Mention, gap as _gap
+from .types import COMPANY, FOCUSES_ON, LOCATED_IN, ORGANIZATION, REGION, SUBORDINATE_TO
+
+
+def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
+    t = s.text
+    orgs = [m for m in ms if m.kind == "entity" and m.type in (ORGANIZATION, COMPANY)]
+    # SUBORDINATE_TO
+    cue = T.SUBORDINATE.search(t)
+    anaphor_subject = False
+    if cue and s.index > 1 and re.match(
+            r"\s*(?:Die|Der|Das|The|This)\s+(?:Agentur|Organisation|Gesellschaft|Einrichtung|Behörde|Institution|Institut|Stiftung|agency|organi[sz]ation|institute|body|foundation)\b|\s*(?:It|Sie|Es)\b", t):
+        prev = [m for m in d.mentions[s.index - 1] if m.kind == "entity" and m.type == ORGANIZATION]
+        after = [m for m in ms if m.kind == "entity" and m.type in (ORGANIZATION, REGION) and m.start > cue.start() - 120]
+        if prev and after and after[0].ref != prev[0].ref:
+            d.fact(SUBORDINATE_TO, prev[0].ref, after[0].ref, s.index)
+            anaphor_subject = True
+    if cue and orgs and not anaphor_subject:
+        x = orgs[0]
+        if x.start < cue.start():
+            after_x = [m for m in ms if m.kind == "entity" and m.start > x.end and m.type in (ORGANIZATION, REGION) and m.ref != x.ref]
+            if after_x:
+                d.fact(SUBORDINATE_TO, x.ref, after_x[0].ref, s.index)
+    # MEMBER_OF
+    members.apply(d, s, ms)
+    # LOCATED_IN: "die südkoreanische Regierungsagentur TIPA", "X aus/in Y", "Y-based X"
+    for i, m in enumerate(ms):
+        if m.kind == "adjective":
+            rest = [x for x in ms[i + 1:] if x.kind != "topic"]
+            nxt = rest[0] if rest else None
+            if nxt and nxt.kind == "entity" and nxt.type in (ORGANIZATION, COMPANY):
+                g = _gap(t, m.end, nxt.start)
+                if len(g.split()) <= 2 and re.fullmatch(r"\s+(?:[\w-]+\s+){0,2}", g) and (not g.strip() or g.strip()[0].isupper() or g.strip()[0].islower()):
+                    d.fact(LOCATED_IN, nxt.ref, m.ref, s.index)
+                    # "der koreanischen Verbände X und Y": a plural descriptor covers the list
+                    prev_end = nxt.end
+                    if not re.search(r"(?:e|en|s)\s+$", g) or re.search(r"(?:ur|ung|ion|tät)\s+$", g):
+                        continue
+                    for y in rest[1:]:
+                        if y.kind == "entity" and y.ref == nxt.ref:
+                            prev_end = y.end
+                            continue
+                        if y.kind == "entity" and y.type in (ORGANIZATION, COMPANY) and re.fullmatch(
+                                r"\s*(?:\([^)]*\))?\s*(?:,|und|and|sowie|or|oder)\s*(?:die|der|das|the)?\s*", _gap(t, prev_end, y.start)):
+                            d.fact(LOCATED_IN, y.ref, m.ref, s.index)
+                            prev_end = y.end
+                            continue
+                        break
+    for i, m in enumerate(ms):
+        # "das Medizintechnik-Netzwerk MedTech", "the photonics network OptoNet": what the body works on
+        if m.kind == "topic" and i + 1 < len(ms):
+            nxt = ms[i + 1]
+            g = _gap(t, m.end, nxt.start)
+            if nxt.kind == "entity" and nxt.type in (ORGANIZATION, COMPANY) and re.fullmatch(
+                    r"[\s-]*(?:[Nn]etzwerk|network|[Cc]luster|[Vv]erband|association|[Ii]nitiative)\s+", g):
+                d.fact(FOCUSES_ON, nxt.ref, m.ref, s.index)
+    for i, m in enumerate(ms):
+        if m.kind == "entity" and m.type in (ORGANIZATION, COMPANY):
+            k = i + 1
+            while k < len(ms) and ms[k].kind == "entity" and ms[k].ref == m.ref:
+                k += 1
+            if k < len(ms) and ms[k].kind == "entity" and ms[k].type == REGION:
+                g = _gap(t, ms[k - 1].end, ms[k].start)
+                if T.LOCATED.match(g):
+                    after = t[ms[k].end:]
+                    plain_in = re.fullmatch(r"\s*(?:,\s*)?in\s+", g) is not None
+                    # "X in Y" only as a noun phrase ("the agency in Busan,"), not "X signs in Y a ..."
+                    if plain_in and not re.match(r"\s*(?:[,.;)]|$|\(|besucht|visited|\bist\b|\bis\b|\bhat\b|\bhas\b)", after):
+                        continue
+                    d.fact(LOCATED_IN, m.ref, ms[k].ref, s.index)
+    for m in re.finditer(r"(?P<r>[A-ZÄÖÜ][\w]+)-based\s+", t):
+        r_ms = [x for x in ms if x.kind == "entity" and x.type == REGION and x.start == m.start("r")]
+        o_ms = [x for x in ms if x.kind == "entity" and x.type in (ORGANIZATION, COMPANY) and 0 <= x.start - m.end() <= 20]
+        if r_ms and o_ms:
+            d.fact(LOCATED_IN, o_ms[0].ref, r_ms[0].ref, s.index)
+
+
+def properties(d: Doc, s: Sentence, ms: list[Mention]) -> None:
+    t = s.text
+    orgs = [m for m in ms if m.kind == "entity" and m.type == ORGANIZATION]
+    if not orgs:
+        return
+    if T.BUDGET.search(t):
+        am = find_amounts(t, d.lang)
+        if am:
+            a = am[0]
+            scale = {"one": 1, "thousand": 1e3, "million": 1e6, "billion": 1e9}[a.unit]
+            props = d.node_props.setdefault(orgs[0].ref, {})
+            props["budget"] = round(a.value * scale, 2)
+            props["budget_currency"] = a.currency
+            yrs = [x for x in d.dates[s.index] if x.kind in ("year", "relative") and len(x.start) == 4]
+            if yrs:
+                props["budget_year"] = int(yrs[0].start)
+    mc = T.MEMBERS_COUNT.search(t)
+    if mc:
+        try:
+            n = int(parse_number(mc.group("n"), d.lang))
+            d.node_props.setdefault(orgs[0].ref, {})["members"] = n
+        except ValueError:
+            pass
+    fm = T.FOUNDED.search(t)
+    if fm and fm.group("y"):
+        d.node_props.setdefault(orgs[0].ref, {})["founded"] = int(fm.group("y"))
+
