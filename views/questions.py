@@ -63,8 +63,9 @@ def _options(lang: str) -> dict[str, list[dict[str, str]]]:
 
     schema = default_schema()
     types = [{"value": n, "label": labels.node_type_label(n, lang)} for n in labels.node_types()]
-    kinds = sorted({v for nt in schema.nodes.values() if nt.subtype_property
-                    for v in (nt.properties[nt.subtype_property].values or ())})
+    kinds = [{"type": labels.node_type_label(name, lang),
+              "values": list(nt.properties[nt.subtype_property].values or ())}
+             for name, nt in schema.nodes.items() if nt.subtype_property and nt.properties[nt.subtype_property].values]
     related = []
     for e in labels.edge_types():
         et = schema.edges.get(e)
@@ -72,7 +73,7 @@ def _options(lang: str) -> dict[str, list[dict[str, str]]]:
             related.append({"value": f"{e}:{target}",
                             "label": f"{labels.edge_type_label(e, lang)} \u2192 {labels.node_type_label(target, lang)}"})
     sorts = [{"value": k, "label": t(lang, "sort_" + k)} for k in ("id", "label", "date")]
-    return {"types": types, "kinds": [{"value": k, "label": k} for k in kinds], "related": related, "sorts": sorts}
+    return {"types": types, "kinds": kinds, "related": related, "sorts": sorts}
 
 
 def _fact(e, names: dict[str, str], lang: str, docs: dict, entity_href) -> dict[str, Any]:
