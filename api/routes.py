@@ -222,7 +222,7 @@ def changes(
     return FastJSON(run_query(store, "changes", since=since, about=ab, limit=limit).to_dict())
 
 
-@router.get("/communities", summary="Communities: clusters of actors (Louvain, fixed seed; recomputed when the graph "
+@router.get("/communities", summary="Communities: clusters of actors (Leiden, fixed seed; recomputed when the graph "
             "changes) with members, dominant regions and topics")
 def communities(
     store: Store,

@@ -4,6 +4,12 @@ floor -, networkx and igraph on the same graph).
 
     python benchmarks/engine_bench.py --edges 100000
     python benchmarks/engine_bench.py --edges 1000000 --reps 10
+    python benchmarks/engine_bench.py --only questions --edges 100000 --edges 1000000   # issue 12
+
+The strategists' questions (lists, brokers, recommendations, communities; ``--only
+questions`` runs just these) are timed three ways on the same store: the embedded store's
+native version, the generic one over the port (``query.run(..., generic=True)``: what
+they cost before), and the same question asked of networkx in the same process.
 
 Prints a Markdown report (medians in milliseconds; ratios to the baselines of the same
 run). Not a test: these machines are noisy, compare the ratios.
@@ -200,10 +206,189 @@ def http_bench(path: str, urls: dict[str, list[str]], requests_per_client: int, 
         proc.wait(20)
 
 
+# ---------------------------------------------------------------- questions
+
+
+class NxQuestions:
+    """The strategists' questions asked of networkx over the same records: a typed
+    MultiDiGraph (containment walked backwards, relations both ways) and an undirected
+    simple graph for shortest paths (``nx.bidirectional_shortest_path`` restricted to the
+    nodes that may stand between the ends). Not the same tie-breaks as ours; the same work."""
+
+    def __init__(self, nodes, edges, schema):
+        import networkx as nx
+
+        self.nx, self.schema = nx, schema
+        self.g = nx.MultiDiGraph()
+        for n in nodes:
+            self.g.add_node(n.id, type=n.type, sub=schema.subtype(n), date=schema.node_date(n))
+        for e in edges:
+            self.g.add_edge(e.source, e.target, key=e.id, type=e.type)
+        self.u = nx.Graph(self.g)
+        via = set(schema.partner_via)
+        self.passable = {n.id for n in nodes if n.type in via or f"{n.type}:{schema.subtype(n)}" in via}
+        self.contain = set(schema.edge_types_with("containment"))
+        self.actor = {t for t, d in schema.nodes.items() if d.hints.get("partner_path") is True} - set(schema.types_with("links_parties"))
+        self.topic = {t for t, d in schema.nodes.items() if not d.hints.get("partner_path")} - {"Document"}
+        self.linking = set(schema.types_with("links_parties"))
+
+    def inside(self, region):
+        seen, f = {region}, [region]
+        while f:
+            nxt = []
+            for v in f:
+                for u, _v, t in self.g.in_edges(v, data="type"):
+                    if t in self.contain and u not in seen:
+                        seen.add(u)
+                        nxt.append(u)
+            f = nxt
+        return seen
+
+    def list_type(self, type_, kind, limit=50):
+        return sorted(n for n, d in self.g.nodes(data=True) if d["type"] == type_ and d["sub"] == kind)[:limit]
+
+    def list_in(self, region, limit=50):
+        return sorted(self.inside(region) - {region})[:limit]
+
+    def related(self, type_, edge, thing_type, region, limit=50):
+        inside = self.inside(region)
+        out = set()
+        for m in inside:
+            for t in self.u.neighbors(m):
+                if self.g.nodes[t]["type"] != thing_type:
+                    continue
+                parties = [p for p in self.u.neighbors(t)
+                           if any(d["type"] == edge for d in (self.g.get_edge_data(p, t) or self.g.get_edge_data(t, p)).values())]
+                for p in parties:
+                    if self.g.nodes[p]["type"] == type_ and any(q != p and q in inside for q in parties):
+                        out.add(p)
+        return sorted(out)[:limit]
+
+    def path(self, x, y, max_hops=6):
+        view = self.nx.subgraph_view(self.u, filter_node=lambda v: v in self.passable or v == x or v == y)
+        try:
+            p = self.nx.bidirectional_shortest_path(view, x, y)
+        except self.nx.NetworkXNoPath:
+            return None
+        return p if len(p) - 1 <= max_hops else None
+
+    def actors(self, region):
+        return sorted(v for v in self.inside(region) if self.g.nodes[v]["type"] in self.actor)
+
+    def brokers(self, a, b, sample=200):
+        from graph.query.brokers import sample_pairs
+
+        xs, ys = self.actors(a), self.actors(b)
+        both = set(xs) & set(ys)
+        counts = {}
+        for x, y in sample_pairs([x for x in xs if x not in both], [y for y in ys if y not in both], sample):
+            p = self.path(x, y)
+            for v in (p or [])[1:-1]:
+                if self.g.nodes[v]["type"] in self.actor:
+                    counts[v] = counts.get(v, 0) + 1
+        return sorted(counts, key=lambda v: (-counts[v], v))[:20]
+
+    def recommend(self, me, region, topic, limit=10):
+        def topics(v):
+            out = set()
+            for w in self.u.neighbors(v):
+                t = self.g.nodes[w]["type"]
+                if t in self.topic:
+                    out.add(w)
+                elif t in self.linking:
+                    out.update(z for z in self.u.neighbors(w) if self.g.nodes[z]["type"] in self.topic)
+            return out
+
+        mine = topics(me)
+        scored = []
+        for c in self.actors(region):
+            if c == me:
+                continue
+            ts = topics(c)
+            dates = [self.g.nodes[w]["date"] for w in self.u.neighbors(c) if self.g.nodes[w]["type"] in self.linking]
+            score = 2 * (topic in ts) + min(1, len(ts & mine) / 3) + (self.g.nodes[c]["sub"] == self.g.nodes[me]["sub"]) \
+                + 0.5 * min(1, sum(1 for d in dates if d and d >= "2022") / 3)
+            scored.append((-score, c))
+        scored.sort()
+        top = [c for _s, c in scored[: 3 * limit]]
+        return [(c, self.path(me, c)) for c in top][:limit]
+
+    def communities(self):
+        g = self.u.subgraph(v for v in self.u if v in self.passable)
+        return self.nx.community.louvain_communities(g, seed=42)
+
+
+NX_LOUVAIN_MAX_EDGES = 200_000  # networkx Louvain took 330 s at 100k edges on the benchmark machine
+
+
+def questions(store, nodes, edges, reps: int, out: list[str], say, communities_too: bool) -> None:
+    """The issue-12 questions: native, generic (over the port) and networkx, same process."""
+    from graph import query
+
+    schema = store.schema
+    regions = sorted(n.id for n in nodes if n.type == "Region" and n.properties.get("level") == "country")
+    a, b = regions[0], regions[1]
+    me = sorted(n.id for n in nodes if n.type == "Organization")[1]
+    topic = sorted(n.id for n in nodes if n.type == "Topic")[1]
+    cases = [
+        ("list: agencies (type + kind), first page", "entities", dict(type="Organization", kind="agency")),
+        (f"list: everything in {a} (transitive), first page", "entities", dict(within=a)),
+        (f"list: organizations party to an agreement with a party in {b}", "entities",
+         dict(type="Organization", related="PARTY_TO:Agreement", counterpart_in=b)),
+        (f"brokers {a} - {b} (200 sampled pairs)", "brokers", dict(a=a, b=b)),
+        (f"recommend for {me} in {b} on {topic}", "recommend", dict(for_=me, within=b, topic=topic)),
+    ]
+    say("networkx baseline graph ...")
+    t = time.perf_counter()
+    nxq = NxQuestions(nodes, edges, schema)
+    say(f"  built in {time.perf_counter() - t:.1f} s")
+    baselines = {
+        cases[0][0]: lambda: nxq.list_type("Organization", "agency"),
+        cases[1][0]: lambda: nxq.list_in(a),
+        cases[2][0]: lambda: nxq.related("Organization", "PARTY_TO", "Agreement", b),
+        cases[3][0]: lambda: nxq.brokers(a, b),
+        cases[4][0]: lambda: nxq.recommend(me, b, topic),
+    }
+    rows = []
+    for label, name, kw in cases:
+        say(f"  {label} ...")
+        r = query.run(store, name, **kw)
+        assert r.to_dict() == query.run(store, name, generic=True, **kw).to_dict(), f"{label}: native and generic differ"
+        nat = med(lambda: query.run(store, name, **kw), reps)
+        gen = med(lambda: query.run(store, name, generic=True, **kw), max(1, reps // 5))
+        base = med(baselines[label], max(1, reps // 5))
+        rows.append((label, nat, gen, base))
+    com = None
+    if communities_too:
+        say("  communities (first call computes, then cached by generation) ...")
+        t = time.perf_counter()
+        first = query.run(store, "communities")
+        t_first = (time.perf_counter() - t) * 1000
+        cached = med(lambda: query.run(store, "communities"), reps)
+        t_nx, n_nx = None, 0
+        if len(edges) <= NX_LOUVAIN_MAX_EDGES:
+            t = time.perf_counter()
+            n_nx = len(nxq.communities())
+            t_nx = (time.perf_counter() - t) * 1000
+        com = (t_first, cached, len(first.communities), len(first.membership), t_nx, n_nx)
+    out += ["", f"Strategists' questions (issue 12), load average now {os.getloadavg()[0]:.1f}:", "",
+            "| question (medians, ms) | native (array index) | generic (port) | generic / native | networkx | networkx / native |",
+            "|---|---:|---:|---:|---:|---:|"]
+    for label, nat, gen, base in rows:
+        out.append(f"| {label} | {nat:.1f} | {gen:.1f} | {gen / nat:.1f}x | {base:.1f} | {base / nat:.1f}x |")
+    if com:
+        nxs = (f"networkx Louvain on the partner-path subgraph alone {com[4] / 1000:.1f} s ({com[5]} communities)"
+               if com[4] is not None else f"networkx Louvain not run above {NX_LOUVAIN_MAX_EDGES:,} edges")
+        out += ["", f"- communities: first call (Leiden over the partner-path nodes, {com[3]:,} of them in communities "
+                    f"of 2 or more; computed and cached) {com[0] / 1000:.1f} s, {com[2]} communities; cached call "
+                    f"{com[1]:.2f} ms; {nxs}"]
+    out.append("")
+
+
 # --------------------------------------------------------------------- main
 
 
-def run(n_edges: int, reps: int, out: list[str]) -> None:
+def run(n_edges: int, reps: int, out: list[str], only: str = "all", communities_too: bool = True) -> None:
     say = lambda *a: print(*a, file=sys.stderr, flush=True)  # noqa: E731
     say(f"generating {n_edges} edges ...")
     nodes, edges = generate(n_edges, seed=11)
@@ -218,6 +403,13 @@ def run(n_edges: int, reps: int, out: list[str]) -> None:
     store.write(nodes, edges)
     t_write = time.perf_counter() - t
     store.close()
+    if only == "questions":
+        store = EmbeddedStore(d)
+        out += [f"### {len(edges):,} edges, {len(nodes):,} nodes: the strategists' questions", "",
+                f"- ingest (prepared records, one durable transaction): {t_write:.1f} s"]
+        questions(store, nodes, edges, reps, out, say, communities_too)
+        store.close()
+        return
     rnd = random.Random(5)
     orgs = sorted(n.id for n in nodes if n.id.startswith("org:"))
     pairs = [tuple(rnd.sample(orgs, 2)) for _ in range(max(reps, 10) + 1)]
@@ -278,6 +470,7 @@ def run(n_edges: int, reps: int, out: list[str]) -> None:
         }
     except ImportError:
         say("igraph is not installed (pip install '.[bench]'): its column stays empty")
+    questions(store, nodes, edges, reps, out, say, communities_too)
     store.close()
 
     say("HTTP ...")
@@ -320,6 +513,9 @@ def main() -> None:
     ap.add_argument("--edges", type=int, action="append", help="graph sizes (repeatable; default 100000)")
     ap.add_argument("--reps", type=int, default=20)
     ap.add_argument("--out", type=Path, help="also write the report to this file")
+    ap.add_argument("--only", choices=("all", "questions"), default="all",
+                    help="'questions': only the strategists' questions of issue 12 (lists, brokers, recommendations, communities)")
+    ap.add_argument("--no-communities", action="store_true", help="skip the communities timing (minutes at 1M edges)")
     args = ap.parse_args()
     try:
         import igraph
@@ -332,7 +528,7 @@ def main() -> None:
            f"{np.__version__}, networkx {networkx.__version__}, igraph {igv}; "
            f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; load average at start {os.getloadavg()[0]:.1f}.", ""]
     for n in args.edges or [100_000]:
-        run(n, args.reps, out)
+        run(n, args.reps, out, args.only, not args.no_communities)
     text = "\n".join(out)
     print(text)
     if args.out:

@@ -450,7 +450,7 @@ def changes(since, about, limit, as_json) -> None:
 @click.option("--limit", type=int, default=None, help="members listed per community (default 20)")
 @click.option("--json", "as_json", is_flag=True, help="print JSON")
 def communities(min_size, limit, as_json) -> None:
-    """Clusters of actors (Louvain, fixed seed) with their members, dominant regions and topics."""
+    """Clusters of actors (Leiden, fixed seed) with their members, dominant regions and topics."""
     from graph import query
 
     with _store() as store:

@@ -132,3 +132,13 @@ def test_an_unknown_format_is_refused_with_the_way_out(tmp_path):
 
     with pytest.raises(StoreError, match="format 'regiograph/9'.*regiograph export"):
         EmbeddedStore(tmp_path)
+
+
+def test_unique_by_sorting_equals_numpy_unique():
+    from graph.store.embedded.index import unique
+
+    rng = np.random.default_rng(3)
+    for a in (np.array([], dtype=np.int32), np.array([5], dtype=np.int64), rng.integers(0, 50, 1000).astype(np.int32),
+              rng.integers(0, 10**12, 5000)):
+        got = unique(a)
+        assert got.dtype == a.dtype and np.array_equal(got, np.unique(a))

@@ -293,7 +293,14 @@ def test_lists_agree(pair):
         for et in sorted(e for e, d in schema.edges.items() if lt in d.target):
             cases.append((f"{et}:{lt}", q(related=f"{et}:{lt}", limit=500)))
             cases.append((f"{et}:{lt} 2020", q(related=f"{et}:{lt}", since="2020", until="2022", limit=500)))
+    def second_page(**kw):  # follow the cursor of the first page (each store its own)
+        return lambda s: query.run(s, "entities", **kw, cursor=query.run(s, "entities", **kw).next_cursor)
+
+    for reg in regions[:3]:
+        cases.append((f"in {reg} page 2", second_page(within=reg, limit=2)))
+        cases.append((f"in {reg} page 2 by label", second_page(within=reg, limit=2, sort="label")))
     cases += [
+        ("type page 2", second_page(type="Organization", limit=2)),
         ("kind", q(type="Organization", kind="agency", limit=500)),
         ("where", q(type="Region", where=["level:state"], limit=500)),
         ("bad", q(type="Planet")),
