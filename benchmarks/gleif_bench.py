@@ -1,19 +1,26 @@
-"""GLEIF level 1 loader benchmark: parsing + mapping rate and peak memory on a generated golden copy.
+"""GLEIF level 1 loader benchmark: read rate and peak memory on a generated golden copy,
+and the memory of streamed (chunked) loads into the embedded store.
 
-    PYTHONPATH=$PWD python3 benchmarks/gleif_bench.py [--rows 1000000] [--keep FILE]
+    PYTHONPATH=$PWD python3 benchmarks/gleif_bench.py [--rows 1000000] [--load-rows 20000] [--chunk 10000] [--keep FILE]
 
 Writes a level 1 CSV in the golden copy layout (loaders/gleif/layout.py, all
 fields quoted, ~25 % of rows with other names) and measures, each scenario in a
 fresh subprocess (so peak RSS is its own):
 
-* ``csv only``: csv.reader over the file, nothing else - the floor (baseline);
-* ``map all``: every row parsed and mapped to company + LOCATED_IN records,
-  records streamed and dropped (what a loader consumer sees);
+* ``csv only``: csv.reader over the file, nothing else (baseline 1: the
+  standard library floor the loader used before);
+* ``arrow only``: pyarrow's streaming reader over the taken columns, record
+  batches counted, no Python objects (baseline 2: the floor of the loader's reader);
+* ``map all``: every row read and mapped to company + LOCATED_IN records,
+  streamed and dropped (what a loader consumer sees);
 * ``--country DE`` and ``--region DE-SN``: the filtered reads;
-* ``load --region DE-SN``: the filtered read loaded into an empty embedded store
-  (validation, identifier resolution, one SQLite transaction).
+* ``load --region DE-SN``: the filtered read loaded into an empty embedded store;
+* ``load all``: unfiltered loads of the first ``--load-rows`` and 3 x
+  ``--load-rows`` rows into an empty embedded store, streamed in chunks of
+  ``--chunk`` records, and the same as one batch (no chunks) - peak memory
+  against size shows what chunking bounds.
 
-Prints a Markdown table (rows/s, ratio to csv only, peak RSS).
+Prints Markdown tables (rows/s, ratios to both baselines, peak RSS) and the load average.
 """
 
 from __future__ import annotations
@@ -93,7 +100,7 @@ def generate(path: Path, rows: int, seed: int = 7) -> None:
             w.writerow(r)
 
 
-def scenario(name: str, file: str, store_dir: str | None) -> dict:
+def scenario(name: str, file: str, store_dir: str | None, chunk: int) -> dict:
     """Run one scenario in this process; returns rows, seconds, records, peak RSS."""
     from loaders import source
     from loaders.gleif import SOURCE
@@ -101,15 +108,31 @@ def scenario(name: str, file: str, store_dir: str | None) -> dict:
     opts = {"retrieved": "2026-11-30", "encoding": "utf-8-sig"}
     t0 = time.perf_counter()
     records = 0
+    chunks = None
     if name == "csv only":
         with open(file, encoding="utf-8", newline="") as f:
             rows = sum(1 for _ in csv.reader(f)) - 1
+    elif name == "arrow only":
+        import pyarrow as pa
+        import pyarrow.csv as pacsv
+        from loaders.gleif import BATCH_BYTES, taken_columns
+
+        with open(file, encoding="utf-8", newline="") as f:
+            header = next(csv.reader([f.readline()]))
+        names, _c = taken_columns(file, header)
+        reader = pacsv.open_csv(file, read_options=pacsv.ReadOptions(block_size=BATCH_BYTES, use_threads=False),
+                                parse_options=pacsv.ParseOptions(newlines_in_values=True),
+                                convert_options=pacsv.ConvertOptions(include_columns=names,
+                                                                     column_types={n: pa.string() for n in names}))
+        rows = sum(b.num_rows for b in reader)
     elif name.startswith("load"):
         from graph.store.embedded import EmbeddedStore
 
         store = EmbeddedStore(store_dir)
-        result, report = source.run(store, SOURCE, [file], {**opts, "region": "DE-SN"})
-        rows, records = result.rows, len(result.batch.nodes) + len(result.batch.edges)
+        extra = {"region": "DE-SN"} if "DE-SN" in name else {}
+        result, _report = source.run(store, SOURCE, [file], {**opts, **extra},
+                                     chunk_records=chunk if "streamed" in name else 10 ** 12)
+        rows, records, chunks = result.rows, result.node_records + result.edge_records, result.chunks
         store.close()
     else:
         progress = source.RowProgress("gleif", stream=None)
@@ -120,19 +143,31 @@ def scenario(name: str, file: str, store_dir: str | None) -> dict:
         rows = progress.rows
     secs = time.perf_counter() - t0
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"scenario": name, "rows": rows, "records": records, "seconds": secs, "peak_mb": peak_mb}
+    return {"scenario": name, "rows": rows, "records": records, "seconds": secs, "peak_mb": peak_mb, "chunks": chunks}
+
+
+def _run(name: str, file: Path, store: Path, chunk: int) -> dict:
+    import shutil
+
+    shutil.rmtree(store, ignore_errors=True)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    out = subprocess.run([sys.executable, __file__, "--scenario", name, "--file", str(file), "--store", str(store),
+                          "--chunk", str(chunk)], capture_output=True, text=True, env=env, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rows", type=int, default=1_000_000)
+    ap.add_argument("--load-rows", type=int, default=20_000, help="rows of the smaller unfiltered load (the larger: 3x)")
+    ap.add_argument("--chunk", type=int, default=10_000, help="records per chunk of the streamed loads")
     ap.add_argument("--keep", default=None, help="write the generated file here and keep it")
     ap.add_argument("--scenario", default=None, help=argparse.SUPPRESS)
     ap.add_argument("--file", default=None, help=argparse.SUPPRESS)
     ap.add_argument("--store", default=None, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.scenario:
-        print(json.dumps(scenario(args.scenario, args.file, args.store)))
+        print(json.dumps(scenario(args.scenario, args.file, args.store, args.chunk)))
         return
     tmp = Path(tempfile.mkdtemp(prefix="gleif-bench-"))
     file = Path(args.keep) if args.keep else tmp / "lei2-golden-copy.csv"
@@ -140,21 +175,35 @@ def main() -> None:
     generate(file, args.rows)
     gen_s = time.perf_counter() - t0
     size_mb = file.stat().st_size / 1e6
-    results = []
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    for name in ("csv only", "map all", "--country DE", "--region DE-SN", "load --region DE-SN"):
-        out = subprocess.run([sys.executable, __file__, "--scenario", name, "--file", str(file), "--store", str(tmp / "store")],
-                             capture_output=True, text=True, env=env, check=True)
-        results.append(json.loads(out.stdout.strip().splitlines()[-1]))
-    base = results[0]["rows"] / results[0]["seconds"]
+    loads = []
+    for n in (args.load_rows, 3 * args.load_rows):
+        small = tmp / f"lei2-{n}.csv"
+        generate(small, n)
+        loads.append(small)
+    load_before = os.getloadavg()
+    results = [_run(name, file, tmp / "store", args.chunk) for name in
+               ("csv only", "arrow only", "map all", "--country DE", "--region DE-SN", "load --region DE-SN")]
+    load_runs = [_run(name, f, tmp / "store", args.chunk) | {"file_rows": n} for f, n in zip(loads, (args.load_rows, 3 * args.load_rows))
+                 for name in ("load all, streamed", "load all, one batch")]
+    load_after = os.getloadavg()
+    csv_rate = results[0]["rows"] / results[0]["seconds"]
+    arrow_rate = results[1]["rows"] / results[1]["seconds"]
     print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
-          f"file: {args.rows:,} level 1 rows, {size_mb:,.0f} MB (generated in {gen_s:.0f} s)\n")
-    print("| scenario | rows | records out | seconds | rows/s | vs csv only | peak RSS MB |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
+          f"file: {args.rows:,} level 1 rows, {size_mb:,.0f} MB (generated in {gen_s:.0f} s); "
+          f"load average (1, 5, 15 min) before {', '.join(f'{x:.1f}' for x in load_before)}, "
+          f"after {', '.join(f'{x:.1f}' for x in load_after)}\n")
+    print("| scenario | rows | records out | seconds | rows/s | records/s | vs csv only | vs arrow only | peak RSS MB |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in results:
         rate = r["rows"] / r["seconds"]
         print(f"| {r['scenario']} | {r['rows']:,} | {r['records']:,} | {r['seconds']:.1f} | {rate:,.0f} | "
-              f"{rate / base:.2f} | {r['peak_mb']:,.0f} |")
+              f"{r['records'] / r['seconds']:,.0f} | {rate / csv_rate:.2f} | {rate / arrow_rate:.2f} | {r['peak_mb']:,.0f} |")
+    print(f"\nUnfiltered loads into an empty embedded store (chunk: {args.chunk:,} records):\n")
+    print("| scenario | rows | records | chunks | seconds | rows/s | peak RSS MB |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for r in load_runs:
+        print(f"| {r['scenario']} | {r['rows']:,} | {r['records']:,} | {r['chunks']} | {r['seconds']:.1f} | "
+              f"{r['rows'] / r['seconds']:,.0f} | {r['peak_mb']:,.0f} |")
     if not args.keep:
         import shutil
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from . import dates, identity, money
+from . import dates, identity, money, rates
 from .errors import DanglingReferenceError, ValidationError
 from .model import Batch, Edge, EdgeRecord, LoadReport, Node, NodeRecord, Origin, Source, edge_id, merge_sources
 from .progress import EVERY, Progress, stage
@@ -228,6 +228,7 @@ def prepare(batch: Batch, schema: Schema, store: "GraphStore", progress: Progres
             plan.nodes.append(merged)
 
     # ---- 4. edges ------------------------------------------------------------
+    rates_table = batch.rates if batch.rates is not None else rates.active()
     endpoint_ids = {r.source for r in batch.edges if isinstance(r.source, str)} | {
         r.target for r in batch.edges if isinstance(r.target, str)
     }
@@ -265,7 +266,7 @@ def prepare(batch: Batch, schema: Schema, store: "GraphStore", progress: Progres
                 ok = False
             ends[side] = ref
         props = _check_props(errs, o, et.properties, rec.properties, et.name)
-        props, problems = money.normalize(et.money, props)
+        props, problems = money.normalize(et.money, props, rates_table)
         for field_, message in problems:
             errs.add(o, field_, message)
             ok = False

@@ -225,6 +225,9 @@ class Batch:
     label: str = "<input>"
     # ambiguous names become review items (the record is left out) instead of errors
     review_ambiguous: bool = False
+    # the euro exchange rates for figures in other currencies (graph.rates.RateTable);
+    # None: the installed table (graph.rates.active()), if any
+    rates: Any = None
 
     def extend(self, other: "Batch") -> None:
         self.nodes.extend(other.nodes)

@@ -11,13 +11,18 @@ by ``graph.ingest.prepare`` to every such edge:
 * a given ``value_eur`` that disagrees with value x unit is an error;
 * a flow needs a value or a quality flag: a cell reported as ``-`` or ``.``
   is kept as that flag, never read as zero;
-* other currencies keep their figure; no exchange rate is guessed, so they
-  carry no ``value_eur``.
+* other currencies get ``value_eur = value x unit / rate`` (whole euros) with
+  the ECB euro reference rate of the figure's date (``date``: the year of a
+  flow -> the mean of that year's daily rates; graph.rates), and the rate and
+  its day or days are recorded (``rate``, ``rate_date``); without an installed
+  rate table, or without a rate for that currency and date, no rate is guessed
+  and they carry no ``value_eur``. A ``value_eur`` given with a foreign figure
+  is kept as given.
 """
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any
 
 SCALE = {"one": Decimal(1), "thousand": Decimal(10) ** 3, "million": Decimal(10) ** 6, "billion": Decimal(10) ** 9}
@@ -30,8 +35,11 @@ def to_eur(value: Any, unit: str | None) -> int | float:
     return int(amount) if amount == amount.to_integral_value() else float(amount)
 
 
-def normalize(money: dict[str, str], props: dict[str, Any]) -> tuple[dict[str, Any], list[tuple[str, str]]]:
-    """The properties with the euro amount derived, and a list of (field, problem)."""
+def normalize(money: dict[str, str], props: dict[str, Any], rates=None,
+              when: str | None = None) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+    """The properties with the euro amount derived, and a list of (field, problem).
+    ``rates``: a ``graph.rates.RateTable`` for figures in other currencies; ``when``: the
+    figure's date when the mapping names no ``date`` property (a day or a year)."""
     if not money:
         return props, []
     problems: list[tuple[str, str]] = []
@@ -51,12 +59,26 @@ def normalize(money: dict[str, str], props: dict[str, Any]) -> tuple[dict[str, A
     if problems or not p_eur:
         return props, problems
     if props.get(p_cur) != EURO:
-        return props, problems
+        return _foreign(money, props, rates, when), problems
     eur = to_eur(value, props.get(p_unit))
     if given_eur is not None and abs(float(given_eur) - eur) > max(1.0, abs(eur) * 1e-9):
         problems.append((f"properties.{p_eur}", f"{given_eur} does not equal {value} {props.get(p_unit)} EUR = {eur}"))
         return props, problems
     return {**props, p_eur: eur}, problems
+
+
+def _foreign(money: dict[str, str], props: dict[str, Any], rates, when: str | None) -> dict[str, Any]:
+    p_eur, p_rate, p_rdate, p_date = money.get("eur"), money.get("rate"), money.get("rate_date"), money.get("date")
+    if rates is None or props.get(p_eur) is not None or not p_rate or not p_rdate:
+        return props
+    date = props.get(p_date) if p_date else None
+    found = rates.rate(props.get(money["currency"]), date if date is not None else when)
+    if found is None:
+        return props
+    amount = Decimal(str(props[money["value"]])) * SCALE[props.get(money.get("unit", "")) or "one"] / found.rate
+    eur = int(amount.quantize(Decimal(1), rounding=ROUND_HALF_EVEN))
+    rate = int(found.rate) if found.rate == found.rate.to_integral_value() else float(found.rate)
+    return {**props, p_eur: eur, p_rate: rate, p_rdate: found.date}
 
 
 def display(money: dict[str, str], props: dict[str, Any]) -> str:
@@ -70,7 +92,10 @@ def display(money: dict[str, str], props: dict[str, Any]) -> str:
         return f"no figure ({flag})" if flag else "no figure"
     unit = props.get(money.get("unit", ""))
     text = f"{value:g} {unit} {props.get(money.get('currency', ''), '')}".replace(" one ", " ")
-    if eur is not None and unit not in (None, "one"):
+    rate = props.get(money.get("rate", ""))
+    if eur is not None and rate is not None:
+        text += f" ({eur:,} EUR at {rate:g} {props.get(money.get('currency', ''), '')}/EUR, {props.get(money.get('rate_date', ''), '')})"
+    elif eur is not None and unit not in (None, "one"):
         text += f" ({eur:,} EUR)"
     if flag:
         text += f" [{flag}]"

@@ -27,7 +27,7 @@ _EDGE_NAME = re.compile(r"^[A-Z][A-Z_]*$")
 _PREFIX = re.compile(r"^[a-z][a-z0-9_]*$")
 MAX_STRING = 10_000
 MAX_SAFE_INT = 2**53 - 1  # integers beyond this lose precision in JavaScript (the views) and JSON tools
-MONEY_ROLES = ("value", "unit", "currency", "eur", "flag")
+MONEY_ROLES = ("value", "unit", "currency", "eur", "flag", "date", "rate", "rate_date")
 
 
 @dataclass(frozen=True)

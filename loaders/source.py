@@ -197,6 +197,9 @@ class Source:
     summary: str
     read: Reader
     options: tuple[Option, ...] = ()
+    # called with the options after a load has committed (not after a dry run): work
+    # outside the graph that must happen only when the load did (the ECB rate table)
+    finish: Callable[[dict[str, Any]], None] | None = None
 
     def all_options(self) -> tuple[Option, ...]:
         return COMMON_OPTIONS + self.options
@@ -332,7 +335,8 @@ def run(store, source: Source | str, files: Iterable[str | Path], options: dict[
     progress = progress or RowProgress(source.name, stream=None)
     progress.start = progress._last = time.perf_counter()
     label = ", ".join(str(p) for p in paths)
-    stream = iter(source.read(paths, _options(source, options), progress))
+    opts = _options(source, options)
+    stream = iter(source.read(paths, opts, progress))
     docs: list[str] = []
     counts = {"nodes": 0, "edges": 0}
 
@@ -376,6 +380,8 @@ def run(store, source: Source | str, files: Iterable[str | Path], options: dict[
                     raise _DryRun
         except _DryRun:
             pass
+    if source.finish is not None and not dry_run:
+        source.finish(opts)
     result = ReadResult(None if n_chunks > 1 else first, progress.rows, progress.seconds, docs, list(progress.notes),
                         counts["nodes"], counts["edges"], n_chunks)
     return result, report

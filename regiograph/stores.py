@@ -31,6 +31,9 @@ def preflight(settings: Settings) -> None:
 
 
 def open_store(settings: Settings) -> GraphStore:
+    from graph import rates
+
+    rates.configure(settings.data_path / "rates")  # the ECB rate table of this installation (regiograph load ecb)
     if settings.store == "embedded":
         from graph.store import integrity
         from graph.store.embedded import DB_FILE, EmbeddedStore

@@ -159,7 +159,20 @@ def company_mapper(c: dict[str, Any], ds: Dataset, file: str):
     return mapper
 
 
-BATCH_BYTES = 1 << 20  # bytes of CSV text per record batch of the level 1 reader (memory per batch)
+def taken_columns(file: str, header: list[str]) -> tuple[list[str], dict[str, Any]]:
+    """The level 1 columns the loader converts (in file order), and each meaning's position
+    in a converted row (``_columns`` over the taken columns only)."""
+    full = _columns(file, header, CONFIG["level1"], ("lei", "legal_name", "legal_country", "hq_country",
+                                                     "legal_region", "hq_region"))
+    used = sorted({i for v in full.values() for i in (v if isinstance(v, list) else [v]) if i is not None})
+    pos = {i: k for k, i in enumerate(used)}  # file column -> position in the converted row
+    c = {k: ([pos[i] for i in v] if isinstance(v, list) else (pos[v] if v is not None else None)) for k, v in full.items()}
+    return [header[i] for i in used], c
+
+
+# bytes of CSV text per record batch of the level 1 reader (memory per batch); one thread:
+# on a shared two-core machine the threaded reader was slower (measured, benchmarks/gleif_bench.py)
+BATCH_BYTES = 1 << 20
 
 
 def _arrow_source(path: Path):
@@ -224,13 +237,8 @@ def _level1(path: Path, opts: dict[str, Any], progress: RowProgress, flt: _Filte
     if not header:
         raise LoadError(f"{file}: the file is empty")
     header = [h.strip() for h in header]
-    full = _columns(file, header, CONFIG["level1"], ("lei", "legal_name", "legal_country", "hq_country",
-                                                     "legal_region", "hq_region"))
     width = len(header)
-    used = sorted({i for v in full.values() for i in (v if isinstance(v, list) else [v]) if i is not None})
-    pos = {i: k for k, i in enumerate(used)}  # file column -> position in the converted row
-    c = {k: ([pos[i] for i in v] if isinstance(v, list) else (pos[v] if v is not None else None)) for k, v in full.items()}
-    names = [header[i] for i in used]
+    names, c = taken_columns(file, header)
     company_records = company_mapper(c, ds, file)
     i_lei = c["lei"]
     arrow_enc = "utf8" if enc.lower().replace("-", "").replace("_", "") in ("utf8", "utf8sig") else enc
