@@ -427,12 +427,16 @@ def discover_persons(gaz: Gazetteer, sentences: list[Sentence], lang: str) -> No
             _add_person(gaz, lang, given, family, " ".join(pm.group("hon").split()) or None)
         # name shape alone: a given name the name list knows, an East-Asian family name first, or a lone
         # family name after an office and a title (``personnames``); never inside a known body or place
-        covered = [(m.start, m.end) for m in matches
+        # (a company named after its founder may be the family name: "Eginhard Vietz" of the firm Vietz)
+        covered = [(m.start, m.end, all(gaz.entries[h.ref].local and gaz.entries[h.ref].type == "Company"
+                                        for h in m.hits if h.kind == "entity"))
+                   for m in matches
                    if any(h.kind == "entity" and gaz.entries[h.ref].type in ("Organization", "Company", "Region", "Topic")
                           for h in m.hits)]
         office_ends = {m.end() for m in _OFFICE_PHRASE.finditer(t)}
         for c in given_name_candidates(t) + lone_family_after_title(t, office_ends):
-            if any(a < c.end and c.start < b for a, b in covered):
+            if any(a < c.end and c.start < b and not (founder and b == c.end and t[a:b] == c.family)
+                   for a, b, founder in covered):
                 continue
             words = c.given.split() + [c.family]
             if not all(_name_ok(w, c.family, gaz, company_family=True) for w in words):

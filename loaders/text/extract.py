@@ -109,8 +109,8 @@ def _sentence_mentions(s: Sentence, gaz: Gazetteer) -> list[Mention]:
         if ent:
             e = gaz.entries[ent[0].ref]
             # names of places and bodies are capitalized (or acronyms); person names too -
-            # except the lower-case names a text itself introduced ("saaris")
-            if t[a].islower() and not (e.local and e.type in ("Organization", "Company")):
+            # except the lower-case names a text itself introduced ("saaris") or the gazetteer writes so ("dpa")
+            if t[a].islower() and not (e.local and e.type in ("Organization", "Company")) and t[a:b] not in e.all_names():
                 if not adj and not top:
                     continue
             else:
