@@ -91,3 +91,22 @@ def test_companies_after_a_word_that_says_company():
     assert described_companies("Deutsche Unternehmen Kontakte knüpfen, sagte er; die Firma Entwicklung plant.") == []
     got = _nodes("Die Firma Kron-Tech aus Jena eröffnet ein Werk. Orin Chem, a subsidiary of Orin, is there too.")
     assert {"Kron-Tech", "Orin Chem", "Orin"} <= got.get("Company", set())
+
+
+def test_organizations_by_government_words_chamber_abbreviations_and_branches():
+    got = _nodes("The Elbonian Government and the Ruritanian Parliament welcomed guests. A talk at the Northmark "
+                 "Research Institute Kiel followed. Members of the Political Network BALTIC attended.", "en")
+    assert {"Elbonian Government", "Ruritanian Parliament", "Northmark Research Institute Kiel",
+            "Political Network BALTIC"} <= got["Organization"]
+    got = _nodes("Die IHK Leipzig und die Tongji Universität unterzeichneten. Die Universität wächst, die IHK Bauwesen nicht.")
+    assert {"IHK Leipzig", "Tongji Universität"} <= got["Organization"]
+    assert not {"Die Universität", "IHK Bauwesen"} & got["Organization"]
+
+
+def test_hyphenated_german_names_in_english_and_names_that_go_on_after_a_dot():
+    got = _nodes("Classes at the Goethe-Institut and talks with the Ostland-Bundestagsfraktion followed.", "en")
+    assert {"Goethe-Institut", "Ostland-Bundestagsfraktion"} <= got["Organization"]
+    cands = {c[0] for c in org_candidates("Die Wirtschaftsförderungsgesellschaft NRW.INVEST lud ein.")}
+    assert "Wirtschaftsförderungsgesellschaft NRW" not in cands
+    cands = {c[0] for c in org_candidates("Die Sachsen/Hebei-Förderkommission tagte.")}
+    assert "Sachsen/Hebei-Förderkommission" in cands

@@ -30,8 +30,15 @@ _ACRONYM_DEF = re.compile(rf"(?P<long>{_RUN}(?:\s+{_LEGAL})?)\s*\((?P<acr>[{UPPE
 _CAPWORD_NL = rf"(?!{_LEGAL}(?![\w]))(?:{_CAPWORD})"
 _RUN_NL = rf"{_CAPWORD_NL}(?:\s+(?:{_CONN}\s+)*{_CAPWORD_NL})*"
 _LEGAL_NAME = re.compile(rf"(?P<name>{_RUN_NL})\s+(?P<legal>{_LEGAL})(?![\w])")
-_HEAD_EN = r"(?:Agency|Association|Chamber|Institute|University|Ministry|Corporation|Foundation|Council|Cluster|Network|Organi[sz]ation|Accelerator|Center|Centre|Society|Federation|Authority|Alliance)"
-_HEAD_NAME_EN = re.compile(rf"(?P<name>{_RUN}\s+{_HEAD_EN}(?:\s+(?:of|for|and)(?:\s+(?:the\s+)?{_CAPWORD})+)*)(?![\w])")
+_HEAD_EN = r"(?:Agency|Association|Chambers?|Institute|University|Ministry|Corporation|Foundation|Council|Cluster|Network|Organi[sz]ation|Accelerator|Center|Centre|Society|Federation|Authority|Alliance)"
+# a name in capitals after the head belongs to it ("Political Network STRING")
+_HEAD_NAME_EN = re.compile(rf"(?P<name>{_RUN}\s+{_HEAD_EN}(?:\s+(?:of|for|and)(?:\s+(?:the\s+)?{_CAPWORD})+)*(?:\s+[A-Z]{{3,}}(?![\w-]))?)(?P<place>\s+{_CAPWORD})?(?![\w])")
+# "Scottish Government", "Indonesian Government": a national or regional adjective before Government/Parliament
+_GOVERNMENT_EN = re.compile(r"(?<![\w-])(?P<name>[A-Z][a-z]+(?:ish|ian|ese|an|ic|i)\s+(?:Government|Parliament))(?![\w-])")
+# "IHK Berlin", "HWK Dresden", "IHK zu Kiel"
+_CHAMBER_ABBR = re.compile(rf"(?<![\w-])(?P<name>(?:IHK|HWK|AHK)\s+(?:(?:zu|für)\s+)?(?P<place>{_CAPWORD}))")
+# "Tongji Universität": a name before the German head (not an adjective: "Technische Universität")
+_UNI_BEFORE = re.compile(rf"(?<![\w-])(?P<name>[A-Z][\w]*+\s+Universität)(?![\w-])")
 _UNI = re.compile(rf"(?P<name>(?:Technische\s+)?Universität\s+{_CAPWORD}|University\s+of\s+{_CAPWORD}|{_CAPWORD}\s+University|Hochschule\s+{_CAPWORD}(?:\s+{_CAPWORD})?)")
 _REGION_AGENCY = r"(?:Invest|International|Trade\s*&\s*Invest|Global\s+Business|Innovativ|Business\s+Development)"
 _APPOSITION = re.compile(
@@ -287,8 +294,21 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
         for m in _HEAD_NAME_EN.finditer(t):
             name = _trim_left(m.group("name"))
             name = _best_tail(name, gaz)
+            place = (m.group("place") or "").strip()
+            # a place right after the head names the branch ("German Institute Taipei")
+            if name and place and any(e.type == "Region" for e in gaz.lookup(place)):
+                name = f"{name} {place}"
             if name and len(name.split()) >= 2:
                 _register_org(gaz, name, lang)
+        for m in _GOVERNMENT_EN.finditer(t):
+            _register_org(gaz, m.group("name"), lang, hint="government")
+        for m in _CHAMBER_ABBR.finditer(t):
+            if any(e.type == "Region" for e in gaz.lookup(m.group("place"))):
+                _register_org(gaz, m.group("name"), lang, hint="Kammer")
+        for m in _UNI_BEFORE.finditer(t):
+            first = m.group("name").split()[0]
+            if not re.search(r"(?:e|en|er|es|em)$", first) and fold(first) not in STOP:
+                _register_org(gaz, m.group("name"), lang)
         for m in _UNI.finditer(t):
             _register_org(gaz, _trim_left(m.group("name")), lang)
         # "die japanischen Universitäten Yamagata und Tohoku"
@@ -325,7 +345,10 @@ def _best_tail(name: str, gaz: Gazetteer) -> str:
     for i in range(len(words) - 2, -1, -1):
         w = words[i].strip(",").lower()
         nxt = words[i + 1]
-        if w in _DESCRIPTOR_ALWAYS or (_DESCRIPTOR.search(w) and not any(e.type == "Region" for e in gaz.lookup(nxt)) and re.search(r"[A-Z].*[A-Z]|^[A-Z]{2}", nxt)):
+        # "Political Network STRING": an English head inside a capitalized run is part of the name
+        in_run = i > 0 and words[i][:1].isupper() and " " not in w and words[i - 1][:1].isupper() \
+            and words[i - 1].lower() not in STOP and re.fullmatch(r"(?i)network|cluster|association|initiative", w)
+        if w in _DESCRIPTOR_ALWAYS or (_DESCRIPTOR.search(w) and not in_run and not any(e.type == "Region" for e in gaz.lookup(nxt)) and re.search(r"[A-Z].*[A-Z]|^[A-Z]{2}", nxt)):
             words = words[i + 1:]
             break
     # cut at the last lowercase connector followed by a new capitalized run that starts a name
@@ -427,12 +450,16 @@ def discover_persons(gaz: Gazetteer, sentences: list[Sentence], lang: str) -> No
             _add_person(gaz, lang, given, family, " ".join(pm.group("hon").split()) or None)
         # name shape alone: a given name the name list knows, an East-Asian family name first, or a lone
         # family name after an office and a title (``personnames``); never inside a known body or place
-        covered = [(m.start, m.end) for m in matches
+        # (a company named after its founder may be the family name: "Eginhard Vietz" of the firm Vietz)
+        covered = [(m.start, m.end, all(gaz.entries[h.ref].local and gaz.entries[h.ref].type == "Company"
+                                        for h in m.hits if h.kind == "entity"))
+                   for m in matches
                    if any(h.kind == "entity" and gaz.entries[h.ref].type in ("Organization", "Company", "Region", "Topic")
                           for h in m.hits)]
         office_ends = {m.end() for m in _OFFICE_PHRASE.finditer(t)}
         for c in given_name_candidates(t) + lone_family_after_title(t, office_ends):
-            if any(a < c.end and c.start < b for a, b in covered):
+            if any(a < c.end and c.start < b and not (founder and b == c.end and t[a:b] == c.family)
+                   for a, b, founder in covered):
                 continue
             words = c.given.split() + [c.family]
             if not all(_name_ok(w, c.family, gaz, company_family=True) for w in words):

@@ -366,8 +366,12 @@ def _as_lists(d: dict | None) -> dict[str, list[str]]:
     return {k: list(v) if isinstance(v, (list, tuple)) else [v] for k, v in (d or {}).items()}
 
 
-def load_gazetteer(directory: str | Path | None = None) -> Gazetteer:
-    """Read regions.yaml, organizations.yaml, topics.yaml and roles.yaml from ``directory``."""
+def load_gazetteer(directory: str | Path | None = None, reference_ids=None, check_home: bool = True) -> Gazetteer:
+    """Read regions.yaml, organizations.yaml, topics.yaml and roles.yaml from ``directory``.
+
+    A ``home`` target must be an entry of the gazetteer or a region of the reference data (``refdata``:
+    ISO 3166 and GeoNames ids such as ``region:in-new-delhi``); ``reference_ids`` (a callable returning the
+    reference ids) is asked only when a target is not in the gazetteer itself."""
     d = Path(directory) if directory else GAZETTEER_DIR
     entries: list[Entry] = []
     type_of = {"regions.yaml": "Region", "organizations.yaml": "Organization", "topics.yaml": "Topic"}
@@ -394,10 +398,13 @@ def load_gazetteer(directory: str | Path | None = None) -> Gazetteer:
                 )
             )
     known = {e.id for e in entries}
-    for e in entries:
-        for rel, tgt in e.home:
-            if tgt not in known:
-                raise LoadError(f"{d}: 'home' of {e.id} names {tgt}, which the gazetteer does not hold")
+    unknown = [(e.id, tgt) for e in entries for _, tgt in e.home if tgt not in known] if check_home else []
+    if unknown:
+        ref = (reference_ids or _reference_ids)()
+        for eid, tgt in unknown:
+            if tgt not in ref:
+                raise LoadError(f"{d}: 'home' of {eid} names {tgt}, which the gazetteer does not hold, nor do the "
+                                f"reference regions (ISO 3166, GeoNames); add it to regions.yaml or use an existing id")
     roles: list[Role] = []
     rf = d / "roles.yaml"
     if rf.exists():
@@ -410,11 +417,24 @@ def load_gazetteer(directory: str | Path | None = None) -> Gazetteer:
 _DEFAULT: Gazetteer | None = None
 
 
+def _hand_unchecked() -> Gazetteer:
+    return load_gazetteer(check_home=False)
+
+
+def _reference_ids() -> set[str]:
+    """Ids of the reference regions (the cached layer of ``refdata``) and of the bundled hand regions."""
+    from .refdata import reference_layer
+
+    hand = _hand_unchecked()
+    return set(reference_layer(lambda: hand).entries) | {e.id for e in hand.entries.values() if e.type == "Region"}
+
+
 def default_gazetteer() -> Gazetteer:
     """The hand gazetteer over the reference regions (``refdata``: ISO 3166, GeoNames)."""
     global _DEFAULT
     if _DEFAULT is None:
         from .refdata import reference_layer
 
-        _DEFAULT = load_gazetteer().with_base(reference_layer(load_gazetteer))
+        layer = reference_layer(_hand_unchecked)
+        _DEFAULT = load_gazetteer(reference_ids=lambda: set(layer.entries)).with_base(layer)
     return _DEFAULT

@@ -20,11 +20,12 @@ import re
 _HEADS_DE = ("ministerium", "staatskanzlei", "senatskanzlei", "kanzlei", "landesamt", "bundesamt", "amt", "kammer",
              "verband", "gesellschaft", "institut", "universität", "hochschule", "agentur", "kommission", "behörde",
              "stiftung", "akademie", "zentrum", "verwaltung", "senatsverwaltung", "regierung", "landtag",
-             "vertretung", "generaldelegation", "büro", "werft", "werften")
+             "vertretung", "generaldelegation", "büro", "werft", "werften", "fraktion", "kommission", "orchester",
+             "quartett")
 # a bare one-word head that names one body in context (other bare heads are too generic)
 _BARE_OK = {"staatskanzlei", "senatskanzlei", "landtag"}
 _ADJ = r"(?:[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*(?:e|en|er|es)\s+)"
-_HEAD_WORD = (r"(?P<pre>[A-ZÄÖÜ][\w]*-)?(?P<head>(?:[A-ZÄÖÜ][a-zäöüß]*)?(?:" + "|".join(_HEADS_DE)
+_HEAD_WORD = (r"(?P<pre>(?:[A-ZÄÖÜ][\w]*(?:-[A-ZÄÖÜ][\w]*)*/)?[A-ZÄÖÜ][\w]*-)?(?P<head>(?:[A-ZÄÖÜ][a-zäöüß]*)?(?:" + "|".join(_HEADS_DE)
               + "|" + "|".join(h.capitalize() for h in _HEADS_DE) + r")(?:s|es)?)(?![\w-])")
 _NAME_AFTER = r"(?:\s+(?P<after>(?:für|des|der)\s+[A-ZÄÖÜ][\w-]+(?:(?:,\s+|\s+und\s+)[A-ZÄÖÜ][\w-]+){0,4}|[A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)?))?"
 ORG_DE = re.compile(rf"(?<![\w-])(?P<adj>{_ADJ}{{1,2}})?{_HEAD_WORD}{_NAME_AFTER}")
@@ -67,10 +68,14 @@ def org_candidates(text: str, is_region=lambda name: False, lang: str = "de") ->
         parts = [p.strip().rstrip("-") for p in re.split(r"-,\s+|-\s+(?:und|sowie|oder)\s+", m.group("parts")) if p.strip()]
         for p in parts + [m.group("last")]:
             out.append((p + head, head, None))
-    for m in ORG_DE.finditer(text) if lang == "de" else ():
+    for m in ORG_DE.finditer(text):
         head = m.group("head")
         low = head.lower()
         adj, pre, after = m.group("adj"), m.group("pre"), m.group("after")
+        if lang != "de" and not pre:  # an English text: only hyphenated German names ("Goethe-Institut")
+            continue
+        if after and re.match(r"\.[A-Z]", text[m.end():m.end() + 2]):  # "NRW.INVEST": the name goes on
+            after = None
         if adj:
             adj = _DET.sub("", adj) or None
         core = low.rstrip("s") if not low.endswith(tuple(_HEADS_DE)) else low

@@ -32,8 +32,8 @@ def sentence_mentions(s: Sentence, gaz: Gazetteer) -> list[Mention]:
         if ent:
             e = gaz.entries[ent[0].ref]
             # names of places and bodies are capitalized (or acronyms); person names too -
-            # except the lower-case names a text itself introduced ("saaris")
-            if t[a].islower() and not (e.local and e.type in (ORGANIZATION, COMPANY)):
+            # except the lower-case names a text itself introduced ("saaris") or the gazetteer writes so ("dpa")
+            if t[a].islower() and not (e.local and e.type in (ORGANIZATION, COMPANY)) and t[a:b] not in e.all_names():
                 if not adj and not top:
                     continue
             else:
