@@ -143,3 +143,20 @@ def test_a_difference_is_no_flow_and_a_compared_year_is_not_the_year():
 def test_a_seat_before_a_conjunction():
     text = "Der Botschafter besuchte die Firma Kellbrand GmbH in Schwerin und die Hafenverwaltung."
     assert ("company:kellbrand", "region:de-schwerin") in pairs(text, LOCATED)
+
+
+# ------------------------------------------------------------------ partnerships, visits
+
+
+def test_cooperation_between_two_regions_and_the_region_parties_of_an_agreement_are_partners():
+    partner = "PARTNER_OF"
+    a = pairs("Die Zusammenarbeit zwischen Sachsen und der Provinz Hebei wird seit 2010 gepflegt.", partner)
+    assert a == {("region:de-sn", "region:cn-he")}
+    assert pairs("Möglichkeiten der Zusammenarbeit zwischen Sachsen und Hebei wurden erörtert.", partner) == set()
+    b = pairs("A memorandum of understanding between the states of Hesse and Ohio was signed in Wiesbaden on 3 May 2024.", partner)
+    assert b == {("region:de-he", "region:us-oh")}
+
+
+def test_a_trip_does_not_visit_the_travellers_own_region():
+    text = "Scotland's First Minister Fiona Calder plans to visit Bavaria with a business delegation in June 2024."
+    assert {t for (_, t) in pairs(text, "VISITED")} == {"region:de-by"}

@@ -7,6 +7,7 @@ import re
 
 from .. import triggers as T
 from ..sentences import Sentence
+from . import partnerships
 from .context import LIST_GAP as _LIST_GAP, AgreementObj, Doc, Mention, gap as _gap
 from .types import COMPANY, FOCUSES_ON, HOLDS_ROLE_AT, ORGANIZATION, PERSON, REGION, SIGNED
 
@@ -97,6 +98,7 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
             if m.kind == "entity" and m.type == REGION and re.search(r"\b(?:in|im)\s+$", t[max(0, m.start - 4):m.start]):
                 if ag.place is None and d.region_level(m.ref) in ("city", "state", "province"):
                     ag.place = m.ref
+    partnerships.from_parties(d, ag.parties, s.index)
     _focus(d, ag, s, ms, key=("agreement", ag.key), agreement=True)
 
 
