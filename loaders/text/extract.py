@@ -20,7 +20,7 @@ from .gazetteer import Gazetteer, default_gazetteer
 from .model import Extraction
 from .reading import to_plain
 from .records import REFERENCE_DOC, REFERENCE_TITLE, build, is_reference, reference_document
-from .rules import SENTENCE_RULES, DOCUMENT_RULES
+from .rules import DOCUMENT_RULES, SENTENCE_RULES, roles
 from .rules.context import Doc
 from .rules.mentions import dateline_date, is_dateline, sentence_mentions
 
@@ -41,6 +41,7 @@ def detect_language(text: str) -> str:
 def run_rules(d: Doc) -> None:
     """Find names, mark mentions and dates per sentence, then run the rules: the document-wide
     ones (roles) over every sentence first, then the sentence rules in order."""
+    roles.add_roles(d.gaz)
     discover_organizations(d.gaz, d.sentences, d.lang)
     discover_persons(d.gaz, d.sentences, d.lang)
     for s in d.sentences:

@@ -7,10 +7,11 @@ import re
 # ------------------------------------------------------------------ agreements
 AGREEMENT = re.compile(
     r"(?P<mou>(?i:\bmemorandums?\s+of\s+understanding\b|\bmemorand(?:um|a)\b)|\bMoUs?\b|\bMOUs?\b)"
-    r"|(?P<loi>\bAbsichtserklärung(?:en)?\b|(?i:\bletters?\s+of\s+intent\b)|\bLoIs?\b|\bLOIs?\b|(?i:\bdeclaration\s+of\s+intent\b))"
+    r"|(?P<loi>\bAbsichtserklärung(?:en)?\b|(?i:\bletters?\s+of\s+intent\b)|\bLoIs?\b|\bLOIs?\b|(?i:\bdeclaration\s+of\s+intent\b)"
+    r"|(?i:\bjoint\s+declaration\b)|\b[Gg]emeinsame[nr]?\s+Erklärung\b|\bJoint\s+Action\s+Plan\b|\bgemeinsamen?\s+Aktionsplan\w*)"
     r"|(?P<contract>\bKooperationsvertrag\w*|\bVertrag\b|\bcontract\b)"
     r"|(?P<partnership>\b(?!Freihandels|Ziel)\w*(?:vereinbarung|abkommen)(?:en)?\b|\bVereinbarung(?:en)?\b|\bAbkommen\b|\b(?:cooperation|partnership|collaboration|framework)\s+agreements?\b|\bagreements?\b)"
-    r"|(?P<anaphor>\b(?:Diese|diese|Die|die|Der|der|Das|das|The|the|This|this)\s+(?:gemeinsame\s+)?(?:Erklärung|Partnerschaft|Kooperation|memorandum|agreement|document)\b)"
+    r"|(?P<anaphor>\b(?:Diese|diese|Die|die|Der|der|Das|das|The|the|This|this)\s+(?:gemeinsame\s+)?(?:Erklärung|Partnerschaft|Kooperation|memorandum(?!\s+of\s+understanding)|agreement|document)\b)"
 )
 KIND_RANK = {"mou": 4, "loi": 3, "contract": 2, "partnership": 1}
 AGREEMENT_LABEL = {

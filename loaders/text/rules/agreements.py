@@ -7,8 +7,9 @@ import re
 
 from .. import triggers as T
 from ..sentences import Sentence
-from .context import AgreementObj, Doc, Mention, gap as _gap
-from .types import COMPANY, ORGANIZATION, PERSON, REGION, SIGNED, FOCUSES_ON
+from . import partnerships
+from .context import LIST_GAP as _LIST_GAP, AgreementObj, Doc, Mention, gap as _gap
+from .types import COMPANY, FOCUSES_ON, HOLDS_ROLE_AT, ORGANIZATION, PERSON, REGION, SIGNED
 
 
 def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
@@ -44,6 +45,9 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
             if m.kind == "entity" and m.type == REGION and m.start < sign.start() and not re.search(r"\b(?:in|im|nach|aus|from|to)\s+(?:der\s+|dem\s+|the\s+)?$", t[max(0, m.start - 8):m.start]):
                 if m.ref not in parties:
                     parties.append(m.ref)
+    between = _between(t, ms, real)
+    if between:
+        parties = between + [p for p in parties if p not in between]
     for p in persons:
         org = d.role_of.get(p.ref)
         if org and org not in parties and p.ref not in d.weak_role and d.entity(org).type in (ORGANIZATION, COMPANY, REGION):
@@ -94,7 +98,40 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
             if m.kind == "entity" and m.type == REGION and re.search(r"\b(?:in|im)\s+$", t[max(0, m.start - 4):m.start]):
                 if ag.place is None and d.region_level(m.ref) in ("city", "state", "province"):
                     ag.place = m.ref
+    partnerships.from_parties(d, ag.parties, s.index)
     _focus(d, ag, s, ms, key=("agreement", ag.key), agreement=True)
+
+
+_BETWEEN = re.compile(
+    r"\s+(?:[\w-]++\s+){0,6}?(?:between|zwischen)\s+(?:the\s+|den\s+|dem\s+|der\s+)?"
+    r"(?:(?:states|regions|provinces|governments|cities|Ländern|Regionen|Bundesländern|Provinzen|Regierungen|Städten)\s+(?:of\s+)?)?")
+
+
+def _between(t: str, ms: list[Mention], trig: list[Mention]) -> list[str]:
+    """'a memorandum of understanding between the states of A and B', 'eine Vereinbarung zwischen A und B':
+    the parties the agreement word names (regions as well as bodies)."""
+    for tr in trig:
+        b = _BETWEEN.match(t, tr.end)
+        if not b:
+            continue
+        out: list[str] = []
+        prev_end = b.end()
+        for m in ms:
+            if m.start < prev_end:
+                continue
+            g = t[prev_end:m.start]
+            if m.kind == "entity" and m.type in (REGION, ORGANIZATION, COMPANY) and (not out and g == "" or out and _LIST_GAP.fullmatch(g)):
+                if m.ref not in out:
+                    out.append(m.ref)
+                prev_end = m.end
+                continue
+            if out and m.kind == "entity" and out[-1] == m.ref:
+                prev_end = m.end
+                continue
+            break
+        if len(out) >= 2:
+            return out[:4]
+    return []
 
 
 def _assign_weak_roles(d: Doc, ag: AgreementObj, persons: list[Mention]) -> None:
@@ -107,12 +144,7 @@ def _assign_weak_roles(d: Doc, ag: AgreementObj, persons: list[Mention]) -> None
         if f is None or not free:
             continue
         party = free.pop(0)
-        target = party
-        role = d.gaz.roles.get(f.properties.get("role"))
-        if role is not None and role.minister and d.gaz.get(party) and d.gaz.get(party).type == REGION:
-            m = d.gaz.economy_ministry(party)
-            target = m.id if m else party
-        f.target = target
+        d.fact(HOLDS_ROLE_AT, p.ref, party, f.sentence, **f.properties)
         d.role_of[p.ref] = party
         del d.weak_role[p.ref]
 

@@ -19,6 +19,10 @@ _WITH_BODIES = re.compile(
 _GENITIVE_SINGULAR = re.compile(r"\b(?:eines|dieses|jenes|unseres|ihres|seines)\s+(?:[\w-]+\s+)?$")
 
 
+# a region named as the travellers' origin: "Scotland's ...", "Nebraska businesses", "die sächsische Delegation"
+_ORIGIN_AFTER = re.compile(r"(?:'s|’s)\b|\s+(?:businesses|companies|firms|delegation|officials|Delegation|Unternehmen)\b")
+
+
 def _event_name(t: str, m: Mention) -> str | None:
     """A proper name ending in the trigger: 'Deutsch-Japanisches Wasserstoff-Forum'."""
     before = t[: m.start]
@@ -288,19 +292,27 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
     # VISITED (trips) or LOCATED_IN (forums, workshops ...)
     if ev.kind in T.TRAVEL:
         cue = T.VISIT_CUE.search(t)
-        for p_ in participants:
+        travellers = [m.ref for m in ms if m.type == PERSON and d.role_of.get(m.ref)] if not anaphoric else []
+        for p_ in list(participants) + [d.role_of[x] for x in travellers]:
             pe = d.gaz.get(p_)
             where = p_ if pe and pe.type == REGION else (pe.seat if pe else None)
             if where and not (where == "region:de" or where.startswith("region:de-")):
                 ev.foreign = True
+        if cue and anaphoric and not (T.VISIT_VERB.search(t) or T.TRAVEL_VERB.search(t) or T.TRAVEL_ANAPHOR.search(t)):
+            cue = None  # a sentence about the trip that visits nothing ("Die Firma X in Y plant ...")
         if cue:
             home_ids = {d.home} if d.home and not ev.foreign else set()
             if d.home:
                 home_ids |= d.ancestors(d.home)
                 home_ids |= {e.id for e in d.gaz.entries.values() if e.parent == d.home}
+            offices = {d.role_of[m.ref] for m in ms if m.type == PERSON and m.ref in d.role_of}  # the travellers' own
             for m in entities:
                 if m.type not in (REGION, ORGANIZATION, COMPANY) or m.ref in organizers or m.ref in participants or m.ref in role_targets or m.ref in funders:
                     continue
+                if m.ref in offices or _ORIGIN_AFTER.match(t, m.end) or (m.start <= 2 and m.text.isupper() and len(m.text) > 3):
+                    continue  # "Scotland's First Minister", "Nebraska businesses", a dateline "BERLIN -"
+                if d.lang == "en" and m.start < cue.start():
+                    continue  # English: what is visited follows the verb
                 pre = t[max(0, m.start - 40):m.start]
                 if m.type == REGION and m.ref in home_ids and not re.search(r"\b(?:nach|to|into|ins)\s+$", pre):
                     continue

@@ -46,6 +46,7 @@ def sentence_mentions(s: Sentence, gaz: Gazetteer) -> list[Mention]:
         elif top:
             out.append(Mention("topic", top[0].ref, a, b, t[a:b], TOPIC, top[0].lang))
     _special_mentions(t, gaz, out)
+    _compound_roles(t, gaz, out)
     for m in T.AGREEMENT.finditer(t):
         kind = m.lastgroup
         out.append(Mention("agreement", kind, m.start(), m.end(), m.group(0)))
@@ -56,6 +57,24 @@ def sentence_mentions(s: Sentence, gaz: Gazetteer) -> list[Mention]:
         out.append(Mention("event", m.lastgroup, m.start(), m.end(), word))
     out.sort(key=lambda x: (x.start, -x.end))
     return out
+
+
+# compound office words the gazetteer does not list ("Wissenschaftsminister", "Umwelt-Staatssekretärin"):
+# folded ending -> the English role
+_COMPOUND_ROLES = (("staatssekretarin", "State Secretary"), ("staatssekretar", "State Secretary"),
+                   ("ministerin", "Minister"), ("minister", "Minister"))
+_WORD = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w-]*+")
+
+
+def _compound_roles(t: str, gaz: Gazetteer, out: list[Mention]) -> None:
+    taken = [(m.start, m.end) for m in out]
+    for w in _WORD.finditer(t):
+        f = fold(w.group(0))
+        for end, role in _COMPOUND_ROLES:
+            if f.endswith(end) and len(f) > len(end) + 2 and role in gaz.roles:
+                if not any(a < w.end() and w.start() < b for a, b in taken):
+                    out.append(Mention("role", role, w.start(), w.end(), w.group(0), None, "de"))
+                break
 
 
 def _special_mentions(t: str, gaz: Gazetteer, out: list[Mention]) -> None:

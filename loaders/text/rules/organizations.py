@@ -76,7 +76,7 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
                     after = t[ms[k].end:]
                     plain_in = re.fullmatch(r"\s*(?:,\s*)?in\s+", g) is not None
                     # "X in Y" only as a noun phrase ("the agency in Busan,"), not "X signs in Y a ..."
-                    if plain_in and not re.match(r"\s*(?:[,.;)]|$|\(|besucht|visited|\bist\b|\bis\b|\bhat\b|\bhas\b)", after):
+                    if plain_in and not re.match(r"\s*(?:[,.;)]|$|\(|besucht|visited|(?:ist|is|hat|has|und|and|sowie|am|on|mitteilte|teilte|sagte|said|says|wurde|was)\b)", after):
                         continue
                     d.fact(LOCATED_IN, m.ref, ms[k].ref, s.index)
     for m in re.finditer(r"(?P<r>[A-ZÄÖÜ][\w]+)-based\s+", t):

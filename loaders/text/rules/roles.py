@@ -4,15 +4,24 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
 
 from graph.text import fold
 
+from ..gazetteer import Role
+
 from ..sentences import Sentence
-from .context import HON_GAP as _HON_GAP, OF_GAP as _OF_GAP, Doc, Mention, gap as _gap
+from .context import HON_GAP as _HON_GAP, OF_GAP as _OF_GAP, Doc, Fact, Mention, gap as _gap
 from .types import COMPANY, HOLDS_ROLE_AT, ORGANIZATION, PERSON, REGION
 
 
 def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
+    """HOLDS_ROLE_AT for each role word next to a person, with the body or region the text names
+    for it. A role whose body or region the text does not name is kept aside (``doc.weak_role``):
+    it becomes a fact only if the person signs for a party (``agreements``) - never a guess."""
     t = s.text
     for i, r in enumerate(ms):
         if r.kind != "role":
@@ -22,28 +31,66 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
             continue
         target, tm = _role_target(d, ms, i, t)
         if target is None:
-            # "Person, Role der ORG" was tried; "ORG-Role" too; ministers and heads of government: the region
-            pass
-        weak = target is None
+            target = _from_region(ms, person, t, d, r)
+        if target is None:
+            target = _on_behalf(ms, person, t)
         if target is None and re.match(r"(?i)netzwerk|cluster", r.text):
             clusters = []
             for kinds in (("cluster",), ("association",)):
                 clusters = clusters or [m.ref for m in ms if m.kind == "entity" and d.entity(m.ref).properties.get("kind") in kinds]
                 clusters = clusters or [u for u in d.node_sentences if d.gaz.get(u) and d.gaz.get(u).properties.get("kind") in kinds]
             if clusters:
-                target, weak = clusters[0], False
-        target = _resolve_minister(d, r.ref, target, t, r)
-        if target is None:
-            continue
+                target = clusters[0]
         role = d.gaz.roles.get(r.ref)
         role_de = None
         if r.lang == "de" and role is not None:
             role_de = _german_role(r.text, role)
-        f = d.fact(HOLDS_ROLE_AT, person.ref, target, s.index, role=r.ref, role_de=role_de)
-        if weak and f is not None and person.ref not in d.role_of:
-            d.weak_role[person.ref] = f
+        if target is None:
+            if person.ref not in d.role_of and person.ref not in d.weak_role:
+                props = {k: v for k, v in (("role", r.ref), ("role_de", role_de)) if v is not None}
+                d.weak_role[person.ref] = Fact(HOLDS_ROLE_AT, person.ref, None, s.index, props)
+            continue
+        target = _ministry(d, r.ref, target, t, r)
+        d.fact(HOLDS_ROLE_AT, person.ref, target, s.index, role=r.ref, role_de=role_de)
         d.role_of.setdefault(person.ref, target)
+        d.weak_role.pop(person.ref, None)
 
+
+def _from_region(ms: list[Mention], person: Mention, t: str, d: Doc, r: Mention) -> str | None:
+    """'Gouverneur Walz aus Minnesota', 'Governor Ricketts of Nebraska': an office of government
+    (or a diplomat's) and the region named right after the person."""
+    role = d.gaz.roles.get(r.ref)
+    if role is None or not (role.government or role.minister):
+        return None
+    k = ms.index(person) + 1
+    while k < len(ms) and ms[k].kind == "entity" and ms[k].ref == person.ref:
+        k += 1
+    if k < len(ms) and ms[k].kind == "entity" and ms[k].type == REGION and person.start > r.start:
+        if re.fullmatch(r"\s+(?:aus|from|of)\s+(?:der\s+|dem\s+|the\s+)?", _gap(t, ms[k - 1].end, ms[k].start)):
+            return ms[k].ref
+    return None
+
+
+_BEHALF = re.compile(r"\b(?:signed|unterzeichnete|unterschrieb)\s+(?:[\w-]++\s+){0,3}?(?:on behalf of\s+(?:the\s+)?|for\s+(?:the\s+)?|für\s+(?:die\s+|den\s+|das\s+)?)$")
+
+
+def _on_behalf(ms: list[Mention], person: Mention, t: str) -> str | None:
+    """'X, State Councillor, signed the agreement on Hamburg's behalf' / '... signed on behalf of Y':
+    the party a person signs for, in the same clause."""
+    k = ms.index(person) + 1
+    for m in ms[k:]:
+        if m.kind == "entity" and m.type == PERSON and m.ref != person.ref:
+            return None
+        if m.kind == "entity" and m.type in (REGION, ORGANIZATION, COMPANY):
+            pre = t[person.end:m.start]
+            if len(pre) > 160:
+                return None
+            if _BEHALF.search(pre):
+                return m.ref
+            post = t[m.end:m.end + 10]
+            if re.match(r"(?:'s|’s)?\s+behalf\b", post) and re.search(r"(?:signed|unterzeichnete)\b[^,;]*\bon\s+$", pre):
+                return m.ref
+    return None
 
 
 def _role_target(doc: Doc, ms: list[Mention], i: int, t: str) -> tuple[str | None, Mention | None]:
@@ -58,7 +105,8 @@ def _role_target(doc: Doc, ms: list[Mention], i: int, t: str) -> tuple[str | Non
     if j >= 0:
         p = ms[j]
         g = _gap(t, p.end, ms[j + 1].start)
-        if p.kind in ("entity", "adjective") and p.type in (ORGANIZATION, COMPANY, REGION) and re.fullmatch(r"[\s-]*|\s*(?:und|and)?\s*", g) and len(g) <= 2:
+        if p.kind in ("entity", "adjective") and p.type in (ORGANIZATION, COMPANY, REGION) and (
+                (re.fullmatch(r"[\s-]*|\s*(?:und|and)?\s*", g) and len(g) <= 2) or re.fullmatch(r"(?:'s|’s)?\s+(?:state\s+|State\s+)?", g)):
             return p.ref, p
     # after: "Role der ORG", possibly after the person ("Staatssekretär X vom Ministerium")
     k = i + 1
@@ -72,6 +120,9 @@ def _role_target(doc: Doc, ms: list[Mention], i: int, t: str) -> tuple[str | Non
             after_person = True
     if k < len(ms) and ms[k].kind == "entity" and ms[k].type in (ORGANIZATION, COMPANY, REGION):
         g = _gap(t, ms[k - 1].end, ms[k].start)
+        if ms[k].type == REGION and k + 1 < len(ms) and ms[k + 1].kind == "entity" and ms[k + 1].type in (REGION, ORGANIZATION) \
+                and re.fullmatch(r"(?:'s|’s|s)?\s+", _gap(t, ms[k].end, ms[k + 1].start)):
+            k += 1  # "of Germany's Rhineland-Palatinate", "des Landes Sachsens Staatskanzlei": the second names it
         if after_person:
             # "Staatssekretär Paul Winterberg vom Hessischen Ministerium" (no comma: not a new clause)
             if re.fullmatch(r"\s+(?:vom|von der|von|of|at|from|der|des|of the|at the)\s+(?:the\s+)?", g):
@@ -92,25 +143,46 @@ def _role_target(doc: Doc, ms: list[Mention], i: int, t: str) -> tuple[str | Non
     return None, None
 
 
-def _resolve_minister(doc: Doc, role_en: str, target: str | None, t: str, r: Mention) -> str | None:
-    role = doc.gaz.roles.get(role_en)
-    if role is None:
+_EXTRA = Path(__file__).with_name("roles.yaml")
+
+
+@lru_cache(maxsize=1)
+def extra_roles() -> tuple[Role, ...]:
+    """The offices of ``roles.yaml`` (read once)."""
+    raw = yaml.safe_load(_EXTRA.read_text(encoding="utf-8")) or []
+    return tuple(Role(x["en"], tuple(x.get("de") or ()), tuple(x.get("en_forms") or ()), bool(x.get("minister")),
+                      bool(x.get("government"))) for x in raw)
+
+
+def add_roles(gaz) -> None:
+    """Add the offices of ``roles.yaml`` to a document's gazetteer copy (the gazetteer's own win)."""
+    for r in extra_roles():
+        if r.en not in gaz.roles:
+            gaz.add_role(r)
+
+
+def _ministry(d: Doc, role_en: str, target: str, t: str, r: Mention) -> str:
+    """A minister of a region whose title names the ministry's portfolio ('Nordrhein-Westfalens
+    Minister für Wirtschaft, Innovation, ...'): that ministry, when the gazetteer has one of that region
+    with that portfolio in its name. Otherwise the region the text names."""
+    role = d.gaz.roles.get(role_en)
+    e = d.gaz.get(target)
+    if role is None or not role.minister or e is None or e.type != REGION:
         return target
-    if target and doc.gaz.get(target) and doc.gaz.get(target).type != REGION:
+    after = fold(t[r.end:r.end + 160])
+    if not re.match(r"\s*(?:fur|for|of)\s", after):
         return target
-    region = target or doc.home
-    if region is None:
-        return None
-    if role.government:
-        return region
-    if role.minister:
-        econ = "wirtschaft" in fold(r.text) or "economic" in fold(r.text) or re.match(r"\s*für Wirtschaft|\s*of Economic|\s*for Economic", t[r.end:]) is not None
-        if econ or role_en in ("Minister of Economic Affairs", "State Secretary", "Minister"):
-            m = doc.gaz.economy_ministry(region)
-            if m is not None:
-                return m.id
-        return region
-    return target
+    own = d.gaz.entries.maps[0] if hasattr(d.gaz.entries, "maps") else d.gaz.entries
+    best = None
+    for o in own.values():
+        if o.type != ORGANIZATION or o.seat != target:
+            continue
+        for n in o.all_names():
+            m = re.search(r"\s(?:fur|for|of)\s(.{8,})$", fold(n))
+            if m and re.match(r"\s*(?:fur|for|of)\s+" + re.escape(m.group(1)), after):
+                if best is None or len(m.group(1)) > best[0]:
+                    best = (len(m.group(1)), o.id)
+    return best[1] if best else target
 
 
 def _persons_after(ms: list[Mention], i: int, t: str) -> Mention | None:
@@ -119,16 +191,22 @@ def _persons_after(ms: list[Mention], i: int, t: str) -> Mention | None:
         k += 1
     if k < len(ms) and ms[k].type == PERSON and _HON_GAP.match(_gap(t, ms[k - 1].end, ms[k].start)):
         return ms[k]
-    # "Role der ORG (ACR), Person"
-    if k < len(ms) and ms[k].kind == "entity" and ms[k].type in (ORGANIZATION, COMPANY) and _OF_GAP.match(_gap(t, ms[k - 1].end, ms[k].start)):
+    # "Role der ORG (ACR), Person", "Gouverneur des US-Bundesstaates X, Person", "Governor of X Prefecture Person",
+    # "Botschafter der Republik X Herr Person"
+    if k < len(ms) and ms[k].kind == "entity" and ms[k].type in (ORGANIZATION, COMPANY, REGION) and _OF_GAP.match(_gap(t, ms[k - 1].end, ms[k].start)):
         k2 = k + 1
         while k2 < len(ms) and ms[k2].kind == "entity" and ms[k2].ref == ms[k].ref:
             k2 += 1
-        if k2 < len(ms) and ms[k2].type == PERSON and re.fullmatch(r"\s*(?:\([^)]*\))?\)?\s*,\s*", _gap(t, ms[k2 - 1].end, ms[k2].start)):
-            return ms[k2]
+        if k2 < len(ms) and ms[k2].type == PERSON:
+            g = _gap(t, ms[k2 - 1].end, ms[k2].start)
+            if re.fullmatch(r"\s*(?:\([^)]*\))?\)?\s*,\s*", g):
+                return ms[k2]
+            if ms[k].type == REGION and _APPOSED.fullmatch(g):
+                return ms[k2]
     return None
 
 
+_APPOSED = re.compile(r"\s+(?:(?:Prefecture|Province|State|County|City)\s+)?(?:(?:Herr|Frau|Mr\.?|Ms\.?|Mrs\.?|Dr\.|Prof\.)\s+)*")
 _PORTFOLIO = re.compile(r"\s+(?:für|for|of)\s+[^.;:!?()»«\"]{2,110}?\s+")
 
 
@@ -143,7 +221,7 @@ def _person_right_after(ms: list[Mention], i: int, t: str) -> Mention | None:
     for j in range(k, len(ms)):
         if ms[j].type == PERSON:
             gap = re.sub(r"(?:(?:Prof\.|Professor|Dr\.(?:-Ing\.)?|Dipl\.-Ing\.)\s*)+$", "", _gap(t, r.end, ms[j].start))
-            if _PORTFOLIO.fullmatch(gap):
+            if _PORTFOLIO.fullmatch(gap) and not re.search(r",\s*(?:and|und|sowie)\s", gap):
                 return ms[j]
             break
         if ms[j].kind not in ("topic",):

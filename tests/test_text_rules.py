@@ -1,0 +1,162 @@
+"""The rule modules of the text loader (loaders/text/rules/), each on sentences the team wrote
+(invented people and firms; real places and bodies from the gazetteer)."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.schema import default_schema
+from loaders.text import extract
+from loaders.text.records import _allowed
+from loaders.text.rules import DOCUMENT_RULES, SENTENCE_RULES, types
+from loaders.text.rules.context import Doc
+from loaders.text.gazetteer import default_gazetteer
+
+SCHEMA = default_schema()
+ROLE, PARTY, SIGNED, TRADE, LOCATED = "HOLDS_ROLE_AT", "PARTY_TO", "SIGNED", "TRADES_WITH", "LOCATED_IN"
+
+
+def edges(text, published="2024-05-06", type_=None):
+    x = extract(text, doc_id="doc:rules-test", published=published, reference=False)
+    return [(e.type, e.source, e.target, e.properties) for e in x.batch.edges if type_ is None or e.type == type_]
+
+
+def pairs(text, type_, published="2024-05-06"):
+    return {(s, t) for (_, s, t, _) in edges(text, published, type_)}
+
+
+# ------------------------------------------------------------------ interface and schema
+
+
+def test_every_rule_module_has_the_one_interface():
+    for rule in DOCUMENT_RULES + SENTENCE_RULES:
+        assert callable(rule) and rule.__code__.co_argcount == 3  # (doc, sentence, mentions)
+
+
+def test_type_names_come_from_the_schema_and_an_unknown_one_is_an_error(tmp_path, monkeypatch):
+    assert types.HOLDS_ROLE_AT == ROLE and types.REGION in SCHEMA.nodes
+    assert types.ends(ROLE) == (tuple(SCHEMA.edges[ROLE].source), tuple(SCHEMA.edges[ROLE].target))
+    bad = tmp_path / "types.yaml"
+    bad.write_text("nodes: {REGION: Regio}\nedges: {}\n", encoding="utf-8")
+    monkeypatch.setattr(types, "_FILE", bad)
+    with pytest.raises(ValueError, match="Regio"):
+        types._load()
+
+
+def test_allowed_endpoints_follow_the_schema():
+    d = Doc("", "doc:x", None, "de", default_gazetteer().local_copy())
+    assert _allowed(d, PARTY, "region:de-sn", "agreement:x-mou", {})
+    assert not _allowed(d, SIGNED, "region:de-sn", "agreement:x-mou", {})  # only persons sign
+    assert _allowed(d, TRADE, "region:de-sn", "region:jp", {})
+    assert not _allowed(d, TRADE, "region:de-sn", "agreement:x-mou", {})
+
+
+# ------------------------------------------------------------------ persons and roles
+
+
+def test_a_role_goes_to_the_region_the_text_names_not_to_a_guessed_ministry():
+    got = pairs("Bayerns Wirtschaftsministerin Hanna Lindqvist eröffnete am Montag die Messe in Nürnberg.", ROLE)
+    assert got == {("person:hanna-lindqvist", "region:de-by")}
+
+
+def test_a_role_without_a_named_body_or_region_is_no_fact():
+    text = "Wirtschaftsministerin Hanna Lindqvist eröffnete am Montag die Messe in Nürnberg."
+    assert pairs(text, ROLE) == set()
+
+
+def test_governor_of_a_named_state_in_an_apposition_and_after_the_name():
+    a = pairs("Der Gouverneur des US-Bundesstaates Ohio, Marlon Tidewell, besuchte am Dienstag Stuttgart.", ROLE)
+    assert a == {("person:marlon-tidewell", "region:us-oh")}
+    b = pairs("Gouverneur Marlon Tidewell aus Ohio traf am Dienstag Unternehmer in Stuttgart.", ROLE)
+    assert b == {("person:marlon-tidewell", "region:us-oh")}
+
+
+def test_governor_of_a_prefecture_and_the_second_region_of_a_possessive():
+    a = pairs("The Governor of Aichi Prefecture, Hiroto Kanemura, met business leaders in Munich.", ROLE)
+    assert a == {("person:hiroto-kanemura", "region:jp-23")}
+    b = pairs("The delegation was led by Ralf Ostermann, deputy governor of Germany's Hesse, on Monday.", ROLE)
+    assert b == {("person:ralf-ostermann", "region:de-he")}
+
+
+def test_envoy_and_compound_minister_words():
+    a = pairs("Sabine Korlat, Generalkonsulin der Republik Korea, sprach zur Eröffnung.", ROLE)
+    assert a == {("person:sabine-korlat", "region:kr")}
+    b = edges("Der sächsische Wissenschaftsminister Jonas Reitmeier reiste nach Taipeh.", type_=ROLE)
+    assert [(s, t, p["role"]) for (_, s, t, p) in b] == [("person:jonas-reitmeier", "region:de-sn", "Minister")]
+
+
+def test_a_title_that_names_the_ministry_goes_to_that_ministry():
+    text = ("Nordrhein-Westfalens Minister für Wirtschaft, Innovation, Digitalisierung und Energie "
+            "Prof. Dr. Karl Lindemeyer reiste nach Tokio.")
+    assert pairs(text, ROLE) == {("person:karl-lindemeyer", "org:mwide-nrw")}
+
+
+def test_a_person_signing_on_behalf_of_a_region():
+    text = ("Clara Wendholm, State Councillor, signed the memorandum of understanding on Hamburg's behalf "
+            "while Paul Ashgrove, Minister of Energy, signed on behalf of Ohio.")
+    assert pairs(text, ROLE) == {("person:clara-wendholm", "region:de-hh"), ("person:paul-ashgrove", "region:us-oh")}
+    assert {s for (s, _) in pairs(text, SIGNED)} == {"person:clara-wendholm", "person:paul-ashgrove"}
+
+
+# ------------------------------------------------------------------ agreements
+
+
+def test_regions_between_which_an_agreement_is_made_are_its_parties():
+    text = "A memorandum of understanding between the states of Hesse and Ohio was signed in Wiesbaden on 3 May 2024."
+    got = edges(text, type_=PARTY)
+    assert {s for (_, s, _, _) in got} == {"region:de-he", "region:us-oh"}
+    assert len({t for (_, _, t, _) in got}) == 1  # one agreement
+
+
+def test_a_joint_declaration_is_an_agreement_with_its_signers():
+    text = ("Der Ministerpräsident des Saarlandes, Tobias Wernecke, und der Gouverneur der Provinz Hebei, "
+            "Wang Lifeng, unterzeichneten am 4. März 2024 eine Gemeinsame Erklärung über die Zusammenarbeit.")
+    got = edges(text)
+    assert {(s, t) for (ty, s, t, _) in got if ty == ROLE} == {("person:tobias-wernecke", "region:de-sl"),
+                                                                ("person:wang-lifeng", "region:cn-he")}
+    assert {s for (ty, s, _, _) in got if ty == PARTY} == {"region:de-sl", "region:cn-he"}
+    assert {s for (ty, s, _, _) in got if ty == SIGNED} == {"person:tobias-wernecke", "person:wang-lifeng"}
+
+
+# ------------------------------------------------------------------ trade
+
+
+def test_trade_flows_of_one_sentence_each_with_its_own_direction_and_the_year_before():
+    text = ("Vietnam war 2019 ein wichtiger Handelspartner Thüringens. Dabei wurden Waren im Wert von 500 Mio. Euro "
+            "ausgetauscht, davon 300 Mio. Euro Import aus Vietnam und 200 Mio. Euro Export nach Vietnam.")
+    got = {(s, t, p["direction"], p["year"], p["value"]) for (_, s, t, p) in edges(text, type_=TRADE)}
+    assert got == {("region:de-th", "region:vn", "import", 2019, 300.0), ("region:de-th", "region:vn", "export", 2019, 200.0)}
+
+
+def test_a_difference_is_no_flow_and_a_compared_year_is_not_the_year():
+    text = ("Im Jahr 2020 wurden aus Brandenburg Waren im Wert von 80,5 Millionen Euro nach Vietnam ausgeführt. "
+            "Das waren 2,1 Millionen Euro mehr als im Jahr 2019.")
+    got = {(s, t, p["direction"], p["year"], p["value"]) for (_, s, t, p) in edges(text, type_=TRADE)}
+    assert got == {("region:de-bb", "region:vn", "export", 2020, 80.5)}
+    text2 = "Brandenburgs Exporte nach Vietnam stiegen auf 90 Millionen Euro, zehn Prozent mehr als 2019."
+    assert {p["year"] for (_, _, _, p) in edges(text2, type_=TRADE)} != {2019}
+
+
+# ------------------------------------------------------------------ seats
+
+
+def test_a_seat_before_a_conjunction():
+    text = "Der Botschafter besuchte die Firma Kellbrand GmbH in Schwerin und die Hafenverwaltung."
+    assert ("company:kellbrand", "region:de-schwerin") in pairs(text, LOCATED)
+
+
+# ------------------------------------------------------------------ partnerships, visits
+
+
+def test_cooperation_between_two_regions_and_the_region_parties_of_an_agreement_are_partners():
+    partner = "PARTNER_OF"
+    a = pairs("Die Zusammenarbeit zwischen Sachsen und der Provinz Hebei wird seit 2010 gepflegt.", partner)
+    assert a == {("region:de-sn", "region:cn-he")}
+    assert pairs("Möglichkeiten der Zusammenarbeit zwischen Sachsen und Hebei wurden erörtert.", partner) == set()
+    b = pairs("A memorandum of understanding between the states of Hesse and Ohio was signed in Wiesbaden on 3 May 2024.", partner)
+    assert b == {("region:de-he", "region:us-oh")}
+
+
+def test_a_trip_does_not_visit_the_travellers_own_region():
+    text = "Scotland's First Minister Fiona Calder plans to visit Bavaria with a business delegation in June 2024."
+    assert {t for (_, t) in pairs(text, "VISITED")} == {"region:de-by"}
