@@ -113,7 +113,7 @@ def serve(host: str | None, port: int | None, workers: int) -> None:
 @cli.group(cls=_LoadGroup)
 def load() -> None:
     """Load records (YAML, JSON, CSV), press releases (load text ...) or open data
-    (load wikidata|gleif|genesis|mapping ...; sources in loaders/sources.yaml, see docs/SOURCES.md)."""
+    (load wikidata|gleif|genesis|ecb|mapping ...; sources in loaders/sources.yaml, see docs/SOURCES.md)."""
 
 
 @load.command("records")

@@ -33,8 +33,14 @@ NUMBER = re.compile(r"-?\d+(\.\d+)?")
 BASE_COLUMNS = ("time", "value", "value_unit", "value_variable_code")
 
 
+OTHER = yaml.safe_load((Path(__file__).parent / "other_tables.yaml").read_text(encoding="utf-8"))
+
+
 def table_config(code: str) -> dict[str, Any]:
     f = TABLES / f"{code}.yaml"
+    if not f.exists() and code in OTHER["tables"]:
+        raise LoadError(f"GENESIS table {code} holds {OTHER['tables'][code]}; download {OTHER['instead']} "
+                        "as 'CSV (flat)' for trade flows by state, partner country and year")
     if not f.exists():
         known = ", ".join(sorted(p.stem for p in TABLES.glob("*.yaml")))
         raise LoadError(f"no mapping for GENESIS table '{code}' (known: {known}); "
@@ -113,6 +119,11 @@ def _rows(path: Path, cfg: dict, ds: Dataset, decimal: str, encoding: str, progr
                 raise fail(file, line, "", f"the row has {len(row)} cells, the header {len(header)}")
             if state_slot is None:
                 codes = {n: row[col[f"{n}_variable_code"]] for n in var_slots}
+                for n, c in codes.items():
+                    shape = OTHER["shapes"].get(c) or (OTHER["shapes"]["MONAT"] if c.startswith("MONAT") else None)
+                    if shape:
+                        raise fail(file, line, f"{n}_variable_code", f"'{c}': this is {shape}; download "
+                                                                     f"{OTHER['instead']} as 'CSV (flat)'")
                 state_slot = next((n for n, c in codes.items() if c in state_vars), None)
                 if state_slot is None:
                     raise fail(file, line, "1_variable_code", f"no variable is the federal state ({', '.join(state_vars)}); "

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import re
+from itertools import repeat
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -39,9 +40,16 @@ def _split(value: str | None) -> set[str]:
     return {v.strip().upper() for v in (value or "").split(",") if v.strip()}
 
 
+_LANGS: dict[str, str] = {}
+
+
 def _lang(tag: str) -> str:
-    t = tag.strip().split("-")[0].lower()
-    return t if LANG.match(t) else "und"
+    """'de', 'de-DE', ' EN ' -> the language code of a name ('und' when there is none); memoised."""
+    found = _LANGS.get(tag)
+    if found is None:
+        t = tag.strip().split("-")[0].lower()
+        found = _LANGS[tag] = t if LANG.match(t) else "und"
+    return found
 
 
 def _header_line(path: Path, encoding: str) -> str:
@@ -239,8 +247,18 @@ def _level1(path: Path, opts: dict[str, Any], progress: RowProgress, flt: _Filte
     header = [h.strip() for h in header]
     width = len(header)
     names, c = taken_columns(file, header)
-    company_records = company_mapper(c, ds, file)
     i_lei = c["lei"]
+    optional = set(c["other_names"]) | set(c["other_names_lang"]) | set(c["transliterated_names"])
+
+    def batch_rows(cols: list) -> tuple[Any, Iterator[tuple]]:
+        """The mapper and the rows of one batch. The name columns (other, transliterated) that
+        are empty in the whole batch are neither converted nor looked at per row."""
+        dead = {i for i in optional if pc.max(pc.utf8_length(cols[i])).as_py() in (None, 0)}
+        pairs = [(i, j) for i, j in zip(c["other_names"], c["other_names_lang"]) if i not in dead]
+        live = {**c, "other_names": [i for i, _j in pairs], "other_names_lang": [j for _i, j in pairs],
+                "transliterated_names": [i for i in c["transliterated_names"] if i not in dead]}
+        values = [repeat("") if i in dead else col.to_pylist() for i, col in enumerate(cols)]
+        return company_mapper(live, ds, file), zip(*values)
     arrow_enc = "utf8" if enc.lower().replace("-", "").replace("_", "") in ("utf8", "utf8sig") else enc
     try:
         reader = pacsv.open_csv(
@@ -261,7 +279,7 @@ def _level1(path: Path, opts: dict[str, Any], progress: RowProgress, flt: _Filte
             n = batch.num_rows
             cols = batch.columns
             if not flt.active:
-                rows = zip(*(col.to_pylist() for col in cols))
+                company_records, rows = batch_rows(cols)
                 for k, row in enumerate(rows):
                     node, edge = company_records(row, record + k + 2)
                     yield node
@@ -283,7 +301,8 @@ def _level1(path: Path, opts: dict[str, Any], progress: RowProgress, flt: _Filte
             if len(idx):
                 picked = batch.take(idx)
                 kept = keep.take(idx).to_pylist()
-                for k, offset, row in zip(kept, idx.to_pylist(), zip(*(col.to_pylist() for col in picked.columns))):
+                company_records, rows = batch_rows(picked.columns)
+                for k, offset, row in zip(kept, idx.to_pylist(), rows):
                     line = record + offset + 2
                     if k:
                         node, edge = company_records(row, line)
