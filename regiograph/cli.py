@@ -148,7 +148,7 @@ def load_records(paths: tuple[str, ...], dry_run: bool) -> None:
 @click.option("--no-reference", is_flag=True,
               help="do not add the bundled reference facts (seats and parents of known bodies, region hierarchy)")
 def load_text(paths, published, source_url, dry_run, fmt, output, no_reference) -> None:
-    """Extract entities and relations from press releases (text, Markdown, HTML; German or English) and load them."""
+    """Extract entities and relations from press releases (text, Markdown, HTML, PDF; German or English) and load them."""
     from loaders.text.cli import run_load_text
 
     with _store(seed=False) as store:

@@ -110,3 +110,14 @@ def test_hyphenated_german_names_in_english_and_names_that_go_on_after_a_dot():
     assert "Wirtschaftsförderungsgesellschaft NRW" not in cands
     cands = {c[0] for c in org_candidates("Die Sachsen/Hebei-Förderkommission tagte.")}
     assert "Sachsen/Hebei-Förderkommission" in cands
+
+
+def test_legal_forms_from_cleanco_mark_company_names():
+    from loaders.text.legalforms import legal_forms
+
+    dotted, caps = legal_forms()
+    assert {"pty. ltd.", "sdn. bhd.", "s.p.a."} <= set(dotted) and "u.a." not in dotted
+    assert {"BVBA", "SARL", "OOO"} <= set(caps) and not {"VAT", "CIO", "AS", "SA"} & set(caps)
+    got = _nodes("The deal links Harbor Cranes Pty. Ltd., Selvino Meccanica S.p.A. and Kauno Logistika UAB with the port. "
+                 "Talks with Brenner u.a. followed.", "en")
+    assert {"Harbor Cranes Pty. Ltd.", "Selvino Meccanica S.p.A.", "Kauno Logistika UAB"} <= got.get("Company", set())

@@ -44,3 +44,27 @@ def test_the_hand_gazetteer_keeps_its_ids():
     g = default_gazetteer()
     assert [e.id for e in g.lookup("Sachsen")][:1] == ["region:de-sn"]
     assert [e.id for e in g.lookup("Busan")][:1] == ["region:kr-26"]
+
+
+def test_short_country_names_exonyms_of_capital_subdivisions_and_no_stray_alternates():
+    from loaders.text import extract as _extract
+
+    x = _extract("Die Delegation reiste über Großbritannien und Russland nach Taipeh und Neu-Delhi. Beide Länder "
+                 "wollen dabei enger kooperieren.", doc_id="doc:t", published="2025-03-01", title=None,
+                 source_url=None, language="de", known=None, reference=False)
+    ids = {n.id for n in x.batch.nodes}
+    assert {"region:gb", "region:ru", "region:tw-tpe", "region:in-new-delhi"} <= ids
+    assert not {"region:gb-london", "region:ae-du", "region:ve-lander"} & ids  # 'Länder', 'dabei' are words
+
+
+def test_a_family_name_that_is_also_a_town_is_not_a_place_after_a_given_name():
+    from loaders.text.gazetteer import default_gazetteer, tokenize
+
+    g = default_gazetteer()
+
+    def places(text):
+        return [m.text for m in g.match(text, tokenize(text))
+                if any(h.kind == "entity" and g.entries[h.ref].type == "Region" for h in m.hits)]
+
+    assert places("Die Abgeordnete Jana Hamm sprach.") == []
+    assert places("Die Abgeordnete sprach in Hamm.") == ["Hamm"]

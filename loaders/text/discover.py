@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from graph.text import fold, slug
 
 from .gazetteer import Entry, Gazetteer, Hit, tokenize
+from .legalforms import legal_pattern
 from .personnames import family_first, given_name_candidates, lone_family_after_title
 from .orgnames import COORD_EN, described_companies, enumerated_companies, is_generic, org_candidates, party_names
 from .sentences import Sentence
@@ -23,7 +24,8 @@ UPPER = "A-ZÄÖÜ"
 # from each of its word starts at most, not from every character (linear-time rules)
 _CAPWORD = rf"(?<![\w'’-])(?:[{UPPER}][\w'’]*+(?:-[\w'’]*+)*+|\d[\w-]*+)"
 _CONN = r"(?:für|und|of|and|for|the|de|des|der|du|&|am|an|in|on|zu|,)"
-_LEGAL = r"(?:GmbH(?:\s*&\s*Co\.\s*KG)?|gGmbH|mbH|AG|SE|KGaA|KG|e\.\s?V\.|Inc\.|Ltd\.|Co\.,?\s*Ltd\.|Corp\.|LLC|plc|S\.A\.)"
+# legal forms: German and English ones and cleanco's (``legalforms``)
+_LEGAL = legal_pattern()
 _RUN = rf"{_CAPWORD}(?:\s+(?:{_CONN}\s+)*{_CAPWORD})*"
 _ACRONYM_DEF = re.compile(rf"(?P<long>{_RUN}(?:\s+{_LEGAL})?)\s*\((?P<acr>[{UPPER}][A-Za-z0-9&_\-]{{1,11}})\)")
 # a legal form ends a name: "Kerner Optik GmbH and Brauer Laser AG" are two names
@@ -87,7 +89,7 @@ _NAME_THEN_OFFICE = re.compile(rf"(?<![\w-])(?P<p>{_NAME2}),\s+(?:(?:der|die|the
 _NAME_PARTY = re.compile(rf"(?<![\w-])(?P<p>{_NAME2})\s+\({_PARTIES}\)")
 _MR = re.compile(rf"(?<![\w-])(?:Mr|Mrs|Ms|Herr|Frau|S\.\s?E\.|H\.\s?E\.)\.?\s+(?={_NAME2})")
 
-LEGAL_COMPANY = re.compile(r"\b(GmbH|AG|SE|KGaA|KG|Inc\.|Ltd\.|Corp\.|LLC|plc|S\.A\.|Co\.)(?![\w])")
+LEGAL_COMPANY = re.compile(rf"(?<![\w])(?:{_LEGAL}|Co\.)(?![\w])")
 
 
 def classify(name: str, gaz: Gazetteer) -> tuple[str, str | None]:

