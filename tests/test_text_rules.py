@@ -160,3 +160,13 @@ def test_cooperation_between_two_regions_and_the_region_parties_of_an_agreement_
 def test_a_trip_does_not_visit_the_travellers_own_region():
     text = "Scotland's First Minister Fiona Calder plans to visit Bavaria with a business delegation in June 2024."
     assert {t for (_, t) in pairs(text, "VISITED")} == {"region:de-by"}
+
+
+def test_a_reception_is_an_event_and_taking_part_is_read_in_a_later_sentence():
+    text = ("Die Landesregierung gab am 5. Mai 2024 in Schwerin einen Empfang für die Delegation aus Vietnam. "
+            "Daran nahmen auch Staatssekretärin Dr. Lena Hartwig und der Generalkonsul Tran Van Minh teil.")
+    x = extract(text, doc_id="doc:rules-test", published="2024-05-06", reference=False)
+    kinds = {n.properties["kind"] for n in x.batch.nodes if n.type == "Event"}
+    assert "meeting" in kinds
+    took_part = {e.source for e in x.batch.edges if e.type == "PARTICIPATED_IN"}
+    assert "person:lena-hartwig" in took_part
