@@ -170,3 +170,16 @@ def test_a_reception_is_an_event_and_taking_part_is_read_in_a_later_sentence():
     assert "meeting" in kinds
     took_part = {e.source for e in x.batch.edges if e.type == "PARTICIPATED_IN"}
     assert "person:lena-hartwig" in took_part
+
+
+# ------------------------------------------------------------------ investments
+
+
+def test_a_company_building_a_site_in_a_named_place_invested_there():
+    invested = "INVESTED_IN"
+    a = pairs("The chipmaker Voltaris GmbH is constructing a new plant in the German city of Chemnitz.", invested)
+    assert a == {("company:voltaris", "region:de-chemnitz")}
+    b = pairs("Die Nordlicht GmbH eröffnete im März 2024 ein Werk in Rostock.", invested)
+    assert b == {("company:nordlicht", "region:de-rostock")}
+    # a company merely named next to a place, without building or investing, invested in nothing
+    assert pairs("Die Nordlicht GmbH in Rostock stellte auf der Messe aus.", invested) == set()
