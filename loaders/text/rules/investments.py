@@ -1,5 +1,5 @@
 """Investments (INVESTED_IN): a company builds, opens or invests in a site in a named place:
-"X is constructing a facility in Gera", "the construction of an X fab in the city of Dresden",
+"X is building a plant in Y", "the opening of a new X office in the city of Y",
 "X eröffnete ein Werk in Y". The company and a verb and a kind of site (``investments.yaml``) must be
 in one stretch of the sentence that ends with "in <place>"; the place is a city, state or province."""
 
