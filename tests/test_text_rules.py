@@ -183,3 +183,10 @@ def test_a_company_building_a_site_in_a_named_place_invested_there():
     assert b == {("company:nordlicht", "region:de-rostock")}
     # a company merely named next to a place, without building or investing, invested in nothing
     assert pairs("Die Nordlicht GmbH in Rostock stellte auf der Messe aus.", invested) == set()
+
+
+def test_a_persons_party_in_brackets_and_plural_deals_without_a_party_make_no_agreement():
+    text = "Auf der Reise mit Wirtschaftsminister Otto Brennecke (FDP) nach Chile schlossen Firmen aus Kiel Liefervereinbarungen ab."
+    x = extract(text, doc_id="doc:rules-test", published="2024-05-06", reference=False)
+    assert not [n for n in x.batch.nodes if n.type == "Agreement"]
+    assert not [e for e in x.batch.edges if e.type in (PARTY, SIGNED, ROLE)]
