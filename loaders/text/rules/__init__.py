@@ -7,7 +7,7 @@ with ``doc.fact(edge_type, source, target, sentence, **properties)``.
 ``SENTENCE_RULES`` in order. Type names come from ``types.yaml`` (checked against the schema).
 """
 
-from . import agreements, events, organizations, partnerships, roles, trade
+from . import agreements, events, investments, organizations, partnerships, roles, trade
 
 DOCUMENT_RULES = (roles.apply,)
 SENTENCE_RULES = (
@@ -17,4 +17,5 @@ SENTENCE_RULES = (
     trade.apply,  # trade figures
     organizations.properties,  # budget, members, founding year
     partnerships.apply,  # partnerships between regions
+    investments.apply,  # companies' new sites
 )

@@ -29,13 +29,15 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
             _focus(d, ag, s, ms, key=("agreement", ag.key))
         return
     real = [m for m in trig if m.ref != "anaphor"]
+    orgs = [m for m in ms if m.kind == "entity" and m.type in (ORGANIZATION, COMPANY) and not _affiliation(ms, m, t)]
+    if real and not orgs and all(_PLURAL.search(m.text) for m in real):
+        real = []  # "Firmen schlossen Vereinbarungen ab": no one agreement, no party named
     if not real and not d.agreements:
         return
     kind = max((m.ref for m in real), key=lambda k: T.KIND_RANK[k]) if real else None
     sign = T.SIGN.search(t)
     signed = bool(sign)
     # parties named in this sentence: bodies; regions only when no body is named ("Bavaria and Jiangsu signed")
-    orgs = [m for m in ms if m.kind == "entity" and m.type in (ORGANIZATION, COMPANY)]
     parties: list[str] = []
     for m in orgs:
         if m.ref not in parties:
@@ -100,6 +102,16 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
                     ag.place = m.ref
     partnerships.from_parties(d, ag.parties, s.index)
     _focus(d, ag, s, ms, key=("agreement", ag.key), agreement=True)
+
+
+# plural agreement words ("Geschäftsvereinbarungen", "agreements", "MoUs") name no one agreement
+_PLURAL = re.compile(r"(?:vereinbarungen|verträge|agreements|MoUs|memoranda|Absichtserklärungen)$", re.I)
+
+
+def _affiliation(ms: list[Mention], m: Mention, t: str) -> bool:
+    """'Minister X (FDP)': a body in brackets right after a person is the person's party, not a party to an agreement."""
+    i = ms.index(m)
+    return i > 0 and ms[i - 1].type == PERSON and re.fullmatch(r"\s*\(", t[ms[i - 1].end:m.start]) is not None
 
 
 _BETWEEN = re.compile(

@@ -19,7 +19,9 @@ _WITH_BODIES = re.compile(
 _GENITIVE_SINGULAR = re.compile(r"\b(?:eines|dieses|jenes|unseres|ihres|seines)\s+(?:[\w-]+\s+)?$")
 
 
-# a region named as the travellers' origin: "Scotland's ...", "Nebraska businesses", "die sächsische Delegation"
+# words that say a person takes part (also in a sentence that does not name the event again)
+_JOINS = re.compile(r"\b(?:teilnehm\w*|(?:nimmt|nahmen?|nehmen)\s[^!?;]{0,160}?\bteil|participat\w*|attend\w*|joined|begleite\w*|accompan\w*|mit dabei)\b", re.I)
+# a region named as the travellers' origin: "Ohio's ...", "Ohio businesses"
 _ORIGIN_AFTER = re.compile(r"(?:'s|’s)\b|\s+(?:businesses|companies|firms|delegation|officials|Delegation|Unternehmen)\b")
 
 
@@ -237,7 +239,7 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
             d.fact(PARTICIPATED_IN, m.ref, key, s.index, role="speaker")
             continue
         if m.type == PERSON and T.PARTICIPATE_PERSON.search(t):
-            if anaphoric and not (T.SPEAKER.search(t) or T.HEAD_OF.search(t)):
+            if anaphoric and not (T.SPEAKER.search(t) or T.HEAD_OF.search(t) or _JOINS.search(t)):
                 continue
             role = "head of delegation" if T.HEAD_OF.search(t) and ev.kind in T.TRAVEL else "speaker" if T.SPEAKER.search(t) else None
             d.fact(PARTICIPATED_IN, m.ref, key, s.index, role=role)
@@ -310,7 +312,7 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
                 if m.type not in (REGION, ORGANIZATION, COMPANY) or m.ref in organizers or m.ref in participants or m.ref in role_targets or m.ref in funders:
                     continue
                 if m.ref in offices or _ORIGIN_AFTER.match(t, m.end) or (m.start <= 2 and m.text.isupper() and len(m.text) > 3):
-                    continue  # "Scotland's First Minister", "Nebraska businesses", a dateline "BERLIN -"
+                    continue  # "Ohio's Governor", "Ohio companies", a dateline "KIEL -"
                 if d.lang == "en" and m.start < cue.start():
                     continue  # English: what is visited follows the verb
                 pre = t[max(0, m.start - 40):m.start]

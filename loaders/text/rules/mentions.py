@@ -59,7 +59,7 @@ def sentence_mentions(s: Sentence, gaz: Gazetteer) -> list[Mention]:
     return out
 
 
-# compound office words the gazetteer does not list ("Wissenschaftsminister", "Umwelt-Staatssekretärin"):
+# compound office words the gazetteer does not list ("Kulturminister", "Finanz-Staatssekretärin"):
 # folded ending -> the English role
 _COMPOUND_ROLES = (("staatssekretarin", "State Secretary"), ("staatssekretar", "State Secretary"),
                    ("ministerin", "Minister"), ("minister", "Minister"))

@@ -57,7 +57,7 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
 
 
 def _from_region(ms: list[Mention], person: Mention, t: str, d: Doc, r: Mention) -> str | None:
-    """'Gouverneur Walz aus Minnesota', 'Governor Ricketts of Nebraska': an office of government
+    """'Gouverneur X aus Ohio', 'Governor X of Ohio': an office of government
     (or a diplomat's) and the region named right after the person."""
     role = d.gaz.roles.get(r.ref)
     if role is None or not (role.government or role.minister):
@@ -75,7 +75,7 @@ _BEHALF = re.compile(r"\b(?:signed|unterzeichnete|unterschrieb)\s+(?:[\w-]++\s+)
 
 
 def _on_behalf(ms: list[Mention], person: Mention, t: str) -> str | None:
-    """'X, State Councillor, signed the agreement on Hamburg's behalf' / '... signed on behalf of Y':
+    """'X, Senator, signed for Hamburg' / '... signed on behalf of Y' / '... on Y's behalf':
     the party a person signs for, in the same clause."""
     k = ms.index(person) + 1
     for m in ms[k:]:
@@ -122,7 +122,7 @@ def _role_target(doc: Doc, ms: list[Mention], i: int, t: str) -> tuple[str | Non
         g = _gap(t, ms[k - 1].end, ms[k].start)
         if ms[k].type == REGION and k + 1 < len(ms) and ms[k + 1].kind == "entity" and ms[k + 1].type in (REGION, ORGANIZATION) \
                 and re.fullmatch(r"(?:'s|’s|s)?\s+", _gap(t, ms[k].end, ms[k + 1].start)):
-            k += 1  # "of Germany's Rhineland-Palatinate", "des Landes Sachsens Staatskanzlei": the second names it
+            k += 1  # "of Germany's Hesse": the second names it
         if after_person:
             # "Staatssekretär Paul Winterberg vom Hessischen Ministerium" (no comma: not a new clause)
             if re.fullmatch(r"\s+(?:vom|von der|von|of|at|from|der|des|of the|at the)\s+(?:the\s+)?", g):
@@ -191,7 +191,7 @@ def _persons_after(ms: list[Mention], i: int, t: str) -> Mention | None:
         k += 1
     if k < len(ms) and ms[k].type == PERSON and _HON_GAP.match(_gap(t, ms[k - 1].end, ms[k].start)):
         return ms[k]
-    # "Role der ORG (ACR), Person", "Gouverneur des US-Bundesstaates X, Person", "Governor of X Prefecture Person",
+    # "Role der ORG (ACR), Person", "Gouverneur des Bundesstaates X, Person", "Governor of X Province Person",
     # "Botschafter der Republik X Herr Person"
     if k < len(ms) and ms[k].kind == "entity" and ms[k].type in (ORGANIZATION, COMPANY, REGION) and _OF_GAP.match(_gap(t, ms[k - 1].end, ms[k].start)):
         k2 = k + 1

@@ -15,7 +15,7 @@ from .types import REGION, TRADES_WITH
 # cue words beside triggers.EXPORT/IMPORT: "nach Japan ausgeführt", "Bestimmungsland", "Aus X erhielt Y Güter"
 _EXPORT_MORE = re.compile(r"\b(?:ausgeführt|Bestimmungsland|Abnehmerland|exported)\b")
 _IMPORT_MORE = re.compile(r"\b(?:eingeführt|Lieferland|erhielt|bezog|imported)\b")
-# an amount that is a difference, not a flow: "um 18,9 Millionen EUR", "bzw. 3,4 Millionen EUR mehr"
+# an amount that is a difference, not a flow: "um 5 Millionen Euro", "bzw. 2 Millionen Euro mehr"
 _DIFF_BEFORE = re.compile(r"\b(?:um|bzw\.|plus|minus|by)\s+(?:(?:rund|knapp|etwa|gut|fast|über|around|about|nearly)\s+)?$")
 _COMPARED = re.compile(r"\b(?:als|gegenüber|than|compared (?:with|to)|versus|vs\.)\s+(?:(?:im|in|dem|the)\s+)?(?:(?:Jahr|year|Vorjahr)\s+)?$")
 _DIFF_AFTER = re.compile(r"\s+(?:mehr|weniger|more|less)\b")
@@ -42,8 +42,8 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
     """TRADES_WITH from a sentence with an export/import cue and an amount (or an amount right after
     one): the German state named (else the one before, else the text's), the partner country, the
     year (of this sentence, else the one just before), and per amount the direction of its own
-    clause when the sentence names both ("306 Mio. Euro Import aus China und 233 Mio. Euro Export
-    nach China"). Differences ("um 3,4 Millionen EUR mehr") are no flows."""
+    clause when the sentence names both ("Export nach X: 20 Mio. Euro, Import aus X: 30 Mio.
+    Euro"). Differences ("ein Plus um 2 Millionen Euro") are no flows."""
     t = s.text
     cues = _cues(t)
     exp = next((c for c in cues if c[1] == "export"), None)
@@ -82,7 +82,7 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
         yrs = [x.start for x in d.dates[s.index] if x.kind in ("year", "relative") and len(x.start) == 4
                and not _COMPARED.search(t[max(0, x.start_char - 30):x.start_char])]
         if not yrs and s.index > 1 and d.sent(s.index - 1).paragraph == s.paragraph:
-            # "China war 2017 der wichtigste Partner. Dabei wurden ... exportiert": the year just before
+            # "2018 blieb X der größte Markt. Verkauft wurde für ...": the year just before
             prev = {x.start for x in d.dates.get(s.index - 1, []) if x.kind == "year" and len(x.start) == 4}
             yrs = sorted(prev) if len(prev) == 1 else []
         if yrs:
