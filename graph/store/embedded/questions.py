@@ -188,9 +188,12 @@ def _related_mask(store, ix, conn, edge: str, thing_type: str, counterpart: Regi
     tcode = ix.ncode[thing_type]
     n = ix.ntype.n
     if counterpart is not None:
-        frm, nb, ee = ix.entries(counterpart.members)
-        ok = em[ix.etype.a[ee]]
-        things = unique(nb[ok])
+        _frm, _nb, ee = ix.entries(counterpart.members)
+        ee = unique(ee[em[ix.etype.a[ee]]])
+        src, dst = ix.esrc.a[ee], ix.edst.a[ee]
+        # the end away from the region (the target when both ends lie in it), as the generic list takes it
+        ends = np.where(counterpart.mask()[src], dst, src)
+        things = unique(ends)
         things = things[ix.ntype.a[things] == tcode]
     else:
         things = np.flatnonzero(ix.ntype.view() == tcode)
