@@ -24,6 +24,7 @@ from ..text import fold
 from . import limits as L
 from .checks import check_as_of, check_range, not_found
 from .regions import chain, contained
+from .walk import all_edges_at
 
 NAME = "entities"
 SORTS = ("id", "label", "date")
@@ -162,7 +163,7 @@ def _related(store, edge, thing_type, counterpart_in, span):
     schema = store.schema
     if counterpart_in is not None:
         region = _region(store, counterpart_in, "counterpart_in")
-        first = store.edges_at(sorted(region), [edge], "both", None, L.LIST_SCAN_CAP)
+        first = all_edges_at(store, sorted(region), [edge])
         ends = {e.target if e.source in region else e.source for e in first}
         refs = store.node_refs(ends)
         things = sorted(t for t in ends if t in refs and refs[t].type == thing_type)
@@ -172,7 +173,7 @@ def _related(store, edge, thing_type, counterpart_in, span):
     if span is not None:
         tnodes = store.get_nodes(things)
         things = [t for t in things if (d := schema.node_date(tnodes[t])) and dates.overlaps(d, d, span)]
-    around = store.edges_at(things, [edge], "both", None, L.LIST_SCAN_CAP)
+    around = all_edges_at(store, things, [edge])
     tset = set(things)
     parties: dict[str, list] = {}
     for e in around:

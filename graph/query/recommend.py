@@ -26,6 +26,7 @@ from . import limits as L
 from .brokers import region_actors
 from .checks import check_range, not_found
 from .communities import topic_types
+from .walk import all_edges_at
 
 NAME = "recommend"
 ACTIVE_YEARS = 3
@@ -71,16 +72,8 @@ def check(schema, *, for_, within, topic=None, limit=None, max_hops=None):
     return {"for_": for_, "within": within, "topic": topic, "limit": limit, "max_hops": max_hops}
 
 
-def _edges_at(store, ids: list[str], chunk: int = 1_000) -> list:
-    """Every edge at ``ids``, sorted by id: asked in chunks small enough that no call meets
-    the store's cap, so the answer does not depend on where a cap would cut."""
-    got: dict[str, object] = {}
-    for i in range(0, len(ids), chunk):
-        part = store.edges_at(ids[i:i + chunk], None, "both", None, L.LIST_SCAN_CAP)
-        if len(part) >= L.LIST_SCAN_CAP:
-            return _edges_at(store, ids, max(1, chunk // 10)) if chunk > 1 else sorted(part, key=lambda e: e.id)
-        got.update((e.id, e) for e in part)
-    return [got[k] for k in sorted(got)]
+def _edges_at(store, ids: list[str]) -> list:
+    return all_edges_at(store, ids)
 
 
 def _profiles(store, ids: list[str]):

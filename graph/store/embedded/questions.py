@@ -20,6 +20,7 @@ from ...query import entities as generic_entities
 from ...query import limits as L
 from ...query import recommend as generic_recommend
 from ...query.checks import not_found
+from ...query.walk import all_edges_at
 from ..base import EdgeRef
 from . import db as sqldb
 from .index import unique
@@ -187,11 +188,12 @@ def _related_mask(store, ix, conn, edge: str, thing_type: str, counterpart: Regi
     tcode = ix.ncode[thing_type]
     n = ix.ntype.n
     if counterpart is not None:
-        frm, nb, ee = ix.entries(counterpart.members)
-        ok = em[ix.etype.a[ee]]
-        if len(unique(ee[ok])) >= L.LIST_SCAN_CAP:
-            raise _Fallback
-        things = unique(nb[ok])
+        _frm, _nb, ee = ix.entries(counterpart.members)
+        ee = unique(ee[em[ix.etype.a[ee]]])
+        src, dst = ix.esrc.a[ee], ix.edst.a[ee]
+        # the end away from the region (the target when both ends lie in it), as the generic list takes it
+        ends = np.where(counterpart.mask()[src], dst, src)
+        things = unique(ends)
         things = things[ix.ntype.a[things] == tcode]
     else:
         things = np.flatnonzero(ix.ntype.view() == tcode)
@@ -208,8 +210,6 @@ def _related_mask(store, ix, conn, edge: str, thing_type: str, counterpart: Regi
     frm, nb, ee = ix.entries(things.astype(np.int64))
     ok = em[ix.etype.a[ee]]
     ee = unique(ee[ok])
-    if len(ee) >= L.LIST_SCAN_CAP:
-        raise _Fallback
     src, dst = ix.esrc.a[ee], ix.edst.a[ee]
     thing = np.where(is_thing[dst], dst, src)
     party = np.where(is_thing[dst], src, dst)
@@ -242,7 +242,7 @@ def _explain_related(store, ix, conn, page_ixs, page_ids, edge, is_thing, counte
     near = unique(thing[keep])
     ids = sqldb.node_ids(conn, near.tolist())
     things = sorted(ids[t] for t in near.tolist())
-    around = store.edges_at(things, [edge], "both", None, L.LIST_SCAN_CAP)
+    around = all_edges_at(store, things, [edge])
     ends = {x for e in around for x in (e.source, e.target)}
     back = sqldb.node_ix(conn, sorted(ends))
     tset = {x for x in ends if is_thing[back[x]]}
