@@ -38,6 +38,12 @@ class PropertyDef:
     values: tuple[str, ...] = ()
     description: str = ""
     pattern: str | None = None  # strings: a regular expression the whole value must match
+    value_labels: dict[str, dict[str, str]] = field(default_factory=dict, hash=False, compare=False)  # enum value -> {lang: label}
+
+    def value_label(self, value: Any, lang: str = "en") -> str:
+        """The display name of an enum value in ``lang`` (schema ``labels:``), else English, else the value."""
+        names = self.value_labels.get(str(value)) or {}
+        return names.get(lang) or names.get("en") or str(value)
 
     def check(self, value: Any) -> Any:
         """Return the value in canonical form, or raise ValueError saying what is wrong."""
@@ -347,7 +353,24 @@ def _parse_props(f: Path, raw: Any) -> dict[str, PropertyDef]:
             values=values,
             description=str(spec.get("description", "")),
             pattern=str(pattern) if pattern is not None else None,
+            value_labels=_value_labels(f, name, values, spec.get("labels")),
         )
+    return out
+
+
+def _value_labels(f: Path, prop: str, values: tuple[str, ...], raw: Any) -> dict[str, dict[str, str]]:
+    """``labels: {value: {en: .., de: ..}}`` of an enum property; every key must be one of its values."""
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise SchemaError(f"{f}: 'labels' of property '{prop}' must map values to {{lang: label}}")
+    out = {}
+    for value, names in raw.items():
+        if str(value) not in values:
+            raise SchemaError(f"{f}: 'labels' of property '{prop}' names '{value}', which is not one of its values")
+        if not isinstance(names, dict) or not all(isinstance(v, str) for v in names.values()):
+            raise SchemaError(f"{f}: label of '{value}' in property '{prop}' must be a mapping {{lang: text}}")
+        out[str(value)] = {str(k): v for k, v in names.items()}
     return out
 
 

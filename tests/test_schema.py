@@ -55,3 +55,15 @@ def test_key_property_must_be_required(tmp_path):
     f.write_text(f.read_text().replace("year: {type: integer, required: true}", "year: {type: integer}"))
     with pytest.raises(SchemaError, match="key property 'year'"):
         Schema.load(d)
+
+
+def test_enum_values_carry_labels_per_language(tmp_path):
+    kind = Schema.load().nodes["Agreement"].properties["kind"]
+    assert kind.value_label("loi", "de") == "Absichtserklärung"
+    assert kind.value_label("loi", "en") == "letter of intent"
+    assert kind.value_label("loi", "ko") == "letter of intent"  # no Korean label: English
+    d = _copy(tmp_path)
+    f = d / "nodes" / "Agreement.yaml"
+    f.write_text(f.read_text().replace("loi: {en:", "lol: {en:"))
+    with pytest.raises(SchemaError, match="Agreement.yaml: 'labels' of property 'kind' names 'lol'"):
+        Schema.load(d)

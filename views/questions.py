@@ -64,7 +64,8 @@ def _options(lang: str) -> dict[str, list[dict[str, str]]]:
     schema = default_schema()
     types = [{"value": n, "label": labels.node_type_label(n, lang)} for n in labels.node_types()]
     kinds = [{"type": labels.node_type_label(name, lang),
-              "values": list(nt.properties[nt.subtype_property].values or ())}
+              "values": [{"value": v, "label": nt.properties[nt.subtype_property].value_label(v, lang)}
+                         for v in nt.properties[nt.subtype_property].values]}
              for name, nt in schema.nodes.items() if nt.subtype_property and nt.properties[nt.subtype_property].values]
     related = []
     for e in labels.edge_types():

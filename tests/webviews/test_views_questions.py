@@ -182,8 +182,13 @@ def test_list_page_shows_hits_with_why_and_sources(seed_client):
     assert "Organization (agency) \u00b7 party to Agreement with a counterpart in South Korea" in t
     # the hits as a graph view, framed and embeddable
     assert 'src="/view/list?type=Organization&amp;kind=agency&amp;related=PARTY_TO%3AAgreement&amp;counterpart_in=region%3Akr&amp;chrome=0"' in html
-    de = text(seed_client.get(AGENCIES_KR + "&lang=de").text)
+    de_html = seed_client.get(AGENCIES_KR + "&lang=de").text
+    de = text(de_html)
     assert "Treffer" in de and "Partei von" in de and "Gegenseite in Südkorea" in de
+    # kinds in the form are named in the page's language, their values stay the schema's
+    assert '<option value="agency" selected>Agentur</option>' in de_html
+    assert '<option value="loi">Absichtserklärung</option>' in de_html
+    assert '<option value="loi">letter of intent</option>' in html
 
 
 def test_list_pages_follow_the_cursor(seed_client, seed_store):
