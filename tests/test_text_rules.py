@@ -190,3 +190,40 @@ def test_a_persons_party_in_brackets_and_plural_deals_without_a_party_make_no_ag
     x = extract(text, doc_id="doc:rules-test", published="2024-05-06", reference=False)
     assert not [n for n in x.batch.nodes if n.type == "Agreement"]
     assert not [e for e in x.batch.edges if e.type in (PARTY, SIGNED, ROLE)]
+
+
+def test_the_topics_of_a_trips_programme_and_of_its_stops_belong_to_the_trip_not_to_a_later_event():
+    text = ("Wirtschaftsminister Otto Brennecke reist im Mai 2024 mit einer Delegation nach Japan und Vietnam. "
+            "Am 3. Mai eröffnet er in Tokio ein Symposium zur Robotik. "
+            "Auf dem Programm des Ministers stehen außerdem Gespräche zu Smart Mobility, zur Logistik und Batterien. "
+            "In Vietnam liegt der Fokus auf Wasserstoff.")
+    x = extract(text, doc_id="doc:rules-test", published="2024-04-06", reference=False)
+    kind = {n.id: n.properties.get("kind") for n in x.batch.nodes if n.type == "Event"}
+    focus: dict[str, set] = {}
+    for e in x.batch.edges:
+        if e.type == "FOCUSES_ON" and e.source in kind:
+            focus.setdefault(kind[e.source], set()).add(e.target)
+    trip = focus.get("delegation_visit", set()) | focus.get("trip", set())
+    assert {"topic:smart-mobility", "topic:logistics", "topic:batteries", "topic:hydrogen"} <= trip
+    assert focus.get("symposium") == {"topic:robotics"}
+    # a sentence about a place the trip does not go to says nothing about the trip
+    other = text.replace("In Vietnam liegt", "In Chile liegt")
+    y = extract(other, doc_id="doc:rules-test", published="2024-04-06", reference=False)
+    assert ("topic:hydrogen" not in {e.target for e in y.batch.edges if e.type == "FOCUSES_ON"})
+
+
+def test_bodies_that_belong_to_a_delegation_take_part_in_it_and_are_not_visited():
+    text = ("Eine Wirtschaftsdelegation aus Sachsen besucht im Mai 2024 Hanoi. "
+            "Zur Delegation gehören zwölf Unternehmer sowie Vertreter der Wirtschaftsförderung Sachsen GmbH (WFS).")
+    assert "org:wfs" in {s for (s, _) in pairs(text, "PARTICIPATED_IN")}
+    assert "org:wfs" not in {t for (_, t) in pairs(text, "VISITED")}
+
+
+def test_a_body_described_as_a_network_of_a_field_and_an_elided_topic_are_what_it_works_on():
+    focus = pairs("Der Nordwerk e. V. ist mit rund 80 Mitgliedern eines der größten Robotik- und KI-Netzwerke im Norden.", "FOCUSES_ON")
+    assert focus == {("org:nordwerk", "topic:robotics")}
+    # a body merely named before a field, without being described as its network, works on nothing
+    assert pairs("Der Nordwerk e. V. ist Gastgeber einer Tagung, die Robotik zeigt.", "FOCUSES_ON") == set()
+    # "Neuromorphes bzw. Edge Computing": both kinds of computing
+    focus = pairs("Der thematische Fokus des Nordwerk e. V. liegt auf Robotik, Neuromorphes bzw. Edge Computing.", "FOCUSES_ON")
+    assert {t for (_, t) in focus} == {"topic:robotics", "topic:neuromorphic-computing", "topic:edge-computing"}

@@ -107,11 +107,17 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
             cur = max(d.events, key=lambda e: e.sentences[-1] if e.sentences else e.first_sentence)
             prev_t = d.sent(s.index - 1).text if s.index > 1 else ""
             continues = prev_t.rstrip("*").endswith(":") and bool(T.FOCUS.search(prev_t))
-            anaphor = cur.kind in T.TRAVEL and T.TRAVEL_ANAPHOR.search(t)
+            trip = _trip_referred(d, t, ms)
+            if trip is not None:
+                cur = trip
+            anaphor = cur.kind in T.TRAVEL and (T.TRAVEL_ANAPHOR.search(t) or trip is not None)
             cue = (T.ORGANIZE.search(t) or T.FOCUS.search(t) or T.PARTICIPATE_ORG.search(t)
                    or (cur.kind in T.TRAVEL and T.VISIT_VERB.search(t)) or continues or anaphor
                    or ((T.SPEAKER.search(t) or T.HEAD_OF.search(t)) and any(m.type == PERSON for m in ms)))
             near = s.index - (cur.sentences[-1] if cur.sentences else cur.first_sentence) <= 3
+            place = _opening_place(t, ms)
+            if place is not None and cur.kind in T.TRAVEL and cur.visited and not _visits(d, cur, place):
+                cue = None  # 'In Chile ...' after a trip to Japan and Vietnam: about another place
             if cue and (near or anaphor):
                 _event_sentence(d, cur, s, ms, anaphoric=True, continues=continues)
         else:
@@ -120,6 +126,33 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
         return
     for ev in ev_here:
         _event_sentence(d, ev, s, ms, anaphoric=False, several=len(ev_here) > 1)
+
+
+def _trip_referred(d: Doc, t: str, ms: list[Mention]) -> EventObj | None:
+    """The trip a sentence without an event word is about: its programme ('Auf dem Japan-Programm
+    des Ministers ...') or one of its stops named first ('In China stand ... im Fokus')."""
+    trips = [e for e in d.events if e.kind in T.TRAVEL]
+    if not trips:
+        return None
+    latest = max(trips, key=lambda e: e.sentences[-1] if e.sentences else e.first_sentence)
+    if T.TRAVEL_ANAPHOR.search(t):
+        return latest
+    first = _opening_place(t, ms)
+    if first is not None and T.FOCUS.search(t):
+        return next((e for e in reversed(trips) if _visits(d, e, first)), None)
+    return None
+
+
+def _opening_place(t: str, ms: list[Mention]) -> str | None:
+    """The region a sentence opens with: 'In China ...'."""
+    first = next((m for m in ms if m.kind == "entity"), None)
+    if first is not None and first.type == REGION and re.fullmatch(r"\s*(?:In|in)\s+", t[: first.start]):
+        return first.ref
+    return None
+
+
+def _visits(d: Doc, ev: EventObj, region: str) -> bool:
+    return region in ev.visited or bool(d.ancestors(region) & set(ev.visited))
 
 
 def _org_focus(d: Doc, s: Sentence, ms: list[Mention]) -> bool:
@@ -339,6 +372,7 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
                 break
     # topics: inside the event's name, or introduced by a focus word
     trig = [m for m in ms if m.kind == "event"]
+    prev_cued = None
     for m in ms:
         if m.kind != "topic":
             continue
@@ -349,7 +383,10 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
             last = max((x for x in trig if x.end <= m.start), key=lambda x: x.end, default=None)
             if last is None or d.event_of(last) is not ev or not T.TOPIC_CUE.search(t[last.end:m.start]) or len(t[last.end:m.start]) > 120:
                 continue
-        cue = T.FOCUS.search(before) or T.TOPIC_CUE.search(before[-40:]) or continues
+        cue = T.FOCUS.search(before) or T.TOPIC_CUE.search(before[-40:]) or re.search(r"\bzu\s+$", before) or continues
+        if not cue and prev_cued is not None and _TOPIC_LIST_GAP.fullmatch(t[prev_cued:m.start]):
+            cue = True  # the next item of a list of topics that a cue introduced ('zu X, Y und Z')
+        prev_cued = m.end if (inside or cue) else None
         if inside or cue:
             if any(x.kind == "agreement" for x in ms) and not inside:
                 continue
@@ -357,6 +394,8 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
 
 
 
+# what may stand between two topics of one list: "X, Y und Z", "X und zur Y", "bei X und Y"
+_TOPIC_LIST_GAP = re.compile(r"[\s,]*(?:(?:und|sowie|oder|and|or|as well as)\s+)?(?:(?:der|die|das|den|dem|zur|zum|zu|the|of)\s+)?(?:[a-zäöü]\w*\s+)?")
 _EVENT_STOP = {"die", "der", "das", "den", "dem", "des", "ein", "eine", "einer", "einen", "eines", "einem", "the", "a", "an", "im", "am", "zum", "beim", "auf", "in", "vom", "mit", "bei", "geplante", "geplanten", "nächste", "ersten", "erste", "this", "our", "unser", "unseren", "seinem"}
 _COMMON_NOUN = {"delegation", "wirtschaftsdelegation", "unternehmen", "vertreter", "zum", "auftakt", "programm", "rahmen", "teilnehmer", "abschluss"}
 
