@@ -227,3 +227,15 @@ def test_a_body_described_as_a_network_of_a_field_and_an_elided_topic_are_what_i
     # "Neuromorphes bzw. Edge Computing": both kinds of computing
     focus = pairs("Der thematische Fokus des Nordwerk e. V. liegt auf Robotik, Neuromorphes bzw. Edge Computing.", "FOCUSES_ON")
     assert {t for (_, t) in focus} == {"topic:robotics", "topic:neuromorphic-computing", "topic:edge-computing"}
+
+
+def test_a_body_of_the_travellers_own_state_met_abroad_is_not_visited():
+    text = ("Eine sächsische Wirtschaftsdelegation besucht im Mai 2024 Vietnam. "
+            "Bei einem Treffen mit der Handelskammer in Hanoi wurde vereinbart, dass die Wirtschaftsförderung Sachsen GmbH (WFS) "
+            "und die Kammer enger zusammenarbeiten.")
+    visited = {t for (_, t) in pairs(text, "VISITED")}
+    assert "region:vn" in visited and "org:wfs" not in visited
+    # a visit from abroad to the same state does visit its body
+    text = ("Eine Wirtschaftsdelegation aus Vietnam besucht im Mai 2024 Sachsen. "
+            "Bei einem Treffen mit der Wirtschaftsförderung Sachsen GmbH (WFS) in Dresden ging es um Batterien.")
+    assert "org:wfs" in {t for (_, t) in pairs(text, "VISITED")}

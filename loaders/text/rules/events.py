@@ -143,6 +143,17 @@ def _trip_referred(d: Doc, t: str, ms: list[Mention]) -> EventObj | None:
     return None
 
 
+def _abroad(d: Doc, ev: EventObj) -> bool:
+    """A trip of the text's own state to places abroad (not a visit from abroad)."""
+    if ev.foreign:
+        return False
+    for v in ev.visited:
+        e = d.gaz.get(v)
+        if e is not None and e.type == REGION and v != "region:de" and not v.startswith("region:de-"):
+            return True
+    return False
+
+
 def _opening_place(t: str, ms: list[Mention]) -> str | None:
     """The region a sentence opens with: 'In China ...'."""
     first = next((m for m in ms if m.kind == "entity"), None)
@@ -355,8 +366,8 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
                     continue
                 if m.type in (ORGANIZATION, COMPANY):
                     e = d.entity(m.ref)
-                    if e.seat and d.home and d.state_of(e.seat) == d.home and not T.VISIT_VERB.search(t):
-                        continue
+                    if e.seat and d.home and d.state_of(e.seat) == d.home and (not T.VISIT_VERB.search(t) or _abroad(d, ev)):
+                        continue  # a body of the travellers' own state on a trip abroad travels, it is not visited
                     if not T.VISIT_VERB.search(t):
                         continue
                 if m.start < cue.start() and not T.VISIT_VERB.search(t[m.end:]):
