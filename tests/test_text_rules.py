@@ -239,3 +239,16 @@ def test_a_body_of_the_travellers_own_state_met_abroad_is_not_visited():
     text = ("Eine Wirtschaftsdelegation aus Vietnam besucht im Mai 2024 Sachsen. "
             "Bei einem Treffen mit der Wirtschaftsförderung Sachsen GmbH (WFS) in Dresden ging es um Batterien.")
     assert "org:wfs" in {t for (_, t) in pairs(text, "VISITED")}
+
+
+def test_the_cooperation_with_a_party_of_the_agreement_names_what_the_agreement_is_about():
+    text = ("Die Wirtschaftsförderung Sachsen GmbH (WFS) und VIETRADE unterzeichneten am 2. Mai 2024 eine Absichtserklärung. "
+            "Durch die Zusammenarbeit mit VIETRADE sollen neue Projekte in Branchen wie der Logistik entstehen.")
+    x = extract(text, doc_id="doc:rules-test", published="2024-05-06", reference=False)
+    agreements = {n.id for n in x.batch.nodes if n.type == "Agreement"}
+    focus = {(e.source, e.target) for e in x.batch.edges if e.type == "FOCUSES_ON"}
+    assert len(agreements) == 1 and focus == {(next(iter(agreements)), "topic:logistics")}
+    # cooperation with a body that is no party of the agreement says nothing about it
+    other = text.replace("Zusammenarbeit mit VIETRADE", "Zusammenarbeit mit JETRO")
+    y = extract(other, doc_id="doc:rules-test", published="2024-05-06", reference=False)
+    assert not [e for e in y.batch.edges if e.type == "FOCUSES_ON"]
