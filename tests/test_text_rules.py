@@ -252,3 +252,17 @@ def test_the_cooperation_with_a_party_of_the_agreement_names_what_the_agreement_
     other = text.replace("Zusammenarbeit mit VIETRADE", "Zusammenarbeit mit JETRO")
     y = extract(other, doc_id="doc:rules-test", published="2024-05-06", reference=False)
     assert not [e for e in y.batch.edges if e.type == "FOCUSES_ON"]
+
+
+def test_the_fields_a_state_will_show_at_the_trips_destinations_are_the_trips_topics():
+    text = ("Der sächsische Wirtschaftsminister Otto Brennecke reist im Mai 2024 mit einer Delegation nach Japan. "
+            "Vor allem in den Bereichen Robotik und Batterien will Sachsen seine Stärken in Japan zeigen.")
+    x = extract(text, doc_id="doc:rules-test", published="2024-04-06", reference=False)
+    events = {n.id for n in x.batch.nodes if n.type == "Event"}
+    focus = {(e.source, e.target) for e in x.batch.edges if e.type == "FOCUSES_ON"}
+    assert {("region:de-sn", "topic:robotics"), ("region:de-sn", "topic:batteries")} <= focus
+    assert {t for (s, t) in focus if s in events} == {"topic:robotics", "topic:batteries"}
+    # the same fields shown somewhere the trip does not go are the state's, not the trip's
+    y = extract(text.replace("Stärken in Japan", "Stärken in Kanada"), doc_id="doc:rules-test", published="2024-04-06", reference=False)
+    ev_y = {n.id for n in y.batch.nodes if n.type == "Event"}
+    assert not [e for e in y.batch.edges if e.type == "FOCUSES_ON" and e.source in ev_y]

@@ -206,6 +206,18 @@ def _region_focus(d: Doc, s: Sentence, ms: list[Mention]) -> bool:
         return False
     for m in topics:
         d.fact(FOCUSES_ON, subject, m.ref, s.index)
+    # "... will Sachsen in den Bereichen X und Y seine Kompetenzen in Japan und Südkorea vermarkten" during
+    # a trip to those places: the trip is about the same fields
+    cue = T.FOCUS.search(t)
+    trips = [e for e in d.events if e.kind in T.TRAVEL and s.index - (e.sentences[-1] if e.sentences else e.first_sentence) <= 3]
+    if cue and trips:
+        trip = trips[-1]
+        dest = [m for m in ms if m.kind == "entity" and m.type == REGION and m.ref in trip.visited and _abroad(d, trip)
+                and re.search(r"\b(?:in|nach|to)\s+$", t[max(0, m.start - 6):m.start])]
+        if dest:
+            for m in topics:
+                if m.start > cue.start():
+                    d.fact(FOCUSES_ON, ("event", trip.key), m.ref, s.index)
     return True
 
 
