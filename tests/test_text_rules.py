@@ -190,3 +190,79 @@ def test_a_persons_party_in_brackets_and_plural_deals_without_a_party_make_no_ag
     x = extract(text, doc_id="doc:rules-test", published="2024-05-06", reference=False)
     assert not [n for n in x.batch.nodes if n.type == "Agreement"]
     assert not [e for e in x.batch.edges if e.type in (PARTY, SIGNED, ROLE)]
+
+
+def test_the_topics_of_a_trips_programme_and_of_its_stops_belong_to_the_trip_not_to_a_later_event():
+    text = ("Wirtschaftsminister Otto Brennecke reist im Mai 2024 mit einer Delegation nach Japan und Vietnam. "
+            "Am 3. Mai eröffnet er in Tokio ein Symposium zur Robotik. "
+            "Auf dem Programm des Ministers stehen außerdem Gespräche zu Smart Mobility, zur Logistik und Batterien. "
+            "In Vietnam liegt der Fokus auf Wasserstoff.")
+    x = extract(text, doc_id="doc:rules-test", published="2024-04-06", reference=False)
+    kind = {n.id: n.properties.get("kind") for n in x.batch.nodes if n.type == "Event"}
+    focus: dict[str, set] = {}
+    for e in x.batch.edges:
+        if e.type == "FOCUSES_ON" and e.source in kind:
+            focus.setdefault(kind[e.source], set()).add(e.target)
+    trip = focus.get("delegation_visit", set()) | focus.get("trip", set())
+    assert {"topic:smart-mobility", "topic:logistics", "topic:batteries", "topic:hydrogen"} <= trip
+    assert focus.get("symposium") == {"topic:robotics"}
+    # a sentence about a place the trip does not go to says nothing about the trip
+    other = text.replace("In Vietnam liegt", "In Chile liegt")
+    y = extract(other, doc_id="doc:rules-test", published="2024-04-06", reference=False)
+    assert ("topic:hydrogen" not in {e.target for e in y.batch.edges if e.type == "FOCUSES_ON"})
+
+
+def test_bodies_that_belong_to_a_delegation_take_part_in_it_and_are_not_visited():
+    text = ("Eine Wirtschaftsdelegation aus Sachsen besucht im Mai 2024 Hanoi. "
+            "Zur Delegation gehören zwölf Unternehmer sowie Vertreter der Wirtschaftsförderung Sachsen GmbH (WFS).")
+    assert "org:wfs" in {s for (s, _) in pairs(text, "PARTICIPATED_IN")}
+    assert "org:wfs" not in {t for (_, t) in pairs(text, "VISITED")}
+
+
+def test_a_body_described_as_a_network_of_a_field_and_an_elided_topic_are_what_it_works_on():
+    focus = pairs("Der Nordwerk e. V. ist mit rund 80 Mitgliedern eines der größten Robotik- und KI-Netzwerke im Norden.", "FOCUSES_ON")
+    assert focus == {("org:nordwerk", "topic:robotics")}
+    # a body merely named before a field, without being described as its network, works on nothing
+    assert pairs("Der Nordwerk e. V. ist Gastgeber einer Tagung, die Robotik zeigt.", "FOCUSES_ON") == set()
+    # "Neuromorphes bzw. Edge Computing": both kinds of computing
+    focus = pairs("Der thematische Fokus des Nordwerk e. V. liegt auf Robotik, Neuromorphes bzw. Edge Computing.", "FOCUSES_ON")
+    assert {t for (_, t) in focus} == {"topic:robotics", "topic:neuromorphic-computing", "topic:edge-computing"}
+
+
+def test_a_body_of_the_travellers_own_state_met_abroad_is_not_visited():
+    text = ("Eine sächsische Wirtschaftsdelegation besucht im Mai 2024 Vietnam. "
+            "Bei einem Treffen mit der Handelskammer in Hanoi wurde vereinbart, dass die Wirtschaftsförderung Sachsen GmbH (WFS) "
+            "und die Kammer enger zusammenarbeiten.")
+    visited = {t for (_, t) in pairs(text, "VISITED")}
+    assert "region:vn" in visited and "org:wfs" not in visited
+    # a visit from abroad to the same state does visit its body
+    text = ("Eine Wirtschaftsdelegation aus Vietnam besucht im Mai 2024 Sachsen. "
+            "Bei einem Treffen mit der Wirtschaftsförderung Sachsen GmbH (WFS) in Dresden ging es um Batterien.")
+    assert "org:wfs" in {t for (_, t) in pairs(text, "VISITED")}
+
+
+def test_the_cooperation_with_a_party_of_the_agreement_names_what_the_agreement_is_about():
+    text = ("Die Wirtschaftsförderung Sachsen GmbH (WFS) und VIETRADE unterzeichneten am 2. Mai 2024 eine Absichtserklärung. "
+            "Durch die Zusammenarbeit mit VIETRADE sollen neue Projekte in Branchen wie der Logistik entstehen.")
+    x = extract(text, doc_id="doc:rules-test", published="2024-05-06", reference=False)
+    agreements = {n.id for n in x.batch.nodes if n.type == "Agreement"}
+    focus = {(e.source, e.target) for e in x.batch.edges if e.type == "FOCUSES_ON"}
+    assert len(agreements) == 1 and focus == {(next(iter(agreements)), "topic:logistics")}
+    # cooperation with a body that is no party of the agreement says nothing about it
+    other = text.replace("Zusammenarbeit mit VIETRADE", "Zusammenarbeit mit JETRO")
+    y = extract(other, doc_id="doc:rules-test", published="2024-05-06", reference=False)
+    assert not [e for e in y.batch.edges if e.type == "FOCUSES_ON"]
+
+
+def test_the_fields_a_state_will_show_at_the_trips_destinations_are_the_trips_topics():
+    text = ("Der sächsische Wirtschaftsminister Otto Brennecke reist im Mai 2024 mit einer Delegation nach Japan. "
+            "Vor allem in den Bereichen Robotik und Batterien will Sachsen seine Stärken in Japan zeigen.")
+    x = extract(text, doc_id="doc:rules-test", published="2024-04-06", reference=False)
+    events = {n.id for n in x.batch.nodes if n.type == "Event"}
+    focus = {(e.source, e.target) for e in x.batch.edges if e.type == "FOCUSES_ON"}
+    assert {("region:de-sn", "topic:robotics"), ("region:de-sn", "topic:batteries")} <= focus
+    assert {t for (s, t) in focus if s in events} == {"topic:robotics", "topic:batteries"}
+    # the same fields shown somewhere the trip does not go are the state's, not the trip's
+    y = extract(text.replace("Stärken in Japan", "Stärken in Kanada"), doc_id="doc:rules-test", published="2024-04-06", reference=False)
+    ev_y = {n.id for n in y.batch.nodes if n.type == "Event"}
+    assert not [e for e in y.batch.edges if e.type == "FOCUSES_ON" and e.source in ev_y]

@@ -27,6 +27,13 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
             # "Ziel ist es, ..." right after the agreement: what it is about
             ag = d.agreements[-1]
             _focus(d, ag, s, ms, key=("agreement", ag.key))
+        elif d.agreements:
+            # "Durch die Zusammenarbeit mit TIPA ... in Zukunftsindustrien wie der Wasserstoffwirtschaft":
+            # the cooperation with a party of one agreement is that agreement
+            ag = _cooperation_with_party(d, t, ms)
+            cue = T.FOCUS.search(t) or T.TOPIC_CUE.search(t)
+            if ag is not None and cue:
+                _focus(d, ag, s, [m for m in ms if m.kind != "topic" or m.start > cue.start()], key=("agreement", ag.key))
         return
     real = [m for m in trig if m.ref != "anaphor"]
     orgs = [m for m in ms if m.kind == "entity" and m.type in (ORGANIZATION, COMPANY) and not _affiliation(ms, m, t)]
@@ -159,6 +166,17 @@ def _assign_weak_roles(d: Doc, ag: AgreementObj, persons: list[Mention]) -> None
         d.fact(HOLDS_ROLE_AT, p.ref, party, f.sentence, **f.properties)
         d.role_of[p.ref] = party
         del d.weak_role[p.ref]
+
+
+_WITH = re.compile(r"(?:Zusammenarbeit|Kooperation|cooperation|collaboration|partnership)\s+(?:mit|with)\s+(?:der|dem|den|the\s+)?\s*$")
+
+
+def _cooperation_with_party(d: Doc, t: str, ms: list[Mention]):
+    for m in ms:
+        if m.kind == "entity" and _WITH.search(t[max(0, m.start - 40):m.start]):
+            ags = [a for a in d.agreements if m.ref in a.parties]
+            return ags[0] if len(ags) == 1 else None
+    return None
 
 
 def _focus(d: Doc, obj, s: Sentence, ms: list[Mention], key, agreement: bool = False) -> None:

@@ -107,11 +107,17 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
             cur = max(d.events, key=lambda e: e.sentences[-1] if e.sentences else e.first_sentence)
             prev_t = d.sent(s.index - 1).text if s.index > 1 else ""
             continues = prev_t.rstrip("*").endswith(":") and bool(T.FOCUS.search(prev_t))
-            anaphor = cur.kind in T.TRAVEL and T.TRAVEL_ANAPHOR.search(t)
+            trip = _trip_referred(d, t, ms)
+            if trip is not None:
+                cur = trip
+            anaphor = cur.kind in T.TRAVEL and (T.TRAVEL_ANAPHOR.search(t) or trip is not None)
             cue = (T.ORGANIZE.search(t) or T.FOCUS.search(t) or T.PARTICIPATE_ORG.search(t)
                    or (cur.kind in T.TRAVEL and T.VISIT_VERB.search(t)) or continues or anaphor
                    or ((T.SPEAKER.search(t) or T.HEAD_OF.search(t)) and any(m.type == PERSON for m in ms)))
             near = s.index - (cur.sentences[-1] if cur.sentences else cur.first_sentence) <= 3
+            place = _opening_place(t, ms)
+            if place is not None and cur.kind in T.TRAVEL and cur.visited and not _visits(d, cur, place):
+                cue = None  # 'In Chile ...' after a trip to Japan and Vietnam: about another place
             if cue and (near or anaphor):
                 _event_sentence(d, cur, s, ms, anaphoric=True, continues=continues)
         else:
@@ -120,6 +126,44 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
         return
     for ev in ev_here:
         _event_sentence(d, ev, s, ms, anaphoric=False, several=len(ev_here) > 1)
+
+
+def _trip_referred(d: Doc, t: str, ms: list[Mention]) -> EventObj | None:
+    """The trip a sentence without an event word is about: its programme ('Auf dem Japan-Programm
+    des Ministers ...') or one of its stops named first ('In China stand ... im Fokus')."""
+    trips = [e for e in d.events if e.kind in T.TRAVEL]
+    if not trips:
+        return None
+    latest = max(trips, key=lambda e: e.sentences[-1] if e.sentences else e.first_sentence)
+    if T.TRAVEL_ANAPHOR.search(t):
+        return latest
+    first = _opening_place(t, ms)
+    if first is not None and T.FOCUS.search(t):
+        return next((e for e in reversed(trips) if _visits(d, e, first)), None)
+    return None
+
+
+def _abroad(d: Doc, ev: EventObj) -> bool:
+    """A trip of the text's own state to places abroad (not a visit from abroad)."""
+    if ev.foreign:
+        return False
+    for v in ev.visited:
+        e = d.gaz.get(v)
+        if e is not None and e.type == REGION and v != "region:de" and not v.startswith("region:de-"):
+            return True
+    return False
+
+
+def _opening_place(t: str, ms: list[Mention]) -> str | None:
+    """The region a sentence opens with: 'In China ...'."""
+    first = next((m for m in ms if m.kind == "entity"), None)
+    if first is not None and first.type == REGION and re.fullmatch(r"\s*(?:In|in)\s+", t[: first.start]):
+        return first.ref
+    return None
+
+
+def _visits(d: Doc, ev: EventObj, region: str) -> bool:
+    return region in ev.visited or bool(d.ancestors(region) & set(ev.visited))
 
 
 def _org_focus(d: Doc, s: Sentence, ms: list[Mention]) -> bool:
@@ -162,6 +206,18 @@ def _region_focus(d: Doc, s: Sentence, ms: list[Mention]) -> bool:
         return False
     for m in topics:
         d.fact(FOCUSES_ON, subject, m.ref, s.index)
+    # "... will Sachsen in den Bereichen X und Y seine Kompetenzen in Japan und Südkorea vermarkten" during
+    # a trip to those places: the trip is about the same fields
+    cue = T.FOCUS.search(t)
+    trips = [e for e in d.events if e.kind in T.TRAVEL and s.index - (e.sentences[-1] if e.sentences else e.first_sentence) <= 3]
+    if cue and trips:
+        trip = trips[-1]
+        dest = [m for m in ms if m.kind == "entity" and m.type == REGION and m.ref in trip.visited and _abroad(d, trip)
+                and re.search(r"\b(?:in|nach|to)\s+$", t[max(0, m.start - 6):m.start])]
+        if dest:
+            for m in topics:
+                if m.start > cue.start():
+                    d.fact(FOCUSES_ON, ("event", trip.key), m.ref, s.index)
     return True
 
 
@@ -322,8 +378,8 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
                     continue
                 if m.type in (ORGANIZATION, COMPANY):
                     e = d.entity(m.ref)
-                    if e.seat and d.home and d.state_of(e.seat) == d.home and not T.VISIT_VERB.search(t):
-                        continue
+                    if e.seat and d.home and d.state_of(e.seat) == d.home and (not T.VISIT_VERB.search(t) or _abroad(d, ev)):
+                        continue  # a body of the travellers' own state on a trip abroad travels, it is not visited
                     if not T.VISIT_VERB.search(t):
                         continue
                 if m.start < cue.start() and not T.VISIT_VERB.search(t[m.end:]):
@@ -339,6 +395,7 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
                 break
     # topics: inside the event's name, or introduced by a focus word
     trig = [m for m in ms if m.kind == "event"]
+    prev_cued = None
     for m in ms:
         if m.kind != "topic":
             continue
@@ -349,7 +406,10 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
             last = max((x for x in trig if x.end <= m.start), key=lambda x: x.end, default=None)
             if last is None or d.event_of(last) is not ev or not T.TOPIC_CUE.search(t[last.end:m.start]) or len(t[last.end:m.start]) > 120:
                 continue
-        cue = T.FOCUS.search(before) or T.TOPIC_CUE.search(before[-40:]) or continues
+        cue = T.FOCUS.search(before) or T.TOPIC_CUE.search(before[-40:]) or re.search(r"\bzu\s+$", before) or continues
+        if not cue and prev_cued is not None and _TOPIC_LIST_GAP.fullmatch(t[prev_cued:m.start]):
+            cue = True  # the next item of a list of topics that a cue introduced ('zu X, Y und Z')
+        prev_cued = m.end if (inside or cue) else None
         if inside or cue:
             if any(x.kind == "agreement" for x in ms) and not inside:
                 continue
@@ -357,6 +417,8 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
 
 
 
+# what may stand between two topics of one list: "X, Y und Z", "X und zur Y", "bei X und Y"
+_TOPIC_LIST_GAP = re.compile(r"[\s,]*(?:(?:und|sowie|oder|and|or|as well as)\s+)?(?:(?:der|die|das|den|dem|zur|zum|zu|the|of)\s+)?(?:[a-zäöü]\w*\s+)?")
 _EVENT_STOP = {"die", "der", "das", "den", "dem", "des", "ein", "eine", "einer", "einen", "eines", "einem", "the", "a", "an", "im", "am", "zum", "beim", "auf", "in", "vom", "mit", "bei", "geplante", "geplanten", "nächste", "ersten", "erste", "this", "our", "unser", "unseren", "seinem"}
 _COMMON_NOUN = {"delegation", "wirtschaftsdelegation", "unternehmen", "vertreter", "zum", "auftakt", "programm", "rahmen", "teilnehmer", "abschluss"}
 

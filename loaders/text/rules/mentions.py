@@ -47,6 +47,7 @@ def sentence_mentions(s: Sentence, gaz: Gazetteer) -> list[Mention]:
             out.append(Mention("topic", top[0].ref, a, b, t[a:b], TOPIC, top[0].lang))
     _special_mentions(t, gaz, out)
     _compound_roles(t, gaz, out)
+    _elided_topics(t, gaz, out)
     for m in T.AGREEMENT.finditer(t):
         kind = m.lastgroup
         out.append(Mention("agreement", kind, m.start(), m.end(), m.group(0)))
@@ -57,6 +58,27 @@ def sentence_mentions(s: Sentence, gaz: Gazetteer) -> list[Mention]:
         out.append(Mention("event", m.lastgroup, m.start(), m.end(), word))
     out.sort(key=lambda x: (x.start, -x.end))
     return out
+
+
+# "Neuromorphes bzw. Edge Computing", "Smart- und Edge-Computing": a word before a coordinator that
+# shares the last word of the topic named after it
+_ELIDED = re.compile(r"(?<![\w-])([A-ZÄÖÜa-zäöü][\w]+)-?\s+(?:bzw\.|und|oder|sowie|and|or)\s+$")
+
+
+def _elided_topics(t: str, gaz: Gazetteer, out: list[Mention]) -> None:
+    for m in [x for x in out if x.kind == "topic"]:
+        parts = re.split(r"[\s-]+", m.text)
+        if len(parts) < 2:
+            continue
+        e = _ELIDED.search(t[max(0, m.start - 40):m.start])
+        if e is None:
+            continue
+        cand = e.group(1) + " " + " ".join(parts[1:])
+        hits = gaz.match(cand, tokenize(cand))
+        top = [h for x in hits if x.start == 0 and x.end == len(cand) for h in x.hits if h.kind == "topic"]
+        if top and top[0].ref != m.ref:
+            a = max(0, m.start - 40) + e.start(1)
+            out.append(Mention("topic", top[0].ref, a, a + len(e.group(1)), e.group(1), TOPIC, top[0].lang))
 
 
 # compound office words the gazetteer does not list ("Kulturminister", "Finanz-Staatssekretärin"):

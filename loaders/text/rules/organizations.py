@@ -65,6 +65,7 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
             if nxt.kind == "entity" and nxt.type in (ORGANIZATION, COMPANY) and re.fullmatch(
                     r"[\s-]*(?:[Nn]etzwerk|network|[Cc]luster|[Vv]erband|association|[Ii]nitiative)\s+", g):
                 d.fact(FOCUSES_ON, nxt.ref, m.ref, s.index)
+    _described_as(d, s, ms)
     for i, m in enumerate(ms):
         if m.kind == "entity" and m.type in (ORGANIZATION, COMPANY):
             k = i + 1
@@ -113,3 +114,20 @@ def properties(d: Doc, s: Sentence, ms: list[Mention]) -> None:
     if fm and fm.group("y"):
         d.node_props.setdefault(orgs[0].ref, {})["founded"] = int(fm.group("y"))
 
+
+
+# "X ist ... eines der größten Mikroelektronik- und IT-Cluster", "X is a photonics network": the body
+# described as a network of a field works on that field
+_IS = re.compile(r"\.?\s*(?:\([^)]*\)\s*)?(?:ist|is|gilt als|bildet)\b")
+_NETWORK_AFTER = re.compile(r"[\w]*(?:-\s*(?:(?:und|and|sowie)\s+[\w-]+)?)?\s*[-\s]?(?:[Cc]luster|[Nn]etzwerk|[Nn]etzwerke|[Nn]etzwerks|network|[Vv]erband|association)\b")
+
+
+def _described_as(d: Doc, s: Sentence, ms: list[Mention]) -> None:
+    t = s.text
+    ents = [m for m in ms if m.kind == "entity"]
+    if not ents or ents[0].type not in (ORGANIZATION, COMPANY) or not _IS.match(t, ents[0].end):
+        return
+    subject = ents[0]
+    for m in ms:
+        if m.kind == "topic" and m.start > subject.end and _NETWORK_AFTER.match(t, m.end):
+            d.fact(FOCUSES_ON, subject.ref, m.ref, s.index)
