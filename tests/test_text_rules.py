@@ -102,7 +102,7 @@ def test_a_person_signing_on_behalf_of_a_region():
 
 
 def test_regions_between_which_an_agreement_is_made_are_its_parties():
-    text = "A memorandum of understanding between the states of Hesse and Ohio was signed in Wiesbaden on 3 May 2024."
+    text = "An MoU between the states of Hesse and Ohio was signed in Wiesbaden on 3 May 2024."
     got = edges(text, type_=PARTY)
     assert {s for (_, s, _, _) in got} == {"region:de-he", "region:us-oh"}
     assert len({t for (_, _, t, _) in got}) == 1  # one agreement
@@ -153,7 +153,7 @@ def test_cooperation_between_two_regions_and_the_region_parties_of_an_agreement_
     a = pairs("Seit 2010 pflegen die Ministerien die Zusammenarbeit zwischen Sachsen und der Provinz Hebei.", partner)
     assert a == {("region:de-sn", "region:cn-he")}
     assert pairs("Ob eine Zusammenarbeit zwischen Sachsen und Hebei möglich wäre, soll eine Studie zeigen.", partner) == set()
-    b = pairs("A memorandum of understanding between the states of Hesse and Ohio was signed in Wiesbaden on 3 May 2024.", partner)
+    b = pairs("An MoU between the states of Hesse and Ohio was signed in Wiesbaden on 3 May 2024.", partner)
     assert b == {("region:de-he", "region:us-oh")}
 
 

@@ -127,7 +127,7 @@ _BETWEEN = re.compile(
 
 
 def _between(t: str, ms: list[Mention], trig: list[Mention]) -> list[str]:
-    """'a memorandum of understanding between the states of A and B', 'eine Vereinbarung zwischen A und B':
+    """'an MoU between the states of A and B', 'eine Vereinbarung zwischen A und B':
     the parties the agreement word names (regions as well as bodies)."""
     for tr in trig:
         b = _BETWEEN.match(t, tr.end)
