@@ -63,6 +63,18 @@ async def _guard(request: Request, settings, lang, answer) -> Response:
         return error_page(exc, parse_lang(lang), settings)
 
 
+async def _graph_view(request: Request, settings, store, lang, chrome, make_params) -> Response:
+    """A graph view: ``make_params(cap)`` checks the arguments (errors as a page or the API's
+    JSON), then the view is rendered off the event loop."""
+    cap = view_cap(settings)
+
+    async def answer():
+        p = make_params(cap)
+        return await _html(request, settings, lambda: render_view(store, p, cap, chrome=chrome != "0"), preload=True)
+
+    return await _guard(request, settings, lang, answer)
+
+
 @router.get("/view/entity/{id:path}", summary="Self-contained HTML view of an entity's neighbourhood")
 async def view_entity(
     request: Request,
@@ -81,14 +93,9 @@ async def view_entity(
     store=Depends(get_store),
     settings=Depends(get_settings),
 ):
-    cap = view_cap(settings)
-
-    async def answer():
-        p = entity_params(id, depth=depth, edge_types=edge_types, node_types=node_types, as_of=as_of, limit=limit, lang=lang, cap=cap,
-                          since=since, until=until, group=group, color=color)
-        return await _html(request, settings, lambda: render_view(store, p, cap, chrome=chrome != "0"), preload=True)
-
-    return await _guard(request, settings, lang, answer)
+    return await _graph_view(request, settings, store, lang, chrome, lambda cap: entity_params(
+        id, depth=depth, edge_types=edge_types, node_types=node_types, as_of=as_of, limit=limit, lang=lang, cap=cap,
+        since=since, until=until, group=group, color=color))
 
 
 @router.get("/view/path", summary="Self-contained HTML view of the partner paths between two entities")
@@ -109,14 +116,9 @@ async def view_path(
     store=Depends(get_store),
     settings=Depends(get_settings),
 ):
-    cap = view_cap(settings)
-
-    async def answer():
-        p = path_params(source, target, k=k, max_hops=max_hops, edge_types=edge_types, as_of=as_of, lang=lang, via=via,
-                        since=since, until=until, color=color)
-        return await _html(request, settings, lambda: render_view(store, p, cap, chrome=chrome != "0"), preload=True)
-
-    return await _guard(request, settings, lang, answer)
+    return await _graph_view(request, settings, store, lang, chrome, lambda cap: path_params(
+        source, target, k=k, max_hops=max_hops, edge_types=edge_types, as_of=as_of, lang=lang, via=via,
+        since=since, until=until, color=color))
 
 
 @router.get("/view/subgraph", summary="Self-contained HTML view of the given nodes and the edges among them")
@@ -133,13 +135,8 @@ async def view_subgraph(
     store=Depends(get_store),
     settings=Depends(get_settings),
 ):
-    cap = view_cap(settings)
-
-    async def answer():
-        p = subgraph_params(ids, edge_types=edge_types, as_of=as_of, lang=lang, since=since, until=until, color=color)
-        return await _html(request, settings, lambda: render_view(store, p, cap, chrome=chrome != "0"), preload=True)
-
-    return await _guard(request, settings, lang, answer)
+    return await _graph_view(request, settings, store, lang, chrome, lambda cap: subgraph_params(
+        ids, edge_types=edge_types, as_of=as_of, lang=lang, since=since, until=until, color=color))
 
 
 @router.get("/view/export", summary="The subgraph of any view as GEXF, GraphML, JSON or SVG")
@@ -253,15 +250,9 @@ async def view_list(
     settings=Depends(get_settings),
 ):
     """Takes the filters of ``GET /api/entities`` (``in`` as well: a region id or name)."""
-    cap = view_cap(settings)
-
-    async def answer():
-        values = {"type": type, "kind": kind, "in": request.query_params.get("in"), "related": related,
-                  "counterpart_in": counterpart_in, "sort": sort, "since": since, "until": until}
-        p = list_params(values, lang=lang, color=color)
-        return await _html(request, settings, lambda: render_view(store, p, cap, chrome=chrome != "0"), preload=True)
-
-    return await _guard(request, settings, lang, answer)
+    values = {"type": type, "kind": kind, "in": request.query_params.get("in"), "related": related,
+              "counterpart_in": counterpart_in, "sort": sort, "since": since, "until": until}
+    return await _graph_view(request, settings, store, lang, chrome, lambda cap: list_params(values, lang=lang, color=color))
 
 
 @router.get("/view/trade", summary="Self-contained HTML view of a trade series: the SVG chart and its data table")
