@@ -117,21 +117,28 @@ def _sqlite_problem(path: Path, pragma: str) -> str | None:
     return None
 
 
-def find_bad_row(path: str | Path) -> str | None:
-    """The first row whose stored JSON cannot be read as a node or edge, described by table and id."""
+def _read_rows(db):
+    """Every node and edge row parsed, in table and id order: (table, None) for a readable row,
+    (table, what is wrong) for one whose stored JSON is not a node or edge."""
     from ..model import Edge, Node
 
+    for table, make in (("nodes", Node.from_dict), ("edges", Edge.from_dict)):
+        for rid, data in db.execute(f"SELECT id, data FROM {table} ORDER BY id"):  # table: fixed names
+            try:
+                make(json.loads(data))
+            except (ValueError, TypeError, KeyError, AttributeError, IndexError) as e:
+                yield table, f"{table} row '{rid}' cannot be read ({type(e).__name__}: {str(e)[:200]})"
+            else:
+                yield table, None
+
+
+def find_bad_row(path: str | Path) -> str | None:
+    """The first row whose stored JSON cannot be read as a node or edge, described by table and id."""
     db = _ro(Path(path))
     try:
-        for table, make in (("nodes", Node.from_dict), ("edges", Edge.from_dict)):
-            for rid, data in db.execute(f"SELECT id, data FROM {table} ORDER BY id"):  # table: fixed names
-                try:
-                    make(json.loads(data))
-                except (ValueError, TypeError, KeyError, AttributeError, IndexError) as e:
-                    return f"{table} row '{rid}' cannot be read ({type(e).__name__}: {str(e)[:200]})"
+        return next((problem for _table, problem in _read_rows(db) if problem), None)
     finally:
         db.close()
-    return None
 
 
 def bad_row_error(path: str | Path) -> DamagedStoreError | None:
@@ -150,21 +157,15 @@ def full_check(path: str | Path) -> CheckReport:
     if problem:
         report.add(problem)
         return report
-    from ..model import Edge, Node
-
     db = _ro(path)
     try:
-        for table, make in (("nodes", Node.from_dict), ("edges", Edge.from_dict)):
-            for rid, data in db.execute(f"SELECT id, data FROM {table} ORDER BY id"):  # table: fixed names
-                try:
-                    make(json.loads(data))
-                except (ValueError, TypeError, KeyError, AttributeError, IndexError) as e:
-                    report.add(f"{table} row '{rid}' cannot be read ({type(e).__name__}: {str(e)[:200]})")
-                    continue
-                if table == "nodes":
-                    report.nodes += 1
-                else:
-                    report.edges += 1
+        for table, problem in _read_rows(db):
+            if problem:
+                report.add(problem)
+            elif table == "nodes":
+                report.nodes += 1
+            else:
+                report.edges += 1
     finally:
         db.close()
     return report
