@@ -17,6 +17,7 @@ from .legalforms import legal_pattern
 from .personnames import family_first, given_name_candidates, lone_family_after_title
 from .orgnames import COORD_EN, described_companies, enumerated_companies, is_generic, org_candidates, party_names
 from .sentences import Sentence
+from .typenames import COMPANY, ORGANIZATION, PERSON as PERSON_T, REGION, TOPIC
 
 UPPER = "A-ZÄÖÜ"
 # one way to match each word (a digit run cannot be split between \d and \w: that was exponential)
@@ -96,28 +97,28 @@ def classify(name: str, gaz: Gazetteer) -> tuple[str, str | None]:
     """(node type, organization kind) for a name found in the text."""
     low = fold(name)
     if re.search(r"ministeri|ministry|departement|department of", low):
-        return "Organization", "ministry"
+        return ORGANIZATION, "ministry"
     if re.search(r"kammer|chamber|\bahk\b|\bihk\b", low):
-        return "Organization", "chamber"
+        return ORGANIZATION, "chamber"
     if re.search(r"cluster|netzwerk|network", low):
-        return "Organization", "cluster"
+        return ORGANIZATION, "cluster"
     if re.search(r"universit|hochschule|college", low):
-        return "Organization", "university"
+        return ORGANIZATION, "university"
     if re.search(r"institut|fraunhofer|forschungszentrum|research|laborator|max planck|helmholtz|leibniz", low):
-        return "Organization", "research_institute"
+        return ORGANIZATION, "research_institute"
     if re.search(r"agentur|agency|forderung|promotion|invest|accelerator|development|marketinggesellschaft|business center", low):
-        return "Organization", "agency"
+        return ORGANIZATION, "agency"
     if re.search(r"regierung|government|prefecture|metropolitan city|provinz", low):
-        return "Organization", "government"
+        return ORGANIZATION, "government"
     if re.search(r"verband|association|verein|federation|\be v\b|society|alliance|council", low):
-        return "Organization", "association"
+        return ORGANIZATION, "association"
     # "<Region> International GmbH" and the like: a public promotion agency
     first = name.split()[0] if name.split() else ""
-    if re.search(r"\binternational\b|\bglobal\b", low) and any(e.type == "Region" for e in gaz.lookup(first)):
-        return "Organization", "agency"
+    if re.search(r"\binternational\b|\bglobal\b", low) and any(e.type == REGION for e in gaz.lookup(first)):
+        return ORGANIZATION, "agency"
     if LEGAL_COMPANY.search(name):
-        return "Company", None
-    return "Organization", "other"
+        return COMPANY, None
+    return ORGANIZATION, "other"
 
 
 def strip_legal(name: str) -> str:
@@ -202,26 +203,26 @@ def _register_org(gaz: Gazetteer, name: str, lang: str, acr: str | None = None, 
     if (len(name) < 3 and not type_override) or is_generic(name) or COORD_EN.fullmatch(name):
         return None
     known = gaz.lookup(name)
-    known = [e for e in known if e.type in ("Organization", "Company")] or ([] if not acr else [e for e in gaz.lookup(acr) if e.type in ("Organization", "Company")])
+    known = [e for e in known if e.type in (ORGANIZATION, COMPANY)] or ([] if not acr else [e for e in gaz.lookup(acr) if e.type in (ORGANIZATION, COMPANY)])
     if known:
         e = known[0]
         for n in (name, strip_legal(name), acr):
             if n and n not in e.all_names():
                 gaz.add_alias(e.id, n, lang)
         return e
-    if any(e.type in ("Region", "Topic") for e in gaz.lookup(name)):
+    if any(e.type in (REGION, TOPIC) for e in gaz.lookup(name)):
         return None
     # a span that contains a known body ("Verbände World Class 300 und High Potential ... Association") is not one name
     for mm in gaz.match(name, tokenize(name)):
-        if any(h.kind == "entity" and gaz.entries[h.ref].type in ("Organization", "Company") for h in mm.hits):
+        if any(h.kind == "entity" and gaz.entries[h.ref].type in (ORGANIZATION, COMPANY) for h in mm.hits):
             if mm.end - mm.start < len(strip_legal(name)) - 1:
                 return None
     type_, kind = classify(name, gaz)
     if hint and kind in ("other", "association", None):
         type_, kind = classify(f"{hint} {name}", gaz)
     if type_override:
-        type_, kind = type_override, (None if type_override == "Company" else kind)
-    prefix = "company" if type_ == "Company" else "org"
+        type_, kind = type_override, (None if type_override == COMPANY else kind)
+    prefix = "company" if type_ == COMPANY else "org"
     short = strip_legal(name)
     nid = _new_id(prefix, acr or short, gaz)
     props = {}
@@ -248,14 +249,14 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
             if acr.isdigit() or not re.search(r"[A-Z].*[A-Z]|^[A-Z]{2,}", acr):
                 continue
             long = best_long_form(m.group("long"), acr)
-            acr_known = [e for e in gaz.lookup(acr) if e.type in ("Organization", "Company")]
+            acr_known = [e for e in gaz.lookup(acr) if e.type in (ORGANIZATION, COMPANY)]
             if long is None:
                 continue
-            long_known = [e for e in gaz.lookup(long) if e.type in ("Organization", "Company")]
+            long_known = [e for e in gaz.lookup(long) if e.type in (ORGANIZATION, COMPANY)]
             if acr_known and not long_known:
                 long = _best_tail(long, gaz)
                 inner = [h for mm in gaz.match(long, tokenize(long)) for h in mm.hits
-                         if h.kind == "entity" and gaz.entries[h.ref].type in ("Organization", "Company")]
+                         if h.kind == "entity" and gaz.entries[h.ref].type in (ORGANIZATION, COMPANY)]
                 if long and not inner and len(long.split()) <= 12:
                     gaz.add_alias(acr_known[0].id, long, lang)
             elif not acr_known:
@@ -274,9 +275,9 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
     for s in sentences:
         t = s.text
         # names by type words, coordinated compounds, parties, companies in enumerations (orgnames)
-        for name, hint, alias in org_candidates(t, lambda n: any(e.type == "Region" for e in gaz.lookup(n)), lang):
+        for name, hint, alias in org_candidates(t, lambda n: any(e.type == REGION for e in gaz.lookup(n)), lang):
             # the short form of a body found with its full name ('Chemie-Cluster' for 'Chemie-Cluster Nord e. V.')
-            longer = [e for e in gaz.entries.maps[0].values() if e.local and e.type in ("Organization", "Company")
+            longer = [e for e in gaz.entries.maps[0].values() if e.local and e.type in (ORGANIZATION, COMPANY)
                       and any(n.startswith(name + " ") for n in e.all_names())] if hasattr(gaz.entries, "maps") else []
             if longer:
                 if name not in longer[0].all_names():
@@ -286,11 +287,11 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
             if e is not None and alias and alias not in e.all_names():
                 gaz.add_alias(e.id, alias, lang)
         for p in party_names(t):
-            _register_org(gaz, p, lang, type_override="Organization")
+            _register_org(gaz, p, lang, type_override=ORGANIZATION)
         # longer names first: 'LG Chem' before 'LG' (a name containing a known body is not registered)
         for c in sorted(dict.fromkeys(enumerated_companies(t) + described_companies(t, lang)), key=lambda n: -len(n)):
-            if not any(e.type in ("Region", "Person", "Topic") for e in gaz.lookup(c, base=False)):
-                _register_org(gaz, c, lang, type_override="Company")
+            if not any(e.type in (REGION, PERSON_T, TOPIC) for e in gaz.lookup(c, base=False)):
+                _register_org(gaz, c, lang, type_override=COMPANY)
     for s in sentences:
         t = s.text
         for m in _HEAD_NAME_EN.finditer(t):
@@ -298,14 +299,14 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
             name = _best_tail(name, gaz)
             place = (m.group("place") or "").strip()
             # a place right after the head names the branch ("German Institute Taipei")
-            if name and place and any(e.type == "Region" for e in gaz.lookup(place)):
+            if name and place and any(e.type == REGION for e in gaz.lookup(place)):
                 name = f"{name} {place}"
             if name and len(name.split()) >= 2:
                 _register_org(gaz, name, lang)
         for m in _GOVERNMENT_EN.finditer(t):
             _register_org(gaz, m.group("name"), lang, hint="government")
         for m in _CHAMBER_ABBR.finditer(t):
-            if any(e.type == "Region" for e in gaz.lookup(m.group("place"))):
+            if any(e.type == REGION for e in gaz.lookup(m.group("place"))):
                 _register_org(gaz, m.group("name"), lang, hint="Kammer")
         for m in _UNI_BEFORE.finditer(t):
             first = m.group("name").split()[0]
@@ -316,7 +317,7 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
         # "die japanischen Universitäten Yamagata und Tohoku"
         for m in re.finditer(rf"\b(?:Universitäten|universities)\s+(?P<list>{_CAPWORD}(?:\s*(?:,|und|and)\s*{_CAPWORD})+)", t):
             for nm in re.split(r"\s*(?:,|und|and)\s*", m.group("list")):
-                known = [e for form in (f"{nm} University", f"Universität {nm}", f"{nm}-Universität") for e in gaz.lookup(form) if e.type == "Organization"]
+                known = [e for form in (f"{nm} University", f"Universität {nm}", f"{nm}-Universität") for e in gaz.lookup(form) if e.type == ORGANIZATION]
                 if known:
                     gaz.add_alias(known[0].id, f"Universität {nm}", lang)
                 else:
@@ -332,7 +333,7 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
         # "<Region> Invest", "<Region> International"
         for m in re.finditer(rf"(?P<name>{_CAPWORD}(?:-{_CAPWORD})?\s+{_REGION_AGENCY})(?![\w])", t):
             first = m.group("name").split()[0]
-            if any(e.type == "Region" for e in gaz.lookup(first)):
+            if any(e.type == REGION for e in gaz.lookup(first)):
                 _register_org(gaz, m.group("name"), lang)
 
 
@@ -350,7 +351,7 @@ def _best_tail(name: str, gaz: Gazetteer) -> str:
         # "Political Network STRING": an English head inside a capitalized run is part of the name
         in_run = i > 0 and words[i][:1].isupper() and " " not in w and words[i - 1][:1].isupper() \
             and words[i - 1].lower() not in STOP and re.fullmatch(r"(?i)network|cluster|association|initiative", w)
-        if w in _DESCRIPTOR_ALWAYS or (_DESCRIPTOR.search(w) and not in_run and not any(e.type == "Region" for e in gaz.lookup(nxt)) and re.search(r"[A-Z].*[A-Z]|^[A-Z]{2}", nxt)):
+        if w in _DESCRIPTOR_ALWAYS or (_DESCRIPTOR.search(w) and not in_run and not any(e.type == REGION for e in gaz.lookup(nxt)) and re.search(r"[A-Z].*[A-Z]|^[A-Z]{2}", nxt)):
             words = words[i + 1:]
             break
     # cut at the last lowercase connector followed by a new capitalized run that starts a name
@@ -385,9 +386,9 @@ def _name_ok(given: str, family: str, gaz: Gazetteer, company_family: bool = Fal
         if re.fullmatch(_OFFICE, w):
             return False
         # a given name may also be a place somewhere (Paul, Cape Verde): only the hand gazetteer counts
-        hits = _named_exactly(gaz, w, ("Region", "Organization", "Company", "Topic"))
+        hits = _named_exactly(gaz, w, (REGION, ORGANIZATION, COMPANY, TOPIC))
         if company_family and w == family:  # companies are named after their founders ("Vietz")
-            hits = [e for e in hits if not (e.local and e.type == "Company")]
+            hits = [e for e in hits if not (e.local and e.type == COMPANY)]
         if hits:
             return False
         if w.lower().rstrip(".") in ("januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
@@ -453,10 +454,10 @@ def discover_persons(gaz: Gazetteer, sentences: list[Sentence], lang: str) -> No
         # name shape alone: a given name the name list knows, an East-Asian family name first, or a lone
         # family name after an office and a title (``personnames``); never inside a known body or place
         # (a company named after its founder may be the family name: "Eginhard Vietz" of the firm Vietz)
-        covered = [(m.start, m.end, all(gaz.entries[h.ref].local and gaz.entries[h.ref].type == "Company"
+        covered = [(m.start, m.end, all(gaz.entries[h.ref].local and gaz.entries[h.ref].type == COMPANY
                                         for h in m.hits if h.kind == "entity"))
                    for m in matches
-                   if any(h.kind == "entity" and gaz.entries[h.ref].type in ("Organization", "Company", "Region", "Topic")
+                   if any(h.kind == "entity" and gaz.entries[h.ref].type in (ORGANIZATION, COMPANY, REGION, TOPIC)
                           for h in m.hits)]
         office_ends = {m.end() for m in _OFFICE_PHRASE.finditer(t)}
         for c in given_name_candidates(t) + lone_family_after_title(t, office_ends):
@@ -473,7 +474,7 @@ def _add_person(gaz: Gazetteer, lang: str, given: str, family: str, hon: str | N
     full = name or f"{given} {family}".strip()
     if name is None and " " not in given and family_first(given, family):  # as written: family name first
         given, family = family, given
-    if [e for e in gaz.lookup(full) if e.type == "Person"]:
+    if [e for e in gaz.lookup(full) if e.type == PERSON_T]:
         return
     nid = _new_id("person", full, gaz)
     props = {"family_name": family.split()[-1]}
@@ -481,7 +482,7 @@ def _add_person(gaz: Gazetteer, lang: str, given: str, family: str, hon: str | N
         props = {"given_name": given, **props}
     if hon and hon not in ("Herr", "Frau", "Mr.", "Ms.", "Mrs."):
         props["honorific"] = hon
-    e = Entry(nid, "Person", {lang: full}, {}, props, local=True)
+    e = Entry(nid, PERSON_T, {lang: full}, {}, props, local=True)
     gaz.add(e)
     # the bare family name refers to the same person within this document
     gaz._index(family.split()[-1], Hit("entity", nid, lang))

@@ -22,6 +22,8 @@ import yaml
 from graph.errors import LoadError
 from graph.text import fold
 
+from .typenames import LOCATED_IN, MEMBER_OF, ORGANIZATION, PART_OF, PERSON, REGION, SUBORDINATE_TO, TOPIC
+
 GAZETTEER_DIR = Path(__file__).with_name("gazetteer")
 TOKEN = re.compile(r"\w+|&")
 _SUFFIXES = ("ern", "es", "en", "er", "em", "e", "s")
@@ -92,7 +94,7 @@ class Entry:
         acr = self.properties.get("acronym")
         if acr:
             return str(acr)
-        if self.type in ("Region", "Person", "Topic"):
+        if self.type in (REGION, PERSON, TOPIC):
             return self.name.get("de") or self.name.get("en") or self.label
         names = [n for n in self.all_names() if n and re.search(r"[a-z]", fold(n))]
         return min(names, key=len) if names else self.label
@@ -154,15 +156,15 @@ class Gazetteer:
     def add(self, e: Entry) -> None:
         self.entries[e.id] = e
         for lang, n in e.name.items():
-            self._index(n, Hit("entity" if e.type != "Topic" else "topic", e.id, lang))
+            self._index(n, Hit("entity" if e.type != TOPIC else "topic", e.id, lang))
         for lang, vs in e.aliases.items():
             for n in vs:
-                self._index(n, Hit("entity" if e.type != "Topic" else "topic", e.id, lang))
-        if e.type == "Region":
+                self._index(n, Hit("entity" if e.type != TOPIC else "topic", e.id, lang))
+        if e.type == REGION:
             for lang, n in list(e.name.items()) + [(l, a) for l, vs in e.aliases.items() for a in vs]:
                 if lang == "de" and not n[-1] in "sxzß":
                     self._index(n + "s", Hit("entity", e.id, lang))  # genitive: Sachsens
-        if e.type == "Region" and e.id.startswith("region:de-") and e.properties.get("level") == "city":
+        if e.type == REGION and e.id.startswith("region:de-") and e.properties.get("level") == "city":
             de = e.name.get("de")
             if de and " " not in de:
                 self._index(de + ("r" if de.endswith("e") else "er"), Hit("adjective", e.id, "de"))
@@ -291,7 +293,7 @@ class Gazetteer:
     def economy_ministry(self, region_id: str) -> Entry | None:
         own = self.entries.maps[0] if isinstance(self.entries, ChainMap) else self.entries
         for e in own.values():
-            if e.type == "Organization" and e.seat == region_id and e.portfolio == "economy":
+            if e.type == ORGANIZATION and e.seat == region_id and e.portfolio == "economy":
                 return e
         return None
 
@@ -361,7 +363,7 @@ def _load_yaml(path: Path) -> Any:
         raise LoadError(f"{path}: cannot read gazetteer file: {e}") from None
 
 
-HOME_RELATIONS = ("SUBORDINATE_TO", "LOCATED_IN", "PART_OF", "MEMBER_OF")
+HOME_RELATIONS = (SUBORDINATE_TO, LOCATED_IN, PART_OF, MEMBER_OF)
 
 
 def _home(raw: Any, where: str) -> list[tuple[str, str]]:
@@ -393,7 +395,7 @@ def load_gazetteer(directory: str | Path | None = None, reference_ids=None, chec
     reference ids) is asked only when a target is not in the gazetteer itself."""
     d = Path(directory) if directory else GAZETTEER_DIR
     entries: list[Entry] = []
-    type_of = {"regions.yaml": "Region", "organizations.yaml": "Organization", "topics.yaml": "Topic"}
+    type_of = {"regions.yaml": REGION, "organizations.yaml": ORGANIZATION, "topics.yaml": TOPIC}
     for fname, default_type in type_of.items():
         f = d / fname
         if not f.exists():
@@ -445,7 +447,7 @@ def _reference_ids() -> set[str]:
     from .refdata import reference_layer
 
     hand = _hand_unchecked()
-    return set(reference_layer(lambda: hand).entries) | {e.id for e in hand.entries.values() if e.type == "Region"}
+    return set(reference_layer(lambda: hand).entries) | {e.id for e in hand.entries.values() if e.type == REGION}
 
 
 def default_gazetteer() -> Gazetteer:

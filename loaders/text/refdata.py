@@ -29,6 +29,7 @@ from pathlib import Path
 from graph.text import slug
 
 from .gazetteer import Entry
+from .typenames import REGION
 
 CITY_MIN_POP = 50_000
 ALTNAME_MIN_POP = 300_000  # 300,000-400,000 and a subdivision's own city: only exonyms close to the name  # alternate (exonym) names only for large cities: fewer collisions
@@ -66,17 +67,31 @@ _GENERIC = {"capital", "territory", "free", "state", "federal", "district", "aut
 # German-state and other names the hand gazetteer holds are never re-added; these ISO names collide with words
 _SKIP_CODES = {"DE"}  # German states: the hand gazetteer covers them (German cities come from GeoNames)
 
-_SUFFIX_TYPES = {
-    "Prefecture": ("Prefecture", "Präfektur"),
-    "Province": ("Province", "Provinz"),
-    "State": ("State", "Bundesstaat"),
-    "Voivodship": ("Voivodeship", "Woiwodschaft"),
-    "Region": ("Region", "Region"),
-    "Metropolitan region": ("Region", "Region"),
-    "Municipality": ("City", "Stadt"),
-    "Autonomous region": ("Autonomous Region", "Autonome Region"),
-    "Special administrative region": ("SAR", "Sonderverwaltungszone"),
-}
+_FORMS_FILE = Path(__file__).with_name("gazetteer") / "subdivision_forms.yaml"
+
+
+@lru_cache(maxsize=1)
+def subdivision_forms() -> dict[str, tuple[list[str], list[str]]]:
+    """pycountry subdivision type -> (English kind words, German kind words), from ``subdivision_forms.yaml``."""
+    import yaml
+
+    raw = yaml.safe_load(_FORMS_FILE.read_text(encoding="utf-8")) or {}
+    out = {}
+    for t, forms in raw.items():
+        if not isinstance(forms, dict):
+            raise ValueError(f"{_FORMS_FILE}: entry {t!r} needs 'en' and 'de' lists")
+        out[t] = (list(forms.get("en") or []), list(forms.get("de") or []))
+    return out
+
+
+def kind_forms(local: str, de: str, sub_type: str) -> tuple[list[str], list[str]]:
+    """The English and German names of a subdivision with its kind word ("Nagano Prefecture",
+    "Prefecture of Nagano", "Präfektur Nagano"), by its pycountry type."""
+    forms = subdivision_forms()
+    en_words, de_words = forms.get(sub_type) or forms.get("default") or ([], [])
+    al_en = [f for w in en_words for f in (f"{local} {w}", f"{w} of {local}")]
+    al_de = [f"{w} {n}" for w in de_words for n in dict.fromkeys((de, local))]
+    return al_en, al_de
 
 
 def _level(sub_type: str) -> str:
@@ -140,7 +155,7 @@ def reference_regions() -> list[Entry]:
         names = [n for n in {en, c.name, getattr(c, "official_name", "") or ""} if n and "," not in n]
         extra_en, extra_de = _COUNTRY_ALIASES.get(c.alpha_2, ([], []))
         aliases = {"en": sorted({n for n in names if n != en} | set(extra_en)), "de": [n for n in extra_de if n != de]}
-        out.append(Entry(f"region:{c.alpha_2.lower()}", "Region", {"en": en, "de": de}, aliases,
+        out.append(Entry(f"region:{c.alpha_2.lower()}", REGION, {"en": en, "de": de}, aliases,
                          {"level": "country", "iso_3166": c.alpha_2}, parent=None))
     for s in pycountry.subdivisions:
         if s.country_code in _SKIP_CODES:
@@ -149,16 +164,14 @@ def reference_regions() -> list[Entry]:
         de = _clean(de2.gettext(s.name))
         if not (_ok(local) or _ok(de)):
             continue
-        en_forms, de_forms = _SUFFIX_TYPES.get(s.type, (None, None))
-        al_en = [n for n in (f"{local} {en_forms}" if en_forms else None, f"{en_forms} of {local}" if en_forms else None) if n]
-        al_de = [n for n in (f"{de_forms} {de}" if de_forms else None,) if n]
+        al_en, al_de = kind_forms(local, de, s.type)
         names = {}
         if _ok(local):
             names["en"] = local
         if _ok(de):
             names["de"] = de
         parent = f"region:{s.parent_code.lower()}" if getattr(s, "parent_code", None) else f"region:{s.country_code.lower()}"
-        out.append(Entry(f"region:{s.code.lower()}", "Region", names, {"en": al_en, "de": al_de},
+        out.append(Entry(f"region:{s.code.lower()}", REGION, names, {"en": al_en, "de": al_de},
                          {"level": _level(s.type), "iso_3166": s.code}, parent=parent))
     # a city named like its own country or subdivision (Singapore, Québec) is not added: the larger unit is meant
     subdivision_names = {(e.properties["iso_3166"][:2], n) for e in out for n in e.name.values()}
@@ -184,7 +197,7 @@ def reference_regions() -> list[Entry]:
         if c["population"] >= ALTNAME_MIN_POP:
             alts = sorted({a for a in c.get("alternatenames") or [] if _ok(a) and a != name and len(a.split()) <= 3
                            and (c["population"] >= 400_000 or _close(a, name))})
-        out.append(Entry(f"region:{c['countrycode'].lower()}-{slug(name)}", "Region", {"en": name},
+        out.append(Entry(f"region:{c['countrycode'].lower()}-{slug(name)}", REGION, {"en": name},
                          {"en": alts} if alts else {}, {"level": "city"}, parent=f"region:{c['countrycode'].lower()}"))
     return out
 
