@@ -8,11 +8,12 @@ copy of the gazetteer, so that later mentions (also the bare family name
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from graph.text import fold, slug
 
-from .gazetteer import Entry, Gazetteer, Hit, tokenize
+from .gazetteer import Entry, Gazetteer, Hit, token_forms, tokenize
 from .legalforms import legal_pattern
 from .personnames import family_first, given_name_candidates, lone_family_after_title
 from .orgnames import COORD_EN, described_companies, enumerated_companies, is_generic, org_candidates, party_names
@@ -33,11 +34,13 @@ _ACRONYM_DEF = re.compile(rf"(?P<long>{_RUN}(?:\s+{_LEGAL})?)\s*\((?P<acr>[{UPPE
 _CAPWORD_NL = rf"(?!{_LEGAL}(?![\w]))(?:{_CAPWORD})"
 _RUN_NL = rf"{_CAPWORD_NL}(?:\s+(?:{_CONN}\s+)*{_CAPWORD_NL})*"
 _LEGAL_NAME = re.compile(rf"(?P<name>{_RUN_NL})\s+(?P<legal>{_LEGAL})(?![\w])")
-_HEAD_EN = r"(?:Agency|Association|Chambers?|Institute|University|Ministry|Corporation|Foundation|Council|Cluster|Network|Organi[sz]ation|Accelerator|Center|Centre|Society|Federation|Authority|Alliance)"
+_HEAD_EN = r"(?:Agency|Association|Chambers?|Institute|University|Ministry|Corporation|Foundation|Council|Cluster|Network|Organi[sz]ation|Accelerator|Center|Centre|Society|Federation|Authority|Alliance|Hub|Campus)"
 # a name in capitals after the head belongs to it ("Political Network STRING")
 _HEAD_NAME_EN = re.compile(rf"(?P<name>{_RUN}\s+{_HEAD_EN}(?:\s+(?:of|for|and)(?:\s+(?:the\s+)?{_CAPWORD})+)*(?:\s+[A-Z]{{3,}}(?![\w-]))?)(?P<place>\s+{_CAPWORD})?(?![\w])")
 # "Scottish Government", "Indonesian Government": a national or regional adjective before Government/Parliament
 _GOVERNMENT_EN = re.compile(r"(?<![\w-])(?P<name>[A-Z][a-z]+(?:ish|ian|ese|an|ic|i)\s+(?:Government|Parliament))(?![\w-])")
+# "Port of Kelmsund", "Port of Kelmsund Authority": the port as a body (its operator), not only a place
+_PORT_EN = re.compile(rf"(?<![\w-])(?P<name>Port\s+of\s+{_CAPWORD}(?:\s+(?:Authority|Corporation|Company))?)(?![\w-])")
 # "IHK Berlin", "HWK Dresden", "IHK zu Kiel"
 _CHAMBER_ABBR = re.compile(rf"(?<![\w-])(?P<name>(?:IHK|HWK|AHK)\s+(?:(?:zu|für)\s+)?(?P<place>{_CAPWORD}))")
 # "Tongji Universität": a name before the German head (not an adjective: "Technische Universität")
@@ -76,7 +79,7 @@ _OFFICE_WORDS = ("minister", "präsident", "senator", "sekretär", "botschafter"
                  "dezernent", "referent", "vorstand", "intendant", "professor")
 _OFFICE_DE = ("(?:" + "|".join(_OFFICE_WORDS) + "|" + "|".join(w.capitalize() for w in _OFFICE_WORDS)
               + ")(?:in|innen|r|en)?")
-_OFFICE = (rf"(?:(?:[A-ZÄÖÜ][a-zäöüß]*)?{_OFFICE_DE}|(?:Deputy |Vice |Prime |Chief |State |Lord )?(?:Minister|Senator|Ambassador|"
+_OFFICE = (rf"(?:(?:[A-ZÄÖÜ][a-zäöüß]*)?{_OFFICE_DE}|(?:(?:Deputy|Vice|Prime|Chief|State|Lord)[ -])?(?:Minister|Senator|Ambassador|"
            r"Consul(?:[- ]General)?|Councillor|Governor|Mayor|CEO|Chairman|Chairwoman|Chair|President|Director|"
            r"Secretary|Premier|Chancellor|Commissioner|Executive|Officer|Head|Professor|Representative))(?![\w])")
 _NAMEWORD_X = rf"(?:{_NAMEWORD}|[A-Z]{{2,}}(?![\w]))"  # family names in capitals: KIM, NGUYEN
@@ -239,6 +242,23 @@ def _register_org(gaz: Gazetteer, name: str, lang: str, acr: str | None = None, 
     return e
 
 
+def _stub_only_in_coordinations(stub: str, doc_forms: Counter, doc_text: str) -> bool:
+    """True when the word ``stub`` ('Verkehrs') occurs in the document only as the first part of a coordinated
+    compound ('Verkehrs-, Umwelt- und Finanzministerium'), so that it can stand for the whole compound.
+    ``doc_forms`` counts the document's token forms (``token_forms``), ``doc_text`` is its sentences joined."""
+    as_word = max(doc_forms[f] for f in token_forms(stub))
+    as_stub = len(re.findall(rf"(?<![\w-]){re.escape(stub)}-(?=,|\s)", doc_text))
+    return as_word == as_stub
+
+
+def _form_counts(sentences: list[Sentence]) -> Counter:
+    out: Counter = Counter()
+    for s in sentences:
+        for tok, _, _ in tokenize(s.text):
+            out.update(set(token_forms(tok)))
+    return out
+
+
 def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str) -> None:
     # three passes, so that a name with a legal form or an acronym ('X-Cluster Y e. V.') is known before
     # a shorter type-word name inside it ('X-Cluster' in a headline) could claim the span
@@ -272,6 +292,8 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
                 before = re.search(r"([\w-]+)\s+$", t[: m.start()])
                 hint = " ".join(x for x in (dropped, before.group(1) if before else "") if x)
                 _register_org(gaz, f"{name} {m.group('legal')}", lang, hint=hint or None)
+    doc_forms: Counter | None = None
+    doc_text = ""
     for s in sentences:
         t = s.text
         # names by type words, coordinated compounds, parties, companies in enumerations (orgnames)
@@ -284,6 +306,10 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
                     gaz.add_alias(longer[0].id, name, lang)
                 continue
             e = _register_org(gaz, name, lang, hint=hint)
+            if alias and alias.endswith("-"):  # a part of a coordinated compound ("Verkehrs-, ... ministerium")
+                if doc_forms is None:
+                    doc_forms, doc_text = _form_counts(sentences), "\n".join(x.text for x in sentences)
+                alias = alias[:-1] if _stub_only_in_coordinations(alias[:-1], doc_forms, doc_text) else None
             if e is not None and alias and alias not in e.all_names():
                 gaz.add_alias(e.id, alias, lang)
         for p in party_names(t):
@@ -303,6 +329,8 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
                 name = f"{name} {place}"
             if name and len(name.split()) >= 2:
                 _register_org(gaz, name, lang)
+        for m in _PORT_EN.finditer(t):
+            _register_org(gaz, m.group("name"), lang)
         for m in _GOVERNMENT_EN.finditer(t):
             _register_org(gaz, m.group("name"), lang, hint="government")
         for m in _CHAMBER_ABBR.finditer(t):

@@ -21,7 +21,14 @@ _HEADS_DE = ("ministerium", "staatskanzlei", "senatskanzlei", "kanzlei", "landes
              "verband", "gesellschaft", "institut", "universität", "hochschule", "agentur", "kommission", "behörde",
              "stiftung", "akademie", "zentrum", "verwaltung", "senatsverwaltung", "regierung", "landtag",
              "vertretung", "generaldelegation", "büro", "werft", "werften", "fraktion", "kommission", "orchester",
-             "quartett")
+             "quartett", "hafen", "hub", "cluster", "campus", "netzwerk")
+# heads after which a plain capitalized word is a name ("Innovationszentrum Nordhafen", "Hafen Kelmsund"), when
+# a preposition, a conjunction or punctuation follows it (``_DE_NEXT``): other heads take a name only when it is
+# a region ("Technische Universität Berlin") or with für/des/der
+_NAMED_HEADS = ("zentrum", "institut", "hafen", "hub", "cluster", "campus", "akademie", "netzwerk", "werft")
+# heads that are places or generic as often as bodies: only with a name after them ("Hafen Kelmsund"), never
+# with an adjective or a first part alone ("im Hamburger Hafen", "Uni-Campus")
+_NEEDS_NAME = ("hafen", "campus", "hub")
 # a bare one-word head that names one body in context (other bare heads are too generic)
 _BARE_OK = {"staatskanzlei", "senatskanzlei", "landtag"}
 _ADJ = r"(?:[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*(?:e|en|er|es)\s+)"
@@ -32,13 +39,22 @@ ORG_DE = re.compile(rf"(?<![\w-])(?P<adj>{_ADJ}{{1,2}})?{_HEAD_WORD}{_NAME_AFTER
 _DET = re.compile(r"^(?:(?:Der|Die|Das|Des|Dem|Den|Eine[rnms]?|Ein|Diese[rnms]?|Unsere[rnms]?|Ihre[rnms]?)\s+)+")
 COORD_DE = re.compile(r"(?<![\w-])(?P<parts>(?:[A-ZÄÖÜ][a-zäöüß]+-,\s+){0,5}[A-ZÄÖÜ][a-zäöüß]+-\s+(?:und|sowie|oder)\s+)"
                       r"(?P<last>[A-ZÄÖÜ][a-zäöüß]+?)(?P<head>ministerium|ministerien|kammer|verband|institut|agentur)(?![\w-])")
-_HEADS_EN = r"(?:University|Institute|Agency|Ministry|Chamber|Association|Council|Authority|Corporation|Committee|Board|Centre|Center)"
-COORD_EN = re.compile(rf"(?<![\w-])(?P<a>(?:[A-Z][\w-]*\s+){{1,6}}{_HEADS_EN})\s+and\s+(?P<b>(?:[A-Z][\w-]*\s+){{1,6}}{_HEADS_EN})(?![\w-])")
+_HEADS_EN = (r"(?:University|Institute|Agency|Ministry|Chamber|Association|Council|Authority|Corporation|Committee|Board|"
+             r"Centre|Center|Hub|Cluster|Network|Foundation|Federation|Campus)")
+COORD_EN = re.compile(rf"(?<![\w-])(?P<a>(?:[A-Z][\w-]*\s+){{1,6}}{_HEADS_EN})\s+and\s+(?:the\s+)?(?P<b>(?:[A-Z][\w-]*\s+){{1,6}}{_HEADS_EN})(?![\w-])")
+_LEAD_DET = re.compile(r"^(?:The|A|An)\s+")
 PARTIES = ("CDU", "CSU", "SPD", "FDP", "Grüne", "Grünen", "Die Linke", "Linke", "AfD", "BSW", "SSW", "Freie Wähler")
 PARTY = re.compile(r"\((?P<p>" + "|".join(re.escape(p) for p in PARTIES) + r")\)")
 _ITEM = r"[A-Z0-9][\w&.'’-]*(?:\s+[A-Z0-9][\w&.'’-]*){0,3}"
-ENUM = re.compile(rf"(?<![\w-])(?:Firmen|Unternehmen|Konzerne|Hersteller|companies|firms|corporations|such companies)\s+(?:wie|such as|like|including|darunter)\s+"
+# words for companies that an enumeration of names follows (either case: a sentence may start with them)
+_ENUM_CUE = (r"(?:[Ff]irmen|[Uu]nternehmen|[Kk]onzerne|[Hh]ersteller|[Zz]ulieferer|[Aa]ussteller|[Ss]tart-?[Uu]ps|"
+             r"[Cc]ompanies|[Ff]irms|[Cc]orporations|[Bb]usinesses|[Ee]nterprises|[Mm]anufacturers|[Ee]xhibitors|"
+             r"such companies)")
+ENUM = re.compile(rf"(?<![\w-]){_ENUM_CUE}\s+(?:wie|such as|like|including|darunter|namely|etwa|(?:so\s+)?unter anderem)\s+"
                   rf"(?P<list>{_ITEM}(?:(?:,\s+|\s+(?:und|and|sowie|or|oder)\s+){_ITEM}){{0,8}})")
+# "die Unternehmen A, B und C", "the companies A and B": a list of at least two names right after the word
+ENUM_PLAIN = re.compile(rf"(?<![\w-])(?:die|der|den|the)\s+(?:[\w-]+\s+)?{_ENUM_CUE}\s+"
+                        rf"(?P<list>{_ITEM}(?:,\s+{_ITEM}){{0,8}},?\s+(?:und|and|sowie)\s+{_ITEM})(?![\w-])")
 
 _GENERIC = re.compile(r"(?i)^(?:memorandum(?: of understanding)?|mou|absichtserklärung|letter of intent|loi|abkommen|"
                       r"vereinbarung|agreement|delegation|wirtschaftsdelegation|unternehmerdelegation|kooperation|"
@@ -66,8 +82,11 @@ def org_candidates(text: str, is_region=lambda name: False, lang: str = "de") ->
         head = m.group("head")
         head = "ministerium" if head == "ministerien" else head
         parts = [p.strip().rstrip("-") for p in re.split(r"-,\s+|-\s+(?:und|sowie|oder)\s+", m.group("parts")) if p.strip()]
-        for p in parts + [m.group("last")]:
-            out.append((p + head, head, None))
+        # the parts are written without their head ("Verkehrs-"): that stub is their alias, so that the
+        # text's mention of them is found (``discover`` adds it only where the stub is no word of its own)
+        for p in parts:
+            out.append((p + head, head, p + "-"))
+        out.append((m.group("last") + head, head, None))
     for m in ORG_DE.finditer(text):
         head = m.group("head")
         low = head.lower()
@@ -80,8 +99,10 @@ def org_candidates(text: str, is_region=lambda name: False, lang: str = "de") ->
             adj = _DET.sub("", adj) or None
         core = low.rstrip("s") if not low.endswith(tuple(_HEADS_DE)) else low
         if after and not after.startswith(("für ", "des ", "der ")) and not is_region(after):
-            after = None
+            after = _plain_name_after(core, after, text, m.end("head"))
         if not (adj or pre or after) and core not in _BARE_OK:
+            continue
+        if core.endswith(_NEEDS_NAME) and not after:
             continue
         name = "".join(x for x in ((_norm_adj(adj) + " ") if adj else "", pre or "", head))
         if after:
@@ -90,23 +111,52 @@ def org_candidates(text: str, is_region=lambda name: False, lang: str = "de") ->
         alias = head if adj and re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]+er\s*", adj) and core in _BARE_OK else None
         out.append((name.strip(), low, alias))
     for m in COORD_EN.finditer(text):
-        out.append((m.group("a"), None, None))
-        out.append((m.group("b"), None, None))
+        for part in (m.group("a"), m.group("b")):
+            part = _LEAD_DET.sub("", part)
+            if len(part.split()) >= 2:
+                out.append((part, None, None))
     return out
+
+
+def _plain_name_after(core: str, after: str, text: str, head_end: int) -> str | None:
+    """The first word of ``after`` when it names the body of a naming head ('Innovationszentrum Nordhafen'):
+    not a German common noun by its ending, and followed by a preposition, a conjunction or punctuation."""
+    if not core.endswith(_NAMED_HEADS):
+        return None
+    word = after.split()[0]
+    start = text.index(word, head_end)
+    if _DE_NOUN.search(word) or _NOT_NAME.search(word) or not _DE_NEXT.match(text[start + len(word):start + len(word) + 20]):
+        return None
+    return word
 
 
 def party_names(text: str) -> list[str]:
     return [m.group("p") for m in PARTY.finditer(text)]
 
 
+def _split_list(lst: str) -> list[str]:
+    out = []
+    for item in re.split(r",\s+|\s+(?:und|and|sowie|or|oder)\s+", lst):
+        item = item.strip(" .,")
+        if len(item) >= 2 and not is_generic(item):
+            out.append(item)
+    return out
+
+
 def enumerated_companies(text: str) -> list[str]:
+    """Companies named in a list after a word for companies: 'Firmen wie A und B', 'companies such as
+    A, B and C', 'die Unternehmen A, B und C' (the last only with two names or more, none of them a
+    German common noun: 'die Unternehmen Kunden und Partner' is no list of names)."""
     out: list[str] = []
     for m in ENUM.finditer(text):
-        for item in re.split(r",\s+|\s+(?:und|and|sowie|or|oder)\s+", m.group("list")):
-            item = item.strip(" .,")
-            if len(item) >= 2 and not is_generic(item):
-                out.append(item)
-    return out
+        out += _split_list(m.group("list"))
+    for m in ENUM_PLAIN.finditer(text):
+        items = [i for i in _split_list(m.group("list"))
+                 if not _DE_NOUN.search(i.split()[0]) and not _NOT_NAME.search(i.split()[0])]
+        # every item a name: a plain German noun in the list means it is not an enumeration of names
+        if len(items) >= 2 and len(items) == len(_split_list(m.group("list"))):
+            out += [i for i in items if i not in out]
+    return list(dict.fromkeys(out))
 
 
 # a word that says "company" right before its name
