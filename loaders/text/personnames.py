@@ -27,8 +27,11 @@ _ORG_WORD = re.compile(r"(?i)(?:universit|institut|ministeri|stiftung|gruppe|gmb
                        r"gesellschaft|foundation|company|group|center|centre|college|school|schule|hotel|airport|"
                        r"flughafen|bahnhof|straße|strasse|platz|street|avenue|road|park|haus|house|hall|halle|"
                        r"award|preis|prize|cup|festival|messe|expo|forum|summit|gipfel|programm|program|day|tag)")
-# romanized East-Asian given names: one to three syllables ("Qiuxiong", "Minho", "Jae-myung")
-_SYLLABLES = re.compile(r"(?:(?:ch|sh|zh|ts|[bcdfghjklmnpqrstwxyz])?(?:[aeiou]{1,3})(?:ng|n|r(?![aeiou]))?-?){1,3}")
+# romanized East-Asian given names: one to three syllables ("Qiuxiong", "Minho", "Jae-myung", "Thanh", "Duc")
+_SYLLABLES = re.compile(r"(?:(?:ngh|ch|sh|zh|ts|th|tr|ng|nh|kh|ph|gi|qu|[bcdfghjklmnpqrstvwxyz])?(?:[aeiouy]{1,3})"
+                        r"(?:ng|nh|ch|n|r(?![aeiou])|c|t|p|m)?-?){1,3}")
+# a family name in capitals written first: "KIM Jung-hoon", "NGUYEN Van Thanh", "WANG Xiaoming"
+_CAPS_FIRST = re.compile(rf"(?<![\w'’.-])(?P<f>[A-Z]{{2,}})\s+(?P<g>[A-Z][a-z]+(?:-[a-z]+)?)(?:\s+(?P<g2>[A-Z][a-z]+))?(?![\w'’-])")
 _DR_SURNAME = re.compile(rf"(?<![\w-])(?:Dr\.|Prof\.|Dr|Professor)\s+(?P<f>{_W})(?![\w-])(?!\s+[A-ZÄÖÜ][{_LOW}])")
 
 
@@ -66,6 +69,11 @@ def given_name_candidates(text: str) -> list[NameCandidate]:
             continue
         if m.group("after"):  # "Max-Planck", a word glued on: not a plain name
             continue
+        if c and family_first3(a, b, c.strip()):  # "Nguyen Thi Lan": family, middle and given name
+            prev = _PREV_WORD.search(text, 0, start)
+            if prev is None or not prev.group(1)[:1].isupper() or _TITLE_BEFORE.search(prev.group(1)):
+                out.append(NameCandidate(start, m.end("c"), f"{b} {c.strip()}", a, f"{a} {b} {c.strip()}"))
+            continue
         if not c and family_first(a, b):
             # not after a capitalized word ("Science Park Saar"), unless an office or title stands there
             prev = _PREV_WORD.search(text, 0, start)
@@ -80,6 +88,14 @@ def given_name_candidates(text: str) -> list[NameCandidate]:
                 continue
             if _family_ok(b):
                 out.append(NameCandidate(start, m.end("b"), a, b, f"{a} {b}"))
+    for m in _CAPS_FIRST.finditer(text):
+        f, g, g2 = m.group("f"), m.group("g"), m.group("g2")
+        if not is_east_asian_family(f.capitalize()) or not _SYLLABLES.fullmatch(g.lower()):
+            continue
+        if g2 and _SYLLABLES.fullmatch(g2.lower()) and not is_east_asian_family(g2):
+            out.append(NameCandidate(m.start(), m.end("g2"), f"{g} {g2}", f, f"{f} {g} {g2}"))
+        else:
+            out.append(NameCandidate(m.start(), m.end("g"), g, f, f"{f} {g}"))
     return out
 
 
@@ -91,6 +107,12 @@ def lone_family_after_title(text: str, office_ends: set[int]) -> list[NameCandid
         if len(before) in office_ends and not is_given_name(m.group("f")) and _family_ok(m.group("f")):
             out.append(NameCandidate(m.start("f"), m.end("f"), "", m.group("f"), m.group("f")))
     return out
+
+
+def family_first3(first: str, second: str, third: str) -> bool:
+    """'Nguyen Thi Lan', 'Tran Van Hung': an East-Asian family name before two romanized name syllables."""
+    return (is_east_asian_family(first) and not is_east_asian_family(second) and len(third) >= 2
+            and all(_SYLLABLES.fullmatch(w.lower()) for w in (second, third)))
 
 
 def family_first(first: str, second: str) -> bool:
