@@ -117,3 +117,21 @@ def test_companies_in_plain_lists_after_a_cue():
     assert enumerated_companies("weil die Unternehmen Arbeitsplätze und Investitionen sichern") == []
     got = _nodes("Mit dabei waren die Unternehmen Kestrel, Voltara und Amberlin Systems.")
     assert {"Kestrel", "Voltara", "Amberlin Systems"} <= got[COMPANY]
+
+
+def test_a_family_name_alone_after_an_office():
+    got = _nodes("The talks were led by Minister of Education Quentmeier and a group of teachers.", "en")
+    assert "Quentmeier" in got[PERSON]
+    # the full name elsewhere in the text: one person, not a second one for the family name alone
+    got = _nodes("Ministerpräsidentin Albrecht eröffnete die Messe. Dort sprach Jana Albrecht über Batterien.")
+    assert got[PERSON] == {"Jana Albrecht"}
+    # a job title's field or a title is not a name
+    got = _nodes("Geschäftsführer Vertrieb und Minister Dr. Hollweg reisten nach Seoul.")
+    assert "Vertrieb" not in got.get(PERSON, set()) and "Dr" not in got.get(PERSON, set())
+
+
+def test_more_english_and_german_heads():
+    got = _nodes("Officials of the Tasman Digital Board and the Kowhai Trade Commission met.", "en")
+    assert {"Tasman Digital Board", "Kowhai Trade Commission"} <= got[ORGANIZATION]
+    assert "Japanische Internationale Schule" in {c[0] for c in org_candidates(
+        "Die Japanische Internationale Schule feiert ihr Jubiläum.")}

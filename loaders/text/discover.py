@@ -15,7 +15,7 @@ from graph.text import fold, slug
 
 from .gazetteer import Entry, Gazetteer, Hit, token_forms, tokenize
 from .legalforms import legal_pattern
-from .personnames import family_first, given_name_candidates, lone_family_after_title
+from .personnames import family_after_office, family_first, given_name_candidates, lone_family_after_title
 from .orgnames import COORD_EN, described_companies, enumerated_companies, is_generic, org_candidates, party_names
 from .sentences import Sentence
 from .typenames import COMPANY, ORGANIZATION, PERSON as PERSON_T, REGION, TOPIC
@@ -34,7 +34,7 @@ _ACRONYM_DEF = re.compile(rf"(?P<long>{_RUN}(?:\s+{_LEGAL})?)\s*\((?P<acr>[{UPPE
 _CAPWORD_NL = rf"(?!{_LEGAL}(?![\w]))(?:{_CAPWORD})"
 _RUN_NL = rf"{_CAPWORD_NL}(?:\s+(?:{_CONN}\s+)*{_CAPWORD_NL})*"
 _LEGAL_NAME = re.compile(rf"(?P<name>{_RUN_NL})\s+(?P<legal>{_LEGAL})(?![\w])")
-_HEAD_EN = r"(?:Agency|Association|Chambers?|Institute|University|Ministry|Corporation|Foundation|Council|Cluster|Network|Organi[sz]ation|Accelerator|Center|Centre|Society|Federation|Authority|Alliance|Hub|Campus)"
+_HEAD_EN = r"(?:Agency|Association|Chambers?|Institute|University|Ministry|Corporation|Foundation|Council|Cluster|Network|Organi[sz]ation|Accelerator|Center|Centre|Society|Federation|Authority|Alliance|Hub|Campus|Board|School|Commission|Bureau|Secretariat)"
 # a name in capitals after the head belongs to it ("Political Network STRING")
 # "Ministry of Industry and Trade", not "X Hub and the Port of Y" (a second name after "and the")
 _HEAD_NAME_EN = re.compile(rf"(?P<name>{_RUN}\s+{_HEAD_EN}(?:\s+(?:of|for)(?:\s+(?:the\s+)?{_CAPWORD})+|\s+and(?:\s+{_CAPWORD})+)*(?:\s+[A-Z]{{3,}}(?![\w-]))?)(?P<place>\s+{_CAPWORD})?(?![\w])")
@@ -455,6 +455,7 @@ def _name_ok(given: str, family: str, gaz: Gazetteer, company_family: bool = Fal
 
 
 def discover_persons(gaz: Gazetteer, sentences: list[Sentence], lang: str) -> None:
+    lone_after_office: list = []
     for s in sentences:
         t = s.text
         toks = tokenize(t)
@@ -516,6 +517,8 @@ def discover_persons(gaz: Gazetteer, sentences: list[Sentence], lang: str) -> No
                    if any(h.kind == "entity" and gaz.entries[h.ref].type in (ORGANIZATION, COMPANY, REGION, TOPIC)
                           for h in m.hits)]
         office_ends = {m.end() for m in _OFFICE_PHRASE.finditer(t)}
+        lone_after_office += [(c, lang) for c in family_after_office(t, office_ends)
+                              if not any(a < c.end and c.start < b for a, b, _ in covered)]
         for c in given_name_candidates(t) + lone_family_after_title(t, office_ends):
             if any(a < c.end and c.start < b and not (founder and b == c.end and t[a:b] == c.family)
                    for a, b, founder in covered):
@@ -524,6 +527,11 @@ def discover_persons(gaz: Gazetteer, sentences: list[Sentence], lang: str) -> No
             if not all(_name_ok(w, c.family, gaz, company_family=True) for w in words):
                 continue
             _add_person(gaz, lang, c.given, c.family, None, c.name)
+    # a family name alone after an office, once the whole document is read: not when a person of that
+    # family name is named in full somewhere ("Ministerpräsident Wüst" in the headline, the full name later)
+    for c, lg in lone_after_office:
+        if not any(e.type == PERSON_T for e in gaz.lookup(c.family)) and _name_ok(c.family, c.family, gaz):
+            _add_person(gaz, lg, "", c.family, None, c.family)
 
 
 def _add_person(gaz: Gazetteer, lang: str, given: str, family: str, hon: str | None, name: str | None = None) -> None:

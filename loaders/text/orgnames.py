@@ -21,7 +21,7 @@ _HEADS_DE = ("ministerium", "staatskanzlei", "senatskanzlei", "kanzlei", "landes
              "verband", "gesellschaft", "institut", "universität", "hochschule", "agentur", "kommission", "behörde",
              "stiftung", "akademie", "zentrum", "verwaltung", "senatsverwaltung", "regierung", "landtag",
              "vertretung", "generaldelegation", "büro", "werft", "werften", "fraktion", "kommission", "orchester",
-             "quartett", "hafen", "hub", "cluster", "campus", "netzwerk")
+             "quartett", "schule", "hafen", "hub", "cluster", "campus", "netzwerk")
 # heads after which a plain capitalized word is a name ("Innovationszentrum Nordhafen", "Hafen Kelmsund"), when
 # a preposition, a conjunction or punctuation follows it (``_DE_NEXT``): other heads take a name only when it is
 # a region ("Technische Universität Berlin") or with für/des/der
@@ -40,7 +40,7 @@ _DET = re.compile(r"^(?:(?:Der|Die|Das|Des|Dem|Den|Eine[rnms]?|Ein|Diese[rnms]?|
 COORD_DE = re.compile(r"(?<![\w-])(?P<parts>(?:[A-ZÄÖÜ][a-zäöüß]+-,\s+){0,5}[A-ZÄÖÜ][a-zäöüß]+-\s+(?:und|sowie|oder)\s+)"
                       r"(?P<last>[A-ZÄÖÜ][a-zäöüß]+?)(?P<head>ministerium|ministerien|kammer|verband|institut|agentur)(?![\w-])")
 _HEADS_EN = (r"(?:University|Institute|Agency|Ministry|Chamber|Association|Council|Authority|Corporation|Committee|Board|"
-             r"Centre|Center|Hub|Cluster|Network|Foundation|Federation|Campus)")
+             r"Centre|Center|Hub|Cluster|Network|Foundation|Federation|Campus|Commission|School|Bureau|Society|Alliance)")
 COORD_EN = re.compile(rf"(?<![\w-])(?P<a>(?:[A-Z][\w-]*\s+){{1,6}}{_HEADS_EN})\s+and\s+(?:the\s+)?(?P<b>(?:[A-Z][\w-]*\s+){{1,6}}{_HEADS_EN})(?![\w-])")
 _LEAD_DET = re.compile(r"^(?:The|A|An)\s+")
 PARTIES = ("CDU", "CSU", "SPD", "FDP", "Grüne", "Grünen", "Die Linke", "Linke", "AfD", "BSW", "SSW", "Freie Wähler")

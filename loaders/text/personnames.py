@@ -35,6 +35,12 @@ _CAPS_FIRST = re.compile(rf"(?<![\w'’.-])(?P<f>[A-Z]{{2,}})\s+(?P<g>[A-Z][a-z]
 _DR_SURNAME = re.compile(rf"(?<![\w-])(?:Dr\.|Prof\.|Dr|Professor)\s+(?P<f>{_W})(?![\w-])(?!\s+[A-ZÄÖÜ][{_LOW}])")
 
 
+_AFTER_OFFICE = re.compile(rf"[ \t]+(?P<f>{_W})(?![\w'’-])(?![ \t]+[A-ZÄÖÜ])(?=[ \t]*[,.;:)]|[ \t]+[a-zäöü])")
+# words that follow an office without being a name ("Geschäftsführer Vertrieb", "Minister Dienstag")
+_NOT_FAMILY = {"dr", "prof", "mr", "ms", "mrs", "herr", "frau", "sir", "dame", "vertrieb", "marketing", "finanzen", "personal", "technik", "einkauf", "produktion", "forschung",
+               "entwicklung", "international", "global", "general", "emeritus", "elect", "designate", "a.d.", "i.r."}
+_LONE_NOUN = re.compile(r"(?i)(?:ung|heit|keit|schaft|tion|ismus|ität|ment|ship|ness|ance|ence|ium|ien|ik|tag|jahr|"
+                        r"ter|ern|en)$")
 _PREV_WORD = re.compile(r"([\w.-]+)[ \t]+$")
 _DETERMINERS = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen", "erster",
                 "ersten", "erste", "zweiter", "letzter", "jeder", "jede", "jedes", "diese", "dieser", "dieses", "kein",
@@ -106,6 +112,22 @@ def lone_family_after_title(text: str, office_ends: set[int]) -> list[NameCandid
         before = text[: m.start()].rstrip()
         if len(before) in office_ends and not is_given_name(m.group("f")) and _family_ok(m.group("f")):
             out.append(NameCandidate(m.start("f"), m.end("f"), "", m.group("f"), m.group("f")))
+    return out
+
+
+def family_after_office(text: str, office_ends: set[int]) -> list[NameCandidate]:
+    """'Minister of Education Quentmeier', 'Ministerpräsidentin Albrecht sagte': one capitalized word right
+    after an office, not a title, a given name or a noun by its ending, and no second capitalized word after
+    it. ``discover`` takes it only when the document names no person with that family name in full."""
+    out: list[NameCandidate] = []
+    for e in sorted(office_ends):
+        m = _AFTER_OFFICE.match(text, e)
+        if m is None:
+            continue
+        f = m.group("f")
+        if f.lower() in _NOT_FAMILY or is_given_name(f) or not _family_ok(f) or _LONE_NOUN.search(f):
+            continue
+        out.append(NameCandidate(m.start("f"), m.end("f"), "", f, f))
     return out
 
 
