@@ -38,3 +38,26 @@ def test_furniture_yields_no_facts():
 def test_unclosed_and_nested_furniture_ends_where_its_element_ends():
     text, _ = html_to_text("<div class='menu'><div>Eins</div><div>Zwei</div></div><p>Inhalt bleibt.</p>")
     assert text == "Inhalt bleibt."
+
+
+# furniture without any telling tag, role or class: only the main-content extractor can tell it apart
+PLAIN_DIVS = """<html><head><title>Neuigkeiten</title></head><body>
+<div class="x1"><div>Diese Website verwendet Cookies. Wir setzen Dienste der Beispielsuche Ireland Ltd. ein.
+<a href="#">Einverstanden</a> <a href="#">Ablehnen</a></div></div>
+<div class="x2"><a href="/">Home</a> | <a href="/a">Themen</a> | <a href="/b">Wirtschaft in Leipzig</a></div>
+<div class="x3"><p>Erfurt, 4. Mai 2025. Wirtschaftsministerin Carla Ostrow hat heute eine Delegation aus der
+Präfektur Nagano empfangen. Beide Seiten wollen in der Mikroelektronik enger zusammenarbeiten.</p>
+<p>Die Gäste besuchten anschließend die Firma Velmarin GmbH in Jena, die Sensoren herstellt und nach Japan
+liefert. Die Delegation führte Vizegouverneur Kenji Moriyama an.</p></div>
+<div class="x4">Folgen Sie uns: <a>Facebook</a> <a>LinkedIn</a></div>
+<div class="x5">© 2025 Landesportal Beispiel | <a>Datenschutz</a> | Technischer Betrieb: Serverhaus Muster GmbH,
+Dresden</div></body></html>"""
+
+
+def test_furniture_in_plain_divs_yields_no_facts():
+    x = extract(PLAIN_DIVS, doc_id="doc:page2", published="2025-05-04", title=None, source_url=None,
+                language="de", known=None, fmt="html", reference=False)
+    names = {v for n in x.batch.nodes for v in n.name.values()}
+    assert {"Carla Ostrow", "Kenji Moriyama", "Velmarin GmbH", "Jena", "Nagano"} <= names
+    for bad in ("Beispielsuche", "Leipzig", "Facebook", "LinkedIn", "Landesportal", "Serverhaus", "Dresden"):
+        assert not any(bad in n for n in names), bad
