@@ -135,3 +135,16 @@ def test_more_english_and_german_heads():
     assert {"Tasman Digital Board", "Kowhai Trade Commission"} <= got[ORGANIZATION]
     assert "Japanische Internationale Schule" in {c[0] for c in org_candidates(
         "Die Japanische Internationale Schule feiert ihr Jubiläum.")}
+
+
+def test_english_names_with_the_head_first_or_a_field_after_it():
+    got = _nodes("The Agency for Regional Growth and the Tallgrass Research Institute will advise the firms.", "en")
+    assert {"Agency for Regional Growth", "Tallgrass Research Institute"} <= got[ORGANIZATION]
+    got = _nodes("Mr. LIU Jian, Deputy Director of the Hunan Provincial Department of Commerce, attended.", "en")
+    assert "Hunan Provincial Department of Commerce" in got[ORGANIZATION]
+    assert "LIU Jian" in got[PERSON]
+
+
+def test_nordic_and_asian_legal_forms_end_company_names():
+    got = _nodes("Representatives of Lindqvist Shipping A/S, Halong Coal JSC and Marlow Freight Pte. Ltd. joined.", "en")
+    assert {"Lindqvist Shipping A/S", "Halong Coal JSC", "Marlow Freight Pte. Ltd."} <= got[COMPANY]

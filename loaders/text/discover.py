@@ -34,7 +34,12 @@ _ACRONYM_DEF = re.compile(rf"(?P<long>{_RUN}(?:\s+{_LEGAL})?)\s*\((?P<acr>[{UPPE
 _CAPWORD_NL = rf"(?!{_LEGAL}(?![\w]))(?:{_CAPWORD})"
 _RUN_NL = rf"{_CAPWORD_NL}(?:\s+(?:{_CONN}\s+)*{_CAPWORD_NL})*"
 _LEGAL_NAME = re.compile(rf"(?P<name>{_RUN_NL})\s+(?P<legal>{_LEGAL})(?![\w])")
-_HEAD_EN = r"(?:Agency|Association|Chambers?|Institute|University|Ministry|Corporation|Foundation|Council|Cluster|Network|Organi[sz]ation|Accelerator|Center|Centre|Society|Federation|Authority|Alliance|Hub|Campus|Board|School|Commission|Bureau|Secretariat)"
+_HEAD_EN = r"(?:Agency|Association|Chambers?|Institute|University|Ministry|Corporation|Foundation|Council|Cluster|Network|Organi[sz]ation|Accelerator|Center|Centre|Society|Federation|Authority|Alliance|Hub|Campus|Board|School|Commission|Bureau|Secretariat|Department)"
+# a head first, then its field: "the Agency for Regional Growth", "Department of Industries and Commerce"
+_HEAD_FIRST_EN = re.compile(
+    rf"(?<![\w-])(?P<name>(?:Ministry|Agency|Department|Office|Institute|Council|Commission|Bureau|Chamber|Authority|"
+    rf"Board|Centre|Center|Foundation|Association)\s+(?:of|for)(?:\s+(?:the\s+)?{_CAPWORD})+"
+    rf"(?:(?:,\s+{_CAPWORD})*,?\s+and(?:\s+{_CAPWORD})+)?)")
 # a name in capitals after the head belongs to it ("Political Network STRING")
 # "Ministry of Industry and Trade", not "X Hub and the Port of Y" (a second name after "and the")
 _HEAD_NAME_EN = re.compile(rf"(?P<name>{_RUN}\s+{_HEAD_EN}(?:\s+(?:of|for)(?:\s+(?:the\s+)?{_CAPWORD})+|\s+and(?:\s+{_CAPWORD})+)*(?:\s+[A-Z]{{3,}}(?![\w-]))?)(?P<place>\s+{_CAPWORD})?(?![\w])")
@@ -357,6 +362,11 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
                 name = f"{name} {place}"
             if name and len(name.split()) >= 2:
                 _register_org(gaz, name, lang)
+        for m in _HEAD_FIRST_EN.finditer(t):
+            prev = re.search(r"(\S+)\s+$", t[max(0, m.start() - 40):m.start()])
+            # after a capitalized word the name began earlier (``_HEAD_NAME_EN`` reads it whole)
+            if prev is None or not prev.group(1)[:1].isupper() or fold(prev.group(1)) in STOP:
+                _register_org(gaz, m.group("name"), lang)
         for m in _PORT_EN.finditer(t):
             _register_org(gaz, m.group("name"), lang)
         for m in _GOVERNMENT_EN.finditer(t):
@@ -413,7 +423,14 @@ def _best_tail(name: str, gaz: Gazetteer) -> str:
     # cut at the last lowercase connector followed by a new capitalized run that starts a name
     for i in range(len(words) - 1, 0, -1):
         if words[i - 1] in ("der", "des", "die", "dem", "den", "von", "vom", "the", "of", "bei", "mit") and i >= 1:
+            # "Department of Commerce": the field after an English head belongs to the name
+            if words[i - 1] in ("of", "for") and i >= 2 and re.fullmatch(_HEAD_EN, words[i - 2]):
+                continue
             head = " ".join(words[:i - 1])
+            # "X Agency and the Y Institute": two names; the tail is this one (the head one is read on its own)
+            if words[i - 1] in ("the", "der", "die", "das", "dem", "den") and i >= 2 and words[i - 2] in ("and", "und", "sowie"):
+                words = words[i:]
+                break
             if head and not re.search(r"(?i)institut|ministeri|universit|kammer|chamber|agency|institute|ministry|university|association|verband", head):
                 words = words[i:]
                 break

@@ -19,7 +19,10 @@ from functools import lru_cache
 
 # the forms German and English releases use most, in the case they are written
 HAND = ("GmbH & Co. KG", "GmbH & Co KG", "GmbH", "gGmbH", "mbH", "AG", "SE", "KGaA", "KG", "OHG", "e. V.", "e.V.",
-        "Inc.", "Ltd.", "Co., Ltd.", "Co. Ltd.", "Corp.", "LLC", "plc", "PLC", "S.A.", "Ltd", "Inc")
+        "Inc.", "Ltd.", "Co., Ltd.", "Co. Ltd.", "Corp.", "LLC", "plc", "PLC", "S.A.", "Ltd", "Inc",
+        # Nordic, Asian and Indian forms as releases write them ("Lindqvist Shipping A/S", "Vinacomin JSC")
+        "A/S", "ApS", "Oyj", "JSC", "Co., Ltd", "Pvt. Ltd.", "Pvt Ltd", "Pte. Ltd.", "Pte Ltd", "Sdn Bhd",
+        "K.K.", "Tbk")
 # dotted abbreviations of ordinary German and English text
 _NOT_FORMS = {"u.a.", "z.b.", "d.h.", "s.o.", "o.a.", "a.d.", "i.d.", "o.ä.", "u.ä.", "v.a.", "i.e.", "e.g.",
               "a.m.", "p.m.", "n.b.", "s.u.", "u.u.", "bzw.", "co.", "& co.", "inc.", "ltd.", "corp."}

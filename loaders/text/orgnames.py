@@ -40,7 +40,7 @@ _DET = re.compile(r"^(?:(?:Der|Die|Das|Des|Dem|Den|Eine[rnms]?|Ein|Diese[rnms]?|
 COORD_DE = re.compile(r"(?<![\w-])(?P<parts>(?:[A-ZÄÖÜ][a-zäöüß]+-,\s+){0,5}[A-ZÄÖÜ][a-zäöüß]+-\s+(?:und|sowie|oder)\s+)"
                       r"(?P<last>[A-ZÄÖÜ][a-zäöüß]+?)(?P<head>ministerium|ministerien|kammer|verband|institut|agentur)(?![\w-])")
 _HEADS_EN = (r"(?:University|Institute|Agency|Ministry|Chamber|Association|Council|Authority|Corporation|Committee|Board|"
-             r"Centre|Center|Hub|Cluster|Network|Foundation|Federation|Campus|Commission|School|Bureau|Society|Alliance)")
+             r"Centre|Center|Hub|Cluster|Network|Foundation|Federation|Campus|Commission|School|Bureau|Society|Alliance|Department)")
 COORD_EN = re.compile(rf"(?<![\w-])(?P<a>(?:[A-Z][\w-]*\s+){{1,6}}{_HEADS_EN})\s+and\s+(?:the\s+)?(?P<b>(?:[A-Z][\w-]*\s+){{1,6}}{_HEADS_EN})(?![\w-])")
 _LEAD_DET = re.compile(r"^(?:The|A|An)\s+")
 PARTIES = ("CDU", "CSU", "SPD", "FDP", "Grüne", "Grünen", "Die Linke", "Linke", "AfD", "BSW", "SSW", "Freie Wähler")
