@@ -45,8 +45,6 @@ _HEAD_FIRST_EN = re.compile(
 _HEAD_NAME_EN = re.compile(rf"(?P<name>{_RUN}\s+{_HEAD_EN}(?:\s+(?:of|for)(?:\s+(?:the\s+)?{_CAPWORD})+|\s+and(?:\s+{_CAPWORD})+)*(?:\s+[A-Z]{{3,}}(?![\w-]))?)(?P<place>\s+{_CAPWORD})?(?![\w])")
 # "Scottish Government", "Indonesian Government": a national or regional adjective before Government/Parliament
 _GOVERNMENT_EN = re.compile(r"(?<![\w-])(?P<name>[A-Z][a-z]+(?:ish|ian|ese|an|ic|i)\s+(?:Government|Parliament))(?![\w-])")
-# "Port of Kelmsund", "Port of Kelmsund Authority": the port as a body (its operator), not only a place
-_PORT_EN = re.compile(rf"(?<![\w-])(?P<name>Port\s+of\s+{_CAPWORD}(?:\s+(?:Authority|Corporation|Company))?)(?![\w-])")
 # "IHK Berlin", "HWK Dresden", "IHK zu Kiel"
 _CHAMBER_ABBR = re.compile(rf"(?<![\w-])(?P<name>(?:IHK|HWK|AHK)\s+(?:(?:zu|für)\s+)?(?P<place>{_CAPWORD}))")
 # "Tongji Universität": a name before the German head (not an adjective: "Technische Universität")
@@ -367,8 +365,6 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
             # after a capitalized word the name began earlier (``_HEAD_NAME_EN`` reads it whole)
             if prev is None or not prev.group(1)[:1].isupper() or fold(prev.group(1)) in STOP:
                 _register_org(gaz, m.group("name"), lang)
-        for m in _PORT_EN.finditer(t):
-            _register_org(gaz, m.group("name"), lang)
         for m in _GOVERNMENT_EN.finditer(t):
             _register_org(gaz, m.group("name"), lang, hint="government")
         for m in _CHAMBER_ABBR.finditer(t):
@@ -423,8 +419,8 @@ def _best_tail(name: str, gaz: Gazetteer) -> str:
     # cut at the last lowercase connector followed by a new capitalized run that starts a name
     for i in range(len(words) - 1, 0, -1):
         if words[i - 1] in ("der", "des", "die", "dem", "den", "von", "vom", "the", "of", "bei", "mit") and i >= 1:
-            # "Department of Commerce": the field after an English head belongs to the name
-            if words[i - 1] in ("of", "for") and i >= 2 and re.fullmatch(_HEAD_EN, words[i - 2]):
+            # "Department of Commerce", "Port of X Authority": what follows "of" after a head belongs to the name
+            if words[i - 1] in ("of", "for") and i >= 2 and re.fullmatch(rf"{_HEAD_EN}|Port|Bank|Government", words[i - 2]):
                 continue
             head = " ".join(words[:i - 1])
             # "X Agency and the Y Institute": two names; the tail is this one (the head one is read on its own)

@@ -21,11 +21,13 @@ _HEADS_DE = ("ministerium", "staatskanzlei", "senatskanzlei", "kanzlei", "landes
              "verband", "gesellschaft", "institut", "universität", "hochschule", "agentur", "kommission", "behörde",
              "stiftung", "akademie", "zentrum", "verwaltung", "senatsverwaltung", "regierung", "landtag",
              "vertretung", "generaldelegation", "büro", "werft", "werften", "fraktion", "kommission", "orchester",
-             "quartett", "schule", "hafen", "hub", "cluster", "campus", "netzwerk")
+             "quartett", "schule", "hafen", "hub", "cluster", "campus")
 # heads after which a plain capitalized word is a name ("Innovationszentrum Nordhafen", "Hafen Kelmsund"), when
 # a preposition, a conjunction or punctuation follows it (``_DE_NEXT``): other heads take a name only when it is
 # a region ("Technische Universität Berlin") or with für/des/der
-_NAMED_HEADS = ("zentrum", "institut", "hafen", "hub", "cluster", "campus", "akademie", "netzwerk", "werft")
+_NAMED_HEADS = ("zentrum", "institut", "hafen", "hub", "cluster", "campus", "akademie", "werft")
+# heads that describe the name after them more often than they name a body ("das Chemie-Cluster Foo e. V.")
+_DESCRIBING_HEADS = ("cluster",)
 # heads that are places or generic as often as bodies: only with a name after them ("Hafen Kelmsund"), never
 # with an adjective or a first part alone ("im Hamburger Hafen", "Uni-Campus")
 _NEEDS_NAME = ("hafen", "campus", "hub")
@@ -100,6 +102,8 @@ def org_candidates(text: str, is_region=lambda name: False, lang: str = "de") ->
         core = low.rstrip("s") if not low.endswith(tuple(_HEADS_DE)) else low
         if after and not after.startswith(("für ", "des ", "der ")) and not is_region(after):
             after = _plain_name_after(core, after, text, m.end("head"))
+            if after is None and core.endswith(_DESCRIBING_HEADS):
+                continue  # a describing word before a name that the name's own rules find
         if not (adj or pre or after) and core not in _BARE_OK:
             continue
         if core.endswith(_NEEDS_NAME) and not after:
