@@ -157,6 +157,14 @@ class _Folds:
         return self.get(name)[1]
 
 
+@dataclass(slots=True)
+class _Facts:
+    ids: dict[str, str]  # scheme -> value
+    keys: dict[str, str]  # scheme -> index key
+    names: list[str]
+    folded: frozenset[str] | None = None
+
+
 class _Resolver:
     def __init__(self, batch: Batch, schema: "Schema", store: "GraphStore") -> None:
         self.batch, self.schema, self.store = batch, schema, store
@@ -170,19 +178,32 @@ class _Resolver:
         self.types: dict[str, str] = {}  # id -> node type, for ids met in look-ups and in this batch
         # computed once per load (bulk loads: no name folded, no reference parsed twice)
         self.folds = _Folds()
-        self._rec_ids: dict[int, dict[str, str]] = {}  # id(record) -> its identifiers
+        self._rec_facts: dict[int, _Facts] = {}  # id(record) -> its identifiers, keys, names
+        self._alts: dict[str, list[str]] = {}  # '#a=x|#b=y' -> its alternatives
         self._ref_key: dict[str, str | None] = {}  # '#lei=x' -> its normalized key; others -> None
         self._scheme_types: dict[str, list[str]] = {}
         for nt in schema.nodes.values():
             for sch in nt.identifiers:
                 self._scheme_types.setdefault(sch, []).append(nt.name)
 
+    def _facts(self, rec: NodeRecord, nt: "NodeType") -> "_Facts":
+        """What the decisions need of a record, computed once per load (names and
+        identifiers do not change while the batch is resolved)."""
+        f = self._rec_facts.get(id(rec))
+        if f is None:
+            ids = identifiers_of(nt, rec.properties)
+            f = self._rec_facts[id(rec)] = _Facts(ids, {s: key(s, v) for s, v in ids.items()}, _names(rec))
+        return f
+
     def _ids(self, rec: NodeRecord, nt: "NodeType") -> dict[str, str]:
         """The record's identifiers as it arrived (a copy: ``assign_one`` drops conflicting ones)."""
-        got = self._rec_ids.get(id(rec))
-        if got is None:
-            got = self._rec_ids[id(rec)] = identifiers_of(nt, rec.properties)
-        return dict(got)
+        return dict(self._facts(rec, nt).ids)
+
+    def _folded_names(self, rec: NodeRecord, nt: "NodeType") -> set[str] | frozenset[str]:
+        f = self._facts(rec, nt)
+        if f.folded is None:
+            f.folded = frozenset(self.folds.folded(f.names))
+        return f.folded
 
     def _key_of_ref(self, ref: str) -> str | None:
         """The index key a single '#scheme=VALUE' reference names (memoised: places repeat)."""
@@ -204,10 +225,10 @@ class _Resolver:
             nt = self.schema.nodes.get(rec.type) if isinstance(rec.type, str) else None
             if nt is None:
                 continue
-            ids = self._ids(rec, nt)
-            wanted.setdefault(nt.name, set()).update(key(s, v) for s, v in ids.items())
-            if rec.id is None and (ids or rec.ref or self.batch.review_ambiguous):
-                name_wanted.setdefault(nt.name, set()).update(self.folds.folded(_names(rec)))
+            f = self._facts(rec, nt)
+            wanted.setdefault(nt.name, set()).update(f.keys.values())
+            if rec.id is None and (f.ids or rec.ref or self.batch.review_ambiguous):
+                name_wanted.setdefault(nt.name, set()).update(self._folded_names(rec, nt))
         seen: set[str] = set()
         for refs in (r for e in self.batch.edges for r in (e.source, e.target)), (r.place for r in self.batch.nodes):
             for r in refs:
@@ -234,7 +255,7 @@ class _Resolver:
         for rec in self.batch.nodes:
             nt = self.schema.nodes.get(rec.type) if isinstance(rec.type, str) else None
             if nt is not None and rec.id is None:
-                wanted_ids.add(self._base_id(rec, nt, self._ids(rec, nt)))
+                wanted_ids.add(self._base_id(rec, nt, self._facts(rec, nt).ids))
         self._stored(sorted(wanted_ids))
 
     def _stored(self, ids: Iterable[str]) -> dict:
@@ -282,7 +303,10 @@ class _Resolver:
         if not isinstance(ref, str):
             return None
         if ref.startswith(KEY_PREFIX) and "|" in ref:
-            for alt in alternatives(ref):
+            alts = self._alts.get(ref)
+            if alts is None:
+                alts = self._alts[ref] = alternatives(ref)
+            for alt in alts:
                 nid = self.resolve_ref(alt)
                 if nid:
                     return nid
@@ -306,8 +330,8 @@ class _Resolver:
                 nt = self.schema.nodes.get(rec.type) if isinstance(rec.type, str) else None
                 if nt is not None:
                     self.types.setdefault(rec.id, nt.name)
-                    for s, v in self._ids(rec, nt).items():
-                        self.key_ids.setdefault(key(s, v), set()).add(rec.id)
+                    for k in self._facts(rec, nt).keys.values():
+                        self.key_ids.setdefault(k, set()).add(rec.id)
         kept: list[NodeRecord] = []
         for rec in self.batch.nodes:
             nt = self.schema.nodes.get(rec.type) if isinstance(rec.type, str) else None
@@ -327,10 +351,11 @@ class _Resolver:
         nid = rec.id
         self.taken.add(nid)
         self.types[nid] = nt.name
+        keys = self._facts(rec, nt).keys
         for s, v in ids.items():
-            self.key_ids.setdefault(key(s, v), set()).add(nid)
+            self.key_ids.setdefault(keys[s], set()).add(nid)
             self.batch_props.setdefault(nid, {})[s] = v
-        for f in self.folds.folded(_names(rec)):
+        for f in self._folded_names(rec, nt):
             self.name_ids.setdefault((nt.name, f), set()).add(nid)
         if rec.ref:
             self.refs[rec.ref] = nid
@@ -341,11 +366,12 @@ class _Resolver:
 
     def assign_one(self, rec: NodeRecord, nt: "NodeType") -> bool:
         ids = self._ids(rec, nt)
+        keys = self._facts(rec, nt).keys
         o = rec.origin
         # 1. by identifier
         holders: dict[str, set[str]] = {}
         for s, v in ids.items():
-            hit = {i for i in self.key_ids.get(key(s, v), set()) if self._type_of(i) == nt.name}
+            hit = {i for i in self.key_ids.get(keys[s], ()) if self._type_of(i) == nt.name}
             if hit:
                 holders[s] = hit
         if isinstance(rec.id, str):
@@ -388,10 +414,10 @@ class _Resolver:
         if not ids and not rec.ref and not rec.place and not self.batch.review_ambiguous:
             return True  # plain record: graph.ingest resolves it by name, as before
         # 2. by name (and place)
-        names = _names(rec)
+        names = self._facts(rec, nt).names
         if not names:
             return True  # ingest reports the missing name
-        folded = self.folds.folded(names)
+        folded = self._folded_names(rec, nt)
         cands: set[str] = set()
         store_names = self.store_names.get(nt.name, {})
         for f in folded:
@@ -441,7 +467,7 @@ class _Resolver:
 
     def _base_id(self, rec: NodeRecord, nt: "NodeType", ids: dict[str, str]) -> str:
         """'<prefix>:<slug of the first Latin-script name>', else of the first identifier."""
-        readable = next((s for n in _names(rec) if (s := self.folds.slug(n)) != "x"), None)
+        readable = next((s for n in self._facts(rec, nt).names if (s := self.folds.slug(n)) != "x"), None)
         if readable is None and ids:  # no Latin-script name: the identifier makes the id
             readable = slug("-".join(next(iter(ids.items()))))
         return f"{nt.id_prefix}:{readable or 'x'}"[:MAX_ID]
@@ -453,18 +479,23 @@ class _Resolver:
 
     def rewrite_edges(self) -> None:
         kept = []
+        seen: dict[str, tuple[str | None, str | None]] = {}  # ref -> (node id, why not): the state is final here
         for rec in self.batch.edges:
             ok = True
             for side in ("source", "target"):
                 ref = getattr(rec, side)
                 if not isinstance(ref, str) or not (ref.startswith(KEY_PREFIX) or ref in self.refs):
                     continue
-                nid = self.resolve_ref(ref)
+                hit = seen.get(ref)
+                if hit is None:
+                    hit = seen[ref] = (self.resolve_ref(ref) or None, None)
+                    if not hit[0]:
+                        ids = set().union(*(self.key_ids.get(k, set()) for a in alternatives(ref) if (k := self._key_of_ref(a))))
+                        hit = seen[ref] = (None, f"'{ref}' names several nodes ({', '.join(sorted(ids))})" if len(ids) > 1
+                                           else f"'{ref}' is not in this load nor in the graph" if ref not in self.refs
+                                           else f"'{ref}' was left out (see the review items)")
+                nid, why = hit
                 if not nid:
-                    ids = set().union(*(self.key_ids.get(k, set()) for a in alternatives(ref) if (k := self._key_of_ref(a))))
-                    why = (f"'{ref}' names several nodes ({', '.join(sorted(ids))})" if len(ids) > 1
-                           else f"'{ref}' is not in this load nor in the graph" if ref not in self.refs
-                           else f"'{ref}' was left out (see the review items)")
                     if self.batch.review_ambiguous:
                         self.out.add_review(rec.origin, "unresolved_reference", f"{rec.type} {side}: {why}; edge left out")
                     else:
