@@ -130,31 +130,43 @@ def _folded(names: Iterable[str]) -> set[str]:
 _SLUG_DROP = re.compile(r"[^a-z0-9._-]")
 
 
+FOLD_MEMO = 1 << 16  # names whose folds are remembered (a chunk's names: resolved, then written)
+_fold_memo: dict[str, tuple[frozenset[str], str]] = {}
+
+
+def folds(name: str) -> tuple[frozenset[str], str]:
+    """A name's folded variants (``graph.text.fold_variants``) and its id slug (``graph.text.slug``),
+    memoised: a load folds each name when it resolves the record and again when the store indexes
+    the node. The memo is bounded (emptied when full), so memory stays flat on any file size."""
+    hit = _fold_memo.get(name)
+    if hit is None:
+        variants = fold_variants(name)
+        first = next(iter(variants)) if variants and name.isascii() else fold(name)  # ASCII: one variant
+        if len(_fold_memo) >= FOLD_MEMO:
+            _fold_memo.clear()
+        hit = _fold_memo[name] = (frozenset(variants), _SLUG_DROP.sub("", first.replace(" ", "-")).strip("-") or "x")
+    return hit
+
+
 class _Folds:
-    """Each distinct name folded once per load: name -> (its folded variants, its id slug).
-    ``graph.text.slug`` is ``fold`` plus this clean-up, so the slug reuses the fold."""
+    """Each distinct name folded once per load (``folds``)."""
 
-    __slots__ = ("memo",)
+    __slots__ = ()
 
-    def __init__(self) -> None:
-        self.memo: dict[str, tuple[frozenset[str], str]] = {}
+    @staticmethod
+    def get(name: str) -> tuple[frozenset[str], str]:
+        return folds(name)
 
-    def get(self, name: str) -> tuple[frozenset[str], str]:
-        hit = self.memo.get(name)
-        if hit is None:
-            variants = fold_variants(name)
-            first = next(iter(variants)) if variants and name.isascii() else fold(name)  # ASCII: one variant
-            hit = self.memo[name] = (frozenset(variants), _SLUG_DROP.sub("", first.replace(" ", "-")).strip("-") or "x")
-        return hit
-
-    def folded(self, names: Iterable[str]) -> set[str]:
+    @staticmethod
+    def folded(names: Iterable[str]) -> set[str]:
         out: set[str] = set()
         for n in names:
-            out |= self.get(n)[0]
+            out |= folds(n)[0]
         return out
 
-    def slug(self, name: str) -> str:
-        return self.get(name)[1]
+    @staticmethod
+    def slug(name: str) -> str:
+        return folds(name)[1]
 
 
 @dataclass(slots=True)

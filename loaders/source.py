@@ -56,10 +56,12 @@ class RowProgress:
         self.notes: list[str] = []
         self.start = time.perf_counter()
         self._last = self.start
+        self._next = 1024
 
     def tick(self, n: int = 1) -> None:
         self.rows += n
-        if self.stream is not None and self.rows % 1024 == 0:
+        if self.stream is not None and self.rows >= self._next:  # (readers tick per row or per batch)
+            self._next = self.rows + 1024
             now = time.perf_counter()
             if now - self._last >= self.every:
                 self._last = now
