@@ -20,7 +20,7 @@ import io
 import sys
 import time
 import zipfile
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, TextIO
@@ -386,7 +386,7 @@ def run(store, source: Source | str, files: Iterable[str | Path], options: dict[
     else:
         report = LoadReport()
         try:
-            with store.writing() as w:
+            with store.writing() as w, getattr(w, "bulk", nullcontext)():
                 current: Batch | None = first
                 while current is not None:
                     with collector_paused():

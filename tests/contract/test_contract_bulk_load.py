@@ -102,3 +102,19 @@ def test_bulk_load_gives_the_graph_of_a_record_by_record_load(store, tmp_path):
         assert _sorted(a.get("review", [])) == _sorted(b.get("review", []))
     assert [r["kind"] for r in bulk[-1]["review"]] == ["unresolved_reference"] * 2
     reference.close()
+
+
+def test_embedded_writer_cache_grows_for_a_streamed_load_and_shrinks_after(tmp_path):
+    from graph.store.embedded import db
+
+    store = EmbeddedStore(tmp_path / "cache")
+    seen: list[int] = []
+
+    def progress(done, total):
+        seen.append(store._wconn.execute("PRAGMA cache_size").fetchone()[0])
+
+    store.load(load_path(SEED_DIR))
+    source.run(store, "wikidata", WIKIDATA, OPTS, chunk_records=5, write_progress=progress)
+    assert seen and set(seen) == {-db.WRITE_CACHE_KB}
+    assert store._wconn.execute("PRAGMA cache_size").fetchone()[0] == -db.READ_CACHE_KB
+    store.close()

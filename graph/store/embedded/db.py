@@ -54,12 +54,19 @@ INSERT OR IGNORE INTO meta (key, value) VALUES ('epoch', '0');
 """
 
 
-def connect(path: Path) -> sqlite3.Connection:
+READ_CACHE_KB = 16_000  # page cache of each reading connection
+# page cache of the writer during a large load (store ``_WriteView.bulk``): the load inserts names,
+# words and ids at random places of B-trees that outgrow a small cache; each miss is a page read,
+# each spill a page written to the WAL again
+WRITE_CACHE_KB = 262_144
+
+
+def connect(path: Path, cache_kb: int = READ_CACHE_KB) -> sqlite3.Connection:
     conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None, timeout=60)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: durable at commit except on power loss
     conn.execute("PRAGMA busy_timeout=60000")
-    conn.execute("PRAGMA cache_size=-16000")  # 16 MB page cache per connection
+    conn.execute(f"PRAGMA cache_size=-{int(cache_kb)}")  # in KiB (pages are allocated as used)
     return conn
 
 
