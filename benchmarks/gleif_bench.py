@@ -18,9 +18,14 @@ fresh subprocess (so peak RSS is its own):
 * ``load all``: unfiltered loads of the first ``--load-rows`` and 3 x
   ``--load-rows`` rows into an empty embedded store, streamed in chunks of
   ``--chunk`` records, and the same as one batch (no chunks) - peak memory
-  against size shows what chunking bounds.
+  against size shows what chunking bounds;
+* ``load all, streamed, regions``: the same into a store that knows the
+  generated rows' countries and regions (ISO 3166 codes), so each row writes a
+  company and its LOCATED_IN edge; with ``--neo4j`` also into Neo4j
+  (``load all, neo4j, regions``). One scenario alone:
+  ``--scenario "load all, streamed, regions" --file FILE --store DIR --chunk N``.
 
-Prints Markdown tables (rows/s, ratios to both baselines, peak RSS) and the load average.
+Prints Markdown tables (rows/s, CPU seconds of the loads, ratios to both baselines, peak RSS) and the load average.
 """
 
 from __future__ import annotations
@@ -211,6 +216,8 @@ def main() -> None:
     ap.add_argument("--load-rows", type=int, default=20_000, help="rows of the smaller unfiltered load (the larger: 3x)")
     ap.add_argument("--chunk", type=int, default=10_000, help="records per chunk of the streamed loads")
     ap.add_argument("--keep", default=None, help="write the generated file here and keep it")
+    ap.add_argument("--neo4j", action="store_true", help="also load into Neo4j (REGIOGRAPH_TEST_NEO4J_URI, else a server "
+                                                          "started by tests/neo4j_server.py)")
     ap.add_argument("--scenario", default=None, help=argparse.SUPPRESS)
     ap.add_argument("--file", default=None, help=argparse.SUPPRESS)
     ap.add_argument("--store", default=None, help=argparse.SUPPRESS)
@@ -233,7 +240,8 @@ def main() -> None:
     results = [_run(name, file, tmp / "store", args.chunk) for name in
                ("csv only", "arrow only", "map all", "--country DE", "--region DE-SN", "load --region DE-SN")]
     load_runs = [_run(name, f, tmp / "store", args.chunk) | {"file_rows": n} for f, n in zip(loads, (args.load_rows, 3 * args.load_rows))
-                 for name in ("load all, streamed", "load all, one batch")]
+                 for name in ("load all, streamed", "load all, one batch", "load all, streamed, regions")
+                 + (("load all, neo4j, regions",) if args.neo4j else ())]
     load_after = os.getloadavg()
     csv_rate = results[0]["rows"] / results[0]["seconds"]
     arrow_rate = results[1]["rows"] / results[1]["seconds"]
@@ -248,11 +256,11 @@ def main() -> None:
         print(f"| {r['scenario']} | {r['rows']:,} | {r['records']:,} | {r['seconds']:.1f} | {rate:,.0f} | "
               f"{r['records'] / r['seconds']:,.0f} | {rate / csv_rate:.2f} | {rate / arrow_rate:.2f} | {r['peak_mb']:,.0f} |")
     print(f"\nUnfiltered loads into an empty embedded store (chunk: {args.chunk:,} records):\n")
-    print("| scenario | rows | records | chunks | seconds | rows/s | peak RSS MB |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
+    print("| scenario | rows | records read | records written | chunks | seconds | CPU s | rows/s | peak RSS MB |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in load_runs:
-        print(f"| {r['scenario']} | {r['rows']:,} | {r['records']:,} | {r['chunks']} | {r['seconds']:.1f} | "
-              f"{r['rows'] / r['seconds']:,.0f} | {r['peak_mb']:,.0f} |")
+        print(f"| {r['scenario']} | {r['rows']:,} | {r['records']:,} | {r['written']:,} | {r['chunks']} | {r['seconds']:.1f} | "
+              f"{r['cpu_seconds']:.1f} | {r['rows'] / r['seconds']:,.0f} | {r['peak_mb']:,.0f} |")
     if not args.keep:
         import shutil
 
