@@ -255,7 +255,7 @@ def main() -> None:
         rate = r["rows"] / r["seconds"]
         print(f"| {r['scenario']} | {r['rows']:,} | {r['records']:,} | {r['seconds']:.1f} | {rate:,.0f} | "
               f"{r['records'] / r['seconds']:,.0f} | {rate / csv_rate:.2f} | {rate / arrow_rate:.2f} | {r['peak_mb']:,.0f} |")
-    print(f"\nUnfiltered loads into an empty embedded store (chunk: {args.chunk:,} records):\n")
+    print(f"\nUnfiltered loads into an empty store, or one that knows the regions (chunk: {args.chunk:,} records):\n")
     print("| scenario | rows | records read | records written | chunks | seconds | CPU s | rows/s | peak RSS MB |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in load_runs:
