@@ -18,9 +18,14 @@ fresh subprocess (so peak RSS is its own):
 * ``load all``: unfiltered loads of the first ``--load-rows`` and 3 x
   ``--load-rows`` rows into an empty embedded store, streamed in chunks of
   ``--chunk`` records, and the same as one batch (no chunks) - peak memory
-  against size shows what chunking bounds.
+  against size shows what chunking bounds;
+* ``load all, streamed, regions``: the same into a store that knows the
+  generated rows' countries and regions (ISO 3166 codes), so each row writes a
+  company and its LOCATED_IN edge; with ``--neo4j`` also into Neo4j
+  (``load all, neo4j, regions``). One scenario alone:
+  ``--scenario "load all, streamed, regions" --file FILE --store DIR --chunk N``.
 
-Prints Markdown tables (rows/s, ratios to both baselines, peak RSS) and the load average.
+Prints Markdown tables (rows/s, CPU seconds of the loads, ratios to both baselines, peak RSS) and the load average.
 """
 
 from __future__ import annotations
@@ -126,14 +131,24 @@ def scenario(name: str, file: str, store_dir: str | None, chunk: int) -> dict:
                                                                      column_types={n: pa.string() for n in names}))
         rows = sum(b.num_rows for b in reader)
     elif name.startswith("load"):
-        from graph.store.embedded import EmbeddedStore
-
-        store = EmbeddedStore(store_dir)
+        store, server = _open_store(name, store_dir)
+        if "regions" in name:
+            _add_regions(store)
         extra = {"region": "DE-SN"} if "DE-SN" in name else {}
+        t0, c0 = time.perf_counter(), time.process_time()  # the load alone (not the server start)
         result, _report = source.run(store, SOURCE, [file], {**opts, **extra},
-                                     chunk_records=chunk if "streamed" in name else 10 ** 12)
+                                     chunk_records=chunk if ("streamed" in name or "neo4j" in name) else 10 ** 12)
         rows, records, chunks = result.rows, result.node_records + result.edge_records, result.chunks
+        written = _report.nodes_created + _report.nodes_updated + _report.edges_created + _report.edges_updated
+        secs, cpu = time.perf_counter() - t0, time.process_time() - c0
+        if "neo4j" in name:
+            store.clear()
         store.close()
+        if server is not None:
+            server.stop()
+        peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        return {"scenario": name, "rows": rows, "records": records, "seconds": secs, "cpu_seconds": cpu,
+                "peak_mb": peak_mb, "chunks": chunks, "written": written}
     else:
         progress = source.RowProgress("gleif", stream=None)
         extra = {"map all": {}, "--country DE": {"country": "DE"}, "--region DE-SN": {"region": "DE-SN"}}[name]
@@ -143,7 +158,46 @@ def scenario(name: str, file: str, store_dir: str | None, chunk: int) -> dict:
         rows = progress.rows
     secs = time.perf_counter() - t0
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"scenario": name, "rows": rows, "records": records, "seconds": secs, "peak_mb": peak_mb, "chunks": chunks}
+    return {"scenario": name, "rows": rows, "records": records, "seconds": secs, "cpu_seconds": time.process_time(),
+            "peak_mb": peak_mb, "chunks": chunks}
+
+
+def _open_store(name: str, store_dir: str):
+    """The store a load scenario writes to: embedded in ``store_dir``, or Neo4j ("neo4j" in the
+    name: the server of REGIOGRAPH_TEST_NEO4J_URI, else one started by tests/neo4j_server.py)."""
+    if "neo4j" not in name:
+        from graph.store.embedded import EmbeddedStore
+
+        return EmbeddedStore(store_dir), None
+    import neo4j
+
+    from graph.schema import default_schema
+    from graph.store.neo4j import Neo4jStore
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    server, uri = None, os.environ.get("REGIOGRAPH_TEST_NEO4J_URI")
+    if not uri:
+        from neo4j_server import Neo4jServer
+
+        server = Neo4jServer()
+        uri = server.start()
+    store = Neo4jStore(neo4j.GraphDatabase.driver(uri, auth=None), default_schema())
+    store.clear()
+    return store, server
+
+
+def _add_regions(store) -> None:
+    """The countries and regions the generated rows name, as nodes with their ISO 3166 code,
+    so the load's LOCATED_IN edges resolve and are written (as after a Wikidata load)."""
+    from graph.model import Node, Source
+
+    schema = store.schema
+    nt = next(t for t in schema.nodes.values() if "iso_3166" in t.identifiers)
+    doc = Node("doc:bench-regions", schema.document_type, {"en": "benchmark regions"}, properties={"title": "regions"})
+    codes = [c for c, _w in COUNTRIES] + DE_STATES + [f"{c}-{i:02d}" for c, _w in COUNTRIES if c != "DE" for i in range(1, 41)]
+    nodes = [Node(f"{nt.id_prefix}:bench-{c.lower()}", nt.name, {"en": f"Region {c}"}, properties={"iso_3166": c},
+                  sources=(Source(doc.id, c),)) for c in codes]
+    store.write([doc] + nodes, [])
 
 
 def _run(name: str, file: Path, store: Path, chunk: int) -> dict:
@@ -162,6 +216,8 @@ def main() -> None:
     ap.add_argument("--load-rows", type=int, default=20_000, help="rows of the smaller unfiltered load (the larger: 3x)")
     ap.add_argument("--chunk", type=int, default=10_000, help="records per chunk of the streamed loads")
     ap.add_argument("--keep", default=None, help="write the generated file here and keep it")
+    ap.add_argument("--neo4j", action="store_true", help="also load into Neo4j (REGIOGRAPH_TEST_NEO4J_URI, else a server "
+                                                          "started by tests/neo4j_server.py)")
     ap.add_argument("--scenario", default=None, help=argparse.SUPPRESS)
     ap.add_argument("--file", default=None, help=argparse.SUPPRESS)
     ap.add_argument("--store", default=None, help=argparse.SUPPRESS)
@@ -184,7 +240,8 @@ def main() -> None:
     results = [_run(name, file, tmp / "store", args.chunk) for name in
                ("csv only", "arrow only", "map all", "--country DE", "--region DE-SN", "load --region DE-SN")]
     load_runs = [_run(name, f, tmp / "store", args.chunk) | {"file_rows": n} for f, n in zip(loads, (args.load_rows, 3 * args.load_rows))
-                 for name in ("load all, streamed", "load all, one batch")]
+                 for name in ("load all, streamed", "load all, one batch", "load all, streamed, regions")
+                 + (("load all, neo4j, regions",) if args.neo4j else ())]
     load_after = os.getloadavg()
     csv_rate = results[0]["rows"] / results[0]["seconds"]
     arrow_rate = results[1]["rows"] / results[1]["seconds"]
@@ -198,12 +255,12 @@ def main() -> None:
         rate = r["rows"] / r["seconds"]
         print(f"| {r['scenario']} | {r['rows']:,} | {r['records']:,} | {r['seconds']:.1f} | {rate:,.0f} | "
               f"{r['records'] / r['seconds']:,.0f} | {rate / csv_rate:.2f} | {rate / arrow_rate:.2f} | {r['peak_mb']:,.0f} |")
-    print(f"\nUnfiltered loads into an empty embedded store (chunk: {args.chunk:,} records):\n")
-    print("| scenario | rows | records | chunks | seconds | rows/s | peak RSS MB |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
+    print(f"\nUnfiltered loads into an empty store, or one that knows the regions (chunk: {args.chunk:,} records):\n")
+    print("| scenario | rows | records read | records written | chunks | seconds | CPU s | rows/s | peak RSS MB |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in load_runs:
-        print(f"| {r['scenario']} | {r['rows']:,} | {r['records']:,} | {r['chunks']} | {r['seconds']:.1f} | "
-              f"{r['rows'] / r['seconds']:,.0f} | {r['peak_mb']:,.0f} |")
+        print(f"| {r['scenario']} | {r['rows']:,} | {r['records']:,} | {r['written']:,} | {r['chunks']} | {r['seconds']:.1f} | "
+              f"{r['cpu_seconds']:.1f} | {r['rows'] / r['seconds']:,.0f} | {r['peak_mb']:,.0f} |")
     if not args.keep:
         import shutil
 

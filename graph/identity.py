@@ -33,25 +33,26 @@ is left out) when the batch asks for reviews.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from copy import copy as _copy
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterable
 
 from .model import Batch, NodeRecord, Origin
-from .text import fold_variants, slug
+from .text import fold, fold_variants, slug
 
 if TYPE_CHECKING:  # pragma: no cover
     from .schema import NodeType, Schema
     from .store.base import GraphStore
 
 KEY_PREFIX = "#"
-_SPACE = re.compile(r"\s+")
 MAX_ID = 200
 MAX_REVIEW = 500  # review items listed one by one; more are counted by kind
 
 
 def normalize(value: Any) -> str:
-    """Identifier values compare case-insensitively, with inner whitespace as '_'."""
-    return _SPACE.sub("_", str(value).strip()).upper()
+    """Identifier values compare case-insensitively, with inner whitespace as '_'
+    (``str.split`` splits on the same Unicode whitespace as ``\\s+``, without a regex)."""
+    return "_".join(str(value).split()).upper()
 
 
 def key(scheme: str, value: Any) -> str:
@@ -126,6 +127,56 @@ def _folded(names: Iterable[str]) -> set[str]:
     return {f for n in names for f in fold_variants(n)}
 
 
+_SLUG_DROP = re.compile(r"[^a-z0-9._-]")
+
+
+FOLD_MEMO = 1 << 16  # names whose folds are remembered (a chunk's names: resolved, then written)
+_fold_memo: dict[str, tuple[frozenset[str], str]] = {}
+
+
+def folds(name: str) -> tuple[frozenset[str], str]:
+    """A name's folded variants (``graph.text.fold_variants``) and its id slug (``graph.text.slug``),
+    memoised: a load folds each name when it resolves the record and again when the store indexes
+    the node. The memo is bounded (emptied when full), so memory stays flat on any file size."""
+    hit = _fold_memo.get(name)
+    if hit is None:
+        variants = fold_variants(name)
+        first = next(iter(variants)) if variants and name.isascii() else fold(name)  # ASCII: one variant
+        if len(_fold_memo) >= FOLD_MEMO:
+            _fold_memo.clear()
+        hit = _fold_memo[name] = (frozenset(variants), _SLUG_DROP.sub("", first.replace(" ", "-")).strip("-") or "x")
+    return hit
+
+
+class _Folds:
+    """Each distinct name folded once per load (``folds``)."""
+
+    __slots__ = ()
+
+    @staticmethod
+    def get(name: str) -> tuple[frozenset[str], str]:
+        return folds(name)
+
+    @staticmethod
+    def folded(names: Iterable[str]) -> set[str]:
+        out: set[str] = set()
+        for n in names:
+            out |= folds(n)[0]
+        return out
+
+    @staticmethod
+    def slug(name: str) -> str:
+        return folds(name)[1]
+
+
+@dataclass(slots=True)
+class _Facts:
+    ids: dict[str, str]  # scheme -> value
+    keys: dict[str, str]  # scheme -> index key
+    names: list[str]
+    folded: frozenset[str] | None = None
+
+
 class _Resolver:
     def __init__(self, batch: Batch, schema: "Schema", store: "GraphStore") -> None:
         self.batch, self.schema, self.store = batch, schema, store
@@ -137,6 +188,43 @@ class _Resolver:
         self.batch_places: dict[str, set[str]] = {}
         self.taken: set[str] = set()  # ids used by this batch
         self.types: dict[str, str] = {}  # id -> node type, for ids met in look-ups and in this batch
+        # computed once per load (bulk loads: no name folded, no reference parsed twice)
+        self.folds = _Folds()
+        self._rec_facts: dict[int, _Facts] = {}  # id(record) -> its identifiers, keys, names
+        self._alts: dict[str, list[str]] = {}  # '#a=x|#b=y' -> its alternatives
+        self._ref_key: dict[str, str | None] = {}  # '#lei=x' -> its normalized key; others -> None
+        self._scheme_types: dict[str, list[str]] = {}
+        for nt in schema.nodes.values():
+            for sch in nt.identifiers:
+                self._scheme_types.setdefault(sch, []).append(nt.name)
+
+    def _facts(self, rec: NodeRecord, nt: "NodeType") -> "_Facts":
+        """What the decisions need of a record, computed once per load (names and
+        identifiers do not change while the batch is resolved)."""
+        f = self._rec_facts.get(id(rec))
+        if f is None:
+            ids = identifiers_of(nt, rec.properties)
+            f = self._rec_facts[id(rec)] = _Facts(ids, {s: key(s, v) for s, v in ids.items()}, _names(rec))
+        return f
+
+    def _ids(self, rec: NodeRecord, nt: "NodeType") -> dict[str, str]:
+        """The record's identifiers as it arrived (a copy: ``assign_one`` drops conflicting ones)."""
+        return dict(self._facts(rec, nt).ids)
+
+    def _folded_names(self, rec: NodeRecord, nt: "NodeType") -> set[str] | frozenset[str]:
+        f = self._facts(rec, nt)
+        if f.folded is None:
+            f.folded = frozenset(self.folds.folded(f.names))
+        return f.folded
+
+    def _key_of_ref(self, ref: str) -> str | None:
+        """The index key a single '#scheme=VALUE' reference names (memoised: places repeat)."""
+        try:
+            return self._ref_key[ref]
+        except KeyError:
+            parsed = parse_ref(ref)
+            k = self._ref_key[ref] = key(*parsed) if parsed else None
+            return k
 
     # ---------------------------------------------------------- look-ups
 
@@ -149,17 +237,21 @@ class _Resolver:
             nt = self.schema.nodes.get(rec.type) if isinstance(rec.type, str) else None
             if nt is None:
                 continue
-            ids = identifiers_of(nt, rec.properties)
-            wanted.setdefault(nt.name, set()).update(key(s, v) for s, v in ids.items())
-            if rec.id is None and (ids or rec.ref or self.batch.review_ambiguous):
-                name_wanted.setdefault(nt.name, set()).update(_folded(_names(rec)))
+            f = self._facts(rec, nt)
+            wanted.setdefault(nt.name, set()).update(f.keys.values())
+            if rec.id is None and (f.ids or rec.ref or self.batch.review_ambiguous):
+                name_wanted.setdefault(nt.name, set()).update(self._folded_names(rec, nt))
+        seen: set[str] = set()
         for refs in (r for e in self.batch.edges for r in (e.source, e.target)), (r.place for r in self.batch.nodes):
-            for ref in (a for r in refs for a in alternatives(r)):
-                parsed = parse_ref(ref)
-                if parsed:
-                    for nt in self.schema.nodes.values():
-                        if parsed[0] in nt.identifiers:
-                            wanted.setdefault(nt.name, set()).add(key(*parsed))
+            for r in refs:
+                if not isinstance(r, str) or r in seen or not r.startswith(KEY_PREFIX):
+                    continue
+                seen.add(r)
+                for ref in alternatives(r):
+                    k = self._key_of_ref(ref)
+                    if k:
+                        for t in self._scheme_types.get(parse_ref(ref)[0], ()):
+                            wanted.setdefault(t, set()).add(k)
         for t, keys in wanted.items():
             if keys:
                 for k, ids in self.store.find_by_names(t, sorted(keys)).items():
@@ -175,7 +267,7 @@ class _Resolver:
         for rec in self.batch.nodes:
             nt = self.schema.nodes.get(rec.type) if isinstance(rec.type, str) else None
             if nt is not None and rec.id is None:
-                wanted_ids.add(self._base_id(rec, nt, identifiers_of(nt, rec.properties)))
+                wanted_ids.add(self._base_id(rec, nt, self._facts(rec, nt).ids))
         self._stored(sorted(wanted_ids))
 
     def _stored(self, ids: Iterable[str]) -> dict:
@@ -223,16 +315,19 @@ class _Resolver:
         if not isinstance(ref, str):
             return None
         if ref.startswith(KEY_PREFIX) and "|" in ref:
-            for alt in alternatives(ref):
+            alts = self._alts.get(ref)
+            if alts is None:
+                alts = self._alts[ref] = alternatives(ref)
+            for alt in alts:
                 nid = self.resolve_ref(alt)
                 if nid:
                     return nid
             return None
         if ref in self.refs:
             return self.refs[ref]
-        parsed = parse_ref(ref)
-        if parsed:
-            ids = self.key_ids.get(key(*parsed), set())
+        k = self._key_of_ref(ref)
+        if k:
+            ids = self.key_ids.get(k, ())
             return next(iter(ids)) if len(ids) == 1 else None
         return ref  # a plain node id
 
@@ -247,8 +342,8 @@ class _Resolver:
                 nt = self.schema.nodes.get(rec.type) if isinstance(rec.type, str) else None
                 if nt is not None:
                     self.types.setdefault(rec.id, nt.name)
-                    for s, v in identifiers_of(nt, rec.properties).items():
-                        self.key_ids.setdefault(key(s, v), set()).add(rec.id)
+                    for k in self._facts(rec, nt).keys.values():
+                        self.key_ids.setdefault(k, set()).add(rec.id)
         kept: list[NodeRecord] = []
         for rec in self.batch.nodes:
             nt = self.schema.nodes.get(rec.type) if isinstance(rec.type, str) else None
@@ -268,10 +363,11 @@ class _Resolver:
         nid = rec.id
         self.taken.add(nid)
         self.types[nid] = nt.name
+        keys = self._facts(rec, nt).keys
         for s, v in ids.items():
-            self.key_ids.setdefault(key(s, v), set()).add(nid)
+            self.key_ids.setdefault(keys[s], set()).add(nid)
             self.batch_props.setdefault(nid, {})[s] = v
-        for f in _folded(_names(rec)):
+        for f in self._folded_names(rec, nt):
             self.name_ids.setdefault((nt.name, f), set()).add(nid)
         if rec.ref:
             self.refs[rec.ref] = nid
@@ -281,12 +377,13 @@ class _Resolver:
                 self.batch_places.setdefault(nid, set()).add(place)
 
     def assign_one(self, rec: NodeRecord, nt: "NodeType") -> bool:
-        ids = identifiers_of(nt, rec.properties)
+        ids = self._ids(rec, nt)
+        keys = self._facts(rec, nt).keys
         o = rec.origin
         # 1. by identifier
         holders: dict[str, set[str]] = {}
         for s, v in ids.items():
-            hit = {i for i in self.key_ids.get(key(s, v), set()) if self._type_of(i) == nt.name}
+            hit = {i for i in self.key_ids.get(keys[s], ()) if self._type_of(i) == nt.name}
             if hit:
                 holders[s] = hit
         if isinstance(rec.id, str):
@@ -329,10 +426,10 @@ class _Resolver:
         if not ids and not rec.ref and not rec.place and not self.batch.review_ambiguous:
             return True  # plain record: graph.ingest resolves it by name, as before
         # 2. by name (and place)
-        names = _names(rec)
+        names = self._facts(rec, nt).names
         if not names:
             return True  # ingest reports the missing name
-        folded = _folded(names)
+        folded = self._folded_names(rec, nt)
         cands: set[str] = set()
         store_names = self.store_names.get(nt.name, {})
         for f in folded:
@@ -380,10 +477,9 @@ class _Resolver:
         self._register(rec, nt, ids)
         return True
 
-    @staticmethod
-    def _base_id(rec: NodeRecord, nt: "NodeType", ids: dict[str, str]) -> str:
+    def _base_id(self, rec: NodeRecord, nt: "NodeType", ids: dict[str, str]) -> str:
         """'<prefix>:<slug of the first Latin-script name>', else of the first identifier."""
-        readable = next((s for n in _names(rec) if (s := slug(n)) != "x"), None)
+        readable = next((s for n in self._facts(rec, nt).names if (s := self.folds.slug(n)) != "x"), None)
         if readable is None and ids:  # no Latin-script name: the identifier makes the id
             readable = slug("-".join(next(iter(ids.items()))))
         return f"{nt.id_prefix}:{readable or 'x'}"[:MAX_ID]
@@ -395,18 +491,23 @@ class _Resolver:
 
     def rewrite_edges(self) -> None:
         kept = []
+        seen: dict[str, tuple[str | None, str | None]] = {}  # ref -> (node id, why not): the state is final here
         for rec in self.batch.edges:
             ok = True
             for side in ("source", "target"):
                 ref = getattr(rec, side)
                 if not isinstance(ref, str) or not (ref.startswith(KEY_PREFIX) or ref in self.refs):
                     continue
-                nid = self.resolve_ref(ref)
+                hit = seen.get(ref)
+                if hit is None:
+                    hit = seen[ref] = (self.resolve_ref(ref) or None, None)
+                    if not hit[0]:
+                        ids = set().union(*(self.key_ids.get(k, set()) for a in alternatives(ref) if (k := self._key_of_ref(a))))
+                        hit = seen[ref] = (None, f"'{ref}' names several nodes ({', '.join(sorted(ids))})" if len(ids) > 1
+                                           else f"'{ref}' is not in this load nor in the graph" if ref not in self.refs
+                                           else f"'{ref}' was left out (see the review items)")
+                nid, why = hit
                 if not nid:
-                    ids = set().union(*(self.key_ids.get(key(*parse_ref(a)), set()) for a in alternatives(ref) if parse_ref(a)))
-                    why = (f"'{ref}' names several nodes ({', '.join(sorted(ids))})" if len(ids) > 1
-                           else f"'{ref}' is not in this load nor in the graph" if ref not in self.refs
-                           else f"'{ref}' was left out (see the review items)")
                     if self.batch.review_ambiguous:
                         self.out.add_review(rec.origin, "unresolved_reference", f"{rec.type} {side}: {why}; edge left out")
                     else:
@@ -426,6 +527,6 @@ def assign(batch: Batch, schema: "Schema", store: "GraphStore") -> tuple[Batch, 
             and not any(parse_ref(e.source) or parse_ref(e.target) for e in batch.edges) \
             and not any(r.ref or r.place for r in batch.nodes) and not batch.review_ambiguous:
         return batch, Outcome()
-    copy = Batch(nodes=[replace(r) for r in batch.nodes], edges=[replace(e) for e in batch.edges],
+    copy = Batch(nodes=[_copy(r) for r in batch.nodes], edges=[_copy(e) for e in batch.edges],
                  label=batch.label, review_ambiguous=batch.review_ambiguous)
     return copy, _Resolver(copy, schema, store).run()

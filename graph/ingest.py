@@ -429,7 +429,7 @@ def _merge_edge(old: Edge, new: Edge) -> Edge:
 def folded_keys(node: Node) -> set[str]:
     """Every folded form of every name and alias of a node (for name indexes), plus its
     identifier keys ('#lei=...', graph.identity), so ``find_by_names`` finds nodes by identifier."""
-    keys = {f for name in node.all_names() for f in fold_variants(name)}
+    keys = {f for name in node.all_names() for f in identity.folds(name)[0]}
     if node.properties:
         keys |= identity.node_keys(node, _schema())
     return keys

@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import codecs
 import datetime as _dt
+import gc
 import gzip
 import importlib
 import io
 import sys
 import time
 import zipfile
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, TextIO
@@ -54,10 +56,12 @@ class RowProgress:
         self.notes: list[str] = []
         self.start = time.perf_counter()
         self._last = self.start
+        self._next = 1024
 
     def tick(self, n: int = 1) -> None:
         self.rows += n
-        if self.stream is not None and self.rows % 1024 == 0:
+        if self.stream is not None and self.rows >= self._next:  # (readers tick per row or per batch)
+            self._next = self.rows + 1024
             now = time.perf_counter()
             if now - self._last >= self.every:
                 self._last = now
@@ -289,6 +293,23 @@ def read(source: Source, files: Iterable[str | Path], options: dict[str, Any] | 
                       len(batch.nodes), len(batch.edges))
 
 
+@contextmanager
+def collector_paused():
+    """The cycle collector waits while a chunk is prepared and written: a chunk allocates
+    hundreds of thousands of small objects without reference cycles, and the collector
+    would walk the growing heap again and again meanwhile (about a quarter of the load
+    time of an unfiltered GLEIF load, benchmarks/gleif_bench.py). It runs again between
+    chunks, so memory stays bounded."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 class _DryRun(Exception):
     """Raised inside the write transaction of a streamed dry run, so that it rolls back."""
 
@@ -360,19 +381,21 @@ def run(store, source: Source | str, files: Iterable[str | Path], options: dict[
     n_chunks = 1
     if nxt is None:  # one chunk: read first, then one batch write
         progress.done()
-        report = store.load(first, progress=write_progress, dry_run=dry_run)
+        with collector_paused():
+            report = store.load(first, progress=write_progress, dry_run=dry_run)
     else:
         report = LoadReport()
         try:
-            with store.writing() as w:
+            with store.writing() as w, getattr(w, "bulk", nullcontext)():
                 current: Batch | None = first
                 while current is not None:
-                    plan = prepare(current, store.schema, w, write_progress)
-                    _add(report, plan.report)
-                    if plan.nodes or plan.edges:
-                        stage(write_progress, "writing")
-                        w.write(plan.nodes, plan.edges, progress=write_progress)
-                    del plan
+                    with collector_paused():
+                        plan = prepare(current, store.schema, w, write_progress)
+                        _add(report, plan.report)
+                        if plan.nodes or plan.edges:
+                            stage(write_progress, "writing")
+                            w.write(plan.nodes, plan.edges, progress=write_progress)
+                        del plan
                     current, nxt = (nxt if nxt is not None else chunk()), None
                     n_chunks += current is not None
                 progress.done()
