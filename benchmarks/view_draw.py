@@ -22,7 +22,7 @@ browser, alternating which goes first - so both see the same machine load.
 The table then has a "baseline" row per size and the ratio of the medians,
 and the in-page phases (performance marks: ``rg-start`` when the page script
 starts, i.e. vis-network is parsed and executed; ``rg-network`` after ``new
-vis.Network``; ``rg-ready``) are printed per variant.
+vis.Network``; ``rg-labels`` after the label pass, where the page has it; ``rg-ready``) are printed per variant.
 
 The result is a Markdown table (printed, and written with ``--table``): per
 size the cold and warm medians and maxima, the server's render time, drawn
@@ -116,7 +116,7 @@ class ServerProcess:
 
 def _row(cold: list[dict], warm: list[dict], browser, runs: int, variant: str) -> dict:
     phases = {}
-    for mark in ("rg-start", "rg-network", "rg-ready"):
+    for mark in ("rg-start", "rg-network", "rg-view", "rg-labels", "rg-ready"):
         values = [r["marks"].get(mark) for r in cold if r["marks"].get(mark) is not None]
         if values:
             phases[mark] = round(statistics.median(values))
