@@ -22,11 +22,8 @@ parts=(
   "vis-network@9.1.2 esnext/umd/vis-network.min.js"
 )
 {
-  # V8's explicit compile hint (Chromium 136+): compile every function while the file
-  # streams in, off the main thread, instead of lazily during `new vis.Network`
-  printf '//# allFunctionsCalledOnLoad\n'
   printf '/**\n * vis-network (esnext build)\n * @version 9.1.2\n'
-  printf ' * with its peer dependencies, each file unchanged but for its source-map comment\n * (the line above this comment is the V8 compile hint):\n'
+  printf ' * with its peer dependencies, each file unchanged but for its source-map comment:\n'
   for p in "${parts[@]}"; do printf ' *   %s (%s)\n' "${p%% *}" "${p#* }"; done
   printf ' * Licenses: vis-network.NOTICE next to this file. Built by scripts/vendor_vis_network.sh.\n */\n'
 } > bundle.js

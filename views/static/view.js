@@ -1,11 +1,8 @@
-//# allFunctionsCalledOnLoad
 /* Regiograph graph view: reads the JSON blocks written by the server, builds
    plain-text tooltips as DOM elements (textContent only, never innerHTML) -
    vis-network shows an element given as `title` as is - and draws the
    network with vis-network. Physics, when enabled, only runs for
-   the initial stabilization and is switched off afterwards.
-   The first line is V8's explicit compile hint: every function here is
-   compiled while the file streams in, not lazily on the first call. */
+   the initial stabilization and is switched off afterwards. */
 (function () {
   "use strict";
 
