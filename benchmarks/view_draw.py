@@ -13,6 +13,16 @@ context, vis-network already in the cache, the view itself fetched anew.
     python benchmarks/view_draw.py              # sizes 300 and 2000, 5 runs each
     python benchmarks/view_draw.py --sizes 100,300,2000 --runs 7
     python benchmarks/view_draw.py --table benchmarks/VIEW_DRAW.md   # also write the table there
+    python benchmarks/view_draw.py --baseline /tmp/base --runs 9       # A/B against another checkout
+
+``--baseline DIR``: DIR is another checkout of the project (e.g. ``git archive
+main | tar x -C /tmp/base``). Its app is served by a second child process (with
+DIR first on the path), and every run opens both views in turn - in the same
+browser, alternating which goes first - so both see the same machine load.
+The table then has a "baseline" row per size and the ratio of the medians,
+and the in-page phases (performance marks: ``rg-start`` when the page script
+starts, i.e. vis-network is parsed and executed; ``rg-network`` after ``new
+vis.Network``; ``rg-labels`` after the label pass, where the page has it; ``rg-ready``) are printed per variant.
 
 The result is a Markdown table (printed, and written with ``--table``): per
 size the cold and warm medians and maxima, the server's render time, drawn
@@ -59,7 +69,8 @@ def measure(page, url: str) -> dict:
                    nodes: window.rgView.nodes.get().filter(n => n.rgType !== 'group').length,
                    drawn: window.rgView.nodes.get().filter(n => !n.hidden).length,
                    labels: window.rgView.labels ? window.rgView.labels().length : null,
-                   physics: window.rgView.physics})"""
+                   physics: window.rgView.physics,
+                   marks: Object.fromEntries(performance.getEntriesByType('mark').map(m => [m.name, m.startTime]))})"""
     )
 
 
@@ -76,10 +87,15 @@ def serve(n: int, port: int) -> None:
 class ServerProcess:
     """The app in its own process, so the browser driver does not share its interpreter."""
 
-    def __init__(self, n: int) -> None:
+    def __init__(self, n: int, root: Path | None = None) -> None:
+        """``root``: serve that checkout's app (its own benchmarks/view_draw.py, with it first on the path)."""
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.proc = subprocess.Popen([sys.executable, __file__, "--serve", str(n), "--port", str(self.port)])
+        script, env = __file__, None
+        if root is not None:
+            script = str(Path(root) / "benchmarks" / "view_draw.py")
+            env = dict(os.environ, PYTHONPATH=str(root))
+        self.proc = subprocess.Popen([sys.executable, script, "--serve", str(n), "--port", str(self.port)], env=env)
 
     def __enter__(self) -> "ServerProcess":
         deadline = time.monotonic() + 120
@@ -98,46 +114,79 @@ class ServerProcess:
         self.proc.wait(timeout=20)
 
 
-def run(sizes: list[int], runs: int) -> list[dict]:
+def _row(cold: list[dict], warm: list[dict], browser, runs: int, variant: str) -> dict:
+    phases = {}
+    for mark in ("rg-start", "rg-network", "rg-view", "rg-labels", "rg-ready"):
+        values = [r["marks"].get(mark) for r in cold if r["marks"].get(mark) is not None]
+        if values:
+            phases[mark] = round(statistics.median(values))
+    return {
+        "variant": variant,
+        "nodes": cold[0]["nodes"],
+        "drawn_nodes": cold[0]["drawn"],  # after folding big neighbourhoods into groups
+        "labels": cold[0]["labels"],
+        "physics": cold[0]["physics"],
+        "cold_ms_median": round(statistics.median(r["ready"] for r in cold)),
+        "cold_ms_max": round(max(r["ready"] for r in cold)),
+        "warm_ms_median": round(statistics.median(r["ready"] for r in warm)),
+        "warm_ms_max": round(max(r["ready"] for r in warm)),
+        "ttfb_ms_median": round(statistics.median(r["ttfb"] for r in cold)),
+        "server_render_ms_median": round(statistics.median(r["render"] or 0 for r in cold)),
+        "cold_phases_ms_median": phases,
+        "load_average_1min": round(os.getloadavg()[0], 2),
+        "chromium": browser.version,
+        "cpus": os.cpu_count(),
+        "runs": runs,
+    }
+
+
+def run(sizes: list[int], runs: int, baseline: Path | None = None) -> list[dict]:
+    """Per size, ``runs`` cold and warm loads; with ``baseline`` the same for that
+    checkout's app, interleaved run by run (A B, B A, ...) in the same browser."""
     results = []
     with sync_playwright() as p:
         browser = launch_chromium(p)
         for n in sizes:
-            with ServerProcess(n) as srv:
-                url = f"{srv.url}/view/entity/{HUB}?depth=2"
-                # one unmeasured request warms the server process (imports, caches)
-                ctx = browser.new_context(viewport={"width": 1280, "height": 800})
-                measure(ctx.new_page(), url)
-                ctx.close()
-                cold, warm = [], []
-                for _ in range(runs):
+            variants = [("this", None)] + ([("baseline", baseline)] if baseline is not None else [])
+            servers = [ServerProcess(n, root) for _, root in variants]
+            try:
+                for srv in servers:
+                    srv.__enter__()
+                urls = [f"{srv.url}/view/entity/{HUB}?depth=2" for srv in servers]
+                for url in urls:  # one unmeasured request warms each server process (imports, caches)
                     ctx = browser.new_context(viewport={"width": 1280, "height": 800})
-                    cold.append(measure(ctx.new_page(), url))
+                    measure(ctx.new_page(), url)
                     ctx.close()
-                ctx = browser.new_context(viewport={"width": 1280, "height": 800})
-                page = ctx.new_page()
-                measure(page, url)
+                cold: list[list[dict]] = [[] for _ in variants]
+                warm: list[list[dict]] = [[] for _ in variants]
                 for i in range(runs):
-                    warm.append(measure(page, f"{url}&lang={'de' if i % 2 else 'en'}"))  # new URL: not from the HTML cache
-                ctx.close()
-            row = {
-                "nodes": cold[0]["nodes"],
-                "drawn_nodes": cold[0]["drawn"],  # after folding big neighbourhoods into groups
-                "labels": cold[0]["labels"],
-                "physics": cold[0]["physics"],
-                "cold_ms_median": round(statistics.median(r["ready"] for r in cold)),
-                "cold_ms_max": round(max(r["ready"] for r in cold)),
-                "warm_ms_median": round(statistics.median(r["ready"] for r in warm)),
-                "warm_ms_max": round(max(r["ready"] for r in warm)),
-                "ttfb_ms_median": round(statistics.median(r["ttfb"] for r in cold)),
-                "server_render_ms_median": round(statistics.median(r["render"] or 0 for r in cold)),
-                "load_average_1min": round(os.getloadavg()[0], 2),
-                "chromium": browser.version,
-                "cpus": os.cpu_count(),
-                "runs": runs,
-            }
-            results.append(row)
-            print(json.dumps(row), flush=True)
+                    order = list(range(len(variants)))
+                    if i % 2:
+                        order.reverse()
+                    for v in order:
+                        ctx = browser.new_context(viewport={"width": 1280, "height": 800})
+                        cold[v].append(measure(ctx.new_page(), urls[v]))
+                        ctx.close()
+                pages = []
+                for v, url in enumerate(urls):
+                    ctx = browser.new_context(viewport={"width": 1280, "height": 800})
+                    page = ctx.new_page()
+                    measure(page, url)
+                    pages.append((ctx, page))
+                for i in range(runs):
+                    order = list(range(len(variants))) if i % 2 == 0 else list(reversed(range(len(variants))))
+                    for v in order:
+                        # a new URL each time: not from the HTML cache
+                        warm[v].append(measure(pages[v][1], f"{urls[v]}&lang={'de' if i % 2 else 'en'}"))
+                for ctx, _ in pages:
+                    ctx.close()
+            finally:
+                for srv in servers:
+                    srv.__exit__()
+            for v, (name, _) in enumerate(variants):
+                row = _row(cold[v], warm[v], browser, runs, name)
+                results.append(row)
+                print(json.dumps(row), flush=True)
         browser.close()
     return results
 
@@ -152,9 +201,18 @@ def table(rows: list[dict]) -> str:
     for r in rows:
         target = TARGET_COLD_MS.get(r["nodes"]) or TARGET_COLD_MS.get(r["nodes"] - 1)
         met = "" if target is None else ("yes" if r["cold_ms_median"] <= target else "no")
-        out.append(f"| hub, depth 2 | {r['nodes']:,} | {r['drawn_nodes']:,} | {r['labels']} | {r['cold_ms_median'] / 1000:.2f} s "
+        name = "hub, depth 2" if r.get("variant", "this") == "this" else "baseline"
+        out.append(f"| {name} | {r['nodes']:,} | {r['drawn_nodes']:,} | {r['labels']} | {r['cold_ms_median'] / 1000:.2f} s "
                    f"| {r['cold_ms_max'] / 1000:.2f} s | {r['warm_ms_median'] / 1000:.2f} s | {r['server_render_ms_median']} ms "
                    f"| {'' if target is None else f'{target / 1000:.1f} s'} | {met} |")
+    ratios = [(a, b) for a in rows for b in rows
+              if a.get("variant") == "this" and b.get("variant") == "baseline" and a["nodes"] == b["nodes"]]
+    if ratios:
+        out.append("")
+        for a, b in ratios:
+            out.append(f"{a['nodes']:,} nodes, this / baseline (same runs, interleaved): cold median "
+                       f"{a['cold_ms_median'] / b['cold_ms_median']:.2f}, warm median {a['warm_ms_median'] / b['warm_ms_median']:.2f}; "
+                       f"cold phases (ms, median) this {a['cold_phases_ms_median']}, baseline {b['cold_phases_ms_median']}")
     if rows:
         r = rows[-1]
         out.append("")
@@ -170,6 +228,7 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--out", help="also write the result rows to this JSON file")
     ap.add_argument("--table", help="also write the Markdown table to this file")
+    ap.add_argument("--baseline", help="another checkout of the project to measure in the same runs (A/B)")
     ap.add_argument("--serve", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--port", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -177,7 +236,10 @@ def main() -> None:
         serve(args.serve, args.port)
         return
     started = time.time()
-    rows = run([int(s) for s in args.sizes.split(",")], args.runs)
+    baseline = Path(args.baseline).resolve() if args.baseline else None
+    if baseline is not None and not (baseline / "benchmarks" / "view_draw.py").is_file():
+        ap.error(f"--baseline {args.baseline}: no benchmarks/view_draw.py there; give a checkout of the project")
+    rows = run([int(s) for s in args.sizes.split(",")], args.runs, baseline)
     if args.out:
         Path(args.out).write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
     text = table(rows)

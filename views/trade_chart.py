@@ -15,6 +15,7 @@ COLORS = {"export": "#2b6cb0", "import": "#dd6b20"}
 W_MAX, W_MIN, SLOT_W, H, LEFT, BOTTOM, TOP = 600, 340, 110, 320, 92, 40, 40
 CHAR_W = 7.2  # a generous average width of a 12 px character, to lay out the legend
 LEGEND_ROW = 18
+LEGEND_LINES = 2  # lines a legend entry may take before it is cut
 WORDS = {
     "en": {"title": "Trade {a} – {b} (EUR)", "export": "export", "import": "import", "none": "no trade figures in euros",
            "exports": "exports of {a} to {b}", "imports": "imports of {a} from {b}"},
@@ -34,6 +35,26 @@ def money(amount, lang: str = "en") -> str:
         if abs(amount) >= scale:
             return f"{amount / scale:.4g}".replace(".", ",") + f" {word} EUR"
     return f"{amount:.4g}".replace(".", ",") + " EUR"
+
+
+def legend_lines(label: str, room: int, most: int = LEGEND_LINES) -> list[str]:
+    """``label`` in lines of at most ``room`` characters, broken between words
+    (a word longer than a line is cut), at most ``most`` lines; the last line
+    ends with "…" when text was left out."""
+    lines: list[str] = []
+    words_left = label.split()
+    while words_left and len(lines) < most:
+        cur = words_left.pop(0)
+        if len(cur) > room:
+            words_left.insert(0, cur[room:])
+            cur = cur[:room]
+        while words_left and len(cur) + 1 + len(words_left[0]) <= room:
+            cur += " " + words_left.pop(0)
+        lines.append(cur)
+    if words_left:
+        last = lines[-1]
+        lines[-1] = (last if len(last) < room else last[: room - 1].rstrip()) + "\u2026"
+    return lines or [""]
 
 
 def words(lang: str) -> dict[str, str]:
@@ -84,21 +105,31 @@ def trade_chart_svg(series, title: str | None = None, lang: str = "en", names: t
                        f'fill="{COLORS[direction]}"><title>{escape(tip)}</title></rect>')
         if i % every == 0:
             out.append(f'<text x="{LEFT + i * slot + slot / 2:.1f}" y="{base + 16}" text-anchor="middle">{y}</text>')
+    # the legend stays inside the chart's width: a long entry wraps over up to
+    # LEGEND_LINES lines, the rest cut with "…", the full text in the entry's <title>
     x0 = 10.0
-    x, row, right = x0, 0, 0.0
+    room = max(8, int((W - 10 - x0 - 14) // CHAR_W))  # characters an entry's line may take
+    x, line, row_lines = x0, 0, 1
     for direction in ("export", "import"):
         label = w[direction + "s"].format(a=a, b=b)
-        width = 14 + CHAR_W * len(label)
-        if x > x0 and x + width > W - 10:  # no room beside the first: a second row
-            x, row = x0, row + 1
-        y = H - 14 + row * LEGEND_ROW
-        out.append(f'<rect x="{x:.0f}" y="{y}" width="10" height="10" fill="{COLORS[direction]}"/>'
-                   f'<text x="{x + 14:.0f}" y="{y + 9}">{escape(label)}</text>')
-        right = max(right, x + width)
+        lines = legend_lines(label, room)
+        width = 14 + CHAR_W * max(len(text) for text in lines)
+        if x > x0 and x + width > W - 10:  # no room beside the first: the next row
+            x, line, row_lines = x0, line + row_lines, 1
+        y = H - 14 + line * LEGEND_ROW
+        if len(lines) == 1:
+            text = escape(lines[0])
+        else:
+            text = "".join(f'<tspan x="{x + 14:.0f}" dy="{0 if i == 0 else LEGEND_ROW}">{escape(t)}</tspan>'
+                           for i, t in enumerate(lines))
+        title = f"<title>{escape(label)}</title>" if lines != [label] else ""
+        out.append(f'<g class="rg-legend-entry">{title}<rect x="{x:.0f}" y="{y}" width="10" height="10" fill="{COLORS[direction]}"/>'
+                   f'<text x="{x + 14:.0f}" y="{y + 9}">{text}</text></g>')
+        row_lines = max(row_lines, len(lines))
         x += width + 18
     out.append("</svg>")
-    # a legend entry wider than the chart widens the canvas; a second legend row makes it taller
-    out[0] = head.format(w=max(W, int(right + 10)), h=H + row * LEGEND_ROW)
+    # further legend rows make the chart taller, never wider
+    out[0] = head.format(w=W, h=H + (line + row_lines - 1) * LEGEND_ROW)
     return "".join(out)
 
 

@@ -3,6 +3,7 @@ names, errors in the page's language, the embed panel and preview."""
 
 from __future__ import annotations
 
+import re
 from urllib.parse import quote
 
 from views_browser import open_page
@@ -146,3 +147,39 @@ def test_signed_embed_hook(seed_client):
         assert "/view/entity/org:wfs?depth=2&amp;amp;sig=abc" in html  # the snippet, escaped once more for display
     finally:
         explorer.set_embed_signer(None)
+
+
+def _path_form(html: str) -> str:
+    return html.split('id="path-form"', 1)[1].split("</form>", 1)[0]
+
+
+def test_path_form_offers_colour_by_type_or_community(seed_client):
+    form = _path_form(seed_client.get("/").text)
+    assert '<label>Colour by <select name="color">' in form
+    assert '<option value="type" selected>type</option><option value="community">community</option>' in form
+    # the choice travels: the framed path view and the permalink are coloured by community, the form keeps the choice
+    html = seed_client.get("/?from=region:kr-26&to=region:de-sn&color=community&lang=de").text
+    form = _path_form(html)
+    assert '<label>Farbe nach <select name="color">' in form
+    assert '<option value="community" selected>Gemeinschaft</option>' in form
+    frame = re.search(r'<iframe class="ex-frame[^"]*" src="([^"]+)"', html).group(1).replace("&amp;", "&")
+    assert frame.startswith("/view/path?") and "color=community" in frame
+    assert 'class="rg-legend-community"' in seed_client.get(frame).text
+
+
+def test_path_form_colour_choice_by_label(browser, seed_server):
+    ctx, page, watch = open_page(browser, seed_server.url)
+    try:
+        page.goto(seed_server.url + "/?lang=de")
+        form = page.locator("#path-form")
+        page.locator("#from").fill("region:kr-26")
+        page.locator("#to").fill("Saxony")
+        form.get_by_label("Farbe nach").select_option("community")
+        form.locator("button[type=submit]").click()
+        page.wait_for_selector("#path iframe")
+        assert "color=community" in page.url
+        assert "color=community" in page.locator("#path iframe").get_attribute("src")
+        assert page.locator("#path-form").get_by_label("Farbe nach").input_value() == "community"
+        watch.assert_clean()
+    finally:
+        ctx.close()

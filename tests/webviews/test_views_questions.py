@@ -268,3 +268,47 @@ def test_trade_view_is_embeddable_and_scriptless(seed_client):
     bad = seed_client.get("/view/trade?a=region:de-sn&b=region:kr&from=soon", headers=HTML)
     assert bad.status_code == 400 and "soon" in bad.text
     assert seed_client.get("/explorer/trade?a=region:de-sn&b=region:kr&from=soon&lang=de").text.count("ist kein Jahr") == 1
+
+
+LONG = "Freie und Hansestadt mit einem ausgesprochen langen amtlichen Regionsnamen Nord"
+
+
+def _long_chart(store, lang="de"):
+    from graph import query
+    from views.trade_chart import trade_chart_svg
+
+    series = query.run(store, "trade", a="region:de-sn", b="region:kr")
+    return trade_chart_svg(series, lang=lang, names=(LONG, "Südkorea"), show_title=False)
+
+
+def test_trade_chart_legend_wraps_a_long_name_inside_the_chart(seed_store):
+    from graph import query
+    from views.trade_chart import CHAR_W, trade_chart_svg
+
+    series = query.run(seed_store, "trade", a="region:de-sn", b="region:kr")
+    short = trade_chart_svg(series, lang="de", names=("Sachsen", "Südkorea"), show_title=False)
+    svg = _long_chart(seed_store)
+    width = lambda s: int(re.match(r'<svg [^>]*width="(\d+)"', s).group(1))  # noqa: E731
+    assert width(svg) == width(short)  # the long name does not widen the chart
+    assert "<title>Exporte von " + LONG + " nach Südkorea</title>" in svg  # the full entry on hover
+    lines = re.findall(r'<tspan x="[\d.]+" dy="\d+">([^<]+)</tspan>', svg)
+    assert lines and all(10 + 14 + CHAR_W * len(t) <= width(svg) - 10 for t in lines)
+    assert any(t.endswith("\u2026") for t in lines)  # cut after two lines, marked
+    assert "<title>" not in short.split("rg-legend-entry", 1)[1]  # a legend that fits has no extra title
+
+
+def test_trade_chart_long_name_drawn_inside_and_legible(browser, seed_store):
+    from test_screenshots import chart_problems
+
+    svg = _long_chart(seed_store)
+    for width in (390, 1400):
+        ctx = browser.new_context(viewport={"width": width, "height": 800})
+        try:
+            page = ctx.new_page()
+            page.set_content(f"<!doctype html><body style='margin:0'>{svg}</body>")
+            assert chart_problems(page) == []
+            box = page.evaluate("() => { const s = document.querySelector('svg').getBoundingClientRect(); "
+                                "return Array.from(document.querySelectorAll('svg text')).every(t => t.getBoundingClientRect().right <= s.right + 1); }")
+            assert box
+        finally:
+            ctx.close()

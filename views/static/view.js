@@ -99,54 +99,94 @@
   var FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
   var LINE = 1.25, GAP = 3, MIN_RADIUS = 3.5, CELL = 64;
   var measurer = document.createElement("canvas").getContext("2d");
-  var widths = Object.create(null);
   var placed = [];
   var hoverEdge = null;
 
-  function fontOf(n) {
-    if (n.rgEmph === 2) return { css: "700 14px " + FONT, px: 14 };
-    if (n.rgEmph === 1 || n.rgType === "group") return { css: "600 13px " + FONT, px: 13 };
-    return { css: "400 12px " + FONT, px: 12 };
+  var FONTS = [
+    { css: "400 12px " + FONT, px: 12 },
+    { css: "600 13px " + FONT, px: 13 },  // path ends and groups
+    { css: "700 14px " + FONT, px: 14 },  // the centre
+    { css: "500 12px " + FONT, px: 12 }   // edge labels (hover, selection)
+  ];
+  var EDGE_FONT = 3;
+  var widths = FONTS.map(function () { return Object.create(null); });
+  var measurerFont = -1;
+
+  function fontIndex(n) {
+    if (n.rgEmph === 2) return 2;
+    if (n.rgEmph === 1 || n.rgType === "group") return 1;
+    return 0;
   }
-  function textWidth(text, css) {
-    var key = css + "|" + text;
-    if (!(key in widths)) {
-      measurer.font = css;
-      widths[key] = measurer.measureText(text).width;
-    }
-    return widths[key];
-  }
-  function sides(r, w, h, angle) {
-    var d = r * 0.72 + GAP;
-    var below = [-w / 2, r + GAP], above = [-w / 2, -r - GAP - h], right = [r + GAP, -h / 2], left = [-r - GAP - w, -h / 2];
-    var br = [d, d - h / 2], bl = [-d - w, d - h / 2], tr = [d, -d - h / 2], tl = [-d - w, -d - h / 2];
-    if (typeof angle !== "number") return [below, right, left, above, br, bl, tr, tl];
-    var c = Math.cos(angle), s = Math.sin(angle);
-    if (c > 0.38) return s > 0 ? [right, br, tr, below, above, left, bl, tl] : [right, tr, br, above, below, left, tl, bl];
-    if (c < -0.38) return s > 0 ? [left, bl, tl, below, above, right, br, tr] : [left, tl, bl, above, below, right, tr, br];
-    return s > 0 ? [below, br, bl, right, left, above, tr, tl] : [above, tr, tl, right, left, below, br, bl];
-  }
-  function Grid() { this.cells = Object.create(null); }
-  Grid.prototype.keys = function (b) {
-    var out = [];
-    for (var i = Math.floor(b.x / CELL); i <= Math.floor((b.x + b.w) / CELL); i++)
-      for (var j = Math.floor(b.y / CELL); j <= Math.floor((b.y + b.h) / CELL); j++) out.push(i + ":" + j);
-    return out;
-  };
-  Grid.prototype.add = function (b) {
-    var cells = this.cells;
-    this.keys(b).forEach(function (k) { (cells[k] = cells[k] || []).push(b); });
-  };
-  Grid.prototype.hits = function (b, except) {
-    var ks = this.keys(b);
-    for (var i = 0; i < ks.length; i++) {
-      var list = this.cells[ks[i]];
-      if (!list) continue;
-      for (var j = 0; j < list.length; j++) {
-        var o = list[j];
-        if (o.owner !== except && b.x < o.x + o.w && o.x < b.x + b.w && b.y < o.y + o.h && o.y < b.y + b.h) return true;
+  // each text is measured once per font; the canvas font is set only when it changes
+  function textWidth(text, fi) {
+    var cache = widths[fi];
+    var w = cache[text];
+    if (w === undefined) {
+      if (measurerFont !== fi) {
+        measurer.font = FONTS[fi].css;
+        measurerFont = fi;
       }
+      w = cache[text] = measurer.measureText(text).width;
     }
+    return w;
+  }
+  // the eight sides of a node, as indexes into the offsets filled by `offsets`:
+  // 0 below, 1 right, 2 left, 3 above, 4 below right, 5 below left, 6 above right, 7 above left;
+  // without an angle in that order, on a ring outward first
+  var ORDERS = {
+    none: [0, 1, 2, 3, 4, 5, 6, 7],
+    rightDown: [1, 4, 6, 0, 3, 2, 5, 7], rightUp: [1, 6, 4, 3, 0, 2, 7, 5],
+    leftDown: [2, 5, 7, 0, 3, 1, 4, 6], leftUp: [2, 7, 5, 3, 0, 1, 6, 4],
+    down: [0, 4, 5, 1, 2, 3, 6, 7], up: [3, 6, 7, 1, 2, 0, 4, 5]
+  };
+  var OFF = new Float64Array(16);
+  function offsets(r, w, h) {
+    var d = r * 0.72 + GAP;
+    OFF[0] = -w / 2; OFF[1] = r + GAP;            // below
+    OFF[2] = r + GAP; OFF[3] = -h / 2;            // right
+    OFF[4] = -r - GAP - w; OFF[5] = -h / 2;       // left
+    OFF[6] = -w / 2; OFF[7] = -r - GAP - h;       // above
+    OFF[8] = d; OFF[9] = d - h / 2;               // below right
+    OFF[10] = -d - w; OFF[11] = d - h / 2;        // below left
+    OFF[12] = d; OFF[13] = -d - h / 2;            // above right
+    OFF[14] = -d - w; OFF[15] = -d - h / 2;       // above left
+  }
+  function order(angle) {
+    if (typeof angle !== "number") return ORDERS.none;
+    var c = Math.cos(angle), s = Math.sin(angle);
+    if (c > 0.38) return s > 0 ? ORDERS.rightDown : ORDERS.rightUp;
+    if (c < -0.38) return s > 0 ? ORDERS.leftDown : ORDERS.leftUp;
+    return s > 0 ? ORDERS.down : ORDERS.up;
+  }
+
+  // boxes in cells of CELL px, over the canvas only (labels never leave it,
+  // so shapes outside cannot be in their way)
+  function Grid(W, H) {
+    this.cells = new Map();
+    this.ni = Math.floor(W / CELL);
+    this.nj = Math.floor(H / CELL);
+  }
+  Grid.prototype.add = function (b) {
+    var i0 = Math.max(0, Math.floor(b.x / CELL)), i1 = Math.min(this.ni, Math.floor((b.x + b.w) / CELL));
+    var j0 = Math.max(0, Math.floor(b.y / CELL)), j1 = Math.min(this.nj, Math.floor((b.y + b.h) / CELL));
+    for (var i = i0; i <= i1; i++)
+      for (var j = j0; j <= j1; j++) {
+        var k = i * 4096 + j, list = this.cells.get(k);
+        if (list) list.push(b); else this.cells.set(k, [b]);
+      }
+  };
+  Grid.prototype.hits = function (x, y, w, h, except) {
+    var i0 = Math.max(0, Math.floor(x / CELL)), i1 = Math.min(this.ni, Math.floor((x + w) / CELL));
+    var j0 = Math.max(0, Math.floor(y / CELL)), j1 = Math.min(this.nj, Math.floor((y + h) / CELL));
+    for (var i = i0; i <= i1; i++)
+      for (var j = j0; j <= j1; j++) {
+        var list = this.cells.get(i * 4096 + j);
+        if (!list) continue;
+        for (var m = 0; m < list.length; m++) {
+          var o = list[m];
+          if (o.owner !== except && x < o.x + o.w && o.x < x + w && y < o.y + o.h && o.y < y + h) return true;
+        }
+      }
     return false;
   };
 
@@ -159,39 +199,43 @@
     var W = container.clientWidth, H = container.clientHeight;
     var shown = visibleNodes();
     var pos = network.getPositions(shown.map(function (n) { return n.id; }));
-    var labels = new Grid(), shapes = new Grid();
-    var at = Object.create(null);
-    shown.forEach(function (n) {
+    var labels = new Grid(W, H), shapes = new Grid(W, H);
+    var items = [];
+    for (var a = 0; a < shown.length; a++) {
+      var n = shown[a];
       var p = network.canvasToDOM(pos[n.id]);
       var r = (n.size || 16) * scale;
-      at[n.id] = { x: p.x, y: p.y, r: r };
-      shapes.add({ x: p.x - r, y: p.y - r, w: 2 * r, h: 2 * r, owner: n.id });
-    });
-    shown.sort(function (a, b) {
+      items.push({ n: n, x: p.x, y: p.y, r: r });
+      if (p.x + r > 0 && p.x - r < W && p.y + r > 0 && p.y - r < H)
+        shapes.add({ x: p.x - r, y: p.y - r, w: 2 * r, h: 2 * r, owner: n.id });
+    }
+    items.sort(function (ia, ib) {
+      var a = ia.n, b = ib.n;
       return (b.rgEmph || 0) - (a.rgEmph || 0) || (b.rgType === "group") - (a.rgType === "group") || (b.size || 0) - (a.size || 0);
     });
     placed = [];
-    shown.forEach(function (n) {
-      var text = n.rgLabel;
-      var p = at[n.id];
-      if (!text || (!n.rgEmph && p.r < MIN_RADIUS)) return;
-      if (p.x < 0 || p.y < 0 || p.x > W || p.y > H) return;
-      var f = fontOf(n);
-      var w = Math.ceil(textWidth(text, f.css)) + 2, h = Math.ceil(f.px * LINE);
-      var options = sides(p.r, w, h, n.rgA);
+    for (var q = 0; q < items.length; q++) {
+      var it = items[q], node = it.n, text = node.rgLabel;
+      if (!text || (!node.rgEmph && it.r < MIN_RADIUS)) continue;
+      if (it.x < 0 || it.y < 0 || it.x > W || it.y > H) continue;
+      var fi = fontIndex(node), f = FONTS[fi];
+      var w = Math.ceil(textWidth(text, fi)) + 2, h = Math.ceil(f.px * LINE);
+      offsets(it.r, w, h);
+      var sides = order(node.rgA), done = false;
       // the emphasised nodes may, as a last resort, have their label over another node's shape
-      for (var pass = 0; pass < (n.rgEmph ? 2 : 1); pass++) {
-        for (var i = 0; i < options.length; i++) {
-          var box = { x: p.x + options[i][0], y: p.y + options[i][1], w: w, h: h, owner: n.id };
-          var inside = box.x >= 0 && box.y >= 0 && box.x + w <= W && box.y + h <= H;
-          if (inside && !labels.hits(box, null) && (pass || !shapes.hits(box, n.id))) {
-            labels.add(box);
-            placed.push({ id: n.id, text: text, font: f.css, px: f.px, dx: options[i][0], dy: options[i][1], w: w, h: h });
-            return;
-          }
+      for (var pass = 0; pass < (node.rgEmph ? 2 : 1) && !done; pass++) {
+        for (var i = 0; i < 8; i++) {
+          var dx = OFF[2 * sides[i]], dy = OFF[2 * sides[i] + 1];
+          var x = it.x + dx, y = it.y + dy;
+          if (x < 0 || y < 0 || x + w > W || y + h > H) continue;
+          if (labels.hits(x, y, w, h, null) || (!pass && shapes.hits(x, y, w, h, node.id))) continue;
+          labels.add({ x: x, y: y, w: w, h: h, owner: node.id });
+          placed.push({ id: node.id, text: text, font: f.css, px: f.px, dx: dx, dy: dy, w: w, h: h });
+          done = true;
+          break;
         }
       }
-    });
+    }
   }
 
   function drawLabels(ctx) {
@@ -201,10 +245,11 @@
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     ctx.textBaseline = "top";
     ctx.lineJoin = "round";
+    var font = null;
     placed.forEach(function (l) {
       if (!pos[l.id]) return;
       var p = network.canvasToDOM(pos[l.id]);
-      ctx.font = l.font;
+      if (l.font !== font) ctx.font = font = l.font;
       ctx.lineWidth = 3.5;
       ctx.strokeStyle = "rgba(255,255,255,0.92)";
       var x = p.x + l.dx + 1, y = p.y + l.dy + (l.h - l.px) / 2;
@@ -220,8 +265,8 @@
       var ends = network.getPositions([e.from, e.to]);
       if (!ends[e.from] || !ends[e.to]) return;
       var a = network.canvasToDOM(ends[e.from]), b = network.canvasToDOM(ends[e.to]);
-      var css = "500 12px " + FONT;
-      var w = textWidth(e.rgLabel, css) + 10, h = 18;
+      var css = FONTS[EDGE_FONT].css;
+      var w = textWidth(e.rgLabel, EDGE_FONT) + 10, h = 18;
       var x = (a.x + b.x) / 2 - w / 2, y = (a.y + b.y) / 2 - h / 2;
       ctx.fillStyle = "rgba(255,255,255,0.95)";
       ctx.strokeStyle = e.color || "#888";
@@ -302,7 +347,9 @@
     });
   } else {
     initialView();
+    mark("rg-view");
     relabel();
+    mark("rg-labels");
     network.once("afterDrawing", markReady);
   }
 
