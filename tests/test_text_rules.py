@@ -266,3 +266,40 @@ def test_the_fields_a_state_will_show_at_the_trips_destinations_are_the_trips_to
     y = extract(text.replace("Stärken in Japan", "Stärken in Kanada"), doc_id="doc:rules-test", published="2024-04-06", reference=False)
     ev_y = {n.id for n in y.batch.nodes if n.type == "Event"}
     assert not [e for e in y.batch.edges if e.type == "FOCUSES_ON" and e.source in ev_y]
+
+
+# ------------------------------------------------------------------ issue 10: places, investors
+
+
+def test_a_place_opening_an_agreement_sentence_is_not_a_party():
+    for text in ("In Kassel, a memorandum of understanding between the states of Hesse and Ohio was signed on 4 June 2024.",
+                 "In Kassel wurde am 4. Juni 2024 eine Absichtserklärung zwischen den Ländern Hessen und Ohio unterzeichnet."):
+        parties = {s for (s, _) in pairs(text, PARTY, published="2024-06-05")}
+        assert parties == {"region:de-he", "region:us-oh"}, text
+
+
+def test_investors_named_as_companies_or_as_countries_invest_in_the_place_the_sentence_names():
+    invested = "INVESTED_IN"
+    a = pairs("Die Investitionsentscheidungen von Voltaris GmbH und Kestrel AG stärken den Standort Thüringen.", invested)
+    assert a == {("company:voltaris", "region:de-th"), ("company:kestrel", "region:de-th")}
+    b = pairs("Firmen aus Japan und Vietnam zählen seit Jahren zu den größten Investoren in Niedersachsen.", invested)
+    assert b == {("region:jp", "region:de-ni"), ("region:vn", "region:de-ni")}
+    # of two nested places the narrower one
+    c = pairs("Japanische Direktinvestitionen in Deutschland fließen vor allem nach Bayern.", invested)
+    assert c == {("region:jp", "region:de-by")}
+    # investors without a place, or a place that is only where they come from: nothing
+    assert pairs("Investoren aus Japan zeigten auf der Messe großes Interesse.", invested) == set()
+
+
+def test_a_body_named_for_its_country_a_postal_address_and_a_named_seat_are_seats():
+    a = pairs("Vertreter des Korea Institute of Marine Science besuchten die Werft.", LOCATED)
+    assert ("region:kr" in {t for (_, t) in a})
+    text = ("Pressestelle\n\nLandesagentur für Küstenschutz (LAKS)\n\nHafenstraße 12\n\n18055 Rostock\n\n"
+            "Die LAKS berät Gemeinden an der Ostsee.")
+    b = pairs(text, LOCATED)
+    assert ("org:laks", "region:de-rostock") in b
+    c = pairs("Der Geschäftsführer der Hessen Trade & Invest GmbH empfing die Gäste in Wiesbaden.", LOCATED)
+    assert ("org:htai", "region:de-wiesbaden") in c
+    # a meeting in the town is the meeting's place, not a seat the text states
+    d = pairs("Die Hessen Trade & Invest GmbH lud zu einem Workshop in Wiesbaden ein.", LOCATED)
+    assert ("org:htai", "region:de-wiesbaden") not in d
