@@ -11,7 +11,7 @@ from ..amounts import find_group_size
 from ..dates import DateMention
 from ..gazetteer import name_keys
 from ..sentences import Sentence
-from .context import LIST_GAP as _LIST_GAP, Doc, EventObj, Mention
+from .context import HON_GAP, LIST_GAP as _LIST_GAP, Doc, EventObj, Mention
 from .types import COMPANY, FOCUSES_ON, HOLDS_ROLE_AT, LOCATED_IN, ORGANIZATION, ORGANIZED, PARTICIPATED_IN, PERSON, REGION, VISITED
 
 _WITH_BODIES = re.compile(
@@ -51,6 +51,7 @@ def _event_name(t: str, m: Mention) -> str | None:
 def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
     t = s.text
     d.cur_sentence = s.index
+    _earlier_visits(d, s, ms)
     trig = [m for m in ms if m.kind == "event"]
     ev_here: list[EventObj] = []
     for m in trig:
@@ -71,7 +72,7 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
             cur = same[-1]
             dm = [x for x in d.dates[s.index] if x.kind in ("day", "range", "month")]
             conflict = bool(dm and cur.start and not _overlaps(cur, dm[0]))
-            fresh = bool(T.NEW_EVENT.search(t[: m.start]))
+            fresh = bool(T.NEW_EVENT.search(t[: m.start])) or bool(_CONTINUED.search(t[max(0, m.start - 60):m.start]))
             indefinite = kind not in T.TRAVEL and bool(T.INDEFINITE.search(t[: m.start])) and not cur.name is None
             indefinite = indefinite or (kind not in T.TRAVEL and bool(T.INDEFINITE.search(t[: m.start])) and bool(dm) and not cur.start)
             if not (conflict or fresh or indefinite):
@@ -126,6 +127,91 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
         return
     for ev in ev_here:
         _event_sentence(d, ev, s, ms, anaphoric=False, several=len(ev_here) > 1)
+    _continuation(d, s, ms, ev_here)
+    _chair(d, s, ms)
+    place = _opening_place(t, ms)
+    trips = [e for e in d.events if e.kind in T.TRAVEL and e not in ev_here]
+    if place is not None and trips and all(e.kind not in T.TRAVEL for e in ev_here) and _visits(d, trips[-1], place):
+        # "In Südkorea steht ... anlässlich eines Forums ... und Gesprächen über X": a stop of the trip,
+        # whose topics are the trip's too
+        for m in ms:
+            if m.kind == "topic" and (T.FOCUS.search(t[: m.start]) or T.TOPIC_CUE.search(t[max(0, m.start - 40):m.start])):
+                d.fact(FOCUSES_ON, ("event", trips[-1].key), m.ref, s.index)
+
+
+_CONTINUED = re.compile(r"\b(?:Fortsetzung|Fortführung|continuation|follow-up)\s+(?:eines|einer|of|to)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$")
+_CONTINUES = re.compile(r"\b(?:Fortsetzung|Fortführung|Folgeveranstaltung|continuation|follow-up)\s+(?:eines|einer|des|der|of|to)\b")
+
+
+def _continuation(d: Doc, s: Sentence, ms: list[Mention], ev_here: list[EventObj]) -> None:
+    """'Der Workshop X ist die Fortsetzung eines Online-Workshops, den wir ... durchgeführt haben': the
+    two share their topics and their organizers."""
+    c = _CONTINUES.search(s.text)
+    if c is None or len(ev_here) < 2:
+        return
+    before = [d.event_of(m) for m in ms if m.kind == "event" and m.end <= c.start() and d.event_of(m) is not None]
+    after = [d.event_of(m) for m in ms if m.kind == "event" and m.start >= c.end() and d.event_of(m) is not None]
+    if not before or not after or before[-1] is after[0]:
+        return
+    new, old = ("event", before[-1].key), ("event", after[0].key)
+    for f in list(d.facts):
+        if f.type == FOCUSES_ON and f.source == new:
+            d.fact(FOCUSES_ON, old, f.target, s.index)
+        elif f.type == FOCUSES_ON and f.source == old:
+            d.fact(FOCUSES_ON, new, f.target, s.index)
+        elif f.type == ORGANIZED and f.target == old:
+            d.fact(ORGANIZED, f.source, new, s.index)
+
+
+_CHAIR = re.compile(r",\s*(?:dessen|deren|whose)\s+$")
+
+
+def _chair(d: Doc, s: Sentence, ms: list[Mention]) -> None:
+    """'das Forum, dessen Ko-Vorsitz X innehat': the person holds that office at the event."""
+    t = s.text
+    for i, m in enumerate(ms):
+        if m.kind != "event" or d.event_of(m) is None or i + 2 >= len(ms):
+            continue
+        role, person = ms[i + 1], ms[i + 2]
+        if role.kind == "role" and person.type == PERSON and _CHAIR.search(t[m.end:role.start]) and HON_GAP.match(t[role.end:person.start]):
+            d.fact(HOLDS_ROLE_AT, person.ref, ("event", d.event_of(m).key), s.index, role=role.ref)
+
+
+# "Japan, das der Minister 2017 besucht hat", "Korea, wohin er 2015 gereist ist": a person's earlier visit
+_EARLIER_VISIT = re.compile(r"\s*,\s*(?:das|die|den|wohin|wo|which|where)\s+(?P<who>[^,;]{0,60}?)\b(?:besucht|bereist|gereist|visited|travell?ed)\b")
+_WHO = re.compile(r"\b(?:er|sie|der Minister|die Ministerin|der Ministerpräsident|die Ministerpräsidentin|he|she|the minister)\b")
+
+
+def _earlier_visits(d: Doc, s: Sentence, ms: list[Mention]) -> None:
+    t = s.text
+    for m in ms:
+        if m.kind != "entity" or m.type != REGION:
+            continue
+        v = _EARLIER_VISIT.match(t, m.end)
+        if v is None:
+            continue
+        named = [x for x in ms if x.type == PERSON and v.start("who") <= x.start < v.end("who")]
+        if named:
+            who = named[0].ref
+        elif _WHO.search(v.group("who")):
+            who = _latest_person(d, s, ms, m.start)
+        else:
+            continue
+        if who:
+            d.fact(VISITED, who, m.ref, s.index)
+
+
+def _latest_person(d: Doc, s: Sentence, ms: list[Mention], before: int) -> str | None:
+    """The person a pronoun or an office word stands for: the last one named before, in this sentence or
+    the sentences before it (up to 25 back, a quote or an address block may stand between)."""
+    here = [x.ref for x in ms if x.type == PERSON and x.start < before]
+    if here:
+        return here[-1]
+    for i in range(s.index - 1, max(0, s.index - 26), -1):
+        named = [x.ref for x in d.mentions[i] if x.type == PERSON]
+        if named:
+            return named[-1]
+    return None
 
 
 def _trip_referred(d: Doc, t: str, ms: list[Mention]) -> EventObj | None:
@@ -135,7 +221,7 @@ def _trip_referred(d: Doc, t: str, ms: list[Mention]) -> EventObj | None:
     if not trips:
         return None
     latest = max(trips, key=lambda e: e.sentences[-1] if e.sentences else e.first_sentence)
-    if T.TRAVEL_ANAPHOR.search(t):
+    if T.TRAVEL_ANAPHOR.search(t) or _TALKS.match(t):
         return latest
     first = _opening_place(t, ms)
     if first is not None and T.FOCUS.search(t):
@@ -294,6 +380,9 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
         if m.type == PERSON and not anaphoric and ev.kind not in T.TRAVEL and T.SPEECH.search(t):
             d.fact(PARTICIPATED_IN, m.ref, key, s.index, role="speaker")
             continue
+        if m.type == PERSON and not anaphoric and _DURING.search(t):
+            d.fact(PARTICIPATED_IN, m.ref, key, s.index)
+            continue
         if m.type == PERSON and T.PARTICIPATE_PERSON.search(t):
             if anaphoric and not (T.SPEAKER.search(t) or T.HEAD_OF.search(t) or _JOINS.search(t)):
                 continue
@@ -349,7 +438,7 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
                     break
     # VISITED (trips) or LOCATED_IN (forums, workshops ...)
     if ev.kind in T.TRAVEL:
-        cue = T.VISIT_CUE.search(t)
+        cue = T.VISIT_CUE.search(t) or (None if anaphoric else _AT_BODY_CUE.search(t))
         travellers = [m.ref for m in ms if m.type == PERSON and d.role_of.get(m.ref)] if not anaphoric else []
         for p_ in list(participants) + [d.role_of[x] for x in travellers]:
             pe = d.gaz.get(p_)
@@ -372,15 +461,16 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
                 if d.lang == "en" and m.start < cue.start():
                     continue  # English: what is visited follows the verb
                 pre = t[max(0, m.start - 40):m.start]
-                if m.type == REGION and m.ref in home_ids and not re.search(r"\b(?:nach|to|into|ins)\s+$", pre):
+                if m.type == REGION and m.ref in home_ids and not re.search(r"\b(?:nach|to|into|ins|in\s+die|in\s+den)\s+$", pre):
                     continue
                 if re.search(r"\b(?:aus|from)\s+(?:der\s+|dem\s+|den\s+|the\s+)?(?:(?:[a-zäöü][\w-]*|[\w-]*(?:stadt|metropole|provinz|region|präfektur|city|province|prefecture))\s+){0,3}$", pre) or re.search(r"(?:Delegation|delegation|Gruppe|group)\s+(?:der|des|of)\s+(?:[\w-]+\s+){0,3}$", pre):
                     continue
                 if m.type in (ORGANIZATION, COMPANY):
                     e = d.entity(m.ref)
-                    if e.seat and d.home and d.state_of(e.seat) == d.home and (not T.VISIT_VERB.search(t) or _abroad(d, ev)):
+                    at_body = _AT_BODY.search(t[max(0, m.start - 60):m.start]) is not None
+                    if e.seat and d.home and d.state_of(e.seat) == d.home and (not T.VISIT_VERB.search(t) or _abroad(d, ev)) and not at_body:
                         continue  # a body of the travellers' own state on a trip abroad travels, it is not visited
-                    if not T.VISIT_VERB.search(t):
+                    if not T.VISIT_VERB.search(t) and not at_body:
                         continue
                 if m.start < cue.start() and not T.VISIT_VERB.search(t[m.end:]):
                     continue
@@ -393,6 +483,12 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
                 d.fact(LOCATED_IN, key, m.ref, s.index)
                 ev.place = ev.place or m.ref
                 break
+        opening = _opening_place(t, ms)
+        if ev.place is None and opening is not None and not several:
+            # "In Südkorea steht ... anlässlich eines Forums ...": the sentence's place is the event's
+            d.fact(LOCATED_IN, key, opening, s.index)
+            ev.place = opening
+        _trip_stop(d, ev, s)
     # topics: inside the event's name, or introduced by a focus word
     trig = [m for m in ms if m.kind == "event"]
     prev_cued = None
@@ -410,11 +506,48 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
         if not cue and prev_cued is not None and _TOPIC_LIST_GAP.fullmatch(t[prev_cued:m.start]):
             cue = True  # the next item of a list of topics that a cue introduced ('zu X, Y und Z')
         prev_cued = m.end if (inside or cue) else None
+        cue = cue or (not several and _FOCUS_AFTER.match(t, m.end))
         if inside or cue:
             if any(x.kind == "agreement" for x in ms) and not inside:
                 continue
             d.fact(FOCUSES_ON, key, m.ref, s.index)
+    if not anaphoric and not several and _THIS_FIELD.search(t):
+        # "ein Webinar über ... in diesem Bereich": the field the sentences before named
+        for i in range(s.index - 1, max(0, s.index - 4), -1):
+            named = [m.ref for m in d.mentions[i] if m.kind == "topic"]
+            if named:
+                if len(set(named)) <= 2:
+                    for ref in named:
+                        d.fact(FOCUSES_ON, key, ref, s.index)
+                break
 
+
+
+# "Der politische Austausch ...", "The talks ...": a sentence about the trip's talks
+_TALKS = re.compile(r"\s*(?:Der|Die|The)\s+(?:[\w-]+\s+)?(?:Austausch|Gespräche|talks|exchange)\b")
+# "im Zuge des Besuchs", "during the visit": a person named there takes part in the event
+_DURING = re.compile(r"\b(?:im Zuge|im Verlauf|während|anlässlich|during|in the course of)\s+(?:des|der|dieses|dieser|seines|ihres|the|this|his|her)\s+(?:[\w-]+\s+)?[\w-]*(?:[Bb]esuch|[Rr]eise|[Dd]elegation|[Ff]orum|[Ww]orkshop|[Ss]ymposium|visit|trip|mission|[Mm]ission)\w*")
+# "X ... zum Inhalt", "X steht im Fokus": a cue after the topic
+_FOCUS_AFTER = re.compile(r"[^.;:!?]{0,70}?\b(?:zum Inhalt|zum Gegenstand|im Fokus|im Mittelpunkt|im Vordergrund|in focus|at the cent(?:re|er))\b")
+_THIS_FIELD = re.compile(r"\b(?:in|auf|aus)\s+(?:diesem|dem genannten)\s+(?:Bereich|Feld|Sektor|Segment|Gebiet)\b|\bin\s+this\s+(?:field|area|sector)\b")
+# "eine Delegationsreise im Silicon Saxony", "Besuch bei X": the body the trip goes to
+_AT_BODY_CUE = re.compile(r"(?<=[a-z] )(?:im|bei|beim)\s")
+_AT_BODY = re.compile(r"(?:[Dd]elegation\w*|[Bb]esuch\w*|[Rr]eise\w*|visit\w*|trip)\s+(?:(?:[\w-]+\s+){0,2})?(?:im|bei|beim|at|to)\s+(?:der\s+|dem\s+|the\s+)?$")
+
+
+def _trip_stop(d: Doc, ev: EventObj, s: Sentence) -> None:
+    """An event held in a town of a country a trip abroad visits, in a sentence near the trip's: the trip
+    stops there ("Zum Auftakt des Symposiums in Tokio ..." on a trip to Japan)."""
+    if ev.place is None or d.region_level(ev.place) not in ("city", "district", "state", "province"):
+        return
+    for trip in reversed(d.events):
+        if trip.kind not in T.TRAVEL or trip is ev or not _abroad(d, trip):
+            continue
+        last = trip.sentences[-1] if trip.sentences else trip.first_sentence
+        if s.index - last <= 6 and ev.place not in trip.visited and d.ancestors(ev.place) & set(trip.visited):
+            d.fact(VISITED, ("event", trip.key), ev.place, s.index)
+            trip.visited.append(ev.place)
+        return
 
 
 # what may stand between two topics of one list: "X, Y und Z", "X und zur Y", "bei X und Y"

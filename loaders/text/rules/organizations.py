@@ -10,7 +10,7 @@ from ..amounts import find_amounts, parse_number
 from ..sentences import Sentence
 from . import members
 from .context import Doc, Mention, gap as _gap
-from .types import COMPANY, FOCUSES_ON, LOCATED_IN, ORGANIZATION, REGION, SUBORDINATE_TO
+from .types import COMPANY, FOCUSES_ON, LOCATED_IN, ORGANIZATION, PERSON, REGION, SUBORDINATE_TO
 
 
 def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
@@ -201,6 +201,8 @@ def _seat_named(d: Doc, s: Sentence, ms: list[Mention]) -> None:
             e = d.gaz.get(m.ref)
             if e is None:
                 continue
+            if not any(x.type == PERSON and d.role_of.get(x.ref) == m.ref for x in ms):
+                continue  # only where the body's own people are named there
             seats = {e.seat} | {target for rel, target in e.home if rel == LOCATED_IN}
             for town in sorted(seats & towns):
                 if d.region_level(town) in ("city", "district"):
