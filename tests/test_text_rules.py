@@ -366,3 +366,31 @@ def test_the_field_named_before_is_the_topic_of_an_event_in_this_field():
     ev = {n.id for n in x.batch.nodes if n.type == "Event"}
     focus = {e.target for e in x.batch.edges if e.type == "FOCUSES_ON" and e.source in ev}
     assert "topic:photonics" in focus
+
+
+def test_a_project_taking_place_is_an_event_with_its_funder_fields_and_the_regions_of_its_companies():
+    text = ("So stellen thüringische und vietnamesische Firmen aus den Branchen Optik und Logistik im Rahmen eines "
+            "morgen stattfindenden Partner-Projekts zur Elektromobilität ihre Produkte vor.\n\n"
+            "Das Projekt wird vom Thüringer Ministerium für Wirtschaft, Wissenschaft und Digitale Gesellschaft (TMWWDG) finanziert.")
+    x = _x(text)
+    ev = {n.id: n for n in x.batch.nodes if n.type == "Event"}
+    project = next(i for i, n in ev.items() if n.properties.get("kind") == "project")
+    focus = {e.target for e in x.batch.edges if e.type == "FOCUSES_ON" and e.source == project}
+    assert {"topic:photonics", "topic:logistics", "topic:electromobility"} <= focus
+    took_part = {e.source for e in x.batch.edges if e.type == "PARTICIPATED_IN" and e.target == project}
+    assert {"region:de-th", "region:vn"} <= took_part
+    funded = {(e.source, e.target) for e in x.batch.edges if e.type == "FUNDED"}
+    assert len(funded) == 1 and next(iter(funded))[1] == project
+    # a project that is only named, not said to take place, is no event
+    y = _x("Das Land hat ein nationales Metaverse-Projekt gestartet.")
+    assert not [n for n in y.batch.nodes if n.type == "Event"]
+
+
+def test_a_sentence_broken_by_a_stray_paragraph_break_after_a_hyphen_is_one_sentence():
+    from loaders.text.sentences import split_sentences
+    text = "Firmen aus dem Maschinen-\n\nund Anlagenbau stellen aus.\n\nEin neuer Absatz."
+    ss = split_sentences(text)
+    assert [s.text.split()[0] for s in ss] == ["Firmen", "Ein"]
+    assert all(text[s.start:s.end] == s.text for s in ss)
+    # a hyphen before a paragraph that starts a new sentence still ends the paragraph
+    assert len(split_sentences("Siehe auch: Nord-\n\nDie Agentur berichtet.")) == 2

@@ -33,6 +33,8 @@ _EV = [
     ("workshop", r"\b[\w-]*[Ww]orkshop[s]?\b"),
     ("webinar", r"\b[\w-]*[Ww]ebinar[es]?\b"),
     ("symposium", r"\b[\w-]*[Ss]ymposi(?:um|ums|en|a)\b"),
+    # a project is an event only where the text says it takes place ("eines heute stattfindenden X-Projekts")
+    ("project", r"(?<=stattfindenden )[\w-]*[Pp]rojekts?\b|(?<=stattfindende )[\w-]*[Pp]rojekt\b|(?<=taking place )[\w-]*project\b"),
     ("meeting", r"\bEmpfangs?\b|\bAntrittsbesuch(?:s|es)?\b|\bJahrestreffen\b|\bFestakt(?:s|es)?\b|\breception\b|\bmeeting\b|\bVeranstaltung\b"),
 ]
 EVENT = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _EV))

@@ -12,7 +12,7 @@ from ..dates import DateMention
 from ..gazetteer import name_keys
 from ..sentences import Sentence
 from .context import HON_GAP, LIST_GAP as _LIST_GAP, Doc, EventObj, Mention
-from .types import COMPANY, FOCUSES_ON, HOLDS_ROLE_AT, LOCATED_IN, ORGANIZATION, ORGANIZED, PARTICIPATED_IN, PERSON, REGION, VISITED
+from .types import COMPANY, FOCUSES_ON, FUNDED, HOLDS_ROLE_AT, LOCATED_IN, ORGANIZATION, ORGANIZED, PARTICIPATED_IN, PERSON, REGION, VISITED
 
 _WITH_BODIES = re.compile(
     r"\b(?:mit|with)\s+(?:der|dem|den|the)\s+(?P<plural>(?:[a-zäöü][\w-]*\s+)?(?:Universitäten|Hochschulen|Agenturen|Instituten|Verbänden|Kammern|Unternehmen|Firmen|Partnern|universities|agencies|institutes|associations|chambers|companies|firms|partners)\s+)?")
@@ -42,7 +42,7 @@ def _event_name(t: str, m: Mention) -> str | None:
         return None
     if not proper:
         words = []
-    base = re.sub(r"(?<=[a-z])s$", "", word) if m.ref in ("forum", "workshop", "symposium") else word
+    base = re.sub(r"(?<=[a-z])s$", "", word) if m.ref in ("forum", "workshop", "symposium", "project") else word
     name = " ".join(words + [base])
     name = re.sub(r"(?<=isch)(?:en|er|em)\b", "e", name)
     return name if len(name) > 4 else None
@@ -112,7 +112,7 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
             if trip is not None:
                 cur = trip
             anaphor = cur.kind in T.TRAVEL and (T.TRAVEL_ANAPHOR.search(t) or trip is not None)
-            cue = (T.ORGANIZE.search(t) or T.FOCUS.search(t) or T.PARTICIPATE_ORG.search(t)
+            cue = (T.ORGANIZE.search(t) or T.FOCUS.search(t) or T.PARTICIPATE_ORG.search(t) or _PAID_BY.search(t)
                    or (cur.kind in T.TRAVEL and T.VISIT_VERB.search(t)) or continues or anaphor
                    or ((T.SPEAKER.search(t) or T.HEAD_OF.search(t)) and any(m.type == PERSON for m in ms)))
             near = s.index - (cur.sentences[-1] if cur.sentences else cur.first_sentence) <= 3
@@ -351,7 +351,15 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
         for m in entities:
             if m.start > fm.end() and m.start - fm.end() < 40:
                 funders.add(m.ref)
+                if _PAID.search(fm.group(0)) and m.type in (ORGANIZATION, COMPANY, REGION):
+                    d.fact(FUNDED, m.ref, key, s.index)
                 break
+        by = _PAID_BY.search(t)
+        if by:
+            payer = next((m for m in entities if m.start >= by.end() and m.start - by.end() < 5), None)
+            if payer is not None and payer.type in (ORGANIZATION, COMPANY, REGION):
+                funders.add(payer.ref)
+                d.fact(FUNDED, payer.ref, key, s.index)
     # ORGANIZED
     if T.ORGANIZE.search(t) and several:
         # a planned event that continues an earlier one named in the genitive ("... Fortsetzung eines Webinars vom März")
@@ -408,6 +416,12 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
             d.fact(PARTICIPATED_IN, m.ref, key, s.index)
             if m.type == REGION:
                 break
+    if ev.kind not in T.TRAVEL and not anaphoric and not several:
+        frame = _FRAME.search(t)
+        if frame:
+            for m in ms:
+                if m.kind == "adjective" and m.start < frame.start() and _COMPANIES_AFTER.match(t, m.end):
+                    d.fact(PARTICIPATED_IN, m.ref, key, s.index, role="home region of participating companies")
     if ev.kind not in T.TRAVEL and not anaphoric:
         evtrig = sorted((x for x in ms if x.kind == "event" and d.event_of(x) is not None), key=lambda x: x.start)
         for wm in _WITH_BODIES.finditer(t):
@@ -458,6 +472,8 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
                     continue
                 if m.ref in offices or _ORIGIN_AFTER.match(t, m.end) or (m.start <= 2 and m.text.isupper() and len(m.text) > 3):
                     continue  # "Ohio's Governor", "Ohio companies", a dateline "KIEL -"
+                if m.type != REGION and any(x.type == PERSON and re.fullmatch(r"\s*\(", t[x.end:m.start]) for x in ms if x.end <= m.start):
+                    continue  # "Minister X (FDP)": the person's party, not a place of the trip
                 if d.lang == "en" and m.start < cue.start():
                     continue  # English: what is visited follows the verb
                 pre = t[max(0, m.start - 40):m.start]
@@ -523,6 +539,12 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
 
 
 
+# funding: "finanziert vom X", "X finanziert das Projekt", "funded by X"
+_PAID = re.compile(r"finanziert|gefördert|funded|financed|sponsored", re.I)
+_PAID_BY = re.compile(r"\b(?:finanziert|gefördert|funded|financed|sponsored)\s+(?:wird\s+|wurde\s+)?(?:vom|von\s+der|von\s+den|von|durch\s+die|durch\s+das|durch\s+den|durch|by)\s+(?:the\s+)?|\b(?:vom|von\s+der|by)\s+(?:the\s+)?(?=\S[^.;]{0,120}?\b(?:finanziert|gefördert|funded|financed)\b)")
+# "Unternehmen aus X ... im Rahmen eines Projekts", "companies ... as part of the forum": the frame of an event
+_FRAME = re.compile(r"\b(?:im Rahmen|as part of)\s+(?:eines|einer|des|der|the|an?)\b")
+_COMPANIES_AFTER = re.compile(r"\s+(?:(?:und|and|sowie)\s+[a-zäöü][\w-]*\s+)?(?:Unternehmen|Firmen|Betriebe|companies|firms|businesses)\b")
 # "Der politische Austausch ...", "The talks ...": a sentence about the trip's talks
 _TALKS = re.compile(r"\s*(?:Der|Die|The)\s+(?:[\w-]+\s+)?(?:Austausch|Gespräche|talks|exchange)\b")
 # "im Zuge des Besuchs", "during the visit": a person named there takes part in the event
