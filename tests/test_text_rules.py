@@ -394,3 +394,19 @@ def test_a_sentence_broken_by_a_stray_paragraph_break_after_a_hyphen_is_one_sent
     assert all(text[s.start:s.end] == s.text for s in ss)
     # a hyphen before a paragraph that starts a new sentence still ends the paragraph
     assert len(split_sentences("Siehe auch: Nord-\n\nDie Agentur berichtet.")) == 2
+
+
+def test_a_meeting_its_hosts_who_invited_and_the_persons_who_welcomed_the_guests():
+    text = ("Zum 5. Mal haben das Thüringer Wirtschaftsministerium und die LEG Thüringen zum Annual Meeting Vietnam "
+            "in Erfurt eingeladen. Rund 40 Gäste nahmen an der Veranstaltung teil. "
+            "Staatssekretärin Dr. Lena Hartwig begrüßte die Gäste zum Jubiläum des Wirtschaftstreffs.")
+    x = _x(text)
+    ev = [n for n in x.batch.nodes if n.type == "Event"]
+    assert len(ev) == 1 and ev[0].properties.get("kind") == "meeting"  # "an der Veranstaltung" is the same one
+    organized = {e.source for e in x.batch.edges if e.type == "ORGANIZED"}
+    assert "org:leg-th" in organized
+    took_part = {e.source for e in x.batch.edges if e.type == "PARTICIPATED_IN"}
+    assert "person:lena-hartwig" in took_part
+    # a guest who was invited is no host
+    y = _x("Die LEG Thüringen war zum Annual Meeting Vietnam in Erfurt eingeladen.")
+    assert not [e for e in y.batch.edges if e.type == "ORGANIZED"]

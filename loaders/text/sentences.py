@@ -63,7 +63,7 @@ def _is_boundary(text: str, pos: int, end: int) -> bool:
         if word.isdigit():
             # "5. September", "10. bis 20.", "17. Platz": an ordinal, not an end
             w = re.sub(r"[^\w]", "", nxt_word).lower()
-            if w in MONTHS or w in ("bis", "und", "oder", "platz", "rang", "jahrhundert") or nxt_word[:1].isdigit():
+            if w in MONTHS or w in ("bis", "und", "oder", "platz", "rang", "jahrhundert", "mal") or nxt_word[:1].isdigit():
                 return False
     if not nxt_word:
         return True

@@ -73,8 +73,9 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
             dm = [x for x in d.dates[s.index] if x.kind in ("day", "range", "month")]
             conflict = bool(dm and cur.start and not _overlaps(cur, dm[0]))
             fresh = bool(T.NEW_EVENT.search(t[: m.start])) or bool(_CONTINUED.search(t[max(0, m.start - 60):m.start]))
-            indefinite = kind not in T.TRAVEL and bool(T.INDEFINITE.search(t[: m.start])) and not cur.name is None
-            indefinite = indefinite or (kind not in T.TRAVEL and bool(T.INDEFINITE.search(t[: m.start])) and bool(dm) and not cur.start)
+            indef = _indefinite(d, t[: m.start])
+            indefinite = kind not in T.TRAVEL and indef and not cur.name is None
+            indefinite = indefinite or (kind not in T.TRAVEL and indef and bool(dm) and not cur.start)
             if not (conflict or fresh or indefinite):
                 ev = cur
         if ev is None and same and name:
@@ -212,6 +213,13 @@ def _latest_person(d: Doc, s: Sentence, ms: list[Mention], before: int) -> str |
         if named:
             return named[-1]
     return None
+
+
+def _indefinite(d: Doc, before: str) -> bool:
+    """An indefinite article before the event word ('ein Workshop', 'a forum'); in German text 'an'
+    and 'a' are not articles ('an der Veranstaltung')."""
+    m = T.INDEFINITE.search(before)
+    return m is not None and not (d.lang == "de" and m.group(0).split()[0].lower() in ("an", "a"))
 
 
 def _trip_referred(d: Doc, t: str, ms: list[Mention]) -> EventObj | None:
