@@ -410,3 +410,13 @@ def test_a_meeting_its_hosts_who_invited_and_the_persons_who_welcomed_the_guests
     # a guest who was invited is no host
     y = _x("Die LEG Thüringen war zum Annual Meeting Vietnam in Erfurt eingeladen.")
     assert not [e for e in y.batch.edges if e.type == "ORGANIZED"]
+
+
+def test_the_same_applies_to_continues_the_topics_of_the_sentence_before():
+    text = ("Ministerin Dr. Hanna Vogt reist im Juni 2024 mit einer Delegation nach Japan. "
+            "Im Mittelpunkt der Reise steht die Photonik. "
+            "Das gilt zum Beispiel auch für die Quantentechnologie.")
+    x = _x(text)
+    trip = next(n.id for n in x.batch.nodes if n.type == "Event")
+    focus = {e.target for e in x.batch.edges if e.type == "FOCUSES_ON" and e.source == trip}
+    assert {"topic:photonics", "topic:quantum-technology"} <= focus

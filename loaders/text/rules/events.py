@@ -53,6 +53,9 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
     d.cur_sentence = s.index
     _earlier_visits(d, s, ms)
     trig = [m for m in ms if m.kind == "event"]
+    if not trig and _SAME_APPLIES.match(t):
+        _same_applies(d, s, ms)
+        return
     ev_here: list[EventObj] = []
     for m in trig:
         word = m.text
@@ -213,6 +216,18 @@ def _latest_person(d: Doc, s: Sentence, ms: list[Mention], before: int) -> str |
         if named:
             return named[-1]
     return None
+
+
+# "Das gilt zum Beispiel für X und Y", "The same applies to X": the topics of the sentence before, continued
+_SAME_APPLIES = re.compile(r"\W*(?:Das|Dies|Gleiches|Das [Gg]leiche|Dasselbe|The same|This|That)\s+(?:gilt|trifft|applies|holds|is true)\b")
+
+
+def _same_applies(d: Doc, s: Sentence, ms: list[Mention]) -> None:
+    topics = [m.ref for m in ms if m.kind == "topic"]
+    owners = [f.source for f in d.facts if f.type == FOCUSES_ON and f.sentence == s.index - 1]
+    for o in dict.fromkeys(owners):
+        for ref in topics:
+            d.fact(FOCUSES_ON, o, ref, s.index)
 
 
 def _indefinite(d: Doc, before: str) -> bool:
