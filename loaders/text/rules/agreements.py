@@ -76,6 +76,9 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
     elif kind and T.KIND_RANK[kind] > T.KIND_RANK[ag.kind]:
         ag.kind = kind
     ag.sentences.append(s.index)
+    if not real and not signed:
+        # "im Rahmen der Partnerschaft": a word that refers to the agreement makes no body named nearby a party
+        parties = [p for p in parties if d.entity(p).type == REGION]
     if signed or len(parties) >= 2 or not ag.parties:
         if len(parties) < 2 and not ag.parties and T.WE.search(t):
             sp = d.speaker_org(s)

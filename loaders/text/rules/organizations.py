@@ -148,6 +148,9 @@ def _named_for_country(d: Doc, s: Sentence, ms: list[Mention]) -> None:
         w = _COUNTRY_FIRST.match(m.text)
         if w is None:
             continue
+        e = d.gaz.get(m.ref)
+        if e is not None and any(rel == LOCATED_IN for rel, _ in e.home):
+            continue  # the reference data knows its seat (a town): that fact says more
         countries = [e for e in d.gaz.lookup(w.group(1), REGION) if e.properties.get("level") == "country"]
         if len(countries) == 1 and d.gaz.get(countries[0].id) is not None:
             d.fact(LOCATED_IN, m.ref, countries[0].id, s.index)
