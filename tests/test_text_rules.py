@@ -420,3 +420,13 @@ def test_the_same_applies_to_continues_the_topics_of_the_sentence_before():
     trip = next(n.id for n in x.batch.nodes if n.type == "Event")
     focus = {e.target for e in x.batch.edges if e.type == "FOCUSES_ON" and e.source == trip}
     assert {"topic:photonics", "topic:quantum-technology"} <= focus
+
+
+def test_travellers_who_accompany_the_trip_and_an_explicit_list_of_visited_states():
+    text = ("Wirtschaftsminister Otto Brennecke ist von seiner Reise nach Südamerika zurückgekehrt. "
+            "Firmen, die den Minister acht Tage nach Peru und Chile begleitet hatten, fanden neue Partner.")
+    trip_visits = {t for (s, t) in pairs(text, "VISITED") if s.startswith("event:")}
+    assert {"region:pe", "region:cl"} <= trip_visits
+    en = ("Governor Fiona Calder of Ohio is leading a trade mission to Germany in June 2024. "
+          "The delegation will visit Bavaria, Hesse and Saxony.")
+    assert {"region:de-by", "region:de-he", "region:de-sn"} <= {t for (_, t) in pairs(en, "VISITED")}

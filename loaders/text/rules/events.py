@@ -117,7 +117,7 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
                 cur = trip
             anaphor = cur.kind in T.TRAVEL and (T.TRAVEL_ANAPHOR.search(t) or trip is not None)
             cue = (T.ORGANIZE.search(t) or T.FOCUS.search(t) or T.PARTICIPATE_ORG.search(t) or _PAID_BY.search(t)
-                   or (cur.kind in T.TRAVEL and T.VISIT_VERB.search(t)) or continues or anaphor
+                   or (cur.kind in T.TRAVEL and (T.VISIT_VERB.search(t) or _ACCOMPANY.search(t))) or continues or anaphor
                    or ((T.SPEAKER.search(t) or T.HEAD_OF.search(t)) and any(m.type == PERSON for m in ms)))
             near = s.index - (cur.sentences[-1] if cur.sentences else cur.first_sentence) <= 3
             place = _opening_place(t, ms)
@@ -125,6 +125,11 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
                 cue = None  # 'In Chile ...' after a trip to Japan and Vietnam: about another place
             if cue and (near or anaphor):
                 _event_sentence(d, cur, s, ms, anaphoric=True, continues=continues)
+            if place is not None and cur.kind in T.TRAVEL and near and _abroad(d, cur) and place not in cur.visited \
+                    and d.ancestors(place) & set(cur.visited) and d.region_level(place) in ("city", "district"):
+                # "In Shijiazhuang, der Hauptstadt der Provinz Hebei, wurden ..." on a trip to Hebei: a stop
+                d.fact(VISITED, ("event", cur.key), place, s.index)
+                cur.visited.append(place)
         else:
             _org_focus(d, s, ms)
             _region_focus(d, s, ms)
@@ -482,7 +487,7 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
             where = p_ if pe and pe.type == REGION else (pe.seat if pe else None)
             if where and not (where == "region:de" or where.startswith("region:de-")):
                 ev.foreign = True
-        if cue and anaphoric and not (T.VISIT_VERB.search(t) or T.TRAVEL_VERB.search(t) or T.TRAVEL_ANAPHOR.search(t)):
+        if cue and anaphoric and not (T.VISIT_VERB.search(t) or T.TRAVEL_VERB.search(t) or T.TRAVEL_ANAPHOR.search(t) or _ACCOMPANY.search(t)):
             cue = None  # a sentence about the trip that visits nothing ("Die Firma X in Y plant ...")
         if cue:
             home_ids = {d.home} if d.home and not ev.foreign else set()
@@ -490,6 +495,7 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
                 home_ids |= d.ancestors(d.home)
                 home_ids |= {e.id for e in d.gaz.entries.values() if e.parent == d.home}
             offices = {d.role_of[m.ref] for m in ms if m.type == PERSON and m.ref in d.role_of}  # the travellers' own
+            explicit_end = None  # end of a region named right after "visit" (the next items of its list are visited too)
             for m in entities:
                 if m.type not in (REGION, ORGANIZATION, COMPANY) or m.ref in organizers or m.ref in participants or m.ref in role_targets or m.ref in funders:
                     continue
@@ -500,7 +506,8 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
                 if d.lang == "en" and m.start < cue.start():
                     continue  # English: what is visited follows the verb
                 pre = t[max(0, m.start - 40):m.start]
-                if m.type == REGION and m.ref in home_ids and not re.search(r"\b(?:nach|to|into|ins|in\s+die|in\s+den)\s+$", pre):
+                explicit = _VISIT_OBJECT.search(pre) is not None or (explicit_end is not None and _LIST_GAP.fullmatch(t[explicit_end:m.start]) is not None)
+                if m.type == REGION and m.ref in home_ids and not re.search(r"\b(?:nach|to|into|ins|in\s+die|in\s+den)\s+$", pre) and not explicit:
                     continue
                 if re.search(r"\b(?:aus|from)\s+(?:der\s+|dem\s+|den\s+|the\s+)?(?:(?:[a-zäöü][\w-]*|[\w-]*(?:stadt|metropole|provinz|region|präfektur|city|province|prefecture))\s+){0,3}$", pre) or re.search(r"(?:Delegation|delegation|Gruppe|group)\s+(?:der|des|of)\s+(?:[\w-]+\s+){0,3}$", pre):
                     continue
@@ -514,6 +521,7 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
                 if m.start < cue.start() and not T.VISIT_VERB.search(t[m.end:]):
                     continue
                 d.fact(VISITED, key, m.ref, s.index)
+                explicit_end = m.end if explicit or _VISIT_OBJECT.search(pre) else None
                 if m.ref not in ev.visited:
                     ev.visited.append(m.ref)
     elif not anaphoric:
@@ -570,6 +578,10 @@ _FRAME = re.compile(r"\b(?:im Rahmen|as part of)\s+(?:eines|einer|des|der|the|an
 _COMPANIES_AFTER = re.compile(r"\s+(?:(?:und|and|sowie)\s+[a-zäöü][\w-]*\s+)?(?:Unternehmen|Firmen|Betriebe|companies|firms|businesses)\b")
 # "Der politische Austausch ...", "The talks ...": a sentence about the trip's talks
 _TALKS = re.compile(r"\s*(?:Der|Die|The)\s+(?:[\w-]+\s+)?(?:Austausch|Gespräche|talks|exchange)\b")
+# "die den Minister nach X begleitet hatten": travelling with the trip
+_ACCOMPANY = re.compile(r"\b(?:begleite\w*|accompan\w*)\b")
+# "will visit X, Y and Z", "besucht X": a place named as what is visited, even the text's own state
+_VISIT_OBJECT = re.compile(r"\b(?:visit|visits|visited|visiting|besucht|besuchte|besuchten|besuchen|bereist|bereiste)\s+(?:the\s+|das\s+|den\s+|die\s+)?$")
 # "im Zuge des Besuchs", "during the visit": a person named there takes part in the event
 _DURING = re.compile(r"\b(?:im Zuge|im Verlauf|während|anlässlich|during|in the course of)\s+(?:des|der|dieses|dieser|seines|ihres|the|this|his|her)\s+(?:[\w-]+\s+)?[\w-]*(?:[Bb]esuch|[Rr]eise|[Dd]elegation|[Ff]orum|[Ww]orkshop|[Ss]ymposium|visit|trip|mission|[Mm]ission)\w*")
 # "X ... zum Inhalt", "X steht im Fokus": a cue after the topic
