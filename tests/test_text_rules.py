@@ -430,3 +430,14 @@ def test_travellers_who_accompany_the_trip_and_an_explicit_list_of_visited_state
     en = ("Governor Fiona Calder of Ohio is leading a trade mission to Germany in June 2024. "
           "The delegation will visit Bavaria, Hesse and Saxony.")
     assert {"region:de-by", "region:de-he", "region:de-sn"} <= {t for (_, t) in pairs(en, "VISITED")}
+
+
+def test_a_region_that_sends_a_delegation_takes_part_and_a_regions_field_in_a_reported_clause():
+    text = "Für den Herbst hat die Hafenstadt Da Nang eine Delegationsreise nach Thüringen angemeldet."
+    assert ("region:vn-da-nang" in {s for (s, _) in pairs(text, "PARTICIPATED_IN")}) or any(
+        s.startswith("region:vn") for (s, _) in pairs(text, "PARTICIPATED_IN"))
+    # a place the trip goes to does not send it
+    assert not {s for (s, _) in pairs("Die Firmen planen im Herbst in Thüringen eine Delegationsreise.", "PARTICIPATED_IN") if s.startswith("region:")}
+    said = ("Zum Auftakt des Deutsch-Japanischen Batterie-Forums in Osaka sagte Ministerin Dr. Hanna Vogt, "
+            "dass Thüringen in der Photonik zu den führenden Standorten gehöre.")
+    assert ("region:de-th", "topic:photonics") in pairs(said, "FOCUSES_ON")

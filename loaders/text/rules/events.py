@@ -16,7 +16,7 @@ from .types import COMPANY, FOCUSES_ON, FUNDED, HOLDS_ROLE_AT, LOCATED_IN, ORGAN
 
 _WITH_BODIES = re.compile(
     r"\b(?:mit|with)\s+(?:der|dem|den|the)\s+(?P<plural>(?:[a-zäöü][\w-]*\s+)?(?:Universitäten|Hochschulen|Agenturen|Instituten|Verbänden|Kammern|Unternehmen|Firmen|Partnern|universities|agencies|institutes|associations|chambers|companies|firms|partners)\s+)?")
-_GENITIVE_SINGULAR = re.compile(r"\b(?:eines|dieses|jenes|unseres|ihres|seines)\s+(?:[\w-]+\s+)?$")
+_GENITIVE_SINGULAR = re.compile(r"\b(?:des|eines|dieses|jenes|unseres|ihres|seines)\s+(?:[\w-]+\s+){0,2}$")
 
 
 # words that say a person takes part (also in a sentence that does not name the event again)
@@ -137,6 +137,8 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
     for ev in ev_here:
         _event_sentence(d, ev, s, ms, anaphoric=False, several=len(ev_here) > 1)
     _continuation(d, s, ms, ev_here)
+    _said_leading(d, s, ms)
+    _region_sends(d, s, ms)
     _chair(d, s, ms)
     place = _opening_place(t, ms)
     trips = [e for e in d.events if e.kind in T.TRAVEL and e not in ev_here]
@@ -146,6 +148,43 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
         for m in ms:
             if m.kind == "topic" and (T.FOCUS.search(t[: m.start]) or T.TOPIC_CUE.search(t[max(0, m.start - 40):m.start])):
                 d.fact(FOCUSES_ON, ("event", trips[-1].key), m.ref, s.index)
+
+
+# "..., dass NRW in der Elektromobilität zum führenden Standort werden wolle": a region's field in a
+# reported clause (also in a sentence that names an event)
+_THAT = re.compile(r"\b(?:dass|that)\s+$")
+
+
+def _said_leading(d: Doc, s: Sentence, ms: list[Mention]) -> None:
+    t = s.text
+    for i, m in enumerate(ms):
+        if m.kind == "entity" and m.type == REGION and _THAT.search(t[max(0, m.start - 6):m.start]):
+            rest = ms[i + 1:]
+            cue = T.LEADING.search(t, m.end)
+            if cue is None:
+                return
+            for x in rest:
+                if x.kind == "topic" and x.start < cue.end() + 60:
+                    d.fact(FOCUSES_ON, m.ref, x.ref, s.index)
+            return
+
+
+# "hat die Stadt X eine Delegationsreise ... angemeldet", "X schickt eine Delegation": the region sends it
+_SENDS = re.compile(r"\s+(?:(?:hat|hatte|will|plant|schickt|entsendet|sendet|has|sends|is sending)\s+)?(?:eine|einen|ein|seine|ihre|a|an|its)\s+(?:[\w-]+\s+)?$")
+
+
+def _region_sends(d: Doc, s: Sentence, ms: list[Mention]) -> None:
+    t = s.text
+    for i, m in enumerate(ms[:-1]):
+        nxt = ms[i + 1]
+        if m.kind != "entity" or m.type != REGION or nxt.kind != "event" or nxt.ref not in T.TRAVEL:
+            continue
+        ev = d.event_of(nxt)
+        if ev is None or re.search(r"\b(?:in|im|nach|aus|von|to|from|in der|in die)\s+(?:der\s+|dem\s+|the\s+)?(?:[\w-]+\s+)?$", t[max(0, m.start - 30):m.start]):
+            continue
+        if _SENDS.fullmatch(t[m.end:nxt.start] + " ") or _SENDS.fullmatch(t[m.end:nxt.start]):
+            d.fact(PARTICIPATED_IN, m.ref, ("event", ev.key), s.index)
+            ev.foreign = ev.foreign or not (m.ref == "region:de" or m.ref.startswith("region:de-"))
 
 
 _CONTINUED = re.compile(r"\b(?:Fortsetzung|Fortführung|continuation|follow-up)\s+(?:eines|einer|of|to)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$")
