@@ -72,8 +72,8 @@ def _is_boundary(text: str, pos: int, end: int) -> bool:
 
 
 # a paragraph that ends in the middle of a word ("Maschinen-") and a next one that goes on in lower case
-_BROKEN_WORD = re.compile(r"[A-Za-zÄÖÜäöüß]-[ \t]*(?:\n[ \t]*)*$")
-_GOES_ON = re.compile(r"(?:[ \t]*\n){1,3}[ \t]*(?:und|oder|bzw\.|sowie|and|or)\s")
+_BROKEN_WORD = re.compile(r"[A-Za-zÄÖÜäöüß]-\s*$")
+_GOES_ON = re.compile(r"[ \t]*\n\s{0,10}(?:und|oder|bzw\.|sowie|and|or)\s")
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
