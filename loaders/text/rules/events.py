@@ -127,7 +127,7 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
                 _event_sentence(d, cur, s, ms, anaphoric=True, continues=continues)
             if place is not None and cur.kind in T.TRAVEL and near and _abroad(d, cur) and place not in cur.visited \
                     and d.ancestors(place) & set(cur.visited) and d.region_level(place) in ("city", "district"):
-                # "In Shijiazhuang, der Hauptstadt der Provinz Hebei, wurden ..." on a trip to Hebei: a stop
+                # "In Yokohama (Präfektur Kanagawa) trifft sie ..." on a trip to Kanagawa: a stop
                 d.fact(VISITED, ("event", cur.key), place, s.index)
                 cur.visited.append(place)
         else:
@@ -150,7 +150,7 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
                 d.fact(FOCUSES_ON, ("event", trips[-1].key), m.ref, s.index)
 
 
-# "..., dass NRW in der Elektromobilität zum führenden Standort werden wolle": a region's field in a
+# "..., dass Bremen in der Windkraft führend bleiben wolle": a region's field in a
 # reported clause (also in a sentence that names an event)
 _THAT = re.compile(r"\b(?:dass|that)\s+$")
 
@@ -192,7 +192,7 @@ _CONTINUES = re.compile(r"\b(?:Fortsetzung|Fortführung|Folgeveranstaltung|conti
 
 
 def _continuation(d: Doc, s: Sentence, ms: list[Mention], ev_here: list[EventObj]) -> None:
-    """'Der Workshop X ist die Fortsetzung eines Online-Workshops, den wir ... durchgeführt haben': the
+    """'Workshop B setzt Workshop A fort' ('B ist die Fortsetzung eines A, den X veranstaltet hat'): the
     two share their topics and their organizers."""
     c = _CONTINUES.search(s.text)
     if c is None or len(ev_here) < 2:
