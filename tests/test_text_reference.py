@@ -232,4 +232,6 @@ def test_genitive_event_is_a_second_event_and_takes_its_own_date():
     assert {("org:tohoku-university", planned.id), ("org:yamagata-university", planned.id)} <= took_part
     assert not [p for p in took_part if p[1] == dated[0].id and p[0].startswith("org:")]  # named with the planned one
     topics = {(e.source, e.target) for e in ex.batch.edges if e.type == "FOCUSES_ON"}
-    assert (planned.id, "topic:robotics") in topics and (dated[0].id, "topic:robotics") not in topics
+    # the continued workshop is on the same field (issue 10: the curated seed dataset files the topic under
+    # both workshops of such a pair)
+    assert (planned.id, "topic:robotics") in topics and (dated[0].id, "topic:robotics") in topics

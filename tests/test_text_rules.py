@@ -266,3 +266,178 @@ def test_the_fields_a_state_will_show_at_the_trips_destinations_are_the_trips_to
     y = extract(text.replace("Stärken in Japan", "Stärken in Kanada"), doc_id="doc:rules-test", published="2024-04-06", reference=False)
     ev_y = {n.id for n in y.batch.nodes if n.type == "Event"}
     assert not [e for e in y.batch.edges if e.type == "FOCUSES_ON" and e.source in ev_y]
+
+
+# ------------------------------------------------------------------ issue 10: places, investors
+
+
+def test_a_place_opening_an_agreement_sentence_is_not_a_party():
+    for text in ("In Kassel, a letter of intent between Hesse and Ohio was signed on 4 June 2024.",
+                 "In Kassel wurde am 4. Juni 2024 eine Absichtserklärung zwischen den Ländern Hessen und Ohio unterzeichnet."):
+        parties = {s for (s, _) in pairs(text, PARTY, published="2024-06-05")}
+        assert parties == {"region:de-he", "region:us-oh"}, text
+
+
+def test_investors_named_as_companies_or_as_countries_invest_in_the_place_the_sentence_names():
+    invested = "INVESTED_IN"
+    a = pairs("Die Investitionsentscheidungen von Voltaris GmbH und Kestrel AG stärken den Standort Thüringen.", invested)
+    assert a == {("company:voltaris", "region:de-th"), ("company:kestrel", "region:de-th")}
+    b = pairs("Firmen aus Japan und Vietnam zählen seit Jahren zu den größten Investoren in Niedersachsen.", invested)
+    assert b == {("region:jp", "region:de-ni"), ("region:vn", "region:de-ni")}
+    # of two nested places the narrower one
+    c = pairs("Japanische Direktinvestitionen in Deutschland fließen vor allem nach Bayern.", invested)
+    assert c == {("region:jp", "region:de-by")}
+    # investors without a place, or a place that is only where they come from: nothing
+    assert pairs("Investoren aus Japan zeigten auf der Messe großes Interesse.", invested) == set()
+
+
+def test_a_body_named_for_its_country_a_postal_address_and_a_named_seat_are_seats():
+    a = pairs("Vertreter des Korea Institute of Marine Science besuchten die Werft.", LOCATED)
+    assert ("region:kr" in {t for (_, t) in a})
+    text = ("Pressestelle\n\nLandesagentur für Küstenschutz (LAKS)\n\nHafenstraße 12\n\n18055 Rostock\n\n"
+            "Die LAKS berät Gemeinden an der Ostsee.")
+    b = pairs(text, LOCATED)
+    assert ("org:laks", "region:de-rostock") in b
+    c = pairs("Dr. Jonas Albrecht, Präsident der HTAI, empfing die Gäste in Wiesbaden.", LOCATED)
+    assert ("org:htai", "region:de-wiesbaden") in c
+    # a meeting in the town is the meeting's place, not a seat the text states
+    d = pairs("Die Hessen Trade & Invest GmbH lud zu einem Workshop in Wiesbaden ein.", LOCATED)
+    assert ("org:htai", "region:de-wiesbaden") not in d
+
+
+# ------------------------------------------------------------------ issue 10: events and visits
+
+
+def _x(text, published="2024-05-06"):
+    return extract(text, doc_id="doc:rules-test", published=published, reference=False)
+
+
+def test_a_place_opening_the_sentence_is_where_its_event_is_and_a_stop_of_the_trip():
+    text = ("Wirtschaftsministerin Dr. Hanna Vogt reist vom 3. bis 9. Juni 2024 mit einer Delegation nach Japan. "
+            "In Osaka eröffnet sie dort ein Forum zur Wasserstoffwirtschaft. "
+            "Zum Abschluss des Deutsch-Japanischen Batterie-Symposiums in Yokohama spricht sie über Lieferketten.")
+    x = _x(text)
+    ev = {n.id: n for n in x.batch.nodes if n.type == "Event"}
+    located = {(e.source, e.target) for e in x.batch.edges if e.type == "LOCATED_IN" and e.source in ev}
+    assert "region:jp-27" in {t for (_, t) in located}  # Osaka
+    trip = next(i for i, n in ev.items() if n.properties.get("kind") == "delegation_visit")
+    visited = {e.target for e in x.batch.edges if e.type == "VISITED" and e.source == trip}
+    assert {"region:jp-27", "region:jp-yokohama"} <= visited, visited
+
+
+def test_earlier_visits_of_a_person_in_a_relative_clause():
+    text = ("Ministerpräsident Karl Brandt reist im Juni 2024 nach Vietnam und Indonesien. "
+            "In Vietnam, das der Ministerpräsident bereits 2019 besucht hat, stehen Gespräche an. "
+            "Seine Stationen in Indonesien, wohin er 2016 gereist ist, sind Jakarta und Surabaya.")
+    visited = pairs(text, "VISITED")
+    assert ("person:karl-brandt", "region:vn") in visited
+    assert ("person:karl-brandt", "region:id") in visited
+
+
+def test_a_trip_registered_at_a_body_visits_it_and_a_person_named_during_the_visit_takes_part():
+    text = ("Für den Herbst hat die Stadt Da Nang eine Delegationsreise beim Verband Photonik Thüringen e. V. angemeldet. "
+            "Das sei ein gutes Zeichen, wie Geschäftsführerin Dr. Ines Kahl im Zuge des Delegationsbesuches sagte.")
+    x = _x(text)
+    visited = {e.target for e in x.batch.edges if e.type == "VISITED"}
+    assert any(v.startswith("org:") for v in visited), visited
+    took_part = {e.source for e in x.batch.edges if e.type == "PARTICIPATED_IN"}
+    assert "person:ines-kahl" in took_part
+
+
+def test_a_continued_workshop_shares_topics_and_organizer_and_a_chair_holds_a_role_at_the_event():
+    text = ("Die LEG Thüringen lädt im Mai 2024 zu einem Workshop zum Thema Photonik ein, der die Fortsetzung eines "
+            "Online-Workshops ist, den die LEG Thüringen im Januar organisiert hat.\n\n"
+            "Geplant ist auch ein Termin beim Deutsch-Japanischen Forum, dessen Ko-Vorsitz Dr. Ines Kahl innehat.")
+    x = _x(text)
+    ev = {n.id: n for n in x.batch.nodes if n.type == "Event"}
+    workshops = {i for i, n in ev.items() if n.properties.get("kind") == "workshop"}
+    assert len(workshops) == 2  # the continued one is another workshop
+    focus = {(e.source, e.target) for e in x.batch.edges if e.type == "FOCUSES_ON" and e.source in ev}
+    assert {(w, "topic:photonics") for w in workshops} <= focus
+    roles = {(e.source, e.target) for e in x.batch.edges if e.type == "HOLDS_ROLE_AT"}
+    forum = next(i for i, n in ev.items() if n.properties.get("kind") == "forum")
+    assert ("person:ines-kahl", forum) in roles
+
+
+def test_the_field_named_before_is_the_topic_of_an_event_in_this_field():
+    text = ("Baden-Württemberg ist in der Photonik führend. "
+            "Bereits im März konnten sich Firmen in einem Webinar über Chancen in diesem Bereich informieren.")
+    x = _x(text)
+    ev = {n.id for n in x.batch.nodes if n.type == "Event"}
+    focus = {e.target for e in x.batch.edges if e.type == "FOCUSES_ON" and e.source in ev}
+    assert "topic:photonics" in focus
+
+
+def test_a_project_taking_place_is_an_event_with_its_funder_fields_and_the_regions_of_its_companies():
+    text = ("So stellen thüringische und vietnamesische Firmen aus den Branchen Optik und Logistik im Rahmen eines "
+            "morgen stattfindenden Partner-Projekts zur Elektromobilität ihre Produkte vor.\n\n"
+            "Das Projekt wird vom Thüringer Ministerium für Wirtschaft, Wissenschaft und Digitale Gesellschaft (TMWWDG) finanziert.")
+    x = _x(text)
+    ev = {n.id: n for n in x.batch.nodes if n.type == "Event"}
+    project = next(i for i, n in ev.items() if n.properties.get("kind") == "project")
+    focus = {e.target for e in x.batch.edges if e.type == "FOCUSES_ON" and e.source == project}
+    assert {"topic:photonics", "topic:logistics", "topic:electromobility"} <= focus
+    took_part = {e.source for e in x.batch.edges if e.type == "PARTICIPATED_IN" and e.target == project}
+    assert {"region:de-th", "region:vn"} <= took_part
+    funded = {(e.source, e.target) for e in x.batch.edges if e.type == "FUNDED"}
+    assert len(funded) == 1 and next(iter(funded))[1] == project
+    # a project that is only named, not said to take place, is no event
+    y = _x("Das Land hat ein nationales Metaverse-Projekt gestartet.")
+    assert not [n for n in y.batch.nodes if n.type == "Event"]
+
+
+def test_a_sentence_broken_by_a_stray_paragraph_break_after_a_hyphen_is_one_sentence():
+    from loaders.text.sentences import split_sentences
+    text = "Firmen aus dem Maschinen-\n\nund Anlagenbau stellen aus.\n\nEin neuer Absatz."
+    ss = split_sentences(text)
+    assert [s.text.split()[0] for s in ss] == ["Firmen", "Ein"]
+    assert all(text[s.start:s.end] == s.text for s in ss)
+    # a hyphen before a paragraph that starts a new sentence still ends the paragraph
+    assert len(split_sentences("Siehe auch: Nord-\n\nDie Agentur berichtet.")) == 2
+
+
+def test_a_meeting_its_hosts_who_invited_and_the_persons_who_welcomed_the_guests():
+    text = ("Zum 5. Mal haben das Thüringer Wirtschaftsministerium und die LEG Thüringen zum Annual Meeting Vietnam "
+            "in Erfurt eingeladen. Rund 40 Gäste nahmen an der Veranstaltung teil. "
+            "Staatssekretärin Dr. Lena Hartwig begrüßte die Gäste zum Jubiläum des Wirtschaftstreffs.")
+    x = _x(text)
+    ev = [n for n in x.batch.nodes if n.type == "Event"]
+    assert len(ev) == 1 and ev[0].properties.get("kind") == "meeting"  # "an der Veranstaltung" is the same one
+    organized = {e.source for e in x.batch.edges if e.type == "ORGANIZED"}
+    assert "org:leg-th" in organized
+    took_part = {e.source for e in x.batch.edges if e.type == "PARTICIPATED_IN"}
+    assert "person:lena-hartwig" in took_part
+    # a guest who was invited is no host
+    y = _x("Die LEG Thüringen war zum Annual Meeting Vietnam in Erfurt eingeladen.")
+    assert not [e for e in y.batch.edges if e.type == "ORGANIZED"]
+
+
+def test_the_same_applies_to_continues_the_topics_of_the_sentence_before():
+    text = ("Ministerin Dr. Hanna Vogt reist im Juni 2024 mit einer Delegation nach Japan. "
+            "Im Mittelpunkt der Reise steht die Photonik. "
+            "Das gilt zum Beispiel auch für die Quantentechnologie.")
+    x = _x(text)
+    trip = next(n.id for n in x.batch.nodes if n.type == "Event")
+    focus = {e.target for e in x.batch.edges if e.type == "FOCUSES_ON" and e.source == trip}
+    assert {"topic:photonics", "topic:quantum-technology"} <= focus
+
+
+def test_travellers_who_accompany_the_trip_and_an_explicit_list_of_visited_states():
+    text = ("Wirtschaftsminister Otto Brennecke ist von seiner Reise nach Südamerika zurückgekehrt. "
+            "Unternehmer, die mit ihm im Mai nach Peru und Chile gereist waren und ihn begleitet hatten, fanden Partner.")
+    trip_visits = {t for (s, t) in pairs(text, "VISITED") if s.startswith("event:")}
+    assert {"region:pe", "region:cl"} <= trip_visits
+    en = ("Governor Fiona Calder of Ohio is leading a trade mission to Germany in June 2024. "
+          "The delegation will visit Bavaria, Hesse and Saxony.")
+    assert {"region:de-by", "region:de-he", "region:de-sn"} <= {t for (_, t) in pairs(en, "VISITED")}
+
+
+def test_a_region_that_sends_a_delegation_takes_part_and_a_regions_field_in_a_reported_clause():
+    text = "Für den Herbst hat die Hafenstadt Da Nang eine Delegationsreise nach Thüringen angemeldet."
+    assert ("region:vn-da-nang" in {s for (s, _) in pairs(text, "PARTICIPATED_IN")}) or any(
+        s.startswith("region:vn") for (s, _) in pairs(text, "PARTICIPATED_IN"))
+    # a place the trip goes to does not send it
+    assert not {s for (s, _) in pairs("Die Firmen planen im Herbst in Thüringen eine Delegationsreise.", "PARTICIPATED_IN") if s.startswith("region:")}
+    said = ("Zum Auftakt des Deutsch-Japanischen Batterie-Forums in Osaka sagte Ministerin Dr. Hanna Vogt, "
+            "dass Thüringen in der Photonik zu den führenden Standorten gehöre.")
+    assert ("region:de-th", "topic:photonics") in pairs(said, "FOCUSES_ON")

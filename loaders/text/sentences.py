@@ -63,7 +63,7 @@ def _is_boundary(text: str, pos: int, end: int) -> bool:
         if word.isdigit():
             # "5. September", "10. bis 20.", "17. Platz": an ordinal, not an end
             w = re.sub(r"[^\w]", "", nxt_word).lower()
-            if w in MONTHS or w in ("bis", "und", "oder", "platz", "rang", "jahrhundert") or nxt_word[:1].isdigit():
+            if w in MONTHS or w in ("bis", "und", "oder", "platz", "rang", "jahrhundert", "mal") or nxt_word[:1].isdigit():
                 return False
     if not nxt_word:
         return True
@@ -71,13 +71,29 @@ def _is_boundary(text: str, pos: int, end: int) -> bool:
     return bool(first) and (first.isupper() or first.isdigit() or not first.isalpha())
 
 
+# a paragraph that ends in the middle of a word ("Maschinen-") and a next one that goes on in lower case
+_BROKEN_WORD = re.compile(r"[A-Za-zÄÖÜäöüß]-\s*$")
+_GOES_ON = re.compile(r"[ \t]*\n\s{0,10}(?:und|oder|bzw\.|sowie|and|or)\s")
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the paragraphs (blocks between blank lines); a paragraph broken after a hyphen
+    whose next one goes on with "und"/"oder" ("Maschinen-" + "und Anlagenbau") is joined to it."""
+    out: list[tuple[int, int]] = []
+    for pm in re.finditer(r"(?:[^\n]|\n(?!\s*\n))+", text):
+        if out and _BROKEN_WORD.search(text[max(out[-1][0], out[-1][1] - _WINDOW):out[-1][1]]) and _GOES_ON.match(text, out[-1][1]):
+            out[-1] = (out[-1][0], pm.end())
+        else:
+            out.append((pm.start(), pm.end()))
+    return out
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences with offsets; blank lines and single-line headings always end a sentence."""
     out: list[Sentence] = []
     para = 0
-    for pm in re.finditer(r"(?:[^\n]|\n(?!\s*\n))+", text):
-        block_start = pm.start()
-        block = pm.group(0)
+    for block_start, block_end in _paragraphs(text):
+        block = text[block_start:block_end]
         para += 1
         # a line break inside a block ends a sentence when the line has no final punctuation
         # and the next line starts a new unit (heading lines, lists, contact blocks)
@@ -87,6 +103,8 @@ def split_sentences(text: str) -> list[Sentence]:
             le = block.find("\n", lm.end())
             prev_line = block[ls:lm.start()].strip()
             next_line = block[lm.end():le if le >= 0 else len(block)].strip()
+            if _BROKEN_WORD.search(block[max(0, lm.start() - _WINDOW):lm.start()]) and _GOES_ON.match(block, lm.start()):
+                continue  # "Maschinen-" / (blank line) / "und Anlagenbau": one sentence broken by a stray paragraph break
             if not prev_line or not next_line:
                 cuts.append(lm.start())
                 continue

@@ -33,7 +33,9 @@ _EV = [
     ("workshop", r"\b[\w-]*[Ww]orkshop[s]?\b"),
     ("webinar", r"\b[\w-]*[Ww]ebinar[es]?\b"),
     ("symposium", r"\b[\w-]*[Ss]ymposi(?:um|ums|en|a)\b"),
-    ("meeting", r"\bEmpfangs?\b|\bAntrittsbesuch(?:s|es)?\b|\bJahrestreffen\b|\bFestakt(?:s|es)?\b|\breception\b|\bmeeting\b|\bVeranstaltung\b"),
+    # a project is an event only where the text says it takes place ("eines heute stattfindenden X-Projekts")
+    ("project", r"(?<=stattfindenden )[\w-]*[Pp]rojekts?\b|(?<=stattfindende )[\w-]*[Pp]rojekt\b|(?<=taking place )[\w-]*project\b"),
+    ("meeting", r"\bEmpfangs?\b|\bAntrittsbesuch(?:s|es)?\b|\bJahrestreffen\b|\bFestakt(?:s|es)?\b|\breception\b|\b[Mm]eeting\b|\bVeranstaltung\b|\bSitzung\b|\b\w+treffs?\b"),
 ]
 EVENT = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _EV))
 TRAVEL = {"delegation_visit", "trip", "mission"}
@@ -53,12 +55,12 @@ EVENT_LABEL = {
 NEW_EVENT = re.compile(r"\b(?:weitere[nrms]?|nächste[nrms]?|zweite[nrms]?|another|next|second|further)\s+\S*$", re.I)
 INDEFINITE = re.compile(r"\b(?:ein|eine|einer|einen|einem|eines|a|an)\s+(?:\S+\s+){0,2}$", re.I)
 
-ORGANIZE = re.compile(r"organisiert|organisieren|organisierte|organi[sz]ed?\b|organi[sz]es|organi[sz]ing|veranstaltet|Veranstalter|ausgerichtet|ausrichte\w*|richtet\w* aus|\bhost(?:s|ed|ing)?\b|[Aa]ngeführt|durchgeführt|Gastgeber|initiiert|lädt\b|laden\b|\bplant\b|\bplans\b|angeboten|\bbietet\b|\boffer(?:s|ed)?\b", re.I)
+ORGANIZE = re.compile(r"\b(?:hat|haben|hatte|hatten|has|have|had)\s(?:[^.;]|\.(?=\S)){0,160}?\b(?:eingeladen|invited)\b|organisiert|organisieren|organisierte|organi[sz]ed?\b|organi[sz]es|organi[sz]ing|veranstaltet|Veranstalter|ausgerichtet|ausrichte\w*|richtet\w* aus|\bhost(?:s|ed|ing)?\b|[Aa]ngeführt|durchgeführt|Gastgeber|initiiert|\blädt\b|\bladen\b|\bplant\b|\bplans\b|angeboten|\bbietet\b|\boffer(?:s|ed)?\b", re.I)
 ORGANIZE_BY = re.compile(r"(?:organisiert|veranstaltet|ausgerichtet|angeführt|organi[sz]ed|hosted|led|durchgeführt)(?:\s+und\s+\w+)?\s+(?:wird\s+)?(?:von|durch|by)\b|\bwurde\b.*\bvon\b|Veranstalter|Gastgeber", re.I)
 FUNDED = re.compile(r"im Auftrag|finanziert|gefördert|on behalf of|funded|financed|sponsored", re.I)
 VISIT_CUE = re.compile(r"\bnach\b|\bins\b|\bin\b|\bto\b|\binto\b|besuch|bereist|\bvisit|trifft|treffen|trafen|\bmeet|\bmet\b|Station|Gespräche mit|talks with|reist|reiste|travels?\b|travelled|fährt", re.I)
 ORIGIN = re.compile(r"(?:\b(?:aus|from|of|der|des)\s+(?:der\s+|dem\s+|den\s+|the\s+)?(?:[\w-]+\s+){0,3})$")
-PARTICIPATE_PERSON = re.compile(r"reist|reiste|reisen|bricht|aufgebrochen|startet|besucht|besuchen|bereist|Leitung|leitet|leitete|[Aa]ngeführt|\bled\b|\bleads?\b|\bhead(?:s|ed)?\b|\bhält\b|spricht|\bRede\b|Eröffnungsrede|Grußwort|keynote|speech|speaks|spoke|teilnehm|nahm\w*\s.*teil|participat|joined|\bjoins?\b|mit dabei|attend|travel|begleitet|accompan", re.I)
+PARTICIPATE_PERSON = re.compile(r"begrüßt\w*|\bwelcomed\b|reist|reiste|reisen|bricht|aufgebrochen|startet|besucht|besuchen|bereist|Leitung|leitet|leitete|[Aa]ngeführt|\bled\b|\bleads?\b|\bhead(?:s|ed)?\b|\bhält\b|spricht|\bRede\b|Eröffnungsrede|Grußwort|keynote|speech|speaks|spoke|teilnehm|nahm\w*\s.*teil|participat|joined|\bjoins?\b|mit dabei|attend|travel|begleitet|accompan", re.I)
 HEAD_OF = re.compile(r"Leitung|leitet|leitete|[Aa]ngeführt|\bled\b|\bleads\b|\bheaded\b|an der Spitze", re.I)
 SPEAKER = re.compile(r"Rede|Grußwort|keynote|speech|spricht|speaks|spoke|Vortrag|eröffnet|opens|opened", re.I)
 PARTICIPATE_ORG = re.compile(r"mit dabei|Teilnehmer\w* (?:von|aus)|participants? (?:from|of)|took part|nahm\w* .*teil|nehmen .*teil|teilnehmen|participat|joined|Delegation (?:aus|der|des|von)|delegation (?:from|of)|aus Vertretern (?:von|der|des)|zusammensetzt|besteht aus|consist|(?:Zur|Der) [\w-]*[Dd]elegation gehör\w*|gehör\w* (?:zur|der) [\w-]*[Dd]elegation|Teil der [\w-]*[Dd]elegation|delegation (?:includes|included|comprises|comprised)|members of the [\w-]*\s?delegation", re.I)

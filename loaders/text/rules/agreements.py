@@ -51,12 +51,13 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
             parties.append(m.ref)
     if not orgs and not persons and sign:
         for m in ms:
-            if m.kind == "entity" and m.type == REGION and m.start < sign.start() and not re.search(r"\b(?:in|im|nach|aus|from|to)\s+(?:der\s+|dem\s+|the\s+)?$", t[max(0, m.start - 8):m.start]):
+            if m.kind == "entity" and m.type == REGION and m.start < sign.start() and not _PLACE_BEFORE.search(t[max(0, m.start - 8):m.start]):
                 if m.ref not in parties:
                     parties.append(m.ref)
     between = _between(t, ms, real)
     if between:
-        parties = between + [p for p in parties if p not in between]
+        # the agreement word names its parties: other regions of the sentence are places, not parties
+        parties = between + [p for p in parties if p not in between and d.entity(p).type != REGION]
     for p in persons:
         org = d.role_of.get(p.ref)
         if org and org not in parties and p.ref not in d.weak_role and d.entity(org).type in (ORGANIZATION, COMPANY, REGION):
@@ -75,6 +76,9 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
     elif kind and T.KIND_RANK[kind] > T.KIND_RANK[ag.kind]:
         ag.kind = kind
     ag.sentences.append(s.index)
+    if not real and not signed:
+        # "im Rahmen der Partnerschaft": a word that refers to the agreement makes no body named nearby a party
+        parties = [p for p in parties if d.entity(p).type == REGION]
     if signed or len(parties) >= 2 or not ag.parties:
         if len(parties) < 2 and not ag.parties and T.WE.search(t):
             sp = d.speaker_org(s)
@@ -109,6 +113,10 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
                     ag.place = m.ref
     partnerships.from_parties(d, ag.parties, s.index)
     _focus(d, ag, s, ms, key=("agreement", ag.key), agreement=True)
+
+
+# a region after "in", "aus", ... (also capitalized at the start of a sentence: "In Kassel ...") is a place
+_PLACE_BEFORE = re.compile(r"\b(?:[Ii]n|[Ii]m|[Nn]ach|[Aa]us|[Ff]rom|[Tt]o)\s+(?:der\s+|dem\s+|the\s+)?$")
 
 
 # plural agreement words ("Geschäftsvereinbarungen", "agreements", "MoUs") name no one agreement

@@ -11,12 +11,12 @@ from ..amounts import find_group_size
 from ..dates import DateMention
 from ..gazetteer import name_keys
 from ..sentences import Sentence
-from .context import LIST_GAP as _LIST_GAP, Doc, EventObj, Mention
-from .types import COMPANY, FOCUSES_ON, HOLDS_ROLE_AT, LOCATED_IN, ORGANIZATION, ORGANIZED, PARTICIPATED_IN, PERSON, REGION, VISITED
+from .context import HON_GAP, LIST_GAP as _LIST_GAP, Doc, EventObj, Mention
+from .types import COMPANY, FOCUSES_ON, FUNDED, HOLDS_ROLE_AT, LOCATED_IN, ORGANIZATION, ORGANIZED, PARTICIPATED_IN, PERSON, REGION, VISITED
 
 _WITH_BODIES = re.compile(
     r"\b(?:mit|with)\s+(?:der|dem|den|the)\s+(?P<plural>(?:[a-zäöü][\w-]*\s+)?(?:Universitäten|Hochschulen|Agenturen|Instituten|Verbänden|Kammern|Unternehmen|Firmen|Partnern|universities|agencies|institutes|associations|chambers|companies|firms|partners)\s+)?")
-_GENITIVE_SINGULAR = re.compile(r"\b(?:eines|dieses|jenes|unseres|ihres|seines)\s+(?:[\w-]+\s+)?$")
+_GENITIVE_SINGULAR = re.compile(r"\b(?:des|eines|dieses|jenes|unseres|ihres|seines)\s+(?:[\w-]+\s+){0,2}$")
 
 
 # words that say a person takes part (also in a sentence that does not name the event again)
@@ -42,7 +42,7 @@ def _event_name(t: str, m: Mention) -> str | None:
         return None
     if not proper:
         words = []
-    base = re.sub(r"(?<=[a-z])s$", "", word) if m.ref in ("forum", "workshop", "symposium") else word
+    base = re.sub(r"(?<=[a-z])s$", "", word) if m.ref in ("forum", "workshop", "symposium", "project") else word
     name = " ".join(words + [base])
     name = re.sub(r"(?<=isch)(?:en|er|em)\b", "e", name)
     return name if len(name) > 4 else None
@@ -51,7 +51,11 @@ def _event_name(t: str, m: Mention) -> str | None:
 def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
     t = s.text
     d.cur_sentence = s.index
+    _earlier_visits(d, s, ms)
     trig = [m for m in ms if m.kind == "event"]
+    if not trig and _SAME_APPLIES.match(t):
+        _same_applies(d, s, ms)
+        return
     ev_here: list[EventObj] = []
     for m in trig:
         word = m.text
@@ -71,9 +75,10 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
             cur = same[-1]
             dm = [x for x in d.dates[s.index] if x.kind in ("day", "range", "month")]
             conflict = bool(dm and cur.start and not _overlaps(cur, dm[0]))
-            fresh = bool(T.NEW_EVENT.search(t[: m.start]))
-            indefinite = kind not in T.TRAVEL and bool(T.INDEFINITE.search(t[: m.start])) and not cur.name is None
-            indefinite = indefinite or (kind not in T.TRAVEL and bool(T.INDEFINITE.search(t[: m.start])) and bool(dm) and not cur.start)
+            fresh = bool(T.NEW_EVENT.search(t[: m.start])) or bool(_CONTINUED.search(t[max(0, m.start - 60):m.start]))
+            indef = _indefinite(d, t[: m.start])
+            indefinite = kind not in T.TRAVEL and indef and not cur.name is None
+            indefinite = indefinite or (kind not in T.TRAVEL and indef and bool(dm) and not cur.start)
             if not (conflict or fresh or indefinite):
                 ev = cur
         if ev is None and same and name:
@@ -111,8 +116,8 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
             if trip is not None:
                 cur = trip
             anaphor = cur.kind in T.TRAVEL and (T.TRAVEL_ANAPHOR.search(t) or trip is not None)
-            cue = (T.ORGANIZE.search(t) or T.FOCUS.search(t) or T.PARTICIPATE_ORG.search(t)
-                   or (cur.kind in T.TRAVEL and T.VISIT_VERB.search(t)) or continues or anaphor
+            cue = (T.ORGANIZE.search(t) or T.FOCUS.search(t) or T.PARTICIPATE_ORG.search(t) or _PAID_BY.search(t)
+                   or (cur.kind in T.TRAVEL and (T.VISIT_VERB.search(t) or _ACCOMPANY.search(t))) or continues or anaphor
                    or ((T.SPEAKER.search(t) or T.HEAD_OF.search(t)) and any(m.type == PERSON for m in ms)))
             near = s.index - (cur.sentences[-1] if cur.sentences else cur.first_sentence) <= 3
             place = _opening_place(t, ms)
@@ -120,12 +125,160 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
                 cue = None  # 'In Chile ...' after a trip to Japan and Vietnam: about another place
             if cue and (near or anaphor):
                 _event_sentence(d, cur, s, ms, anaphoric=True, continues=continues)
+            if place is not None and cur.kind in T.TRAVEL and near and _abroad(d, cur) and place not in cur.visited \
+                    and d.ancestors(place) & set(cur.visited) and d.region_level(place) in ("city", "district"):
+                # "In Yokohama (Präfektur Kanagawa) trifft sie ..." on a trip to Kanagawa: a stop
+                d.fact(VISITED, ("event", cur.key), place, s.index)
+                cur.visited.append(place)
         else:
             _org_focus(d, s, ms)
             _region_focus(d, s, ms)
         return
     for ev in ev_here:
         _event_sentence(d, ev, s, ms, anaphoric=False, several=len(ev_here) > 1)
+    _continuation(d, s, ms, ev_here)
+    _said_leading(d, s, ms)
+    _region_sends(d, s, ms)
+    _chair(d, s, ms)
+    place = _opening_place(t, ms)
+    trips = [e for e in d.events if e.kind in T.TRAVEL and e not in ev_here]
+    if place is not None and trips and all(e.kind not in T.TRAVEL for e in ev_here) and _visits(d, trips[-1], place):
+        # "In Südkorea steht ... anlässlich eines Forums ... und Gesprächen über X": a stop of the trip,
+        # whose topics are the trip's too
+        for m in ms:
+            if m.kind == "topic" and (T.FOCUS.search(t[: m.start]) or T.TOPIC_CUE.search(t[max(0, m.start - 40):m.start])):
+                d.fact(FOCUSES_ON, ("event", trips[-1].key), m.ref, s.index)
+
+
+# "..., dass Bremen in der Windkraft führend bleiben wolle": a region's field in a
+# reported clause (also in a sentence that names an event)
+_THAT = re.compile(r"\b(?:dass|that)\s+$")
+
+
+def _said_leading(d: Doc, s: Sentence, ms: list[Mention]) -> None:
+    t = s.text
+    for i, m in enumerate(ms):
+        if m.kind == "entity" and m.type == REGION and _THAT.search(t[max(0, m.start - 6):m.start]):
+            rest = ms[i + 1:]
+            cue = T.LEADING.search(t, m.end)
+            if cue is None:
+                return
+            for x in rest:
+                if x.kind == "topic" and x.start < cue.end() + 60:
+                    d.fact(FOCUSES_ON, m.ref, x.ref, s.index)
+            return
+
+
+# "hat die Stadt X eine Delegationsreise ... angemeldet", "X schickt eine Delegation": the region sends it
+_SENDS = re.compile(r"\s+(?:(?:hat|hatte|will|plant|schickt|entsendet|sendet|has|sends|is sending)\s+)?(?:eine|einen|ein|seine|ihre|a|an|its)\s+(?:[\w-]+\s+)?$")
+
+
+def _region_sends(d: Doc, s: Sentence, ms: list[Mention]) -> None:
+    t = s.text
+    for i, m in enumerate(ms[:-1]):
+        nxt = ms[i + 1]
+        if m.kind != "entity" or m.type != REGION or nxt.kind != "event" or nxt.ref not in T.TRAVEL:
+            continue
+        ev = d.event_of(nxt)
+        if ev is None or re.search(r"\b(?:in|im|nach|aus|von|to|from|in der|in die)\s+(?:der\s+|dem\s+|the\s+)?(?:[\w-]+\s+)?$", t[max(0, m.start - 30):m.start]):
+            continue
+        if _SENDS.fullmatch(t[m.end:nxt.start] + " ") or _SENDS.fullmatch(t[m.end:nxt.start]):
+            d.fact(PARTICIPATED_IN, m.ref, ("event", ev.key), s.index)
+            ev.foreign = ev.foreign or not (m.ref == "region:de" or m.ref.startswith("region:de-"))
+
+
+_CONTINUED = re.compile(r"\b(?:Fortsetzung|Fortführung|continuation|follow-up)\s+(?:eines|einer|of|to)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$")
+_CONTINUES = re.compile(r"\b(?:Fortsetzung|Fortführung|Folgeveranstaltung|continuation|follow-up)\s+(?:eines|einer|des|der|of|to)\b")
+
+
+def _continuation(d: Doc, s: Sentence, ms: list[Mention], ev_here: list[EventObj]) -> None:
+    """'Workshop B setzt Workshop A fort' ('B ist die Fortsetzung eines A, den X veranstaltet hat'): the
+    two share their topics and their organizers."""
+    c = _CONTINUES.search(s.text)
+    if c is None or len(ev_here) < 2:
+        return
+    before = [d.event_of(m) for m in ms if m.kind == "event" and m.end <= c.start() and d.event_of(m) is not None]
+    after = [d.event_of(m) for m in ms if m.kind == "event" and m.start >= c.end() and d.event_of(m) is not None]
+    if not before or not after or before[-1] is after[0]:
+        return
+    new, old = ("event", before[-1].key), ("event", after[0].key)
+    for f in list(d.facts):
+        if f.type == FOCUSES_ON and f.source == new:
+            d.fact(FOCUSES_ON, old, f.target, s.index)
+        elif f.type == FOCUSES_ON and f.source == old:
+            d.fact(FOCUSES_ON, new, f.target, s.index)
+        elif f.type == ORGANIZED and f.target == old:
+            d.fact(ORGANIZED, f.source, new, s.index)
+
+
+_CHAIR = re.compile(r",\s*(?:dessen|deren|whose)\s+$")
+
+
+def _chair(d: Doc, s: Sentence, ms: list[Mention]) -> None:
+    """'das Forum, dessen Ko-Vorsitz X innehat': the person holds that office at the event."""
+    t = s.text
+    for i, m in enumerate(ms):
+        if m.kind != "event" or d.event_of(m) is None or i + 2 >= len(ms):
+            continue
+        role, person = ms[i + 1], ms[i + 2]
+        if role.kind == "role" and person.type == PERSON and _CHAIR.search(t[m.end:role.start]) and HON_GAP.match(t[role.end:person.start]):
+            d.fact(HOLDS_ROLE_AT, person.ref, ("event", d.event_of(m).key), s.index, role=role.ref)
+
+
+# "Japan, das der Minister 2017 besucht hat", "Korea, wohin er 2015 gereist ist": a person's earlier visit
+_EARLIER_VISIT = re.compile(r"\s*,\s*(?:das|die|den|wohin|wo|which|where)\s+(?P<who>[^,;]{0,60}?)\b(?:besucht|bereist|gereist|visited|travell?ed)\b")
+_WHO = re.compile(r"\b(?:er|sie|der Minister|die Ministerin|der Ministerpräsident|die Ministerpräsidentin|he|she|the minister)\b")
+
+
+def _earlier_visits(d: Doc, s: Sentence, ms: list[Mention]) -> None:
+    t = s.text
+    for m in ms:
+        if m.kind != "entity" or m.type != REGION:
+            continue
+        v = _EARLIER_VISIT.match(t, m.end)
+        if v is None:
+            continue
+        named = [x for x in ms if x.type == PERSON and v.start("who") <= x.start < v.end("who")]
+        if named:
+            who = named[0].ref
+        elif _WHO.search(v.group("who")):
+            who = _latest_person(d, s, ms, m.start)
+        else:
+            continue
+        if who:
+            d.fact(VISITED, who, m.ref, s.index)
+
+
+def _latest_person(d: Doc, s: Sentence, ms: list[Mention], before: int) -> str | None:
+    """The person a pronoun or an office word stands for: the last one named before, in this sentence or
+    the sentences before it (up to 25 back, a quote or an address block may stand between)."""
+    here = [x.ref for x in ms if x.type == PERSON and x.start < before]
+    if here:
+        return here[-1]
+    for i in range(s.index - 1, max(0, s.index - 26), -1):
+        named = [x.ref for x in d.mentions[i] if x.type == PERSON]
+        if named:
+            return named[-1]
+    return None
+
+
+# "Das gilt zum Beispiel für X und Y", "The same applies to X": the topics of the sentence before, continued
+_SAME_APPLIES = re.compile(r"\W*(?:Das|Dies|Gleiches|Das [Gg]leiche|Dasselbe|The same|This|That)\s+(?:gilt|trifft|applies|holds|is true)\b")
+
+
+def _same_applies(d: Doc, s: Sentence, ms: list[Mention]) -> None:
+    topics = [m.ref for m in ms if m.kind == "topic"]
+    owners = [f.source for f in d.facts if f.type == FOCUSES_ON and f.sentence == s.index - 1]
+    for o in dict.fromkeys(owners):
+        for ref in topics:
+            d.fact(FOCUSES_ON, o, ref, s.index)
+
+
+def _indefinite(d: Doc, before: str) -> bool:
+    """An indefinite article before the event word ('ein Workshop', 'a forum'); in German text 'an'
+    and 'a' are not articles ('an der Veranstaltung')."""
+    m = T.INDEFINITE.search(before)
+    return m is not None and not (d.lang == "de" and m.group(0).split()[0].lower() in ("an", "a"))
 
 
 def _trip_referred(d: Doc, t: str, ms: list[Mention]) -> EventObj | None:
@@ -135,7 +288,7 @@ def _trip_referred(d: Doc, t: str, ms: list[Mention]) -> EventObj | None:
     if not trips:
         return None
     latest = max(trips, key=lambda e: e.sentences[-1] if e.sentences else e.first_sentence)
-    if T.TRAVEL_ANAPHOR.search(t):
+    if T.TRAVEL_ANAPHOR.search(t) or _TALKS.match(t):
         return latest
     first = _opening_place(t, ms)
     if first is not None and T.FOCUS.search(t):
@@ -265,7 +418,15 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
         for m in entities:
             if m.start > fm.end() and m.start - fm.end() < 40:
                 funders.add(m.ref)
+                if _PAID.search(fm.group(0)) and m.type in (ORGANIZATION, COMPANY, REGION):
+                    d.fact(FUNDED, m.ref, key, s.index)
                 break
+        by = _PAID_BY.search(t)
+        if by:
+            payer = next((m for m in entities if m.start >= by.end() and m.start - by.end() < 5), None)
+            if payer is not None and payer.type in (ORGANIZATION, COMPANY, REGION):
+                funders.add(payer.ref)
+                d.fact(FUNDED, payer.ref, key, s.index)
     # ORGANIZED
     if T.ORGANIZE.search(t) and several:
         # a planned event that continues an earlier one named in the genitive ("... Fortsetzung eines Webinars vom März")
@@ -294,6 +455,9 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
         if m.type == PERSON and not anaphoric and ev.kind not in T.TRAVEL and T.SPEECH.search(t):
             d.fact(PARTICIPATED_IN, m.ref, key, s.index, role="speaker")
             continue
+        if m.type == PERSON and not anaphoric and _DURING.search(t):
+            d.fact(PARTICIPATED_IN, m.ref, key, s.index)
+            continue
         if m.type == PERSON and T.PARTICIPATE_PERSON.search(t):
             if anaphoric and not (T.SPEAKER.search(t) or T.HEAD_OF.search(t) or _JOINS.search(t)):
                 continue
@@ -319,6 +483,12 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
             d.fact(PARTICIPATED_IN, m.ref, key, s.index)
             if m.type == REGION:
                 break
+    if ev.kind not in T.TRAVEL and not anaphoric and not several:
+        frame = _FRAME.search(t)
+        if frame:
+            for m in ms:
+                if m.kind == "adjective" and m.start < frame.start() and _COMPANIES_AFTER.match(t, m.end):
+                    d.fact(PARTICIPATED_IN, m.ref, key, s.index, role="home region of participating companies")
     if ev.kind not in T.TRAVEL and not anaphoric:
         evtrig = sorted((x for x in ms if x.kind == "event" and d.event_of(x) is not None), key=lambda x: x.start)
         for wm in _WITH_BODIES.finditer(t):
@@ -349,14 +519,14 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
                     break
     # VISITED (trips) or LOCATED_IN (forums, workshops ...)
     if ev.kind in T.TRAVEL:
-        cue = T.VISIT_CUE.search(t)
+        cue = T.VISIT_CUE.search(t) or (None if anaphoric else _AT_BODY_CUE.search(t))
         travellers = [m.ref for m in ms if m.type == PERSON and d.role_of.get(m.ref)] if not anaphoric else []
         for p_ in list(participants) + [d.role_of[x] for x in travellers]:
             pe = d.gaz.get(p_)
             where = p_ if pe and pe.type == REGION else (pe.seat if pe else None)
             if where and not (where == "region:de" or where.startswith("region:de-")):
                 ev.foreign = True
-        if cue and anaphoric and not (T.VISIT_VERB.search(t) or T.TRAVEL_VERB.search(t) or T.TRAVEL_ANAPHOR.search(t)):
+        if cue and anaphoric and not (T.VISIT_VERB.search(t) or T.TRAVEL_VERB.search(t) or T.TRAVEL_ANAPHOR.search(t) or _ACCOMPANY.search(t)):
             cue = None  # a sentence about the trip that visits nothing ("Die Firma X in Y plant ...")
         if cue:
             home_ids = {d.home} if d.home and not ev.foreign else set()
@@ -364,27 +534,33 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
                 home_ids |= d.ancestors(d.home)
                 home_ids |= {e.id for e in d.gaz.entries.values() if e.parent == d.home}
             offices = {d.role_of[m.ref] for m in ms if m.type == PERSON and m.ref in d.role_of}  # the travellers' own
+            explicit_end = None  # end of a region named right after "visit" (the next items of its list are visited too)
             for m in entities:
                 if m.type not in (REGION, ORGANIZATION, COMPANY) or m.ref in organizers or m.ref in participants or m.ref in role_targets or m.ref in funders:
                     continue
                 if m.ref in offices or _ORIGIN_AFTER.match(t, m.end) or (m.start <= 2 and m.text.isupper() and len(m.text) > 3):
                     continue  # "Ohio's Governor", "Ohio companies", a dateline "KIEL -"
+                if m.type != REGION and any(x.type == PERSON and re.fullmatch(r"\s*\(", t[x.end:m.start]) for x in ms if x.end <= m.start):
+                    continue  # "Minister X (FDP)": the person's party, not a place of the trip
                 if d.lang == "en" and m.start < cue.start():
                     continue  # English: what is visited follows the verb
                 pre = t[max(0, m.start - 40):m.start]
-                if m.type == REGION and m.ref in home_ids and not re.search(r"\b(?:nach|to|into|ins)\s+$", pre):
+                explicit = _VISIT_OBJECT.search(pre) is not None or (explicit_end is not None and _LIST_GAP.fullmatch(t[explicit_end:m.start]) is not None)
+                if m.type == REGION and m.ref in home_ids and not re.search(r"\b(?:nach|to|into|ins|in\s+die|in\s+den)\s+$", pre) and not explicit:
                     continue
                 if re.search(r"\b(?:aus|from)\s+(?:der\s+|dem\s+|den\s+|the\s+)?(?:(?:[a-zäöü][\w-]*|[\w-]*(?:stadt|metropole|provinz|region|präfektur|city|province|prefecture))\s+){0,3}$", pre) or re.search(r"(?:Delegation|delegation|Gruppe|group)\s+(?:der|des|of)\s+(?:[\w-]+\s+){0,3}$", pre):
                     continue
                 if m.type in (ORGANIZATION, COMPANY):
                     e = d.entity(m.ref)
-                    if e.seat and d.home and d.state_of(e.seat) == d.home and (not T.VISIT_VERB.search(t) or _abroad(d, ev)):
+                    at_body = _AT_BODY.search(t[max(0, m.start - 60):m.start]) is not None
+                    if e.seat and d.home and d.state_of(e.seat) == d.home and (not T.VISIT_VERB.search(t) or _abroad(d, ev)) and not at_body:
                         continue  # a body of the travellers' own state on a trip abroad travels, it is not visited
-                    if not T.VISIT_VERB.search(t):
+                    if not T.VISIT_VERB.search(t) and not at_body:
                         continue
                 if m.start < cue.start() and not T.VISIT_VERB.search(t[m.end:]):
                     continue
                 d.fact(VISITED, key, m.ref, s.index)
+                explicit_end = m.end if explicit or _VISIT_OBJECT.search(pre) else None
                 if m.ref not in ev.visited:
                     ev.visited.append(m.ref)
     elif not anaphoric:
@@ -393,6 +569,12 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
                 d.fact(LOCATED_IN, key, m.ref, s.index)
                 ev.place = ev.place or m.ref
                 break
+        opening = _opening_place(t, ms)
+        if ev.place is None and opening is not None and not several:
+            # "In Südkorea steht ... anlässlich eines Forums ...": the sentence's place is the event's
+            d.fact(LOCATED_IN, key, opening, s.index)
+            ev.place = opening
+        _trip_stop(d, ev, s)
     # topics: inside the event's name, or introduced by a focus word
     trig = [m for m in ms if m.kind == "event"]
     prev_cued = None
@@ -410,11 +592,58 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
         if not cue and prev_cued is not None and _TOPIC_LIST_GAP.fullmatch(t[prev_cued:m.start]):
             cue = True  # the next item of a list of topics that a cue introduced ('zu X, Y und Z')
         prev_cued = m.end if (inside or cue) else None
+        cue = cue or (not several and _FOCUS_AFTER.match(t, m.end))
         if inside or cue:
             if any(x.kind == "agreement" for x in ms) and not inside:
                 continue
             d.fact(FOCUSES_ON, key, m.ref, s.index)
+    if not anaphoric and not several and _THIS_FIELD.search(t):
+        # "ein Webinar über ... in diesem Bereich": the field the sentences before named
+        for i in range(s.index - 1, max(0, s.index - 4), -1):
+            named = [m.ref for m in d.mentions[i] if m.kind == "topic"]
+            if named:
+                if len(set(named)) <= 2:
+                    for ref in named:
+                        d.fact(FOCUSES_ON, key, ref, s.index)
+                break
 
+
+
+# funding: "finanziert vom X", "X finanziert das Projekt", "funded by X"
+_PAID = re.compile(r"finanziert|gefördert|funded|financed|sponsored", re.I)
+_PAID_BY = re.compile(r"\b(?:finanziert|gefördert|funded|financed|sponsored)\s+(?:wird\s+|wurde\s+)?(?:vom|von\s+der|von\s+den|von|durch\s+die|durch\s+das|durch\s+den|durch|by)\s+(?:the\s+)?|\b(?:vom|von\s+der|by)\s+(?:the\s+)?(?=\S[^.;]{0,120}?\b(?:finanziert|gefördert|funded|financed)\b)")
+# "Unternehmen aus X ... im Rahmen eines Projekts", "companies ... as part of the forum": the frame of an event
+_FRAME = re.compile(r"\b(?:im Rahmen|as part of)\s+(?:eines|einer|des|der|the|an?)\b")
+_COMPANIES_AFTER = re.compile(r"\s+(?:(?:und|and|sowie)\s+[a-zäöü][\w-]*\s+)?(?:Unternehmen|Firmen|Betriebe|companies|firms|businesses)\b")
+# "Der politische Austausch ...", "The talks ...": a sentence about the trip's talks
+_TALKS = re.compile(r"\s*(?:Der|Die|The)\s+(?:[\w-]+\s+)?(?:Austausch|Gespräche|talks|exchange)\b")
+# "die den Minister nach X begleitet hatten": travelling with the trip
+_ACCOMPANY = re.compile(r"\b(?:begleite\w*|accompan\w*)\b")
+# "will visit X, Y and Z", "besucht X": a place named as what is visited, even the text's own state
+_VISIT_OBJECT = re.compile(r"\b(?:visit|visits|visited|visiting|besucht|besuchte|besuchten|besuchen|bereist|bereiste)\s+(?:the\s+|das\s+|den\s+|die\s+)?$")
+# "im Zuge des Besuchs", "during the visit": a person named there takes part in the event
+_DURING = re.compile(r"\b(?:im Zuge|im Verlauf|während|anlässlich|during|in the course of)\s+(?:des|der|dieses|dieser|seines|ihres|the|this|his|her)\s+(?:[\w-]+\s+)?[\w-]*(?:[Bb]esuch|[Rr]eise|[Dd]elegation|[Ff]orum|[Ww]orkshop|[Ss]ymposium|visit|trip|mission|[Mm]ission)\w*")
+# "X ... zum Inhalt", "X steht im Fokus": a cue after the topic
+_FOCUS_AFTER = re.compile(r"[^.;:!?]{0,70}?\b(?:zum Inhalt|zum Gegenstand|im Fokus|im Mittelpunkt|im Vordergrund|in focus|at the cent(?:re|er))\b")
+_THIS_FIELD = re.compile(r"\b(?:in|auf|aus)\s+(?:diesem|dem genannten)\s+(?:Bereich|Feld|Sektor|Segment|Gebiet)\b|\bin\s+this\s+(?:field|area|sector)\b")
+# "eine Delegationsreise im Silicon Saxony", "Besuch bei X": the body the trip goes to
+_AT_BODY_CUE = re.compile(r"(?<=[a-z] )(?:im|bei|beim)\s")
+_AT_BODY = re.compile(r"(?:[Dd]elegation\w*|[Bb]esuch\w*|[Rr]eise\w*|visit\w*|trip)\s+(?:(?:[\w-]+\s+){0,2})?(?:im|bei|beim|at|to)\s+(?:der\s+|dem\s+|the\s+)?$")
+
+
+def _trip_stop(d: Doc, ev: EventObj, s: Sentence) -> None:
+    """An event held in a town of a country a trip abroad visits, in a sentence near the trip's: the trip
+    stops there ("Zum Auftakt des Symposiums in Tokio ..." on a trip to Japan)."""
+    if ev.place is None or d.region_level(ev.place) not in ("city", "district", "state", "province"):
+        return
+    for trip in reversed(d.events):
+        if trip.kind not in T.TRAVEL or trip is ev or not _abroad(d, trip):
+            continue
+        last = trip.sentences[-1] if trip.sentences else trip.first_sentence
+        if s.index - last <= 6 and ev.place not in trip.visited and d.ancestors(ev.place) & set(trip.visited):
+            d.fact(VISITED, ("event", trip.key), ev.place, s.index)
+            trip.visited.append(ev.place)
+        return
 
 
 # what may stand between two topics of one list: "X, Y und Z", "X und zur Y", "bei X und Y"

@@ -1,7 +1,12 @@
 """Investments (INVESTED_IN): a company builds, opens or invests in a site in a named place:
 "X is building a plant in Y", "the opening of a new X office in the city of Y",
 "X eröffnete ein Werk in Y". The company and a verb and a kind of site (``investments.yaml``) must be
-in one stretch of the sentence that ends with "in <place>"; the place is a city, state or province."""
+in one stretch of the sentence that ends with "in <place>"; the place is a city, state or province.
+
+Investors named as such (``investors`` in ``investments.yaml``): the companies of "the investment
+decisions of A and B" / "Investitionen von A", and the countries of "firms and investors from A and B",
+"koreanische Investoren", "Japanese direct investment", each with the place the sentence puts the
+investment in ("in X", "auf X", "des Standorts X"; of two nested places the narrower one)."""
 
 from __future__ import annotations
 
@@ -14,7 +19,7 @@ import yaml
 from graph.schema import default_schema
 
 from ..sentences import Sentence
-from .context import Doc, Mention
+from .context import LIST_GAP, Doc, Mention
 from .types import COMPANY, REGION
 
 _CONFIG = Path(__file__).with_name("investments.yaml")
@@ -32,9 +37,79 @@ def _config() -> tuple[str, re.Pattern, re.Pattern]:
     return edge, verbs, sites
 
 
+@lru_cache(maxsize=1)
+def _investors() -> tuple[re.Pattern, re.Pattern]:
+    raw = yaml.safe_load(_CONFIG.read_text(encoding="utf-8"))
+    words = "|".join(raw["investors"])
+    word = re.compile(r"(?<![\w-])(?:" + words + r")(?![\w-])")
+    # "Investitionsentscheidungen von A und B", "investments by A": the companies that invest
+    by = re.compile(r"(?<![\w-])(?:" + words + r")\s+(?:von|der|des|by|of|from)\s+(?:the\s+)?$")
+    return word, by
+
+
+# what stands before the place an investment goes to: "in Sachsen", "auf Hessen", "des Standorts Sachsen"
+_INTO = re.compile(r"(?:\b(?:in|im|nach|auf|into|to)|[Ss]tandort\w*|location)\s+(?:der\s+|dem\s+|den\s+|die\s+|the\s+)?$")
+# "Firmen und Investoren aus A und B": the countries investors come from
+_FROM = re.compile(r"\b(?:aus|from)\s+(?:der\s+|dem\s+|den\s+|the\s+)?$")
+_BEFORE_WORD = re.compile(r"\s+(?:(?:[\w-]+\s+)?(?:Firmen|Unternehmen|companies|firms|businesses)\s+(?:und|and|sowie)\s+)?$")
+
+
+def _investors_of(d: Doc, s: Sentence, ms: list[Mention], edge: str) -> None:
+    word, by = _investors()
+    t = s.text
+    first = word.search(t)
+    if first is None:
+        return
+    regions = [m for m in ms if m.kind == "entity" and m.type == REGION]
+    sources: list[Mention] = []
+    for i, m in enumerate(ms):
+        if m.kind == "entity" and m.type == COMPANY and by.search(t[max(0, m.start - 60):m.start]):
+            sources.append(m)
+            # "von A und B": the rest of the list
+            end = m.end
+            for y in ms[i + 1:]:
+                if y.kind == "entity" and y.type == COMPANY and LIST_GAP.fullmatch(t[end:y.start]):
+                    sources.append(y)
+                    end = y.end
+                    continue
+                break
+        elif m.kind == "adjective" and m.type == REGION:
+            w = word.match(t, m.end + 1) if t[m.end:m.end + 1] == " " else None
+            g = _BEFORE_WORD.match(t, m.end)
+            if w or (g and word.match(t, g.end())):
+                sources.append(m)
+        elif m.kind == "entity" and m.type == REGION and _FROM.search(t[max(0, m.start - 12):m.start]):
+            pre = t[max(0, m.start - 80):m.start]
+            if re.search(r"(?:Investor\w*|investors?|Firmen|Unternehmen|companies|firms|businesses)\s+(?:\w+\s+)?(?:aus|from)\s+(?:der\s+|dem\s+|den\s+|the\s+)?$", pre):
+                sources.append(m)
+                end = m.end
+                for y in ms[i + 1:]:
+                    if y.kind == "entity" and y.type == REGION and LIST_GAP.fullmatch(t[end:y.start]):
+                        sources.append(y)
+                        end = y.end
+                        continue
+                    break
+    if not sources:
+        return
+    src_refs = {m.ref for m in sources}
+    last_src = max(m.end for m in sources)
+    targets = [m for m in regions if m.start > min(m.start for m in sources) and m.ref not in src_refs
+               and _INTO.search(t[max(0, m.start - 30):m.start]) and (m.start > last_src or m.start > first.start())]
+    if not targets:
+        return
+    # of two nested places the narrower one ("in Deutschland ... auf Hessen" -> Hessen)
+    refs = [m.ref for m in targets]
+    narrow = [r for r in refs if not any(r in d.ancestors(o) for o in refs if o != r)]
+    if len(set(narrow)) != 1:
+        return
+    for m in sources:
+        d.fact(edge, m.ref, narrow[0], s.index)
+
+
 def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
     edge, verbs, sites = _config()
     t = s.text
+    _investors_of(d, s, ms, edge)
     if not verbs.search(t):
         return
     places = [m for m in ms if m.kind == "entity" and m.type == REGION and d.region_level(m.ref) in ("city", "district", "state", "province")

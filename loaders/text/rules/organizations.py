@@ -10,7 +10,7 @@ from ..amounts import find_amounts, parse_number
 from ..sentences import Sentence
 from . import members
 from .context import Doc, Mention, gap as _gap
-from .types import COMPANY, FOCUSES_ON, LOCATED_IN, ORGANIZATION, REGION, SUBORDINATE_TO
+from .types import COMPANY, FOCUSES_ON, LOCATED_IN, ORGANIZATION, PERSON, REGION, SUBORDINATE_TO
 
 
 def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
@@ -80,6 +80,9 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
                     if plain_in and not re.match(r"\s*(?:[,.;)]|$|\(|besucht|visited|(?:ist|is|hat|has|und|and|sowie|am|on|mitteilte|teilte|sagte|said|says|wurde|was)\b)", after):
                         continue
                     d.fact(LOCATED_IN, m.ref, ms[k].ref, s.index)
+    _named_for_country(d, s, ms)
+    _postal_address(d, s, ms)
+    _seat_named(d, s, ms)
     for m in re.finditer(r"(?P<r>[A-ZÄÖÜ][\w]+)-based\s+", t):
         r_ms = [x for x in ms if x.kind == "entity" and x.type == REGION and x.start == m.start("r")]
         o_ms = [x for x in ms if x.kind == "entity" and x.type in (ORGANIZATION, COMPANY) and 0 <= x.start - m.end() <= 20]
@@ -131,3 +134,79 @@ def _described_as(d: Doc, s: Sentence, ms: list[Mention]) -> None:
     for m in ms:
         if m.kind == "topic" and m.start > subject.end and _NETWORK_AFTER.match(t, m.end):
             d.fact(FOCUSES_ON, subject.ref, m.ref, s.index)
+
+
+# "Korea Institute of Industrial Technology", "Japan External Trade Organization": a body whose name, as
+# the text writes it, starts with a country's name is of that country
+_COUNTRY_FIRST = re.compile(r"([A-ZÄÖÜ][\w]+)\s+[A-ZÄÖÜ&]")
+
+
+def _named_for_country(d: Doc, s: Sentence, ms: list[Mention]) -> None:
+    for m in ms:
+        if m.kind != "entity" or m.type not in (ORGANIZATION, COMPANY):
+            continue
+        w = _COUNTRY_FIRST.match(m.text)
+        if w is None:
+            continue
+        e = d.gaz.get(m.ref)
+        if e is not None and any(rel == LOCATED_IN for rel, _ in e.home):
+            continue  # the reference data knows its seat (a town): that fact says more
+        countries = [e for e in d.gaz.lookup(w.group(1), REGION) if e.properties.get("level") == "country"]
+        if len(countries) == 1 and d.gaz.get(countries[0].id) is not None:
+            d.fact(LOCATED_IN, m.ref, countries[0].id, s.index)
+
+
+# a postal address line: "Musterweg 4, 01067 Dresden", "D-65189 Wiesbaden"
+_POSTCODE = re.compile(r"(?:^|[\s,])(?:D-)?\d{5}\s+$")
+_ADDRESS_CUE = re.compile(r"[Aa]nschrift|[Aa]dresse|[Pp]ostfach|\b[Aa]ddress\b|[Ss]tra(?:ß|ss)e\s+\d|[Ww]eg\s+\d|[Pp]latz\s+\d")
+
+
+def _postal_address(d: Doc, s: Sentence, ms: list[Mention]) -> None:
+    """The body whose address the text gives lies in the address's town: the body named in the lines of
+    the address block before the postcode, else - in a block marked as an address - the body that issues
+    the text (the first one it names)."""
+    t = s.text
+    town = next((m for m in ms if m.kind == "entity" and m.type == REGION and d.region_level(m.ref) in ("city", "district")
+                 and _POSTCODE.search(t[max(0, m.start - 12):m.start])), None)
+    if town is None:
+        return
+    body = None
+    cue = False
+    for i in range(s.index, max(0, s.index - 5), -1):
+        text_i = d.sent(i).text
+        before = [m for m in d.mentions[i] if m.kind == "entity" and m.type in (ORGANIZATION, COMPANY) and (i < s.index or m.end <= town.start)]
+        if before:
+            body = before[-1].ref
+            break
+        if _ADDRESS_CUE.search(text_i):
+            cue = True
+        if i < s.index and len(text_i) > 120:
+            break  # a sentence of running text: not an address block
+    if body is None and cue:
+        for i in range(1, s.index):
+            first = [m for m in d.mentions[i] if m.kind == "entity" and m.type == ORGANIZATION]
+            if first:
+                body = first[0].ref
+                break
+    if body is not None:
+        d.fact(LOCATED_IN, body, town.ref, s.index)
+
+
+def _seat_named(d: Doc, s: Sentence, ms: list[Mention]) -> None:
+    """A body the gazetteer seats in a town, named in a sentence that places its people or work "in"
+    that town ("X's managing director ... in Wiesbaden"): the text states the seat."""
+    t = s.text
+    towns = {m.ref for m in ms if m.kind == "entity" and m.type == REGION and re.search(r"\b(?:in|im)\s+$", t[max(0, m.start - 4):m.start])}
+    if not towns or any(m.kind == "event" for m in ms):  # "... invited to a meeting in X": the event's place
+        return
+    for m in ms:
+        if m.kind == "entity" and m.type in (ORGANIZATION, COMPANY):
+            e = d.gaz.get(m.ref)
+            if e is None:
+                continue
+            if not any(x.type == PERSON and d.role_of.get(x.ref) == m.ref for x in ms):
+                continue  # only where the body's own people are named there
+            seats = {e.seat} | {target for rel, target in e.home if rel == LOCATED_IN}
+            for town in sorted(seats & towns):
+                if d.region_level(town) in ("city", "district"):
+                    d.fact(LOCATED_IN, m.ref, town, s.index)

@@ -15,7 +15,7 @@ from ..gazetteer import Role
 
 from ..sentences import Sentence
 from .context import HON_GAP as _HON_GAP, OF_GAP as _OF_GAP, Doc, Fact, Mention, gap as _gap
-from .types import COMPANY, HOLDS_ROLE_AT, ORGANIZATION, PERSON, REGION
+from .types import COMPANY, HOLDS_ROLE_AT, LOCATED_IN, ORGANIZATION, PERSON, REGION
 
 
 def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
@@ -50,7 +50,11 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
                 props = {k: v for k, v in (("role", r.ref), ("role_de", role_de)) if v is not None}
                 d.weak_role[person.ref] = Fact(HOLDS_ROLE_AT, person.ref, None, s.index, props)
             continue
+        region = target
         target = _ministry(d, r.ref, target, t, r)
+        if target != region:
+            # "Nordrhein-Westfalens Minister für Wirtschaft ...": the text names the ministry's state
+            d.fact(LOCATED_IN, target, region, s.index)
         d.fact(HOLDS_ROLE_AT, person.ref, target, s.index, role=r.ref, role_de=role_de)
         d.role_of.setdefault(person.ref, target)
         d.weak_role.pop(person.ref, None)

@@ -54,6 +54,7 @@ TRADES_WITH: str
 VISITED: str
 PARTNER_OF: str
 INVESTED_IN: str
+FUNDED: str
 
 
 @lru_cache(maxsize=None)
