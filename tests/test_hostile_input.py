@@ -184,7 +184,7 @@ def test_health_answers_while_a_big_batch_is_parsed_and_loaded(tmp_path):
     store = EmbeddedStore(tmp_path / "big")
     store.load(load_path(MINI))
     settings = Settings(data_dir=str(tmp_path / "d"), api_key=KEY, max_records=20_000)
-    nodes = [{**ORG, "id": f"org:bulk-{i}", "name": {"en": f"Bulk agency {i}"}} for i in range(3000)]
+    nodes = [{**ORG, "id": f"org:bulk-{i}", "name": {"en": f"Bulk agency {i}"}} for i in range(8000)]
     body = json.dumps({"nodes": nodes})
     done: dict = {}
     with TestClient(create_app(settings, store=store), headers={"X-API-Key": KEY}) as c:
