@@ -5,11 +5,10 @@ names and aliases is meaningful, the first is preferred)."""
 
 from __future__ import annotations
 
-import gc
 import json
 import math
-from contextlib import contextmanager
 
+from . import collector
 from .model import Edge, Node
 
 
@@ -48,37 +47,21 @@ def decode_edge(text: str) -> Edge:
     return Edge.from_dict(_loads(text))
 
 
-GC_PAUSE_AT = 500  # records decoded in one call from which the cycle collector waits
-
-
-@contextmanager
-def _gc_paused(n: int):
-    """Decoding thousands of records allocates tens of thousands of small objects, and the cycle
-    collector would walk the heap again and again meanwhile (about a third of a 2,000-node view's
-    render time, measured with benchmarks/view_draw.py's graph). Records hold no reference cycles,
-    so the collector waits until the batch is built."""
-    if n < GC_PAUSE_AT or not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
+GC_PAUSE_AT = collector.PAUSE_AT  # records decoded in one call from which the cycle collector waits
 
 
 def decode_nodes(texts: list[str]) -> list[Node]:
     """Many at once: one parse over all rows is several times faster than one per row."""
     if not texts:
         return []
-    with _gc_paused(len(texts)):
+    with collector.paused(len(texts) >= GC_PAUSE_AT):
         return [Node.from_dict(d) for d in _loads("[" + ",".join(texts) + "]")]
 
 
 def decode_edges(texts: list[str]) -> list[Edge]:
     if not texts:
         return []
-    with _gc_paused(len(texts)):
+    with collector.paused(len(texts) >= GC_PAUSE_AT):
         return [Edge.from_dict(d) for d in _loads("[" + ",".join(texts) + "]")]
 
 

@@ -13,20 +13,20 @@ from __future__ import annotations
 
 import codecs
 import datetime as _dt
-import gc
 import gzip
 import importlib
 import io
 import sys
 import time
 import zipfile
-from contextlib import contextmanager, nullcontext
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, TextIO
 
 import yaml
 
+from graph import collector
 from graph.errors import LoadError, ValidationError
 from graph.model import Batch, EdgeRecord, LoadReport, NodeRecord, Origin, Source as Prov
 from graph.text import slug
@@ -293,23 +293,6 @@ def read(source: Source, files: Iterable[str | Path], options: dict[str, Any] | 
                       len(batch.nodes), len(batch.edges))
 
 
-@contextmanager
-def collector_paused():
-    """The cycle collector waits while a chunk is prepared and written: a chunk allocates
-    hundreds of thousands of small objects without reference cycles, and the collector
-    would walk the growing heap again and again meanwhile (about a quarter of the load
-    time of an unfiltered GLEIF load, benchmarks/gleif_bench.py). It runs again between
-    chunks, so memory stays bounded."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-
-
 class _DryRun(Exception):
     """Raised inside the write transaction of a streamed dry run, so that it rolls back."""
 
@@ -381,7 +364,7 @@ def run(store, source: Source | str, files: Iterable[str | Path], options: dict[
     n_chunks = 1
     if nxt is None:  # one chunk: read first, then one batch write
         progress.done()
-        with collector_paused():
+        with collector.paused():
             report = store.load(first, progress=write_progress, dry_run=dry_run)
     else:
         report = LoadReport()
@@ -389,7 +372,7 @@ def run(store, source: Source | str, files: Iterable[str | Path], options: dict[
             with store.writing() as w, getattr(w, "bulk", nullcontext)():
                 current: Batch | None = first
                 while current is not None:
-                    with collector_paused():
+                    with collector.paused():
                         plan = prepare(current, store.schema, w, write_progress)
                         _add(report, plan.report)
                         if plan.nodes or plan.edges:

@@ -16,6 +16,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 import yaml
 
+from graph import collector
 from graph.errors import LoadError, ValidationError
 from graph.model import Batch, EdgeRecord, NodeRecord, Origin
 
@@ -220,6 +221,11 @@ def parse_json_chunks(chunks: Iterable[str], file: str) -> Batch:
 
 def parse_document(text: str, file: str, kind: str) -> Batch:
     """Parse YAML (``kind='yaml'``) or JSON text in the record format."""
+    with collector.paused():  # many objects, no cycles: no full collections meanwhile (graph/collector.py)
+        return _parse_document(text, file, kind)
+
+
+def _parse_document(text: str, file: str, kind: str) -> Batch:
     if kind == "json":
         return parse_json_chunks([text], file)
     try:

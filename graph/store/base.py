@@ -200,16 +200,20 @@ class GraphStore(ABC):
         atomically - the reads and the write in one write transaction, so concurrent
         loads of the same nodes keep every alias and source. Raises ``ValidationError``
         (nothing written) on any problem."""
+        from .. import collector
         from ..ingest import prepare
 
-        if dry_run:
-            return prepare(batch, self.schema, self, progress).report
-        with self.writing() as w:
-            plan = prepare(batch, self.schema, w, progress)
-            if plan.nodes or plan.edges:
-                stage(progress, "writing")
-                w.write(plan.nodes, plan.edges, progress=progress)
-        return plan.report
+        # a batch allocates many objects and no cycles: without the pause, full collections
+        # stall every other thread (the API's /health) for 0.1-0.25 s each (graph/collector.py)
+        with collector.paused(len(batch.nodes) + len(batch.edges) >= collector.PAUSE_AT):
+            if dry_run:
+                return prepare(batch, self.schema, self, progress).report
+            with self.writing() as w:
+                plan = prepare(batch, self.schema, w, progress)
+                if plan.nodes or plan.edges:
+                    stage(progress, "writing")
+                    w.write(plan.nodes, plan.edges, progress=progress)
+            return plan.report
 
     # ------------------------------------------------------------ queries
 
