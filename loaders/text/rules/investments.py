@@ -52,6 +52,20 @@ _INTO = re.compile(r"(?:\b(?:in|im|nach|auf|into|to)|[Ss]tandort\w*|location)\s+
 # "Firmen und Investoren aus A und B": the countries investors come from
 _FROM = re.compile(r"\b(?:aus|from)\s+(?:der\s+|dem\s+|den\s+|the\s+)?$")
 _BEFORE_WORD = re.compile(r"\s+(?:(?:[\w-]+\s+)?(?:Firmen|Unternehmen|companies|firms|businesses)\s+(?:und|and|sowie)\s+)?$")
+# "Investoren aus", "companies from the": what stands before a country named as the investors
+_INVESTORS_FROM = re.compile(r"(?:Investor\w*|investors?|Firmen|Unternehmen|companies|firms|businesses)\s+(?:\w+\s+)?(?:aus|from)\s+(?:der\s+|dem\s+|den\s+|the\s+)?$")
+
+
+def _with_list_rest(t: str, ms: list[Mention], i: int) -> list[Mention]:
+    """``ms[i]`` and the mentions of its kind and type that continue its list ("A, B und C")."""
+    m = ms[i]
+    out, end = [m], m.end
+    for y in ms[i + 1:]:
+        if y.kind != m.kind or y.type != m.type or not LIST_GAP.fullmatch(t[end:y.start]):
+            break
+        out.append(y)
+        end = y.end
+    return out
 
 
 def _investors_of(d: Doc, s: Sentence, ms: list[Mention], edge: str) -> None:
@@ -64,36 +78,20 @@ def _investors_of(d: Doc, s: Sentence, ms: list[Mention], edge: str) -> None:
     sources: list[Mention] = []
     for i, m in enumerate(ms):
         if m.kind == "entity" and m.type == COMPANY and by.search(t[max(0, m.start - 60):m.start]):
-            sources.append(m)
-            # "von A und B": the rest of the list
-            end = m.end
-            for y in ms[i + 1:]:
-                if y.kind == "entity" and y.type == COMPANY and LIST_GAP.fullmatch(t[end:y.start]):
-                    sources.append(y)
-                    end = y.end
-                    continue
-                break
+            sources += _with_list_rest(t, ms, i)  # "von A und B": the rest of the list
         elif m.kind == "adjective" and m.type == REGION:
             w = word.match(t, m.end + 1) if t[m.end:m.end + 1] == " " else None
             g = _BEFORE_WORD.match(t, m.end)
             if w or (g and word.match(t, g.end())):
                 sources.append(m)
         elif m.kind == "entity" and m.type == REGION and _FROM.search(t[max(0, m.start - 12):m.start]):
-            pre = t[max(0, m.start - 80):m.start]
-            if re.search(r"(?:Investor\w*|investors?|Firmen|Unternehmen|companies|firms|businesses)\s+(?:\w+\s+)?(?:aus|from)\s+(?:der\s+|dem\s+|den\s+|the\s+)?$", pre):
-                sources.append(m)
-                end = m.end
-                for y in ms[i + 1:]:
-                    if y.kind == "entity" and y.type == REGION and LIST_GAP.fullmatch(t[end:y.start]):
-                        sources.append(y)
-                        end = y.end
-                        continue
-                    break
+            if _INVESTORS_FROM.search(t[max(0, m.start - 80):m.start]):
+                sources += _with_list_rest(t, ms, i)
     if not sources:
         return
     src_refs = {m.ref for m in sources}
-    last_src = max(m.end for m in sources)
-    targets = [m for m in regions if m.start > min(m.start for m in sources) and m.ref not in src_refs
+    first_src, last_src = min(m.start for m in sources), max(m.end for m in sources)
+    targets = [m for m in regions if m.start > first_src and m.ref not in src_refs
                and _INTO.search(t[max(0, m.start - 30):m.start]) and (m.start > last_src or m.start > first.start())]
     if not targets:
         return
