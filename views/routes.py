@@ -8,6 +8,7 @@ Mount with ``app.include_router(router)``. Needs the dependencies
 from __future__ import annotations
 
 import time
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import JSONResponse
@@ -22,6 +23,12 @@ from .params import LIST_FILTERS, entity_params, list_params, params_for, path_p
 from .errorpage import error_page, wants_html
 from .params import parse_lang
 from .respond import ASSET_CACHE, VIEW_CACHE, cached_response, frame_ancestors, page_headers
+
+# query parameters the graph views share (declared once: description and type)
+Chrome = Annotated[str | None, Query(description="'0': no title and links (the explorer shows its own)")]
+Color = Annotated[str | None, Query(description="node colour by 'type' (default) or 'community'")]
+Since = Annotated[str | None, Query(description="only facts valid at any time from this date on (YYYY, YYYY-MM or YYYY-MM-DD)")]
+Until = Annotated[str | None, Query(description="only facts valid at any time up to this date")]
 
 router = APIRouter(tags=["views"])
 
@@ -85,11 +92,11 @@ async def view_entity(
     as_of: str | None = None,
     limit: int | None = Query(None),
     lang: str | None = None,
-    chrome: str | None = Query(None, description="'0': no title and links (the explorer shows its own)"),
-    since: str | None = Query(None, description="only facts valid at any time from this date on (YYYY, YYYY-MM or YYYY-MM-DD)"),
-    until: str | None = Query(None, description="only facts valid at any time up to this date"),
+    chrome: Chrome = None,
+    since: Since = None,
+    until: Until = None,
     group: str | None = Query(None, description="large neighbourhoods: leaves grouped by 'type' (default), 'region' or 'none'"),
-    color: str | None = Query(None, description="node colour by 'type' (default) or 'community'"),
+    color: Color = None,
     store=Depends(get_store),
     settings=Depends(get_settings),
 ):
@@ -109,10 +116,10 @@ async def view_path(
     as_of: str | None = None,
     lang: str | None = None,
     via: str | None = Query(None, description="'partner' (default: no countries or topics between the ends) or 'all'"),
-    chrome: str | None = Query(None, description="'0': no title and links (the explorer shows its own)"),
-    since: str | None = Query(None, description="only facts valid at any time from this date on (YYYY, YYYY-MM or YYYY-MM-DD)"),
-    until: str | None = Query(None, description="only facts valid at any time up to this date"),
-    color: str | None = Query(None, description="node colour by 'type' (default) or 'community'"),
+    chrome: Chrome = None,
+    since: Since = None,
+    until: Until = None,
+    color: Color = None,
     store=Depends(get_store),
     settings=Depends(get_settings),
 ):
@@ -128,10 +135,10 @@ async def view_subgraph(
     edge_types: ListParam = Query(None),
     as_of: str | None = None,
     lang: str | None = None,
-    chrome: str | None = Query(None, description="'0': no title and links (the explorer shows its own)"),
-    since: str | None = Query(None, description="only facts valid at any time from this date on (YYYY, YYYY-MM or YYYY-MM-DD)"),
-    until: str | None = Query(None, description="only facts valid at any time up to this date"),
-    color: str | None = Query(None, description="node colour by 'type' (default) or 'community'"),
+    chrome: Chrome = None,
+    since: Since = None,
+    until: Until = None,
+    color: Color = None,
     store=Depends(get_store),
     settings=Depends(get_settings),
 ):
@@ -157,8 +164,8 @@ async def view_export(
     limit: int | None = Query(None),
     lang: str | None = None,
     via: str | None = None,
-    since: str | None = Query(None, description="only facts valid at any time from this date on (YYYY, YYYY-MM or YYYY-MM-DD)"),
-    until: str | None = Query(None, description="only facts valid at any time up to this date"),
+    since: Since = None,
+    until: Until = None,
     group: str | None = None,
     color: str | None = None,
     store=Depends(get_store),
@@ -242,10 +249,10 @@ async def view_list(
     counterpart_in: str | None = Query(None, description="with 'related': another node on the same kind of edge lies in this region"),
     sort: str | None = Query(None, description="id, label or date"),
     lang: str | None = None,
-    chrome: str | None = Query(None, description="'0': no title and links (the explorer shows its own)"),
-    since: str | None = Query(None, description="only facts valid at any time from this date on (YYYY, YYYY-MM or YYYY-MM-DD)"),
-    until: str | None = Query(None, description="only facts valid at any time up to this date"),
-    color: str | None = Query(None, description="node colour by 'type' (default) or 'community'"),
+    chrome: Chrome = None,
+    since: Since = None,
+    until: Until = None,
+    color: Color = None,
     store=Depends(get_store),
     settings=Depends(get_settings),
 ):
@@ -261,7 +268,7 @@ async def view_trade(
     a: str | None = Query(None, description="region id or name (directions are seen from it)"),
     b: str | None = Query(None, description="partner region id or name"),
     lang: str | None = None,
-    chrome: str | None = Query(None, description="'0': no title and links (the explorer shows its own)"),
+    chrome: Chrome = None,
     store=Depends(get_store),
     settings=Depends(get_settings),
 ):
