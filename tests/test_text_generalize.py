@@ -2,26 +2,18 @@
 Every sentence is our own; persons, companies and bodies are invented (regions are real places, which
 the reference data must know without a hand entry)."""
 
-from loaders.text import extract
 from loaders.text.orgnames import enumerated_companies, org_candidates
 from loaders.text.personnames import given_name_candidates
 from loaders.text.refdata import kind_forms, small_towns, subdivision_forms
 from loaders.text.typenames import COMPANY, ORGANIZATION, PERSON, REGION
+from tests.textnodes import extracted, names_by_type
 
 
-def _nodes(text: str, lang: str = "de") -> dict[str, set[str]]:
-    x = extract(text, doc_id="doc:t", published="2025-03-01", title=None, source_url=None, language=lang,
-                known=None, reference=False)
-    out: dict[str, set[str]] = {}
-    for n in x.batch.nodes:
-        out.setdefault(n.type, set()).update(n.name.values())
-    return out
+_nodes = names_by_type
 
 
 def _region_ids(text: str, lang: str = "de") -> set[str]:
-    x = extract(text, doc_id="doc:t", published="2025-03-01", title=None, source_url=None, language=lang,
-                known=None, reference=False)
-    return {n.id for n in x.batch.nodes if n.type == REGION}
+    return {n.id for n in extracted(text, lang).nodes if n.type == REGION}
 
 
 # --- regions of any partner country, with their kind word -------------------------------------------------

@@ -1,17 +1,11 @@
 """Persons, organizations and companies found by their shape and context, without a gazetteer entry.
 All texts are our own (fictional people and bodies)."""
 
-from loaders.text import extract
 from loaders.text.orgnames import enumerated_companies, is_generic, org_candidates, party_names
+from tests.textnodes import extracted, names_by_type
 
 
-def _nodes(text: str, lang: str = "de") -> dict[str, set[str]]:
-    x = extract(text, doc_id="doc:t", published="2025-03-01", title=None, source_url=None, language=lang,
-                known=None, reference=False)
-    out: dict[str, set[str]] = {}
-    for n in x.batch.nodes:
-        out.setdefault(n.type, set()).update(n.name.values())
-    return out
+_nodes = names_by_type
 
 
 def test_persons_next_to_offices_in_german_and_english():
@@ -58,9 +52,7 @@ def test_generic_words_never_become_entities():
 
 
 def _edges(text: str, lang: str = "de") -> set[tuple[str, str, str]]:
-    x = extract(text, doc_id="doc:t", published="2025-03-01", title=None, source_url=None, language=lang,
-                known=None, reference=False)
-    return {(e.type, e.source, e.target) for e in x.batch.edges}
+    return {(e.type, e.source, e.target) for e in extracted(text, lang).edges}
 
 
 def test_partnership_between_a_german_state_and_a_foreign_province():

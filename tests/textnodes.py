@@ -1,0 +1,18 @@
+"""What the text loader extracts from one of our own test sentences, by node type (shared by the recognizer tests)."""
+
+from loaders.text import extract
+
+
+def extracted(text: str, lang: str = "de"):
+    """The batch of records extracted from ``text`` (no reference facts, no known graph)."""
+    x = extract(text, doc_id="doc:t", published="2025-03-01", title=None, source_url=None, language=lang,
+                known=None, reference=False)
+    return x.batch
+
+
+def names_by_type(text: str, lang: str = "de") -> dict[str, set[str]]:
+    """Every name of every extracted node, by node type."""
+    out: dict[str, set[str]] = {}
+    for n in extracted(text, lang).nodes:
+        out.setdefault(n.type, set()).update(n.name.values())
+    return out
