@@ -10,10 +10,17 @@ it includes the server's response time, script loading and drawing.
 "cold": a fresh browser context per run (nothing cached); "warm": the same
 context, vis-network already in the cache, the view itself fetched anew.
 
+Chromium runs with its window UI preloading switched off (tests/webviews/views_live.py,
+BROWSER_UI_PRELOAD): Chromium 156 starts the omnibox popup's WebUI in a renderer process of
+its own for every new window, and every fresh context is a new window - a cost of opening a
+browser window, not of the page, which a reader opening a view in a running browser does not
+pay. ``--browser-ui`` measures a second browser with that preloading kept, in the same runs.
+
     python benchmarks/view_draw.py              # sizes 300 and 2000, 5 runs each
     python benchmarks/view_draw.py --sizes 100,300,2000 --runs 7
     python benchmarks/view_draw.py --table benchmarks/VIEW_DRAW.md   # also write the table there
     python benchmarks/view_draw.py --baseline /tmp/base --runs 9       # A/B against another checkout
+    python benchmarks/view_draw.py --browser-ui --runs 9               # also with the browser's window UI preload
 
 ``--baseline DIR``: DIR is another checkout of the project (e.g. ``git archive
 main | tar x -C /tmp/base``). Its app is served by a second child process (with
@@ -55,6 +62,7 @@ from views_live import free_port, launch_chromium  # noqa: E402
 from views_synth import HUB, build_store  # noqa: E402
 
 READY = "window.rgView && window.rgView.ready !== null"
+VARIANT_NAMES = {"this": "hub, depth 2", "baseline": "baseline", "browser-ui": "hub, depth 2, browser UI preloaded"}
 TARGET_COLD_MS = {300: 500, 2000: 2000}  # issue 13: cold draw time targets
 
 
@@ -140,20 +148,27 @@ def _row(cold: list[dict], warm: list[dict], browser, runs: int, variant: str) -
     }
 
 
-def run(sizes: list[int], runs: int, baseline: Path | None = None) -> list[dict]:
+def run(sizes: list[int], runs: int, baseline: Path | None = None, browser_ui: bool = False) -> list[dict]:
     """Per size, ``runs`` cold and warm loads; with ``baseline`` the same for that
-    checkout's app, interleaved run by run (A B, B A, ...) in the same browser."""
+    checkout's app, and with ``browser_ui`` the same in a second browser that keeps
+    its window UI preloading, interleaved run by run (A B, B A, ...)."""
     results = []
     with sync_playwright() as p:
-        browser = launch_chromium(p)
+        page_only = launch_chromium(p)
+        with_ui = launch_chromium(p, browser_ui=True) if browser_ui else None
         for n in sizes:
-            variants = [("this", None)] + ([("baseline", baseline)] if baseline is not None else [])
-            servers = [ServerProcess(n, root) for _, root in variants]
+            # (name, checkout served, browser)
+            variants = [("this", None, page_only)]
+            if baseline is not None:
+                variants.append(("baseline", baseline, page_only))
+            if with_ui is not None:
+                variants.append(("browser-ui", None, with_ui))
+            servers = [ServerProcess(n, root) for _, root, _ in variants]
             try:
                 for srv in servers:
                     srv.__enter__()
                 urls = [f"{srv.url}/view/entity/{HUB}?depth=2" for srv in servers]
-                for url in urls:  # one unmeasured request warms each server process (imports, caches)
+                for url, (_, _, browser) in zip(urls, variants):  # one unmeasured request warms each server
                     ctx = browser.new_context(viewport={"width": 1280, "height": 800})
                     measure(ctx.new_page(), url)
                     ctx.close()
@@ -164,12 +179,12 @@ def run(sizes: list[int], runs: int, baseline: Path | None = None) -> list[dict]
                     if i % 2:
                         order.reverse()
                     for v in order:
-                        ctx = browser.new_context(viewport={"width": 1280, "height": 800})
+                        ctx = variants[v][2].new_context(viewport={"width": 1280, "height": 800})
                         cold[v].append(measure(ctx.new_page(), urls[v]))
                         ctx.close()
                 pages = []
                 for v, url in enumerate(urls):
-                    ctx = browser.new_context(viewport={"width": 1280, "height": 800})
+                    ctx = variants[v][2].new_context(viewport={"width": 1280, "height": 800})
                     page = ctx.new_page()
                     measure(page, url)
                     pages.append((ctx, page))
@@ -183,11 +198,13 @@ def run(sizes: list[int], runs: int, baseline: Path | None = None) -> list[dict]
             finally:
                 for srv in servers:
                     srv.__exit__()
-            for v, (name, _) in enumerate(variants):
+            for v, (name, _, browser) in enumerate(variants):
                 row = _row(cold[v], warm[v], browser, runs, name)
                 results.append(row)
                 print(json.dumps(row), flush=True)
-        browser.close()
+        for browser in (page_only, with_ui):
+            if browser is not None:
+                browser.close()
     return results
 
 
@@ -201,18 +218,18 @@ def table(rows: list[dict]) -> str:
     for r in rows:
         target = TARGET_COLD_MS.get(r["nodes"]) or TARGET_COLD_MS.get(r["nodes"] - 1)
         met = "" if target is None else ("yes" if r["cold_ms_median"] <= target else "no")
-        name = "hub, depth 2" if r.get("variant", "this") == "this" else "baseline"
+        name = VARIANT_NAMES[r.get("variant", "this")]
         out.append(f"| {name} | {r['nodes']:,} | {r['drawn_nodes']:,} | {r['labels']} | {r['cold_ms_median'] / 1000:.2f} s "
                    f"| {r['cold_ms_max'] / 1000:.2f} s | {r['warm_ms_median'] / 1000:.2f} s | {r['server_render_ms_median']} ms "
                    f"| {'' if target is None else f'{target / 1000:.1f} s'} | {met} |")
     ratios = [(a, b) for a in rows for b in rows
-              if a.get("variant") == "this" and b.get("variant") == "baseline" and a["nodes"] == b["nodes"]]
+              if a.get("variant") == "this" and b.get("variant") != "this" and a["nodes"] == b["nodes"]]
     if ratios:
         out.append("")
         for a, b in ratios:
-            out.append(f"{a['nodes']:,} nodes, this / baseline (same runs, interleaved): cold median "
+            out.append(f"{a['nodes']:,} nodes, this / {b['variant']} (same runs, interleaved): cold median "
                        f"{a['cold_ms_median'] / b['cold_ms_median']:.2f}, warm median {a['warm_ms_median'] / b['warm_ms_median']:.2f}; "
-                       f"cold phases (ms, median) this {a['cold_phases_ms_median']}, baseline {b['cold_phases_ms_median']}")
+                       f"cold phases (ms, median) this {a['cold_phases_ms_median']}, {b['variant']} {b['cold_phases_ms_median']}")
     if rows:
         r = rows[-1]
         out.append("")
@@ -229,6 +246,9 @@ def main() -> None:
     ap.add_argument("--out", help="also write the result rows to this JSON file")
     ap.add_argument("--table", help="also write the Markdown table to this file")
     ap.add_argument("--baseline", help="another checkout of the project to measure in the same runs (A/B)")
+    ap.add_argument("--browser-ui", action="store_true",
+                    help="also measure in a Chromium that preloads its window UI for each new context (as it does "
+                         "by default), in the same runs")
     ap.add_argument("--serve", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--port", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -239,7 +259,7 @@ def main() -> None:
     baseline = Path(args.baseline).resolve() if args.baseline else None
     if baseline is not None and not (baseline / "benchmarks" / "view_draw.py").is_file():
         ap.error(f"--baseline {args.baseline}: no benchmarks/view_draw.py there; give a checkout of the project")
-    rows = run([int(s) for s in args.sizes.split(",")], args.runs, baseline)
+    rows = run([int(s) for s in args.sizes.split(",")], args.runs, baseline, args.browser_ui)
     if args.out:
         Path(args.out).write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
     text = table(rows)

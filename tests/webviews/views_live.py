@@ -46,21 +46,26 @@ class LiveServer:
 
 
 CHROMIUM = "/usr/bin/chromium"
+# Chromium 156 preloads the omnibox popup's WebUI, in a renderer process of its own, for every new window - and
+# every browser context is a new window. That is browser chrome a headless page never shows; it took a core from
+# the page under test for its first half second (benchmarks/view_draw.py --browser-ui measures it).
+BROWSER_UI_PRELOAD = ("PreloadTopChromeWebUI", "WebUIOmniboxPopup", "WebUIOmniboxFullPopup", "WebUIOmniboxAimPopup")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+                 "--disable-sync", "--no-first-run", "--disable-features=" + ",".join(BROWSER_UI_PRELOAD)]
 INSTALL_HINT = ("no Chromium found: install the system one (`apt-get install -y chromium`, gives /usr/bin/chromium), "
                 "or Playwright's (`python -m playwright install --with-deps chromium`), "
                 "or point REGIOGRAPH_TEST_CHROMIUM at a Chromium binary")
 
 
-def launch_chromium(playwright):
-    """Headless Chromium: $REGIOGRAPH_TEST_CHROMIUM, else /usr/bin/chromium, else Playwright's own download."""
+def launch_chromium(playwright, browser_ui: bool = False):
+    """Headless Chromium: $REGIOGRAPH_TEST_CHROMIUM, else /usr/bin/chromium, else Playwright's own download.
+    ``browser_ui``: keep the browser's own window UI preloading (off by default, see BROWSER_UI_PRELOAD)."""
     import os
 
     executable = os.environ.get("REGIOGRAPH_TEST_CHROMIUM") or (CHROMIUM if os.path.exists(CHROMIUM) else None)
     if executable and not os.path.exists(executable):
         raise RuntimeError(f"REGIOGRAPH_TEST_CHROMIUM={executable} does not exist; " + INSTALL_HINT)
     try:
-        return playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        return playwright.chromium.launch(executable_path=executable, args=[a for a in CHROMIUM_ARGS if not (browser_ui and a.startswith("--disable-features="))])
     except Exception as exc:  # Playwright raises its own Error type when no browser is installed
         raise RuntimeError(f"{INSTALL_HINT} ({exc.__class__.__name__}: {str(exc).splitlines()[0]})") from exc
