@@ -157,6 +157,34 @@ def test_cooperation_between_two_regions_and_the_region_parties_of_an_agreement_
     assert b == {("region:de-he", "region:us-oh")}
 
 
+def test_a_partnership_word_makes_partners_only_of_the_regions_it_names():
+    partner = "PARTNER_OF"
+    hebei = {("region:de-sn", "region:cn-he")}
+    assert pairs("Die Provinz Hebei ist seit 2012 Partnerprovinz von Sachsen.", partner) == hebei
+    assert pairs("Sachsen und Hebei pflegen seit 2008 eine Partnerschaft.", partner) == hebei
+    assert pairs("Hebei is the partner province of the Free State of Saxony.", partner) == hebei
+    assert pairs("Hessens Partnerregion Wisconsin empfängt im Mai eine Delegation.", partner) == {("region:de-he", "region:us-wi")}
+    assert pairs("Bavaria's sister province Shandong sent a delegation to Munich.", partner) == {("region:de-by", "region:cn-sd")}
+    two = pairs("Die Partnerregionen Sachsens sind Hebei und die Provinz Shaanxi.", partner)
+    assert two == {("region:de-sn", "region:cn-he"), ("region:de-sn", "region:cn-sn")}
+    # the province named beside its country is the partner, not the country
+    assert pairs("Die Partnerschaft Hessens mit China und besonders mit der Partnerprovinz Zhejiang wächst.", partner) == {
+        ("region:de-he", "region:cn-zj")}
+    # a town twinned with a town: the German town is the German side
+    assert pairs("Riga ist seit 1961 Partnerstadt von Leipzig.", partner) == {("region:de-leipzig", "region:lv-rix")}
+    # two regions that open a sentence about their cooperation
+    assert pairs("Brandenburg and Hebei agree on closer cooperation in hydrogen.", partner) == {("region:de-bb", "region:cn-he")}
+    assert pairs("Cooperation between Hebei and Brandenburg", partner) == {("region:de-bb", "region:cn-he")}
+
+
+def test_a_partnership_word_that_names_no_region_or_something_else_makes_no_partners():
+    partner = "PARTNER_OF"
+    assert pairs("Für neue internationale Partnerschaften reiste eine Delegation aus Sachsen nach Mumbai und Pune in Indien.", partner) == set()
+    assert pairs("Die Kellbrand GmbH aus Sachsen pflegt eine Partnerschaft mit Abnehmern in Japan.", partner) == set()
+    assert pairs("Japan ist in diesem Jahr Partnerland der Hannover Messe.", partner) == set()
+    assert pairs("Ob Sachsen und Hebei ihre Zusammenarbeit ausbauen könnten, ist offen.", partner) == set()
+
+
 def test_a_trip_does_not_visit_the_travellers_own_region():
     text = "In June 2024 Ohio's Governor Fiona Calder will visit Bavaria, heading a group of suppliers."
     assert {t for (_, t) in pairs(text, "VISITED")} == {"region:de-by"}
