@@ -134,7 +134,40 @@ def test_a_difference_is_no_flow_and_a_compared_year_is_not_the_year():
     got = {(s, t, p["direction"], p["year"], p["value"]) for (_, s, t, p) in edges(text, type_=TRADE)}
     assert got == {("region:de-bb", "region:vn", "export", 2020, 80.5)}
     text2 = "Brandenburgs Exporte nach Vietnam stiegen auf 90 Millionen Euro, zehn Prozent mehr als 2019."
-    assert {p["year"] for (_, _, _, p) in edges(text2, type_=TRADE)} != {2019}
+    # the flow is read (its region is named), but 2019 is the year compared with, not its year
+    assert {(t, p.get("year"), p["value"]) for (_, _, t, p) in edges(text2, type_=TRADE)} == {("region:vn", None, 90.0)}
+
+
+def flows(text, lang=None):
+    x = extract(text, doc_id="doc:rules-test", published=None, reference=False, language=lang)
+    return {(e.source, e.target, e.properties.get("direction"), e.properties.get("year"), e.properties.get("value"))
+            for e in x.batch.edges if e.type == TRADE}
+
+
+def test_a_trade_volume_both_ways_is_a_flow_without_direction():
+    assert flows("Zwischen Sachsen und Vietnam wurden 2022 Waren im Wert von 900 Millionen Euro ausgetauscht.") == {
+        ("region:de-sn", "region:vn", None, 2022, 900.0)}
+    assert flows("Thüringen hat 2021 mit Japan im- und exportierte Waren für 400 Millionen Euro gehandelt.") == {
+        ("region:de-th", "region:jp", None, 2021, 400.0)}
+    # a region abroad whose trade with Germany the sentence states
+    assert flows("Germany is Ohio's fifth largest trading partner, with two-way trade worth $4 billion in 2023.", "en") == {
+        ("region:us-oh", "region:de", None, 2023, 4.0)}
+
+
+def test_several_amounts_of_a_sentence_each_with_its_own_year_or_country():
+    text = ("Das Handelsvolumen zwischen Bremen und Indien wächst. "
+            "Lag es 2015 noch bei 300 Millionen Euro, stieg es 2023 auf 700 Millionen Euro.")
+    assert flows(text) == {("region:de-hb", "region:in", None, 2015, 300.0), ("region:de-hb", "region:in", None, 2023, 700.0)}
+    text = "Brandenburgs wichtigste Exportmärkte 2023 waren Polen (5 Milliarden Euro) und Frankreich (3 Milliarden Euro)."
+    assert flows(text) == {("region:de-bb", "region:pl", "export", 2023, 5.0), ("region:de-bb", "region:fr", "export", 2023, 3.0)}
+
+
+def test_the_country_ranked_above_is_not_the_partner_and_a_flow_without_year_needs_its_region():
+    assert flows("Nach Polen ist Tschechien der zweitwichtigste Exportmarkt Sachsens mit 3 Milliarden Euro im Jahr 2022.") == {
+        ("region:de-sn", "region:cz", "export", 2022, 3.0)}
+    assert flows("Sachsen exportierte Waren für 300 Millionen Euro nach Indien.") == {
+        ("region:de-sn", "region:in", "export", None, 300.0)}
+    assert flows("Die Exporte nach Indien erreichten 300 Millionen Euro.") == set()
 
 
 # ------------------------------------------------------------------ seats
