@@ -178,6 +178,23 @@ def test_a_seat_before_a_conjunction():
     assert ("company:kellbrand", "region:de-schwerin") in pairs(text, LOCATED)
 
 
+def test_an_event_is_placed_by_the_in_next_to_its_word_and_a_branch_is_not_its_bodys_seat():
+    assert pairs("Das Forum in Leipzig findet am 3. Mai 2024 statt.", LOCATED) == {("event:forum-in-leipzig-2024-05", "region:de-leipzig")}
+    # "in Hanoi" belongs to the office named between, "in Berlin" to the embassy
+    assert pairs("Beim Empfang der Landesregierung wurde das neue Büro der Kellbrand GmbH in Hanoi eröffnet.", LOCATED) == set()
+    assert pairs("Am Abend gab es einen Empfang mit dem Botschafter Tran Van Minh von der Botschaft in Berlin.", LOCATED) == set()
+    assert pairs("Die Kellbrand GmbH in Schwerin hat ein Büro in Hanoi.", LOCATED) == {("company:kellbrand", "region:de-schwerin")}
+    # the founding of the firm in a town places it; the opening of its branch there does not
+    assert pairs("Er verwies auf die Gründung der Kellbrand GmbH in München und auf neue Jobs.", LOCATED) == {
+        ("company:kellbrand", "region:de-muenchen")}
+    assert pairs("Er verwies auf die Eröffnung der Niederlassung der Kellbrand GmbH in München und auf neue Jobs.", LOCATED) == set()
+
+
+def test_a_nationality_places_a_public_body_but_not_a_company():
+    assert pairs("Die koreanische Agentur KOTRA eröffnet ein Büro in Sachsen.", LOCATED) == {("org:kotra", "region:kr")}
+    assert pairs("Die japanische Firma Tamaru KK eröffnet ein Werk in Sachsen.", LOCATED) == set()
+
+
 # ------------------------------------------------------------------ partnerships, visits
 
 

@@ -565,7 +565,7 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
                     ev.visited.append(m.ref)
     elif not anaphoric:
         for m in entities:
-            if m.type == REGION and re.search(r"\b(?:in|im)\s+$", t[max(0, m.start - 4):m.start]):
+            if m.type == REGION and re.search(r"\b(?:in|im)\s+$", t[max(0, m.start - 4):m.start]) and _near_event(d, ev, ms, m):
                 d.fact(LOCATED_IN, key, m.ref, s.index)
                 ev.place = ev.place or m.ref
                 break
@@ -629,6 +629,20 @@ _THIS_FIELD = re.compile(r"\b(?:in|auf|aus)\s+(?:diesem|dem genannten)\s+(?:Bere
 # "eine Delegationsreise im Silicon Saxony", "Besuch bei X": the body the trip goes to
 _AT_BODY_CUE = re.compile(r"(?<=[a-z] )(?:im|bei|beim)\s")
 _AT_BODY = re.compile(r"(?:[Dd]elegation\w*|[Bb]esuch\w*|[Rr]eise\w*|visit\w*|trip)\s+(?:(?:[\w-]+\s+){0,2})?(?:im|bei|beim|at|to)\s+(?:der\s+|dem\s+|the\s+)?$")
+
+
+def _near_event(d: Doc, ev: EventObj, ms: list[Mention], place: Mention) -> bool:
+    """'in X' is the event's place when it stands near the event's word with no other name between them
+    ('das Forum in Tokio', 'in Tokio das Forum'), not when it belongs to another name ('a reception ...
+    with the embassy's envoy in Berlin', 'the opening of the X Desk in India')."""
+    for tr in ms:
+        if tr.kind != "event" or d.event_of(tr) is not ev:
+            continue
+        lo, hi = (tr.end, place.start) if tr.end <= place.start else (place.end, tr.start)
+        limit = 80 if tr.end <= place.start else 40
+        if 0 <= hi - lo <= limit and not any(x.kind == "entity" and lo <= x.start < hi for x in ms):
+            return True
+    return False
 
 
 def _trip_stop(d: Doc, ev: EventObj, s: Sentence) -> None:
