@@ -240,6 +240,25 @@ def test_a_trip_does_not_visit_the_travellers_own_region():
     assert {t for (_, t) in pairs(text, "VISITED")} == {"region:de-by"}
 
 
+def test_a_region_that_only_locates_another_name_is_not_a_stop_of_the_trip():
+    visited = "VISITED"
+    a = pairs("Wirtschaftsminister Otto Brennecke reist im Mai 2024 mit einer Delegation nach Vietnam. "
+              "Die Delegation besucht die Firma Kellbrand GmbH in Hanoi.", visited)
+    assert {t for (_, t) in a} == {"region:vn", "company:kellbrand"}  # the firm is visited, its town locates it
+    b = pairs("A business delegation led by Minister Otto Brennecke visited Wuhan, Hubei province in May 2024.", visited)
+    assert {t for (_, t) in b} == {"region:cn-wuhan"}
+    c = pairs("Eine Delegation aus Sachsen reist im Mai 2024 nach Taiwan. "
+              "Die Delegation besichtigte den Technologiepark in Hsinchu bei Taipeh.", visited)
+    assert {t for (_, t) in c} == {"region:tw", "region:tw-hsq"}
+    d = pairs("A delegation from Saxony travelled to Indonesia in May 2024. "
+              "It was welcomed by the ambassador in Jakarta and visited Bandung.", visited)
+    assert {t for (_, t) in d} == {"region:id", "region:id-bandung"}
+    e = pairs("The visit of the Saxon delegation to Japan in May 2024 follows a meeting with Governor Taro Sato in Osaka last year.", visited)
+    assert {t for (_, t) in e} == {"region:jp"}
+    f = pairs("Bei einem Besuch der Kellbrand GmbH in Hanoi sprach die Delegation aus Sachsen im Mai 2024 über Investitionen.", visited)
+    assert {t for (_, t) in f} == {"company:kellbrand"}
+
+
 def test_a_reception_is_an_event_and_taking_part_is_read_in_a_later_sentence():
     text = ("Die Landesregierung gab am 5. Mai 2024 in Schwerin einen Empfang für die Delegation aus Vietnam. "
             "Daran nahmen auch Staatssekretärin Dr. Lena Hartwig und der Generalkonsul Tran Van Minh teil.")

@@ -559,6 +559,8 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
                         continue
                 if m.start < cue.start() and not T.VISIT_VERB.search(t[m.end:]):
                     continue
+                if m.type == REGION and _locates_another(d, ev, ms, m, t):
+                    continue
                 d.fact(VISITED, key, m.ref, s.index)
                 explicit_end = m.end if explicit or _VISIT_OBJECT.search(pre) else None
                 if m.ref not in ev.visited:
@@ -628,10 +630,48 @@ _FOCUS_AFTER = re.compile(r"[^.;:!?]{0,70}?\b(?:zum Inhalt|zum Gegenstand|im Fok
 _THIS_FIELD = re.compile(r"\b(?:in|auf|aus)\s+(?:diesem|dem genannten)\s+(?:Bereich|Feld|Sektor|Segment|Gebiet)\b|\bin\s+this\s+(?:field|area|sector)\b")
 # "eine Delegationsreise im Silicon Saxony", "Besuch bei X": the body the trip goes to
 _AT_BODY_CUE = re.compile(r"(?<=[a-z] )(?:im|bei|beim)\s")
-_AT_BODY = re.compile(r"(?:[Dd]elegation\w*|[Bb]esuch\w*|[Rr]eise\w*|visit\w*|trip)\s+(?:(?:[\w-]+\s+){0,2})?(?:im|bei|beim|at|to)\s+(?:der\s+|dem\s+|the\s+)?$")
+_AT_BODY = re.compile(r"(?:[Dd]elegation\w*|[Bb]esuch\w*|[Rr]eise\w*|visit\w*|trip)\s+(?:(?:[\w-]+\s+){0,2})?(?:im|bei|beim|at|to)\s+(?:der\s+|dem\s+|the\s+)?$"
+                      r"|\b(?:[Bb]esuch|[Bb]esuchs|visit)\s+(?:des|der|eines|einer|of|of the)\s+(?:[\w-]+\s+){0,2}$")
 
 
-def _near_event(d: Doc, ev: EventObj, ms: list[Mention], place: Mention) -> bool:
+# "the ambassador in Berlin", "Generalkonsul in München": a person's post, not a place visited
+_POST_IN = re.compile(r"(?:[Aa]mbassador|[Bb]otschafter\w*|[Cc]onsul\w*|[Kk]onsul\w*|[Gg]eneralkonsul\w*|[Bb]otschaft|[Ee]mbassy|[Vv]ertretung|[Bb]üro|office|representative\w*)\s+(?:in|im|at)\s+$")
+# "Hsinchu bei Taipeh", "Xiamen, Fujian province", "Sirio in Ma'anshan": what locates the name before it
+_LOCATOR_GAP = re.compile(r"\s*(?:,|\(|\bbei|\bnahe|\bnear|\bin|\bim)\s*(?:(?:der|dem|the)\s+)?(?:(?:Provinz|Präfektur|province|prefecture|city of|state of)\s+)?", re.I)
+
+
+def _locates_another(d: Doc, ev: EventObj, ms: list[Mention], m: Mention, t: str) -> bool:
+    """A region that only locates another name is not a stop of the trip: the town of a body visited ('die
+    Firma X in Y'), a post ('the ambassador in Berlin'), the larger region or the town nearby ('Xiamen,
+    Fujian province', 'Hsinchu bei Taipeh'), the place of another event named nearer ('the visit follows
+    their meeting in Edinburgh')."""
+    if _POST_IN.search(t[max(0, m.start - 40):m.start]):
+        return True
+    prev = [x for x in ms if x.kind == "entity" and x.end <= m.start]
+    if prev:
+        p = prev[-1]
+        g = t[p.end:m.start]
+        if _LOCATOR_GAP.fullmatch(g):
+            if p.type in (ORGANIZATION, COMPANY) and re.fullmatch(r"\s*(?:,\s*)?(?:[Ii]n|[Ii]m)\s+", g):
+                return True
+            # a country stays visited ('Mumbai and Pune, India'): the trip went there
+            larger = d.region_level(m.ref) != "country" and (m.ref in d.ancestors(p.ref) or _PROVINCE_AFTER.match(t, m.end)
+                                                             or _PROVINCE_END.search(m.text))
+            if p.type == REGION and (larger or re.search(r"\b(?:bei|nahe|near)\b", g, re.I)):
+                return True
+    if re.search(r"\b(?:in|im)\s+$", t[max(0, m.start - 4):m.start]):
+        for x in ms:
+            other = d.event_of(x) if x.kind == "event" else None
+            if other is not None and other is not ev and _near_event(d, other, ms, m, persons_between=True):
+                return True
+    return False
+
+
+_PROVINCE_END = re.compile(r"\b(?:province|prefecture|Provinz|Präfektur)$")
+_PROVINCE_AFTER = re.compile(r"\s+(?:province|prefecture|Provinz|Präfektur)\b")
+
+
+def _near_event(d: Doc, ev: EventObj, ms: list[Mention], place: Mention, persons_between: bool = False) -> bool:
     """'in X' is the event's place when it stands near the event's word with no other name between them
     ('das Forum in Tokio', 'in Tokio das Forum'), not when it belongs to another name ('a reception ...
     with the embassy's envoy in Berlin', 'the opening of the X Desk in India')."""
@@ -640,7 +680,7 @@ def _near_event(d: Doc, ev: EventObj, ms: list[Mention], place: Mention) -> bool
             continue
         lo, hi = (tr.end, place.start) if tr.end <= place.start else (place.end, tr.start)
         limit = 80 if tr.end <= place.start else 40
-        if 0 <= hi - lo <= limit and not any(x.kind == "entity" and lo <= x.start < hi for x in ms):
+        if 0 <= hi - lo <= limit and not any(x.kind == "entity" and lo <= x.start < hi and not (persons_between and x.type == PERSON) for x in ms):
             return True
     return False
 
