@@ -259,6 +259,19 @@ def test_a_region_that_only_locates_another_name_is_not_a_stop_of_the_trip():
     assert {t for (_, t) in f} == {"company:kellbrand"}
 
 
+def test_hosts_reporters_and_possessives_do_not_take_part_in_a_delegation():
+    def took_part(text):
+        x = extract(text, doc_id="doc:rules-test", published="2024-05-06", reference=False, language="en")
+        return {(e.source, e.properties.get("role")) for e in x.batch.edges if e.type == "PARTICIPATED_IN"}
+    # the host who meets the delegation is not its head; the one it is led by is
+    assert took_part("Mayor Li Wenhua meets with a business delegation led by Minister Otto Brennecke of Saxony "
+                     "in Wuhan on 3 May 2024.") == {("person:otto-brennecke", "head of delegation")}
+    assert took_part("Minister Otto Brennecke of Saxony opened a fair in Leipzig. A spokesperson for Brennecke's ministry "
+                     "said a business delegation will travel to Japan in May 2024 to attend talks.") == set()
+    assert took_part("Governor Taro Sato said that Osaka plans to send a delegation to Saxony in May 2024 "
+                     "to attend the opening of a plant.") == set()
+
+
 def test_a_reception_is_an_event_and_taking_part_is_read_in_a_later_sentence():
     text = ("Die Landesregierung gab am 5. Mai 2024 in Schwerin einen Empfang für die Delegation aus Vietnam. "
             "Daran nahmen auch Staatssekretärin Dr. Lena Hartwig und der Generalkonsul Tran Van Minh teil.")

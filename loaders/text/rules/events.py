@@ -451,7 +451,12 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
             d.fact(ORGANIZED, m.ref, key, s.index)
     role_targets = {f.target for f in d.facts if f.type == HOLDS_ROLE_AT and f.sentence == s.index}
     # PARTICIPATED_IN: persons
+    led = _LED_BY.search(t) if ev.kind in T.TRAVEL else None
     for m in ms:
+        if m.type == PERSON and (_POSSESSIVE_AFTER.match(t, m.end) or (led and m.end <= led.start() and _HOSTS.search(t, m.end, led.start()))):
+            continue  # "Aigner's ministry said", "X meets with a delegation led by Y": not a participant
+        if m.type == PERSON and ev.kind in T.TRAVEL and _SAID_THAT.match(t, m.end):
+            continue  # "X said that Y plans to send a delegation": X reports, Y travels
         if m.type == PERSON and not anaphoric and ev.kind not in T.TRAVEL and T.SPEECH.search(t):
             d.fact(PARTICIPATED_IN, m.ref, key, s.index, role="speaker")
             continue
@@ -669,6 +674,15 @@ def _locates_another(d: Doc, ev: EventObj, ms: list[Mention], m: Mention, t: str
 
 _PROVINCE_END = re.compile(r"\b(?:province|prefecture|Provinz|Präfektur)$")
 _PROVINCE_AFTER = re.compile(r"\s+(?:province|prefecture|Provinz|Präfektur)\b")
+
+
+_SAID_THAT = re.compile(r"\s*(?:said|says|added|stated|sagte|sagt|erklärte|erklärt|betonte|betont)\b(?:\s+that\b|,?\s+dass\b|,?\s+(?:es|man|sie|er)\s)")
+# a person named in a possessive ("Aigner's ministry", "Marx's hometown") is not the one who takes part
+_POSSESSIVE_AFTER = re.compile(r"(?:'s|’s|')(?!\w)")
+# "a delegation led by X", "angeführt von X", "unter (der) Leitung von X": the delegation's head
+_LED_BY = re.compile(r"\b(?:led|headed)\s+by\b|\b[Aa]ngeführt\s+von\b|\bunter\s+(?:der\s+)?Leitung\s+(?:von|des|der)\b")
+# the hosts of a delegation: "X meets with / welcomes / receives a delegation led by Y"
+_HOSTS = re.compile(r"\b(?:meets?\s+with|met\s+with|welcom\w*|receiv\w*|greet\w*|hosts?|hosted|trifft|traf|empf(?:ä|a)ng\w*|begrüß\w*)\b", re.I)
 
 
 def _near_event(d: Doc, ev: EventObj, ms: list[Mention], place: Mention, persons_between: bool = False) -> bool:
