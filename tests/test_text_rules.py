@@ -118,6 +118,17 @@ def test_a_joint_declaration_is_an_agreement_with_its_signers():
     assert {s for (ty, s, _, _) in got if ty == SIGNED} == {"person:tobias-wernecke", "person:wang-lifeng"}
 
 
+def test_who_watches_or_welcomes_a_signing_does_not_sign():
+    signers = lambda text, lang=None: {s for (_, s, _, _) in edges(text, type_=SIGNED)}
+    both = {"person:lena-hartwig", "person:tran-van-minh"}
+    assert signers("Im Beisein von Ministerpräsident Karl Odenwald unterzeichneten Staatssekretärin Lena Hartwig "
+                   "und Gouverneur Tran Van Minh am 3. Mai 2024 eine Absichtserklärung.") == both
+    assert signers("In the presence of Minister-President Karl Odenwald, State Secretary Lena Hartwig and Governor "
+                   "Tran Van Minh signed a memorandum of understanding on 3 May 2024.") == both
+    assert signers("Ministerpräsident Karl Odenwald begrüßte die Unterzeichnung der Absichtserklärung durch "
+                   "Staatssekretärin Lena Hartwig und Gouverneur Tran Van Minh am 3. Mai 2024.") == both
+
+
 # ------------------------------------------------------------------ trade
 
 
