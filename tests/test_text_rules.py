@@ -283,6 +283,22 @@ def test_hosts_reporters_and_possessives_do_not_take_part_in_a_delegation():
                      "to attend the opening of a plant.") == set()
 
 
+def test_the_organizer_is_the_body_the_organizing_words_name_for_the_event():
+    org = "ORGANIZED"
+    assert pairs("Die IHK Chemnitz organisiert im Mai 2024 eine Delegationsreise nach Japan.", org) == {
+        ("org:ihk-chemnitz", "event:delegation-visit-to-japan-ihk-chemnitz-2024-05")}
+    assert pairs("Das Forum, organisiert von der IHK Chemnitz, findet im Mai 2024 statt.", org) == {
+        ("org:ihk-chemnitz", "event:forum-ihk-chemnitz-2024-05")}
+    both = pairs("Die IHK Chemnitz organisiert die Reise nach Japan im Mai 2024 gemeinsam mit der Handwerkskammer Chemnitz (HWK).", org)
+    assert {s for (s, _) in both} == {"org:ihk-chemnitz", "org:hwk"}  # "gemeinsam mit": both organize
+    # the talks on the trip's programme are organized, not the trip; support is not organizing
+    assert pairs("Auf dem Programm der Reise nach Japan im Mai 2024 stehen Fachgespräche, organisiert von der IHK Chemnitz.", org) == set()
+    assert pairs("Das Forum im Mai 2024 wurde mit Unterstützung der IHK Chemnitz durchgeführt.", org) == set()
+    # a body visited that offers something in a clause of its own organizes nothing
+    assert pairs("Die Delegation aus Sachsen besucht im Mai 2024 in Hanoi die Kellbrand GmbH, die dort Schweißroboter "
+                 "verkauft und Kurse bietet.", org) == set()
+
+
 def test_a_reception_is_an_event_and_taking_part_is_read_in_a_later_sentence():
     text = ("Die Landesregierung gab am 5. Mai 2024 in Schwerin einen Empfang für die Delegation aus Vietnam. "
             "Daran nahmen auch Staatssekretärin Dr. Lena Hartwig und der Generalkonsul Tran Van Minh teil.")

@@ -447,6 +447,10 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
                     continue
             if re.search(r"\b(?:Vertreter\w*|representatives?)\s+(?:der|des|von|of)\s+(?:the\s+)?$", t[max(0, m.start - 25):m.start]):
                 continue
+            if _SUPPORT_BEFORE.search(t[max(0, m.start - 40):m.start]):
+                continue  # "mit Unterstützung der X durchgeführt": X supports, it does not organize
+            if not _organizer_here(d, ev, ms, t, m, by):
+                continue
             organizers.add(m.ref)
             d.fact(ORGANIZED, m.ref, key, s.index)
     role_targets = {f.target for f in d.facts if f.type == HOLDS_ROLE_AT and f.sentence == s.index}
@@ -677,6 +681,42 @@ _PROVINCE_AFTER = re.compile(r"\s+(?:province|prefecture|Provinz|Präfektur)\b")
 
 
 _SAID_THAT = re.compile(r"\s*(?:said|says|added|stated|sagte|sagt|erklärte|erklärt|betonte|betont)\b(?:\s+that\b|,?\s+dass\b|,?\s+(?:es|man|sie|er)\s)")
+_TOGETHER_WITH = re.compile(r"(?:\b(?:gemeinsam|zusammen)\s+mit\s+(?:der\s+|dem\s+|den\s+)?|\b(?:together|jointly)\s+with\s+(?:the\s+)?"
+                            r"|\bin\s+(?:Zusammenarbeit|Kooperation|cooperation|partnership)\s+(?:mit|with)\s+(?:der\s+|dem\s+|den\s+|the\s+)?)"
+                            r"(?:[\w-]+\s+){0,3}(?:\(\s*)?$")
+_SUPPORT_BEFORE = re.compile(r"\b(?:mit\s+(?:der\s+)?Unterstützung|unterstützt\s+(?:von|durch)|with\s+(?:the\s+)?support|supported\s+by)\s+(?:der|des|dem|von|vom|of|by|the)?\s*(?:the\s+)?$", re.I)
+# a clause boundary between a body and the organizing verb: "X, die ... anbietet", "X, which offers"
+_OTHER_CLAUSE = re.compile(r"[;:]|,\s*(?:die|der|das|welche\w*|which|that|who|wo|where|dass)\b|\s(?:und|and|sowie)\s+(?:[\w-]+\s+){0,3}?(?:hat|haben|ist|sind|has|have|is|are)\b")
+
+
+def _organizer_here(d: Doc, ev: EventObj, ms: list[Mention], t: str, m: Mention, by) -> bool:
+    """The body is the one the organizing words name for this event: after 'organisiert von' / 'hosted by'
+    right behind the event's word, or the subject of the organizing verb in the same clause."""
+    trig = [x for x in ms if x.kind == "event" and d.event_of(x) is ev]
+    if by is not None and m.start >= by.end():
+        if t[max(0, by.start() - 3):by.start()].strip().endswith(",") or re.match(r"\s*,", t[by.start() - 2:by.start()] or ""):
+            # "das Forum, organisiert von X": the participle belongs to the noun right before it
+            return any(0 <= by.start() - x.end <= 40 for x in trig)
+        return True
+    if re.search(r"\b(?:von|vom|durch|by)\s+(?:der\s+|dem\s+|den\s+|the\s+)?$", t[max(0, m.start - 12):m.start]) or \
+            _TOGETHER_WITH.search(t[max(0, m.start - 60):m.start]):
+        # "Organisiert wird die Reise von X", "X organisiert die Reise gemeinsam mit Y": the agent (or the
+        # partner) of an organizing verb before it in the same clause
+        before = [c for c in T.ORGANIZE.finditer(t, 0, m.start)]
+        if before and not _OTHER_CLAUSE.search(t, before[-1].end(), m.start):
+            return True
+    cue = None
+    for c in T.ORGANIZE.finditer(t):
+        if c.end() > m.end:
+            cue = c
+            break
+    if cue is None:
+        return by is not None
+    if m.start >= cue.start() and not (m.end <= cue.end()):
+        return False
+    return not _OTHER_CLAUSE.search(t, m.end, max(m.end, cue.start()))
+
+
 # a person named in a possessive ("Aigner's ministry", "Marx's hometown") is not the one who takes part
 _POSSESSIVE_AFTER = re.compile(r"(?:'s|’s|')(?!\w)")
 # "a delegation led by X", "angeführt von X", "unter (der) Leitung von X": the delegation's head
