@@ -129,6 +129,14 @@ def test_who_watches_or_welcomes_a_signing_does_not_sign():
                    "Staatssekretärin Lena Hartwig und Gouverneur Tran Van Minh am 3. Mai 2024.") == both
 
 
+def test_the_agency_of_a_byline_is_no_party_and_holds_no_role():
+    text = ("HANNOVER - HANNOVER/DPA - Firmen aus Niedersachsen haben auf einer Reise mit Wirtschaftsminister "
+            "Otto Brennecke nach Chile eine Absichtserklärung unterzeichnet.")
+    got = edges(text)
+    assert not [e for e in got if "org:dpa" in (e[1], e[2])]
+    assert ("VISITED", "event:business-trip-to-chile", "region:cl") in {(ty, s, t) for (ty, s, t, _) in got}
+
+
 # ------------------------------------------------------------------ trade
 
 
