@@ -307,6 +307,15 @@ def test_the_organizer_is_the_body_the_organizing_words_name_for_the_event():
                  "verkauft und Kurse bietet.", org) == set()
 
 
+def test_the_person_the_sentence_makes_the_visitor_visits_too():
+    text = ("Gouverneurin Anna Lindqvist reist im Mai 2024 mit einer Delegation nach Sachsen. "
+            "Lindqvist besucht dort die Kellbrand GmbH in Chemnitz.")
+    assert ("person:anna-lindqvist", "company:kellbrand") in pairs(text, "VISITED")
+    # a delegation visits: no person is the visitor
+    text = "Eine Delegation aus Ohio reist im Mai 2024 nach Sachsen und besucht die Kellbrand GmbH."
+    assert not [s for (s, _) in pairs(text, "VISITED") if s.startswith("person:")]
+
+
 def test_a_reception_is_an_event_and_taking_part_is_read_in_a_later_sentence():
     text = ("Die Landesregierung gab am 5. Mai 2024 in Schwerin einen Empfang für die Delegation aus Vietnam. "
             "Daran nahmen auch Staatssekretärin Dr. Lena Hartwig und der Generalkonsul Tran Van Minh teil.")

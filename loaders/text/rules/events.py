@@ -571,6 +571,9 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
                 if m.type == REGION and _locates_another(d, ev, ms, m, t):
                     continue
                 d.fact(VISITED, key, m.ref, s.index)
+                visitor = _visitor(t, ms, m)
+                if visitor is not None:
+                    d.fact(VISITED, visitor, m.ref, s.index)
                 explicit_end = m.end if explicit or _VISIT_OBJECT.search(pre) else None
                 if m.ref not in ev.visited:
                     ev.visited.append(m.ref)
@@ -647,6 +650,31 @@ _AT_BODY = re.compile(r"(?:[Dd]elegation\w*|[Bb]esuch\w*|[Rr]eise\w*|visit\w*|tr
 _POST_IN = re.compile(r"(?:[Aa]mbassador|[Bb]otschafter\w*|[Cc]onsul\w*|[Kk]onsul\w*|[Gg]eneralkonsul\w*|[Bb]otschaft|[Ee]mbassy|[Vv]ertretung|[Bb]üro|office|representative\w*)\s+(?:in|im|at)\s+$")
 # "Hsinchu bei Taipeh", "Xiamen, Fujian province", "Sirio in Ma'anshan": what locates the name before it
 _LOCATOR_GAP = re.compile(r"\s*(?:,|\(|\bbei|\bnahe|\bnear|\bin|\bim)\s*(?:(?:der|dem|the)\s+)?(?:(?:Provinz|Präfektur|province|prefecture|city of|state of)\s+)?", re.I)
+
+
+_VISIT_WORD = re.compile(r"\b(?:besucht|besuchte|besuchten|besuchen|bereist|bereiste|visits|visited|will\s+visit)\b")
+
+
+def _visitor(t: str, ms: list[Mention], obj: Mention) -> str | None:
+    """The person the sentence makes the subject of the visit verb before what is visited: 'X besucht Y',
+    'X will ... Y besuchen', 'Am Montag besuchte Ministerpräsident X Y'."""
+    verbs = [v for v in _VISIT_WORD.finditer(t)]
+    if not verbs:
+        return None
+    persons = [x for x in ms if x.type == PERSON]
+    for v in verbs:
+        # "X besucht Y", "X visited Y": the person right before the verb (a role word or title between is fine)
+        before = [x for x in persons if x.end <= v.start() and re.fullmatch(r"\s*(?:\([^)]*\)\s*)?(?:will\s+|wird\s+|hat\s+|has\s+)?", t[x.end:v.start()])]
+        if before and before[-1].end <= obj.start and v.end() <= obj.start:
+            return before[-1].ref
+        # "Am Montag besuchte Ministerpräsident X die Region Y": verb, office, person, object
+        after = [x for x in persons if x.start >= v.end() and re.fullmatch(r"\s*(?:(?:der|die|the)\s+)?(?:[\w-]+\s+){0,2}?(?:Dr\.\s+|Prof\.\s+)*", t[v.end():x.start])]
+        if after and after[0].end <= obj.start and v.start() < 40 + t.find(" "):
+            return after[0].ref
+        # "X will ... Y besuchen": the sentence's subject before the object, the verb after it
+        if v.start() >= obj.end and persons and persons[0].end <= obj.start and re.match(r"\s*(?:will|wird|möchte|plant)\b", t[persons[0].end:]):
+            return persons[0].ref
+    return None
 
 
 def _locates_another(d: Doc, ev: EventObj, ms: list[Mention], m: Mention, t: str) -> bool:
