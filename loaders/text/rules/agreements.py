@@ -118,7 +118,18 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
 # "im Beisein von X", "in the presence of X", "witnessed by X": X watches the signing, X does not sign
 _WITNESS = re.compile(r"\b(?:in\s+(?:Anwesenheit|Gegenwart)|im\s+Beisein|in\s+the\s+presence|witnessed\s+by|unter\s+den\s+Augen|"
                       r"unter\s+(?:der\s+)?Schirmherrschaft|under\s+the\s+(?:auspices|patronage)|watched\s+by)\b", re.I)
-_WITNESS_LIST = re.compile(r"(?:\s*(?:von|des|der|dem|of|the|by|,|und|and|sowie|as well as|[A-ZÄÖÜ][\w.-]*|[a-zäöü][\w-]*(?:in|er|ent|or|ister|är|ärin)|\([^)]*\))\s*)*")
+# what a list of witnesses is made of, token by token (no nested quantifiers: linear time)
+_WITNESS_TOKEN = re.compile(r"\([^)]{0,80}\)|[^\s,()]+|,")
+_WITNESS_WORDS = {"von", "des", "der", "dem", "of", "the", "by", ",", "und", "and", "sowie", "as", "well", "Dr.", "Prof."}
+_OFFICE_ENDINGS = ("in", "er", "ent", "or", "ister", "är", "ärin")
+
+
+def _witness_list(gap: str) -> bool:
+    for tok in _WITNESS_TOKEN.findall(gap):
+        if tok in _WITNESS_WORDS or tok[0] == "(" or tok[0].isupper() or (tok[0].islower() and tok.endswith(_OFFICE_ENDINGS)):
+            continue
+        return False
+    return True
 
 
 # "X begrüßte die Unterzeichnung", "X welcomed the signing": X speaks about the signing, X does not sign
@@ -133,7 +144,7 @@ def _witness(t: str, ms: list[Mention], m: Mention) -> bool:
             and about.start() - m.end <= 60:
         return True
     for w in _WITNESS.finditer(t[: m.start]):
-        if not (_WITNESS_LIST.fullmatch(t, w.end(), m.start) and m.start - w.end() <= 160):
+        if not (m.start - w.end() <= 160 and _witness_list(t[w.end():m.start])):
             continue
         if not t[: w.start()].strip():
             # "In the presence of X, A and B signed ...": an opening phrase ends at the comma after its first name
