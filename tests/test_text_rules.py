@@ -118,6 +118,25 @@ def test_a_joint_declaration_is_an_agreement_with_its_signers():
     assert {s for (ty, s, _, _) in got if ty == SIGNED} == {"person:tobias-wernecke", "person:wang-lifeng"}
 
 
+def test_who_watches_or_welcomes_a_signing_does_not_sign():
+    signers = lambda text, lang=None: {s for (_, s, _, _) in edges(text, type_=SIGNED)}
+    both = {"person:lena-hartwig", "person:tran-van-minh"}
+    assert signers("Im Beisein von Ministerpräsident Karl Odenwald unterzeichneten Staatssekretärin Lena Hartwig "
+                   "und Gouverneur Tran Van Minh am 3. Mai 2024 eine Absichtserklärung.") == both
+    assert signers("In the presence of Minister-President Karl Odenwald, State Secretary Lena Hartwig and Governor "
+                   "Tran Van Minh signed a memorandum of understanding on 3 May 2024.") == both
+    assert signers("Ministerpräsident Karl Odenwald begrüßte die Unterzeichnung der Absichtserklärung durch "
+                   "Staatssekretärin Lena Hartwig und Gouverneur Tran Van Minh am 3. Mai 2024.") == both
+
+
+def test_the_agency_of_a_byline_is_no_party_and_holds_no_role():
+    text = ("HANNOVER - HANNOVER/DPA - Firmen aus Niedersachsen haben auf einer Reise mit Wirtschaftsminister "
+            "Otto Brennecke nach Chile eine Absichtserklärung unterzeichnet.")
+    got = edges(text)
+    assert not [e for e in got if "org:dpa" in (e[1], e[2])]
+    assert ("VISITED", "event:business-trip-to-chile", "region:cl") in {(ty, s, t) for (ty, s, t, _) in got}
+
+
 # ------------------------------------------------------------------ trade
 
 
@@ -134,7 +153,40 @@ def test_a_difference_is_no_flow_and_a_compared_year_is_not_the_year():
     got = {(s, t, p["direction"], p["year"], p["value"]) for (_, s, t, p) in edges(text, type_=TRADE)}
     assert got == {("region:de-bb", "region:vn", "export", 2020, 80.5)}
     text2 = "Brandenburgs Exporte nach Vietnam stiegen auf 90 Millionen Euro, zehn Prozent mehr als 2019."
-    assert {p["year"] for (_, _, _, p) in edges(text2, type_=TRADE)} != {2019}
+    # the flow is read (its region is named), but 2019 is the year compared with, not its year
+    assert {(t, p.get("year"), p["value"]) for (_, _, t, p) in edges(text2, type_=TRADE)} == {("region:vn", None, 90.0)}
+
+
+def flows(text, lang=None):
+    x = extract(text, doc_id="doc:rules-test", published=None, reference=False, language=lang)
+    return {(e.source, e.target, e.properties.get("direction"), e.properties.get("year"), e.properties.get("value"))
+            for e in x.batch.edges if e.type == TRADE}
+
+
+def test_a_trade_volume_both_ways_is_a_flow_without_direction():
+    assert flows("Zwischen Sachsen und Vietnam wurden 2022 Waren im Wert von 900 Millionen Euro ausgetauscht.") == {
+        ("region:de-sn", "region:vn", None, 2022, 900.0)}
+    assert flows("Thüringen hat 2021 mit Japan im- und exportierte Waren für 400 Millionen Euro gehandelt.") == {
+        ("region:de-th", "region:jp", None, 2021, 400.0)}
+    # a region abroad whose trade with Germany the sentence states
+    assert flows("Germany is Ohio's fifth largest trading partner, with two-way trade worth $4 billion in 2023.", "en") == {
+        ("region:us-oh", "region:de", None, 2023, 4.0)}
+
+
+def test_several_amounts_of_a_sentence_each_with_its_own_year_or_country():
+    text = ("Das Handelsvolumen zwischen Bremen und Indien wächst. "
+            "Lag es 2015 noch bei 300 Millionen Euro, stieg es 2023 auf 700 Millionen Euro.")
+    assert flows(text) == {("region:de-hb", "region:in", None, 2015, 300.0), ("region:de-hb", "region:in", None, 2023, 700.0)}
+    text = "Brandenburgs wichtigste Exportmärkte 2023 waren Polen (5 Milliarden Euro) und Frankreich (3 Milliarden Euro)."
+    assert flows(text) == {("region:de-bb", "region:pl", "export", 2023, 5.0), ("region:de-bb", "region:fr", "export", 2023, 3.0)}
+
+
+def test_the_country_ranked_above_is_not_the_partner_and_a_flow_without_year_needs_its_region():
+    assert flows("Nach Polen ist Tschechien der zweitwichtigste Exportmarkt Sachsens mit 3 Milliarden Euro im Jahr 2022.") == {
+        ("region:de-sn", "region:cz", "export", 2022, 3.0)}
+    assert flows("Sachsen exportierte Waren für 300 Millionen Euro nach Indien.") == {
+        ("region:de-sn", "region:in", "export", None, 300.0)}
+    assert flows("Die Exporte nach Indien erreichten 300 Millionen Euro.") == set()
 
 
 # ------------------------------------------------------------------ seats
@@ -143,6 +195,23 @@ def test_a_difference_is_no_flow_and_a_compared_year_is_not_the_year():
 def test_a_seat_before_a_conjunction():
     text = "Auf dem Programm standen die Kellbrand GmbH in Schwerin und eine Werft."
     assert ("company:kellbrand", "region:de-schwerin") in pairs(text, LOCATED)
+
+
+def test_an_event_is_placed_by_the_in_next_to_its_word_and_a_branch_is_not_its_bodys_seat():
+    assert pairs("Das Forum in Leipzig findet am 3. Mai 2024 statt.", LOCATED) == {("event:forum-in-leipzig-2024-05", "region:de-leipzig")}
+    # "in Hanoi" belongs to the office named between, "in Berlin" to the embassy
+    assert pairs("Beim Empfang der Landesregierung wurde das neue Büro der Kellbrand GmbH in Hanoi eröffnet.", LOCATED) == set()
+    assert pairs("Am Abend gab es einen Empfang mit dem Botschafter Tran Van Minh von der Botschaft in Berlin.", LOCATED) == set()
+    assert pairs("Die Kellbrand GmbH in Schwerin hat ein Büro in Hanoi.", LOCATED) == {("company:kellbrand", "region:de-schwerin")}
+    # the founding of the firm in a town places it; the opening of its branch there does not
+    assert pairs("Er verwies auf die Gründung der Kellbrand GmbH in München und auf neue Jobs.", LOCATED) == {
+        ("company:kellbrand", "region:de-muenchen")}
+    assert pairs("Er verwies auf die Eröffnung der Niederlassung der Kellbrand GmbH in München und auf neue Jobs.", LOCATED) == set()
+
+
+def test_a_nationality_places_a_public_body_but_not_a_company():
+    assert pairs("Die koreanische Agentur KOTRA eröffnet ein Büro in Sachsen.", LOCATED) == {("org:kotra", "region:kr")}
+    assert pairs("Die japanische Firma Tamaru KK eröffnet ein Werk in Sachsen.", LOCATED) == set()
 
 
 # ------------------------------------------------------------------ partnerships, visits
@@ -157,9 +226,94 @@ def test_cooperation_between_two_regions_and_the_region_parties_of_an_agreement_
     assert b == {("region:de-he", "region:us-oh")}
 
 
+def test_a_partnership_word_makes_partners_only_of_the_regions_it_names():
+    partner = "PARTNER_OF"
+    hebei = {("region:de-sn", "region:cn-he")}
+    assert pairs("Die Provinz Hebei ist seit 2012 Partnerprovinz von Sachsen.", partner) == hebei
+    assert pairs("Sachsen und Hebei pflegen seit 2008 eine Partnerschaft.", partner) == hebei
+    assert pairs("Hebei is the partner province of the Free State of Saxony.", partner) == hebei
+    assert pairs("Hessens Partnerregion Wisconsin empfängt im Mai eine Delegation.", partner) == {("region:de-he", "region:us-wi")}
+    assert pairs("Bavaria's sister province Shandong sent a delegation to Munich.", partner) == {("region:de-by", "region:cn-sd")}
+    two = pairs("Die Partnerregionen Sachsens sind Hebei und die Provinz Shaanxi.", partner)
+    assert two == {("region:de-sn", "region:cn-he"), ("region:de-sn", "region:cn-sn")}
+    # the province named beside its country is the partner, not the country
+    assert pairs("Die Partnerschaft Hessens mit China und besonders mit der Partnerprovinz Zhejiang wächst.", partner) == {
+        ("region:de-he", "region:cn-zj")}
+    # a town twinned with a town: the German town is the German side
+    assert pairs("Riga ist seit 1961 Partnerstadt von Leipzig.", partner) == {("region:de-leipzig", "region:lv-rix")}
+    # two regions that open a sentence about their cooperation
+    assert pairs("Brandenburg and Hebei agree on closer cooperation in hydrogen.", partner) == {("region:de-bb", "region:cn-he")}
+    assert pairs("Cooperation between Hebei and Brandenburg", partner) == {("region:de-bb", "region:cn-he")}
+
+
+def test_a_partnership_word_that_names_no_region_or_something_else_makes_no_partners():
+    partner = "PARTNER_OF"
+    assert pairs("Für neue internationale Partnerschaften reiste eine Delegation aus Sachsen nach Mumbai und Pune in Indien.", partner) == set()
+    assert pairs("Die Kellbrand GmbH aus Sachsen pflegt eine Partnerschaft mit Abnehmern in Japan.", partner) == set()
+    assert pairs("Japan ist in diesem Jahr Partnerland der Hannover Messe.", partner) == set()
+    assert pairs("Ob Sachsen und Hebei ihre Zusammenarbeit ausbauen könnten, ist offen.", partner) == set()
+
+
 def test_a_trip_does_not_visit_the_travellers_own_region():
     text = "In June 2024 Ohio's Governor Fiona Calder will visit Bavaria, heading a group of suppliers."
     assert {t for (_, t) in pairs(text, "VISITED")} == {"region:de-by"}
+
+
+def test_a_region_that_only_locates_another_name_is_not_a_stop_of_the_trip():
+    visited = "VISITED"
+    a = pairs("Wirtschaftsminister Otto Brennecke reist im Mai 2024 mit einer Delegation nach Vietnam. "
+              "Die Delegation besucht die Firma Kellbrand GmbH in Hanoi.", visited)
+    assert {t for (_, t) in a} == {"region:vn", "company:kellbrand"}  # the firm is visited, its town locates it
+    b = pairs("A business delegation led by Minister Otto Brennecke visited Wuhan, Hubei province in May 2024.", visited)
+    assert {t for (_, t) in b} == {"region:cn-wuhan"}
+    c = pairs("Eine Delegation aus Sachsen reist im Mai 2024 nach Taiwan. "
+              "Die Delegation besichtigte den Technologiepark in Hsinchu bei Taipeh.", visited)
+    assert {t for (_, t) in c} == {"region:tw", "region:tw-hsq"}
+    d = pairs("A delegation from Saxony travelled to Indonesia in May 2024. "
+              "It was welcomed by the ambassador in Jakarta and visited Bandung.", visited)
+    assert {t for (_, t) in d} == {"region:id", "region:id-bandung"}
+    e = pairs("The visit of the Saxon delegation to Japan in May 2024 follows a meeting with Governor Taro Sato in Osaka last year.", visited)
+    assert {t for (_, t) in e} == {"region:jp"}
+    f = pairs("Bei einem Besuch der Kellbrand GmbH in Hanoi sprach die Delegation aus Sachsen im Mai 2024 über Investitionen.", visited)
+    assert {t for (_, t) in f} == {"company:kellbrand"}
+
+
+def test_hosts_reporters_and_possessives_do_not_take_part_in_a_delegation():
+    def took_part(text):
+        x = extract(text, doc_id="doc:rules-test", published="2024-05-06", reference=False, language="en")
+        return {(e.source, e.properties.get("role")) for e in x.batch.edges if e.type == "PARTICIPATED_IN"}
+    # the host who meets the delegation is not its head; the one it is led by is
+    assert took_part("Mayor Li Wenhua meets with a business delegation led by Minister Otto Brennecke of Saxony "
+                     "in Wuhan on 3 May 2024.") == {("person:otto-brennecke", "head of delegation")}
+    assert took_part("Minister Otto Brennecke of Saxony opened a fair in Leipzig. A spokesperson for Brennecke's ministry "
+                     "said a business delegation will travel to Japan in May 2024 to attend talks.") == set()
+    assert took_part("Governor Taro Sato said that Osaka plans to send a delegation to Saxony in May 2024 "
+                     "to attend the opening of a plant.") == set()
+
+
+def test_the_organizer_is_the_body_the_organizing_words_name_for_the_event():
+    org = "ORGANIZED"
+    assert pairs("Die IHK Chemnitz organisiert im Mai 2024 eine Delegationsreise nach Japan.", org) == {
+        ("org:ihk-chemnitz", "event:delegation-visit-to-japan-ihk-chemnitz-2024-05")}
+    assert pairs("Das Forum, organisiert von der IHK Chemnitz, findet im Mai 2024 statt.", org) == {
+        ("org:ihk-chemnitz", "event:forum-ihk-chemnitz-2024-05")}
+    both = pairs("Die IHK Chemnitz organisiert die Reise nach Japan im Mai 2024 gemeinsam mit der Handwerkskammer Chemnitz (HWK).", org)
+    assert {s for (s, _) in both} == {"org:ihk-chemnitz", "org:hwk"}  # "gemeinsam mit": both organize
+    # the talks on the trip's programme are organized, not the trip; support is not organizing
+    assert pairs("Auf dem Programm der Reise nach Japan im Mai 2024 stehen Fachgespräche, organisiert von der IHK Chemnitz.", org) == set()
+    assert pairs("Das Forum im Mai 2024 wurde mit Unterstützung der IHK Chemnitz durchgeführt.", org) == set()
+    # a body visited that offers something in a clause of its own organizes nothing
+    assert pairs("Die Delegation aus Sachsen besucht im Mai 2024 in Hanoi die Kellbrand GmbH, die dort Schweißroboter "
+                 "verkauft und Kurse bietet.", org) == set()
+
+
+def test_the_person_the_sentence_makes_the_visitor_visits_too():
+    text = ("Gouverneurin Anna Lindqvist reist im Mai 2024 mit einer Delegation nach Sachsen. "
+            "Lindqvist besucht dort die Kellbrand GmbH in Chemnitz.")
+    assert ("person:anna-lindqvist", "company:kellbrand") in pairs(text, "VISITED")
+    # a delegation visits: no person is the visitor
+    text = "Eine Delegation aus Ohio reist im Mai 2024 nach Sachsen und besucht die Kellbrand GmbH."
+    assert not [s for (s, _) in pairs(text, "VISITED") if s.startswith("person:")]
 
 
 def test_a_reception_is_an_event_and_taking_part_is_read_in_a_later_sentence():

@@ -22,7 +22,7 @@ from .reading import to_plain
 from .records import REFERENCE_DOC, REFERENCE_TITLE, build, is_reference, reference_document
 from .rules import DOCUMENT_RULES, SENTENCE_RULES, roles
 from .rules.context import Doc
-from .rules.mentions import dateline_date, is_dateline, sentence_mentions
+from .rules.mentions import byline_end, dateline_date, is_dateline, sentence_mentions
 
 __all__ = ["extract", "detect_language", "dateline_date", "is_reference", "reference_document",
            "REFERENCE_DOC", "REFERENCE_TITLE", "run_rules"]
@@ -53,6 +53,11 @@ def run_rules(d: Doc) -> None:
                 for m in d.mentions[s.index]:
                     if m.end <= x.start_char:
                         m.dateline = True
+        if s.index <= 3:
+            by = byline_end(s.text)
+            for m in d.mentions[s.index]:
+                if m.end <= by:
+                    m.dateline = True
         d.mentions[s.index] = [m for m in d.mentions[s.index] if not (m.dateline and m.kind != "entity")]
     d.find_home()
     for s in d.sentences:

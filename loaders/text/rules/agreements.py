@@ -16,7 +16,7 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
     t = s.text
     trig = [m for m in ms if m.kind == "agreement"]
     anaphor = T.PARTNERS_ANAPHOR.search(t)
-    persons = [m for m in ms if m.type == PERSON]
+    persons = [m for m in ms if m.type == PERSON and not _witness(t, ms, m)]
     recent = bool(d.agreements) and s.index - max(d.agreements[-1].sentences or [0]) <= 2
     sign_only = not trig and bool(T.SIGN.search(t)) and persons and recent
     if not trig and not sign_only:
@@ -113,6 +113,47 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
                     ag.place = m.ref
     partnerships.from_parties(d, ag.parties, s.index)
     _focus(d, ag, s, ms, key=("agreement", ag.key), agreement=True)
+
+
+# "im Beisein von X", "in the presence of X", "witnessed by X": X watches the signing, X does not sign
+_WITNESS = re.compile(r"\b(?:in\s+(?:Anwesenheit|Gegenwart)|im\s+Beisein|in\s+the\s+presence|witnessed\s+by|unter\s+den\s+Augen|"
+                      r"unter\s+(?:der\s+)?Schirmherrschaft|under\s+the\s+(?:auspices|patronage)|watched\s+by)\b", re.I)
+# what a list of witnesses is made of, token by token (no nested quantifiers: linear time)
+_WITNESS_TOKEN = re.compile(r"\([^)]{0,80}\)|[^\s,()]+|,")
+_WITNESS_WORDS = {"von", "des", "der", "dem", "of", "the", "by", ",", "und", "and", "sowie", "as", "well", "Dr.", "Prof."}
+_OFFICE_ENDINGS = ("in", "er", "ent", "or", "ister", "är", "ärin")
+
+
+def _witness_list(gap: str) -> bool:
+    for tok in _WITNESS_TOKEN.findall(gap):
+        if tok in _WITNESS_WORDS or tok[0] == "(" or tok[0].isupper() or (tok[0].islower() and tok.endswith(_OFFICE_ENDINGS)):
+            continue
+        return False
+    return True
+
+
+# "X begrüßte die Unterzeichnung", "X welcomed the signing": X speaks about the signing, X does not sign
+_ABOUT_SIGNING = re.compile(r"\b(?:begrüß\w*|lob\w*|würdig\w*|welcom\w*|prais\w*|hail\w*)\s+(?:die|the|den)\s+(?:[\w-]+\s+){0,2}?(?:Unterzeichnung|Abschluss|signing|conclusion)\b", re.I)
+
+
+def _witness(t: str, ms: list[Mention], m: Mention) -> bool:
+    """Is the person named in a 'in the presence of A and B' phrase (up to the list's end), or the one who
+    welcomes the signing ('X begrüßte die Unterzeichnung')?"""
+    about = _ABOUT_SIGNING.search(t)
+    if about and m.end <= about.start() and not any(x.type == PERSON and m.end <= x.start < about.start() for x in ms) \
+            and about.start() - m.end <= 60:
+        return True
+    for w in _WITNESS.finditer(t[: m.start]):
+        if not (m.start - w.end() <= 160 and _witness_list(t[w.end():m.start])):
+            continue
+        if not t[: w.start()].strip():
+            # "In the presence of X, A and B signed ...": an opening phrase ends at the comma after its first name
+            first = next((x for x in ms if x.type == PERSON and x.start >= w.end()), None)
+            comma = t.find(",", first.end) if first is not None else -1
+            if comma != -1 and comma < m.start:
+                continue
+        return True
+    return False
 
 
 # a region after "in", "aus", ... (also capitalized at the start of a sentence: "In Kassel ...") is a place

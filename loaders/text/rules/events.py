@@ -447,11 +447,20 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
                     continue
             if re.search(r"\b(?:Vertreter\w*|representatives?)\s+(?:der|des|von|of)\s+(?:the\s+)?$", t[max(0, m.start - 25):m.start]):
                 continue
+            if _SUPPORT_BEFORE.search(t[max(0, m.start - 40):m.start]):
+                continue  # "mit Unterstützung der X durchgeführt": X supports, it does not organize
+            if not _organizer_here(d, ev, ms, t, m, by):
+                continue
             organizers.add(m.ref)
             d.fact(ORGANIZED, m.ref, key, s.index)
     role_targets = {f.target for f in d.facts if f.type == HOLDS_ROLE_AT and f.sentence == s.index}
     # PARTICIPATED_IN: persons
+    led = _LED_BY.search(t) if ev.kind in T.TRAVEL else None
     for m in ms:
+        if m.type == PERSON and (_POSSESSIVE_AFTER.match(t, m.end) or (led and m.end <= led.start() and _HOSTS.search(t, m.end, led.start()))):
+            continue  # "Aigner's ministry said", "X meets with a delegation led by Y": not a participant
+        if m.type == PERSON and ev.kind in T.TRAVEL and _SAID_THAT.match(t, m.end):
+            continue  # "X said that Y plans to send a delegation": X reports, Y travels
         if m.type == PERSON and not anaphoric and ev.kind not in T.TRAVEL and T.SPEECH.search(t):
             d.fact(PARTICIPATED_IN, m.ref, key, s.index, role="speaker")
             continue
@@ -559,13 +568,18 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
                         continue
                 if m.start < cue.start() and not T.VISIT_VERB.search(t[m.end:]):
                     continue
+                if m.type == REGION and _locates_another(d, ev, ms, m, t):
+                    continue
                 d.fact(VISITED, key, m.ref, s.index)
+                visitor = _visitor(t, ms, m)
+                if visitor is not None:
+                    d.fact(VISITED, visitor, m.ref, s.index)
                 explicit_end = m.end if explicit or _VISIT_OBJECT.search(pre) else None
                 if m.ref not in ev.visited:
                     ev.visited.append(m.ref)
     elif not anaphoric:
         for m in entities:
-            if m.type == REGION and re.search(r"\b(?:in|im)\s+$", t[max(0, m.start - 4):m.start]):
+            if m.type == REGION and re.search(r"\b(?:in|im)\s+$", t[max(0, m.start - 4):m.start]) and _near_event(d, ev, ms, m):
                 d.fact(LOCATED_IN, key, m.ref, s.index)
                 ev.place = ev.place or m.ref
                 break
@@ -628,7 +642,129 @@ _FOCUS_AFTER = re.compile(r"[^.;:!?]{0,70}?\b(?:zum Inhalt|zum Gegenstand|im Fok
 _THIS_FIELD = re.compile(r"\b(?:in|auf|aus)\s+(?:diesem|dem genannten)\s+(?:Bereich|Feld|Sektor|Segment|Gebiet)\b|\bin\s+this\s+(?:field|area|sector)\b")
 # "eine Delegationsreise im Silicon Saxony", "Besuch bei X": the body the trip goes to
 _AT_BODY_CUE = re.compile(r"(?<=[a-z] )(?:im|bei|beim)\s")
-_AT_BODY = re.compile(r"(?:[Dd]elegation\w*|[Bb]esuch\w*|[Rr]eise\w*|visit\w*|trip)\s+(?:(?:[\w-]+\s+){0,2})?(?:im|bei|beim|at|to)\s+(?:der\s+|dem\s+|the\s+)?$")
+_AT_BODY = re.compile(r"(?:[Dd]elegation\w*|[Bb]esuch\w*|[Rr]eise\w*|visit\w*|trip)\s+(?:(?:[\w-]+\s+){0,2})?(?:im|bei|beim|at|to)\s+(?:der\s+|dem\s+|the\s+)?$"
+                      r"|\b(?:[Bb]esuch|[Bb]esuchs|visit)\s+(?:des|der|eines|einer|of|of the)\s+(?:[\w-]+\s+){0,2}$")
+
+
+# "the ambassador in Berlin", "Generalkonsul in München": a person's post, not a place visited
+_POST_IN = re.compile(r"(?:[Aa]mbassador|[Bb]otschafter\w*|[Cc]onsul\w*|[Kk]onsul\w*|[Gg]eneralkonsul\w*|[Bb]otschaft|[Ee]mbassy|[Vv]ertretung|[Bb]üro|office|representative\w*)\s+(?:in|im|at)\s+$")
+# "Hsinchu bei Taipeh", "Xiamen, Fujian province", "Sirio in Ma'anshan": what locates the name before it
+_LOCATOR_GAP = re.compile(r"\s*(?:,|\(|\bbei|\bnahe|\bnear|\bin|\bim)\s*(?:(?:der|dem|the)\s+)?(?:(?:Provinz|Präfektur|province|prefecture|city of|state of)\s+)?", re.I)
+
+
+_VISIT_WORD = re.compile(r"\b(?:besucht|besuchte|besuchten|besuchen|bereist|bereiste|visits|visited|will\s+visit)\b")
+
+
+def _visitor(t: str, ms: list[Mention], obj: Mention) -> str | None:
+    """The person the sentence makes the subject of the visit verb before what is visited: 'X besucht Y',
+    'X will ... Y besuchen', 'Am Montag besuchte Ministerpräsident X Y'."""
+    verbs = [v for v in _VISIT_WORD.finditer(t)]
+    if not verbs:
+        return None
+    persons = [x for x in ms if x.type == PERSON]
+    for v in verbs:
+        # "X besucht Y", "X visited Y": the person right before the verb (a role word or title between is fine)
+        before = [x for x in persons if x.end <= v.start() and re.fullmatch(r"\s*(?:\([^)]*\)\s*)?(?:will\s+|wird\s+|hat\s+|has\s+)?", t[x.end:v.start()])]
+        if before and before[-1].end <= obj.start and v.end() <= obj.start:
+            return before[-1].ref
+        # "Am Montag besuchte Ministerpräsident X die Region Y": verb, office, person, object
+        after = [x for x in persons if x.start >= v.end() and re.fullmatch(r"\s*(?:(?:der|die|the)\s+)?(?:[\w-]+\s+){0,2}?(?:Dr\.\s+|Prof\.\s+)*", t[v.end():x.start])]
+        if after and after[0].end <= obj.start and v.start() < 40 + t.find(" "):
+            return after[0].ref
+        # "X will ... Y besuchen": the sentence's subject before the object, the verb after it
+        if v.start() >= obj.end and persons and persons[0].end <= obj.start and re.match(r"\s*(?:will|wird|möchte|plant)\b", t[persons[0].end:]):
+            return persons[0].ref
+    return None
+
+
+def _locates_another(d: Doc, ev: EventObj, ms: list[Mention], m: Mention, t: str) -> bool:
+    """A region that only locates another name is not a stop of the trip: the town of a body visited ('die
+    Firma X in Y'), a post ('the ambassador in Berlin'), the larger region or the town nearby ('Xiamen,
+    Fujian province', 'Hsinchu bei Taipeh'), the place of another event named nearer ('the visit follows
+    their meeting in Edinburgh')."""
+    if _POST_IN.search(t[max(0, m.start - 40):m.start]):
+        return True
+    prev = [x for x in ms if x.kind == "entity" and x.end <= m.start]
+    if prev:
+        p = prev[-1]
+        g = t[p.end:m.start]
+        if _LOCATOR_GAP.fullmatch(g):
+            if p.type in (ORGANIZATION, COMPANY) and re.fullmatch(r"\s*(?:,\s*)?(?:[Ii]n|[Ii]m)\s+", g):
+                return True
+            # a country stays visited ('Mumbai and Pune, India'): the trip went there
+            larger = d.region_level(m.ref) != "country" and (m.ref in d.ancestors(p.ref) or _PROVINCE_AFTER.match(t, m.end)
+                                                             or _PROVINCE_END.search(m.text))
+            if p.type == REGION and (larger or re.search(r"\b(?:bei|nahe|near)\b", g, re.I)):
+                return True
+    if re.search(r"\b(?:in|im)\s+$", t[max(0, m.start - 4):m.start]):
+        for x in ms:
+            other = d.event_of(x) if x.kind == "event" else None
+            if other is not None and other is not ev and _near_event(d, other, ms, m, persons_between=True):
+                return True
+    return False
+
+
+_PROVINCE_END = re.compile(r"\b(?:province|prefecture|Provinz|Präfektur)$")
+_PROVINCE_AFTER = re.compile(r"\s+(?:province|prefecture|Provinz|Präfektur)\b")
+
+
+_SAID_THAT = re.compile(r"\s*(?:said|says|added|stated|sagte|sagt|erklärte|erklärt|betonte|betont)\b(?:\s+that\b|,?\s+dass\b|,?\s+(?:es|man|sie|er)\s)")
+_TOGETHER_WITH = re.compile(r"(?:\b(?:gemeinsam|zusammen)\s+mit\s+(?:der\s+|dem\s+|den\s+)?|\b(?:together|jointly)\s+with\s+(?:the\s+)?"
+                            r"|\bin\s+(?:Zusammenarbeit|Kooperation|cooperation|partnership)\s+(?:mit|with)\s+(?:der\s+|dem\s+|den\s+|the\s+)?)"
+                            r"(?:[\w-]+\s+){0,3}(?:\(\s*)?$")
+_SUPPORT_BEFORE = re.compile(r"\b(?:mit\s+(?:der\s+)?Unterstützung|unterstützt\s+(?:von|durch)|with\s+(?:the\s+)?support|supported\s+by)\s+(?:der|des|dem|von|vom|of|by|the)?\s*(?:the\s+)?$", re.I)
+# a clause boundary between a body and the organizing verb: "X, die ... anbietet", "X, which offers"
+_OTHER_CLAUSE = re.compile(r"[;:]|,\s*(?:die|der|das|welche\w*|which|that|who|wo|where|dass)\b|\s(?:und|and|sowie)\s+(?:[\w-]+\s+){0,3}?(?:hat|haben|ist|sind|has|have|is|are)\b")
+
+
+def _organizer_here(d: Doc, ev: EventObj, ms: list[Mention], t: str, m: Mention, by) -> bool:
+    """The body is the one the organizing words name for this event: after 'organisiert von' / 'hosted by'
+    right behind the event's word, or the subject of the organizing verb in the same clause."""
+    trig = [x for x in ms if x.kind == "event" and d.event_of(x) is ev]
+    if by is not None and m.start >= by.end():
+        if t[max(0, by.start() - 3):by.start()].strip().endswith(",") or re.match(r"\s*,", t[by.start() - 2:by.start()] or ""):
+            # "das Forum, organisiert von X": the participle belongs to the noun right before it
+            return any(0 <= by.start() - x.end <= 40 for x in trig)
+        return True
+    if re.search(r"\b(?:von|vom|durch|by)\s+(?:der\s+|dem\s+|den\s+|the\s+)?$", t[max(0, m.start - 12):m.start]) or \
+            _TOGETHER_WITH.search(t[max(0, m.start - 60):m.start]):
+        # "Organisiert wird die Reise von X", "X organisiert die Reise gemeinsam mit Y": the agent (or the
+        # partner) of an organizing verb before it in the same clause
+        before = [c for c in T.ORGANIZE.finditer(t, 0, m.start)]
+        if before and not _OTHER_CLAUSE.search(t, before[-1].end(), m.start):
+            return True
+    cue = None
+    for c in T.ORGANIZE.finditer(t):
+        if c.end() > m.end:
+            cue = c
+            break
+    if cue is None:
+        return by is not None
+    if m.start >= cue.start() and not (m.end <= cue.end()):
+        return False
+    return not _OTHER_CLAUSE.search(t, m.end, max(m.end, cue.start()))
+
+
+# a person named in a possessive ("Aigner's ministry", "Marx's hometown") is not the one who takes part
+_POSSESSIVE_AFTER = re.compile(r"(?:'s|’s|')(?!\w)")
+# "a delegation led by X", "angeführt von X", "unter (der) Leitung von X": the delegation's head
+_LED_BY = re.compile(r"\b(?:led|headed)\s+by\b|\b[Aa]ngeführt\s+von\b|\bunter\s+(?:der\s+)?Leitung\s+(?:von|des|der)\b")
+# the hosts of a delegation: "X meets with / welcomes / receives a delegation led by Y"
+_HOSTS = re.compile(r"\b(?:meets?\s+with|met\s+with|welcom\w*|receiv\w*|greet\w*|hosts?|hosted|trifft|traf|empf(?:ä|a)ng\w*|begrüß\w*)\b", re.I)
+
+
+def _near_event(d: Doc, ev: EventObj, ms: list[Mention], place: Mention, persons_between: bool = False) -> bool:
+    """'in X' is the event's place when it stands near the event's word with no other name between them
+    ('das Forum in Tokio', 'in Tokio das Forum'), not when it belongs to another name ('a reception ...
+    with the embassy's envoy in Berlin', 'the opening of the X Desk in India')."""
+    for tr in ms:
+        if tr.kind != "event" or d.event_of(tr) is not ev:
+            continue
+        lo, hi = (tr.end, place.start) if tr.end <= place.start else (place.end, tr.start)
+        limit = 80 if tr.end <= place.start else 40
+        if 0 <= hi - lo <= limit and not any(x.kind == "entity" and lo <= x.start < hi and not (persons_between and x.type == PERSON) for x in ms):
+            return True
+    return False
 
 
 def _trip_stop(d: Doc, ev: EventObj, s: Sentence) -> None:

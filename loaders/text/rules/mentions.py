@@ -139,3 +139,14 @@ def dateline_date(text: str) -> str | None:
             if is_dateline(s.text, dm):
                 return dm.start
     return None
+
+
+# a byline before the first sentence: "KIEL -", "HANNOVER/DPA -", "BERLIN (dpa) -": where the text was filed
+# and the agency that filed it, not facts
+_BYLINE = re.compile(r"(?:[A-ZÄÖÜ][A-ZÄÖÜ.]+(?:[/ -][A-ZÄÖÜ][A-ZÄÖÜ.]+)*(?:\s*\([\w/. ]{1,20}\))?\s+[-–—]\s+){1,3}")
+
+
+def byline_end(text: str) -> int:
+    """The end of a leading byline ('HANNOVER/DPA - '), else 0."""
+    m = _BYLINE.match(text)
+    return m.end() if m else 0

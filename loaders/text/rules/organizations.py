@@ -39,7 +39,7 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
         if m.kind == "adjective":
             rest = [x for x in ms[i + 1:] if x.kind != "topic"]
             nxt = rest[0] if rest else None
-            if nxt and nxt.kind == "entity" and nxt.type in (ORGANIZATION, COMPANY):
+            if nxt and nxt.kind == "entity" and nxt.type == ORGANIZATION:
                 g = _gap(t, m.end, nxt.start)
                 if len(g.split()) <= 2 and re.fullmatch(r"\s+(?:[\w-]+\s+){0,2}", g) and (not g.strip() or g.strip()[0].isupper() or g.strip()[0].islower()):
                     d.fact(LOCATED_IN, nxt.ref, m.ref, s.index)
@@ -79,6 +79,8 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
                     # "X in Y" only as a noun phrase ("the agency in Busan,"), not "X signs in Y a ..."
                     if plain_in and not re.match(r"\s*(?:[,.;)]|$|\(|besucht|visited|(?:ist|is|hat|has|und|and|sowie|am|on|mitteilte|teilte|sagte|said|says|wurde|was)\b)", after):
                         continue
+                    if plain_in and _BRANCH_OF.search(t[max(0, m.start - 120):m.start]):
+                        continue  # "die Niederlassung des Konzerns X in Y": the branch is in Y, not X
                     d.fact(LOCATED_IN, m.ref, ms[k].ref, s.index)
     _named_for_country(d, s, ms)
     _postal_address(d, s, ms)
@@ -88,6 +90,11 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
         o_ms = [x for x in ms if x.kind == "entity" and x.type in (ORGANIZATION, COMPANY) and 0 <= x.start - m.end() <= 20]
         if r_ms and o_ms:
             d.fact(LOCATED_IN, o_ms[0].ref, r_ms[0].ref, s.index)
+
+
+# a branch, office or plant "of" the body named next: "die Dependance des Unternehmens X", "the European office of X"
+_BRANCH_OF = re.compile(r"\b(?:\w*(?:[Dd]ependance|[Nn]iederlassung|[Ff]iliale|[Tt]ochter(?:gesellschaft|firma)?|[Bb]üro|[Ww]erk|[Ss]tandort|[Vv]ertretung|[Zz]weigstelle)s?"
+                       r"|branch|office|subsidiary|plant|site|outlet|store)\s+(?:des|der|eines|einer|von|of|of the)\s+(?:[\w-]+\s+){0,5}$")
 
 
 def properties(d: Doc, s: Sentence, ms: list[Mention]) -> None:

@@ -27,7 +27,12 @@ def _config() -> tuple[str, re.Pattern]:
     return edge, cue
 
 
-_BETWEEN = re.compile(r"\b(?:Zusammenarbeit|Kooperation|cooperation|co-operation|collaboration|relations|Beziehungen)\s+(?:[\w-]++\s+){0,2}?(?:zwischen|between)\s+")
+_BETWEEN = re.compile(r"\b(?:Zusammenarbeit|Kooperation|(?i:cooperation|co-operation|collaboration)|relations|Beziehungen)\s+(?:[\w-]++\s+){0,2}?(?:zwischen|between)\s+")
+# "A und B wollen ihre Zusammenarbeit ausbauen", "A and B agree on closer cooperation": the two regions
+# the sentence starts with, and their cooperation in the same clause
+_PAIR_START = re.compile(r"\s*(?:(?:Die|Der|Das|The|Heute|Today)\s+)?")
+_PAIR_LINK = re.compile(r"\s+(?:und|and|&)\s+(?:(?:die|der|das|dem|the)\s+)?(?:(?:Provinz|Präfektur|Region|Bundesstaat|Staat|province|prefecture|state)\s+(?:of\s+)?)?")
+_THEIR_COOPERATION = re.compile(r"^[^.;:!?]{0,80}?\b(?:ihre|their|closer|engere|enger|bilateral|bilaterale)\w*\s+(?:\w+\s+)?(?:Zusammenarbeit|Kooperation|Partnerschaft|cooperation|co-operation|collaboration|partnership)\b", re.I)
 
 
 # cooperation that is only talked about is no partnership
@@ -39,25 +44,95 @@ def apply(doc, s, ms) -> None:
     between = _BETWEEN.search(s.text)
     if between and not _TALK.search(s.text):
         _between(doc, s, ms, between.end(), edge)
-    if not cue.search(s.text):
-        return
-    regions: list[str] = []
-    for m in ms:
-        if m.kind == "entity" and m.type == REGION and m.ref not in regions:
-            regions.append(m.ref)
-    german = [r for r in regions if doc.state_of(r) == r]
-    foreign = [r for r in regions if r != _COUNTRY_DE and doc.state_of(r) is None and _COUNTRY_DE not in doc.ancestors(r)]
-    home = german[0] if len(german) == 1 else (doc.home if not german else None)
-    if not home or not foreign:
-        return
-    # partners are states and provinces where the sentence names one, else countries, else cities
-    for levels in (("state", "province"), ("country",), ("city", "district")):
-        chosen = [r for r in foreign if doc.region_level(r) in levels]
-        if chosen:
-            foreign = chosen
+    regions = [m for m in ms if m.kind == "entity" and m.type == REGION]
+    if not _TALK.search(s.text):
+        _pair_subject(doc, s, ms, edge)
+    pairs: dict[str, list[str]] = {}
+    for c in cue.finditer(s.text):
+        linked = _linked(s.text, regions, c)
+        if not linked:
+            continue
+        german = [r for r in linked if doc.state_of(r) == r]
+        if not german:
+            # "Riga ist Partnerstadt von Leipzig": a German town named by the words is the German side
+            german = [r for r in linked if doc.state_of(r) is not None and doc.region_level(r) in ("city", "district")]
+        foreign = [r for r in linked if r != _COUNTRY_DE and doc.state_of(r) is None and _COUNTRY_DE not in doc.ancestors(r)]
+        named_states = {m.ref for m in regions if doc.state_of(m.ref) == m.ref}
+        # the German side: the state the partnership words name, else the text's own state when the
+        # sentence names no other German state
+        home = german[0] if german else (doc.home if not (named_states - {doc.home}) else None)
+        if home and foreign:
+            pairs.setdefault(home, []).extend(r for r in foreign if r not in pairs.get(home, []))
+    for home, foreign in pairs.items():
+        # partners are states and provinces where the sentence names one ("die Partnerschaft mit China und
+        # mit der Partnerprovinz Zhejiang"), else countries, else cities
+        for levels in (("state", "province"), ("country",), ("city", "district")):
+            chosen = [r for r in foreign if doc.region_level(r) in levels]
+            if chosen:
+                foreign = chosen
+                break
+        for r in foreign:
+            doc.fact(edge, home, r, s.index)
+
+
+# what may stand between a partnership word and the regions it names: "Partnerregion Zhejiang",
+# "Partnerschaft Hessens mit Wisconsin", "partnership between A and B", "partner province of A"
+_AFTER = re.compile(r"\s*(?:(?:mit|with|zwischen|between|von|vom|of|zu|zur|zum|to|der|des|dem|den|die|the|"
+                    r"Provinz|Präfektur|Region|Bundesstaat|Staat|province|prefecture|region|state)\s+){0,3}")
+# between two regions of one list: "A und B", "A, B and C", "A mit B", "Zhejiang (China)"
+_LINK = re.compile(r"\s*(?:[,;(]\s*)?(?:(?:und|and|sowie|mit|with|&|as well as)\s+)?(?:(?:der|dem|den|die|the)\s+)?"
+                   r"(?:(?:Provinz|Präfektur|Region|Bundesstaat|Staat|province|prefecture|region|state)\s+(?:of\s+)?)?")
+# the subject before the word: "A ist seit 2015 Partnerprovinz von B", "A und B pflegen seit 1999 eine
+# Partnerschaft", "A and B have been partners", "Hessens Partnerregion X", "Hesse's partner region X"
+_BEFORE = re.compile(r"(?:s|'s|’s)?\s+(?:(?:ist|sind|is|are|was|were|wurde|wurden|became|become|bleibt|remains|"
+                     r"pflegen|pflegt|unterhalten|unterhält|feiern|feiert|celebrate|celebrates|verbindet|verbinden|"
+                     r"have|has|haben|hat|share|teilen)\b[^.;:,]{0,60}?)?$")
+# "Die Partnerregionen Sachsens sind A und B", "Bavaria's partner regions are A and B"
+_ARE = re.compile(r"\s*(?::|sind|ist|are|is|include|includes|umfassen)\s+(?:(?:die|der|the)\s+)?(?:(?:Provinz|Präfektur|Region|Bundesstaat|province|prefecture|region|state)\s+(?:of\s+)?)?")
+_OF = re.compile(r"\s+(?:der|des|von|vom|für|of|for)\s+(?:(?:der|dem|the)\s+)?")
+_NAME_GOES_ON = re.compile(r"[\s-]+(?:Messe|Fair|Expo|Universität|University|Hafen|Port|Airport|Flughafen)\b")
+_POSSESSIVE = re.compile(r"(?:s|'s|’s)\s+(?:(?:langjährige|neue|chinesische|long-standing|new)\w*\s+)?$")
+
+
+def _linked(t: str, regions: list, c: re.Match) -> list[str]:
+    """The regions a partnership word names: the list right after it and the subject list right before it."""
+    out: list[str] = []
+    of = _OF.match(t, c.end())
+    if of and not any(m.start == of.end() and not _NAME_GOES_ON.match(t, m.end) for m in regions):
+        return []  # "Partnerland der Hannover Messe", "partner state of the programme": partner of something else
+    after = [m for m in regions if m.start >= c.end()]
+    pos = c.end()
+    for i, m in enumerate(after):
+        g = t[pos:m.start]
+        if not (_AFTER.fullmatch(g) if i == 0 else _LINK.fullmatch(g.rstrip(")")) or (i == 1 and _ARE.fullmatch(g))):
             break
-    for r in foreign[:2]:
-        doc.fact(edge, home, r, s.index)
+        if m.ref not in out:
+            out.append(m.ref)
+        pos = m.end
+        if t[pos:pos + 1] == ")":
+            pos += 1
+    before = [m for m in regions if m.end <= c.start()]
+    if before:
+        last = before[-1]
+        g = t[last.end:c.start()]
+        if _POSSESSIVE.fullmatch(g) or (_BEFORE.fullmatch(g) and _subject_start(t, before)):
+            subj = [last.ref]
+            k = len(before) - 1
+            while k > 0 and _LINK.fullmatch(t[before[k - 1].end:before[k].start]):
+                k -= 1
+                subj.insert(0, before[k].ref)
+            out = [r for r in subj if r not in out] + out
+    return out
+
+
+def _subject_start(t: str, before: list) -> bool:
+    """The regions before a partnership word stand at the start of the sentence or clause (the subject)."""
+    first = before[0]
+    k = 0
+    while k + 1 < len(before) and _LINK.fullmatch(t[before[k].end:before[k + 1].start]):
+        k += 1
+    lead = t[:before[0].start] if k == len(before) - 1 else t[:before[k].start]
+    return re.fullmatch(r"(?:.*[,;:]\s*|\s*)(?:(?:Die|Der|Das|The|Auch|Also|Heute|Today|Seit\s+\d{4}|Since\s+\d{4})\s+)?(?:(?:Provinz|Präfektur|Region|Bundesstaat|Staat|province|prefecture|region|state)\s+)?", lead) is not None and first is not None
 
 
 def _german_and_foreign(doc, regions: list[str]) -> tuple[str | None, list[str]]:
@@ -75,6 +150,19 @@ def _between(doc, s, ms, pos: int, edge: str) -> None:
         home, foreign = _german_and_foreign(doc, [m.ref for m in named])
         if home and foreign:
             doc.fact(edge, home, foreign[0], s.index)
+
+
+def _pair_subject(doc, s, ms, edge: str) -> None:
+    ents = [m for m in ms if m.kind == "entity"]
+    if len(ents) < 2 or ents[0].type != REGION or ents[1].type != REGION:
+        return
+    a, b = ents[0], ents[1]
+    t = s.text
+    if not _PAIR_START.fullmatch(t[:a.start]) or not _PAIR_LINK.fullmatch(t[a.end:b.start]) or not _THEIR_COOPERATION.search(t[b.end:]):
+        return
+    home, foreign = _german_and_foreign(doc, [a.ref, b.ref])
+    if home and foreign:
+        doc.fact(edge, home, foreign[0], s.index)
 
 
 def from_parties(doc, parties: list[str], sentence: int) -> None:

@@ -21,10 +21,29 @@ _COMPARED = re.compile(r"\b(?:als|gegenüber|than|compared (?:with|to)|versus|vs
 _DIFF_AFTER = re.compile(r"\s+(?:mehr|weniger|more|less)\b")
 
 
+# the volume of trade both ways: "Handelsvolumen", "Waren ... ausgetauscht", "two-way trade", "trade between A and B"
+_VOLUME = re.compile(r"\b(?:Handelsvolumen|Außenhandelsvolumen|Warenaustausch|Außenhandelsumsatz|Handelsumsatz|ausgetauscht"
+                     r"|Handel\s+zwischen|Handel\s+mit|(?:two-way|bilateral|total)\s+trade|trade\s+volume|trade\s+between)\b", re.I)
+VOLUME = "volume"  # a cue's direction: both ways (the flow gets no direction)
+
+
 def _cues(t: str) -> list[tuple[int, str]]:
     out = [(m.start(), "export") for m in T.EXPORT.finditer(t)] + [(m.start(), "export") for m in _EXPORT_MORE.finditer(t)]
     out += [(m.start(), "import") for m in T.IMPORT.finditer(t)] + [(m.start(), "import") for m in _IMPORT_MORE.finditer(t)]
+    out += [(m.start(), VOLUME) for m in _VOLUME.finditer(t)]
+    both = [m.span() for m in _BOTH_WAYS.finditer(t)]
+    out = [c for c in out if not any(a <= c[0] < b for a, b in both)] + [(a, VOLUME) for a, _ in both]
     return sorted(out)
+
+
+# "im- und exportierter Waren", "Ein- und Ausfuhren", "imports and exports": both ways
+_BOTH_WAYS = re.compile(r"\b(?:[Ii]m-\s+und\s+[Ee]xport|[Ee]x-\s+und\s+[Ii]mport|[Ee]in-\s+und\s+[Aa]usfuhr|[Aa]us-\s+und\s+[Ee]infuhr"
+                        r"|(?i:imports?\s+and\s+exports?|exports?\s+and\s+imports?))\w*")
+# "Nach Dänemark ist China der zweitgrößte Partner", "after the Netherlands ... the fourth": a country named
+# as the one ranked above, not the partner
+_RANKED_ABOVE = re.compile(r"(?:(?:^|[,;]\s*)(?:Nach|After)|\b(?:[Hh]inter|[Bb]ehind))\s+(?:der\s+|dem\s+|den\s+|the\s+)?$")
+_RANKED_ABOVE_LOWER = re.compile(r"\bnach\s+(?:der\s+|dem\s+|den\s+)?$")
+_RANK_WORD = re.compile(r"\b(?:zweit|dritt|viert|fünft|sechst|siebt|acht)\w*(?:wichtigst|größt|grösst|stärkst)\w*", re.I)
 
 
 def _flow_amounts(t: str, amounts: list) -> list:
@@ -48,13 +67,15 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
     cues = _cues(t)
     exp = next((c for c in cues if c[1] == "export"), None)
     imp = next((c for c in cues if c[1] == "import"), None)
+    vol = next((c for c in cues if c[1] == VOLUME), None)
     amounts = _flow_amounts(t, [a for a in find_amounts(t, d.lang)])
     ctx = d.trade_ctx
-    if (exp or imp) and not amounts and d.last_trade and s.index - d.last_trade.sentence <= 2 and (find_rank(t) or find_percentages(t, d.lang)):
+    if (exp or imp or vol) and not amounts and d.last_trade and s.index - d.last_trade.sentence <= 2 and (find_rank(t) or find_percentages(t, d.lang)):
         _followup(d, s)
         return
-    if exp or imp:
-        ctx["direction"] = "import" if imp and (not exp or imp[0] < exp[0]) else "export"
+    if exp or imp or vol:
+        dirs = [c for c in cues if c[1] != VOLUME]
+        ctx["direction"] = dirs[0][1] if dirs else VOLUME
         ctx["sentence"] = s.index
         regions = [m for m in ms if m.type == REGION and m.kind in ("entity", "adjective")]
         src = None
@@ -62,18 +83,27 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
             if d.state_of(m.ref) == m.ref:
                 src = m.ref
                 break
-        src = src or ctx.get("source") or d.home
-        partner = None
+        abroad = None
+        if src is None and any(m.ref == _GERMANY for m in regions):
+            # "Germany is South Australia's largest partner, with two-way trade worth ...": the region abroad
+            # trades with Germany
+            abroad = next((m.ref for m in regions if m.kind == "entity" and m.ref != _GERMANY and d.state_of(m.ref) is None
+                           and _GERMANY not in d.ancestors(m.ref)), None)
+        src = src or abroad or ctx.get("source") or d.home
+        partner = _GERMANY if abroad else None
+        ranked = _ranked_above(t, regions)
         for m in regions:
-            if m.ref == src or not _is_country(d, m):
+            if partner is not None:
+                break
+            if m.ref == src or not _is_country(d, m) or m.ref in ranked:
                 continue
             pre = t[max(0, m.start - 10):m.start]
-            if re.search(r"\b(?:nach|aus|to|from|mit|with|into)\s+$", pre):
+            if re.search(r"\b(?:nach|aus|to|from|mit|with|into|zwischen|between)\s+$", pre):
                 partner = m.ref
                 break
         if partner is None:
             for m in regions:
-                if m.ref != src and _is_country(d, m):
+                if m.ref != src and _is_country(d, m) and m.ref not in ranked:
                     partner = m.ref
                     break
         ctx["source"] = src
@@ -83,7 +113,9 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
                and not _COMPARED.search(t[max(0, x.start_char - 30):x.start_char])]
         if not yrs and s.index > 1 and d.sent(s.index - 1).paragraph == s.paragraph:
             # "2018 blieb X der größte Markt. Verkauft wurde für ...": the year just before
-            prev = {x.start for x in d.dates.get(s.index - 1, []) if x.kind == "year" and len(x.start) == 4}
+            pt = d.sent(s.index - 1).text
+            prev = {x.start for x in d.dates.get(s.index - 1, []) if x.kind == "year" and len(x.start) == 4
+                    and not _COMPARED.search(pt[max(0, x.start_char - 30):x.start_char])}
             yrs = sorted(prev) if len(prev) == 1 else []
         if yrs:
             ctx["year"] = int(yrs[0])
@@ -94,13 +126,19 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
         return
     else:
         ctx["sentence"] = s.index
-    if not amounts or not ctx.get("source") or not ctx.get("partner") or not ctx.get("year"):
+    if not amounts or not ctx.get("source") or not ctx.get("partner"):
         return
-    flows = [(amounts[0], ctx["direction"], ctx["partner"])]
-    if exp and imp and len(amounts) > 1:
+    flows = [(amounts[0], ctx["direction"], ctx["partner"], ctx.get("year"))]
+    if len({c[1] for c in cues}) > 1 and len(amounts) > 1:
         flows = _clause_flows(d, t, ms, amounts, cues, ctx["partner"])
-    for a, direction, partner in flows:
-        props = {"year": ctx["year"], "direction": direction, "value": a.value, "currency": a.currency, "unit": a.unit}
+    elif len(amounts) > 1:
+        flows = _country_flows(d, t, ms, amounts, ctx) or _yearly_flows(d, s, amounts, ctx) or flows
+    named_here = any(m.ref == ctx["source"] for m in ms)
+    for a, direction, partner, year in flows:
+        if year is None and not named_here:
+            continue  # a flow without its year needs the trading region named in its own sentence
+        props = {"year": year, "direction": None if direction == VOLUME else direction, "value": a.value,
+                 "currency": a.currency, "unit": a.unit}
         if len(flows) == 1:
             pct = find_percentages(t, d.lang)
             if pct:
@@ -127,8 +165,59 @@ def _clause_flows(d: Doc, t: str, ms: list[Mention], amounts: list, cues: list, 
         if len(dirs) != 1:
             continue
         here = [m.ref for m in ms if lo <= m.start < hi and _is_country(d, m)]
-        out.append((a, dirs.pop(), here[0] if here else partner))
+        out.append((a, dirs.pop(), here[0] if here else partner, d.trade_ctx.get("year")))
     return out
+
+
+def _ranked_above(t: str, regions: list[Mention]) -> set[str]:
+    """The countries of a 'Nach X, Y und Z ist ...' list: ranked above the partner."""
+    out: set[str] = set()
+    prev_end = None
+    rank = _RANK_WORD.search(t)
+    for m in regions:
+        pre = t[max(0, m.start - 20):m.start]
+        if _RANKED_ABOVE.search(pre) or (rank and rank.start() > m.end and _RANKED_ABOVE_LOWER.search(pre)):
+            out.add(m.ref)
+            prev_end = m.end
+        elif prev_end is not None and re.fullmatch(r"\s*(?:,|und|and|or|oder)\s*(?:(?:den|dem|der|die|the)\s+)?", t[prev_end:m.start]):
+            out.add(m.ref)
+            prev_end = m.end
+        else:
+            prev_end = None
+    return out
+
+
+def _country_flows(d: Doc, t: str, ms: list[Mention], amounts: list, ctx: dict) -> list:
+    """'X (3,5 Milliarden Euro) und Y (3,3 Milliarden Euro)': several countries, each with its own amount
+    right after it; the flows share the sentence's direction and year."""
+    countries = [m for m in ms if _is_country(d, m) and m.ref != ctx.get("source")]
+    if len(countries) < 2:
+        return []
+    out = []
+    for a in amounts:
+        before = [m for m in countries if m.end <= a.start and re.fullmatch(r"\s*(?:\(|:|[-–]|mit|with)?\s*(?:(?:rund|knapp|gut|etwa|mehr als|über|fast|about|around|over|more than|some)\s+)?", t[m.end:a.start])]
+        if not before:
+            return []
+        out.append((a, ctx["direction"], before[-1].ref, ctx.get("year")))
+    return out
+
+
+def _yearly_flows(d: Doc, s: Sentence, amounts: list, ctx: dict) -> list:
+    """'Lag es vor zehn Jahren noch bei 4 Millionen Euro, stieg es 2011 auf 9 Millionen Euro': several amounts
+    of one flow, each in a clause of its own with its own year (a clause whose time the text does not
+    date gets no year)."""
+    t = s.text
+    years = [x for x in d.dates[s.index] if x.kind in ("year", "relative")]
+    if not years:
+        return []
+    bounds = [0] + [m.end() for m in re.finditer(r"[,;]|\s(?:und|and|sowie|während|while)\s", t)] + [len(t) + 1]
+    out = []
+    for a in amounts:
+        lo = max(b for b in bounds if b <= a.start)
+        hi = min(b for b in bounds if b > a.start)
+        here = [x.start for x in years if lo <= x.start_char < hi]
+        out.append((a, ctx["direction"], ctx["partner"], int(here[0]) if here and len(here[0]) == 4 and here[0].isdigit() else None))
+    return out if any(f[3] is not None for f in out) else []
 
 
 def _followup(d: Doc, s: Sentence) -> None:
