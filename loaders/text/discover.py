@@ -16,7 +16,8 @@ from graph.text import fold, slug
 from .gazetteer import Entry, Gazetteer, Hit, token_forms, tokenize
 from .legalforms import legal_pattern
 from .personnames import family_after_office, family_first, given_name_candidates, lone_family_after_title
-from .orgnames import COORD_EN, described_companies, enumerated_companies, is_generic, org_candidates, party_names
+from .orgnames import (COORD_EN, described_companies, enumerated_companies, is_generic, org_candidates, party_names,
+                       split_coordinated)
 from .sentences import Sentence
 from .typenames import COMPANY, ORGANIZATION, PERSON as PERSON_T, REGION, TOPIC
 
@@ -34,12 +35,18 @@ _ACRONYM_DEF = re.compile(rf"(?P<long>{_RUN}(?:\s+{_LEGAL})?)\s*\((?P<acr>[{UPPE
 _CAPWORD_NL = rf"(?!{_LEGAL}(?![\w]))(?:{_CAPWORD})"
 _RUN_NL = rf"{_CAPWORD_NL}(?:\s+(?:{_CONN}\s+)*{_CAPWORD_NL})*"
 _LEGAL_NAME = re.compile(rf"(?P<name>{_RUN_NL})\s+(?P<legal>{_LEGAL})(?![\w])")
-_HEAD_EN = r"(?:Agency|Association|Chambers?|Institute|University|Ministry|Corporation|Foundation|Council|Cluster|Network|Organi[sz]ation|Accelerator|Center|Centre|Society|Federation|Authority|Alliance|Hub|Campus|Board|School|Commission|Bureau|Secretariat|Department)"
+_HEAD_EN = (r"(?:Agency|Association|Chambers?|Institute|University|Ministry|Corporation|Foundation|Council|Cluster|Network|"
+            r"Organi[sz]ation|Accelerator|Center|Centre|Society|Federation|Authority|Alliance|Hub|Campus|Board|School|"
+            r"Commission|Bureau|Secretariat|Department|Chancellery|Committee|"
+            # a park is a body only as a science or technology park ("Science Park Saar"), not "Central Park"
+            r"(?:(?<=Science )|(?<=Technology )|(?<=Research )|(?<=Innovation )|(?<=Industrial ))Park)")
 # a head first, then its field: "the Agency for Regional Growth", "Department of Industries and Commerce"
 _HEAD_FIRST_EN = re.compile(
     rf"(?<![\w-])(?P<name>(?:Ministry|Agency|Department|Office|Institute|Council|Commission|Bureau|Chamber|Authority|"
-    rf"Board|Centre|Center|Foundation|Association)\s+(?:of|for)(?:\s+(?:the\s+)?{_CAPWORD})+"
-    rf"(?:(?:,\s+{_CAPWORD})*,?\s+and(?:\s+{_CAPWORD})+)?)")
+    rf"Board|Centre|Center|Foundation|Association|Chancellery|Committee)\s+(?:of|for)(?:\s+(?:the\s+)?{_CAPWORD})+"
+    rf"(?:(?:,\s+{_CAPWORD})*,?\s+and(?:\s+{_CAPWORD})+)?)"
+    # the place of the body after its field: "Chamber of Commerce and Industry of Stuttgart" (kept only for a region)
+    rf"(?P<of>\s+(?:of|in)\s+(?P<place>{_CAPWORD}(?:\s+{_CAPWORD})?))?")
 # a name in capitals after the head belongs to it ("Political Network STRING")
 # "Ministry of Industry and Trade", not "X Hub and the Port of Y" (a second name after "and the")
 _HEAD_NAME_EN = re.compile(rf"(?P<name>{_RUN}\s+{_HEAD_EN}(?:\s+(?:of|for)(?:\s+(?:the\s+)?{_CAPWORD})+|\s+and(?:\s+{_CAPWORD})+)*(?:\s+[A-Z]{{3,}}(?![\w-]))?)(?P<place>\s+{_CAPWORD})?(?![\w])")
@@ -115,7 +122,7 @@ def classify(name: str, gaz: Gazetteer) -> tuple[str, str | None]:
         return ORGANIZATION, "research_institute"
     if re.search(r"agentur|agency|forderung|promotion|invest|accelerator|development|marketinggesellschaft|business center", low):
         return ORGANIZATION, "agency"
-    if re.search(r"regierung|government|prefecture|metropolitan city|provinz", low):
+    if re.search(r"regierung|government|prefecture|metropolitan city|provinz|chancellery|kanzlei", low):
         return ORGANIZATION, "government"
     if re.search(r"verband|association|verein|federation|\be v\b|society|alliance|council", low):
         return ORGANIZATION, "association"
@@ -208,6 +215,11 @@ def _register_org(gaz: Gazetteer, name: str, lang: str, acr: str | None = None, 
                   type_override: str | None = None) -> Entry | None:
     name = name.strip(" ,")
     if (len(name) < 3 and not type_override) or is_generic(name) or COORD_EN.fullmatch(name):
+        return None
+    parts = split_coordinated(name) if not type_override else [name]
+    if len(parts) > 1:  # two bodies joined by "and": each one on its own
+        for p in parts:
+            _register_org(gaz, p, lang, hint=hint)
         return None
     known = gaz.lookup(name)
     known = [e for e in known if e.type in (ORGANIZATION, COMPANY)] or ([] if not acr else [e for e in gaz.lookup(acr) if e.type in (ORGANIZATION, COMPANY)])
@@ -352,19 +364,24 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
     for s in sentences:
         t = s.text
         for m in _HEAD_NAME_EN.finditer(t):
-            name = _trim_left(m.group("name"))
-            name = _best_tail(name, gaz)
-            place = (m.group("place") or "").strip()
-            # a place right after the head names the branch ("German Institute Taipei")
-            if name and place and any(e.type == REGION for e in gaz.lookup(place)):
-                name = f"{name} {place}"
-            if name and len(name.split()) >= 2:
-                _register_org(gaz, name, lang)
+            # "the X Chamber of Commerce and Industry and the Y Association": each name on its own
+            parts = split_coordinated(_trim_left(m.group("name")))
+            for k, part in enumerate(parts):
+                name = _best_tail(part, gaz) if k == 0 else _trim_left(part)
+                place = (m.group("place") or "").strip() if k == len(parts) - 1 else ""
+                # a place right after the head names the branch ("German Institute Taipei")
+                if name and place and any(e.type == REGION for e in gaz.lookup(place)):
+                    name = f"{name} {place}"
+                if name and len(name.split()) >= 2:
+                    _register_org(gaz, name, lang)
         for m in _HEAD_FIRST_EN.finditer(t):
             prev = re.search(r"(\S+)\s+$", t[max(0, m.start() - 40):m.start()])
             # after a capitalized word the name began earlier (``_HEAD_NAME_EN`` reads it whole)
             if prev is None or not prev.group(1)[:1].isupper() or fold(prev.group(1)) in STOP:
-                _register_org(gaz, m.group("name"), lang)
+                name = m.group("name")
+                if m.group("place") and any(e.type == REGION for e in gaz.lookup(m.group("place"))):
+                    name += m.group("of")
+                _register_org(gaz, name, lang)
         for m in _GOVERNMENT_EN.finditer(t):
             _register_org(gaz, m.group("name"), lang, hint="government")
         for m in _CHAMBER_ABBR.finditer(t):

@@ -71,6 +71,32 @@ def is_generic(name: str) -> bool:
     return bool(_GENERIC.match(n)) or bool(re.search(r"(?i)\b(?:memorandum of understanding|letter of intent|absichtserklärung)\b", n))
 
 
+# a word that heads a body's name: an English head word, or a German word ending in a head ("Handelskammer")
+_ANY_HEAD = re.compile(rf"(?<![\w-]){_HEADS_EN}s?(?![\w-])|(?<![\w-])(?:[A-ZÄÖÜ][\w]*-)?(?:[A-ZÄÖÜ][a-zäöüß]*)?(?:"
+                       + "|".join(_HEADS_DE) + "|" + "|".join(h.capitalize() for h in _HEADS_DE) + r")(?:s|es)?(?![\w-])")
+# where two names are joined: "and (the)", "und (die)", "sowie", a comma
+_JOIN = re.compile(r",?\s+(?:and|und|sowie|&)\s+(?:(?:the|die|der|das|den|dem)\s+)?|,\s+(?:(?:the|die|der|das)\s+)?")
+
+
+def _names_a_body(part: str) -> bool:
+    """A part of a coordination that is a name of its own: a head word and a second word ('Keio University',
+    'University of Stuttgart', 'Handelskammer Hamburg'), or a compound head ('Landwirtschaftskammer')."""
+    m = _ANY_HEAD.search(part)
+    return bool(m) and (len(part.split()) >= 2 or m.group(0) != part.capitalize())
+
+
+def split_coordinated(name: str) -> list[str]:
+    """The names in a span that joins two bodies with "and"/"und"/a comma ('University of Stuttgart and Keio
+    University' -> both); a span whose later part has no head of its own is one name ('Ministry of Trade,
+    Industry and Energy', 'Chamber of Commerce and Industry'). Joins are tried from the right, so that a field
+    joined inside the first name stays in it ('Osaka Chamber of Commerce and Industry and the X Association')."""
+    for m in reversed(list(_JOIN.finditer(name))):
+        left, right = name[:m.start()].strip(), name[m.end():].strip()
+        if right[:1].isupper() and _names_a_body(right) and _names_a_body(left):
+            return split_coordinated(left) + [right]
+    return [name]
+
+
 def _norm_adj(adj: str) -> str:
     # "Statistische Landesamt" stays as written (the matcher strips endings)
     return " ".join(adj.split())
@@ -115,8 +141,10 @@ def org_candidates(text: str, is_region=lambda name: False, lang: str = "de") ->
         alias = head if adj and re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]+er\s*", adj) and core in _BARE_OK else None
         out.append((name.strip(), low, alias))
     for m in COORD_EN.finditer(text):
-        for part in (m.group("a"), m.group("b")):
-            part = _LEAD_DET.sub("", part)
+        for key in ("a", "b"):
+            part = _LEAD_DET.sub("", m.group(key))
+            if key == "a" and re.search(r"(?<![\w-])(?:of|for|de|du|des)\s+$", text[max(0, m.start() - 8):m.start()]):
+                continue  # the tail of a longer name ("the Port of Rotterdam Authority")
             if len(part.split()) >= 2:
                 out.append((part, None, None))
     return out

@@ -1,0 +1,45 @@
+"""Organization names found by their shape on names no gazetteer holds: bodies joined by "and", the place of
+a body after its field, chancelleries and science parks. Every sentence is our own; the bodies are invented
+or named after real places."""
+
+from loaders.text.orgnames import split_coordinated
+from loaders.text.typenames import ORGANIZATION
+from tests.textnodes import names_by_type
+
+
+def _orgs(text: str, lang: str = "en") -> set[str]:
+    return names_by_type(text, lang).get(ORGANIZATION, set())
+
+
+def test_two_bodies_joined_by_and_are_two_names():
+    assert split_coordinated("University of Tarnholm and Kessel University") == ["University of Tarnholm", "Kessel University"]
+    assert split_coordinated("Universität Velden, die Hochschule Orsbach und Technische Universität Brelin") == [
+        "Universität Velden", "Hochschule Orsbach", "Technische Universität Brelin"]
+    # a field joined inside one name stays in it: the later part has no head of its own
+    assert split_coordinated("Ministry of Trade, Industry and Energy") == ["Ministry of Trade, Industry and Energy"]
+    assert split_coordinated("Chamber of Commerce and Industry") == ["Chamber of Commerce and Industry"]
+    assert split_coordinated("Industrie- und Handelskammer Velden") == ["Industrie- und Handelskammer Velden"]
+    assert split_coordinated("Osaka Chamber of Commerce and Industry and the Velden Growers Association") == [
+        "Osaka Chamber of Commerce and Industry", "Velden Growers Association"]
+
+
+def test_coordinated_bodies_in_a_sentence_are_separate_organizations():
+    got = _orgs("The University of Tarnholm and Kessel University opened a joint lab in Yokohama.")
+    assert {"University of Tarnholm", "Kessel University"} <= got
+    assert "University of Tarnholm and Kessel University" not in got
+    got = _orgs("The Port of Velden Authority and the Brisk Harbour Authority agreed on shore power.")
+    assert {"Port of Velden Authority", "Brisk Harbour Authority"} <= got
+    assert "Velden Authority" not in got  # the tail of the longer name is no body of its own
+    got = _orgs("The Osaka Chamber of Commerce and Industry and the Velden Growers Association met in Kobe.")
+    assert {"Osaka Chamber of Commerce and Industry", "Velden Growers Association"} <= got
+
+
+def test_place_after_the_field_and_new_head_words():
+    got = _orgs("A speaker of the Chamber of Commerce and Industry of Stuttgart welcomed the guests.")
+    assert "Chamber of Commerce and Industry of Stuttgart" in got
+    # what follows "of" is kept only when it is a region
+    got = _orgs("A speaker of the Chamber of Commerce and Industry of Tomorrow came too.")
+    assert "Chamber of Commerce and Industry of Tomorrow" not in got
+    assert "State Chancellery of Lower Saxony" in _orgs("According to the State Chancellery of Lower Saxony, talks went well.")
+    assert "Science Park Bremen" in _orgs("Start-ups from the Science Park Bremen presented their products.")
+    assert not any("Park" in n for n in _orgs("The guests walked through Central Park in the afternoon."))
