@@ -43,3 +43,31 @@ def test_place_after_the_field_and_new_head_words():
     assert "State Chancellery of Lower Saxony" in _orgs("According to the State Chancellery of Lower Saxony, talks went well.")
     assert "Science Park Bremen" in _orgs("Start-ups from the Science Park Bremen presented their products.")
     assert not any("Park" in n for n in _orgs("The guests walked through Central Park in the afternoon."))
+
+
+# --- companies in bulleted lists ----------------------------------------------------------------------------
+
+def test_companies_in_a_bulleted_list_after_a_line_that_announces_them():
+    from loaders.text.typenames import COMPANY, PERSON
+
+    got = names_by_type("Participating companies include:\n- Kestrel Robotics\n- Marlow Sensorik GmbH and Velden Tools\n"
+                        "- Fenwick Analytics, Leeds\n- Velden University\n- Dr. Jana Orlik\n\nThe fair opens on Monday.", "en")
+    assert {"Kestrel Robotics", "Marlow Sensorik GmbH", "Velden Tools", "Fenwick Analytics"} <= got[COMPANY]
+    assert "Velden University" in got[ORGANIZATION]  # its head word says what it is
+    assert "Jana Orlik" in got[PERSON] and "Fenwick Analytics" not in got[PERSON]
+    got = names_by_type("Teilnehmende Unternehmen:\n• Brautec Anlagenbau (Haldensleben)\n• Orsbach Logistik – Spedition", "de")
+    assert {"Brautec Anlagenbau", "Orsbach Logistik"} <= got[COMPANY]
+
+
+def test_pairs_of_parties_in_a_list_and_lists_that_name_no_companies():
+    from loaders.text.typenames import COMPANY, PERSON
+
+    got = names_by_type("Two projects are between:\n- Orsbach Systems and Tarnholm Telecom\n- Brisk Payments and "
+                        "Kessel Bank, and\n- Jana Orlik and Tom Brandt", "en")
+    assert {"Orsbach Systems", "Tarnholm Telecom", "Brisk Payments", "Kessel Bank"} <= got[COMPANY]
+    assert {"Jana Orlik", "Tom Brandt"} <= got[PERSON] and not {"Jana Orlik", "Tom Brandt"} & got[COMPANY]
+    # a programme in bullets, or bullets without an announcing line: no companies
+    got = names_by_type("Programm:\n- Begrüßung durch Ministerin Jana Orlik\n- Führung über das Gelände", "de")
+    assert COMPANY not in got
+    got = names_by_type("Our topics:\n- Green Hydrogen\n- Smart Farming", "en")
+    assert COMPANY not in got

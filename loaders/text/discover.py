@@ -16,8 +16,8 @@ from graph.text import fold, slug
 from .gazetteer import Entry, Gazetteer, Hit, token_forms, tokenize
 from .legalforms import legal_pattern
 from .personnames import family_after_office, family_first, given_name_candidates, lone_family_after_title
-from .orgnames import (COORD_EN, described_companies, enumerated_companies, is_generic, org_candidates, party_names,
-                       split_coordinated)
+from .orgnames import (COORD_EN, LIST_INTRO, PAIRS_INTRO, bullet_item, bullet_names, described_companies, enumerated_companies, is_generic,
+                       org_candidates, party_names, split_coordinated)
 from .sentences import Sentence
 from .typenames import COMPANY, ORGANIZATION, PERSON as PERSON_T, REGION, TOPIC
 
@@ -361,6 +361,7 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
         for c in sorted(dict.fromkeys(enumerated_companies(t) + described_companies(t, lang)), key=lambda n: -len(n)):
             if not any(e.type in (REGION, PERSON_T, TOPIC) for e in gaz.lookup(c, base=False)):
                 _register_org(gaz, c, lang, type_override=COMPANY)
+    _listed_companies(gaz, sentences, lang)
     for s in sentences:
         t = s.text
         for m in _HEAD_NAME_EN.finditer(t):
@@ -414,6 +415,31 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
             first = m.group("name").split()[0]
             if any(e.type == REGION for e in gaz.lookup(first)):
                 _register_org(gaz, m.group("name"), lang)
+
+
+def _listed_companies(gaz: Gazetteer, sentences: list[Sentence], lang: str) -> None:
+    """Names in the bulleted lines after a line that announces companies ("Teilnehmende Unternehmen:"): a
+    company each, or the body its head word says ("- Velden University"); the list ends at the first line
+    without a bullet. A person ("- Dr. Jana Orlik", "- Jana Orlik, CEO") or a region is not made a company."""
+    listing = None
+    for s in sentences:
+        item = bullet_item(s.text)
+        if item is None:
+            listing = "companies" if LIST_INTRO.search(s.text) else "parties" if PAIRS_INTRO.search(s.text) else None
+            continue
+        # a person in the list: a title before the name, or an office after it ("- Jana Orlik, CEO")
+        if listing is None or re.match(HONORIFIC, item).end() or _NAME_THEN_OFFICE.search(s.text):
+            continue
+        names = bullet_names(s.text)
+        if listing == "parties":  # only lines of names; a given name first may be a person there
+            names = [n for n in names if not any(c.start == 0 for c in given_name_candidates(n))]
+        elif not names:
+            names = [item]
+        for name in names:
+            if any(e.type in (REGION, PERSON_T, TOPIC) for e in gaz.lookup(name, base=False)):
+                continue
+            type_, kind = classify(name, gaz)
+            _register_org(gaz, name, lang, type_override=COMPANY if kind in (None, "other") else None)
 
 
 _DESCRIPTOR_ALWAYS = {"firma", "unternehmen", "company", "firm", "hersteller", "zulieferer", "start-up", "startup"}

@@ -258,3 +258,51 @@ def described_companies(text: str, lang: str = "de") -> list[str]:
         if c:
             out.append(c)
     return out
+
+
+# ------------------------------------------------------------------ companies in bullet lists
+# a line that announces a list of companies and ends with a colon ("Teilnehmende Unternehmen:", "Exhibitors include:")
+LIST_INTRO = re.compile(r"(?i)(?<![\w-])(?:[\w-]*unternehmen|firmen|companies|firms|aussteller|exhibitors|start-?ups|"
+                        r"konzerne|hersteller|zulieferer|manufacturers|suppliers|businesses|enterprises)\b[^.:]{0,60}:\s*$")
+_BULLET = re.compile(r"^\s*(?:[-–—•·*▪►‣○●]|\d{1,2}[.)])\s+")
+# the name at the start of a list line: capitalized words (a legal form may end it), up to a comma, a dash,
+# a bracket or a lower-case word ("Kestrel Robotics GmbH, Leipzig", "Marlow Sensorik (Sensoren)")
+_ITEM_NAME = re.compile(r"(?P<name>[A-Z0-9ÄÖÜ][\w&.'’+/-]*+(?:[ \t]+(?:&[ \t]+)?[A-Z0-9ÄÖÜ][\w&.'’+/-]*+){0,5})"
+                        r"(?=[ \t]*(?:$|[,:;(–—|]|[ \t]-[ \t]|[ \t]+[a-zäöü]))")
+
+
+# a line that announces pairs or groups of parties ("The initiatives are between:", "Partner sind:")
+PAIRS_INTRO = re.compile(r"(?i)(?<![\w-])(?:between|zwischen|partners|partner|partnern|participants|teilnehmer\w*|"
+                         r"members|mitglieder)\b[^.:]{0,40}:\s*$")
+_NAME_ONLY = r"[A-Z0-9ÄÖÜ][\w&.'’+/-]*+(?:[ \t]+(?:&[ \t]+)?[A-Z0-9ÄÖÜ][\w&.'’+/-]*+){0,5}"
+# a whole list line of names joined by "and"/"und"/commas ("- Velden Tools and Orsbach Systems, and")
+_NAMES_LINE = re.compile(rf"(?P<names>{_NAME_ONLY}(?:(?:,[ \t]+|[ \t]+(?:and|und|sowie|&)[ \t]+){_NAME_ONLY}){{0,5}})"
+                         r"[ \t]*(?:,?[ \t]*(?:and|und|sowie)|[,;.])?[ \t]*$")
+
+
+def _ok_item(name: str) -> bool:
+    return len(name) >= 2 and not is_generic(name) and not _NOT_NAME.search(name.split()[0])
+
+
+def bullet_item(line: str) -> str | None:
+    """The name at the start of a bulleted line ('- Kestrel Robotics, Leipzig' -> 'Kestrel Robotics'), or None
+    when the line has no bullet or does not start with a name."""
+    b = _BULLET.match(line)
+    if not b:
+        return None
+    m = _ITEM_NAME.match(line, b.end())
+    if not m:
+        return None
+    name = m.group("name").rstrip(".")
+    return name if _ok_item(name) else None
+
+
+def bullet_names(line: str) -> list[str]:
+    """The names of a bulleted line that holds names only, joined by "and" or commas ('- Velden Tools and
+    Orsbach Systems, and' -> both); [] for a line with other words."""
+    b = _BULLET.match(line)
+    m = _NAMES_LINE.fullmatch(line, b.end()) if b else None
+    if not m:
+        return []
+    return [n for n in (x.strip(" .") for x in re.split(r",[ \t]+|[ \t]+(?:and|und|sowie|&)[ \t]+", m.group("names")))
+            if _ok_item(n)]
