@@ -71,3 +71,30 @@ def test_pairs_of_parties_in_a_list_and_lists_that_name_no_companies():
     assert COMPANY not in got
     got = names_by_type("Our topics:\n- Green Hydrogen\n- Smart Farming", "en")
     assert COMPANY not in got
+
+
+# --- German bodies by type words with the name after them ---------------------------------------------------
+
+def test_german_heads_with_multi_word_names_after_them():
+    got = _orgs("Das Kompetenzzentrum Wasserstoff Nord und das Netzwerk Maritime Zukunft unterzeichneten eine "
+                "Vereinbarung.", "de")
+    assert {"Kompetenzzentrum Wasserstoff Nord", "Netzwerk Maritime Zukunft"} <= got
+    got = _orgs("Der Verband der Chemischen Industrie und die Gesellschaft Deutscher Chemiker richten den Tag aus.", "de")
+    assert {"Verband der Chemischen Industrie", "Gesellschaft Deutscher Chemiker"} <= got
+    got = _orgs("Die Wirtschaftsförderung Region Stuttgart und die Handwerkskammer Region Stuttgart laden ein.", "de")
+    assert {"Wirtschaftsförderung Region Stuttgart", "Handwerkskammer Region Stuttgart"} <= got
+    got = _orgs("Die Sächsische Aufbaubank und die Landesbank Baden-Württemberg finanzieren das Vorhaben.", "de")
+    assert {"Sächsische Aufbaubank", "Landesbank Baden-Württemberg"} <= got
+
+
+def test_a_region_after_the_field_belongs_to_the_name_and_stubs_are_no_names():
+    got = _orgs("Sie unterzeichneten ein Papier mit der Agentur für Regionalentwicklung Masowien.", "de")
+    assert "Agentur für Regionalentwicklung Masowien" in got and "Agentur für Regionalentwicklung" not in got
+    assert "Regierung der Provinz Anhui" in _orgs("Die Regierung der Provinz Anhui lud die Gäste ein.", "de")
+    # the first part of a coordinated compound is no name: "des Clusters Sondermaschinen- und Anlagenbau"
+    got = _orgs("Vertreter des Clusters Sondermaschinen- und Anlagenbau reisen mit.", "de")
+    assert not any(n.endswith("-") for n in got)
+    # a common noun after a head, a city adjective before a noun, a word ending in a head: no names
+    assert not _orgs("Die Handelskammer Hamburger Unternehmen berät viele Firmen.", "de") & {
+        "Handelskammer Hamburger Unternehmen"}
+    assert not _orgs("Die Neue Datenbank Europas wächst schnell.", "de")

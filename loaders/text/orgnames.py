@@ -21,22 +21,28 @@ _HEADS_DE = ("ministerium", "staatskanzlei", "senatskanzlei", "kanzlei", "landes
              "verband", "gesellschaft", "institut", "universität", "hochschule", "agentur", "kommission", "behörde",
              "stiftung", "akademie", "zentrum", "verwaltung", "senatsverwaltung", "regierung", "landtag",
              "vertretung", "generaldelegation", "büro", "werft", "werften", "fraktion", "kommission", "orchester",
-             "quartett", "schule", "hafen", "hub", "cluster", "campus")
+             "quartett", "schule", "hafen", "hub", "cluster", "campus", "netzwerk", "wirtschaftsförderung", "bank")
 # heads after which a plain capitalized word is a name ("Innovationszentrum Nordhafen", "Hafen Kelmsund"), when
 # a preposition, a conjunction or punctuation follows it (``_DE_NEXT``): other heads take a name only when it is
 # a region ("Technische Universität Berlin") or with für/des/der
-_NAMED_HEADS = ("zentrum", "institut", "hafen", "hub", "cluster", "campus", "akademie", "werft")
+_NAMED_HEADS = ("zentrum", "institut", "hafen", "hub", "cluster", "campus", "akademie", "werft", "netzwerk",
+                "wirtschaftsförderung")
 # heads that describe the name after them more often than they name a body ("das Chemie-Cluster Foo e. V.")
-_DESCRIBING_HEADS = ("cluster",)
+_DESCRIBING_HEADS = ("cluster", "netzwerk")
 # heads that are places or generic as often as bodies: only with a name after them ("Hafen Kelmsund"), never
 # with an adjective or a first part alone ("im Hamburger Hafen", "Uni-Campus")
-_NEEDS_NAME = ("hafen", "campus", "hub")
+_NEEDS_NAME = ("hafen", "campus", "hub", "wirtschaftsförderung")
+# words that end in a head without naming a body
+_NOT_BODIES = ("datenbank", "werkbank", "sitzbank", "parkbank", "sandbank", "schulbank")
 # a bare one-word head that names one body in context (other bare heads are too generic)
 _BARE_OK = {"staatskanzlei", "senatskanzlei", "landtag"}
 _ADJ = r"(?:[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*(?:e|en|er|es)\s+)"
 _HEAD_WORD = (r"(?P<pre>(?:[A-ZÄÖÜ][\w]*(?:-[A-ZÄÖÜ][\w]*)*/)?[A-ZÄÖÜ][\w]*-)?(?P<head>(?:[A-ZÄÖÜ][a-zäöüß]*)?(?:" + "|".join(_HEADS_DE)
               + "|" + "|".join(h.capitalize() for h in _HEADS_DE) + r")(?:s|es)?)(?![\w-])")
-_NAME_AFTER = r"(?:\s+(?P<after>(?:für|des|der)\s+[A-ZÄÖÜ][\w-]+(?:(?:,\s+|\s+und\s+)[A-ZÄÖÜ][\w-]+){0,4}|[A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)?))?"
+# an adjective by its ending ("Chemischen", "Deutscher", "Regionalen"), not a noun ending in -er ("Verkehr")
+_ADJ_FORM = r"[A-ZÄÖÜ][a-zäöüß]+(?:isch|lich|ig|sch|al|ell|är)(?:e|en|er|es)"
+_NAME_AFTER = (r"(?:\s+(?P<after>(?:für|des|der)\s+(?:" + _ADJ_FORM + r"\s+)?[A-ZÄÖÜ][\w-]+(?:(?:,\s+|\s+und\s+)[A-ZÄÖÜ][\w-]+){0,4}"
+               r"|[A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)?))?")
 ORG_DE = re.compile(rf"(?<![\w-])(?P<adj>{_ADJ}{{1,2}})?{_HEAD_WORD}{_NAME_AFTER}")
 _DET = re.compile(r"^(?:(?:Der|Die|Das|Des|Dem|Den|Eine[rnms]?|Ein|Diese[rnms]?|Unsere[rnms]?|Ihre[rnms]?)\s+)+")
 COORD_DE = re.compile(r"(?<![\w-])(?P<parts>(?:[A-ZÄÖÜ][a-zäöüß]+-,\s+){0,5}[A-ZÄÖÜ][a-zäöüß]+-\s+(?:und|sowie|oder)\s+)"
@@ -126,10 +132,19 @@ def org_candidates(text: str, is_region=lambda name: False, lang: str = "de") ->
         if adj:
             adj = _DET.sub("", adj) or None
         core = low.rstrip("s") if not low.endswith(tuple(_HEADS_DE)) else low
+        if core.startswith(_NOT_BODIES):
+            continue
+        if after and after.endswith("-"):  # "des Clusters Sondermaschinen- und Anlagenbau": a stub, no name
+            after = None if len(after.split()) == 1 else after.rsplit(" ", 1)[0]
         if after and not after.startswith(("für ", "des ", "der ")) and not is_region(after):
-            after = _plain_name_after(core, after, text, m.end("head"))
+            after = _plain_name_after(core, after, text, m.end("head"), is_region)
             if after is None and core.endswith(_DESCRIBING_HEADS):
                 continue  # a describing word before a name that the name's own rules find
+        if after:
+            # a region right after the name belongs to it ("Agentur für Regionalentwicklung Masowien")
+            rest = _REGION_AFTER.match(text, m.start("after") + len(after))
+            if rest and is_region(rest.group("r")) and not is_region(after.split()[-1]):
+                after += " " + rest.group("r")
         if not (adj or pre or after) and core not in _BARE_OK:
             continue
         if core.endswith(_NEEDS_NAME) and not after:
@@ -150,12 +165,34 @@ def org_candidates(text: str, is_region=lambda name: False, lang: str = "de") ->
     return out
 
 
-def _plain_name_after(core: str, after: str, text: str, head_end: int) -> str | None:
-    """The first word of ``after`` when it names the body of a naming head ('Innovationszentrum Nordhafen'):
-    not a German common noun by its ending, and followed by a preposition, a conjunction or punctuation."""
+_REGION_AFTER = re.compile(r"[ \t]+(?P<r>[A-ZÄÖÜ][\w]*(?:-[A-ZÄÖÜ][\w]*)*)(?![\w-])")
+_PLACE_KIND = re.compile(r"^(?:Region|Stadt|Landkreis|Kreis|Provinz|Präfektur|Bezirk)$")
+_DIRECTION = re.compile(r"^(?:Nord|Süd|Ost|West|Nordost|Nordwest|Südost|Südwest|Mitte|Mitteldeutschland|[A-Z]{2,})$")
+_ADJ_LOOSE = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+(?:e|en|er|es)$")
+
+
+def _plain_name_after(core: str, after: str, text: str, head_end: int, is_region=lambda n: False) -> str | None:
+    """The words after a head that name its body: a place with its kind ('Handwerkskammer Region Stuttgart'),
+    an adjective and a noun before a verb ('Gesellschaft Deutscher Chemiker richten ...'), after a naming head
+    a word and a direction or region ('Kompetenzzentrum Wasserstoff Nord'), or its first word alone
+    ('Innovationszentrum Nordhafen'): not a German common noun by its ending, and followed by a preposition,
+    a conjunction or punctuation."""
+    words = after.split()
+    if len(words) == 2:
+        follows = text[text.index(after, head_end) + len(after):][:20]
+        if _PLACE_KIND.match(words[0]) and is_region(words[1]):
+            return after
+        ends = bool(_DE_NEXT.match(follows) or re.match(r"[ \t]+[a-zäöüß]", follows))
+        # not a city adjective before a plain noun ("Handelskammer Hamburger Unternehmen")
+        if ends and _ADJ_LOOSE.match(words[0]) and not _DE_NOUN.search(words[1]) and not (
+                words[0].endswith("er") and is_region(words[0])):
+            return after
+        if ends and core.endswith(_NAMED_HEADS) and not _DE_NOUN.search(words[0]) and (
+                _DIRECTION.match(words[1]) or is_region(words[1])):
+            return after
     if not core.endswith(_NAMED_HEADS):
         return None
-    word = after.split()[0]
+    word = words[0]
     start = text.index(word, head_end)
     if _DE_NOUN.search(word) or _NOT_NAME.search(word) or not _DE_NEXT.match(text[start + len(word):start + len(word) + 20]):
         return None
