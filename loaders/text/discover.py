@@ -280,7 +280,8 @@ _MONTHS = {"januar", "februar", "marz", "april", "mai", "juni", "juli", "august"
            "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "monday", "tuesday", "wednesday",
            "thursday", "friday", "saturday", "sunday"}
 # a place word before a town name: "in Kelmsund", "aus Kelmsund", "near Kelmsund", "Stadt Kelmsund"
-_PLACE_CUE = re.compile(r"(?<![\w-])(?:in|aus|nach|bei|from|to|near|Stadt|city of|town of|Standort|Werk in|plant in)\s+"
+_PLACE_CUE = re.compile(r"(?<![\w-])(?:in|aus|nach|bei|from|to|near|Stadt|city of|town of|Standort|Werk in|plant in|"
+                        r"besuchte[n]?|besucht|visited|visiting|Gemeinde|Kleinstadt)\s+"
                         r"(?P<n>[A-ZÄÖÜ][a-zäöüß]+(?:[ -][A-ZÄÖÜ][a-zäöüß]+)?)(?![\w-])")
 
 

