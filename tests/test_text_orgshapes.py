@@ -98,3 +98,26 @@ def test_a_region_after_the_field_belongs_to_the_name_and_stubs_are_no_names():
     assert not _orgs("Die Handelskammer Hamburger Unternehmen berät viele Firmen.", "de") & {
         "Handelskammer Hamburger Unternehmen"}
     assert not _orgs("Die Neue Datenbank Europas wächst schnell.", "de")
+
+
+# --- precision: what is no body, no company and no person ----------------------------------------------------
+
+def test_two_names_joined_with_an_article_and_a_field_inside_the_second():
+    got = _orgs("The Velden Chip Board and the Kessel Electrical and Electronic Makers' Association (KEEMA) "
+                "back the plan.")
+    assert {"Velden Chip Board", "Kessel Electrical and Electronic Makers' Association"} <= got
+    assert "Kessel Electrical" not in got
+    got = _orgs("Students of the Tarnholm University and the Velden University of Applied Sciences take part.")
+    assert {"Tarnholm University", "Velden University of Applied Sciences"} <= got
+    assert "Velden University" not in got
+
+
+def test_no_company_from_an_adverbial_and_no_person_from_a_field_or_a_function_unit():
+    from loaders.text.typenames import COMPANY, PERSON
+
+    got = names_by_type("Since 2023, the Velden chip producer has been building a fab near Kessel.", "en")
+    assert "Since 2023" not in got.get(COMPANY, set())
+    got = names_by_type("The Head of Corporate Affairs at the chip maker welcomed the plan.", "en")
+    assert "Affairs" not in got.get(PERSON, set())
+    got = _orgs("Further information: Communications Department, phone 0123 456. Pressestelle des Hauses.")
+    assert not got & {"Communications Department", "Pressestelle"}

@@ -56,7 +56,10 @@ _GOVERNMENT_EN = re.compile(r"(?<![\w-])(?P<name>[A-Z][a-z]+(?:ish|ian|ese|an|ic
 _CHAMBER_ABBR = re.compile(rf"(?<![\w-])(?P<name>(?:IHK|HWK|AHK)\s+(?:(?:zu|für)\s+)?(?P<place>{_CAPWORD}))")
 # "Tongji Universität": a name before the German head (not an adjective: "Technische Universität")
 _UNI_BEFORE = re.compile(rf"(?<![\w-])(?P<name>[A-Z][\w]*+\s+Universität)(?![\w-])")
-_UNI = re.compile(rf"(?P<name>(?:Technische\s+)?Universität\s+{_CAPWORD}|University\s+of\s+{_CAPWORD}|{_CAPWORD}\s+University|Hochschule\s+{_CAPWORD}(?:\s+{_CAPWORD})?)")
+_UNI = re.compile(rf"(?P<name>(?:Technische\s+)?Universität\s+{_CAPWORD}|University\s+of\s+{_CAPWORD}|"
+                  # "Dresden University of Applied Sciences": the field after "of" belongs to the name
+                  rf"{_CAPWORD}\s+University(?:\s+of(?:\s+(?:the\s+)?{_CAPWORD}){{1,4}}(?:\s+and\s+{_CAPWORD})?)?|"
+                  rf"Hochschule\s+{_CAPWORD}(?:\s+{_CAPWORD})?)")
 _REGION_AGENCY = r"(?:Invest|International|Trade\s*&\s*Invest|Global\s+Business|Innovativ|Business\s+Development)"
 _APPOSITION = re.compile(
     rf"(?P<name>{_RUN}),\s+(?:the|die|der|das|a|an|eine|ein)\s+(?:[\w'’-]+\s+){{0,4}}?(?P<head>agency|Agentur|Wirtschaftsförderung|Wirtschaftsfördergesellschaft|association|Verband|cluster|Cluster|network|Netzwerk|ministry|Ministerium|chamber|Kammer|institute|Institut|university|Universität)\b"

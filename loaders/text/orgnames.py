@@ -71,10 +71,19 @@ _GENERIC = re.compile(r"(?i)^(?:memorandum(?: of understanding)?|mou|absichtserk
                       r"amt|büro|regierung|verwaltung|delegation|kommission|netzwerk|cluster|stiftung|akademie|werft|werften))$")
 
 
+# a unit of any body named by its function ("Communications Department", "Press Office", "Pressestelle")
+_FUNCTION_UNIT = re.compile(r"(?i)^(?:the\s+|die\s+|das\s+)?(?:(?:corporate|public|international|media|press)\s+)?"
+                            r"(?:communications?|press|relations|media|marketing|sales|human\s+resources|legal|finance|"
+                            r"affairs|presse|kommunikation|öffentlichkeitsarbeit|personal)\s*-?\s*"
+                            r"(?:department|office|division|team|unit|desk|abteilung|referat|stelle|büro)$")
+
+
 def is_generic(name: str) -> bool:
-    """A word for a kind of thing, not a name (MoU, Absichtserklärung, Delegation, 'das Ministerium')."""
+    """A word for a kind of thing, not a name (MoU, Absichtserklärung, Delegation, 'das Ministerium',
+    'Communications Department')."""
     n = name.strip()
-    return bool(_GENERIC.match(n)) or bool(re.search(r"(?i)\b(?:memorandum of understanding|letter of intent|absichtserklärung)\b", n))
+    return (bool(_GENERIC.match(n)) or bool(_FUNCTION_UNIT.match(n))
+            or bool(re.search(r"(?i)\b(?:memorandum of understanding|letter of intent|absichtserklärung)\b", n)))
 
 
 # a word that heads a body's name: an English head word, or a German word ending in a head ("Handelskammer")
@@ -96,10 +105,13 @@ def split_coordinated(name: str) -> list[str]:
     University' -> both); a span whose later part has no head of its own is one name ('Ministry of Trade,
     Industry and Energy', 'Chamber of Commerce and Industry'). Joins are tried from the right, so that a field
     joined inside the first name stays in it ('Osaka Chamber of Commerce and Industry and the X Association')."""
-    for m in reversed(list(_JOIN.finditer(name))):
+    joins = list(_JOIN.finditer(name))
+    # a join with an article ("and the", "und die") first: "the X Board and the German Electrical and
+    # Electronic Manufacturers' Association" are two names, not "... Electrical" and "Electronic ..."
+    for m in sorted(reversed(joins), key=lambda j: not re.search(r"\s(?:the|die|der|das|den|dem)\s+$", j.group(0))):
         left, right = name[:m.start()].strip(), name[m.end():].strip()
         if right[:1].isupper() and _names_a_body(right) and _names_a_body(left):
-            return split_coordinated(left) + [right]
+            return split_coordinated(left) + split_coordinated(right)
     return [name]
 
 
@@ -160,6 +172,8 @@ def org_candidates(text: str, is_region=lambda name: False, lang: str = "de") ->
             part = _LEAD_DET.sub("", m.group(key))
             if key == "a" and re.search(r"(?<![\w-])(?:of|for|de|du|des)\s+$", text[max(0, m.start() - 8):m.start()]):
                 continue  # the tail of a longer name ("the Port of Rotterdam Authority")
+            if key == "b" and re.match(r"\s+(?:of|for)\s+[A-Z]", text[m.end():m.end() + 8]):
+                continue  # the head of a longer name ("Dresden University of Applied Sciences")
             if len(part.split()) >= 2:
                 out.append((part, None, None))
     return out
@@ -252,7 +266,8 @@ _DE_NEXT = re.compile(r"(?i)^(?:\s*[^\s\w]|\s+(?:aus|in|im|mit|und|sowie|bei|fü
                       r"wurde|soll|kann|als|seit|mbH|GmbH|AG|SE|KG)\b|$)")
 _NAMELIKE = re.compile(r"[A-Z].*[A-Z]|\d|^[A-Z]{2,}")  # MUJI, 3M, SungEel, Re-Fire
 _NOT_NAME = re.compile(r"(?i)^(?:und|and|the|der|die|das|in|im|aus|mit|of|for|für|von|bei|zu|seit|über|as|at|by|on|"
-                       r"with|from|to|gmbh|ag|se|ltd|inc|co)$")
+                       r"with|from|to|gmbh|ag|se|ltd|inc|co|since|after|before|during|until|while|when|where|also|"
+                       r"then|today|bis|ab|vor|nach|während|heute|auch|dann)$")
 _DE_NOUN = re.compile(r"(?i)(?:ung|ungen|heit|keit|schaft|tion|tionen|ität|nahme|plätze|investitionen|kunden|produkte|"
                       r"mitarbeiter(?:innen)?)$")
 
