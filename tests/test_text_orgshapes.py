@@ -121,3 +121,13 @@ def test_no_company_from_an_adverbial_and_no_person_from_a_field_or_a_function_u
     assert "Affairs" not in got.get(PERSON, set())
     got = _orgs("Further information: Communications Department, phone 0123 456. Pressestelle des Hauses.")
     assert not got & {"Communications Department", "Pressestelle"}
+
+
+def test_a_name_after_firma_or_reederei_before_any_lower_case_word():
+    from loaders.text.orgnames import described_companies
+
+    assert described_companies("In Kessel baut die Firma Brautec ein neues Werk.") == ["Brautec"]
+    assert described_companies("Die Reederei Nordlicht betreibt zehn Schiffe.") == ["Nordlicht"]
+    # a plural noun or an amount after the word is no name
+    assert described_companies("Die Firma Produkte herstellt und verkauft.") == []
+    assert described_companies("Der Konzern Milliarden investiert.") == []

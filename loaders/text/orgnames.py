@@ -269,6 +269,7 @@ _NOT_NAME = re.compile(r"(?i)^(?:und|and|the|der|die|das|in|im|aus|mit|of|for|f�
                        r"with|from|to|gmbh|ag|se|ltd|inc|co|since|after|before|during|until|while|when|where|also|"
                        r"then|today|bis|ab|vor|nach|während|heute|auch|dann)$")
 _DE_NOUN = re.compile(r"(?i)(?:ung|ungen|heit|keit|schaft|tion|tionen|ität|nahme|plätze|investitionen|kunden|produkte|"
+                      r"milliarden|millionen|prozent|euro|dollar|"
                       r"mitarbeiter(?:innen)?)$")
 
 
@@ -292,8 +293,11 @@ def described_companies(text: str, lang: str = "de") -> list[str]:
         first = name.split()[0]
         # German nouns follow descriptors too ("das Unternehmen Arbeitsplätze schafft"): a plain word counts
         # only when a preposition, a conjunction, punctuation or a short verb comes after the name
-        if not _NAMELIKE.search(first) and (_DE_NOUN.search(first)
-                                            or not _DE_NEXT.match(text[m.end("name"):m.end("name") + 20])):
+        # after "Firma" or "Reederei" (a word always followed by a name) any lower-case word may come next
+        strong = re.search(r"(?i)(?:firma|reederei)\s+$", text[m.start():m.start("name")])
+        after_ok = _DE_NEXT.match(text[m.end("name"):m.end("name") + 20]) or (
+            strong and re.match(r"[ \t]+[a-zäöüß]", text[m.end("name"):m.end("name") + 3]))
+        if not _NAMELIKE.search(first) and (_DE_NOUN.search(first) or not after_ok):
             continue
         if len(name.split()) > 1 and not _DE_NEXT.match(text[m.end("name"):m.end("name") + 20]):
             name = first
