@@ -18,3 +18,18 @@ def test_towns_of_five_thousand_with_a_place_cue():
     # without a cue the name alone is not enough; months and known countries stay what they are
     assert "Wolmirstedt" not in _regions("Wolmirstedt klingt wie ein Name aus einem Roman.")
     assert "August" not in _regions("The plant opens in August.", "en")
+
+
+def test_english_names_of_subdivisions_from_the_database_and_the_exonym_file():
+    from tests.textnodes import extracted
+
+    def ids(text: str) -> set[str]:
+        return {n.id for n in extracted(text, "en").nodes if n.type == REGION}
+
+    got = ids("The minister travelled to Lombardy and Mazovia and met guests from Upper Austria and Catalonia.")
+    assert {"region:it-25", "region:pl-14", "region:at-4", "region:es-ct"} <= got
+    assert "region:fr-nor" in ids("A trade mission from Normandy arrived on Monday.")
+    # with a kind word, as the region itself writes it
+    assert "region:dk-85" in ids("The council of Region Zealand approved the plan.")
+    # a name that is also a large city of the country stays the city ("Vienna")
+    assert "region:at-9" not in ids("The delegation visited Vienna.")
