@@ -131,3 +131,14 @@ def test_a_name_after_firma_or_reederei_before_any_lower_case_word():
     # a plural noun or an amount after the word is no name
     assert described_companies("Die Firma Produkte herstellt und verkauft.") == []
     assert described_companies("Der Konzern Milliarden investiert.") == []
+
+
+def test_offices_branches_in_a_region_and_a_known_company_before_and():
+    from loaders.text.typenames import COMPANY
+
+    assert "Velden Trade Office" in _orgs("The Velden Trade Office organised the mission.")
+    got = names_by_type("Toyota Motor Corporation and Volkswagen Sachsen GmbH attended the ceremony.", "en")
+    assert {"Toyota Motor Corporation", "Volkswagen Sachsen GmbH"} <= got[COMPANY]
+    got = names_by_type("Toyota Motor Corporation and Velden Tools GmbH signed the order.", "en")
+    assert "Velden Tools GmbH" in got[COMPANY]
+    assert not any(" and " in n for n in got[COMPANY])

@@ -37,7 +37,7 @@ _RUN_NL = rf"{_CAPWORD_NL}(?:\s+(?:{_CONN}\s+)*{_CAPWORD_NL})*"
 _LEGAL_NAME = re.compile(rf"(?P<name>{_RUN_NL})\s+(?P<legal>{_LEGAL})(?![\w])")
 _HEAD_EN = (r"(?:Agency|Association|Chambers?|Institute|University|Ministry|Corporation|Foundation|Council|Cluster|Network|"
             r"Organi[sz]ation|Accelerator|Center|Centre|Society|Federation|Authority|Alliance|Hub|Campus|Board|School|"
-            r"Commission|Bureau|Secretariat|Department|Chancellery|Committee|"
+            r"Commission|Bureau|Secretariat|Department|Chancellery|Committee|Office|"
             # a park is a body only as a science or technology park ("Science Park Saar"), not "Central Park"
             r"(?:(?<=Science )|(?<=Technology )|(?<=Research )|(?<=Innovation )|(?<=Industrial ))Park)")
 # a head first, then its field: "the Agency for Regional Growth", "Department of Industries and Commerce"
@@ -107,6 +107,7 @@ _NAME_THEN_OFFICE = re.compile(rf"(?<![\w-])(?P<p>{_NAME2}),\s+(?:(?:der|die|the
 _NAME_PARTY = re.compile(rf"(?<![\w-])(?P<p>{_NAME2})\s+\({_PARTIES}\)")
 _MR = re.compile(rf"(?<![\w-])(?:Mr|Mrs|Ms|Herr|Frau|S\.\s?E\.|H\.\s?E\.)\.?\s+(?={_NAME2})")
 
+_NAME_JOIN = re.compile(r",\s+|\s+(?:and|und|sowie|&)\s+")
 LEGAL_COMPANY = re.compile(rf"(?<![\w])(?:{_LEGAL}|Co\.)(?![\w])")
 
 
@@ -235,9 +236,14 @@ def _register_org(gaz: Gazetteer, name: str, lang: str, acr: str | None = None, 
     if any(e.type in (REGION, TOPIC) for e in gaz.lookup(name)):
         return None
     # a span that contains a known body ("Verbände World Class 300 und High Potential ... Association") is not one name
+    short = strip_legal(name)
     for mm in gaz.match(name, tokenize(name)):
         if any(h.kind == "entity" and gaz.entries[h.ref].type in (ORGANIZATION, COMPANY) for h in mm.hits):
-            if mm.end - mm.start < len(strip_legal(name)) - 1:
+            # a company's branch in a region is a company of its own: "<Company> Sachsen GmbH"
+            rest = short[mm.end:].strip()
+            branch = (mm.start == 0 and short != name and rest
+                      and any(e.type == REGION for e in gaz.lookup(rest)))
+            if mm.end - mm.start < len(short) - 1 and not branch:
                 return None
     type_, kind = classify(name, gaz)
     if hint and kind in ("other", "association", None):
@@ -332,6 +338,11 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
             full = _trim_left(m.group("name"))
             if not full or not full[0].isupper():
                 continue
+            # "Toyota Motor Corporation and Velden Tools GmbH": a known body before "and" is a name of its own
+            for j in _NAME_JOIN.finditer(full):
+                if any(e.type in (ORGANIZATION, COMPANY) for e in gaz.lookup(full[:j.start()])):
+                    full = full[j.end():]
+                    break
             name = _best_tail(full, gaz)
             if name:
                 dropped = full[: len(full) - len(name)].strip()
