@@ -142,3 +142,20 @@ def test_offices_branches_in_a_region_and_a_known_company_before_and():
     got = names_by_type("Toyota Motor Corporation and Velden Tools GmbH signed the order.", "en")
     assert "Velden Tools GmbH" in got[COMPANY]
     assert not any(" and " in n for n in got[COMPANY])
+
+
+def test_names_after_a_title_with_commas_and_with_their_country_or_field_after_of():
+    got = names_by_type("The MOU was signed by Mr Tom Velden, Senator for Tools, and Mr Jim Orr, Chief Executive, "
+                        "Velden Computer Board of the Republic of Singapore.", "en")
+    orgs = got[ORGANIZATION]
+    assert "Velden Computer Board of the Republic of Singapore" in orgs
+    from tests.textnodes import extracted
+
+    board = [n for n in extracted("Mr Jim Orr, Chief Executive, Velden Computer Board of the Republic of Singapore, "
+                                  "spoke.", "en").nodes if n.type == ORGANIZATION]
+    assert board and "Velden Computer Board" in [a for v in board[0].aliases.values() for a in v]
+    # a longer name with its field after "of" is another body than the shorter one named before
+    got = _orgs("Tarn National University hosted guests. Later Tarn National University of Science and "
+                "Technology signed a deal.")
+    assert {"Tarn National University", "Tarn National University of Science and Technology"} <= got
+    assert "National University" not in got

@@ -77,6 +77,9 @@ STOP = {
     "vorsitzender", "anschließend", "zum", "abschluss", "zusammen", "gemeinsam", "veranstalter", "mitglied", "member",
     "members", "mitglieder", "partner", "kooperationspartner", "ansprechpartner", "ansprechpartnerin", "tel", "e-mail",
     "telefon", "fax", "telefax", "links", "foto", "quelle", "source", "medien", "hinweis", "im", "rund", "ca", "seit",
+    # sentence adverbs before a name ("Later Velden University signed ...")
+    "later", "then", "also", "now", "meanwhile", "afterwards", "yesterday", "recently", "finally", "additionally",
+    "furthermore", "moreover", "besides", "meanwhile", "später", "danach", "außerdem", "zudem", "ebenso",
 }
 NAME_PREFIX_FAMILIES = {"fraunhofer", "max-planck", "max planck", "leibniz", "helmholtz", "steinbeis"}
 HONORIFIC = r"(?:(?:Prof\.|Professor|Dr\.(?:-Ing\.)?|Dipl\.-Ing\.|Mr\.|Ms\.|Mrs\.|Herr|Frau)\s+)*"
@@ -243,6 +246,10 @@ def _register_org(gaz: Gazetteer, name: str, lang: str, acr: str | None = None, 
             rest = short[mm.end:].strip()
             branch = (mm.start == 0 and short != name and rest
                       and any(e.type == REGION for e in gaz.lookup(rest)))
+            # "National Velden University of Science and Technology" is not "National Velden University"
+            field = (mm.start == 0 and re.match(r"(?:of|for)\s+[A-Z]", rest)
+                     and not any(e.type == REGION for e in gaz.lookup(re.sub(r"^(?:of|for)\s+(?:the\s+)?", "", rest))))
+            branch = branch or bool(field)
             if mm.end - mm.start < len(short) - 1 and not branch:
                 return None
     type_, kind = classify(name, gaz)
@@ -383,13 +390,25 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
             # "the X Chamber of Commerce and Industry and the Y Association": each name on its own
             parts = split_coordinated(_trim_left(m.group("name")))
             for k, part in enumerate(parts):
+                # "Tom Velden, Chief Executive, Velden Computer Board": a comma ends what came before the name,
+                # unless a field list goes on after "of" ("Ministry of Trade, Industry and Energy")
+                before, comma, after = part.rpartition(", ")
+                if comma and not re.search(r"\b(?:of|for|für)\b", before.rpartition(", ")[2]):
+                    part = _trim_left(after)
                 name = _best_tail(part, gaz) if k == 0 else _trim_left(part)
                 place = (m.group("place") or "").strip() if k == len(parts) - 1 else ""
                 # a place right after the head names the branch ("German Institute Taipei")
                 if name and place and any(e.type == REGION for e in gaz.lookup(place)):
                     name = f"{name} {place}"
                 if name and len(name.split()) >= 2:
-                    _register_org(gaz, name, lang)
+                    e = _register_org(gaz, name, lang)
+                    # "Velden Computer Board of the Republic of Tarn": the name without its country is an alias
+                    cut = re.search(r"\s+of\s+(?:the\s+)?(?=[A-Z])", name)
+                    short = name[:cut.start()] if cut else ""
+                    if e is not None and cut and len(short.split()) >= 2 and not re.match(_HEAD_EN, short) \
+                            and re.search(rf"{_HEAD_EN}$", short) \
+                            and any(x.type == REGION for x in gaz.lookup(name[cut.end():])):
+                        gaz.add_alias(e.id, short, lang)
         for m in _HEAD_FIRST_EN.finditer(t):
             prev = re.search(r"(\S+)\s+$", t[max(0, m.start() - 40):m.start()])
             # after a capitalized word the name began earlier (``_HEAD_NAME_EN`` reads it whole)
@@ -408,6 +427,10 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
             if not re.search(r"(?:e|en|er|es|em)$", first) and fold(first) not in STOP:
                 _register_org(gaz, m.group("name"), lang)
         for m in _UNI.finditer(t):
+            # "National Taiwan University": the run is read whole by ``_HEAD_NAME_EN``, not from its middle
+            prev = re.search(r"(\S+)\s+$", t[max(0, m.start() - 40):m.start()])
+            if prev and prev.group(1)[:1].isupper() and fold(prev.group(1)) not in STOP and not m.group("name").startswith(("University", "Universität", "Technische", "Hochschule")):
+                continue
             _register_org(gaz, _trim_left(m.group("name")), lang)
         # "die japanischen Universitäten Yamagata und Tohoku"
         for m in re.finditer(rf"\b(?:Universitäten|universities)\s+(?P<list>{_CAPWORD}(?:\s*(?:,|und|and)\s*{_CAPWORD})+)", t):
@@ -485,7 +508,7 @@ def _best_tail(name: str, gaz: Gazetteer) -> str:
             if words[i - 1] in ("the", "der", "die", "das", "dem", "den") and i >= 2 and words[i - 2] in ("and", "und", "sowie"):
                 words = words[i:]
                 break
-            if head and not re.search(r"(?i)institut|ministeri|universit|kammer|chamber|agency|institute|ministry|university|association|verband", head):
+            if head and not re.search(rf"(?i)institut|ministeri|universit|kammer|verband|{_HEAD_EN}", head):
                 words = words[i:]
                 break
     return _trim_left(" ".join(words))
