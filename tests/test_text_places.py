@@ -33,3 +33,11 @@ def test_english_names_of_subdivisions_from_the_database_and_the_exonym_file():
     assert "region:dk-85" in ids("The council of Region Zealand approved the plan.")
     # a name that is also a large city of the country stays the city ("Vienna")
     assert "region:at-9" not in ids("The delegation visited Vienna.")
+
+
+def test_a_given_name_after_a_place_cue_is_a_person_not_a_town():
+    from loaders.text.typenames import PERSON
+
+    got = names_by_type("According to Sachin Kulkarni, director of the park, 5,000 jobs will follow.", "en")
+    assert "Sachin Kulkarni" in got.get(PERSON, set())
+    assert not got.get(REGION, set())

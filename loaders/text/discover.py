@@ -15,6 +15,7 @@ from graph.text import fold, slug
 
 from .gazetteer import Entry, Gazetteer, Hit, token_forms, tokenize
 from .legalforms import legal_pattern
+from .givennames import is_given_name
 from .personnames import family_after_office, family_first, given_name_candidates, lone_family_after_title
 from .orgnames import (COORD_EN, LIST_INTRO, PAIRS_INTRO, bullet_item, bullet_names, described_companies, enumerated_companies, is_generic,
                        org_candidates, party_names, split_coordinated)
@@ -312,6 +313,10 @@ def discover_places(gaz: Gazetteer, sentences: list[Sentence], lang: str) -> Non
             name = m.group("n")
             hit = towns.get(fold(name)) or towns.get(fold(name.split()[0]))
             if hit is None or hit[0] in gaz.entries or gaz.lookup(hit[1]) or fold(name) in _MONTHS:
+                continue
+            # "according to Sachin Kulkarni": a given name before a capitalized word is a person, not a town
+            if is_given_name(name.split()[0]) and fold(name) not in towns and (
+                    " " in name or re.match(r"[ \t]+[A-ZÄÖÜ]", s.text[m.end("n"):m.end("n") + 2])):
                 continue
             rid, town = hit
             gaz.add(Entry(rid, REGION, {lang: town}, {}, {"level": "city"}, parent=rid.split("-")[0], local=True))
