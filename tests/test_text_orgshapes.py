@@ -159,3 +159,18 @@ def test_names_after_a_title_with_commas_and_with_their_country_or_field_after_o
                 "Technology signed a deal.")
     assert {"Tarn National University", "Tarn National University of Science and Technology"} <= got
     assert "National University" not in got
+
+
+def test_other_names_in_a_list_beside_a_known_company_are_companies():
+    from loaders.text.typenames import COMPANY
+
+    got = names_by_type("Representatives of Bosch, Siemens Energy and Velden Steel joined the trip.", "en")
+    assert {"Siemens Energy", "Velden Steel"} <= got[COMPANY]
+    got = names_by_type("Samsung, Kestrel Cells and Orsbach plan new plants.", "en")
+    assert {"Kestrel Cells", "Orsbach"} <= got[COMPANY]
+    # no known company, a region or a person in the list, or German common nouns: nothing added
+    assert COMPANY not in names_by_type("Kestrel Cells, Orsbach and Tarnholm are names.", "en")
+    got = names_by_type("Bosch, Velden and Munich are on the list.", "en")
+    assert "Velden" not in got.get(COMPANY, set())
+    got = names_by_type("Die Firmen Bosch, Kunden und Partner trafen sich.", "de")
+    assert not {"Kunden", "Partner"} & got.get(COMPANY, set())

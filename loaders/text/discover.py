@@ -17,7 +17,7 @@ from .gazetteer import Entry, Gazetteer, Hit, token_forms, tokenize
 from .legalforms import legal_pattern
 from .givennames import is_given_name
 from .personnames import family_after_office, family_first, given_name_candidates, lone_family_after_title
-from .orgnames import (COORD_EN, LIST_INTRO, PAIRS_INTRO, bullet_item, bullet_names, described_companies, enumerated_companies, is_generic,
+from .orgnames import (COORD_EN, LIST_INTRO, PAIRS_INTRO, bullet_item, bullet_names, name_like, name_lists, described_companies, enumerated_companies, is_generic,
                        org_candidates, party_names, split_coordinated)
 from .sentences import Sentence
 from .typenames import COMPANY, ORGANIZATION, PERSON as PERSON_T, REGION, TOPIC
@@ -250,7 +250,10 @@ def _register_org(gaz: Gazetteer, name: str, lang: str, acr: str | None = None, 
             # "National Velden University of Science and Technology" is not "National Velden University"
             field = (mm.start == 0 and re.match(r"(?:of|for)\s+[A-Z]", rest)
                      and not any(e.type == REGION for e in gaz.lookup(re.sub(r"^(?:of|for)\s+(?:the\s+)?", "", rest))))
-            branch = branch or bool(field)
+            # "Siemens Energy" in a list of companies: a company named after a known one
+            sister = (type_override == COMPANY and mm.start == 0 and len(rest.split()) == 1 and rest[:1].isupper()
+                      and any(gaz.entries[h.ref].type == COMPANY for h in mm.hits if h.kind == "entity"))
+            branch = branch or bool(field) or sister
             if mm.end - mm.start < len(short) - 1 and not branch:
                 return None
     type_, kind = classify(name, gaz)
@@ -389,6 +392,7 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
             if not any(e.type in (REGION, PERSON_T, TOPIC) for e in gaz.lookup(c, base=False)):
                 _register_org(gaz, c, lang, type_override=COMPANY)
     _listed_companies(gaz, sentences, lang)
+    _company_companions(gaz, sentences, lang)
     for s in sentences:
         t = s.text
         for m in _HEAD_NAME_EN.finditer(t):
@@ -458,6 +462,28 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
             first = m.group("name").split()[0]
             if any(e.type == REGION for e in gaz.lookup(first)):
                 _register_org(gaz, m.group("name"), lang)
+
+
+def _company_companions(gaz: Gazetteer, sentences: list[Sentence], lang: str) -> None:
+    """The other names of a list that names a company the gazetteer knows ('Bosch, Velden Tools and Orsbach
+    Systems'): companies too, when no item is a region, a person, a body or a common word; in German only
+    items written like names (``orgnames.name_like``), as every noun is capitalized there."""
+    for s in sentences:
+        for items in name_lists(s.text):
+            kinds = []
+            for it in items:
+                known = gaz.lookup(it)
+                kinds.append(known[0].type if known else None)
+            if COMPANY not in kinds or any(k not in (None, COMPANY) for k in kinds):
+                continue
+            for it, k in zip(items, kinds):
+                if k is not None or is_generic(it) or fold(it.split()[0]) in STOP:
+                    continue
+                if any(c.start == 0 for c in given_name_candidates(it)) or classify(it, gaz)[1] not in (None, "other"):
+                    break  # a person or a body in the list: not a list of companies
+                if lang == "de" and not name_like(it):
+                    continue
+                _register_org(gaz, it, lang, type_override=COMPANY)
 
 
 def _listed_companies(gaz: Gazetteer, sentences: list[Sentence], lang: str) -> None:

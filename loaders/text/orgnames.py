@@ -362,3 +362,25 @@ def bullet_names(line: str) -> list[str]:
         return []
     return [n for n in (x.strip(" .") for x in re.split(r",[ \t]+|[ \t]+(?:and|und|sowie|&)[ \t]+", m.group("names")))
             if _ok_item(n)]
+
+
+# ------------------------------------------------------------------ companions of a known company in a list
+_LIST_ITEM = r"[A-Z0-9ÄÖÜ][\w&.'’+-]*+(?:[ \t]+[A-Z0-9ÄÖÜ][\w&.'’+-]*+){0,3}"
+NAME_LIST = re.compile(rf"(?<![\w&.'’+-])(?P<list>{_LIST_ITEM}(?:,[ \t]+(?:the[ \t]+)?{_LIST_ITEM}){{0,8}},?[ \t]+(?:and|und|sowie)[ \t]+"
+                       rf"(?:the[ \t]+)?{_LIST_ITEM})(?![\w&'’+-])")
+
+
+def name_lists(text: str) -> list[list[str]]:
+    """Lists of capitalized names joined by commas and "and" ('Bosch, Siemens Energy and Thyssenkrupp Steel'),
+    each as its items; ``discover`` takes them as companies only beside a company it knows."""
+    out = []
+    for m in NAME_LIST.finditer(text):
+        items = [re.sub(r"^the\s+", "", i.strip(" .,")) for i in re.split(r",\s+|\s+(?:and|und|sowie)\s+", m.group("list"))]
+        out.append([i for i in items if i])
+    return out
+
+
+def name_like(item: str) -> bool:
+    """A list item written like a name in German too, where every noun is capitalized: two capitals or a
+    digit ('SAP', 'ZF', '3M', 'SungEel'), or several words ('Siemens Energy')."""
+    return bool(_NAMELIKE.search(item)) or len(item.split()) >= 2
