@@ -174,3 +174,16 @@ def test_other_names_in_a_list_beside_a_known_company_are_companies():
     assert "Velden" not in got.get(COMPANY, set())
     got = names_by_type("Die Firmen Bosch, Kunden und Partner trafen sich.", "de")
     assert not {"Kunden", "Partner"} & got.get(COMPANY, set())
+
+
+def test_organs_and_facilities_of_a_body_are_no_organizations():
+    from loaders.text.typenames import PERSON
+
+    got = names_by_type("The Joint Steering Committee will meet twice a year. The Executive Board and the "
+                        "Supervisory Board approved the budget. The Visitor Center opens on Sundays.", "en")
+    assert not got.get(ORGANIZATION) and not got.get(PERSON)
+    assert not _orgs("The Board of Directors of Velden Tools elected a new chair.")
+    # a proper modifier makes it a name
+    assert "Korea-Velden Business Council" in _orgs("The Korea-Velden Business Council met in Seoul.")
+    # "<Region> International" only where no further name follows ("X International Port Group")
+    assert not any(n.endswith("International") for n in _orgs("They toured the Shanghai International Port Group."))

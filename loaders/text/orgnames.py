@@ -78,11 +78,26 @@ _FUNCTION_UNIT = re.compile(r"(?i)^(?:the\s+|die\s+|das\s+)?(?:(?:corporate|publ
                             r"(?:department|office|division|team|unit|desk|abteilung|referat|stelle|büro)$")
 
 
+# words that describe an organ or a facility of some body rather than name one ("Joint Steering Committee",
+# "Supervisory Board", "Visitor Center", "Innovation Hub"): a name made of them and a head word is generic
+_ORGAN_WORDS = {"joint", "steering", "executive", "supervisory", "advisory", "management", "annual", "general",
+                "visitor", "visitors", "business", "innovation", "service", "services", "information", "press",
+                "central", "main", "organizing", "organising", "programme", "program", "project", "scientific",
+                "technical", "expert", "working", "coordination", "coordinating", "contact", "welcome", "the", "a",
+                "an", "new", "our", "its", "their"}
+_ORGAN_HEAD = re.compile(r"(?i)^(?:committee|board|council|commission|center|centre|hub|office|group|team|unit|"
+                         r"secretariat|department|desk)$")
+_ORGAN_OF = re.compile(r"(?i)^(?:the\s+)?board\s+of\s+(?:directors|trustees|governors|management)\b")
+
+
 def is_generic(name: str) -> bool:
     """A word for a kind of thing, not a name (MoU, Absichtserklärung, Delegation, 'das Ministerium',
-    'Communications Department')."""
+    'Communications Department', 'Supervisory Board', 'Board of Directors of X')."""
     n = name.strip()
-    return (bool(_GENERIC.match(n)) or bool(_FUNCTION_UNIT.match(n))
+    words = n.split()
+    organ = (len(words) >= 1 and bool(_ORGAN_HEAD.match(words[-1]))
+             and all(w.lower() in _ORGAN_WORDS for w in words[:-1]))
+    return (bool(_GENERIC.match(n)) or bool(_FUNCTION_UNIT.match(n)) or organ or bool(_ORGAN_OF.match(n))
             or bool(re.search(r"(?i)\b(?:memorandum of understanding|letter of intent|absichtserklärung)\b", n)))
 
 
