@@ -187,3 +187,12 @@ def test_organs_and_facilities_of_a_body_are_no_organizations():
     assert "Korea-Velden Business Council" in _orgs("The Korea-Velden Business Council met in Seoul.")
     # "<Region> International" only where no further name follows ("X International Port Group")
     assert not any(n.endswith("International") for n in _orgs("They toured the Shanghai International Port Group."))
+
+
+def test_german_genitives_of_persons_and_places_and_universities_named_by_small_towns():
+    assert "Büro des Ministers" not in _orgs("Das Büro des Ministers teilt mit, dass es wächst.", "de")
+    assert "Zentrum Hamburgs" not in _orgs("Im Zentrum Hamburgs gab es ein Programm.", "de")
+    got = _orgs("Das Wirtschaftsministerium des Landes Brandenburg finanziert das Vorhaben.", "de")
+    assert "Wirtschaftsministerium des Landes Brandenburg" in got
+    assert "Technische Hochschule Wildau" in _orgs("Die Technische Hochschule Wildau und Partner kooperieren.", "de")
+    assert not any("Studierende" in n for n in _orgs("Die Technische Hochschule Studierende aus Korea.", "de"))

@@ -164,14 +164,26 @@ def org_candidates(text: str, is_region=lambda name: False, lang: str = "de") ->
         if after and after.endswith("-"):  # "des Clusters Sondermaschinen- und Anlagenbau": a stub, no name
             after = None if len(after.split()) == 1 else after.rsplit(" ", 1)[0]
         if after and not after.startswith(("für ", "des ", "der ")) and not is_region(after):
-            after = _plain_name_after(core, after, text, m.end("head"), is_region)
+            plain = _plain_name_after(core, after, text, m.end("head"), is_region)
+            if plain is None and adj and core.endswith(("hochschule", "universität")):
+                # "Technische Hochschule Wildau": a university named by its town, which may be too small to know
+                word = after.split()[0]
+                nxt = text[m.start("after") + len(word):m.start("after") + len(word) + 3]
+                if not (_DE_NOUN.search(word) or _NOT_NAME.search(word) or re.search(r"enden?$", word)) and re.match(r"[ \t]*[^\w\s]|[ \t]+[a-zäöüß]", nxt):
+                    plain = word
+            after = plain
             if after is None and core.endswith(_DESCRIBING_HEADS):
                 continue  # a describing word before a name that the name's own rules find
         if after:
             # a region right after the name belongs to it ("Agentur für Regionalentwicklung Masowien")
             rest = _REGION_AFTER.match(text, m.start("after") + len(after))
-            if rest and is_region(rest.group("r")) and not is_region(after.split()[-1]):
+            last = after.split()[-1]
+            if rest and is_region(rest.group("r")) and (_KIND_GEN.match(last) or not is_region(last)):
                 after += " " + rest.group("r")
+            if _PERSON_GEN.match(after):  # "Büro des Ministers": a person's office, not a body's name
+                continue
+            if core.endswith("zentrum") and after.endswith("s") and is_region(after) and is_region(after[:-1]):
+                continue  # "im Zentrum Hamburgs": the centre of a city
         if not (adj or pre or after) and core not in _BARE_OK:
             continue
         if core.endswith(_NEEDS_NAME) and not after:
@@ -194,6 +206,11 @@ def org_candidates(text: str, is_region=lambda name: False, lang: str = "de") ->
     return out
 
 
+# kind words of a region in the genitive ("des Landes Brandenburg", "der Provinz Sichuan")
+_KIND_GEN = re.compile(r"^(?:Landes|Freistaates|Freistaats|Provinz|Region|Stadt|Bundesstaates|Bundesstaats|Präfektur|"
+                       r"Kreises|Landkreises|Bezirks|Staates)$")
+_PERSON_GEN = re.compile(r"^(?:des|der)\s+(?:[A-ZÄÖÜ][a-zäöüß]*)?(?:[Mm]inister|[Pp]räsident|[Bb]ürgermeister|[Ss]enator|"
+                         r"[Bb]otschafter|[Kk]onsul|[Gg]ouverneur|[Ll]andrat|[Dd]irektor|[Rr]ektor|[Kk]anzler)(?:in|s|en)?$")
 _REGION_AFTER = re.compile(r"[ \t]+(?P<r>[A-ZÄÖÜ][\w]*(?:-[A-ZÄÖÜ][\w]*)*)(?![\w-])")
 _PLACE_KIND = re.compile(r"^(?:Region|Stadt|Landkreis|Kreis|Provinz|Präfektur|Bezirk)$")
 _DIRECTION = re.compile(r"^(?:Nord|Süd|Ost|West|Nordost|Nordwest|Südost|Südwest|Mitte|Mitteldeutschland|[A-Z]{2,})$")
