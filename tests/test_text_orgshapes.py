@@ -196,3 +196,9 @@ def test_german_genitives_of_persons_and_places_and_universities_named_by_small_
     assert "Wirtschaftsministerium des Landes Brandenburg" in got
     assert "Technische Hochschule Wildau" in _orgs("Die Technische Hochschule Wildau und Partner kooperieren.", "de")
     assert not any("Studierende" in n for n in _orgs("Die Technische Hochschule Studierende aus Korea.", "de"))
+
+
+def test_university_type_acronyms_with_their_town():
+    got = _orgs("Die BTU Cottbus-Senftenberg, die HTW Dresden und die TU Chemnitz forschen gemeinsam.", "de")
+    assert {"BTU Cottbus-Senftenberg", "HTW Dresden", "TU Chemnitz"} <= got
+    assert not _orgs("Die HS Velden nicht, denn Velden ist kein Ort.", "de")

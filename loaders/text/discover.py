@@ -55,6 +55,7 @@ _HEAD_NAME_EN = re.compile(rf"(?P<name>{_RUN}\s+{_HEAD_EN}(?:\s+(?:of|for)(?:\s+
 _GOVERNMENT_EN = re.compile(r"(?<![\w-])(?P<name>[A-Z][a-z]+(?:ish|ian|ese|an|ic|i)\s+(?:Government|Parliament))(?![\w-])")
 # "IHK Berlin", "HWK Dresden", "IHK zu Kiel"
 _CHAMBER_ABBR = re.compile(rf"(?<![\w-])(?P<name>(?:IHK|HWK|AHK)\s+(?:(?:zu|für)\s+)?(?P<place>{_CAPWORD}))")
+_UNI_ABBR = re.compile(rf"(?<![\w-])(?P<name>(?:TU|TH|FH|HS|BTU|HTW|HTWK|HAW|OTH|HfT|HfWU)\s+(?P<place>{_CAPWORD}))")
 # "Tongji Universität": a name before the German head (not an adjective: "Technische Universität")
 _UNI_BEFORE = re.compile(rf"(?<![\w-])(?P<name>[A-Z][\w]*+\s+Universität)(?![\w-])")
 _UNI = re.compile(rf"(?P<name>(?:Technische\s+)?Universität\s+{_CAPWORD}|University\s+of\s+{_CAPWORD}|"
@@ -431,6 +432,10 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
         for m in _CHAMBER_ABBR.finditer(t):
             if any(e.type == REGION for e in gaz.lookup(m.group("place"))):
                 _register_org(gaz, m.group("name"), lang, hint="Kammer")
+        # "BTU Cottbus-Senftenberg", "HTW Dresden": a university's type acronym and its town
+        for m in _UNI_ABBR.finditer(t):
+            if any(e.type == REGION for e in gaz.lookup(m.group("place").split("-")[0])):
+                _register_org(gaz, m.group("name"), lang, hint="Hochschule")
         for m in _UNI_BEFORE.finditer(t):
             first = m.group("name").split()[0]
             if not re.search(r"(?:e|en|er|es|em)$", first) and fold(first) not in STOP:
