@@ -202,3 +202,8 @@ def test_university_type_acronyms_with_their_town():
     got = _orgs("Die BTU Cottbus-Senftenberg, die HTW Dresden und die TU Chemnitz forschen gemeinsam.", "de")
     assert {"BTU Cottbus-Senftenberg", "HTW Dresden", "TU Chemnitz"} <= got
     assert not _orgs("Die HS Velden nicht, denn Velden ist kein Ort.", "de")
+
+
+def test_what_a_network_is_for_is_not_its_name():
+    assert not _orgs("Thüringen und Vietnam: Netzwerk für Medizintechnik", "de")
+    assert "Netzwerk Maritime Zukunft" in _orgs("Das Netzwerk Maritime Zukunft lädt ein.", "de")

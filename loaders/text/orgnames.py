@@ -163,6 +163,8 @@ def org_candidates(text: str, is_region=lambda name: False, lang: str = "de") ->
             continue
         if after and after.endswith("-"):  # "des Clusters Sondermaschinen- und Anlagenbau": a stub, no name
             after = None if len(after.split()) == 1 else after.rsplit(" ", 1)[0]
+        if after and after.startswith("für ") and core.endswith(_DESCRIBING_HEADS) and not (adj or pre):
+            continue  # "ein Netzwerk für Medizintechnik": what the network is for, not its name
         if after and not after.startswith(("für ", "des ", "der ")) and not is_region(after):
             plain = _plain_name_after(core, after, text, m.end("head"), is_region)
             if plain is None and adj and core.endswith(("hochschule", "universität")):
