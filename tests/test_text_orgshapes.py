@@ -207,3 +207,18 @@ def test_university_type_acronyms_with_their_town():
 def test_what_a_network_is_for_is_not_its_name():
     assert not _orgs("Thüringen und Vietnam: Netzwerk für Medizintechnik", "de")
     assert "Netzwerk Maritime Zukunft" in _orgs("Das Netzwerk Maritime Zukunft lädt ein.", "de")
+
+
+def test_english_headlines_in_title_case():
+    from loaders.text.discover import title_case
+    from loaders.text.typenames import PERSON
+
+    assert title_case("Governor Leads Trade Mission to Velden to Strengthen Farm Ties")
+    assert not title_case("The governor leads a trade mission to Velden.")
+    assert not title_case("Sachsen und Taiwan vertiefen Zusammenarbeit bei Halbleitern", "de")
+    got = names_by_type("Governor Leads Trade Mission to Germany to Strengthen Agricultural Ties", "en")
+    assert PERSON not in got
+    got = names_by_type("Governor Tim Walz Leads Trade Mission To Germany", "en")
+    assert got[PERSON] == {"Tim Walz"}
+    got = _orgs("Saxony Strengthens Cooperation With Velden Semiconductor Industry Association")
+    assert got == {"Velden Semiconductor Industry Association"}

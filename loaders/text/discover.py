@@ -112,6 +112,22 @@ _NAME_THEN_OFFICE = re.compile(rf"(?<![\w-])(?P<p>{_NAME2}),\s+(?:(?:der|die|the
 _NAME_PARTY = re.compile(rf"(?<![\w-])(?P<p>{_NAME2})\s+\({_PARTIES}\)")
 _MR = re.compile(rf"(?<![\w-])(?:Mr|Mrs|Ms|Herr|Frau|S\.\s?E\.|H\.\s?E\.)\.?\s+(?={_NAME2})")
 
+# capitalized function words mid-line mark an English headline in title case
+_TITLE_WORDS = re.compile(r"\s(?:With|From|To|In|On|At|As|By|After|Over|Into|Amid|Ahead|Via)\s")
+_TITLE_BREAK = re.compile(r"(?<![\w-])(?:With|From|To|In|On|At|As|By|After|Over|Into|Amid|Via)\s+")
+
+
+def title_case(sentence: str, lang: str = "en") -> bool:
+    """An English headline in title case: no final punctuation, and a capitalized function word mid-line or
+    nearly every longer word capitalized ("Governor Leads Trade Mission to Germany to Strengthen Ties")."""
+    t = sentence.rstrip()
+    if lang != "en" or not t or t[-1] in ".!?\"”:;)":
+        return False
+    longer = re.findall(r"(?<![\w'’-])[A-Za-z][\w'’-]{3,}", t)
+    caps = sum(1 for w in longer if w[0].isupper())
+    return bool(_TITLE_WORDS.search(t)) or (len(longer) >= 5 and caps >= 0.8 * len(longer))
+
+
 _NAME_JOIN = re.compile(r",\s+|\s+(?:and|und|sowie|&)\s+")
 LEGAL_COMPANY = re.compile(rf"(?<![\w])(?:{_LEGAL}|Co\.)(?![\w])")
 
@@ -396,9 +412,14 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
     _company_companions(gaz, sentences, lang)
     for s in sentences:
         t = s.text
+        headline = title_case(t, lang)
         for m in _HEAD_NAME_EN.finditer(t):
+            nm = m.group("name")
+            if headline:  # "Saxony Strengthens Cooperation With X Association": the name starts after "With"
+                cut = list(_TITLE_BREAK.finditer(nm))
+                nm = nm[cut[-1].end():] if cut else nm
             # "the X Chamber of Commerce and Industry and the Y Association": each name on its own
-            parts = split_coordinated(_trim_left(m.group("name")))
+            parts = split_coordinated(_trim_left(nm))
             for k, part in enumerate(parts):
                 # "Tom Velden, Chief Executive, Velden Computer Board": a comma ends what came before the name,
                 # unless a field list goes on after "of" ("Ministry of Trade, Industry and Energy")
@@ -620,12 +641,15 @@ def discover_persons(gaz: Gazetteer, sentences: list[Sentence], lang: str) -> No
             extra |= {m.start("p") for m in rx.finditer(t)}
         starts += sorted(extra)
         role_starts = {m.start: m.end for m in matches if any(h.kind == "role" for h in m.hits)}
+        headline = title_case(t, lang)
         for st in sorted(set(starts)):
             while st in role_starts:
                 st = role_starts[st] + 1
             pm = PERSON3.match(t, st)
             if pm and not all(_name_ok(w, pm.group("family"), gaz) for w in pm.group("given").split()):
                 pm = None
+            if pm and headline and not is_given_name(pm.group("given").split()[-1]):
+                pm = None  # "Governor Tim Walz Leads ...": two name words in a headline
             if pm is None:
                 pm = PERSON.match(t, st)
             if pm is None and st in extra:
@@ -636,6 +660,10 @@ def discover_persons(gaz: Gazetteer, sentences: list[Sentence], lang: str) -> No
                 continue
             given, family = pm.group("given"), pm.group("family")
             if not all(_name_ok(w, family, gaz) for w in given.split()):
+                continue
+            # an English headline in title case ("Governor Leads Trade Mission to X"): every word is capitalized,
+            # so only a given name the name list knows or an East-Asian name makes a person
+            if headline and not (is_given_name(given.split()[0]) or family_first(given.split()[0], family)):
                 continue
             _add_person(gaz, lang, given, family, " ".join(pm.group("hon").split()) or None)
         # name shape alone: a given name the name list knows, an East-Asian family name first, or a lone
