@@ -15,8 +15,10 @@ from graph.text import fold, slug
 
 from .gazetteer import Entry, Gazetteer, Hit, token_forms, tokenize
 from .legalforms import legal_pattern
+from .givennames import is_given_name
 from .personnames import family_after_office, family_first, given_name_candidates, lone_family_after_title
-from .orgnames import COORD_EN, described_companies, enumerated_companies, is_generic, org_candidates, party_names
+from .orgnames import (COORD_EN, LIST_INTRO, PAIRS_INTRO, bullet_item, bullet_names, name_like, name_lists, described_companies, enumerated_companies, is_generic,
+                       org_candidates, party_names, split_coordinated)
 from .sentences import Sentence
 from .typenames import COMPANY, ORGANIZATION, PERSON as PERSON_T, REGION, TOPIC
 
@@ -34,12 +36,18 @@ _ACRONYM_DEF = re.compile(rf"(?P<long>{_RUN}(?:\s+{_LEGAL})?)\s*\((?P<acr>[{UPPE
 _CAPWORD_NL = rf"(?!{_LEGAL}(?![\w]))(?:{_CAPWORD})"
 _RUN_NL = rf"{_CAPWORD_NL}(?:\s+(?:{_CONN}\s+)*{_CAPWORD_NL})*"
 _LEGAL_NAME = re.compile(rf"(?P<name>{_RUN_NL})\s+(?P<legal>{_LEGAL})(?![\w])")
-_HEAD_EN = r"(?:Agency|Association|Chambers?|Institute|University|Ministry|Corporation|Foundation|Council|Cluster|Network|Organi[sz]ation|Accelerator|Center|Centre|Society|Federation|Authority|Alliance|Hub|Campus|Board|School|Commission|Bureau|Secretariat|Department)"
+_HEAD_EN = (r"(?:Agency|Association|Chambers?|Institute|University|Ministry|Corporation|Foundation|Council|Cluster|Network|"
+            r"Organi[sz]ation|Accelerator|Center|Centre|Society|Federation|Authority|Alliance|Hub|Campus|Board|School|"
+            r"Commission|Bureau|Secretariat|Department|Chancellery|Committee|Office|"
+            # a park is a body only as a science or technology park ("Science Park Saar"), not "Central Park"
+            r"(?:(?<=Science )|(?<=Technology )|(?<=Research )|(?<=Innovation )|(?<=Industrial ))Park)")
 # a head first, then its field: "the Agency for Regional Growth", "Department of Industries and Commerce"
 _HEAD_FIRST_EN = re.compile(
     rf"(?<![\w-])(?P<name>(?:Ministry|Agency|Department|Office|Institute|Council|Commission|Bureau|Chamber|Authority|"
-    rf"Board|Centre|Center|Foundation|Association)\s+(?:of|for)(?:\s+(?:the\s+)?{_CAPWORD})+"
-    rf"(?:(?:,\s+{_CAPWORD})*,?\s+and(?:\s+{_CAPWORD})+)?)")
+    rf"Board|Centre|Center|Foundation|Association|Chancellery|Committee)\s+(?:of|for)(?:\s+(?:the\s+)?{_CAPWORD})+"
+    rf"(?:(?:,\s+{_CAPWORD})*,?\s+and(?:\s+{_CAPWORD})+)?)"
+    # the place of the body after its field: "Chamber of Commerce and Industry of Stuttgart" (kept only for a region)
+    rf"(?P<of>\s+(?:of|in)\s+(?P<place>{_CAPWORD}(?:\s+{_CAPWORD})?))?")
 # a name in capitals after the head belongs to it ("Political Network STRING")
 # "Ministry of Industry and Trade", not "X Hub and the Port of Y" (a second name after "and the")
 _HEAD_NAME_EN = re.compile(rf"(?P<name>{_RUN}\s+{_HEAD_EN}(?:\s+(?:of|for)(?:\s+(?:the\s+)?{_CAPWORD})+|\s+and(?:\s+{_CAPWORD})+)*(?:\s+[A-Z]{{3,}}(?![\w-]))?)(?P<place>\s+{_CAPWORD})?(?![\w])")
@@ -47,9 +55,13 @@ _HEAD_NAME_EN = re.compile(rf"(?P<name>{_RUN}\s+{_HEAD_EN}(?:\s+(?:of|for)(?:\s+
 _GOVERNMENT_EN = re.compile(r"(?<![\w-])(?P<name>[A-Z][a-z]+(?:ish|ian|ese|an|ic|i)\s+(?:Government|Parliament))(?![\w-])")
 # "IHK Berlin", "HWK Dresden", "IHK zu Kiel"
 _CHAMBER_ABBR = re.compile(rf"(?<![\w-])(?P<name>(?:IHK|HWK|AHK)\s+(?:(?:zu|für)\s+)?(?P<place>{_CAPWORD}))")
+_UNI_ABBR = re.compile(rf"(?<![\w-])(?P<name>(?:TU|TH|FH|HS|BTU|HTW|HTWK|HAW|OTH|HfT|HfWU)\s+(?P<place>{_CAPWORD}))")
 # "Tongji Universität": a name before the German head (not an adjective: "Technische Universität")
 _UNI_BEFORE = re.compile(rf"(?<![\w-])(?P<name>[A-Z][\w]*+\s+Universität)(?![\w-])")
-_UNI = re.compile(rf"(?P<name>(?:Technische\s+)?Universität\s+{_CAPWORD}|University\s+of\s+{_CAPWORD}|{_CAPWORD}\s+University|Hochschule\s+{_CAPWORD}(?:\s+{_CAPWORD})?)")
+_UNI = re.compile(rf"(?P<name>(?:Technische\s+)?Universität\s+{_CAPWORD}|University\s+of\s+{_CAPWORD}|"
+                  # "Dresden University of Applied Sciences": the field after "of" belongs to the name
+                  rf"{_CAPWORD}\s+University(?:\s+of(?:\s+(?:the\s+)?{_CAPWORD}){{1,4}}(?:\s+and\s+{_CAPWORD})?)?|"
+                  rf"Hochschule\s+{_CAPWORD}(?:\s+{_CAPWORD})?)")
 _REGION_AGENCY = r"(?:Invest|International|Trade\s*&\s*Invest|Global\s+Business|Innovativ|Business\s+Development)"
 _APPOSITION = re.compile(
     rf"(?P<name>{_RUN}),\s+(?:the|die|der|das|a|an|eine|ein)\s+(?:[\w'’-]+\s+){{0,4}}?(?P<head>agency|Agentur|Wirtschaftsförderung|Wirtschaftsfördergesellschaft|association|Verband|cluster|Cluster|network|Netzwerk|ministry|Ministerium|chamber|Kammer|institute|Institut|university|Universität)\b"
@@ -67,6 +79,9 @@ STOP = {
     "vorsitzender", "anschließend", "zum", "abschluss", "zusammen", "gemeinsam", "veranstalter", "mitglied", "member",
     "members", "mitglieder", "partner", "kooperationspartner", "ansprechpartner", "ansprechpartnerin", "tel", "e-mail",
     "telefon", "fax", "telefax", "links", "foto", "quelle", "source", "medien", "hinweis", "im", "rund", "ca", "seit",
+    # sentence adverbs before a name ("Later Velden University signed ...")
+    "later", "then", "also", "now", "meanwhile", "afterwards", "yesterday", "recently", "finally", "additionally",
+    "furthermore", "moreover", "besides", "meanwhile", "später", "danach", "außerdem", "zudem", "ebenso",
 }
 NAME_PREFIX_FAMILIES = {"fraunhofer", "max-planck", "max planck", "leibniz", "helmholtz", "steinbeis"}
 HONORIFIC = r"(?:(?:Prof\.|Professor|Dr\.(?:-Ing\.)?|Dipl\.-Ing\.|Mr\.|Ms\.|Mrs\.|Herr|Frau)\s+)*"
@@ -97,6 +112,23 @@ _NAME_THEN_OFFICE = re.compile(rf"(?<![\w-])(?P<p>{_NAME2}),\s+(?:(?:der|die|the
 _NAME_PARTY = re.compile(rf"(?<![\w-])(?P<p>{_NAME2})\s+\({_PARTIES}\)")
 _MR = re.compile(rf"(?<![\w-])(?:Mr|Mrs|Ms|Herr|Frau|S\.\s?E\.|H\.\s?E\.)\.?\s+(?={_NAME2})")
 
+# capitalized function words mid-line mark an English headline in title case
+_TITLE_WORDS = re.compile(r"\s(?:With|From|To|In|On|At|As|By|After|Over|Into|Amid|Ahead|Via)\s")
+_TITLE_BREAK = re.compile(r"(?<![\w-])(?:With|From|To|In|On|At|As|By|After|Over|Into|Amid|Via)\s+")
+
+
+def title_case(sentence: str, lang: str = "en") -> bool:
+    """An English headline in title case: no final punctuation, and a capitalized function word mid-line or
+    nearly every longer word capitalized ("Governor Leads Trade Mission to Germany to Strengthen Ties")."""
+    t = sentence.rstrip()
+    if lang != "en" or not t or t[-1] in ".!?\"”:;)":
+        return False
+    longer = re.findall(r"(?<![\w'’-])[A-Za-z][\w'’-]{3,}", t)
+    caps = sum(1 for w in longer if w[0].isupper())
+    return bool(_TITLE_WORDS.search(t)) or (len(longer) >= 5 and caps >= 0.8 * len(longer))
+
+
+_NAME_JOIN = re.compile(r",\s+|\s+(?:and|und|sowie|&)\s+")
 LEGAL_COMPANY = re.compile(rf"(?<![\w])(?:{_LEGAL}|Co\.)(?![\w])")
 
 
@@ -115,7 +147,7 @@ def classify(name: str, gaz: Gazetteer) -> tuple[str, str | None]:
         return ORGANIZATION, "research_institute"
     if re.search(r"agentur|agency|forderung|promotion|invest|accelerator|development|marketinggesellschaft|business center", low):
         return ORGANIZATION, "agency"
-    if re.search(r"regierung|government|prefecture|metropolitan city|provinz", low):
+    if re.search(r"regierung|government|prefecture|metropolitan city|provinz|chancellery|kanzlei", low):
         return ORGANIZATION, "government"
     if re.search(r"verband|association|verein|federation|\be v\b|society|alliance|council", low):
         return ORGANIZATION, "association"
@@ -209,6 +241,11 @@ def _register_org(gaz: Gazetteer, name: str, lang: str, acr: str | None = None, 
     name = name.strip(" ,")
     if (len(name) < 3 and not type_override) or is_generic(name) or COORD_EN.fullmatch(name):
         return None
+    parts = split_coordinated(name) if not type_override else [name]
+    if len(parts) > 1:  # two bodies joined by "and": each one on its own
+        for p in parts:
+            _register_org(gaz, p, lang, hint=hint)
+        return None
     known = gaz.lookup(name)
     known = [e for e in known if e.type in (ORGANIZATION, COMPANY)] or ([] if not acr else [e for e in gaz.lookup(acr) if e.type in (ORGANIZATION, COMPANY)])
     if known:
@@ -220,9 +257,21 @@ def _register_org(gaz: Gazetteer, name: str, lang: str, acr: str | None = None, 
     if any(e.type in (REGION, TOPIC) for e in gaz.lookup(name)):
         return None
     # a span that contains a known body ("Verbände World Class 300 und High Potential ... Association") is not one name
+    short = strip_legal(name)
     for mm in gaz.match(name, tokenize(name)):
         if any(h.kind == "entity" and gaz.entries[h.ref].type in (ORGANIZATION, COMPANY) for h in mm.hits):
-            if mm.end - mm.start < len(strip_legal(name)) - 1:
+            # a company's branch in a region is a company of its own: "<Company> Sachsen GmbH"
+            rest = short[mm.end:].strip()
+            branch = (mm.start == 0 and short != name and rest
+                      and any(e.type == REGION for e in gaz.lookup(rest)))
+            # "National Velden University of Science and Technology" is not "National Velden University"
+            field = (mm.start == 0 and re.match(r"(?:of|for)\s+[A-Z]", rest)
+                     and not any(e.type == REGION for e in gaz.lookup(re.sub(r"^(?:of|for)\s+(?:the\s+)?", "", rest))))
+            # "Siemens Energy" in a list of companies: a company named after a known one
+            sister = (type_override == COMPANY and mm.start == 0 and len(rest.split()) == 1 and rest[:1].isupper()
+                      and any(gaz.entries[h.ref].type == COMPANY for h in mm.hits if h.kind == "entity"))
+            branch = branch or bool(field) or sister
+            if mm.end - mm.start < len(short) - 1 and not branch:
                 return None
     type_, kind = classify(name, gaz)
     if hint and kind in ("other", "association", None):
@@ -268,7 +317,8 @@ _MONTHS = {"januar", "februar", "marz", "april", "mai", "juni", "juli", "august"
            "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "monday", "tuesday", "wednesday",
            "thursday", "friday", "saturday", "sunday"}
 # a place word before a town name: "in Kelmsund", "aus Kelmsund", "near Kelmsund", "Stadt Kelmsund"
-_PLACE_CUE = re.compile(r"(?<![\w-])(?:in|aus|nach|bei|from|to|near|Stadt|city of|town of|Standort|Werk in|plant in)\s+"
+_PLACE_CUE = re.compile(r"(?<![\w-])(?:in|aus|nach|bei|from|to|near|Stadt|city of|town of|Standort|Werk in|plant in|"
+                        r"besuchte[n]?|besucht|visited|visiting|Gemeinde|Kleinstadt)\s+"
                         r"(?P<n>[A-ZÄÖÜ][a-zäöüß]+(?:[ -][A-ZÄÖÜ][a-zäöüß]+)?)(?![\w-])")
 
 
@@ -283,6 +333,10 @@ def discover_places(gaz: Gazetteer, sentences: list[Sentence], lang: str) -> Non
             name = m.group("n")
             hit = towns.get(fold(name)) or towns.get(fold(name.split()[0]))
             if hit is None or hit[0] in gaz.entries or gaz.lookup(hit[1]) or fold(name) in _MONTHS:
+                continue
+            # "according to Sachin Kulkarni": a given name before a capitalized word is a person, not a town
+            if is_given_name(name.split()[0]) and fold(name) not in towns and (
+                    " " in name or re.match(r"[ \t]+[A-ZÄÖÜ]", s.text[m.end("n"):m.end("n") + 2])):
                 continue
             rid, town = hit
             gaz.add(Entry(rid, REGION, {lang: town}, {}, {"level": "city"}, parent=rid.split("-")[0], local=True))
@@ -316,6 +370,11 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
             full = _trim_left(m.group("name"))
             if not full or not full[0].isupper():
                 continue
+            # "Toyota Motor Corporation and Velden Tools GmbH": a known body before "and" is a name of its own
+            for j in _NAME_JOIN.finditer(full):
+                if any(e.type in (ORGANIZATION, COMPANY) for e in gaz.lookup(full[:j.start()])):
+                    full = full[j.end():]
+                    break
             name = _best_tail(full, gaz)
             if name:
                 dropped = full[: len(full) - len(name)].strip()
@@ -349,32 +408,64 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
         for c in sorted(dict.fromkeys(enumerated_companies(t) + described_companies(t, lang)), key=lambda n: -len(n)):
             if not any(e.type in (REGION, PERSON_T, TOPIC) for e in gaz.lookup(c, base=False)):
                 _register_org(gaz, c, lang, type_override=COMPANY)
+    _listed_companies(gaz, sentences, lang)
+    _company_companions(gaz, sentences, lang)
     for s in sentences:
         t = s.text
+        headline = title_case(t, lang)
         for m in _HEAD_NAME_EN.finditer(t):
-            name = _trim_left(m.group("name"))
-            name = _best_tail(name, gaz)
-            place = (m.group("place") or "").strip()
-            # a place right after the head names the branch ("German Institute Taipei")
-            if name and place and any(e.type == REGION for e in gaz.lookup(place)):
-                name = f"{name} {place}"
-            if name and len(name.split()) >= 2:
-                _register_org(gaz, name, lang)
+            nm = m.group("name")
+            if headline:  # "Saxony Strengthens Cooperation With X Association": the name starts after "With"
+                cut = list(_TITLE_BREAK.finditer(nm))
+                nm = nm[cut[-1].end():] if cut else nm
+            # "the X Chamber of Commerce and Industry and the Y Association": each name on its own
+            parts = split_coordinated(_trim_left(nm))
+            for k, part in enumerate(parts):
+                # "Tom Velden, Chief Executive, Velden Computer Board": a comma ends what came before the name,
+                # unless a field list goes on after "of" ("Ministry of Trade, Industry and Energy")
+                before, comma, after = part.rpartition(", ")
+                if comma and not re.search(r"\b(?:of|for|für)\b", before.rpartition(", ")[2]):
+                    part = _trim_left(after)
+                name = _best_tail(part, gaz) if k == 0 else _trim_left(part)
+                place = (m.group("place") or "").strip() if k == len(parts) - 1 else ""
+                # a place right after the head names the branch ("German Institute Taipei")
+                if name and place and any(e.type == REGION for e in gaz.lookup(place)):
+                    name = f"{name} {place}"
+                if name and len(name.split()) >= 2:
+                    e = _register_org(gaz, name, lang)
+                    # "Velden Computer Board of the Republic of Tarn": the name without its country is an alias
+                    cut = re.search(r"\s+of\s+(?:the\s+)?(?=[A-Z])", name)
+                    short = name[:cut.start()] if cut else ""
+                    if e is not None and cut and len(short.split()) >= 2 and not re.match(_HEAD_EN, short) \
+                            and re.search(rf"{_HEAD_EN}$", short) \
+                            and any(x.type == REGION for x in gaz.lookup(name[cut.end():])):
+                        gaz.add_alias(e.id, short, lang)
         for m in _HEAD_FIRST_EN.finditer(t):
             prev = re.search(r"(\S+)\s+$", t[max(0, m.start() - 40):m.start()])
             # after a capitalized word the name began earlier (``_HEAD_NAME_EN`` reads it whole)
             if prev is None or not prev.group(1)[:1].isupper() or fold(prev.group(1)) in STOP:
-                _register_org(gaz, m.group("name"), lang)
+                name = m.group("name")
+                if m.group("place") and any(e.type == REGION for e in gaz.lookup(m.group("place"))):
+                    name += m.group("of")
+                _register_org(gaz, name, lang)
         for m in _GOVERNMENT_EN.finditer(t):
             _register_org(gaz, m.group("name"), lang, hint="government")
         for m in _CHAMBER_ABBR.finditer(t):
             if any(e.type == REGION for e in gaz.lookup(m.group("place"))):
                 _register_org(gaz, m.group("name"), lang, hint="Kammer")
+        # "BTU Cottbus-Senftenberg", "HTW Dresden": a university's type acronym and its town
+        for m in _UNI_ABBR.finditer(t):
+            if any(e.type == REGION for e in gaz.lookup(m.group("place").split("-")[0])):
+                _register_org(gaz, m.group("name"), lang, hint="Hochschule")
         for m in _UNI_BEFORE.finditer(t):
             first = m.group("name").split()[0]
             if not re.search(r"(?:e|en|er|es|em)$", first) and fold(first) not in STOP:
                 _register_org(gaz, m.group("name"), lang)
         for m in _UNI.finditer(t):
+            # "National Taiwan University": the run is read whole by ``_HEAD_NAME_EN``, not from its middle
+            prev = re.search(r"(\S+)\s+$", t[max(0, m.start() - 40):m.start()])
+            if prev and prev.group(1)[:1].isupper() and fold(prev.group(1)) not in STOP and not m.group("name").startswith(("University", "Universität", "Technische", "Hochschule")):
+                continue
             _register_org(gaz, _trim_left(m.group("name")), lang)
         # "die japanischen Universitäten Yamagata und Tohoku"
         for m in re.finditer(rf"\b(?:Universitäten|universities)\s+(?P<list>{_CAPWORD}(?:\s*(?:,|und|and)\s*{_CAPWORD})+)", t):
@@ -393,10 +484,57 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
         for m in re.finditer(r"\b(?:by|von|durch|with|mit)\s+(?P<name>[a-z][\w-]{2,}),\s+(?:the|die|der|das)\s+(?:[\w'’-]+\s+){0,4}?(?:agency|Agentur|Wirtschaftsförderung|association|Verband|cluster|network|Netzwerk|chamber|Kammer)\b", t):
             _register_org(gaz, m.group("name"), lang, hint=m.group(0).rsplit(" ", 1)[-1])
         # "<Region> Invest", "<Region> International"
-        for m in re.finditer(rf"(?P<name>{_CAPWORD}(?:-{_CAPWORD})?\s+{_REGION_AGENCY})(?![\w])", t):
+        for m in re.finditer(rf"(?P<name>{_CAPWORD}(?:-{_CAPWORD})?\s+{_REGION_AGENCY})(?![\w])(?!\s+[A-Z])", t):
             first = m.group("name").split()[0]
             if any(e.type == REGION for e in gaz.lookup(first)):
                 _register_org(gaz, m.group("name"), lang)
+
+
+def _company_companions(gaz: Gazetteer, sentences: list[Sentence], lang: str) -> None:
+    """The other names of a list that names a company the gazetteer knows ('Bosch, Velden Tools and Orsbach
+    Systems'): companies too, when no item is a region, a person, a body or a common word; in German only
+    items written like names (``orgnames.name_like``), as every noun is capitalized there."""
+    for s in sentences:
+        for items in name_lists(s.text):
+            kinds = []
+            for it in items:
+                known = gaz.lookup(it)
+                kinds.append(known[0].type if known else None)
+            if COMPANY not in kinds or any(k not in (None, COMPANY) for k in kinds):
+                continue
+            for it, k in zip(items, kinds):
+                if k is not None or is_generic(it) or fold(it.split()[0]) in STOP:
+                    continue
+                if any(c.start == 0 for c in given_name_candidates(it)) or classify(it, gaz)[1] not in (None, "other"):
+                    break  # a person or a body in the list: not a list of companies
+                if lang == "de" and not name_like(it):
+                    continue
+                _register_org(gaz, it, lang, type_override=COMPANY)
+
+
+def _listed_companies(gaz: Gazetteer, sentences: list[Sentence], lang: str) -> None:
+    """Names in the bulleted lines after a line that announces companies ("Teilnehmende Unternehmen:"): a
+    company each, or the body its head word says ("- Velden University"); the list ends at the first line
+    without a bullet. A person ("- Dr. Jana Orlik", "- Jana Orlik, CEO") or a region is not made a company."""
+    listing = None
+    for s in sentences:
+        item = bullet_item(s.text)
+        if item is None:
+            listing = "companies" if LIST_INTRO.search(s.text) else "parties" if PAIRS_INTRO.search(s.text) else None
+            continue
+        # a person in the list: a title before the name, or an office after it ("- Jana Orlik, CEO")
+        if listing is None or re.match(HONORIFIC, item).end() or _NAME_THEN_OFFICE.search(s.text):
+            continue
+        names = bullet_names(s.text)
+        if listing == "parties":  # only lines of names; a given name first may be a person there
+            names = [n for n in names if not any(c.start == 0 for c in given_name_candidates(n))]
+        elif not names:
+            names = [item]
+        for name in names:
+            if any(e.type in (REGION, PERSON_T, TOPIC) for e in gaz.lookup(name, base=False)):
+                continue
+            type_, kind = classify(name, gaz)
+            _register_org(gaz, name, lang, type_override=COMPANY if kind in (None, "other") else None)
 
 
 _DESCRIPTOR_ALWAYS = {"firma", "unternehmen", "company", "firm", "hersteller", "zulieferer", "start-up", "startup"}
@@ -427,7 +565,7 @@ def _best_tail(name: str, gaz: Gazetteer) -> str:
             if words[i - 1] in ("the", "der", "die", "das", "dem", "den") and i >= 2 and words[i - 2] in ("and", "und", "sowie"):
                 words = words[i:]
                 break
-            if head and not re.search(r"(?i)institut|ministeri|universit|kammer|chamber|agency|institute|ministry|university|association|verband", head):
+            if head and not re.search(rf"(?i)institut|ministeri|universit|kammer|verband|{_HEAD_EN}", head):
                 words = words[i:]
                 break
     return _trim_left(" ".join(words))
@@ -503,12 +641,15 @@ def discover_persons(gaz: Gazetteer, sentences: list[Sentence], lang: str) -> No
             extra |= {m.start("p") for m in rx.finditer(t)}
         starts += sorted(extra)
         role_starts = {m.start: m.end for m in matches if any(h.kind == "role" for h in m.hits)}
+        headline = title_case(t, lang)
         for st in sorted(set(starts)):
             while st in role_starts:
                 st = role_starts[st] + 1
             pm = PERSON3.match(t, st)
             if pm and not all(_name_ok(w, pm.group("family"), gaz) for w in pm.group("given").split()):
                 pm = None
+            if pm and headline and not is_given_name(pm.group("given").split()[-1]):
+                pm = None  # "Governor Tim Walz Leads ...": two name words in a headline
             if pm is None:
                 pm = PERSON.match(t, st)
             if pm is None and st in extra:
@@ -519,6 +660,10 @@ def discover_persons(gaz: Gazetteer, sentences: list[Sentence], lang: str) -> No
                 continue
             given, family = pm.group("given"), pm.group("family")
             if not all(_name_ok(w, family, gaz) for w in given.split()):
+                continue
+            # an English headline in title case ("Governor Leads Trade Mission to X"): every word is capitalized,
+            # so only a given name the name list knows or an East-Asian name makes a person
+            if headline and not (is_given_name(given.split()[0]) or family_first(given.split()[0], family)):
                 continue
             _add_person(gaz, lang, given, family, " ".join(pm.group("hon").split()) or None)
         # name shape alone: a given name the name list knows, an East-Asian family name first, or a lone

@@ -21,22 +21,28 @@ _HEADS_DE = ("ministerium", "staatskanzlei", "senatskanzlei", "kanzlei", "landes
              "verband", "gesellschaft", "institut", "universität", "hochschule", "agentur", "kommission", "behörde",
              "stiftung", "akademie", "zentrum", "verwaltung", "senatsverwaltung", "regierung", "landtag",
              "vertretung", "generaldelegation", "büro", "werft", "werften", "fraktion", "kommission", "orchester",
-             "quartett", "schule", "hafen", "hub", "cluster", "campus")
+             "quartett", "schule", "hafen", "hub", "cluster", "campus", "netzwerk", "wirtschaftsförderung", "bank")
 # heads after which a plain capitalized word is a name ("Innovationszentrum Nordhafen", "Hafen Kelmsund"), when
 # a preposition, a conjunction or punctuation follows it (``_DE_NEXT``): other heads take a name only when it is
 # a region ("Technische Universität Berlin") or with für/des/der
-_NAMED_HEADS = ("zentrum", "institut", "hafen", "hub", "cluster", "campus", "akademie", "werft")
+_NAMED_HEADS = ("zentrum", "institut", "hafen", "hub", "cluster", "campus", "akademie", "werft", "netzwerk",
+                "wirtschaftsförderung")
 # heads that describe the name after them more often than they name a body ("das Chemie-Cluster Foo e. V.")
-_DESCRIBING_HEADS = ("cluster",)
+_DESCRIBING_HEADS = ("cluster", "netzwerk")
 # heads that are places or generic as often as bodies: only with a name after them ("Hafen Kelmsund"), never
 # with an adjective or a first part alone ("im Hamburger Hafen", "Uni-Campus")
-_NEEDS_NAME = ("hafen", "campus", "hub")
+_NEEDS_NAME = ("hafen", "campus", "hub", "wirtschaftsförderung")
+# words that end in a head without naming a body
+_NOT_BODIES = ("datenbank", "werkbank", "sitzbank", "parkbank", "sandbank", "schulbank")
 # a bare one-word head that names one body in context (other bare heads are too generic)
 _BARE_OK = {"staatskanzlei", "senatskanzlei", "landtag"}
 _ADJ = r"(?:[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*(?:e|en|er|es)\s+)"
 _HEAD_WORD = (r"(?P<pre>(?:[A-ZÄÖÜ][\w]*(?:-[A-ZÄÖÜ][\w]*)*/)?[A-ZÄÖÜ][\w]*-)?(?P<head>(?:[A-ZÄÖÜ][a-zäöüß]*)?(?:" + "|".join(_HEADS_DE)
               + "|" + "|".join(h.capitalize() for h in _HEADS_DE) + r")(?:s|es)?)(?![\w-])")
-_NAME_AFTER = r"(?:\s+(?P<after>(?:für|des|der)\s+[A-ZÄÖÜ][\w-]+(?:(?:,\s+|\s+und\s+)[A-ZÄÖÜ][\w-]+){0,4}|[A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)?))?"
+# an adjective by its ending ("Chemischen", "Deutscher", "Regionalen"), not a noun ending in -er ("Verkehr")
+_ADJ_FORM = r"[A-ZÄÖÜ][a-zäöüß]+(?:isch|lich|ig|sch|al|ell|är)(?:e|en|er|es)"
+_NAME_AFTER = (r"(?:\s+(?P<after>(?:für|des|der)\s+(?:" + _ADJ_FORM + r"\s+)?[A-ZÄÖÜ][\w-]+(?:(?:,\s+|\s+und\s+)[A-ZÄÖÜ][\w-]+){0,4}"
+               r"|[A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)?))?")
 ORG_DE = re.compile(rf"(?<![\w-])(?P<adj>{_ADJ}{{1,2}})?{_HEAD_WORD}{_NAME_AFTER}")
 _DET = re.compile(r"^(?:(?:Der|Die|Das|Des|Dem|Den|Eine[rnms]?|Ein|Diese[rnms]?|Unsere[rnms]?|Ihre[rnms]?)\s+)+")
 COORD_DE = re.compile(r"(?<![\w-])(?P<parts>(?:[A-ZÄÖÜ][a-zäöüß]+-,\s+){0,5}[A-ZÄÖÜ][a-zäöüß]+-\s+(?:und|sowie|oder)\s+)"
@@ -65,10 +71,63 @@ _GENERIC = re.compile(r"(?i)^(?:memorandum(?: of understanding)?|mou|absichtserk
                       r"amt|büro|regierung|verwaltung|delegation|kommission|netzwerk|cluster|stiftung|akademie|werft|werften))$")
 
 
+# a unit of any body named by its function ("Communications Department", "Press Office", "Pressestelle")
+_FUNCTION_UNIT = re.compile(r"(?i)^(?:the\s+|die\s+|das\s+)?(?:(?:corporate|public|international|media|press)\s+)?"
+                            r"(?:communications?|press|relations|media|marketing|sales|human\s+resources|legal|finance|"
+                            r"affairs|presse|kommunikation|öffentlichkeitsarbeit|personal)\s*-?\s*"
+                            r"(?:department|office|division|team|unit|desk|abteilung|referat|stelle|büro)$")
+
+
+# words that describe an organ or a facility of some body rather than name one ("Joint Steering Committee",
+# "Supervisory Board", "Visitor Center", "Innovation Hub"): a name made of them and a head word is generic
+_ORGAN_WORDS = {"joint", "steering", "executive", "supervisory", "advisory", "management", "annual", "general",
+                "visitor", "visitors", "business", "innovation", "service", "services", "information", "press",
+                "central", "main", "organizing", "organising", "programme", "program", "project", "scientific",
+                "technical", "expert", "working", "coordination", "coordinating", "contact", "welcome", "the", "a",
+                "an", "new", "our", "its", "their"}
+_ORGAN_HEAD = re.compile(r"(?i)^(?:committee|board|council|commission|center|centre|hub|office|group|team|unit|"
+                         r"secretariat|department|desk)$")
+_ORGAN_OF = re.compile(r"(?i)^(?:the\s+)?board\s+of\s+(?:directors|trustees|governors|management)\b")
+
+
 def is_generic(name: str) -> bool:
-    """A word for a kind of thing, not a name (MoU, Absichtserklärung, Delegation, 'das Ministerium')."""
+    """A word for a kind of thing, not a name (MoU, Absichtserklärung, Delegation, 'das Ministerium',
+    'Communications Department', 'Supervisory Board', 'Board of Directors of X')."""
     n = name.strip()
-    return bool(_GENERIC.match(n)) or bool(re.search(r"(?i)\b(?:memorandum of understanding|letter of intent|absichtserklärung)\b", n))
+    words = n.split()
+    organ = (len(words) >= 1 and bool(_ORGAN_HEAD.match(words[-1]))
+             and all(w.lower() in _ORGAN_WORDS for w in words[:-1]))
+    return (bool(_GENERIC.match(n)) or bool(_FUNCTION_UNIT.match(n)) or organ or bool(_ORGAN_OF.match(n))
+            or bool(re.search(r"(?i)\b(?:memorandum of understanding|letter of intent|absichtserklärung)\b", n)))
+
+
+# a word that heads a body's name: an English head word, or a German word ending in a head ("Handelskammer")
+_ANY_HEAD = re.compile(rf"(?<![\w-]){_HEADS_EN}s?(?![\w-])|(?<![\w-])(?:[A-ZÄÖÜ][\w]*-)?(?:[A-ZÄÖÜ][a-zäöüß]*)?(?:"
+                       + "|".join(_HEADS_DE) + "|" + "|".join(h.capitalize() for h in _HEADS_DE) + r")(?:s|es)?(?![\w-])")
+# where two names are joined: "and (the)", "und (die)", "sowie", a comma
+_JOIN = re.compile(r",?\s+(?:and|und|sowie|&)\s+(?:(?:the|die|der|das|den|dem)\s+)?|,\s+(?:(?:the|die|der|das)\s+)?")
+
+
+def _names_a_body(part: str) -> bool:
+    """A part of a coordination that is a name of its own: a head word and a second word ('Keio University',
+    'University of Stuttgart', 'Handelskammer Hamburg'), or a compound head ('Landwirtschaftskammer')."""
+    m = _ANY_HEAD.search(part)
+    return bool(m) and (len(part.split()) >= 2 or m.group(0) != part.capitalize())
+
+
+def split_coordinated(name: str) -> list[str]:
+    """The names in a span that joins two bodies with "and"/"und"/a comma ('University of Stuttgart and Keio
+    University' -> both); a span whose later part has no head of its own is one name ('Ministry of Trade,
+    Industry and Energy', 'Chamber of Commerce and Industry'). Joins are tried from the right, so that a field
+    joined inside the first name stays in it ('Osaka Chamber of Commerce and Industry and the X Association')."""
+    joins = list(_JOIN.finditer(name))
+    # a join with an article ("and the", "und die") first: "the X Board and the German Electrical and
+    # Electronic Manufacturers' Association" are two names, not "... Electrical" and "Electronic ..."
+    for m in sorted(reversed(joins), key=lambda j: not re.search(r"\s(?:the|die|der|das|den|dem)\s+$", j.group(0))):
+        left, right = name[:m.start()].strip(), name[m.end():].strip()
+        if right[:1].isupper() and _names_a_body(right) and _names_a_body(left):
+            return split_coordinated(left) + split_coordinated(right)
+    return [name]
 
 
 def _norm_adj(adj: str) -> str:
@@ -100,10 +159,33 @@ def org_candidates(text: str, is_region=lambda name: False, lang: str = "de") ->
         if adj:
             adj = _DET.sub("", adj) or None
         core = low.rstrip("s") if not low.endswith(tuple(_HEADS_DE)) else low
+        if core.startswith(_NOT_BODIES):
+            continue
+        if after and after.endswith("-"):  # "des Clusters Sondermaschinen- und Anlagenbau": a stub, no name
+            after = None if len(after.split()) == 1 else after.rsplit(" ", 1)[0]
+        if after and after.startswith("für ") and core.endswith(_DESCRIBING_HEADS) and not (adj or pre):
+            continue  # "ein Netzwerk für Medizintechnik": what the network is for, not its name
         if after and not after.startswith(("für ", "des ", "der ")) and not is_region(after):
-            after = _plain_name_after(core, after, text, m.end("head"))
+            plain = _plain_name_after(core, after, text, m.end("head"), is_region)
+            if plain is None and adj and core.endswith(("hochschule", "universität")):
+                # "Technische Hochschule Wildau": a university named by its town, which may be too small to know
+                word = after.split()[0]
+                nxt = text[m.start("after") + len(word):m.start("after") + len(word) + 3]
+                if not (_DE_NOUN.search(word) or _NOT_NAME.search(word) or re.search(r"enden?$", word)) and re.match(r"[ \t]*[^\w\s]|[ \t]+[a-zäöüß]", nxt):
+                    plain = word
+            after = plain
             if after is None and core.endswith(_DESCRIBING_HEADS):
                 continue  # a describing word before a name that the name's own rules find
+        if after:
+            # a region right after the name belongs to it ("Agentur für Regionalentwicklung Masowien")
+            rest = _REGION_AFTER.match(text, m.start("after") + len(after))
+            last = after.split()[-1]
+            if rest and is_region(rest.group("r")) and (_KIND_GEN.match(last) or not is_region(last)):
+                after += " " + rest.group("r")
+            if _PERSON_GEN.match(after):  # "Büro des Ministers": a person's office, not a body's name
+                continue
+            if core.endswith("zentrum") and after.endswith("s") and is_region(after) and is_region(after[:-1]):
+                continue  # "im Zentrum Hamburgs": the centre of a city
         if not (adj or pre or after) and core not in _BARE_OK:
             continue
         if core.endswith(_NEEDS_NAME) and not after:
@@ -115,19 +197,50 @@ def org_candidates(text: str, is_region=lambda name: False, lang: str = "de") ->
         alias = head if adj and re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]+er\s*", adj) and core in _BARE_OK else None
         out.append((name.strip(), low, alias))
     for m in COORD_EN.finditer(text):
-        for part in (m.group("a"), m.group("b")):
-            part = _LEAD_DET.sub("", part)
+        for key in ("a", "b"):
+            part = _LEAD_DET.sub("", m.group(key))
+            if key == "a" and re.search(r"(?<![\w-])(?:of|for|de|du|des)\s+$", text[max(0, m.start() - 8):m.start()]):
+                continue  # the tail of a longer name ("the Port of Rotterdam Authority")
+            if key == "b" and re.match(r"\s+(?:of|for)\s+[A-Z]", text[m.end():m.end() + 8]):
+                continue  # the head of a longer name ("Dresden University of Applied Sciences")
             if len(part.split()) >= 2:
                 out.append((part, None, None))
     return out
 
 
-def _plain_name_after(core: str, after: str, text: str, head_end: int) -> str | None:
-    """The first word of ``after`` when it names the body of a naming head ('Innovationszentrum Nordhafen'):
-    not a German common noun by its ending, and followed by a preposition, a conjunction or punctuation."""
+# kind words of a region in the genitive ("des Landes Brandenburg", "der Provinz Sichuan")
+_KIND_GEN = re.compile(r"^(?:Landes|Freistaates|Freistaats|Provinz|Region|Stadt|Bundesstaates|Bundesstaats|Präfektur|"
+                       r"Kreises|Landkreises|Bezirks|Staates)$")
+_PERSON_GEN = re.compile(r"^(?:des|der)\s+(?:[A-ZÄÖÜ][a-zäöüß]*)?(?:[Mm]inister|[Pp]räsident|[Bb]ürgermeister|[Ss]enator|"
+                         r"[Bb]otschafter|[Kk]onsul|[Gg]ouverneur|[Ll]andrat|[Dd]irektor|[Rr]ektor|[Kk]anzler)(?:in|s|en)?$")
+_REGION_AFTER = re.compile(r"[ \t]+(?P<r>[A-ZÄÖÜ][\w]*(?:-[A-ZÄÖÜ][\w]*)*)(?![\w-])")
+_PLACE_KIND = re.compile(r"^(?:Region|Stadt|Landkreis|Kreis|Provinz|Präfektur|Bezirk)$")
+_DIRECTION = re.compile(r"^(?:Nord|Süd|Ost|West|Nordost|Nordwest|Südost|Südwest|Mitte|Mitteldeutschland|[A-Z]{2,})$")
+_ADJ_LOOSE = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+(?:e|en|er|es)$")
+
+
+def _plain_name_after(core: str, after: str, text: str, head_end: int, is_region=lambda n: False) -> str | None:
+    """The words after a head that name its body: a place with its kind ('Handwerkskammer Region Stuttgart'),
+    an adjective and a noun before a verb ('Gesellschaft Deutscher Chemiker richten ...'), after a naming head
+    a word and a direction or region ('Kompetenzzentrum Wasserstoff Nord'), or its first word alone
+    ('Innovationszentrum Nordhafen'): not a German common noun by its ending, and followed by a preposition,
+    a conjunction or punctuation."""
+    words = after.split()
+    if len(words) == 2:
+        follows = text[text.index(after, head_end) + len(after):][:20]
+        if _PLACE_KIND.match(words[0]) and is_region(words[1]):
+            return after
+        ends = bool(_DE_NEXT.match(follows) or re.match(r"[ \t]+[a-zäöüß]", follows))
+        # not a city adjective before a plain noun ("Handelskammer Hamburger Unternehmen")
+        if ends and _ADJ_LOOSE.match(words[0]) and not _DE_NOUN.search(words[1]) and not (
+                words[0].endswith("er") and is_region(words[0])):
+            return after
+        if ends and core.endswith(_NAMED_HEADS) and not _DE_NOUN.search(words[0]) and (
+                _DIRECTION.match(words[1]) or is_region(words[1])):
+            return after
     if not core.endswith(_NAMED_HEADS):
         return None
-    word = after.split()[0]
+    word = words[0]
     start = text.index(word, head_end)
     if _DE_NOUN.search(word) or _NOT_NAME.search(word) or not _DE_NEXT.match(text[start + len(word):start + len(word) + 20]):
         return None
@@ -187,8 +300,10 @@ _DE_NEXT = re.compile(r"(?i)^(?:\s*[^\s\w]|\s+(?:aus|in|im|mit|und|sowie|bei|fü
                       r"wurde|soll|kann|als|seit|mbH|GmbH|AG|SE|KG)\b|$)")
 _NAMELIKE = re.compile(r"[A-Z].*[A-Z]|\d|^[A-Z]{2,}")  # MUJI, 3M, SungEel, Re-Fire
 _NOT_NAME = re.compile(r"(?i)^(?:und|and|the|der|die|das|in|im|aus|mit|of|for|für|von|bei|zu|seit|über|as|at|by|on|"
-                       r"with|from|to|gmbh|ag|se|ltd|inc|co)$")
+                       r"with|from|to|gmbh|ag|se|ltd|inc|co|since|after|before|during|until|while|when|where|also|"
+                       r"then|today|bis|ab|vor|nach|während|heute|auch|dann)$")
 _DE_NOUN = re.compile(r"(?i)(?:ung|ungen|heit|keit|schaft|tion|tionen|ität|nahme|plätze|investitionen|kunden|produkte|"
+                      r"milliarden|millionen|prozent|euro|dollar|"
                       r"mitarbeiter(?:innen)?)$")
 
 
@@ -212,8 +327,11 @@ def described_companies(text: str, lang: str = "de") -> list[str]:
         first = name.split()[0]
         # German nouns follow descriptors too ("das Unternehmen Arbeitsplätze schafft"): a plain word counts
         # only when a preposition, a conjunction, punctuation or a short verb comes after the name
-        if not _NAMELIKE.search(first) and (_DE_NOUN.search(first)
-                                            or not _DE_NEXT.match(text[m.end("name"):m.end("name") + 20])):
+        # after "Firma" or "Reederei" (a word always followed by a name) any lower-case word may come next
+        strong = re.search(r"(?i)(?:firma|reederei)\s+$", text[m.start():m.start("name")])
+        after_ok = _DE_NEXT.match(text[m.end("name"):m.end("name") + 20]) or (
+            strong and re.match(r"[ \t]+[a-zäöüß]", text[m.end("name"):m.end("name") + 3]))
+        if not _NAMELIKE.search(first) and (_DE_NOUN.search(first) or not after_ok):
             continue
         if len(name.split()) > 1 and not _DE_NEXT.match(text[m.end("name"):m.end("name") + 20]):
             name = first
@@ -230,3 +348,73 @@ def described_companies(text: str, lang: str = "de") -> list[str]:
         if c:
             out.append(c)
     return out
+
+
+# ------------------------------------------------------------------ companies in bullet lists
+# a line that announces a list of companies and ends with a colon ("Teilnehmende Unternehmen:", "Exhibitors include:")
+LIST_INTRO = re.compile(r"(?i)(?<![\w-])(?:[\w-]*unternehmen|firmen|companies|firms|aussteller|exhibitors|start-?ups|"
+                        r"konzerne|hersteller|zulieferer|manufacturers|suppliers|businesses|enterprises)\b[^.:]{0,60}:\s*$")
+_BULLET = re.compile(r"^\s*(?:[-–—•·*▪►‣○●]|\d{1,2}[.)])\s+")
+# the name at the start of a list line: capitalized words (a legal form may end it), up to a comma, a dash,
+# a bracket or a lower-case word ("Kestrel Robotics GmbH, Leipzig", "Marlow Sensorik (Sensoren)")
+_ITEM_NAME = re.compile(r"(?P<name>[A-Z0-9ÄÖÜ][\w&.'’+/-]*+(?:[ \t]+(?:&[ \t]+)?[A-Z0-9ÄÖÜ][\w&.'’+/-]*+){0,5})"
+                        r"(?=[ \t]*(?:$|[,:;(–—|]|[ \t]-[ \t]|[ \t]+[a-zäöü]))")
+
+
+# a line that announces pairs or groups of parties ("The initiatives are between:", "Partner sind:")
+PAIRS_INTRO = re.compile(r"(?i)(?<![\w-])(?:between|zwischen|partners|partner|partnern|participants|teilnehmer\w*|"
+                         r"members|mitglieder)\b[^.:]{0,40}:\s*$")
+_NAME_ONLY = r"[A-Z0-9ÄÖÜ][\w&.'’+/-]*+(?:[ \t]+(?:&[ \t]+)?[A-Z0-9ÄÖÜ][\w&.'’+/-]*+){0,5}"
+# a whole list line of names joined by "and"/"und"/commas ("- Velden Tools and Orsbach Systems, and")
+_NAMES_LINE = re.compile(rf"(?P<names>{_NAME_ONLY}(?:(?:,[ \t]+|[ \t]+(?:and|und|sowie|&)[ \t]+){_NAME_ONLY}){{0,5}})"
+                         r"[ \t]*(?:,?[ \t]*(?:and|und|sowie)|[,;.])?[ \t]*$")
+
+
+def _ok_item(name: str) -> bool:
+    return len(name) >= 2 and not is_generic(name) and not _NOT_NAME.search(name.split()[0])
+
+
+def bullet_item(line: str) -> str | None:
+    """The name at the start of a bulleted line ('- Kestrel Robotics, Leipzig' -> 'Kestrel Robotics'), or None
+    when the line has no bullet or does not start with a name."""
+    b = _BULLET.match(line)
+    if not b:
+        return None
+    m = _ITEM_NAME.match(line, b.end())
+    if not m:
+        return None
+    name = m.group("name").rstrip(".")
+    return name if _ok_item(name) else None
+
+
+def bullet_names(line: str) -> list[str]:
+    """The names of a bulleted line that holds names only, joined by "and" or commas ('- Velden Tools and
+    Orsbach Systems, and' -> both); [] for a line with other words."""
+    b = _BULLET.match(line)
+    m = _NAMES_LINE.fullmatch(line, b.end()) if b else None
+    if not m:
+        return []
+    return [n for n in (x.strip(" .") for x in re.split(r",[ \t]+|[ \t]+(?:and|und|sowie|&)[ \t]+", m.group("names")))
+            if _ok_item(n)]
+
+
+# ------------------------------------------------------------------ companions of a known company in a list
+_LIST_ITEM = r"[A-Z0-9ÄÖÜ][\w&.'’+-]*+(?:[ \t]+[A-Z0-9ÄÖÜ][\w&.'’+-]*+){0,3}"
+NAME_LIST = re.compile(rf"(?<![\w&.'’+-])(?P<list>{_LIST_ITEM}(?:,[ \t]+(?:the[ \t]+)?{_LIST_ITEM}){{0,8}},?[ \t]+(?:and|und|sowie)[ \t]+"
+                       rf"(?:the[ \t]+)?{_LIST_ITEM})(?![\w&'’+-])")
+
+
+def name_lists(text: str) -> list[list[str]]:
+    """Lists of capitalized names joined by commas and "and" ('Bosch, Siemens Energy and Thyssenkrupp Steel'),
+    each as its items; ``discover`` takes them as companies only beside a company it knows."""
+    out = []
+    for m in NAME_LIST.finditer(text):
+        items = [re.sub(r"^the\s+", "", i.strip(" .,")) for i in re.split(r",\s+|\s+(?:and|und|sowie)\s+", m.group("list"))]
+        out.append([i for i in items if i])
+    return out
+
+
+def name_like(item: str) -> bool:
+    """A list item written like a name in German too, where every noun is capitalized: two capitals or a
+    digit ('SAP', 'ZF', '3M', 'SungEel'), or several words ('Siemens Energy')."""
+    return bool(_NAMELIKE.search(item)) or len(item.split()) >= 2

@@ -38,9 +38,12 @@ _DR_SURNAME = re.compile(rf"(?<![\w-])(?:Dr\.|Prof\.|Dr|Professor)\s+(?P<f>{_W})
 _AFTER_OFFICE = re.compile(rf"[ \t]+(?P<f>{_W})(?![\w'’-])(?![ \t]+[A-ZÄÖÜ])(?=[ \t]*[,.;:)]|[ \t]+[a-zäöü])")
 # words that follow an office without being a name ("Geschäftsführer Vertrieb", "Minister Dienstag")
 _NOT_FAMILY = {"dr", "prof", "mr", "ms", "mrs", "herr", "frau", "sir", "dame", "vertrieb", "marketing", "finanzen", "personal", "technik", "einkauf", "produktion", "forschung",
-               "entwicklung", "international", "global", "general", "emeritus", "elect", "designate", "a.d.", "i.r."}
+               "entwicklung", "international", "global", "general", "emeritus", "elect", "designate", "a.d.", "i.r.",
+               # the organ an office belongs to ("Executive Board", "Chief Executive Office")
+               "board", "committee", "council", "commission", "office", "team", "group", "department", "officer",
+               "summit", "meeting", "vorstand", "rat", "ausschuss"}
 _LONE_NOUN = re.compile(r"(?i)(?:ung|heit|keit|schaft|tion|ismus|ität|ment|ship|ness|ance|ence|ium|ien|ik|tag|jahr|"
-                        r"ter|ern|en)$")
+                        r"ter|ern|en|airs|ics|ions|ments|ities|ices)$")  # English plurals: "Head of Corporate Affairs"
 _PREV_WORD = re.compile(r"([\w.-]+)[ \t]+$")
 _DETERMINERS = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen", "erster",
                 "ersten", "erste", "zweiter", "letzter", "jeder", "jede", "jedes", "diese", "dieser", "dieses", "kein",

