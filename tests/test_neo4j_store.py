@@ -13,7 +13,7 @@ import graph.store.neo4j as neo4j_store
 from graph.errors import DanglingReferenceError, QueryError, StoreError, ValidationError
 from graph.model import Edge, Node, Source
 from graph.schema import default_schema
-from graph.store.neo4j import Neo4jStore, lucene_escape, lucene_phrase
+from graph.store.neo4j import Neo4jStore, lucene_escape
 
 SRC = (Source("doc:t", "p1"),)
 
@@ -98,7 +98,6 @@ def test_search_text_never_reaches_lucene_unescaped(neo):
             neo.search(q)
     assert [h.node.id for h in neo.search("c++ cluster")] == ["topic:cpp"]
     assert lucene_escape('a+b:"c"') == 'a\\+b\\:\\"c\\"'
-    assert lucene_phrase('say "hi"') == '"say \\"hi\\""'
 
 
 def test_named_database(neo4j_driver):

@@ -1,0 +1,12 @@
+// Purpose: the nodes carrying any of the given name keys (the fuzzy search
+//   tier: keys picked by similarity, then their nodes), each node once.
+//   Exact seeks in the (key, id) index of the :EntityKey nodes.
+// Parameters: $keys - list of folded name keys.
+// Returns: id, data (Node JSON) - one row per node, ordered by id.
+UNWIND $keys AS key
+MATCH (k:EntityKey)
+WHERE k.key = key AND k.id IS NOT NULL
+MATCH (n:Entity {id: k.id})
+WITH DISTINCT n
+RETURN n.id AS id, n.data AS data
+ORDER BY id
