@@ -5,6 +5,7 @@
 UNWIND $ids AS nid
 CALL (nid) {
   MATCH (k:EntityKey {id: nid})
+  USING INDEX SEEK k:EntityKey(id)
   DELETE k
 }
 WITH nid
