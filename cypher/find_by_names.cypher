@@ -1,11 +1,14 @@
-// Purpose: nodes carrying any of the given folded names (optionally of one type).
-//   Candidates come from the full-text index (a phrase query per name, built
-//   and escaped by the caller); the exact test is membership in name_keys.
-// Parameters: $rows - list of maps {key, query}: key = folded name, query =
-//   its Lucene phrase; $type - node type name, or null for any type.
-// Returns: key, id, data (Node JSON) - one row per (name, matching node).
-UNWIND $rows AS row
-CALL db.index.fulltext.queryNodes('entity_search', row.query) YIELD node
-WITH row, node
-WHERE ($type IS NULL OR node.type = $type) AND row.key IN node.name_keys
-RETURN DISTINCT row.key AS key, node.id AS id, node.data AS data
+// Purpose: nodes carrying any of the given name keys (folded names, or
+//   identifier keys such as '#lei=...'), optionally of one type. Exact: one
+//   seek per key in the (key, id) index of the :EntityKey nodes (schema.cypher),
+//   forced by hints: on a database with few keys the planner would scan instead.
+// Parameters: $keys - list of keys; $type - node type name, or null for any type.
+// Returns: key, id - one row per (key, matching node).
+UNWIND $keys AS key
+MATCH (k:EntityKey)
+USING INDEX SEEK k:EntityKey(key, id)
+WHERE k.key = key AND k.id IS NOT NULL
+MATCH (n:Entity {id: k.id})
+USING INDEX SEEK n:Entity(id)
+WHERE $type IS NULL OR n.type = $type
+RETURN DISTINCT key, n.id AS id

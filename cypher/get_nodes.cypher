@@ -3,4 +3,5 @@
 // Returns: one row per existing node: data (Node JSON).
 UNWIND $ids AS nid
 MATCH (n:Entity {id: nid})
+USING INDEX SEEK n:Entity(id)
 RETURN n.data AS data

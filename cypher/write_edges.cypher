@@ -9,6 +9,8 @@
 // Returns: written - number of rows applied.
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.source}), (b:Entity {id: row.target})
+USING INDEX SEEK a:Entity(id)
+USING INDEX SEEK b:Entity(id)
 MERGE (a)-[r:<<type>> {id: row.id}]->(b)
 SET r.data = row.data,
     r.vf = row.vf,

@@ -7,7 +7,8 @@ what the Neo4j store writes through the driver (``graph.store.neo4j`` rows:
 labels ``Entity`` plus the node type, id, JSON data, folded name keys, search
 text, subtype key, validity bounds; relationships typed by the edge type), so a
 database imported from them answers like one loaded with ``regiograph migrate``.
-Open it once with the Neo4j store (it creates the constraints and indexes).
+Open it once with the Neo4j store (it creates the constraints and indexes, and
+the ``(:EntityKey)`` name key nodes the files leave out: cypher/schema.cypher).
 
 Import (into a database that does not exist yet), from the folder::
 

@@ -32,7 +32,7 @@ def test_load_is_cached_and_unknown_names_fail_clearly():
 
 def test_statements_split_the_schema_file_without_comments():
     parts = cypher.statements("schema")
-    assert len(parts) == 4  # id constraint, full-text index, write-lock constraint, type index
+    assert len(parts) == 6  # id constraint, full-text index, write-lock constraint, type index, name key pair + id
     rel = cypher.render("schema_rel_constraint", identifiers={"type": "TRADES_WITH"})
     assert "FOR ()-[r:TRADES_WITH]-() REQUIRE r.id IS UNIQUE" in rel
     assert all(not p.startswith("//") and "CREATE" in p and "IF NOT EXISTS" in p for p in parts)

@@ -55,6 +55,9 @@ def test_export_neo4j_import_files_and_import_them_into_a_fresh_database(tmp_pat
             assert store.get_nodes(sample) == want_nodes
             assert store.get_edges(list(want_edges)) == want_edges
             assert store.search("jtro")[0].node.id == "org:jtro"
+            # the import holds no (:EntityKey) name key nodes: the setup back-filled them
+            assert store.find_by_names("Organization", ["jtro", "japan trade relations office"]) == {
+                "jtro": {"org:jtro"}, "japan trade relations office": {"org:jtro"}}
             assert {n.id for n in store.neighbors("org:jtro").nodes} >= {"org:jtro", "region:jp"}
     finally:
         server.stop()

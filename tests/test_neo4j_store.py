@@ -13,7 +13,7 @@ import graph.store.neo4j as neo4j_store
 from graph.errors import DanglingReferenceError, QueryError, StoreError, ValidationError
 from graph.model import Edge, Node, Source
 from graph.schema import default_schema
-from graph.store.neo4j import Neo4jStore, lucene_escape, lucene_phrase
+from graph.store.neo4j import Neo4jStore, lucene_escape
 
 SRC = (Source("doc:t", "p1"),)
 
@@ -51,6 +51,55 @@ def test_data_model_in_the_database(neo, neo4j_driver):
                      "keys": ["wfs"]}]
     rows = _query(neo4j_driver, "MATCH (a)-[r]->(b) RETURN type(r) AS t, a.id AS a, b.id AS b, r.vt AS vt")
     assert rows == [{"t": "LOCATED_IN", "a": "org:wfs", "b": "region:de-sn", "vt": "2030-12-31"}]
+
+
+def test_name_keys_are_key_nodes_kept_in_step_with_the_node(neo, neo4j_driver):
+    """Every name key of a node is one (:EntityKey {key, id}) node, without relationships;
+    a rewrite drops the keys the node no longer has; identifier keys stay out of the
+    full-text search text."""
+    company = Node("company:a", "Company", {"en": "Alpha Werke"}, properties={"lei": "529900TESTALPHA00001"},
+                   sources=SRC)
+    neo.write(_nodes() + [company], [_edge()])
+
+    def keys(nid):
+        return sorted(r["key"] for r in _query(neo4j_driver, "MATCH (k:EntityKey {id: $id}) RETURN k.key AS key", id=nid))
+
+    assert keys("company:a") == ["#lei=529900TESTALPHA00001", "alpha werke"]
+    assert keys("region:de-sn") == ["sachsen", "saxony"]
+    assert _query(neo4j_driver, "MATCH (:EntityKey)-[r]-() RETURN count(r) AS n") == [{"n": 0}]
+    assert _query(neo4j_driver, "MATCH (n:Entity {id: 'company:a'}) RETURN n.search_text AS t") == [{"t": "alpha werke"}]
+    neo.write([Node("region:de-sn", "Region", {"de": "Freistaat Sachsen"}, properties={"level": "state"}, sources=SRC)], [])
+    assert keys("region:de-sn") == ["freistaat sachsen"]
+    neo.delete(["company:a"], [])
+    assert keys("company:a") == []
+
+
+def _drop_entity_keys(driver) -> None:
+    """Make the database look like one written before (:EntityKey) nodes existed."""
+    _query(driver, "MATCH (n) WHERE n:EntityKey OR n:RegiographSchema DELETE n")
+    _query(driver, "DROP CONSTRAINT entity_key_pair IF EXISTS")
+    _query(driver, "DROP INDEX entity_key_id IF EXISTS")
+
+
+def test_a_database_written_before_key_nodes_is_back_filled_once(neo, neo4j_driver, monkeypatch):
+    nodes = [Node(f"topic:t{i:02d}", "Topic", {"en": f"Topic {i}"}, properties={"kind": "sector"}, sources=SRC)
+             for i in range(7)]
+    neo.write(_nodes() + nodes, [_edge()])
+    want = {"topic 3": {"topic:t03"}, "saxony": {"region:de-sn"}}
+    assert neo.find_by_names("Topic", ["topic 3"]) | neo.find_by_names("Region", ["saxony"]) == want
+    _drop_entity_keys(neo4j_driver)
+    assert neo.find_by_names("Topic", ["topic 3"]) == {}  # what an old database gives the new look-up
+    monkeypatch.setattr(neo4j_store, "BACKFILL_PAGE", 3)  # several pages
+    store = Neo4jStore(neo4j_driver, default_schema())  # setup: the schema, then the back-fill
+    assert store.find_by_names("Topic", ["topic 3"]) | store.find_by_names("Region", ["saxony"]) == want
+    count = "MATCH (k:EntityKey) RETURN count(k) AS n"
+    assert _query(neo4j_driver, count) == [{"n": 7 + 2 + 1 + 1}]  # 7 topics, Sachsen/Saxony, WFS, the document
+    assert _query(neo4j_driver, "MATCH (s:RegiographSchema) RETURN s.entity_keys AS done") == [{"done": True}]
+    _query(neo4j_driver, "MATCH (k:EntityKey {key: 'topic 3'}) DELETE k")
+    Neo4jStore(neo4j_driver, default_schema())  # marked done: no second pass over the nodes
+    assert _query(neo4j_driver, count) == [{"n": 10}]
+    neo.clear()  # an empty database keeps the mark; its keys are gone with its nodes
+    assert _query(neo4j_driver, "MATCH (n) RETURN labels(n) AS l") == [{"l": ["RegiographSchema"]}]
 
 
 def test_schema_setup_is_idempotent_and_complete(neo, neo4j_driver):
@@ -98,7 +147,6 @@ def test_search_text_never_reaches_lucene_unescaped(neo):
             neo.search(q)
     assert [h.node.id for h in neo.search("c++ cluster")] == ["topic:cpp"]
     assert lucene_escape('a+b:"c"') == 'a\\+b\\:\\"c\\"'
-    assert lucene_phrase('say "hi"') == '"say \\"hi\\""'
 
 
 def test_named_database(neo4j_driver):

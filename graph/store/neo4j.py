@@ -29,6 +29,7 @@ import cypher
 from .. import dates
 from ..codec import decode_edge, decode_node, encode
 from ..errors import DanglingReferenceError, RegiographError, StoreError, ValidationError
+from ..identity import KEY_PREFIX
 from ..ingest import folded_keys
 from ..model import Edge, Node, Stats
 from ..schema import Schema
@@ -37,6 +38,7 @@ from .base import EdgeRef, GraphStore, NodeRef, Progress, WriteView
 WRITE_CHUNK = 2_000
 DEFAULT_QUERY_TIMEOUT = 60.0  # seconds per read transaction
 PAGE = 5_000
+BACKFILL_PAGE = 5_000  # nodes per write transaction of the one-time name key back-fill
 KEY_SEPARATOR = " | "
 _LUCENE_SPECIAL = set('+-&|!(){}[]^"~*?:\\/')
 
@@ -58,10 +60,6 @@ def lucene_escape(text: str) -> str:
     return "".join("\\" + ch if ch in _LUCENE_SPECIAL else ch for ch in text)
 
 
-def lucene_phrase(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
 _dumps = encode
 _node = decode_node
 _edge = decode_edge
@@ -76,7 +74,9 @@ def _node_row(n: Node, schema: Schema) -> dict[str, Any]:
         "label": n.label,
         "data": _dumps(n),
         "name_keys": keys,
-        "search_text": KEY_SEPARATOR.join(keys),
+        # identifier keys ('#lei=...') are looked up exactly (find_by_names), never searched:
+        # a folded search word holds no '#', so they would only grow the full-text index
+        "search_text": KEY_SEPARATOR.join(k for k in keys if not k.startswith(KEY_PREFIX)),
         "subtype_key": f"{n.type}:{sub}" if sub else None,
         "vf": dates.lower_bound(n.valid_from),
         "vt": dates.upper_bound(n.valid_to),
@@ -211,8 +211,25 @@ class Neo4jStore(GraphStore):
                 for rel_type in sorted(self.schema.edges):
                     session.run(cypher.render("schema_rel_constraint", identifiers={"type": rel_type})).consume()
                 session.run(cypher.load("await_indexes"), seconds=timeout_seconds).consume()
+                if session.run(cypher.load("entity_keys_ready")).single()["ready"] is not True:
+                    self._backfill_entity_keys(session)
 
         self._guard("creating the Neo4j constraints and indexes", run)
+
+    def _backfill_entity_keys(self, session) -> None:
+        """Create the (:EntityKey) name keys of a database written without them (by an older
+        Regiograph, or imported with neo4j-admin), once: page by page, each page in a write
+        transaction holding the write lock (so no load interleaves), then mark it done."""
+        after = ""
+        while True:
+            with session.begin_transaction() as tx:
+                tx.run(cypher.load("write_lock")).consume()
+                r = tx.run(cypher.load("backfill_entity_keys"), after=after, page=BACKFILL_PAGE).single()
+                tx.commit()
+            if not r["nodes"]:
+                break
+            after = r["last"]
+        session.run(cypher.load("entity_keys_done")).consume()
 
     # ---------------------------------------------------------- primitives
 
@@ -243,10 +260,8 @@ class Neo4jStore(GraphStore):
 
     @staticmethod
     def _by_keys(tx, keys: Iterable[str], type_: str | None) -> list[dict[str, Any]]:
-        rows = [{"key": k, "query": lucene_phrase(k)} for k in dict.fromkeys(keys) if k and k.strip()]
-        if not rows:
-            return []
-        return Neo4jStore._rows(tx, "find_by_names", rows=rows, type=type_)
+        keys = [k for k in dict.fromkeys(keys) if k and k.strip()]
+        return Neo4jStore._rows(tx, "find_by_names", keys=keys, type=type_) if keys else []
 
     def find_by_names(self, type_: str, folded_names: Iterable[str]) -> dict[str, set[str]]:
         names = list(folded_names)
@@ -460,7 +475,10 @@ class Neo4jStore(GraphStore):
         return [r["key"] for r in self._read("searching", lambda tx: self._rows(tx, "search_name_keys"))]
 
     def nodes_by_keys(self, keys) -> list[Node]:
-        rows = self._read("searching", lambda tx: self._by_keys(tx, keys, None))
+        keys = [k for k in dict.fromkeys(keys) if k]
+        if not keys:
+            return []
+        rows = self._read("searching", lambda tx: self._rows(tx, "nodes_by_keys", keys=keys))
         return [_node(r["data"]) for r in rows]
 
     def _stats_statement(self) -> str:

@@ -216,3 +216,50 @@ def test_identifiers_are_found_and_merged_on_every_backend(store):
     assert store.get_node("company:a").name == {"de": "Alpha Werke GmbH", "en": "Alpha Works Ltd"}
     assert [h.node.id for h in store.search("alpha works")] == ["company:a"]
     assert store.search("529900TESTALPHA00001") == []
+
+
+def test_name_and_identifier_keys_are_found_exactly(store):
+    """find_by_names matches whole keys only (no phrase inside a longer name, no unfolded
+    spelling), identifier keys as well as names; nodes_by_keys gives each node once, by id;
+    a deleted node's keys match nothing."""
+    from graph import identity
+
+    org = Node("org:wfs", "Organization", {"de": "Wirtschaftsförderung Sachsen GmbH"}, {"en": ("WFS",)},
+               {"kind": "agency"}, sources=SRC)
+    region = Node("region:de-sn", "Region", {"de": "Sachsen"}, properties={"level": "state", "iso_3166": "DE-SN"},
+                  sources=SRC)
+    company = Node("company:a", "Company", {"en": "Sachsen Holding"}, properties={"lei": "529900TESTALPHA00001"},
+                   sources=SRC)
+    store.write([_doc(), org, region, company], [])
+    lei, iso = identity.key("lei", "529900TESTALPHA00001"), identity.key("iso_3166", "DE-SN")
+    assert store.find_by_names("Organization", ["wirtschaftsforderung sachsen gmbh", "wirtschaftsforderung sachsen",
+                                                "sachsen", "gmbh", "Wirtschaftsförderung Sachsen GmbH", "wfs"]) == {
+        "wirtschaftsforderung sachsen gmbh": {"org:wfs"}, "wfs": {"org:wfs"}}
+    assert store.find_by_names("Region", ["sachsen", iso, iso.upper(), "#iso_3166=de"]) == {
+        "sachsen": {"region:de-sn"}, iso: {"region:de-sn"}}
+    assert store.find_by_names("Company", [lei, lei[:-1], "sachsen holding", "sachsen"]) == {
+        lei: {"company:a"}, "sachsen holding": {"company:a"}}
+    assert [n.id for n in store.nodes_by_keys(["sachsen holding", lei, "wfs", "sachsen", "wirtschaftsforderung sachsen gmbh"])] \
+        == ["company:a", "org:wfs", "region:de-sn"]
+    store.delete(["company:a"], [])
+    assert store.find_by_names("Company", [lei, "sachsen holding"]) == {}
+    assert store.nodes_by_keys([lei]) == []
+
+
+def test_keys_written_in_a_transaction_are_found_in_it_and_gone_after_a_rollback(store):
+    """A streamed load resolves later chunks against earlier ones inside one write
+    transaction: the keys it wrote are found there, and nowhere once it rolls back."""
+    from graph import identity
+
+    company = Node("company:a", "Company", {"en": "Alpha Werke"}, properties={"lei": "529900TESTALPHA00001"},
+                   sources=SRC)
+    lei = identity.key("lei", "529900TESTALPHA00001")
+    try:
+        with store.writing() as w:
+            w.write([_doc(), company], [])
+            assert w.find_by_names("Company", [lei, "alpha werke", "alpha"]) == {lei: {"company:a"}, "alpha werke": {"company:a"}}
+            raise KeyboardInterrupt  # an interruption: the whole transaction rolls back
+    except KeyboardInterrupt:
+        pass
+    assert store.find_by_names("Company", [lei, "alpha werke"]) == {}
+    assert store.get_nodes(["company:a"]) == {}
