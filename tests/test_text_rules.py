@@ -169,7 +169,7 @@ def test_a_trade_volume_both_ways_is_a_flow_without_direction():
     assert flows("Thüringen hat 2021 mit Japan im- und exportierte Waren für 400 Millionen Euro gehandelt.") == {
         ("region:de-th", "region:jp", None, 2021, 400.0)}
     # a region abroad whose trade with Germany the sentence states
-    assert flows("Germany is Ohio's fifth largest trading partner, with two-way trade worth $4 billion in 2023.", "en") == {
+    assert flows("In 2023 Ohio and Germany ran two-way trade of $4 billion, which puts Germany fifth among its partners.", "en") == {
         ("region:us-oh", "region:de", None, 2023, 4.0)}
 
 
