@@ -16,8 +16,18 @@ SCHEMA = default_schema()
 ROLE, PARTY, SIGNED, TRADE, LOCATED = "HOLDS_ROLE_AT", "PARTY_TO", "SIGNED", "TRADES_WITH", "LOCATED_IN"
 
 
+def _x(text, published="2024-05-06", language=None):
+    """The extraction of one test text (no reference facts)."""
+    return extract(text, doc_id="doc:rules-test", published=published, reference=False, language=language)
+
+
+def _events(x):
+    """The Event nodes of an extraction, by id."""
+    return {n.id: n for n in x.batch.nodes if n.type == "Event"}
+
+
 def edges(text, published="2024-05-06", type_=None):
-    x = extract(text, doc_id="doc:rules-test", published=published, reference=False)
+    x = _x(text, published)
     return [(e.type, e.source, e.target, e.properties) for e in x.batch.edges if type_ is None or e.type == type_]
 
 
@@ -158,7 +168,7 @@ def test_a_difference_is_no_flow_and_a_compared_year_is_not_the_year():
 
 
 def flows(text, lang=None):
-    x = extract(text, doc_id="doc:rules-test", published=None, reference=False, language=lang)
+    x = _x(text, None, lang)
     return {(e.source, e.target, e.properties.get("direction"), e.properties.get("year"), e.properties.get("value"))
             for e in x.batch.edges if e.type == TRADE}
 
@@ -280,7 +290,7 @@ def test_a_region_that_only_locates_another_name_is_not_a_stop_of_the_trip():
 
 def test_hosts_reporters_and_possessives_do_not_take_part_in_a_delegation():
     def took_part(text):
-        x = extract(text, doc_id="doc:rules-test", published="2024-05-06", reference=False, language="en")
+        x = _x(text, language="en")
         return {(e.source, e.properties.get("role")) for e in x.batch.edges if e.type == "PARTICIPATED_IN"}
     # the host who meets the delegation is not its head; the one it is led by is
     assert took_part("Mayor Li Wenhua meets with a business delegation led by Minister Otto Brennecke of Saxony "
@@ -319,7 +329,7 @@ def test_the_person_the_sentence_makes_the_visitor_visits_too():
 def test_a_reception_is_an_event_and_taking_part_is_read_in_a_later_sentence():
     text = ("Die Landesregierung gab am 5. Mai 2024 in Schwerin einen Empfang für die Delegation aus Vietnam. "
             "Daran nahmen auch Staatssekretärin Dr. Lena Hartwig und der Generalkonsul Tran Van Minh teil.")
-    x = extract(text, doc_id="doc:rules-test", published="2024-05-06", reference=False)
+    x = _x(text)
     kinds = {n.properties["kind"] for n in x.batch.nodes if n.type == "Event"}
     assert "meeting" in kinds
     took_part = {e.source for e in x.batch.edges if e.type == "PARTICIPATED_IN"}
@@ -341,7 +351,7 @@ def test_a_company_building_a_site_in_a_named_place_invested_there():
 
 def test_a_persons_party_in_brackets_and_plural_deals_without_a_party_make_no_agreement():
     text = "Auf der Reise mit Wirtschaftsminister Otto Brennecke (FDP) nach Chile schlossen Firmen aus Kiel Liefervereinbarungen ab."
-    x = extract(text, doc_id="doc:rules-test", published="2024-05-06", reference=False)
+    x = _x(text)
     assert not [n for n in x.batch.nodes if n.type == "Agreement"]
     assert not [e for e in x.batch.edges if e.type in (PARTY, SIGNED, ROLE)]
 
@@ -351,7 +361,7 @@ def test_the_topics_of_a_trips_programme_and_of_its_stops_belong_to_the_trip_not
             "Am 3. Mai eröffnet er in Tokio ein Symposium zur Robotik. "
             "Auf dem Programm des Ministers stehen außerdem Gespräche zu Smart Mobility, zur Logistik und Batterien. "
             "In Vietnam liegt der Fokus auf Wasserstoff.")
-    x = extract(text, doc_id="doc:rules-test", published="2024-04-06", reference=False)
+    x = _x(text, "2024-04-06")
     kind = {n.id: n.properties.get("kind") for n in x.batch.nodes if n.type == "Event"}
     focus: dict[str, set] = {}
     for e in x.batch.edges:
@@ -362,7 +372,7 @@ def test_the_topics_of_a_trips_programme_and_of_its_stops_belong_to_the_trip_not
     assert focus.get("symposium") == {"topic:robotics"}
     # a sentence about a place the trip does not go to says nothing about the trip
     other = text.replace("In Vietnam liegt", "In Chile liegt")
-    y = extract(other, doc_id="doc:rules-test", published="2024-04-06", reference=False)
+    y = _x(other, "2024-04-06")
     assert ("topic:hydrogen" not in {e.target for e in y.batch.edges if e.type == "FOCUSES_ON"})
 
 
@@ -398,27 +408,27 @@ def test_a_body_of_the_travellers_own_state_met_abroad_is_not_visited():
 def test_the_cooperation_with_a_party_of_the_agreement_names_what_the_agreement_is_about():
     text = ("Die Wirtschaftsförderung Sachsen GmbH (WFS) und VIETRADE unterzeichneten am 2. Mai 2024 eine Absichtserklärung. "
             "Durch die Zusammenarbeit mit VIETRADE sollen neue Projekte in Branchen wie der Logistik entstehen.")
-    x = extract(text, doc_id="doc:rules-test", published="2024-05-06", reference=False)
+    x = _x(text)
     agreements = {n.id for n in x.batch.nodes if n.type == "Agreement"}
     focus = {(e.source, e.target) for e in x.batch.edges if e.type == "FOCUSES_ON"}
     assert len(agreements) == 1 and focus == {(next(iter(agreements)), "topic:logistics")}
     # cooperation with a body that is no party of the agreement says nothing about it
     other = text.replace("Zusammenarbeit mit VIETRADE", "Zusammenarbeit mit JETRO")
-    y = extract(other, doc_id="doc:rules-test", published="2024-05-06", reference=False)
+    y = _x(other)
     assert not [e for e in y.batch.edges if e.type == "FOCUSES_ON"]
 
 
 def test_the_fields_a_state_will_show_at_the_trips_destinations_are_the_trips_topics():
     text = ("Der sächsische Wirtschaftsminister Otto Brennecke reist im Mai 2024 mit einer Delegation nach Japan. "
             "Vor allem in den Bereichen Robotik und Batterien will Sachsen seine Stärken in Japan zeigen.")
-    x = extract(text, doc_id="doc:rules-test", published="2024-04-06", reference=False)
-    events = {n.id for n in x.batch.nodes if n.type == "Event"}
+    x = _x(text, "2024-04-06")
+    events = set(_events(x))
     focus = {(e.source, e.target) for e in x.batch.edges if e.type == "FOCUSES_ON"}
     assert {("region:de-sn", "topic:robotics"), ("region:de-sn", "topic:batteries")} <= focus
     assert {t for (s, t) in focus if s in events} == {"topic:robotics", "topic:batteries"}
     # the same fields shown somewhere the trip does not go are the state's, not the trip's
-    y = extract(text.replace("Stärken in Japan", "Stärken in Kanada"), doc_id="doc:rules-test", published="2024-04-06", reference=False)
-    ev_y = {n.id for n in y.batch.nodes if n.type == "Event"}
+    y = _x(text.replace("Stärken in Japan", "Stärken in Kanada"), "2024-04-06")
+    ev_y = set(_events(y))
     assert not [e for e in y.batch.edges if e.type == "FOCUSES_ON" and e.source in ev_y]
 
 
@@ -462,16 +472,12 @@ def test_a_body_named_for_its_country_a_postal_address_and_a_named_seat_are_seat
 # ------------------------------------------------------------------ issue 10: events and visits
 
 
-def _x(text, published="2024-05-06"):
-    return extract(text, doc_id="doc:rules-test", published=published, reference=False)
-
-
 def test_a_place_opening_the_sentence_is_where_its_event_is_and_a_stop_of_the_trip():
     text = ("Wirtschaftsministerin Dr. Hanna Vogt reist vom 3. bis 9. Juni 2024 mit einer Delegation nach Japan. "
             "In Osaka eröffnet sie dort ein Forum zur Wasserstoffwirtschaft. "
             "Zum Abschluss des Deutsch-Japanischen Batterie-Symposiums in Yokohama spricht sie über Lieferketten.")
     x = _x(text)
-    ev = {n.id: n for n in x.batch.nodes if n.type == "Event"}
+    ev = _events(x)
     located = {(e.source, e.target) for e in x.batch.edges if e.type == "LOCATED_IN" and e.source in ev}
     assert "region:jp-27" in {t for (_, t) in located}  # Osaka
     trip = next(i for i, n in ev.items() if n.properties.get("kind") == "delegation_visit")
@@ -503,7 +509,7 @@ def test_a_continued_workshop_shares_topics_and_organizer_and_a_chair_holds_a_ro
             "Online-Workshops ist, den die LEG Thüringen im Januar organisiert hat.\n\n"
             "Geplant ist auch ein Termin beim Deutsch-Japanischen Forum, dessen Ko-Vorsitz Dr. Ines Kahl innehat.")
     x = _x(text)
-    ev = {n.id: n for n in x.batch.nodes if n.type == "Event"}
+    ev = _events(x)
     workshops = {i for i, n in ev.items() if n.properties.get("kind") == "workshop"}
     assert len(workshops) == 2  # the continued one is another workshop
     focus = {(e.source, e.target) for e in x.batch.edges if e.type == "FOCUSES_ON" and e.source in ev}
@@ -517,7 +523,7 @@ def test_the_field_named_before_is_the_topic_of_an_event_in_this_field():
     text = ("Baden-Württemberg ist in der Photonik führend. "
             "Bereits im März konnten sich Firmen in einem Webinar über Chancen in diesem Bereich informieren.")
     x = _x(text)
-    ev = {n.id for n in x.batch.nodes if n.type == "Event"}
+    ev = set(_events(x))
     focus = {e.target for e in x.batch.edges if e.type == "FOCUSES_ON" and e.source in ev}
     assert "topic:photonics" in focus
 
@@ -527,7 +533,7 @@ def test_a_project_taking_place_is_an_event_with_its_funder_fields_and_the_regio
             "morgen stattfindenden Partner-Projekts zur Elektromobilität ihre Produkte vor.\n\n"
             "Das Projekt wird vom Thüringer Ministerium für Wirtschaft, Wissenschaft und Digitale Gesellschaft (TMWWDG) finanziert.")
     x = _x(text)
-    ev = {n.id: n for n in x.batch.nodes if n.type == "Event"}
+    ev = _events(x)
     project = next(i for i, n in ev.items() if n.properties.get("kind") == "project")
     focus = {e.target for e in x.batch.edges if e.type == "FOCUSES_ON" and e.source == project}
     assert {"topic:photonics", "topic:logistics", "topic:electromobility"} <= focus
