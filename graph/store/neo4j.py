@@ -259,8 +259,13 @@ class Neo4jStore(GraphStore):
         return self._read("reading edges", lambda tx: self._get_edges_tx(tx, ids))
 
     @staticmethod
+    def _distinct_keys(keys: Iterable[str]) -> list[str]:
+        """The keys once each, in order, without empty or blank ones (they name nothing)."""
+        return [k for k in dict.fromkeys(keys) if k and k.strip()]
+
+    @staticmethod
     def _by_keys(tx, keys: Iterable[str], type_: str | None) -> list[dict[str, Any]]:
-        keys = [k for k in dict.fromkeys(keys) if k and k.strip()]
+        keys = Neo4jStore._distinct_keys(keys)
         return Neo4jStore._rows(tx, "find_by_names", keys=keys, type=type_) if keys else []
 
     def find_by_names(self, type_: str, folded_names: Iterable[str]) -> dict[str, set[str]]:
@@ -475,7 +480,7 @@ class Neo4jStore(GraphStore):
         return [r["key"] for r in self._read("searching", lambda tx: self._rows(tx, "search_name_keys"))]
 
     def nodes_by_keys(self, keys) -> list[Node]:
-        keys = [k for k in dict.fromkeys(keys) if k]
+        keys = self._distinct_keys(keys)
         if not keys:
             return []
         rows = self._read("searching", lambda tx: self._rows(tx, "nodes_by_keys", keys=keys))
