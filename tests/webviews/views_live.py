@@ -51,7 +51,8 @@ CHROMIUM = "/usr/bin/chromium"
 # the page under test for its first half second (benchmarks/view_draw.py --browser-ui measures it).
 BROWSER_UI_PRELOAD = ("PreloadTopChromeWebUI", "WebUIOmniboxPopup", "WebUIOmniboxFullPopup", "WebUIOmniboxAimPopup")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-features=" + ",".join(BROWSER_UI_PRELOAD)]
+                 "--disable-sync", "--no-first-run"]
+NO_BROWSER_UI = "--disable-features=" + ",".join(BROWSER_UI_PRELOAD)
 INSTALL_HINT = ("no Chromium found: install the system one (`apt-get install -y chromium`, gives /usr/bin/chromium), "
                 "or Playwright's (`python -m playwright install --with-deps chromium`), "
                 "or point REGIOGRAPH_TEST_CHROMIUM at a Chromium binary")
@@ -66,6 +67,6 @@ def launch_chromium(playwright, browser_ui: bool = False):
     if executable and not os.path.exists(executable):
         raise RuntimeError(f"REGIOGRAPH_TEST_CHROMIUM={executable} does not exist; " + INSTALL_HINT)
     try:
-        return playwright.chromium.launch(executable_path=executable, args=[a for a in CHROMIUM_ARGS if not (browser_ui and a.startswith("--disable-features="))])
+        return playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS if browser_ui else [*CHROMIUM_ARGS, NO_BROWSER_UI])
     except Exception as exc:  # Playwright raises its own Error type when no browser is installed
         raise RuntimeError(f"{INSTALL_HINT} ({exc.__class__.__name__}: {str(exc).splitlines()[0]})") from exc
