@@ -68,3 +68,11 @@ def test_a_family_name_that_is_also_a_town_is_not_a_place_after_a_given_name():
 
     assert places("Die Abgeordnete Jana Hamm sprach.") == []
     assert places("Die Abgeordnete sprach in Hamm.") == ["Hamm"]
+
+
+def test_a_city_other_name_that_is_another_city_own_name_stays_with_that_city():
+    # GeoNames lists "Waterloo" among Austin's names and "Philadelphia" among Amman's: the cities of
+    # those names are meant
+    got = _regions("The delegation visited Toronto and Waterloo, then flew on to Philadelphia.", "en")
+    assert {"region:ca-waterloo", "region:us-philadelphia"} <= set(got), got
+    assert not {"region:us-austin", "region:jo-amman"} & set(got), got

@@ -188,6 +188,8 @@ def reference_regions() -> list[Entry]:
     subdivision_names = {(e.properties["iso_3166"][:2], n) for e in out for n in e.name.values()}
     subdivision_entries = {(e.properties["iso_3166"][:2], n): e for e in out
                            if e.properties.get("level") != "country" for n in e.name.values()}
+    # a large city's other names that are some other city's own name (Austin's "Waterloo") are left out
+    city_names = {c["name"] for c in geonames_cities.values() if c["population"] >= CITY_MIN_POP}
     seen: set[tuple[str, str]] = set()
     for c in sorted(geonames_cities.values(), key=lambda c: -c["population"]):
         if c["population"] < CITY_MIN_POP:
@@ -215,7 +217,8 @@ def reference_regions() -> list[Entry]:
         alts: list[str] = []
         if c["population"] >= ALTNAME_MIN_POP:
             alts = sorted({a for a in c.get("alternatenames") or [] if _ok(a) and a != name and len(a.split()) <= 3
-                           and (_close(a, name) or (c["population"] >= 400_000 and len(a.split()) == 1))})
+                           and (_close(a, name) or (c["population"] >= 400_000 and len(a.split()) == 1
+                                                    and a not in city_names))})
         out.append(Entry(f"region:{c['countrycode'].lower()}-{slug(name)}", REGION, {"en": name},
                          {"en": alts} if alts else {}, {"level": "city"}, parent=f"region:{c['countrycode'].lower()}"))
     return out
