@@ -59,3 +59,14 @@ def test_a_family_name_that_stems_like_a_known_company_is_still_a_person():
     # 'Bösche' folds and stems like the gazetteer's 'Bosch' but is written differently
     got = _persons("Der Geschäftsführer der Agentur, Dr. Bernd Bösche, begrüßte die Gäste.")
     assert "Bernd Bösche" in got
+
+
+def test_family_names_with_an_inner_capital_are_names():
+    # own words, invented persons
+    from loaders.text import extract
+
+    x = extract("Ministerpräsident Daniel McAllister empfing Sheila O'Brien und Marco DeSantis in Hannover.",
+                doc_id="doc:mc", published="2025-03-01", language="de")
+    persons = {n.name.get("de") or n.name.get("en") for n in x.batch.nodes if n.type == "Person"}
+    assert {"Daniel McAllister", "Sheila O'Brien", "Marco DeSantis"} <= persons, persons
+    assert not any(n.type == "Region" and n.id.endswith("-daniel") for n in x.batch.nodes)

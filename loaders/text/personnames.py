@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from .givennames import is_east_asian_family, is_given_name
 
 _LOW = "a-zäöüßéèêëáàâãíìîïóòôõúùûçñøæåœ"
-_W = rf"[A-ZÄÖÜÉÁÓÚÍÇÑŠŽČ][{_LOW}]+(?:['’][A-Z][{_LOW}]+)?(?:-[A-Za-zäöü][{_LOW}]+)?"
+# inner capital after a prefix: McAllister, MacLeod, DeSantis, LaSalle, O'Brien, D'Souza
+_W = rf"[A-ZÄÖÜÉÁÓÚÍÇÑŠŽČ](?:(?:c|ac|e|a|['’])[A-Z])?[{_LOW}]+(?:['’][A-Z][{_LOW}]+)?(?:-[A-Za-zäöü][{_LOW}]+)?"
 _WX = rf"(?:{_W}|[A-Z]{{2,}}(?![\w]))"  # family names in capitals: UCHIBORI, KIM
 _PARTICLE = r"(?:(?:von der|van der|von|van|de|da|dos|das|del|zu)\s+)"
 # two or three name words from a word start, and what follows them
