@@ -256,6 +256,16 @@ def test_a_partnership_word_makes_partners_only_of_the_regions_it_names():
     assert pairs("Cooperation between Hebei and Brandenburg", partner) == {("region:de-bb", "region:cn-he")}
 
 
+def test_partnership_compounds_and_sister_state_wording_make_partners():
+    partner = "PARTNER_OF"
+    assert pairs("Thüringen und die Provinz Shanxi unterzeichneten 2019 einen Partnerschaftsvertrag.", partner) == {
+        ("region:de-th", "region:cn-sx")}
+    assert pairs("Sachsen arbeitet seit 2004 partnerschaftlich mit der Provinz Hebei zusammen.", partner) == {
+        ("region:de-sn", "region:cn-he")}
+    assert pairs("Ohio has been Hesse's sister-state since 2011.", partner) == {("region:de-he", "region:us-oh")}
+    assert pairs("Die Präfektur Kyoto ist Freundschaftspräfektur von Bayern.", partner) == {("region:de-by", "region:jp-26")}
+
+
 def test_a_partnership_word_that_names_no_region_or_something_else_makes_no_partners():
     partner = "PARTNER_OF"
     assert pairs("Für neue internationale Partnerschaften reiste eine Delegation aus Sachsen nach Mumbai und Pune in Indien.", partner) == set()

@@ -86,11 +86,13 @@ _LINK = re.compile(r"\s*(?:[,;(]\s*)?(?:(?:und|and|sowie|mit|with|&|as well as)\
 # Partnerschaft", "A and B have been partners", "Hessens Partnerregion X", "Hesse's partner region X"
 _BEFORE = re.compile(r"(?:s|'s|’s)?\s+(?:(?:ist|sind|is|are|was|were|wurde|wurden|became|become|bleibt|remains|"
                      r"pflegen|pflegt|unterhalten|unterhält|feiern|feiert|celebrate|celebrates|verbindet|verbinden|"
-                     r"have|has|haben|hat|share|teilen)\b[^.;:,]{0,60}?)?$")
+                     r"have|has|haben|hat|share|teilen|unterzeichne\w*|schlossen|schließen|signed|sign|concluded)\b"
+                     r"[^.;:,]{0,60}?)?$")
 # "Die Partnerregionen Sachsens sind A und B", "Bavaria's partner regions are A and B"
 _ARE = re.compile(r"\s*(?::|sind|ist|are|is|include|includes|umfassen)\s+(?:(?:die|der|the)\s+)?(?:(?:Provinz|Präfektur|Region|Bundesstaat|province|prefecture|region|state)\s+(?:of\s+)?)?")
 _OF = re.compile(r"\s+(?:der|des|von|vom|für|of|for)\s+(?:(?:der|dem|the)\s+)?")
 _NAME_GOES_ON = re.compile(r"[\s-]+(?:Messe|Fair|Expo|Universität|University|Hafen|Port|Airport|Flughafen)\b")
+_IS = re.compile(r"\s+(?:is|was|has been|had been|remains|ist|war|bleibt)\s+(?:(?:seit|since)\s+\d{4}\s+)?")
 _POSSESSIVE = re.compile(r"(?:s|'s|’s)\s+(?:(?:langjährige|neue|chinesische|long-standing|new)\w*\s+)?$")
 
 
@@ -117,6 +119,8 @@ def _linked(t: str, regions: list, c: re.Match) -> list[str]:
         g = t[last.end:c.start()]
         if _POSSESSIVE.fullmatch(g) or (_BEFORE.fullmatch(g) and _subject_start(t, before)):
             subj = [last.ref]
+            if _POSSESSIVE.fullmatch(g) and len(before) > 1 and _IS.fullmatch(t[before[-2].end:last.start]):
+                subj.insert(0, before[-2].ref)  # "Ohio has been Hesse's sister state": Ohio too
             k = len(before) - 1
             while k > 0 and _LINK.fullmatch(t[before[k - 1].end:before[k].start]):
                 k -= 1
