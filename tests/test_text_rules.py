@@ -264,6 +264,13 @@ def test_partnership_compounds_and_sister_state_wording_make_partners():
         ("region:de-sn", "region:cn-he")}
     assert pairs("Ohio has been Hesse's sister-state since 2011.", partner) == {("region:de-he", "region:us-oh")}
     assert pairs("Die Präfektur Kyoto ist Freundschaftspräfektur von Bayern.", partner) == {("region:de-by", "region:jp-26")}
+    assert pairs("Seit 1994 ist Leipzig Partnerstadt der südchinesischen Stadt Nanning.", partner) == {
+        ("region:de-leipzig", "region:cn-nanning")}
+    assert pairs("Die Zusammenarbeit der Länder, vor allem zwischen Brandenburg und Lebus, wächst.", partner) == {
+        ("region:de-bb", "region:pl-08")}
+    assert pairs("Officials praised the partnership and friendship between Hesse and Ohio.", partner) == {
+        ("region:de-he", "region:us-oh")}
+    assert pairs("Next year the Ohio-Hessen sister-state partnership turns 30.", partner) == {("region:de-he", "region:us-oh")}
 
 
 def test_a_partnership_word_that_names_no_region_or_something_else_makes_no_partners():

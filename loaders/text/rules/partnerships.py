@@ -27,7 +27,8 @@ def _config() -> tuple[str, re.Pattern]:
     return edge, cue
 
 
-_BETWEEN = re.compile(r"\b(?:Zusammenarbeit|Kooperation|(?i:cooperation|co-operation|collaboration)|relations|Beziehungen)\s+(?:[\w-]++\s+){0,2}?(?:zwischen|between)\s+")
+_BETWEEN = re.compile(r"\b(?:Zusammenarbeit|Kooperation|Partnerschaft|Freundschaft|(?i:cooperation|co-operation|collaboration|"
+                      r"partnership|friendship)|relations|Beziehungen)\s+(?:[\w-]++,?\s+){0,4}?(?:zwischen|between)\s+")
 # "A und B wollen ihre Zusammenarbeit ausbauen", "A and B agree on closer cooperation": the two regions
 # the sentence starts with, and their cooperation in the same clause
 _PAIR_START = re.compile(r"\s*(?:(?:Die|Der|Das|The|Heute|Today)\s+)?")
@@ -78,7 +79,8 @@ def apply(doc, s, ms) -> None:
 # what may stand between a partnership word and the regions it names: "Partnerregion Zhejiang",
 # "Partnerschaft Hessens mit Wisconsin", "partnership between A and B", "partner province of A"
 _AFTER = re.compile(r"\s*(?:(?:mit|with|zwischen|between|von|vom|of|zu|zur|zum|to|der|des|dem|den|die|the|"
-                    r"Provinz|Präfektur|Region|Bundesstaat|Staat|province|prefecture|region|state)\s+){0,3}")
+                    r"Provinz|Präfektur|Region|Bundesstaat|Staat|Stadt|province|prefecture|region|state|city|"
+                    r"[a-zäöü]+(?:ischen|ische|ischer|isches)|[A-Z][a-z]+(?:ese|an))\s+){0,4}")
 # between two regions of one list: "A und B", "A, B and C", "A mit B", "Zhejiang (China)"
 _LINK = re.compile(r"\s*(?:[,;(]\s*)?(?:(?:und|and|sowie|mit|with|&|as well as)\s+)?(?:(?:der|dem|den|die|the)\s+)?"
                    r"(?:(?:Provinz|Präfektur|Region|Bundesstaat|Staat|province|prefecture|region|state)\s+(?:of\s+)?)?")
@@ -90,8 +92,11 @@ _BEFORE = re.compile(r"(?:s|'s|’s)?\s+(?:(?:ist|sind|is|are|was|were|wurde|wur
                      r"[^.;:,]{0,60}?)?$")
 # "Die Partnerregionen Sachsens sind A und B", "Bavaria's partner regions are A and B"
 _ARE = re.compile(r"\s*(?::|sind|ist|are|is|include|includes|umfassen)\s+(?:(?:die|der|the)\s+)?(?:(?:Provinz|Präfektur|Region|Bundesstaat|province|prefecture|region|state)\s+(?:of\s+)?)?")
-_OF = re.compile(r"\s+(?:der|des|von|vom|für|of|for)\s+(?:(?:der|dem|the)\s+)?")
+_OF = re.compile(r"\s+(?:der|des|von|vom|für|of|for)\s+(?:(?:der|dem|the)\s+)?"
+                 r"(?:[a-zäöü]+(?:ischen|ische|ischer|isches)\s+)?(?:(?:Stadt|Provinz|Präfektur|Region|city|province)\s+)?")
 _NAME_GOES_ON = re.compile(r"[\s-]+(?:Messe|Fair|Expo|Universität|University|Hafen|Port|Airport|Flughafen)\b")
+_HYPHEN = re.compile(r"\s?[-–/]\s?")
+_COMPOUND_GAP = re.compile(r"-|\s+(?:[a-zäöü]+\s+)?")
 _IS = re.compile(r"\s+(?:is|was|has been|had been|remains|ist|war|bleibt)\s+(?:(?:seit|since)\s+\d{4}\s+)?")
 _POSSESSIVE = re.compile(r"(?:s|'s|’s)\s+(?:(?:langjährige|neue|chinesische|long-standing|new)\w*\s+)?$")
 
@@ -114,6 +119,10 @@ def _linked(t: str, regions: list, c: re.Match) -> list[str]:
         if t[pos:pos + 1] == ")":
             pos += 1
     before = [m for m in regions if m.end <= c.start()]
+    if len(before) >= 2 and _COMPOUND_GAP.fullmatch(t[before[-1].end:c.start()]) and \
+            _HYPHEN.fullmatch(t[before[-2].end:before[-1].start]):
+        # "the Ohio-Hessen sister-state partnership", "die Sachsen-Hebei-Partnerschaft"
+        return [r for r in (before[-2].ref, before[-1].ref) if r not in out] + out
     if before:
         last = before[-1]
         g = t[last.end:c.start()]
@@ -136,7 +145,7 @@ def _subject_start(t: str, before: list) -> bool:
     while k + 1 < len(before) and _LINK.fullmatch(t[before[k].end:before[k + 1].start]):
         k += 1
     lead = t[:before[0].start] if k == len(before) - 1 else t[:before[k].start]
-    return re.fullmatch(r"(?:.*[,;:]\s*|\s*)(?:(?:Die|Der|Das|The|Auch|Also|Heute|Today|Seit\s+\d{4}|Since\s+\d{4})\s+)?(?:(?:Provinz|Präfektur|Region|Bundesstaat|Staat|province|prefecture|region|state)\s+)?", lead) is not None and first is not None
+    return re.fullmatch(r"(?:.*[,;:]\s*|\s*)(?:(?:Die|Der|Das|The|Auch|Also|Heute|Today|Seit\s+\d{4}(?:\s+(?:ist|sind|war|waren))?|Since\s+\d{4})\s+)?(?:(?:Provinz|Präfektur|Region|Bundesstaat|Staat|province|prefecture|region|state)\s+)?", lead) is not None and first is not None
 
 
 def _german_and_foreign(doc, regions: list[str]) -> tuple[str | None, list[str]]:
