@@ -84,3 +84,10 @@ def test_a_state_named_like_a_word_or_a_person_is_found_with_its_kind_word_only(
     assert "region:au-vic" not in got, got
     got = _regions("Washington said Nevada was a song title.", "en")
     assert not {"region:us-nv", "region:us-wa"} & set(got), got
+
+
+def test_a_continent_is_not_read_as_a_town_of_the_same_name():
+    # the Philippines have a town named Asia; a trip "to Asia" does not go there
+    got = _regions("The mayor is travelling to Asia and then to Africa with a delegation.", "en")
+    assert not any(r.startswith("region:ph-") for r in got), got
+    assert got == {}, got

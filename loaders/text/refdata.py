@@ -49,6 +49,8 @@ _COMMON = {
     "linden", "lage", "wetter", "lehre", "landes", "ende", "mission", "marche", "martin", "franca", "barrie",
     "enter", "page", "home", "media", "medias", "post", "gold", "silver", "sale", "more", "most", "best", "star",
     "lander", "zahlé", "laender",
+    # continents: towns of these names exist (Asia in the Philippines); a text means the continent
+    "asia", "asien", "europa", "europe", "africa", "afrika", "america", "amerika", "oceania", "ozeanien",
 }
 # German words that are also small towns ("nach Norden", "in Waren"): never a town from ``small_towns``
 _SMALL_TOWN_WORDS = {
