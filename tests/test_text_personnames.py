@@ -70,3 +70,13 @@ def test_family_names_with_an_inner_capital_are_names():
     persons = {n.name.get("de") or n.name.get("en") for n in x.batch.nodes if n.type == "Person"}
     assert {"Daniel McAllister", "Sheila O'Brien", "Marco DeSantis"} <= persons, persons
     assert not any(n.type == "Region" and n.id.endswith("-daniel") for n in x.batch.nodes)
+
+
+def test_forms_of_address_and_possessives_are_not_part_of_a_name():
+    # own words, invented persons
+    from loaders.text import extract
+
+    x = extract("Die Ministerin traf den Vizegouverneur der Provinz Hebei, Herrn Wang Lifeng, in Dresden. "
+                "Mein Ziel bleibt der Austausch, sagte sie.", doc_id="doc:herrn", published="2025-03-01", language="de")
+    persons = {n.name.get("de") or n.name.get("en") for n in x.batch.nodes if n.type == "Person"}
+    assert persons == {"Wang Lifeng"}, persons

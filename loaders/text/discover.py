@@ -84,7 +84,7 @@ STOP = {
     "furthermore", "moreover", "besides", "meanwhile", "später", "danach", "außerdem", "zudem", "ebenso",
 }
 NAME_PREFIX_FAMILIES = {"fraunhofer", "max-planck", "max planck", "leibniz", "helmholtz", "steinbeis"}
-HONORIFIC = r"(?:(?:Prof\.|Professor|Dr\.(?:-Ing\.)?|Dipl\.-Ing\.|Mr\.|Ms\.|Mrs\.|Herr|Frau)\s+)*"
+HONORIFIC = r"(?:(?:Prof\.|Professor|Dr\.(?:-Ing\.)?|Dipl\.-Ing\.|Mr\.|Ms\.|Mrs\.|Herrn|Herr|Frau)\s+)*"
 # a name word; family names with an inner capital after a prefix: McAllister, MacLeod, DeSantis, LaSalle, O'Brien
 _NAMEWORD = rf"[{UPPER}](?:(?:c|ac|e|a|['’])[{UPPER}])?[a-zäöüßéèáíóúøæ]+(?:-[A-Za-zäöü][a-zäöüßéèáíóú]+)?"
 PERSON = re.compile(rf"(?P<hon>{HONORIFIC})(?P<given>{_NAMEWORD})\s+(?P<family>(?:(?:von|van|de|zu|von der)\s+)?{_NAMEWORD})(?![\w-])")
@@ -106,12 +106,12 @@ _NAMEWORD_X = rf"(?:{_NAMEWORD}|[A-Z]{{2,}}(?![\w]))"  # family names in capital
 _NAME2 = rf"{_NAMEWORD_X}\s+(?:{_NAMEWORD_X}\s+)?{_NAMEWORD_X}(?![\w-])"
 PERSON_X = re.compile(rf"(?P<hon>{HONORIFIC})(?P<given>{_NAMEWORD_X}(?:\s+{_NAMEWORD_X})?)\s+(?P<family>{_NAMEWORD_X})(?![\w-])")
 _PARTIES = r"(?:CDU|CSU|SPD|FDP|Grüne|Grünen|Bündnis 90/Die Grünen|Die Linke|Linke|AfD|BSW|SSW|Freie Wähler|parteilos)"
-_OFFICE_BEFORE = re.compile(rf"(?<![\w-]){_OFFICE}\s+(?:(?:Dr\.|Prof\.|Professor|Mr\.?|Ms\.?|Mrs\.?|S\.\s?E\.|H\.\s?E\.)\s+)*(?={_NAME2})")
-_OFFICE_APPOS = re.compile(rf"(?<![\w-]){_OFFICE}[^,.;:()»«\"\n]{{0,80}},\s+(?:(?:Dr\.|Prof\.)\s+)*(?={_NAME2}\s*[,(])")
+_OFFICE_BEFORE = re.compile(rf"(?<![\w-]){_OFFICE}\s+(?:(?:Dr\.|Prof\.|Professor|Mr\.?|Ms\.?|Mrs\.?|Herrn|Herr|Frau|S\.\s?E\.|H\.\s?E\.)\s+)*(?={_NAME2})")
+_OFFICE_APPOS = re.compile(rf"(?<![\w-]){_OFFICE}[^,.;:()»«\"\n]{{0,80}},\s+(?:(?:Dr\.|Prof\.|Mr\.?|Ms\.?|Mrs\.?|Herrn|Herr|Frau)\s+)*(?={_NAME2}\s*[,(])")
 _OFFICE_PHRASE = re.compile(rf"(?<![\w-]){_OFFICE}(?:\s+(?:of|for|für)\s+(?:the\s+)?[A-ZÄÖÜ][\w-]*+(?:\s+(?:and|und|&)\s+[A-ZÄÖÜ][\w-]*+)?)?")
 _NAME_THEN_OFFICE = re.compile(rf"(?<![\w-])(?P<p>{_NAME2}),\s+(?:(?:der|die|the|a|an|seit|since)\s+)?(?:[\w-]+\s+){{0,3}}?{_OFFICE}")
 _NAME_PARTY = re.compile(rf"(?<![\w-])(?P<p>{_NAME2})\s+\({_PARTIES}\)")
-_MR = re.compile(rf"(?<![\w-])(?:Mr|Mrs|Ms|Herr|Frau|S\.\s?E\.|H\.\s?E\.)\.?\s+(?={_NAME2})")
+_MR = re.compile(rf"(?<![\w-])(?:Mr|Mrs|Ms|Herrn|Herr|Frau|S\.\s?E\.|H\.\s?E\.)\.?\s+(?={_NAME2})")
 
 # capitalized function words mid-line mark an English headline in title case
 _TITLE_WORDS = re.compile(r"\s(?:With|From|To|In|On|At|As|By|After|Over|Into|Amid|Ahead|Via)\s")
@@ -703,7 +703,7 @@ def _add_person(gaz: Gazetteer, lang: str, given: str, family: str, hon: str | N
     props = {"family_name": family.split()[-1]}
     if given:
         props = {"given_name": given, **props}
-    if hon and hon not in ("Herr", "Frau", "Mr.", "Ms.", "Mrs."):
+    if hon and hon not in ("Herr", "Herrn", "Frau", "Mr.", "Ms.", "Mrs."):
         props["honorific"] = hon
     e = Entry(nid, PERSON_T, {lang: full}, {}, props, local=True)
     gaz.add(e)

@@ -47,6 +47,9 @@ _NOT_GIVEN = {
     "violet", "daisy", "dawn", "eve", "joy", "faith", "patience", "mercy", "honor", "honour", "justice",
     "liberty", "unity", "harmony", "melody", "crystal", "amber", "ruby", "pearl", "jade", "coral", "ocean",
     "storm", "rain", "linie", "reihe", "seite", "stelle", "folge", "weise", "runde", "stunde", "woche", "snow", "winter", "autumn", "spring", "ziel", "ende", "jahr", "tag", "zeit", "welt",
+    # possessives and forms of address that open a sentence or a name ("Mein Anliegen", "Herrn Lee")
+    "mein", "meine", "meinen", "dein", "sein", "seine", "seinen", "unser", "unsere", "euer", "herr", "herrn",
+    "frau", "liebe", "lieber", "sehr", "dear",
 }
 
 

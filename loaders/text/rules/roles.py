@@ -210,7 +210,7 @@ def _persons_after(ms: list[Mention], i: int, t: str) -> Mention | None:
     return None
 
 
-_APPOSED = re.compile(r"\s+(?:(?:Prefecture|Province|State|County|City)\s+)?(?:(?:Herr|Frau|Mr\.?|Ms\.?|Mrs\.?|Dr\.|Prof\.)\s+)*")
+_APPOSED = re.compile(r"\s+(?:(?:Prefecture|Province|State|County|City)\s+)?(?:(?:Herrn|Herr|Frau|Mr\.?|Ms\.?|Mrs\.?|Dr\.|Prof\.)\s+)*")
 _PORTFOLIO = re.compile(r"\s+(?:für|for|of)\s+[^.;:!?()»«\"]{2,110}?\s+")
 
 
