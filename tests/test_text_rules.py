@@ -364,6 +364,10 @@ def test_a_company_building_a_site_in_a_named_place_invested_there():
     assert b == {("company:nordlicht", "region:de-rostock")}
     # a company merely named next to a place, without building or investing, invested in nothing
     assert pairs("Die Nordlicht GmbH in Rostock stellte auf der Messe aus.", invested) == set()
+    # the site and its verb after the place, in the company's planned action
+    c = pairs("Der Zulieferer Nordlicht GmbH plant, am Flughafen in Rostock eine Batterie-Fabrik zu errichten.", invested)
+    assert c == {("company:nordlicht", "region:de-rostock")}
+    assert pairs("Die Nordlicht GmbH hat in Rostock ihre Bilanz vorgestellt, und die Stadt baut eine Schule.", invested) == set()
 
 
 def test_a_persons_party_in_brackets_and_plural_deals_without_a_party_make_no_agreement():

@@ -23,6 +23,11 @@ from .context import LIST_GAP, Doc, Mention
 from .types import COMPANY, REGION
 
 _CONFIG = Path(__file__).with_name("investments.yaml")
+_AFTER = 100  # characters after the place its verb and site may stand, in the same clause
+_CLAUSE_END = re.compile(r"[;:]|\.\s|,\s+(?:und|and|but|aber|while|während)\s")
+# the company's intention or action before the place: "X plant, in Y ...", "X will in Y ...", "X is to ... in Y"
+_PLAN = re.compile(r"\b(?:plant|planen|will|wollen|beabsichtigt|möchte|intends?|plans?|will|is to|wants? to|"
+                   r"hat|haben|has|have)\b")
 _BEFORE = 120  # characters before the company a verb may stand ("die Eröffnung der Dependance des Unternehmens X")
 _SPAN = 200  # characters from the company to the place
 _IN = re.compile(r"\b(?:in|im)\s+(?:der\s+|dem\s+|the\s+)?(?:(?:[\w-]++\s+){0,3}?(?:city|state|town|province|Stadt|Landeshauptstadt)\s+(?:of\s+)?)?$")
@@ -33,7 +38,8 @@ def _config() -> tuple[str, re.Pattern, re.Pattern]:
     raw = yaml.safe_load(_CONFIG.read_text(encoding="utf-8"))
     edge = default_schema().edge_type(raw["edge"]).name  # checked against the schema
     verbs = re.compile(r"(?<![\w-])(?:" + "|".join(raw["verbs"]) + r")(?![\w-])")
-    sites = re.compile(r"(?<![\w-])(?:" + "|".join(raw["sites"]) + r")(?![\w-])", re.I)
+    # also the tail of a hyphenated compound: "Elektroauto-Fabrik", "R&D-Zentrum"
+    sites = re.compile(r"(?<![\w-])(?:[\w&]+-)?(?:" + "|".join(raw["sites"]) + r")(?![\w-])", re.I)
     return edge, verbs, sites
 
 
@@ -121,6 +127,9 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
             if re.search(r"[;:]", between) or any(m.kind == "entity" and m.type == REGION and c.end <= m.start < p.start for m in ms):
                 break  # another place first, or another clause
             stretch = t[max(0, c.start - _BEFORE):p.start]
-            if verbs.search(stretch) and sites.search(stretch):
+            # "X plant, in Y eine Fabrik zu errichten": the verb and the site may follow the place in its clause
+            after = _CLAUSE_END.split(t[p.end:p.end + _AFTER], maxsplit=1)[0]
+            if (verbs.search(stretch) and sites.search(stretch)) or (
+                    (verbs.search(stretch) or verbs.search(after)) and sites.search(after) and _PLAN.search(stretch)):
                 d.fact(edge, c.ref, p.ref, s.index)
             break
