@@ -71,7 +71,10 @@ ADVERSARIAL = {
 def test_adversarial_input_finishes_within_a_ratio_of_a_plain_scan(name, fixed_cost):
     text = ADVERSARIAL[name]
     scan = _plain_scan(text)
-    took = _extract_seconds(text)
+    # short texts: the best of three. One run can include a full garbage collection of the reference tables
+    # (0.1-0.2 s, more than a short text's budget), which lands in whichever extraction crosses the allocation
+    # threshold; a slow pattern is slow every time. Long texts' budgets dwarf such a pause.
+    took = min(_extract_seconds(text) for _ in range(3 if len(text) < 10_000 else 1))
     budget = 3 * fixed_cost + RATIO * scan
     assert took <= budget, f"{name}: {took:.2f} s for {len(text)} chars; budget {budget:.2f} s " \
                            f"(fixed {fixed_cost:.3f} s, plain scan {scan * 1000:.2f} ms)"
