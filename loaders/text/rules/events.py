@@ -51,7 +51,10 @@ def _event_name(t: str, m: Mention) -> str | None:
 def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
     t = s.text
     d.cur_sentence = s.index
+    ms = _with_office_holders(d, s, ms)
     _earlier_visits(d, s, ms)
+    _reception(d, s, ms)
+    _person_visits(d, s, ms)
     trig = [m for m in ms if m.kind == "event"]
     if not trig and _SAME_APPLIES.match(t):
         _same_applies(d, s, ms)
@@ -67,11 +70,27 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
             kind = "delegation_visit"
         generic_visit = word.lower() in ("visit", "besuch", "reise", "trip")
         name = _event_name(t, m) if kind not in T.TRAVEL else None
+        if kind in T.NAMED_ONLY:
+            # "die Messe Medica", "the Agritechnica Trade Show", "die Konferenz „X“": only a named one
+            if _PRESS_BEFORE.search(t[max(0, m.start - 8):m.start]):
+                continue
+            name = _name_after(t, m) or name
+            if not name:
+                continue
         ev = None
+        if not name and word == "event" and d.events:
+            # "the event": the event the text is about, not a new one
+            ev = max(d.events, key=lambda e: e.sentences[-1] if e.sentences else e.first_sentence)
         same = [e for e in d.events if (e.kind in T.TRAVEL and kind in T.TRAVEL) or e.kind == kind]
         if name:
             ev = next((e for e in d.events if e.name and name_keys(e.name) & name_keys(name)), None)
-        if ev is None and same and not name:
+        acc = getattr(d, "accompanied", None)
+        if ev is None and not name and kind in T.TRAVEL and acc is not None and s.index - acc[1] <= 2 \
+                and not any(e.kind in T.TRAVEL for e in d.events) and _DEFINITE_BEFORE.search(t[max(0, m.start - 30):m.start]):
+            # "Er wurde begleitet von A und B. ... waren C und D Mitglied der Delegation": the group that
+            # accompanies is the delegation
+            ev = acc[0]
+        if ev is None and same and not name and kind not in T.NAMED_ONLY:
             cur = same[-1]
             dm = [x for x in d.dates[s.index] if x.kind in ("day", "range", "month")]
             conflict = bool(dm and cur.start and not _overlaps(cur, dm[0]))
@@ -118,6 +137,7 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
             anaphor = cur.kind in T.TRAVEL and (T.TRAVEL_ANAPHOR.search(t) or trip is not None)
             cue = (T.ORGANIZE.search(t) or T.FOCUS.search(t) or T.PARTICIPATE_ORG.search(t) or _PAID_BY.search(t)
                    or (cur.kind in T.TRAVEL and (T.VISIT_VERB.search(t) or _ACCOMPANY.search(t))) or continues or anaphor
+                   or (_ACCOMPANIED_BY.search(t) and any(m.type == PERSON for m in ms))
                    or ((T.SPEAKER.search(t) or T.HEAD_OF.search(t)) and any(m.type == PERSON for m in ms)))
             near = s.index - (cur.sentences[-1] if cur.sentences else cur.first_sentence) <= 3
             place = _opening_place(t, ms)
@@ -472,6 +492,10 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
                 continue
             role = "head of delegation" if T.HEAD_OF.search(t) and ev.kind in T.TRAVEL else "speaker" if T.SPEAKER.search(t) else None
             d.fact(PARTICIPATED_IN, m.ref, key, s.index, role=role)
+    if ev.kind in T.TRAVEL and not anaphoric:
+        _with_delegation(d, ev, s, ms)
+    if _ACCOMPANIED_BY.search(t):
+        d.accompanied = (ev, s.index)
     # PARTICIPATED_IN: organizations and regions after a participation cue
     participants: set[str] = set()
     last_end = 0
@@ -483,6 +507,8 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
             if m.type == REGION:
                 if not re.search(r"Delegation|delegation|Teilnehmer|participants", pm.group(0)) or len(between.split()) > 3 or "," in between:
                     continue
+                if re.search(r"\b(?:in|im|nach|to|into)\s+$", between):
+                    continue  # "eine Delegation aus Unternehmern in Hessen": where it goes, not where it comes from
             elif len(between) > 100:
                 continue
             elif participants and not re.fullmatch(r"[\s,]*(?:\([^)]*\))?[\s,]*(?:und|and|sowie|as well as|or|oder)?\s*(?:der|die|das|dem|den|the)?\s*", t[last_end:m.start]):
@@ -652,7 +678,10 @@ _POST_IN = re.compile(r"(?:[Aa]mbassador|[Bb]otschafter\w*|[Cc]onsul\w*|[Kk]onsu
 _LOCATOR_GAP = re.compile(r"\s*(?:,|\(|\bbei|\bnahe|\bnear|\bin|\bim)\s*(?:(?:der|dem|the)\s+)?(?:(?:Provinz|Präfektur|province|prefecture|city of|state of)\s+)?", re.I)
 
 
-_VISIT_WORD = re.compile(r"\b(?:besucht|besuchte|besuchten|besuchen|bereist|bereiste|visits|visited|will\s+visit)\b")
+# arrival, a completed or present stay: "ist in X eingetroffen", "ist in X zu Gast", "arrived in X"
+_ARRIVED = re.compile(r"\b(?:eingetroffen|angekommen|zu\s+Gast|arrived|arrives)\b")
+_ORIGIN_BEFORE = re.compile(r"\b(?:aus|from|von)\s+(?:der\s+|dem\s+|den\s+|the\s+)?(?:[\w-]+\s+){0,2}$")
+_VISIT_WORD = re.compile(r"\b(?:besucht|besuchte|besuchten|besuchen|bereist|bereiste|visits|visited|will\s+visit)\b|" + _ARRIVED.pattern)
 
 
 def _visitor(t: str, ms: list[Mention], obj: Mention) -> str | None:
@@ -671,6 +700,10 @@ def _visitor(t: str, ms: list[Mention], obj: Mention) -> str | None:
         after = [x for x in persons if x.start >= v.end() and re.fullmatch(r"\s*(?:(?:der|die|the)\s+)?(?:[\w-]+\s+){0,2}?(?:Dr\.\s+|Prof\.\s+)*", t[v.end():x.start])]
         if after and after[0].end <= obj.start and v.start() < 40 + t.find(" "):
             return after[0].ref
+        # "X ist in Y eingetroffen", "X ist ... in Y zu Gast": arrived, the place right before the verb
+        if v.start() >= obj.end and _ARRIVED.match(t, v.start()) and persons and persons[0].end <= obj.start \
+                and re.fullmatch(r"\s*(?:[\w-]+\s+){0,2}", t[obj.end:v.start()]) and not _ORIGIN_BEFORE.search(t[max(0, obj.start - 30):obj.start]):
+            return persons[0].ref
         # "X will ... Y besuchen": the sentence's subject before the object, the verb after it
         if v.start() >= obj.end and persons and persons[0].end <= obj.start and re.match(r"\s*(?:will|wird|möchte|plant)\b", t[persons[0].end:]):
             return persons[0].ref
@@ -748,7 +781,7 @@ def _organizer_here(d: Doc, ev: EventObj, ms: list[Mention], t: str, m: Mention,
 # a person named in a possessive ("Aigner's ministry", "Marx's hometown") is not the one who takes part
 _POSSESSIVE_AFTER = re.compile(r"(?:'s|’s|')(?!\w)")
 # "a delegation led by X", "angeführt von X", "unter (der) Leitung von X": the delegation's head
-_LED_BY = re.compile(r"\b(?:led|headed)\s+by\b|\b[Aa]ngeführt\s+von\b|\bunter\s+(?:der\s+)?Leitung\s+(?:von|des|der)\b")
+_LED_BY = re.compile(r"\b(?:led|headed|spearheaded)\s+by\b|\b[Aa]ngeführt\s+von\b|\bunter\s+(?:der\s+)?Leitung\s+(?:von|des|der)\b")
 # the hosts of a delegation: "X meets with / welcomes / receives a delegation led by Y"
 _HOSTS = re.compile(r"\b(?:meets?\s+with|met\s+with|welcom\w*|receiv\w*|greet\w*|hosts?|hosted|trifft|traf|empf(?:ä|a)ng\w*|begrüß\w*)\b", re.I)
 
@@ -794,3 +827,147 @@ def _overlaps(ev: EventObj, dm: DateMention) -> bool:
     a1, b1 = lower_bound(ev.start), upper_bound(ev.end or ev.start)
     a2, b2 = lower_bound(dm.start), upper_bound(dm.end)
     return not (b1 < a2 or b2 < a1)
+
+
+# ------------------------------------------------------------------ named fairs and conferences
+_PRESS_BEFORE = re.compile(r"\b(?:press|Presse|news)[\s-]*$", re.I)
+# the name after the word: "die Messe Medica in Düsseldorf", "die Konferenz „Zukunft X“"; a capitalized
+# word after a German noun is only a name where a place, a date or the clause's end follows it
+_NAME_AFTER = re.compile(r"\s+(?:[„\"“](?P<q>[^„\"“”\n]{3,90})[“”\"]"
+                         r"|(?P<n>[A-Z][\w&+.-]*(?:\s+[A-Z0-9][\w&+-]*){0,2})(?=\s+(?:in|im|auf|at|on|vom|from|20\d\d)\b|\s*[,.;:()]|\s*$))")
+_NOT_NAME = re.compile(r"(?:Die|Der|Das|The|This|In|Im|Auf|An|Am|Zum|Zur|Für|For|At|On|Mit|With|Und|And)$")
+
+
+def _name_after(t: str, m: Mention) -> str | None:
+    a = _NAME_AFTER.match(t, m.end)
+    if a is None:
+        return None
+    name = (a.group("q") or a.group("n") or "").strip()
+    if not name or _NOT_NAME.match(name.split()[0]):
+        return None
+    return name
+
+
+# ------------------------------------------------------------------ office words standing for a person
+# "Der Gouverneur ist ... zu Gast", "besuchte der Botschafter die Firma X": the office holder named before
+_DEFINITE_BEFORE = re.compile(r"\b(?:der|die|den|dem|des|the)\s+(?:[a-zäöü][\w-]*\s+)?$", re.I)
+
+
+def _office_holder(d: Doc, role: str, upto: int) -> str | None:
+    """The one person the text gave this office (by its English role name) up to sentence `upto`."""
+    holders = [f.source for f in d.facts if f.type == HOLDS_ROLE_AT and f.properties.get("role") == role and f.sentence <= upto]
+    holders += [p for p, f in d.weak_role.items() if f.properties.get("role") == role and f.sentence <= upto]
+    holders = list(dict.fromkeys(holders))
+    return holders[0] if len(holders) == 1 else None
+
+
+def _with_office_holders(d: Doc, s: Sentence, ms: list[Mention]) -> list[Mention]:
+    """The sentence's mentions with an office word after a definite article that names no person
+    ('Der Gouverneur ist ...', 'the Governor said') read as the person who holds that office."""
+    t = s.text
+    extra = []
+    for i, m in enumerate(ms):
+        if m.kind != "role" or not _DEFINITE_BEFORE.search(t[max(0, m.start - 30):m.start]):
+            continue
+        if any(x.kind == "entity" and x.start >= m.start and x.end <= m.end for x in ms):
+            continue
+        nxt = [x for x in ms[i + 1:] if x.kind in ("entity", "role") and x.start >= m.end]
+        if nxt and nxt[0].start - m.end <= 80 and (nxt[0].type == PERSON or nxt[0].kind == "role"):
+            continue  # "der Gouverneur John Miller": the name follows
+        if nxt and nxt[0].type in (REGION, ORGANIZATION) and len(nxt) > 1 and nxt[1].type == PERSON and nxt[1].start - nxt[0].end <= 3:
+            continue  # "der Gouverneur von Ohio, John Miller"
+        who = _office_holder(d, m.ref, s.index)
+        if who is None:
+            continue
+        extra.append(Mention("entity", who, m.start, m.end, m.text, PERSON))
+    if not extra:
+        return ms
+    return sorted(ms + extra, key=lambda x: (x.start, -x.end))
+
+
+# ------------------------------------------------------------------ travelling with a delegation
+_ACCOMPANIED_BY = re.compile(r"\b(?:begleitet\s+(?:von|durch)|in\s+Begleitung\s+(?:von|des|der)|accompanied\s+by)\b")
+# "mit einer großen Delegation", "with a business delegation": the word of the trip after "mit"/"with"
+_WITH_GROUP = re.compile(r"\b(?:[Mm]it|[Ww]ith)\s+(?:(?:einer|einem|seiner|ihrer|der|a|an|his|her|its|the)\s+)?(?:[\w-]+\s+){0,2}$")
+# "met with the delegation", "traf sich mit der Delegation", "Gespräche mit der Delegation": the hosts
+_MEET_BEFORE = re.compile(r"\b(?:meets?|met|meeting|talks?|talked|spoke|speaks|sprach|spricht|trifft|traf|trafen|treffen|Treffen|Gespräch\w*|Austausch|sich)\s+$")
+
+
+def _with_delegation(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention]) -> None:
+    """'X reist mit einer Delegation nach Y', 'Mit großer Delegation ist X in Y eingetroffen', 'X plans to
+    visit Y with a business delegation': the sentence's subject travels with the group."""
+    t = s.text
+    for m in ms:
+        w = _WITH_GROUP.search(t[max(0, m.start - 50):m.start]) if m.kind == "event" and d.event_of(m) is ev else None
+        if w is None or _MEET_BEFORE.search(t[max(0, m.start - 50):m.start][: w.start()]):
+            continue
+        persons = [x for x in ms if x.type == PERSON and not _POSSESSIVE_AFTER.match(t, x.end)]
+        before = [x for x in persons if x.end <= m.start]
+        if before:
+            who = before[0]
+        elif re.match(r"\s*(?:Mit|With)\b", t) and persons:
+            who = persons[0]  # "Mit großer Delegation ist X ...": the subject after the verb
+        else:
+            continue
+        if _BY_HOST.search(t[max(0, who.start - 60):who.start]) or _SAID_THAT.match(t, who.end):
+            continue
+        d.fact(PARTICIPATED_IN, who.ref, ("event", ev.key), s.index)
+        return
+
+
+# ------------------------------------------------------------------ a person visits a body
+_VISITS = re.compile(r"\b(?:besucht|besuchte|besuchten|visits|visited|will\s+visit)\b")
+_CLAUSE_END = re.compile(r"[;:]|,\s*(?:die|der|das|den|wo|wie|which|who|where|when|als|um|and\s+(?:he|she|they)|und\s+(?:er|sie))\b|\s(?:und|and)\s+(?:wurde|wird|trifft|traf|meets?|met)\b")
+
+
+def _person_visits(d: Doc, s: Sentence, ms: list[Mention]) -> None:
+    """'X besucht die Firma Y und den Sitz von Z', 'Am Montag besuchte X das Institut Y': the person
+    visits the bodies the verb names in its clause."""
+    t = s.text
+    for v in _VISITS.finditer(t):
+        end = _CLAUSE_END.search(t, v.end())
+        stop = end.start() if end else len(t)
+        for m in ms:
+            if m.kind != "entity" or m.type not in (ORGANIZATION, COMPANY) or not (v.end() <= m.start < stop):
+                continue
+            if _ORIGIN_BEFORE.search(t[max(0, m.start - 30):m.start]) or re.search(r"\b(?:in|im|bei|at|of|des|der)\s+$", t[max(0, m.start - 6):m.start]):
+                continue  # "die Firma X aus Y", "der Sitz des Konzerns X" is fine below, "in der Y": a place
+            who = _visitor(t, ms, m)
+            if who is not None:
+                d.fact(VISITED, who, m.ref, s.index)
+
+
+# ------------------------------------------------------------------ receptions
+# "A empfing B in der Staatskanzlei", "B wurde von A im Rathaus empfangen", "A received B at the ministry"
+_RECEIVE = re.compile(r"\b(?:empf(?:ängt|ing|ingen|angen)|received|receives|welcomed|welcomes)\b")
+_BY_HOST = re.compile(r"\b(?:von|vom|by)\s+(?:[\w.-]+\s+){0,3}$")
+_PASSIVE = re.compile(r"\b(?:wurde|wurden|wird|werden|was|were|is|are)\b")
+_AT_PLACE = re.compile(r"\b(?:in|im|at)\s+(?:der\s+|dem\s+|the\s+)?(?:[A-ZÄÖÜ][\w-]*(?:er|en)\s+)?$")
+
+
+def _reception(d: Doc, s: Sentence, ms: list[Mention]) -> None:
+    """The guest of a reception visits the body where it is received ('A empfing B in der Staatskanzlei')."""
+    t = s.text
+    rv = _RECEIVE.search(t)
+    if rv is None:
+        return
+    persons = [m for m in ms if m.type == PERSON and not _POSSESSIVE_AFTER.match(t, m.end)]
+    if len(persons) < 2:
+        return
+    host_by = next((m for m in persons if _BY_HOST.search(t[max(0, m.start - 60):m.start])
+                    and _PASSIVE.search(t, 0, m.start)), None)
+    if host_by is not None:
+        # passive: "B wurde von A ... empfangen", "B was received by A"
+        guests = [m for m in persons if m.end <= host_by.start]
+        if not guests:
+            return
+        guest = guests[0]
+    else:
+        # active: "A empfängt B", "A hat B ... empfangen": the host first, the guest the next person
+        guest = next((m for m in persons if m.ref != persons[0].ref), None)
+        if guest is None:
+            return
+    for m in ms:
+        if m.kind == "entity" and m.type in (ORGANIZATION, COMPANY) and m.start > guest.end and _AT_PLACE.search(t[max(0, m.start - 40):m.start]):
+            d.fact(VISITED, guest.ref, m.ref, s.index)
+            break

@@ -1,0 +1,156 @@
+"""Events family, session 18: sentence shapes of visits, receptions, delegations and named fairs
+and conferences (sentences written for these tests; invented people and firms)."""
+
+from __future__ import annotations
+
+from loaders.text import extract
+
+PART, VISITED, LOCATED = "PARTICIPATED_IN", "VISITED", "LOCATED_IN"
+
+
+def _x(text, language=None):
+    return extract(text, doc_id="doc:events-s18", published="2024-05-06", reference=False, language=language)
+
+
+def _events(x):
+    return {n.id: n for n in x.batch.nodes if n.type == "Event"}
+
+
+def _pairs(x, type_):
+    return {(e.source, e.target) for e in x.batch.edges if e.type == type_}
+
+
+def _names(x):
+    return {n.id: " ".join(n.name.values()) for n in x.batch.nodes}
+
+
+# ------------------------------------------------------------------ named fairs and conferences
+
+def test_a_fair_named_after_its_word_is_an_event_and_its_visitor_takes_part():
+    x = _x("Gouverneur Daniel Hartley besucht die Fachmesse Agrifuture in Hannover.")
+    evs = _events(x)
+    assert len(evs) == 1
+    ev = next(iter(evs))
+    assert "Agrifuture" in _names(x)[ev]
+    assert ("person:daniel-hartley", ev) in _pairs(x, PART)
+
+
+def test_an_english_trade_show_with_a_proper_name_before_it_is_an_event():
+    x = _x("The delegation will then visit the Farmtech Machinery Trade Show in Lower Saxony.", language="en")
+    names = [_names(x)[e] for e in _events(x)]
+    assert any("Farmtech Machinery Trade Show" in n for n in names)
+
+
+def test_a_generic_fair_or_a_press_conference_is_no_event():
+    x = _x("Auf der Messe zeigten viele Firmen ihre Produkte. Am Nachmittag gab es eine Pressekonferenz im Rathaus.")
+    assert _events(x) == {}
+    x = _x("The minister answered questions at a press conference in Berlin.", language="en")
+    assert _events(x) == {}
+
+
+def test_a_conference_with_a_quoted_title_is_an_event():
+    x = _x('Im Mittelpunkt stand die Konferenz "Grüne Häfen der Zukunft" mit Gästen aus Polen.')
+    names = [_names(x)[e] for e in _events(x)]
+    assert any("Grüne Häfen der Zukunft" in n for n in names)
+
+
+def test_state_days_named_with_a_hyphen_are_an_event():
+    x = _x("Ministerpräsident Jonas Weller besuchte anlässlich der Thüringen-Tage die Partnerregion.")
+    evs = _events(x)
+    assert len(evs) == 1
+    ev = next(iter(evs))
+    assert "Thüringen-Tage" in _names(x)[ev]
+    assert ("person:jonas-weller", ev) in _pairs(x, PART)
+
+
+def test_a_named_english_event_and_its_speaker():
+    x = _x("Trade is growing fast, Deputy Minister Harold Quint said on Monday at a Canada Day event in Munich.", language="en")
+    evs = _events(x)
+    assert len(evs) == 1
+    ev = next(iter(evs))
+    assert "Canada Day event" in _names(x)[ev]
+    assert ("person:harold-quint", ev) in _pairs(x, PART)
+
+
+def test_a_visite_is_a_trip():
+    x = _x("Ministerin Paula Rendel sprach zum Abschluss einer dreitägigen Visite in Kanada.")
+    evs = _events(x)
+    assert len(evs) == 1
+    assert ("region:ca" in {t for (_, t) in _pairs(x, VISITED)})
+
+
+# ------------------------------------------------------------------ travelling with a delegation
+
+def test_the_person_who_arrives_with_a_delegation_takes_part_and_visits():
+    x = _x("Mit großer Delegation ist Ministerpräsident Jonas Weller in Ohio eingetroffen.")
+    evs = _events(x)
+    assert len(evs) == 1
+    ev = next(iter(evs))
+    assert ("person:jonas-weller", ev) in _pairs(x, PART)
+    assert ("person:jonas-weller", "region:us-oh") in _pairs(x, VISITED)
+    assert (ev, "region:us-oh") in _pairs(x, VISITED)
+
+
+def test_english_subject_travelling_with_a_business_delegation_takes_part():
+    x = _x("Premier Alice Norcott plans to visit Bavaria with a business delegation next month.", language="en")
+    ev = next(iter(_events(x)))
+    assert ("person:alice-norcott", ev) in _pairs(x, PART)
+
+
+def test_the_host_who_meets_with_a_delegation_does_not_take_part():
+    x = _x("Mayor Chen Liwei met with the delegation from Hesse and showed them the port.", language="en")
+    assert not any(s == "person:chen-liwei" for (s, _) in _pairs(x, PART))
+
+
+def test_companions_named_after_begleitet_von_take_part_without_being_heads():
+    x = _x("Ministerpräsident Jonas Weller reist mit einer Delegation nach Kanada. Er wird begleitet von "
+           "Wirtschaftsministerin Paula Rendel und Staatssekretär Udo Brandt.")
+    ev = next(iter(_events(x)))
+    part = _pairs(x, PART)
+    for p in ("person:jonas-weller", "person:paula-rendel", "person:udo-brandt"):
+        assert (p, ev) in part
+    roles = {e.properties.get("role") for e in x.batch.edges if e.type == PART and e.source == "person:udo-brandt"}
+    assert "head of delegation" not in roles
+
+
+def test_companions_of_a_named_event_visit_take_part_and_the_delegation_is_the_same_event():
+    x = _x("Ministerpräsident Jonas Weller besuchte anlässlich der Thüringen-Tage die Partnerregion. "
+           "Er wurde begleitet von Ministerin Paula Rendel. Auch Udo Brandt war Mitglied der Delegation.")
+    evs = _events(x)
+    assert len(evs) == 1
+    ev = next(iter(evs))
+    assert ("person:paula-rendel", ev) in _pairs(x, PART)
+
+
+# ------------------------------------------------------------------ office words and receptions
+
+def test_an_office_word_stands_for_its_holder():
+    x = _x("Die Gouverneurin von Ohio, Linda Parks, ist in Hessen. Die Gouverneurin ist mit einer Delegation "
+           "aus Unternehmern in Hessen zu Gast.")
+    ev = next(iter(_events(x)))
+    assert ("person:linda-parks", ev) in _pairs(x, PART)
+    assert (ev, "region:de-he") in _pairs(x, VISITED)
+
+
+def test_the_guest_of_a_reception_visits_the_body_and_both_take_part():
+    x = _x("Der Botschafter Kanadas, Herr Mark Tilden, wurde heute von Ministerpräsidentin Paula Rendel in der "
+           "Staatskanzlei zum Antrittsbesuch empfangen.")
+    ev = next(iter(_events(x)))
+    part = _pairs(x, PART)
+    assert ("person:mark-tilden", ev) in part and ("person:paula-rendel", ev) in part
+    assert ("person:mark-tilden", "org:staatskanzlei") in _pairs(x, VISITED)
+    assert ("person:paula-rendel", "org:staatskanzlei") not in _pairs(x, VISITED)
+
+
+def test_the_active_reception_the_guest_is_the_second_person():
+    x = _x("Ministerpräsident Jonas Weller hat den Gouverneur von Ohio, Tom Hadley, in der Staatskanzlei empfangen.")
+    vis = _pairs(x, VISITED)
+    assert ("person:tom-hadley", "org:staatskanzlei") in vis
+    assert ("person:jonas-weller", "org:staatskanzlei") not in vis
+
+
+def test_a_person_visits_the_companies_the_verb_names():
+    x = _x("Gouverneur Tom Hadley besucht die Messe Agrifuture in Hannover und den Sitz der Firma Brinkmann Solar GmbH in Celle.")
+    vis = _pairs(x, VISITED)
+    assert any(s == "person:tom-hadley" and t.startswith("company:brinkmann") for (s, t) in vis)
+    assert not any(s == "person:tom-hadley" and t.startswith("region:") for (s, t) in vis)
