@@ -154,3 +154,44 @@ def test_a_person_visits_the_companies_the_verb_names():
     vis = _pairs(x, VISITED)
     assert any(s == "person:tom-hadley" and t.startswith("company:brinkmann") for (s, t) in vis)
     assert not any(s == "person:tom-hadley" and t.startswith("region:") for (s, t) in vis)
+
+
+# ------------------------------------------------------------------ during a trip, earlier trips
+
+def test_gov_abbreviation_does_not_end_the_sentence_and_during_his_trip_takes_part():
+    x = _x("During his trip to Canada, Ohio Gov. Tom Hadley signed a memorandum on hydrogen.", language="en")
+    ev = next(iter(_events(x)))
+    assert ("person:tom-hadley", ev) in _pairs(x, PART)
+
+
+def test_the_speaker_at_the_end_of_a_visit_takes_part():
+    x = _x("„Das ist ein guter Anfang“, sagte Ministerin Paula Rendel zum Abschluss einer viertägigen Reise nach Chile.")
+    ev = next(iter(_events(x)))
+    assert ("person:paula-rendel", ev) in _pairs(x, PART)
+
+
+def test_an_earlier_visit_in_the_pluperfect_is_not_the_trip():
+    x = _x("Ministerin Paula Rendel reiste mit einer Delegation nach Chile. "
+           "Im Mai hatte eine Delegation der Handelskammer Hamburg und im Juni Minister Udo Brandt das Land besucht.")
+    evs = _events(x)
+    assert len(evs) == 1
+    ev = next(iter(evs))
+    part = _pairs(x, PART)
+    assert ("person:paula-rendel", ev) in part
+    assert ("person:udo-brandt", ev) not in part
+    assert not any(s.startswith("org:") for (s, e) in part if e == ev)
+
+
+def test_a_company_in_a_where_clause_is_not_visited():
+    x = _x("Ministerin Paula Rendel reiste mit einer Delegation nach Chile. Die Delegation besuchte den "
+           "Technologiepark in Valparaíso, wo auch die Firma Andes Robotics S.A. ihren Sitz hat.")
+    vis = _pairs(x, VISITED)
+    assert any(t == "region:cl-vs" for (_, t) in vis)
+    assert not any(t.startswith("company:") for (_, t) in vis)
+
+
+def test_a_toured_company_is_visited():
+    x = _x("Ministerin Paula Rendel reiste mit einer Delegation nach Chile. Die Delegation besichtigte "
+           "die Firma Andes Robotics S.A. in Valparaíso.")
+    vis = _pairs(x, VISITED)
+    assert any(t.startswith("company:andes") for (_, t) in vis)

@@ -60,6 +60,7 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
         _same_applies(d, s, ms)
         return
     ev_here: list[EventObj] = []
+    earlier = False
     for m in trig:
         word = m.text
         # plural-looking words after a singular genitive article are one event: "eines Online-Workshops"
@@ -68,6 +69,9 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
         kind = m.ref
         if kind == "trip" and re.search(r"[Dd]elegation", word):
             kind = "delegation_visit"
+        if kind in T.TRAVEL and any(e.kind in T.TRAVEL for e in d.events) and _indefinite(d, t[: m.start]) and _EARLIER.search(t):
+            earlier = True
+            continue  # "Im Januar hatte eine Delegation X die Insel besucht": an earlier visit, told for context
         generic_visit = word.lower() in ("visit", "besuch", "reise", "trip")
         name = _event_name(t, m) if kind not in T.TRAVEL else None
         if kind in T.NAMED_ONLY:
@@ -115,6 +119,8 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
         if ev not in ev_here:
             ev_here.append(ev)
         d.trigger_event[(s.index, m.start)] = ev
+    if earlier and not ev_here:
+        return
     if not ev_here and not any(e.kind in T.TRAVEL for e in d.events) and not any(m.kind == "agreement" for m in ms):
         # "Minister X hat ... Südkorea, Japan und China besucht": a trip without the word for it
         foreign = [m for m in ms if m.kind == "entity" and m.type == REGION and not d.state_of(m.ref) and m.ref != "region:de"]
@@ -585,6 +591,8 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
                     continue
                 if re.search(r"\b(?:aus|from)\s+(?:der\s+|dem\s+|den\s+|the\s+)?(?:(?:[a-zäöü][\w-]*|[\w-]*(?:stadt|metropole|provinz|region|präfektur|city|province|prefecture))\s+){0,3}$", pre) or re.search(r"(?:Delegation|delegation|Gruppe|group)\s+(?:der|des|of)\s+(?:[\w-]+\s+){0,3}$", pre):
                     continue
+                if m.type in (ORGANIZATION, COMPANY) and _WHERE_CLAUSE.search(t, cue.end(), m.start):
+                    continue  # "den Park in X, wo auch die Firma Y sitzt": named as what is there, not visited
                 if m.type in (ORGANIZATION, COMPANY):
                     e = d.entity(m.ref)
                     at_body = _AT_BODY.search(t[max(0, m.start - 60):m.start]) is not None
@@ -660,9 +668,9 @@ _TALKS = re.compile(r"\s*(?:Der|Die|The)\s+(?:[\w-]+\s+)?(?:Austausch|Gespräche
 # "die den Minister nach X begleitet hatten": travelling with the trip
 _ACCOMPANY = re.compile(r"\b(?:begleite\w*|accompan\w*)\b")
 # "will visit X, Y and Z", "besucht X": a place named as what is visited, even the text's own state
-_VISIT_OBJECT = re.compile(r"\b(?:visit|visits|visited|visiting|besucht|besuchte|besuchten|besuchen|bereist|bereiste)\s+(?:the\s+|das\s+|den\s+|die\s+)?$")
+_VISIT_OBJECT = re.compile(r"\b(?:visit|visits|visited|visiting|besucht|besuchte|besuchten|besuchen|bereist|bereiste|besichtigt|besichtigte|besichtigten|toured)\s+(?:the\s+|das\s+|den\s+|die\s+)?$")
 # "im Zuge des Besuchs", "during the visit": a person named there takes part in the event
-_DURING = re.compile(r"\b(?:im Zuge|im Verlauf|während|anlässlich|during|in the course of)\s+(?:des|der|dieses|dieser|seines|ihres|the|this|his|her)\s+(?:[\w-]+\s+)?[\w-]*(?:[Bb]esuch|[Rr]eise|[Dd]elegation|[Ff]orum|[Ww]orkshop|[Ss]ymposium|visit|trip|mission|[Mm]ission)\w*")
+_DURING = re.compile(r"\b(?:[Ii]m Zuge|[Ii]m Verlauf|[Ww]ährend|[Aa]nlässlich|[Zz]um Abschluss|[Zz]um Auftakt|[Dd]uring|[Ii]n the course of|[Aa]t the (?:end|start|close) of|[Oo]n the (?:first|last|final) day of)\s+(?:des|der|dieses|dieser|seines|ihres|seiner|ihrer|einer|eines|the|this|his|her|a|an)\s+(?:[\w-]+\s+)?[\w-]*(?:[Bb]esuch|[Rr]eise|[Dd]elegation|[Ff]orum|[Ww]orkshop|[Ss]ymposium|[Vv]isit|trip|mission|[Mm]ission|[Kk]onferenz|[Kk]ongress|[Mm]esse|Tage|[Ee]mpfang|[Vv]eranstaltung|[Cc]onference|[Ss]ummit|[Ff]air|[Ee]vent|[Rr]eception)\w*")
 # "X ... zum Inhalt", "X steht im Fokus": a cue after the topic
 _FOCUS_AFTER = re.compile(r"[^.;:!?]{0,70}?\b(?:zum Inhalt|zum Gegenstand|im Fokus|im Mittelpunkt|im Vordergrund|in focus|at the cent(?:re|er))\b")
 _THIS_FIELD = re.compile(r"\b(?:in|auf|aus)\s+(?:diesem|dem genannten)\s+(?:Bereich|Feld|Sektor|Segment|Gebiet)\b|\bin\s+this\s+(?:field|area|sector)\b")
@@ -681,7 +689,7 @@ _LOCATOR_GAP = re.compile(r"\s*(?:,|\(|\bbei|\bnahe|\bnear|\bin|\bim)\s*(?:(?:de
 # arrival, a completed or present stay: "ist in X eingetroffen", "ist in X zu Gast", "arrived in X"
 _ARRIVED = re.compile(r"\b(?:eingetroffen|angekommen|zu\s+Gast|arrived|arrives)\b")
 _ORIGIN_BEFORE = re.compile(r"\b(?:aus|from|von)\s+(?:der\s+|dem\s+|den\s+|the\s+)?(?:[\w-]+\s+){0,2}$")
-_VISIT_WORD = re.compile(r"\b(?:besucht|besuchte|besuchten|besuchen|bereist|bereiste|visits|visited|will\s+visit)\b|" + _ARRIVED.pattern)
+_VISIT_WORD = re.compile(r"\b(?:besucht|besuchte|besuchten|besuchen|bereist|bereiste|besichtigt|besichtigte|visits|visited|will\s+visit|toured)\b|" + _ARRIVED.pattern)
 
 
 def _visitor(t: str, ms: list[Mention], obj: Mention) -> str | None:
@@ -829,6 +837,11 @@ def _overlaps(ev: EventObj, dm: DateMention) -> bool:
     return not (b1 < a2 or b2 < a1)
 
 
+# pluperfect of a visit: "hatte ... besucht", "had visited"
+_WHERE_CLAUSE = re.compile(r",\s*(?:wo|where|in dem|in der|in which|an dem)\b")
+_EARLIER = re.compile(r"\b(?:hatte|hatten|had)\b[^.;]{0,160}?\b(?:besucht|bereist|gereist|visited|travell?ed)\b")
+
+
 # ------------------------------------------------------------------ named fairs and conferences
 _PRESS_BEFORE = re.compile(r"\b(?:press|Presse|news)[\s-]*$", re.I)
 # the name after the word: "die Messe Medica in Düsseldorf", "die Konferenz „Zukunft X“"; a capitalized
@@ -916,7 +929,7 @@ def _with_delegation(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention]) -> No
 
 
 # ------------------------------------------------------------------ a person visits a body
-_VISITS = re.compile(r"\b(?:besucht|besuchte|besuchten|visits|visited|will\s+visit)\b")
+_VISITS = re.compile(r"\b(?:besucht|besuchte|besuchten|besichtigt|besichtigte|besichtigten|visits|visited|will\s+visit|toured)\b")
 _CLAUSE_END = re.compile(r"[;:]|,\s*(?:die|der|das|den|wo|wie|which|who|where|when|als|um|and\s+(?:he|she|they)|und\s+(?:er|sie))\b|\s(?:und|and)\s+(?:wurde|wird|trifft|traf|meets?|met)\b")
 
 
