@@ -195,3 +195,32 @@ def test_a_toured_company_is_visited():
            "die Firma Andes Robotics S.A. in Valparaíso.")
     vis = _pairs(x, VISITED)
     assert any(t.startswith("company:andes") for (_, t) in vis)
+
+
+def test_a_compound_visit_word_names_the_place_visited():
+    x = _x("Aus Sicht von Wirtschaftsministerin Paula Rendel ist der Chile-Besuch gut verlaufen.")
+    evs = _events(x)
+    assert len(evs) == 1
+    ev = next(iter(evs))
+    assert (ev, "region:cl") in _pairs(x, VISITED)
+
+
+def test_a_compound_trip_of_others_to_another_place_adds_no_stop():
+    x = _x("Ministerin Paula Rendel reiste mit einer Delegation nach Chile. Sie kritisierte die Japan-Reise des Landtags.")
+    assert not any(t == "region:jp" for (_, t) in _pairs(x, VISITED))
+
+
+def test_bodies_that_accompany_the_governor_take_part():
+    x = _x("Officials from the Ohio Department of Agriculture will accompany Governor Tom Hadley and Ohio businesses "
+           "on the trade mission to Canada.", language="en")
+    ev = next(iter(_events(x)))
+    part = _pairs(x, PART)
+    assert ("person:tom-hadley", ev) in part
+    assert ("org:ohio-department-of-agriculture", ev) in part
+
+
+def test_announcement_in_a_city_as_part_of_a_trade_mission():
+    x = _x("Premier Alice Norcott spoke in Munich, as part of a trade mission focused on wind energy.", language="en")
+    ev = next(iter(_events(x)))
+    assert ("person:alice-norcott", ev) in _pairs(x, PART)
+    assert (ev, "region:de-muenchen") in _pairs(x, VISITED)

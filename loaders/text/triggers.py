@@ -28,7 +28,7 @@ PARTNERS_ANAPHOR = re.compile(r"\b(?:Beide|beide|Die|die|The|the|Both|both)\s+(?
 _EV = [
     ("mission", r"\b\w*[Mm]ission(?:en)?\b|\bMarkterkundungsreise\w*|\bGeschäftsanbahnungsreise\w*|\bMarkterschließungsreise\w*"),
     ("delegation_visit", r"\b\w*[Dd]elegation(?:sreise|sbesuch|en|sreisen|sbesuche)?\w*\b|\bdelegation\s+visit\b"),
-    ("trip", r"\b\w*[Rr]eise\b|\b\w*[Rr]eisen\b|\b(?:business\s+)?trip\b|\bjourney\b|\bvisit\b|\bBesuch\b|\bBesuchs\b|\bBesuchsprogramm\b|\bVisite\b|\bAntrittsbesuch(?:s|es)?\b"),
+    ("trip", r"\b[\w-]*[Rr]eise\b|\b[\w-]*[Rr]eisen\b|\b(?:business\s+)?trip\b|\bjourney\b|\bvisit\b|\b[\w-]*[Bb]esuch(?:s|es)?\b|\bBesuchsprogramm\b|\bVisite\b|\bAntrittsbesuch(?:s|es)?\b"),
     ("forum", r"\b[\w-]*[Ff]orum[s]?\b|\bfora\b"),
     ("workshop", r"\b[\w-]*[Ww]orkshop[s]?\b"),
     ("webinar", r"\b[\w-]*[Ww]ebinar[es]?\b"),

@@ -500,8 +500,25 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
             d.fact(PARTICIPATED_IN, m.ref, key, s.index, role=role)
     if ev.kind in T.TRAVEL and not anaphoric:
         _with_delegation(d, ev, s, ms)
+        for m in ms:
+            if m.kind == "event" and d.event_of(m) is ev and "-" in m.text:
+                # "der China-Besuch", "die Japan-Reise": the place the word names
+                for x in ms:
+                    if x.kind == "entity" and x.type == REGION and m.start <= x.start and x.end < m.end and t[x.end] == "-" \
+                            and (not ev.visited or _visits(d, ev, x.ref)):  # not "die China-Reise des X" on a trip elsewhere
+                        d.fact(VISITED, key, x.ref, s.index)
+                        if x.ref not in ev.visited:
+                            ev.visited.append(x.ref)
     if _ACCOMPANIED_BY.search(t):
         d.accompanied = (ev, s.index)
+    av = _ACCOMPANY_ACTIVE.search(t)
+    if av is not None and not _ACCOMPANIED_BY.match(t, av.start()) and not several:
+        # "Vertreter der A und der B begleiten den Minister", "Officials from A and B will accompany X": the
+        # bodies named as the subject travel too
+        for m in ms:
+            if m.kind == "entity" and m.type in (ORGANIZATION, COMPANY) and m.end <= av.start() and m.ref not in role_targets \
+                    and not _CLAUSE_END.search(t, m.end, av.start()) and len(t[m.end:av.start()]) <= 120:
+                d.fact(PARTICIPATED_IN, m.ref, key, s.index)
     # PARTICIPATED_IN: organizations and regions after a participation cue
     participants: set[str] = set()
     last_end = 0
@@ -587,6 +604,9 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
                     continue  # English: what is visited follows the verb
                 pre = t[max(0, m.start - 40):m.start]
                 explicit = _VISIT_OBJECT.search(pre) is not None or (explicit_end is not None and _LIST_GAP.fullmatch(t[explicit_end:m.start]) is not None)
+                # "in Berlin, as part of a trade mission", "in Tokio im Rahmen seiner Reise": the trip's place
+                explicit = explicit or (m.type == REGION and re.search(r"\b(?:in|im)\s+$", pre) is not None
+                                        and _DURING.match(t, m.end + len(re.match(r"[\s,]*", t[m.end:]).group(0))) is not None)
                 if m.type == REGION and m.ref in home_ids and not re.search(r"\b(?:nach|to|into|ins|in\s+die|in\s+den)\s+$", pre) and not explicit:
                     continue
                 if re.search(r"\b(?:aus|from)\s+(?:der\s+|dem\s+|den\s+|the\s+)?(?:(?:[a-zäöü][\w-]*|[\w-]*(?:stadt|metropole|provinz|region|präfektur|city|province|prefecture))\s+){0,3}$", pre) or re.search(r"(?:Delegation|delegation|Gruppe|group)\s+(?:der|des|of)\s+(?:[\w-]+\s+){0,3}$", pre):
@@ -670,7 +690,7 @@ _ACCOMPANY = re.compile(r"\b(?:begleite\w*|accompan\w*)\b")
 # "will visit X, Y and Z", "besucht X": a place named as what is visited, even the text's own state
 _VISIT_OBJECT = re.compile(r"\b(?:visit|visits|visited|visiting|besucht|besuchte|besuchten|besuchen|bereist|bereiste|besichtigt|besichtigte|besichtigten|toured)\s+(?:the\s+|das\s+|den\s+|die\s+)?$")
 # "im Zuge des Besuchs", "during the visit": a person named there takes part in the event
-_DURING = re.compile(r"\b(?:[Ii]m Zuge|[Ii]m Verlauf|[Ww]ährend|[Aa]nlässlich|[Zz]um Abschluss|[Zz]um Auftakt|[Dd]uring|[Ii]n the course of|[Aa]t the (?:end|start|close) of|[Oo]n the (?:first|last|final) day of)\s+(?:des|der|dieses|dieser|seines|ihres|seiner|ihrer|einer|eines|the|this|his|her|a|an)\s+(?:[\w-]+\s+)?[\w-]*(?:[Bb]esuch|[Rr]eise|[Dd]elegation|[Ff]orum|[Ww]orkshop|[Ss]ymposium|[Vv]isit|trip|mission|[Mm]ission|[Kk]onferenz|[Kk]ongress|[Mm]esse|Tage|[Ee]mpfang|[Vv]eranstaltung|[Cc]onference|[Ss]ummit|[Ff]air|[Ee]vent|[Rr]eception)\w*")
+_DURING = re.compile(r"\b(?:[Ii]m Zuge|[Ii]m Verlauf|[Ww]ährend|[Aa]nlässlich|[Zz]um Abschluss|[Zz]um Auftakt|[Dd]uring|[Ii]n the course of|[Aa]s part of|[Ii]m Rahmen|[Aa]t the (?:end|start|close) of|[Oo]n the (?:first|last|final) day of)\s+(?:des|der|dieses|dieser|seines|ihres|seiner|ihrer|einer|eines|the|this|his|her|a|an)\s+(?:[\w-]+\s+)?[\w-]*(?:[Bb]esuch|[Rr]eise|[Dd]elegation|[Ff]orum|[Ww]orkshop|[Ss]ymposium|[Vv]isit|trip|mission|[Mm]ission|[Kk]onferenz|[Kk]ongress|[Mm]esse|Tage|[Ee]mpfang|[Vv]eranstaltung|[Cc]onference|[Ss]ummit|[Ff]air|[Ee]vent|[Rr]eception)\w*")
 # "X ... zum Inhalt", "X steht im Fokus": a cue after the topic
 _FOCUS_AFTER = re.compile(r"[^.;:!?]{0,70}?\b(?:zum Inhalt|zum Gegenstand|im Fokus|im Mittelpunkt|im Vordergrund|in focus|at the cent(?:re|er))\b")
 _THIS_FIELD = re.compile(r"\b(?:in|auf|aus)\s+(?:diesem|dem genannten)\s+(?:Bereich|Feld|Sektor|Segment|Gebiet)\b|\bin\s+this\s+(?:field|area|sector)\b")
@@ -900,6 +920,7 @@ def _with_office_holders(d: Doc, s: Sentence, ms: list[Mention]) -> list[Mention
 
 # ------------------------------------------------------------------ travelling with a delegation
 _ACCOMPANIED_BY = re.compile(r"\b(?:begleitet\s+(?:von|durch)|in\s+Begleitung\s+(?:von|des|der)|accompanied\s+by)\b")
+_ACCOMPANY_ACTIVE = re.compile(r"\b(?:accompan(?:y|ies|ied)|begleite[nt]?|begleiteten)\b")
 # "mit einer großen Delegation", "with a business delegation": the word of the trip after "mit"/"with"
 _WITH_GROUP = re.compile(r"\b(?:[Mm]it|[Ww]ith)\s+(?:(?:einer|einem|seiner|ihrer|der|a|an|his|her|its|the)\s+)?(?:[\w-]+\s+){0,2}$")
 # "met with the delegation", "traf sich mit der Delegation", "Gespräche mit der Delegation": the hosts
