@@ -224,3 +224,37 @@ def test_announcement_in_a_city_as_part_of_a_trade_mission():
     ev = next(iter(_events(x)))
     assert ("person:alice-norcott", ev) in _pairs(x, PART)
     assert (ev, "region:de-muenchen") in _pairs(x, VISITED)
+
+
+def test_speakers_named_before_the_event_take_part():
+    x = _x("Staatssekretärin Paula Rendel betonte in ihrer Begrüßung die Bedeutung des Marktes. "
+           "Generalkonsul Mark Tilden stellte in seiner Rede neue Programme vor. "
+           "Auf der Veranstaltung wurden den Firmen Wege in den Markt gezeigt.")
+    ev = next(iter(_events(x)))
+    part = _pairs(x, PART)
+    assert ("person:paula-rendel", ev) in part and ("person:mark-tilden", ev) in part
+
+
+def test_took_part_in_a_named_summit():
+    x = _x("Governor Tom Hadley took part in the Great Lakes Energy Summit in Toronto.", language="en")
+    ev = next(iter(_events(x)))
+    assert ("person:tom-hadley", ev) in _pairs(x, PART)
+
+
+def test_the_leaders_of_a_mission_are_not_the_subject_of_its_visit():
+    x = _x("A trade mission led by Governor Tom Hadley and Lt. Gov. Mary Quill will visit Bavaria in May.", language="en")
+    ev = next(iter(_events(x)))
+    part = _pairs(x, PART)
+    assert ("person:tom-hadley", ev) in part and ("person:mary-quill", ev) in part
+    assert (ev, "region:de-by") in _pairs(x, VISITED)
+    assert not any(s.startswith("person:") for (s, _) in _pairs(x, VISITED))
+
+
+def test_a_guest_in_the_state_chancellery_visits_it():
+    x = _x("Gouverneur Tom Hadley war am Dienstag zu Gast in der Staatskanzlei in Mainz.")
+    assert ("person:tom-hadley", "org:staatskanzlei") in _pairs(x, VISITED)
+
+
+def test_the_contact_person_does_not_take_part():
+    x = _x("Companies interested in taking part in the trade mission to Canada should contact Lisa Brandon.", language="en")
+    assert not any(s == "person:lisa-brandon" for (s, _) in _pairs(x, PART))

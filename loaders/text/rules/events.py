@@ -113,7 +113,13 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
             if generic_visit and kind == "trip" and not T.VISIT_CUE.search(t[m.end:]) and not d.dates[s.index]:
                 continue
             ev = EventObj(len(d.events), kind, s.index, name=name)
+            first_event = not d.events
             d.events.append(ev)
+            if first_event and kind not in T.TRAVEL:
+                # "X betonte in ihrer Begrüßung ...", then "Auf der Veranstaltung ...": the speakers named before
+                for who, i in getattr(d, "pending_speakers", []):
+                    if s.index - i <= 10:
+                        d.fact(PARTICIPATED_IN, who, ("event", ev.key), i, role="speaker")
         elif kind != ev.kind and ev.kind == "trip" and kind in ("delegation_visit", "mission"):
             ev.kind = kind
         if ev not in ev_here:
@@ -121,6 +127,9 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
         d.trigger_event[(s.index, m.start)] = ev
     if earlier and not ev_here:
         return
+    if not d.events and _IN_SPEECH.search(t):
+        d.pending_speakers = getattr(d, "pending_speakers", []) + [(m.ref, s.index) for m in ms if m.type == PERSON
+                                                                    and not _POSSESSIVE_AFTER.match(t, m.end)]
     if not ev_here and not any(e.kind in T.TRAVEL for e in d.events) and not any(m.kind == "agreement" for m in ms):
         # "Minister X hat ... Südkorea, Japan und China besucht": a trip without the word for it
         foreign = [m for m in ms if m.kind == "entity" and m.type == REGION and not d.state_of(m.ref) and m.ref != "region:de"]
@@ -487,6 +496,8 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
             continue  # "Aigner's ministry said", "X meets with a delegation led by Y": not a participant
         if m.type == PERSON and ev.kind in T.TRAVEL and _SAID_THAT.match(t, m.end):
             continue  # "X said that Y plans to send a delegation": X reports, Y travels
+        if m.type == PERSON and _CONTACT_BEFORE.search(t[max(0, m.start - 50):m.start]):
+            continue  # "Wer teilnehmen möchte, wendet sich an X", "should contact X": the contact, not a participant
         if m.type == PERSON and not anaphoric and ev.kind not in T.TRAVEL and T.SPEECH.search(t):
             d.fact(PARTICIPATED_IN, m.ref, key, s.index, role="speaker")
             continue
@@ -722,6 +733,8 @@ def _visitor(t: str, ms: list[Mention], obj: Mention) -> str | None:
     for v in verbs:
         # "X besucht Y", "X visited Y": the person right before the verb (a role word or title between is fine)
         before = [x for x in persons if x.end <= v.start() and re.fullmatch(r"\s*(?:\([^)]*\)\s*)?(?:will\s+|wird\s+|hat\s+|has\s+)?", t[x.end:v.start()])]
+        if before and _LED_BY.search(t, 0, before[-1].start):
+            before = []  # "a mission led by X will visit Y": the mission is the subject, not X
         if before and before[-1].end <= obj.start and v.end() <= obj.start:
             return before[-1].ref
         # "Am Montag besuchte Ministerpräsident X die Region Y": verb, office, person, object
@@ -857,6 +870,14 @@ def _overlaps(ev: EventObj, dm: DateMention) -> bool:
     return not (b1 < a2 or b2 < a1)
 
 
+# "in ihrer Begrüßung", "in seiner Rede", "in his keynote": a person speaking at an event not yet named
+_IN_SPEECH = re.compile(r"\b(?:in|bei)\s+(?:ihrer|seiner|der)\s+(?:[\w-]+\s+)?(?:Begrüßung|Rede|Eröffnungsrede|Ansprache|Festrede|Grußwort|Keynote|Impulsvortrag|Vortrag)\b"
+                        r"|\b(?:in|during)\s+(?:his|her|the)\s+(?:[\w-]+\s+)?(?:speech|keynote|welcome address|opening address|opening remarks|welcoming remarks)\b")
+
+
+_CONTACT_BEFORE = re.compile(r"\b(?:contact|contacting|kontaktieren|Kontakt|Ansprechpartner\w*|wenden?\s+(?:Sie\s+)?sich\s+(?:bitte\s+)?an|register\s+with|Anmeldung\s+bei)\s+(?:[\w.]+\s+){0,2}$")
+
+
 # pluperfect of a visit: "hatte ... besucht", "had visited"
 _WHERE_CLAUSE = re.compile(r",\s*(?:wo|where|in dem|in der|in which|an dem)\b")
 _EARLIER = re.compile(r"\b(?:hatte|hatten|had)\b[^.;]{0,160}?\b(?:besucht|bereist|gereist|visited|travell?ed)\b")
@@ -954,10 +975,19 @@ _VISITS = re.compile(r"\b(?:besucht|besuchte|besuchten|besichtigt|besichtigte|be
 _CLAUSE_END = re.compile(r"[;:]|,\s*(?:die|der|das|den|wo|wie|which|who|where|when|als|um|and\s+(?:he|she|they)|und\s+(?:er|sie))\b|\s(?:und|and)\s+(?:wurde|wird|trifft|traf|meets?|met)\b")
 
 
+_GUEST_AT = re.compile(r"\bzu\s+Gast\s+(?:in|im|bei|beim)\s+(?:der\s+|dem\s+|den\s+)?(?:[A-ZÄÖÜ][\w-]*(?:er|en)\s+)?")
+
+
 def _person_visits(d: Doc, s: Sentence, ms: list[Mention]) -> None:
     """'X besucht die Firma Y und den Sitz von Z', 'Am Montag besuchte X das Institut Y': the person
-    visits the bodies the verb names in its clause."""
+    visits the bodies the verb names in its clause; 'X war zu Gast in der Staatskanzlei': the host body."""
     t = s.text
+    g = _GUEST_AT.search(t)
+    if g is not None:
+        body = next((m for m in ms if m.kind == "entity" and m.start == g.end() and m.type in (ORGANIZATION, COMPANY)), None)
+        guest = next((m for m in ms if m.type == PERSON and m.end <= g.start() and not _POSSESSIVE_AFTER.match(t, m.end)), None)
+        if body is not None and guest is not None:
+            d.fact(VISITED, guest.ref, body.ref, s.index)
     for v in _VISITS.finditer(t):
         end = _CLAUSE_END.search(t, v.end())
         stop = end.start() if end else len(t)
