@@ -258,3 +258,10 @@ def test_a_guest_in_the_state_chancellery_visits_it():
 def test_the_contact_person_does_not_take_part():
     x = _x("Companies interested in taking part in the trade mission to Canada should contact Lisa Brandon.", language="en")
     assert not any(s == "person:lisa-brandon" for (s, _) in _pairs(x, PART))
+
+
+def test_time_words_before_week_or_days_are_no_event_name():
+    x = _x("Last Week the minister met investors in Toronto.", language="en")
+    assert _events(x) == {}
+    x = _x("Die Firma prüft die Vier-Tage-Woche für ihre Beschäftigten.")
+    assert _events(x) == {}

@@ -79,8 +79,8 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
             if _PRESS_BEFORE.search(t[max(0, m.start - 8):m.start]):
                 continue
             name = _name_after(t, m) or name
-            if not name:
-                continue
+            if not name or _TIME_WORD.match(name):
+                continue  # "Last Week", "Nächste Woche": a time, not a name
         ev = None
         if not name and word == "event" and d.events:
             # "the event": the event the text is about, not a new one
@@ -889,6 +889,7 @@ _PRESS_BEFORE = re.compile(r"\b(?:press|Presse|news)[\s-]*$", re.I)
 # word after a German noun is only a name where a place, a date or the clause's end follows it
 _NAME_AFTER = re.compile(r"\s+(?:[„\"“](?P<q>[^„\"“”\n]{3,90})[“”\"]"
                          r"|(?P<n>[A-Z][\w&+.-]*(?:\s+[A-Z0-9][\w&+-]*){0,2})(?=\s+(?:in|im|auf|at|on|vom|from|20\d\d)\b|\s*[,.;:()]|\s*$))")
+_TIME_WORD = re.compile(r"(?:Last|Next|Every|Each|Whole|Letzte|Nächste|Diese|Jede|Ganze|Vier|Fünf|Drei|Zwei|Sechs|Sieben)\b|\d")
 _NOT_NAME = re.compile(r"(?:Die|Der|Das|The|This|In|Im|Auf|An|Am|Zum|Zur|Für|For|At|On|Mit|With|Und|And)$")
 
 
