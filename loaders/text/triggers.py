@@ -28,19 +28,23 @@ PARTNERS_ANAPHOR = re.compile(r"\b(?:Beide|beide|Die|die|The|the|Both|both)\s+(?
 _EV = [
     ("mission", r"\b\w*[Mm]ission(?:en)?\b|\bMarkterkundungsreise\w*|\bGeschäftsanbahnungsreise\w*|\bMarkterschließungsreise\w*"),
     ("delegation_visit", r"\b\w*[Dd]elegation(?:sreise|sbesuch|en|sreisen|sbesuche)?\w*\b|\bdelegation\s+visit\b"),
-    ("trip", r"\b\w*[Rr]eise\b|\b\w*[Rr]eisen\b|\b(?:business\s+)?trip\b|\bjourney\b|\bvisit\b|\bBesuch\b|\bBesuchs\b|\bBesuchsprogramm\b"),
+    ("trip", r"\b[\w-]*[Rr]eise\b|\b[\w-]*[Rr]eisen\b|\b(?:business\s+)?trip\b|\bjourney\b|\bvisit\b|\b[\w-]*[Bb]esuch(?:s|es)?\b|\bBesuchsprogramm\b|\bVisite\b|\bAntrittsbesuch(?:s|es)?\b"),
     ("forum", r"\b[\w-]*[Ff]orum[s]?\b|\bfora\b"),
     ("workshop", r"\b[\w-]*[Ww]orkshop[s]?\b"),
     ("webinar", r"\b[\w-]*[Ww]ebinar[es]?\b"),
     ("symposium", r"\b[\w-]*[Ss]ymposi(?:um|ums|en|a)\b"),
     # a project is an event only where the text says it takes place ("eines heute stattfindenden X-Projekts")
     ("project", r"(?<=stattfindenden )[\w-]*[Pp]rojekts?\b|(?<=stattfindende )[\w-]*[Pp]rojekt\b|(?<=taking place )[\w-]*project\b"),
-    ("meeting", r"\bEmpfangs?\b|\bAntrittsbesuch(?:s|es)?\b|\bJahrestreffen\b|\bFestakt(?:s|es)?\b|\breception\b|\b[Mm]eeting\b|\bVeranstaltung\b|\bSitzung\b|\b\w+treffs?\b"),
+    # fairs and conferences are events only where the text names them ("die Messe Medica", "Sachsen-Tage")
+    ("fair", r"\b[\w-]*[Mm]esse\b|\b[Tt]rade\s+(?:[Ss]how|[Ff]air)\b|\bExpo\b|\b[A-ZÄÖÜ][\w]*(?:-[\w]+)*-(?:Tage|Woche)\b|\bWeek\b|\bFestival\b"),
+    ("conference", r"\b[\w-]*[Kk]onferenz\b|\b[\w-]*[Kk]ongress(?:es)?\b|\b[Cc]onference\b|\b[Ss]ummit\b"),
+    ("meeting", r"\bEmpfangs?\b|\bJahrestreffen\b|\bFestakt(?:s|es)?\b|\breception\b|\b[Mm]eeting\b|\bVeranstaltung\b|\bSitzung\b|\b\w+treffs?\b|(?<!\bin the )(?<!\bany )\bevent\b"),
 ]
 EVENT = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _EV))
 TRAVEL = {"delegation_visit", "trip", "mission"}
+NAMED_ONLY = {"fair", "conference"}  # kinds that are an event only with a name from the text
 PLURAL_EVENT = re.compile(r"(?:reisen|besuche|delegationen|missionen|foren|workshops|webinare|symposien|trips|visits|delegations|missions|forums|fora)$", re.I)
-NOT_EVENT = re.compile(r"^(?:Anreise|Abreise|Rückreise|Preis|Reiseziel|Dienstreise|Kreise|Kreis|Auslandsreisen|Delegierte\w*|Reisende\w*)$", re.I)
+NOT_EVENT = re.compile(r"^(?:Pressekonferenz|Telefonkonferenz|Kultusministerkonferenz|Ministerpräsidentenkonferenz|Innenministerkonferenz|Wirtschaftsministerkonferenz|press\s+conference|Anreise|Abreise|Rückreise|Preis|Reiseziel|Dienstreise|Kreise|Kreis|Auslandsreisen|Delegierte\w*|Reisende\w*)$", re.I)
 EVENT_LABEL = {
     "delegation_visit": ("Delegationsreise", "Delegation visit"),
     "trip": ("Unternehmerreise", "Business trip"),
@@ -50,6 +54,8 @@ EVENT_LABEL = {
     "webinar": ("Webinar", "Webinar"),
     "symposium": ("Symposium", "Symposium"),
     "meeting": ("Treffen", "Meeting"),
+    "fair": ("Messe", "Fair"),
+    "conference": ("Konferenz", "Conference"),
     "project": ("Projekt", "Project"),
 }
 NEW_EVENT = re.compile(r"\b(?:weitere[nrms]?|nächste[nrms]?|zweite[nrms]?|another|next|second|further)\s+\S*$", re.I)
@@ -58,14 +64,14 @@ INDEFINITE = re.compile(r"\b(?:ein|eine|einer|einen|einem|eines|a|an)\s+(?:\S+\s
 ORGANIZE = re.compile(r"\b(?:hat|haben|hatte|hatten|has|have|had)\s(?:[^.;]|\.(?=\S)){0,160}?\b(?:eingeladen|invited)\b|organisiert|organisieren|organisierte|organi[sz]ed?\b|organi[sz]es|organi[sz]ing|veranstaltet|Veranstalter|ausgerichtet|ausrichte\w*|richtet\w* aus|\bhost(?:s|ed|ing)?\b|[Aa]ngeführt|durchgeführt|Gastgeber|initiiert|\blädt\b|\bladen\b|\bplant\b|\bplans\b|angeboten|\bbietet\b|\boffer(?:s|ed)?\b", re.I)
 ORGANIZE_BY = re.compile(r"(?:organisiert|veranstaltet|ausgerichtet|angeführt|organi[sz]ed|hosted|led|durchgeführt)(?:\s+und\s+\w+)?\s+(?:wird\s+)?(?:von|durch|by)\b|\bwurde\b.*\bvon\b|Veranstalter|Gastgeber", re.I)
 FUNDED = re.compile(r"im Auftrag|finanziert|gefördert|on behalf of|funded|financed|sponsored", re.I)
-VISIT_CUE = re.compile(r"\bnach\b|\bins\b|\bin\b|\bto\b|\binto\b|besuch|bereist|\bvisit|trifft|treffen|trafen|\bmeet|\bmet\b|Station|Gespräche mit|talks with|reist|reiste|travels?\b|travelled|fährt", re.I)
+VISIT_CUE = re.compile(r"\bnach\b|\bins\b|\bin\b|\bto\b|\binto\b|besuch|bereist|besichtig|\btour(?:s|ed)\b|\bvisit|trifft|treffen|trafen|\bmeet|\bmet\b|Station|Gespräche mit|talks with|reist|reiste|travels?\b|travelled|fährt", re.I)
 ORIGIN = re.compile(r"(?:\b(?:aus|from|of|der|des)\s+(?:der\s+|dem\s+|den\s+|the\s+)?(?:[\w-]+\s+){0,3})$")
-PARTICIPATE_PERSON = re.compile(r"begrüßt\w*|\bwelcomed\b|reist|reiste|reisen|bricht|aufgebrochen|startet|besucht|besuchen|bereist|Leitung|leitet|leitete|[Aa]ngeführt|\bled\b|\bleads?\b|\bhead(?:s|ed)?\b|\bhält\b|spricht|\bRede\b|Eröffnungsrede|Grußwort|keynote|speech|speaks|spoke|teilnehm|nahm\w*\s.*teil|participat|joined|\bjoins?\b|mit dabei|attend|travel|begleitet|accompan", re.I)
-HEAD_OF = re.compile(r"Leitung|leitet|leitete|[Aa]ngeführt|\bled\b|\bleads\b|\bheaded\b|an der Spitze", re.I)
-SPEAKER = re.compile(r"Rede|Grußwort|keynote|speech|spricht|speaks|spoke|Vortrag|eröffnet|opens|opened", re.I)
+PARTICIPATE_PERSON = re.compile(r"begrüßt\w*|\bwelcome[sd]\b|empf(?:ängt|ing|ingen|angen)\b|\breceived\b|eingetroffen|angekommen|\barrived\b|zu Gast\b|\bt(?:ook|ake|akes|aking)\s+part\b|spearhead\w*|reist|reiste|reisen|bricht|aufgebrochen|startet|besucht|besuchen|bereist|Leitung|leitet|leitete|[Aa]ngeführt|\bled\b|\bleads?\b|\bhead(?:s|ed)?\b|\bhält\b|spricht|\bRede\b|Eröffnungsrede|Grußwort|keynote|speech|speaks|spoke|teilnehm|nahm\w*\s.*teil|participat|joined|\bjoins?\b|mit dabei|attend|travel|begleitet|accompan", re.I)
+HEAD_OF = re.compile(r"Leitung|\bleitet|\bleitete|spearhead\w*|[Aa]ngeführt|\bled\b|\bleads\b|\bheaded\b|an der Spitze", re.I)
+SPEAKER = re.compile(r"Rede|Grußwort|Begrüßung|Ansprache|welcome address|opening remarks|keynote|speech|spricht|speaks|spoke|Vortrag|eröffnet|opens|opened", re.I)
 PARTICIPATE_ORG = re.compile(r"mit dabei|Teilnehmer\w* (?:von|aus)|participants? (?:from|of)|took part|nahm\w* .*teil|nehmen .*teil|teilnehmen|participat|joined|Delegation (?:aus|der|des|von)|delegation (?:from|of)|aus Vertretern (?:von|der|des)|zusammensetzt|besteht aus|consist|(?:Zur|Der) [\w-]*[Dd]elegation gehör\w*|gehör\w* (?:zur|der) [\w-]*[Dd]elegation|Teil der [\w-]*[Dd]elegation|delegation (?:includes|included|comprises|comprised)|members of the [\w-]*\s?delegation", re.I)
 TOPIC_CUE = re.compile(r"\b(?:über|about|zum Thema|zu den Themen|zum|zur|on|um|wie|such as)\b", re.I)
-VISIT_VERB = re.compile(r"besucht|besuchen|besuchten|bereist|visit|trifft|treffen|trafen|\bmeets?\b|\bmet\b|Station|Austausch mit|Gespräche?n? mit|talks with|exchange with|meetings? with|Treffen mit", re.I)
+VISIT_VERB = re.compile(r"besucht|besuchen|besuchten|bereist|besichtig\w*|\btour(?:s|ed)\b|visit|trifft|treffen|trafen|\bmeets?\b|\bmet\b|Station|Austausch mit|Gespräche?n? mit|talks with|exchange with|meetings? with|Treffen mit", re.I)
 TRAVEL_VERB = re.compile(r"\b(?:reist|reiste|reisen|bereist|bereiste|besucht|besuchte|besuchten|visited|visits|travell?ed|travels)\b", re.I)
 TRAVEL_ANAPHOR = re.compile(r"\b(?:Termine|Stationen|Station|[\w-]*Programm|Reiseprogramm|itinerary|programme|program|stops?)\b")
 SPEECH = re.compile(r"\b(?:sagt|sagte|betont|betonte|erklärt|erklärte|said|says|stressed|explained)\b", re.I)

@@ -51,12 +51,16 @@ def _event_name(t: str, m: Mention) -> str | None:
 def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
     t = s.text
     d.cur_sentence = s.index
+    ms = _with_office_holders(d, s, ms)
     _earlier_visits(d, s, ms)
+    _reception(d, s, ms)
+    _person_visits(d, s, ms)
     trig = [m for m in ms if m.kind == "event"]
     if not trig and _SAME_APPLIES.match(t):
         _same_applies(d, s, ms)
         return
     ev_here: list[EventObj] = []
+    earlier = False
     for m in trig:
         word = m.text
         # plural-looking words after a singular genitive article are one event: "eines Online-Workshops"
@@ -65,13 +69,32 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
         kind = m.ref
         if kind == "trip" and re.search(r"[Dd]elegation", word):
             kind = "delegation_visit"
+        if kind in T.TRAVEL and any(e.kind in T.TRAVEL for e in d.events) and _indefinite(d, t[: m.start]) and _EARLIER.search(t):
+            earlier = True
+            continue  # "Im Januar hatte eine Delegation X die Insel besucht": an earlier visit, told for context
         generic_visit = word.lower() in ("visit", "besuch", "reise", "trip")
         name = _event_name(t, m) if kind not in T.TRAVEL else None
+        if kind in T.NAMED_ONLY:
+            # "die Messe Medica", "the Agritechnica Trade Show", "die Konferenz „X“": only a named one
+            if _PRESS_BEFORE.search(t[max(0, m.start - 8):m.start]):
+                continue
+            name = _name_after(t, m) or name
+            if not name or _TIME_WORD.match(name):
+                continue  # "Last Week", "Nächste Woche": a time, not a name
         ev = None
+        if not name and word == "event" and d.events:
+            # "the event": the event the text is about, not a new one
+            ev = max(d.events, key=lambda e: e.sentences[-1] if e.sentences else e.first_sentence)
         same = [e for e in d.events if (e.kind in T.TRAVEL and kind in T.TRAVEL) or e.kind == kind]
         if name:
             ev = next((e for e in d.events if e.name and name_keys(e.name) & name_keys(name)), None)
-        if ev is None and same and not name:
+        acc = getattr(d, "accompanied", None)
+        if ev is None and not name and kind in T.TRAVEL and acc is not None and s.index - acc[1] <= 2 \
+                and not any(e.kind in T.TRAVEL for e in d.events) and _DEFINITE_BEFORE.search(t[max(0, m.start - 30):m.start]):
+            # "Er wurde begleitet von A und B. ... waren C und D Mitglied der Delegation": the group that
+            # accompanies is the delegation
+            ev = acc[0]
+        if ev is None and same and not name and kind not in T.NAMED_ONLY:
             cur = same[-1]
             dm = [x for x in d.dates[s.index] if x.kind in ("day", "range", "month")]
             conflict = bool(dm and cur.start and not _overlaps(cur, dm[0]))
@@ -90,12 +113,23 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
             if generic_visit and kind == "trip" and not T.VISIT_CUE.search(t[m.end:]) and not d.dates[s.index]:
                 continue
             ev = EventObj(len(d.events), kind, s.index, name=name)
+            first_event = not d.events
             d.events.append(ev)
+            if first_event and kind not in T.TRAVEL:
+                # "X betonte in ihrer Begrüßung ...", then "Auf der Veranstaltung ...": the speakers named before
+                for who, i in getattr(d, "pending_speakers", []):
+                    if s.index - i <= 10:
+                        d.fact(PARTICIPATED_IN, who, ("event", ev.key), i, role="speaker")
         elif kind != ev.kind and ev.kind == "trip" and kind in ("delegation_visit", "mission"):
             ev.kind = kind
         if ev not in ev_here:
             ev_here.append(ev)
         d.trigger_event[(s.index, m.start)] = ev
+    if earlier and not ev_here:
+        return
+    if not d.events and _IN_SPEECH.search(t):
+        d.pending_speakers = getattr(d, "pending_speakers", []) + [(m.ref, s.index) for m in ms if m.type == PERSON
+                                                                    and not _POSSESSIVE_AFTER.match(t, m.end)]
     if not ev_here and not any(e.kind in T.TRAVEL for e in d.events) and not any(m.kind == "agreement" for m in ms):
         # "Minister X hat ... Südkorea, Japan und China besucht": a trip without the word for it
         foreign = [m for m in ms if m.kind == "entity" and m.type == REGION and not d.state_of(m.ref) and m.ref != "region:de"]
@@ -118,6 +152,7 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
             anaphor = cur.kind in T.TRAVEL and (T.TRAVEL_ANAPHOR.search(t) or trip is not None)
             cue = (T.ORGANIZE.search(t) or T.FOCUS.search(t) or T.PARTICIPATE_ORG.search(t) or _PAID_BY.search(t)
                    or (cur.kind in T.TRAVEL and (T.VISIT_VERB.search(t) or _ACCOMPANY.search(t))) or continues or anaphor
+                   or (_ACCOMPANIED_BY.search(t) and any(m.type == PERSON for m in ms))
                    or ((T.SPEAKER.search(t) or T.HEAD_OF.search(t)) and any(m.type == PERSON for m in ms)))
             near = s.index - (cur.sentences[-1] if cur.sentences else cur.first_sentence) <= 3
             place = _opening_place(t, ms)
@@ -461,6 +496,8 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
             continue  # "Aigner's ministry said", "X meets with a delegation led by Y": not a participant
         if m.type == PERSON and ev.kind in T.TRAVEL and _SAID_THAT.match(t, m.end):
             continue  # "X said that Y plans to send a delegation": X reports, Y travels
+        if m.type == PERSON and _CONTACT_BEFORE.search(t[max(0, m.start - 50):m.start]):
+            continue  # "Wer teilnehmen möchte, wendet sich an X", "should contact X": the contact, not a participant
         if m.type == PERSON and not anaphoric and ev.kind not in T.TRAVEL and T.SPEECH.search(t):
             d.fact(PARTICIPATED_IN, m.ref, key, s.index, role="speaker")
             continue
@@ -472,6 +509,27 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
                 continue
             role = "head of delegation" if T.HEAD_OF.search(t) and ev.kind in T.TRAVEL else "speaker" if T.SPEAKER.search(t) else None
             d.fact(PARTICIPATED_IN, m.ref, key, s.index, role=role)
+    if ev.kind in T.TRAVEL and not anaphoric:
+        _with_delegation(d, ev, s, ms)
+        for m in ms:
+            if m.kind == "event" and d.event_of(m) is ev and "-" in m.text:
+                # "der China-Besuch", "die Japan-Reise": the place the word names
+                for x in ms:
+                    if x.kind == "entity" and x.type == REGION and m.start <= x.start and x.end < m.end and t[x.end] == "-" \
+                            and (not ev.visited or _visits(d, ev, x.ref)):  # not "die China-Reise des X" on a trip elsewhere
+                        d.fact(VISITED, key, x.ref, s.index)
+                        if x.ref not in ev.visited:
+                            ev.visited.append(x.ref)
+    if _ACCOMPANIED_BY.search(t):
+        d.accompanied = (ev, s.index)
+    av = _ACCOMPANY_ACTIVE.search(t)
+    if av is not None and not _ACCOMPANIED_BY.match(t, av.start()) and not several:
+        # "Vertreter der A und der B begleiten den Minister", "Officials from A and B will accompany X": the
+        # bodies named as the subject travel too
+        for m in ms:
+            if m.kind == "entity" and m.type in (ORGANIZATION, COMPANY) and m.end <= av.start() and m.ref not in role_targets \
+                    and not _CLAUSE_END.search(t, m.end, av.start()) and len(t[m.end:av.start()]) <= 120:
+                d.fact(PARTICIPATED_IN, m.ref, key, s.index)
     # PARTICIPATED_IN: organizations and regions after a participation cue
     participants: set[str] = set()
     last_end = 0
@@ -483,6 +541,8 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
             if m.type == REGION:
                 if not re.search(r"Delegation|delegation|Teilnehmer|participants", pm.group(0)) or len(between.split()) > 3 or "," in between:
                     continue
+                if re.search(r"\b(?:in|im|nach|to|into)\s+$", between):
+                    continue  # "eine Delegation aus Unternehmern in Hessen": where it goes, not where it comes from
             elif len(between) > 100:
                 continue
             elif participants and not re.fullmatch(r"[\s,]*(?:\([^)]*\))?[\s,]*(?:und|and|sowie|as well as|or|oder)?\s*(?:der|die|das|dem|den|the)?\s*", t[last_end:m.start]):
@@ -555,10 +615,15 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
                     continue  # English: what is visited follows the verb
                 pre = t[max(0, m.start - 40):m.start]
                 explicit = _VISIT_OBJECT.search(pre) is not None or (explicit_end is not None and _LIST_GAP.fullmatch(t[explicit_end:m.start]) is not None)
+                # "in Berlin, as part of a trade mission", "in Tokio im Rahmen seiner Reise": the trip's place
+                explicit = explicit or (m.type == REGION and re.search(r"\b(?:in|im)\s+$", pre) is not None
+                                        and _DURING.match(t, m.end + len(re.match(r"[\s,]*", t[m.end:]).group(0))) is not None)
                 if m.type == REGION and m.ref in home_ids and not re.search(r"\b(?:nach|to|into|ins|in\s+die|in\s+den)\s+$", pre) and not explicit:
                     continue
                 if re.search(r"\b(?:aus|from)\s+(?:der\s+|dem\s+|den\s+|the\s+)?(?:(?:[a-zäöü][\w-]*|[\w-]*(?:stadt|metropole|provinz|region|präfektur|city|province|prefecture))\s+){0,3}$", pre) or re.search(r"(?:Delegation|delegation|Gruppe|group)\s+(?:der|des|of)\s+(?:[\w-]+\s+){0,3}$", pre):
                     continue
+                if m.type in (ORGANIZATION, COMPANY) and _WHERE_CLAUSE.search(t, cue.end(), m.start):
+                    continue  # "den Park in X, wo auch die Firma Y sitzt": named as what is there, not visited
                 if m.type in (ORGANIZATION, COMPANY):
                     e = d.entity(m.ref)
                     at_body = _AT_BODY.search(t[max(0, m.start - 60):m.start]) is not None
@@ -634,9 +699,9 @@ _TALKS = re.compile(r"\s*(?:Der|Die|The)\s+(?:[\w-]+\s+)?(?:Austausch|Gespräche
 # "die den Minister nach X begleitet hatten": travelling with the trip
 _ACCOMPANY = re.compile(r"\b(?:begleite\w*|accompan\w*)\b")
 # "will visit X, Y and Z", "besucht X": a place named as what is visited, even the text's own state
-_VISIT_OBJECT = re.compile(r"\b(?:visit|visits|visited|visiting|besucht|besuchte|besuchten|besuchen|bereist|bereiste)\s+(?:the\s+|das\s+|den\s+|die\s+)?$")
+_VISIT_OBJECT = re.compile(r"\b(?:visit|visits|visited|visiting|besucht|besuchte|besuchten|besuchen|bereist|bereiste|besichtigt|besichtigte|besichtigten|toured)\s+(?:the\s+|das\s+|den\s+|die\s+)?$")
 # "im Zuge des Besuchs", "during the visit": a person named there takes part in the event
-_DURING = re.compile(r"\b(?:im Zuge|im Verlauf|während|anlässlich|during|in the course of)\s+(?:des|der|dieses|dieser|seines|ihres|the|this|his|her)\s+(?:[\w-]+\s+)?[\w-]*(?:[Bb]esuch|[Rr]eise|[Dd]elegation|[Ff]orum|[Ww]orkshop|[Ss]ymposium|visit|trip|mission|[Mm]ission)\w*")
+_DURING = re.compile(r"\b(?:[Ii]m Zuge|[Ii]m Verlauf|[Ww]ährend|[Aa]nlässlich|[Zz]um Abschluss|[Zz]um Auftakt|[Dd]uring|[Ii]n the course of|[Aa]s part of|[Ii]m Rahmen|[Aa]t the (?:end|start|close) of|[Oo]n the (?:first|last|final) day of)\s+(?:des|der|dieses|dieser|seines|ihres|seiner|ihrer|einer|eines|the|this|his|her|a|an)\s+(?:[\w-]+\s+)?[\w-]*(?:[Bb]esuch|[Rr]eise|[Dd]elegation|[Ff]orum|[Ww]orkshop|[Ss]ymposium|[Vv]isit|trip|mission|[Mm]ission|[Kk]onferenz|[Kk]ongress|[Mm]esse|Tage|[Ee]mpfang|[Vv]eranstaltung|[Cc]onference|[Ss]ummit|[Ff]air|[Ee]vent|[Rr]eception)\w*")
 # "X ... zum Inhalt", "X steht im Fokus": a cue after the topic
 _FOCUS_AFTER = re.compile(r"[^.;:!?]{0,70}?\b(?:zum Inhalt|zum Gegenstand|im Fokus|im Mittelpunkt|im Vordergrund|in focus|at the cent(?:re|er))\b")
 _THIS_FIELD = re.compile(r"\b(?:in|auf|aus)\s+(?:diesem|dem genannten)\s+(?:Bereich|Feld|Sektor|Segment|Gebiet)\b|\bin\s+this\s+(?:field|area|sector)\b")
@@ -652,7 +717,10 @@ _POST_IN = re.compile(r"(?:[Aa]mbassador|[Bb]otschafter\w*|[Cc]onsul\w*|[Kk]onsu
 _LOCATOR_GAP = re.compile(r"\s*(?:,|\(|\bbei|\bnahe|\bnear|\bin|\bim)\s*(?:(?:der|dem|the)\s+)?(?:(?:Provinz|Präfektur|province|prefecture|city of|state of)\s+)?", re.I)
 
 
-_VISIT_WORD = re.compile(r"\b(?:besucht|besuchte|besuchten|besuchen|bereist|bereiste|visits|visited|will\s+visit)\b")
+# arrival, a completed or present stay: "ist in X eingetroffen", "ist in X zu Gast", "arrived in X"
+_ARRIVED = re.compile(r"\b(?:eingetroffen|angekommen|zu\s+Gast|arrived|arrives)\b")
+_ORIGIN_BEFORE = re.compile(r"\b(?:aus|from|von)\s+(?:der\s+|dem\s+|den\s+|the\s+)?(?:[\w-]+\s+){0,2}$")
+_VISIT_WORD = re.compile(r"\b(?:besucht|besuchte|besuchten|besuchen|bereist|bereiste|besichtigt|besichtigte|visits|visited|will\s+visit|toured)\b|" + _ARRIVED.pattern)
 
 
 def _visitor(t: str, ms: list[Mention], obj: Mention) -> str | None:
@@ -665,12 +733,18 @@ def _visitor(t: str, ms: list[Mention], obj: Mention) -> str | None:
     for v in verbs:
         # "X besucht Y", "X visited Y": the person right before the verb (a role word or title between is fine)
         before = [x for x in persons if x.end <= v.start() and re.fullmatch(r"\s*(?:\([^)]*\)\s*)?(?:will\s+|wird\s+|hat\s+|has\s+)?", t[x.end:v.start()])]
+        if before and _LED_BY.search(t, 0, before[-1].start):
+            before = []  # "a mission led by X will visit Y": the mission is the subject, not X
         if before and before[-1].end <= obj.start and v.end() <= obj.start:
             return before[-1].ref
         # "Am Montag besuchte Ministerpräsident X die Region Y": verb, office, person, object
         after = [x for x in persons if x.start >= v.end() and re.fullmatch(r"\s*(?:(?:der|die|the)\s+)?(?:[\w-]+\s+){0,2}?(?:Dr\.\s+|Prof\.\s+)*", t[v.end():x.start])]
         if after and after[0].end <= obj.start and v.start() < 40 + t.find(" "):
             return after[0].ref
+        # "X ist in Y eingetroffen", "X ist ... in Y zu Gast": arrived, the place right before the verb
+        if v.start() >= obj.end and _ARRIVED.match(t, v.start()) and persons and persons[0].end <= obj.start \
+                and re.fullmatch(r"\s*(?:[\w-]+\s+){0,2}", t[obj.end:v.start()]) and not _ORIGIN_BEFORE.search(t[max(0, obj.start - 30):obj.start]):
+            return persons[0].ref
         # "X will ... Y besuchen": the sentence's subject before the object, the verb after it
         if v.start() >= obj.end and persons and persons[0].end <= obj.start and re.match(r"\s*(?:will|wird|möchte|plant)\b", t[persons[0].end:]):
             return persons[0].ref
@@ -748,7 +822,7 @@ def _organizer_here(d: Doc, ev: EventObj, ms: list[Mention], t: str, m: Mention,
 # a person named in a possessive ("Aigner's ministry", "Marx's hometown") is not the one who takes part
 _POSSESSIVE_AFTER = re.compile(r"(?:'s|’s|')(?!\w)")
 # "a delegation led by X", "angeführt von X", "unter (der) Leitung von X": the delegation's head
-_LED_BY = re.compile(r"\b(?:led|headed)\s+by\b|\b[Aa]ngeführt\s+von\b|\bunter\s+(?:der\s+)?Leitung\s+(?:von|des|der)\b")
+_LED_BY = re.compile(r"\b(?:led|headed|spearheaded)\s+by\b|\b[Aa]ngeführt\s+von\b|\bunter\s+(?:der\s+)?Leitung\s+(?:von|des|der)\b")
 # the hosts of a delegation: "X meets with / welcomes / receives a delegation led by Y"
 _HOSTS = re.compile(r"\b(?:meets?\s+with|met\s+with|welcom\w*|receiv\w*|greet\w*|hosts?|hosted|trifft|traf|empf(?:ä|a)ng\w*|begrüß\w*)\b", re.I)
 
@@ -794,3 +868,171 @@ def _overlaps(ev: EventObj, dm: DateMention) -> bool:
     a1, b1 = lower_bound(ev.start), upper_bound(ev.end or ev.start)
     a2, b2 = lower_bound(dm.start), upper_bound(dm.end)
     return not (b1 < a2 or b2 < a1)
+
+
+# "in ihrer Begrüßung", "in seiner Rede", "in his keynote": a person speaking at an event not yet named
+_IN_SPEECH = re.compile(r"\b(?:in|bei)\s+(?:ihrer|seiner|der)\s+(?:[\w-]+\s+)?(?:Begrüßung|Rede|Eröffnungsrede|Ansprache|Festrede|Grußwort|Keynote|Impulsvortrag|Vortrag)\b"
+                        r"|\b(?:in|during)\s+(?:his|her|the)\s+(?:[\w-]+\s+)?(?:speech|keynote|welcome address|opening address|opening remarks|welcoming remarks)\b")
+
+
+_CONTACT_BEFORE = re.compile(r"\b(?:contact|contacting|kontaktieren|Kontakt|Ansprechpartner\w*|wenden?\s+(?:Sie\s+)?sich\s+(?:bitte\s+)?an|register\s+with|Anmeldung\s+bei)\s+(?:[\w.]+\s+){0,2}$")
+
+
+# pluperfect of a visit: "hatte ... besucht", "had visited"
+_WHERE_CLAUSE = re.compile(r",\s*(?:wo|where|in dem|in der|in which|an dem)\b")
+_EARLIER = re.compile(r"\b(?:hatte|hatten|had)\b[^.;]{0,160}?\b(?:besucht|bereist|gereist|visited|travell?ed)\b")
+
+
+# ------------------------------------------------------------------ named fairs and conferences
+_PRESS_BEFORE = re.compile(r"\b(?:press|Presse|news)[\s-]*$", re.I)
+# the name after the word: "die Messe Medica in Düsseldorf", "die Konferenz „Zukunft X“"; a capitalized
+# word after a German noun is only a name where a place, a date or the clause's end follows it
+_NAME_AFTER = re.compile(r"\s+(?:[„\"“](?P<q>[^„\"“”\n]{3,90})[“”\"]"
+                         r"|(?P<n>[A-Z][\w&+.-]*(?:\s+[A-Z0-9][\w&+-]*){0,2})(?=\s+(?:in|im|auf|at|on|vom|from|20\d\d)\b|\s*[,.;:()]|\s*$))")
+_TIME_WORD = re.compile(r"(?:Last|Next|Every|Each|Whole|Letzte|Nächste|Diese|Jede|Ganze|Vier|Fünf|Drei|Zwei|Sechs|Sieben)\b|\d")
+_NOT_NAME = re.compile(r"(?:Die|Der|Das|The|This|In|Im|Auf|An|Am|Zum|Zur|Für|For|At|On|Mit|With|Und|And)$")
+
+
+def _name_after(t: str, m: Mention) -> str | None:
+    a = _NAME_AFTER.match(t, m.end)
+    if a is None:
+        return None
+    name = (a.group("q") or a.group("n") or "").strip()
+    if not name or _NOT_NAME.match(name.split()[0]):
+        return None
+    return name
+
+
+# ------------------------------------------------------------------ office words standing for a person
+# "Der Gouverneur ist ... zu Gast", "besuchte der Botschafter die Firma X": the office holder named before
+_DEFINITE_BEFORE = re.compile(r"\b(?:der|die|den|dem|des|the)\s+(?:[a-zäöü][\w-]*\s+)?$", re.I)
+
+
+def _office_holder(d: Doc, role: str, upto: int) -> str | None:
+    """The one person the text gave this office (by its English role name) up to sentence `upto`."""
+    holders = [f.source for f in d.facts if f.type == HOLDS_ROLE_AT and f.properties.get("role") == role and f.sentence <= upto]
+    holders += [p for p, f in d.weak_role.items() if f.properties.get("role") == role and f.sentence <= upto]
+    holders = list(dict.fromkeys(holders))
+    return holders[0] if len(holders) == 1 else None
+
+
+def _with_office_holders(d: Doc, s: Sentence, ms: list[Mention]) -> list[Mention]:
+    """The sentence's mentions with an office word after a definite article that names no person
+    ('Der Gouverneur ist ...', 'the Governor said') read as the person who holds that office."""
+    t = s.text
+    extra = []
+    for i, m in enumerate(ms):
+        if m.kind != "role" or not _DEFINITE_BEFORE.search(t[max(0, m.start - 30):m.start]):
+            continue
+        if any(x.kind == "entity" and x.start >= m.start and x.end <= m.end for x in ms):
+            continue
+        nxt = [x for x in ms[i + 1:] if x.kind in ("entity", "role") and x.start >= m.end]
+        if nxt and nxt[0].start - m.end <= 80 and (nxt[0].type == PERSON or nxt[0].kind == "role"):
+            continue  # "der Gouverneur John Miller": the name follows
+        if nxt and nxt[0].type in (REGION, ORGANIZATION) and len(nxt) > 1 and nxt[1].type == PERSON and nxt[1].start - nxt[0].end <= 3:
+            continue  # "der Gouverneur von Ohio, John Miller"
+        who = _office_holder(d, m.ref, s.index)
+        if who is None:
+            continue
+        extra.append(Mention("entity", who, m.start, m.end, m.text, PERSON))
+    if not extra:
+        return ms
+    return sorted(ms + extra, key=lambda x: (x.start, -x.end))
+
+
+# ------------------------------------------------------------------ travelling with a delegation
+_ACCOMPANIED_BY = re.compile(r"\b(?:begleitet\s+(?:von|durch)|in\s+Begleitung\s+(?:von|des|der)|accompanied\s+by)\b")
+_ACCOMPANY_ACTIVE = re.compile(r"\b(?:accompan(?:y|ies|ied)|begleite[nt]?|begleiteten)\b")
+# "mit einer großen Delegation", "with a business delegation": the word of the trip after "mit"/"with"
+_WITH_GROUP = re.compile(r"\b(?:[Mm]it|[Ww]ith)\s+(?:(?:einer|einem|seiner|ihrer|der|a|an|his|her|its|the)\s+)?(?:[\w-]+\s+){0,2}$")
+# "met with the delegation", "traf sich mit der Delegation", "Gespräche mit der Delegation": the hosts
+_MEET_BEFORE = re.compile(r"\b(?:meets?|met|meeting|talks?|talked|spoke|speaks|sprach|spricht|trifft|traf|trafen|treffen|Treffen|Gespräch\w*|Austausch|sich)\s+$")
+
+
+def _with_delegation(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention]) -> None:
+    """'X reist mit einer Delegation nach Y', 'Mit großer Delegation ist X in Y eingetroffen', 'X plans to
+    visit Y with a business delegation': the sentence's subject travels with the group."""
+    t = s.text
+    for m in ms:
+        w = _WITH_GROUP.search(t[max(0, m.start - 50):m.start]) if m.kind == "event" and d.event_of(m) is ev else None
+        if w is None or _MEET_BEFORE.search(t[max(0, m.start - 50):m.start][: w.start()]):
+            continue
+        persons = [x for x in ms if x.type == PERSON and not _POSSESSIVE_AFTER.match(t, x.end)]
+        before = [x for x in persons if x.end <= m.start]
+        if before:
+            who = before[0]
+        elif re.match(r"\s*(?:Mit|With)\b", t) and persons:
+            who = persons[0]  # "Mit großer Delegation ist X ...": the subject after the verb
+        else:
+            continue
+        if _BY_HOST.search(t[max(0, who.start - 60):who.start]) or _SAID_THAT.match(t, who.end):
+            continue
+        d.fact(PARTICIPATED_IN, who.ref, ("event", ev.key), s.index)
+        return
+
+
+# ------------------------------------------------------------------ a person visits a body
+_VISITS = re.compile(r"\b(?:besucht|besuchte|besuchten|besichtigt|besichtigte|besichtigten|visits|visited|will\s+visit|toured)\b")
+_CLAUSE_END = re.compile(r"[;:]|,\s*(?:die|der|das|den|wo|wie|which|who|where|when|als|um|and\s+(?:he|she|they)|und\s+(?:er|sie))\b|\s(?:und|and)\s+(?:wurde|wird|trifft|traf|meets?|met)\b")
+
+
+_GUEST_AT = re.compile(r"\bzu\s+Gast\s+(?:in|im|bei|beim)\s+(?:der\s+|dem\s+|den\s+)?(?:[A-ZÄÖÜ][\w-]*(?:er|en)\s+)?")
+
+
+def _person_visits(d: Doc, s: Sentence, ms: list[Mention]) -> None:
+    """'X besucht die Firma Y und den Sitz von Z', 'Am Montag besuchte X das Institut Y': the person
+    visits the bodies the verb names in its clause; 'X war zu Gast in der Staatskanzlei': the host body."""
+    t = s.text
+    g = _GUEST_AT.search(t)
+    if g is not None:
+        body = next((m for m in ms if m.kind == "entity" and m.start == g.end() and m.type in (ORGANIZATION, COMPANY)), None)
+        guest = next((m for m in ms if m.type == PERSON and m.end <= g.start() and not _POSSESSIVE_AFTER.match(t, m.end)), None)
+        if body is not None and guest is not None:
+            d.fact(VISITED, guest.ref, body.ref, s.index)
+    for v in _VISITS.finditer(t):
+        end = _CLAUSE_END.search(t, v.end())
+        stop = end.start() if end else len(t)
+        for m in ms:
+            if m.kind != "entity" or m.type not in (ORGANIZATION, COMPANY) or not (v.end() <= m.start < stop):
+                continue
+            if _ORIGIN_BEFORE.search(t[max(0, m.start - 30):m.start]) or re.search(r"\b(?:in|im|bei|at|of|des|der)\s+$", t[max(0, m.start - 6):m.start]):
+                continue  # "die Firma X aus Y", "der Sitz des Konzerns X" is fine below, "in der Y": a place
+            who = _visitor(t, ms, m)
+            if who is not None:
+                d.fact(VISITED, who, m.ref, s.index)
+
+
+# ------------------------------------------------------------------ receptions
+# "A empfing B in der Staatskanzlei", "B wurde von A im Rathaus empfangen", "A received B at the ministry"
+_RECEIVE = re.compile(r"\b(?:empf(?:ängt|ing|ingen|angen)|received|receives|welcomed|welcomes)\b")
+_BY_HOST = re.compile(r"\b(?:von|vom|by)\s+(?:[\w.-]+\s+){0,3}$")
+_PASSIVE = re.compile(r"\b(?:wurde|wurden|wird|werden|was|were|is|are)\b")
+_AT_PLACE = re.compile(r"\b(?:in|im|at)\s+(?:der\s+|dem\s+|the\s+)?(?:[A-ZÄÖÜ][\w-]*(?:er|en)\s+)?$")
+
+
+def _reception(d: Doc, s: Sentence, ms: list[Mention]) -> None:
+    """The guest of a reception visits the body where it is received ('A empfing B in der Staatskanzlei')."""
+    t = s.text
+    rv = _RECEIVE.search(t)
+    if rv is None:
+        return
+    persons = [m for m in ms if m.type == PERSON and not _POSSESSIVE_AFTER.match(t, m.end)]
+    if len(persons) < 2:
+        return
+    host_by = next((m for m in persons if _BY_HOST.search(t[max(0, m.start - 60):m.start])
+                    and _PASSIVE.search(t, 0, m.start)), None)
+    if host_by is not None:
+        # passive: "B wurde von A ... empfangen", "B was received by A"
+        guests = [m for m in persons if m.end <= host_by.start]
+        if not guests:
+            return
+        guest = guests[0]
+    else:
+        # active: "A empfängt B", "A hat B ... empfangen": the host first, the guest the next person
+        guest = next((m for m in persons if m.ref != persons[0].ref), None)
+        if guest is None:
+            return
+    for m in ms:
+        if m.kind == "entity" and m.type in (ORGANIZATION, COMPANY) and m.start > guest.end and _AT_PLACE.search(t[max(0, m.start - 40):m.start]):
+            d.fact(VISITED, guest.ref, m.ref, s.index)
+            break

@@ -1,0 +1,267 @@
+"""Events family, session 18: sentence shapes of visits, receptions, delegations and named fairs
+and conferences (sentences written for these tests; invented people and firms)."""
+
+from __future__ import annotations
+
+from loaders.text import extract
+
+PART, VISITED, LOCATED = "PARTICIPATED_IN", "VISITED", "LOCATED_IN"
+
+
+def _x(text, language=None):
+    return extract(text, doc_id="doc:events-s18", published="2024-05-06", reference=False, language=language)
+
+
+def _events(x):
+    return {n.id: n for n in x.batch.nodes if n.type == "Event"}
+
+
+def _pairs(x, type_):
+    return {(e.source, e.target) for e in x.batch.edges if e.type == type_}
+
+
+def _names(x):
+    return {n.id: " ".join(n.name.values()) for n in x.batch.nodes}
+
+
+# ------------------------------------------------------------------ named fairs and conferences
+
+def test_a_fair_named_after_its_word_is_an_event_and_its_visitor_takes_part():
+    x = _x("Gouverneur Daniel Hartley besucht die Fachmesse Agrifuture in Hannover.")
+    evs = _events(x)
+    assert len(evs) == 1
+    ev = next(iter(evs))
+    assert "Agrifuture" in _names(x)[ev]
+    assert ("person:daniel-hartley", ev) in _pairs(x, PART)
+
+
+def test_an_english_trade_show_with_a_proper_name_before_it_is_an_event():
+    x = _x("The delegation will then visit the Farmtech Machinery Trade Show in Lower Saxony.", language="en")
+    names = [_names(x)[e] for e in _events(x)]
+    assert any("Farmtech Machinery Trade Show" in n for n in names)
+
+
+def test_a_generic_fair_or_a_press_conference_is_no_event():
+    x = _x("Auf der Messe zeigten viele Firmen ihre Produkte. Am Nachmittag gab es eine Pressekonferenz im Rathaus.")
+    assert _events(x) == {}
+    x = _x("The minister answered questions at a press conference in Berlin.", language="en")
+    assert _events(x) == {}
+
+
+def test_a_conference_with_a_quoted_title_is_an_event():
+    x = _x('Im Mittelpunkt stand die Konferenz "Grüne Häfen der Zukunft" mit Gästen aus Polen.')
+    names = [_names(x)[e] for e in _events(x)]
+    assert any("Grüne Häfen der Zukunft" in n for n in names)
+
+
+def test_state_days_named_with_a_hyphen_are_an_event():
+    x = _x("Ministerpräsident Jonas Weller besuchte anlässlich der Thüringen-Tage die Partnerregion.")
+    evs = _events(x)
+    assert len(evs) == 1
+    ev = next(iter(evs))
+    assert "Thüringen-Tage" in _names(x)[ev]
+    assert ("person:jonas-weller", ev) in _pairs(x, PART)
+
+
+def test_a_named_english_event_and_its_speaker():
+    x = _x("Trade is growing fast, Deputy Minister Harold Quint said on Monday at a Canada Day event in Munich.", language="en")
+    evs = _events(x)
+    assert len(evs) == 1
+    ev = next(iter(evs))
+    assert "Canada Day event" in _names(x)[ev]
+    assert ("person:harold-quint", ev) in _pairs(x, PART)
+
+
+def test_a_visite_is_a_trip():
+    x = _x("Ministerin Paula Rendel sprach zum Abschluss einer dreitägigen Visite in Kanada.")
+    evs = _events(x)
+    assert len(evs) == 1
+    assert ("region:ca" in {t for (_, t) in _pairs(x, VISITED)})
+
+
+# ------------------------------------------------------------------ travelling with a delegation
+
+def test_the_person_who_arrives_with_a_delegation_takes_part_and_visits():
+    x = _x("Mit großer Delegation ist Ministerpräsident Jonas Weller in Ohio eingetroffen.")
+    evs = _events(x)
+    assert len(evs) == 1
+    ev = next(iter(evs))
+    assert ("person:jonas-weller", ev) in _pairs(x, PART)
+    assert ("person:jonas-weller", "region:us-oh") in _pairs(x, VISITED)
+    assert (ev, "region:us-oh") in _pairs(x, VISITED)
+
+
+def test_english_subject_travelling_with_a_business_delegation_takes_part():
+    x = _x("Premier Alice Norcott plans to visit Bavaria with a business delegation next month.", language="en")
+    ev = next(iter(_events(x)))
+    assert ("person:alice-norcott", ev) in _pairs(x, PART)
+
+
+def test_the_host_who_meets_with_a_delegation_does_not_take_part():
+    x = _x("Mayor Chen Liwei met with the delegation from Hesse and showed them the port.", language="en")
+    assert not any(s == "person:chen-liwei" for (s, _) in _pairs(x, PART))
+
+
+def test_companions_named_after_begleitet_von_take_part_without_being_heads():
+    x = _x("Ministerpräsident Jonas Weller reist mit einer Delegation nach Kanada. Er wird begleitet von "
+           "Wirtschaftsministerin Paula Rendel und Staatssekretär Udo Brandt.")
+    ev = next(iter(_events(x)))
+    part = _pairs(x, PART)
+    for p in ("person:jonas-weller", "person:paula-rendel", "person:udo-brandt"):
+        assert (p, ev) in part
+    roles = {e.properties.get("role") for e in x.batch.edges if e.type == PART and e.source == "person:udo-brandt"}
+    assert "head of delegation" not in roles
+
+
+def test_companions_of_a_named_event_visit_take_part_and_the_delegation_is_the_same_event():
+    x = _x("Ministerpräsident Jonas Weller besuchte anlässlich der Thüringen-Tage die Partnerregion. "
+           "Er wurde begleitet von Ministerin Paula Rendel. Auch Udo Brandt war Mitglied der Delegation.")
+    evs = _events(x)
+    assert len(evs) == 1
+    ev = next(iter(evs))
+    assert ("person:paula-rendel", ev) in _pairs(x, PART)
+
+
+# ------------------------------------------------------------------ office words and receptions
+
+def test_an_office_word_stands_for_its_holder():
+    x = _x("Die Gouverneurin von Ohio, Linda Parks, ist in Hessen. Die Gouverneurin ist mit einer Delegation "
+           "aus Unternehmern in Hessen zu Gast.")
+    ev = next(iter(_events(x)))
+    assert ("person:linda-parks", ev) in _pairs(x, PART)
+    assert (ev, "region:de-he") in _pairs(x, VISITED)
+
+
+def test_the_guest_of_a_reception_visits_the_body_and_both_take_part():
+    x = _x("Der Botschafter Kanadas, Herr Mark Tilden, wurde heute von Ministerpräsidentin Paula Rendel in der "
+           "Staatskanzlei zum Antrittsbesuch empfangen.")
+    ev = next(iter(_events(x)))
+    part = _pairs(x, PART)
+    assert ("person:mark-tilden", ev) in part and ("person:paula-rendel", ev) in part
+    assert ("person:mark-tilden", "org:staatskanzlei") in _pairs(x, VISITED)
+    assert ("person:paula-rendel", "org:staatskanzlei") not in _pairs(x, VISITED)
+
+
+def test_the_active_reception_the_guest_is_the_second_person():
+    x = _x("Ministerpräsident Jonas Weller hat den Gouverneur von Ohio, Tom Hadley, in der Staatskanzlei empfangen.")
+    vis = _pairs(x, VISITED)
+    assert ("person:tom-hadley", "org:staatskanzlei") in vis
+    assert ("person:jonas-weller", "org:staatskanzlei") not in vis
+
+
+def test_a_person_visits_the_companies_the_verb_names():
+    x = _x("Gouverneur Tom Hadley besucht die Messe Agrifuture in Hannover und den Sitz der Firma Brinkmann Solar GmbH in Celle.")
+    vis = _pairs(x, VISITED)
+    assert any(s == "person:tom-hadley" and t.startswith("company:brinkmann") for (s, t) in vis)
+    assert not any(s == "person:tom-hadley" and t.startswith("region:") for (s, t) in vis)
+
+
+# ------------------------------------------------------------------ during a trip, earlier trips
+
+def test_gov_abbreviation_does_not_end_the_sentence_and_during_his_trip_takes_part():
+    x = _x("During his trip to Canada, Ohio Gov. Tom Hadley signed a memorandum on hydrogen.", language="en")
+    ev = next(iter(_events(x)))
+    assert ("person:tom-hadley", ev) in _pairs(x, PART)
+
+
+def test_the_speaker_at_the_end_of_a_visit_takes_part():
+    x = _x("„Das ist ein guter Anfang“, sagte Ministerin Paula Rendel zum Abschluss einer viertägigen Reise nach Chile.")
+    ev = next(iter(_events(x)))
+    assert ("person:paula-rendel", ev) in _pairs(x, PART)
+
+
+def test_an_earlier_visit_in_the_pluperfect_is_not_the_trip():
+    x = _x("Ministerin Paula Rendel reiste mit einer Delegation nach Chile. "
+           "Im Mai hatte eine Delegation der Handelskammer Hamburg und im Juni Minister Udo Brandt das Land besucht.")
+    evs = _events(x)
+    assert len(evs) == 1
+    ev = next(iter(evs))
+    part = _pairs(x, PART)
+    assert ("person:paula-rendel", ev) in part
+    assert ("person:udo-brandt", ev) not in part
+    assert not any(s.startswith("org:") for (s, e) in part if e == ev)
+
+
+def test_a_company_in_a_where_clause_is_not_visited():
+    x = _x("Ministerin Paula Rendel reiste mit einer Delegation nach Chile. Die Delegation besuchte den "
+           "Technologiepark in Valparaíso, wo auch die Firma Andes Robotics S.A. ihren Sitz hat.")
+    vis = _pairs(x, VISITED)
+    assert any(t == "region:cl-vs" for (_, t) in vis)
+    assert not any(t.startswith("company:") for (_, t) in vis)
+
+
+def test_a_toured_company_is_visited():
+    x = _x("Ministerin Paula Rendel reiste mit einer Delegation nach Chile. Die Delegation besichtigte "
+           "die Firma Andes Robotics S.A. in Valparaíso.")
+    vis = _pairs(x, VISITED)
+    assert any(t.startswith("company:andes") for (_, t) in vis)
+
+
+def test_a_compound_visit_word_names_the_place_visited():
+    x = _x("Aus Sicht von Wirtschaftsministerin Paula Rendel ist der Chile-Besuch gut verlaufen.")
+    evs = _events(x)
+    assert len(evs) == 1
+    ev = next(iter(evs))
+    assert (ev, "region:cl") in _pairs(x, VISITED)
+
+
+def test_a_compound_trip_of_others_to_another_place_adds_no_stop():
+    x = _x("Ministerin Paula Rendel reiste mit einer Delegation nach Chile. Sie kritisierte die Japan-Reise des Landtags.")
+    assert not any(t == "region:jp" for (_, t) in _pairs(x, VISITED))
+
+
+def test_bodies_that_accompany_the_governor_take_part():
+    x = _x("Officials from the Ohio Department of Agriculture will accompany Governor Tom Hadley and Ohio businesses "
+           "on the trade mission to Canada.", language="en")
+    ev = next(iter(_events(x)))
+    part = _pairs(x, PART)
+    assert ("person:tom-hadley", ev) in part
+    assert ("org:ohio-department-of-agriculture", ev) in part
+
+
+def test_announcement_in_a_city_as_part_of_a_trade_mission():
+    x = _x("Premier Alice Norcott spoke in Munich, as part of a trade mission focused on wind energy.", language="en")
+    ev = next(iter(_events(x)))
+    assert ("person:alice-norcott", ev) in _pairs(x, PART)
+    assert (ev, "region:de-muenchen") in _pairs(x, VISITED)
+
+
+def test_speakers_named_before_the_event_take_part():
+    x = _x("Staatssekretärin Paula Rendel betonte in ihrer Begrüßung die Bedeutung des Marktes. "
+           "Generalkonsul Mark Tilden stellte in seiner Rede neue Programme vor. "
+           "Auf der Veranstaltung wurden den Firmen Wege in den Markt gezeigt.")
+    ev = next(iter(_events(x)))
+    part = _pairs(x, PART)
+    assert ("person:paula-rendel", ev) in part and ("person:mark-tilden", ev) in part
+
+
+def test_took_part_in_a_named_summit():
+    x = _x("Governor Tom Hadley took part in the Great Lakes Energy Summit in Toronto.", language="en")
+    ev = next(iter(_events(x)))
+    assert ("person:tom-hadley", ev) in _pairs(x, PART)
+
+
+def test_the_leaders_of_a_mission_are_not_the_subject_of_its_visit():
+    x = _x("A trade mission led by Governor Tom Hadley and Lt. Gov. Mary Quill will visit Bavaria in May.", language="en")
+    ev = next(iter(_events(x)))
+    part = _pairs(x, PART)
+    assert ("person:tom-hadley", ev) in part and ("person:mary-quill", ev) in part
+    assert (ev, "region:de-by") in _pairs(x, VISITED)
+    assert not any(s.startswith("person:") for (s, _) in _pairs(x, VISITED))
+
+
+def test_a_guest_in_the_state_chancellery_visits_it():
+    x = _x("Gouverneur Tom Hadley war am Dienstag zu Gast in der Staatskanzlei in Mainz.")
+    assert ("person:tom-hadley", "org:staatskanzlei") in _pairs(x, VISITED)
+
+
+def test_the_contact_person_does_not_take_part():
+    x = _x("Companies interested in taking part in the trade mission to Canada should contact Lisa Brandon.", language="en")
+    assert not any(s == "person:lisa-brandon" for (s, _) in _pairs(x, PART))
+
+
+def test_time_words_before_week_or_days_are_no_event_name():
+    x = _x("Last Week the minister met investors in Toronto.", language="en")
+    assert _events(x) == {}
+    x = _x("Die Firma prüft die Vier-Tage-Woche für ihre Beschäftigten.")
+    assert _events(x) == {}
