@@ -17,7 +17,7 @@ from .gazetteer import Entry, Gazetteer, Hit, token_forms, tokenize
 from .legalforms import legal_pattern
 from .givennames import is_given_name
 from .personnames import family_after_office, family_first, given_name_candidates, lone_family_after_title
-from .orgnames import (COORD_EN, LIST_INTRO, PAIRS_INTRO, bullet_item, bullet_names, name_like, name_lists, described_companies, enumerated_companies, is_generic,
+from .orgnames import (COORD_EN, LIST_INTRO, generic_en_name, cued_bodies, PAIRS_INTRO, bullet_item, bullet_names, name_like, name_lists, described_companies, enumerated_companies, is_generic,
                        org_candidates, party_names, split_coordinated)
 from .sentences import Sentence
 from .typenames import COMPANY, ORGANIZATION, PERSON as PERSON_T, REGION, TOPIC
@@ -114,7 +114,7 @@ _MR = re.compile(rf"(?<![\w-])(?:Mr|Mrs|Ms|Herr|Frau|S\.\s?E\.|H\.\s?E\.)\.?\s+(
 
 # capitalized function words mid-line mark an English headline in title case
 _TITLE_WORDS = re.compile(r"\s(?:With|From|To|In|On|At|As|By|After|Over|Into|Amid|Ahead|Via)\s")
-_TITLE_BREAK = re.compile(r"(?<![\w-])(?:With|From|To|In|On|At|As|By|After|Over|Into|Amid|Via)\s+")
+_TITLE_BREAK = re.compile(r"(?<![\w-])(?:With|From|To|In|On|At|As|By|After|Over|Into|Amid|Via|Between|Among|Announces|Announced)\s+")
 
 
 def title_case(sentence: str, lang: str = "en") -> bool:
@@ -408,6 +408,7 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
         for c in sorted(dict.fromkeys(enumerated_companies(t) + described_companies(t, lang)), key=lambda n: -len(n)):
             if not any(e.type in (REGION, PERSON_T, TOPIC) for e in gaz.lookup(c, base=False)):
                 _register_org(gaz, c, lang, type_override=COMPANY)
+        _cued_bodies(gaz, t, lang)
     _listed_companies(gaz, sentences, lang)
     _company_companions(gaz, sentences, lang)
     for s in sentences:
@@ -431,7 +432,8 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
                 # a place right after the head names the branch ("German Institute Taipei")
                 if name and place and any(e.type == REGION for e in gaz.lookup(place)):
                     name = f"{name} {place}"
-                if name and len(name.split()) >= 2:
+                # a year before the name ("© 2024 State Chancellery of X", a copyright line) is no name
+                if name and len(name.split()) >= 2 and not generic_en_name(name, headline) and not name[0].isdigit():
                     e = _register_org(gaz, name, lang)
                     # "Velden Computer Board of the Republic of Tarn": the name without its country is an alias
                     cut = re.search(r"\s+of\s+(?:the\s+)?(?=[A-Z])", name)
@@ -488,6 +490,22 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
             first = m.group("name").split()[0]
             if any(e.type == REGION for e in gaz.lookup(first)):
                 _register_org(gaz, m.group("name"), lang)
+
+
+def _cued_bodies(gaz: Gazetteer, t: str, lang: str) -> None:
+    """Bodies named by what a sentence says of them (``orgnames.cued_bodies``): a company's office holder
+    "of" it, its seat ("Munich-based X", "X, headquartered in Y", "X mit Sitz in Y"), its parent. A company
+    unless its head word says otherwise; not a person, a place or a topic; a seat must be a known region."""
+    for name, place in cued_bodies(t, lang):
+        if place is not None and not any(e.type == REGION for e in gaz.lookup(place)):
+            continue
+        if any(e.type in (REGION, PERSON_T, TOPIC) for e in gaz.lookup(name, base=False)) or any(
+                e.type == REGION for e in gaz.lookup(name)):
+            continue
+        if any(c.start == 0 for c in given_name_candidates(name)) or fold(name.split()[0]) in STOP:
+            continue  # "Sarah Cole, based in Munich": a person
+        type_, kind = classify(name, gaz)
+        _register_org(gaz, name, lang, type_override=COMPANY if kind in (None, "other") else None)
 
 
 def _company_companions(gaz: Gazetteer, sentences: list[Sentence], lang: str) -> None:

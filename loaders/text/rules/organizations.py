@@ -29,7 +29,11 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
     if cue and orgs and not anaphor_subject:
         x = orgs[0]
         if x.start < cue.start():
-            after_x = [m for m in ms if m.kind == "entity" and m.start > x.end and m.type in (ORGANIZATION, REGION) and m.ref != x.ref]
+            # the parent is named after the cue ("X (Dresden) ist eine Tochter des Freistaates Sachsen")
+            # ("ist dem X zugeordnet": a German participle at the end names it before)
+            final = re.match(r"(?i)zugeordnet|unterstellt|angegliedert|nachgeordnet", cue.group(0))
+            after_x = [m for m in ms if m.kind == "entity" and m.start > x.end and m.type in (ORGANIZATION, COMPANY, REGION)
+                       and m.ref != x.ref and (final or m.start >= cue.start())]
             if after_x:
                 d.fact(SUBORDINATE_TO, x.ref, after_x[0].ref, s.index)
     # MEMBER_OF
