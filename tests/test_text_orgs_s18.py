@@ -113,3 +113,61 @@ def test_a_daughter_or_subsidiary_of_a_state_or_city_is_subordinate_to_it():
     assert {t for _, t in got} == {"Brandenburg"}
     # a person's daughter is no subsidiary
     assert _facts("Die Tochter des Ministers besuchte die Kestrel Robotics GmbH.", SUBORDINATE_TO) == set()
+
+
+# ------------------------------------------------------------------ descriptions, relative clauses, programmes
+
+def test_a_body_described_with_an_indefinite_article_or_a_superlative_is_no_name():
+    got = _orgs("Erneut streckt eine Provinzregierung Chinas ihre Fühler nach Sachsen aus.")
+    assert not any("regierung" in n for n in got)
+    got = _orgs("Der Verein ist das größte Technologienetzwerk Sachsens und eines der größten Software- und "
+                "IT-Cluster Europas.")
+    assert got == set()
+    assert _orgs("Die Kammer ist der älteste Wirtschaftsverband Polens.") == set()
+    # with a definite article the name stays
+    assert "Regierung Südkoreas" in _orgs("Die Regierung Südkoreas lädt zu Gesprächen ein.")
+
+
+def test_a_relative_clause_or_a_plural_object_is_no_company():
+    assert _cos("Mit einer 20-köpfigen Delegation, die sich aus Vertretern von Unternehmen zusammensetzt, reist er.") == set()
+    assert _cos("2023 exportierten sächsische Unternehmen Waren im Wert von 9 Millionen Euro nach Chile.") == set()
+    # an article makes it one company with its name
+    assert "Kestrel" in _cos("Das sächsische Unternehmen Kestrel baut ein Werk in Chile.")
+
+
+def test_a_body_word_before_a_programme_word_names_the_programme():
+    got = _orgs("Start-ups of the Velden Digital Hub Initiative presented their work.", "en")
+    assert not any(n.endswith("Hub") for n in got)
+
+
+# ------------------------------------------------------------------ recall: full names, missions, possessives
+
+def test_full_english_names_with_field_lists():
+    got = _orgs("The Bavarian State Ministry for Economic Affairs, Regional Development and Energy supports it.", "en")
+    assert "Bavarian State Ministry for Economic Affairs, Regional Development and Energy" in got
+    got = _orgs("Officials from the Department for Promotion of Industry and Internal Trade attended.", "en")
+    assert "Department for Promotion of Industry and Internal Trade" in got
+    # a list does not run into persons
+    got = _orgs("The Ministry of Foreign Affairs, Tom Harris and Jane Porter attended.", "en")
+    assert got == {"Ministry of Foreign Affairs"}
+
+
+def test_embassies_consulates_and_governments_of_named_countries():
+    got = _orgs("The German Embassy in Seoul hosted a dinner.", "en")
+    assert "German Embassy" in got
+    assert ("German Embassy", "Seoul") in _facts("The German Embassy in Seoul hosted a dinner.", LOCATED_IN, "en")
+    assert "Consulate General of Germany in Chicago" in _orgs("The Consulate General of Germany in Chicago hosted a reception.", "en")
+    assert "Government of Japan" in _orgs("The Government of Japan welcomed the plan.", "en")
+    assert _orgs("The Government of Tomorrow is a slogan.", "en") == set()  # not a region
+    assert "Botschaft der Republik Korea" in _orgs("Der Empfang fand in der Botschaft der Republik Korea statt.")
+    assert "Generalkonsulat der Volksrepublik China" in _orgs("Das Generalkonsulat der Volksrepublik China lud ein.")
+    assert _orgs("Die Botschaft der Konferenz war klar.") == set()  # a message, not a mission
+
+
+def test_a_regions_ministry_named_with_a_possessive():
+    x = extract("Talks were held at Bavaria's state economy ministry in Munich.", doc_id="doc:t", language="en",
+                reference=False)
+    orgs = [n for n in x.batch.nodes if n.type == ORGANIZATION]
+    assert len(orgs) == 1 and "Bavaria's state economy ministry" in {a for v in orgs[0].aliases.values() for a in v}
+    assert "Ohio's state economic development agency" in _orgs("Officials from Ohio's state economic development agency joined.", "en")
+    assert _orgs("Tomorrow's economy ministry will be digital.", "en") == set()  # not a region

@@ -197,6 +197,8 @@ def org_candidates(text: str, is_region=lambda name: False, lang: str = "de") ->
         adj, pre, after = m.group("adj"), m.group("pre"), m.group("after")
         if lang != "de" and not pre:  # an English text: only hyphenated German names ("Goethe-Institut")
             continue
+        if _DESCRIBED_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "eine Lokalregierung Südkoreas", "das größte Hightechnetzwerk Sachsens": a description
         if not after and low.rstrip("s").endswith("kammer"):
             zu = _ZU_PLACE.match(text, m.end("head"))
             if zu and is_region(zu.group("r")):
@@ -257,6 +259,11 @@ def org_candidates(text: str, is_region=lambda name: False, lang: str = "de") ->
                 out.append((part, None, None))
     return out
 
+
+# an indefinite article or a superlative right before a head (or its adjective): the words describe a body
+# ("eine Lokalregierung Chinas", "eines der größten IT-Cluster Europas", "die älteste Universität Polens")
+_DESCRIBED_BEFORE = re.compile(r"(?<![\w-])(?:(?:[Ee]ine[rnms]?|[Ee]in|[Kk]eine[rnms]?|[Jj]ede[rnms]?)(?:\s+der)?|[a-zäöüß]+(?:st|ßt)e[nrs]?)"
+                               r"\s+(?:[a-zäöüß][\w-]*\s+){0,2}(?:[A-ZÄÖÜ][\w]*-\s+(?:und|oder|sowie)\s+)?$")
 
 # coordinated compounds that name one body ("Industrie- und Handelskammer"), not two
 _ONE_BODY_COORD = re.compile(r"Industrie-\s+und\s+Handelskammer(?![\w-])")
@@ -346,8 +353,12 @@ DESCRIBED_DE = re.compile(
     rf"(?<![\w-])(?:[A-ZÄÖÜ][a-zäöüß]+{_CO_DE}|[A-ZÄÖÜ][\w]*-{_CO_DE_CAP}|(?<![\w-]){_DE_DET}\s+{_CO_DE_CAP})"
     rf"\s+(?P<name>{_NAME_TOK}(?:\s+{_NAME_TOK}){{0,2}})(?![\w&-])")
 DESCRIBED_EN = re.compile(rf"(?<![\w-]){_CO_EN}\s+(?P<name>{_NAME_TOK}(?:\s+{_NAME_TOK}){{0,2}})(?![\w&-])")
+# the words between the article and the company word describe it; a function word there means a relative
+# clause ("X, die sich aus Vertretern von Unternehmen ..."), not an apposition
+_APPOS_GAP_STOP = (r"(?:sich|aus|von|vom|mit|in|im|für|bei|zu|zum|zur|auf|an|am|nach|über|unter|als|auch|nicht|noch|es|er|sie|wir|"
+                   r"und|oder|of|for|with|by|from|to|at|and|that|which|who|is|are|was|were|has|have|had|will|would)")
 APPOS_CO = re.compile(rf"(?<![\w-])(?P<name>{_NAME_TOK}(?:\s+{_NAME_TOK}){{0,2}}),\s+(?:a|an|the|ein|eine|der|die|das)\s+"
-                      rf"(?:[\w-]+\s+){{0,4}}?(?:{_CO_EN}|(?i:{_CO_DE}))(?![\w-])")
+                      rf"(?:(?!{_APPOS_GAP_STOP}\s)[\w-]+\s+){{0,4}}?(?:{_CO_EN}|(?i:{_CO_DE}))(?![\w-])")
 PARENT_CO = re.compile(r"(?<![\w-])(?P<name>[A-Z][\w]+)-(?:Mutterkonzerns?|Konzerns?|Tochter|Werks?|Werke)(?![\w-])")
 # after the name: a preposition, a conjunction, punctuation or a verb of being; not any other word
 _DE_NEXT = re.compile(r"(?i)^(?:\s*[^\s\w]|\s+(?:aus|in|im|mit|und|sowie|bei|für|von|vom|an|am|auf|zu|zum|zur|nach|ist|hat|"
@@ -387,6 +398,12 @@ def described_companies(text: str, lang: str = "de") -> list[str]:
         after_ok = _DE_NEXT.match(text[m.end("name"):m.end("name") + 20]) or (
             strong and re.match(r"[ \t]+[a-zäöüß]", text[m.end("name"):m.end("name") + 3]))
         if not _NAMELIKE.search(first) and (_DE_NOUN.search(first) or not after_ok):
+            continue
+        # "sächsische Unternehmen Waren": an adjective without an article before "Unternehmen"/"Firmen" is
+        # plural, and a plain noun after it is its object, not a name
+        if not _NAMELIKE.search(first) and len(name.split()) == 1 and re.match(
+                r"(?i)[a-zäöüß]+e\s+(?:unternehmen|firmen|hersteller|zulieferer|händler|anbieter|produzenten)\s", m.group(0)) and not re.search(
+                r"(?i)\b(?:das|dem|des|ein|einem|eines|diese[ms])\s+$", text[max(0, m.start() - 12):m.start()]):
             continue
         if len(name.split()) > 1 and not _DE_NEXT.match(text[m.end("name"):m.end("name") + 20]):
             name = first

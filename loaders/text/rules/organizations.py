@@ -81,7 +81,12 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
                     after = t[ms[k].end:]
                     plain_in = re.fullmatch(r"\s*(?:,\s*)?in\s+", g) is not None
                     # "X in Y" only as a noun phrase ("the agency in Busan,"), not "X signs in Y a ..."
-                    if plain_in and not re.match(r"\s*(?:[,.;)]|$|\(|besucht|visited|(?:ist|is|hat|has|und|and|sowie|am|on|mitteilte|teilte|sagte|said|says|wurde|was)\b)", after):
+                    # the subject of the sentence "X in Y" before its verb: "Die AHK in Tokio organisierte ...",
+                    # "The German Embassy in Seoul hosted ..."
+                    subject = re.fullmatch(r"\s*(?:(?:Die|Der|Das|The)\s+(?:[A-ZÄÖÜ][\w-]*\s+)?)?", t[:m.start]) is not None \
+                        and re.match(r"\s+[a-zäöüß]+(?:te|ten|ed|et|t|s)\s", after) is not None \
+                        and not re.match(r"\s+(?:ist|is|has|was|hat|des|das|this|its|its)\s", after)
+                    if plain_in and not subject and not re.match(r"\s*(?:[,.;)]|$|\(|besucht|visited|(?:ist|is|hat|has|und|and|sowie|am|on|mitteilte|teilte|sagte|said|says|wurde|was)\b)", after):
                         continue
                     if plain_in and _BRANCH_OF.search(t[max(0, m.start - 120):m.start]):
                         continue  # "die Niederlassung des Konzerns X in Y": the branch is in Y, not X
