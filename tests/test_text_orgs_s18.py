@@ -171,3 +171,29 @@ def test_a_regions_ministry_named_with_a_possessive():
     assert len(orgs) == 1 and "Bavaria's state economy ministry" in {a for v in orgs[0].aliases.values() for a in v}
     assert "Ohio's state economic development agency" in _orgs("Officials from Ohio's state economic development agency joined.", "en")
     assert _orgs("Tomorrow's economy ministry will be digital.", "en") == set()  # not a region
+
+
+def test_german_names_with_multi_part_prefixes_adjectives_and_region_pairs():
+    got = _orgs("Besuche beim Max-Planck-Institut für Eisenforschung und beim Leibniz-Institut für Polymerforschung Dresden.")
+    assert {"Max-Planck-Institut für Eisenforschung", "Leibniz-Institut für Polymerforschung Dresden"} <= got
+    assert "Landesverband der Freien Berufe" in _orgs("Der Landesverband der Freien Berufe begrüßt den Plan.")
+    assert "Gemeinsame Kommission Sachsen-Tschechien" in _orgs("Die Gemeinsame Kommission Sachsen-Tschechien tagte in Prag.")
+
+
+def test_a_type_word_name_before_a_known_acronym_is_that_body():
+    x = extract("Das Staatsministerium für Wirtschaft, Arbeit und Verkehr (SMWA) lädt ein.", doc_id="doc:t", language="de",
+                reference=False)
+    orgs = [n for n in x.batch.nodes if n.type == ORGANIZATION]
+    assert len(orgs) == 1 and orgs[0].id == "org:smwa"
+
+
+def test_a_region_before_the_words_an_acronym_abbreviates_belongs_to_the_name():
+    got = _orgs("The Ohio Department of Economic Development (DED) leads the mission.", "en")
+    assert "Ohio Department of Economic Development" in got
+    assert "Department of Economic Development" not in got  # an alias of it, not a second body
+
+
+def test_federations_and_national_governments():
+    assert "Federation of Velden Industries" in _orgs("They met the Federation of Velden Industries (FVI) in Kiel.", "en")
+    assert "Welsh Government" in _orgs("Business leaders and the Welsh Government will lead the trip.", "en")
+    assert "U.S. Consulate General" in _orgs("A reception hosted by the U.S. Consulate General in Munich followed.", "en")

@@ -44,7 +44,8 @@ _HEAD_EN = (r"(?:Agency|Association|Chambers?|Institute|University|Ministry|Corp
 # a head first, then its field: "the Agency for Regional Growth", "Department of Industries and Commerce"
 _HEAD_FIRST_EN = re.compile(
     rf"(?<![\w-])(?P<name>(?:Ministry|Agency|Department|Office|Institute|Council|Commission|Bureau|Chamber|Authority|"
-    rf"Board|Centre|Center|Foundation|Association|Chancellery|Committee|Embassy|Consulate(?:[- ]General)?|Government)"
+    rf"Board|Centre|Center|Foundation|Association|Chancellery|Committee|Embassy|Consulate(?:[- ]General)?|Government|"
+    rf"Federation|Confederation)"
     # "Department for Promotion of Industry and Internal Trade": a second "of" inside the field
     rf"\s+(?:of|for)(?:\s+(?:the\s+)?{_CAPWORD})+(?:\s+(?:of|for)(?:\s+{_CAPWORD}){{1,3}}(?=\s+and\s))?"
     rf"(?:(?:,\s+{_CAPWORD})*,?\s+and(?:\s+{_CAPWORD})+)?)"
@@ -59,7 +60,7 @@ _PROGRAMME_WORD = re.compile(r"Initiative|Programme|Program|Project|Fund|Award|A
                              r"Week|Days|Day|Festival|Challenge|Strategy|Act|Plan|Fair|Expo|Congress|Convention|Symposium|"
                              r"Workshop|Webinar|Series|Lecture|Meeting|Dialogue|Talks")
 # "Scottish Government", "Indonesian Government": a national or regional adjective before Government/Parliament
-_GOVERNMENT_EN = re.compile(r"(?<![\w-])(?P<name>[A-Z][a-z]+(?:ish|ian|ese|an|ic|i)\s+(?:(?:State|Provincial|Federal|Regional|Municipal)\s+)?"
+_GOVERNMENT_EN = re.compile(r"(?<![\w-])(?P<name>(?:[A-Z][a-z]+(?:ish|ian|ese|an|ic|i|sh)|U\.S\.|US|UK)\s+(?:(?:State|Provincial|Federal|Regional|Municipal)\s+)?"
                             r"(?:Government|Parliament|Embassy|Consulate(?:[- ]General)?))(?![\w-])")
 # "Botschaft der Republik Korea", "Generalkonsulat der Volksrepublik China", "Konsulat von Japan": a mission of a country
 _MISSION_DE = re.compile(r"(?<![\w-])(?P<name>(?:Botschaft|Generalkonsulat|Konsulat)\s+(?:der|des|von)\s+(?:(?:Republik|Volksrepublik|"
@@ -382,7 +383,18 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
                 if long and not inner and len(long.split()) <= 12:
                     gaz.add_alias(acr_known[0].id, long, lang)
             elif not acr_known:
-                _register_org(gaz, long, lang, acr)
+                # "Nebraska Department of Economic Development (DED)": a region right before the words the
+                # acronym abbreviates belongs to the name; the shorter form is an alias
+                run = m.group("long")
+                head = run[: len(run) - len(long)].split() if run.endswith(long) else []
+                region = next((" ".join(head[-k:]) for k in (1, 2) if len(head) >= k
+                               and any(x.type == REGION for x in gaz.lookup(" ".join(head[-k:])))), None)
+                if region and re.match(_HEAD_EN, long):
+                    e = _register_org(gaz, f"{region} {long}", lang, acr)
+                    if e is not None and long not in e.all_names():
+                        gaz.add_alias(e.id, long, lang)
+                else:
+                    _register_org(gaz, long, lang, acr)
         for m in _LEGAL_NAME.finditer(t):
             full = _trim_left(m.group("name"))
             if not full or not full[0].isupper():
@@ -411,6 +423,12 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
             if longer:
                 if name not in longer[0].all_names():
                     gaz.add_alias(longer[0].id, name, lang)
+                continue
+            # "Staatsministerium für Wirtschaft, Arbeit und Verkehr (SMWA)": the body the acronym names
+            acr = re.search(re.escape(name) + r"\s*\((?P<a>[A-ZÄÖÜ][\w&-]{1,11})\)", t)
+            by_acr = [x for x in gaz.lookup(acr.group("a")) if x.type in (ORGANIZATION, COMPANY)] if acr else []
+            if by_acr and not any(x.type in (ORGANIZATION, COMPANY) for x in gaz.lookup(name)):
+                gaz.add_alias(by_acr[0].id, name, lang)
                 continue
             e = _register_org(gaz, name, lang, hint=hint)
             if alias and alias.endswith("-"):  # a part of a coordinated compound ("Verkehrs-, ... ministerium")

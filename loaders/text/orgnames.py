@@ -40,13 +40,16 @@ _NOT_BODIES = ("datenbank", "werkbank", "sitzbank", "parkbank", "sandbank", "sch
 # a bare one-word head that names one body in context (other bare heads are too generic)
 _BARE_OK = {"staatskanzlei", "senatskanzlei", "landtag"}
 _ADJ = r"(?:[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*(?:e|en|er|es)\s+)"
-_HEAD_WORD = (r"(?P<pre>(?:[A-ZÄÖÜ][\w]*(?:-[A-ZÄÖÜ][\w]*)*/)?[A-ZÄÖÜ][\w]*-)?(?P<head>(?:[A-ZÄÖÜ][a-zäöüß]*)?(?:" + "|".join(_HEADS_DE)
+_HEAD_WORD = (r"(?P<pre>(?:[A-ZÄÖÜ][\w]*(?:-[A-ZÄÖÜ][\w]*)*/)?[A-ZÄÖÜ][\w]*-(?:[A-ZÄÖÜ][\w]*-){0,2})?(?P<head>(?:[A-ZÄÖÜ][a-zäöüß]*)?(?:" + "|".join(_HEADS_DE)
               + "|" + "|".join(h.capitalize() for h in _HEADS_DE) + r")(?:s|es)?)(?![\w-])")
 # an adjective by its ending ("Chemischen", "Deutscher", "Regionalen"), not a noun ending in -er ("Verkehr")
 _ADJ_FORM = r"[A-ZÄÖÜ][a-zäöüß]+(?:isch|lich|ig|sch|al|ell|är)(?:e|en|er|es)"
 # a field list after "für" ends with "und" ("für Wirtschaft, Arbeit und Tourismus"): a comma alone does not
 # go on ("des Amtes für Statistik, Peter Lenz" - the comma ends the name)
-_NAME_AFTER = (r"(?:\s+(?P<after>(?:für|des|der)\s+(?:" + _ADJ_FORM + r"\s+)?[A-ZÄÖÜ][\w-]+(?:(?:,\s+[A-ZÄÖÜ][\w-]+){0,3}\s+und\s+[A-ZÄÖÜ][\w-]+)?"
+# an adjective before the noun after "der"/"des" ("Landesverband der Freien Berufe"): by its ending, before a
+# capitalized word
+_ADJ_BEFORE_NOUN = r"[A-ZÄÖÜ][a-zäöüß]+(?:en|er)\s+(?=[A-ZÄÖÜ])"
+_NAME_AFTER = (r"(?:\s+(?P<after>(?:für|des|der)\s+(?:" + _ADJ_FORM + r"\s+|" + _ADJ_BEFORE_NOUN + r")?[A-ZÄÖÜ][\w-]+(?:(?:,\s+[A-ZÄÖÜ][\w-]+){0,3}\s+und\s+[A-ZÄÖÜ][\w-]+)?"
                r"|[A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)?))?")
 ORG_DE = re.compile(rf"(?<![\w-])(?P<adj>{_ADJ}{{1,2}})?{_HEAD_WORD}{_NAME_AFTER}")
 _DET = re.compile(r"^(?:(?:Der|Die|Das|Des|Dem|Den|Eine[rnms]?|Ein|Diese[rnms]?|Unsere[rnms]?|Ihre[rnms]?)\s+)+")
@@ -216,6 +219,9 @@ def org_candidates(text: str, is_region=lambda name: False, lang: str = "de") ->
             continue  # "ein Netzwerk für Medizintechnik": what the network is for, not its name
         if after and not after.startswith(("für ", "des ", "der ", "zu ")) and not is_region(after):
             plain = _plain_name_after(core, after, text, m.end("head"), is_region)
+            pair = after.split()[0].split("-")
+            if plain is None and len(pair) == 2 and all(is_region(p) for p in pair):
+                plain = after.split()[0]  # "Gemeinsame Kommission Sachsen-Tschechien": a body of two regions
             if plain is None and adj and core.endswith(("hochschule", "universität")):
                 # "Technische Hochschule Wildau": a university named by its town, which may be too small to know
                 word = after.split()[0]
