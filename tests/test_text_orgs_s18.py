@@ -197,3 +197,19 @@ def test_federations_and_national_governments():
     assert "Federation of Velden Industries" in _orgs("They met the Federation of Velden Industries (FVI) in Kiel.", "en")
     assert "Welsh Government" in _orgs("Business leaders and the Welsh Government will lead the trip.", "en")
     assert "U.S. Consulate General" in _orgs("A reception hosted by the U.S. Consulate General in Munich followed.", "en")
+
+
+# ------------------------------------------------------------------ roles
+
+def test_roles_with_an_article_a_company_before_the_office_and_a_possessive():
+    assert ("Tom Harris", "Velden Chamber of Commerce") in _facts(
+        "Tom Harris, the president of the Velden Chamber of Commerce, welcomed the guests.", HOLDS_ROLE_AT, "en")
+    assert ("Tom Harris", "Handwerkskammer Dresden") in _facts(
+        "Tom Harris, der Präsident der Handwerkskammer Dresden, begrüßte die Gäste.", HOLDS_ROLE_AT)
+    assert ("Jane Porter", "Kestrel Robotics") in _facts("Kestrel Robotics CEO Jane Porter signed the contract.", HOLDS_ROLE_AT, "en")
+    assert ("Jane Porter", "Kestrel Robotics") in _facts(
+        "Jane Porter, Kestrel Robotics' chief executive, signed the contract.", HOLDS_ROLE_AT, "en")
+    # no body named: no company, no role
+    assert _cos("Former CEO Jane Porter signed the contract.", "en") == set()
+    assert _cos("Company CEO Jane Porter signed the contract.", "en") == set()
+    assert _facts("Tom Harris, der Präsident, begrüßte die Gäste.", HOLDS_ROLE_AT) == set()

@@ -441,6 +441,11 @@ _CO_OFFICE_DE = (r"(?:Geschäftsführer(?:in)?|Hauptgeschäftsführer(?:in)?|Vor
                  r"Firmenchef(?:in)?|Firmengründer(?:in)?|Gründer(?:in)?|Inhaber(?:in)?|Mitgründer(?:in)?)")
 OFFICE_OF_CO_DE = re.compile(rf"(?<![\w-]){_CO_OFFICE_DE}\s+(?:der|des|von)\s+(?P<name>{_RUN3})"
                              r"(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:und|sowie|sagte|sagt|betonte|erklärte|ist|war|hat|wird|aus|in|mit)\b)")
+# "Kestrel Robotics CEO Jane Porter", "Kestrel Robotics' chief executive": the company right before the office
+CO_BEFORE_OFFICE_EN = re.compile(rf"(?<![\w&'’.+-])(?P<name>{_RUN3})(?:'s|’s|'|’)?\s+(?:CEO|COO|CFO|CTO|[Cc]hief\s+[Ee]xecutive|"
+                                 r"[Mm]anaging\s+[Dd]irector|[Ff]ounder|[Cc]o-[Ff]ounder)(?![\w-])")
+_NOT_CO_BEFORE = re.compile(r"(?i)^(?:company|group|former|deputy|acting|interim|new|its|their|our|global|regional|local|"
+                            r"group's|company's|the|a|an|his|her|as|and|with|by|of|for|to)$")
 # "Munich-based Kestrel Cells", "the Leipzig-based start-up Velden Analytics" (the descriptor's own rule reads the latter)
 BASED_EN = re.compile(rf"(?<![\w-])(?P<place>[A-Z][\w]+(?:[ -][A-Z][\w]+)?)-based\s+(?P<name>{_RUN3}){_EN_END}")
 # "Velden Steel, headquartered in Duisburg", "Kestrel Robotics is based in Munich", "X mit Sitz in Y"
@@ -477,6 +482,12 @@ def cued_bodies(text: str, lang: str = "de") -> list[tuple[str, str | None]]:
         add(m.group("name"), None, False)
     for m in OFFICE_OF_CO_DE.finditer(text):
         add(m.group("name"), None, lang == "de")
+    for m in CO_BEFORE_OFFICE_EN.finditer(text):
+        words = [w for w in m.group("name").split() if not _NOT_CO_BEFORE.match(w)]
+        # the capitalized words right before the office; a sentence-initial or lone generic word is none
+        if words and (len(words) >= 2 or _NAMELIKE.search(words[0]) or not text[:m.start("name")].strip() == "") and \
+                not any(_NOT_CO_BEFORE.match(w) for w in m.group("name").split()[-1:]):
+            add(" ".join(words), None, lang == "de")
     for m in BASED_EN.finditer(text):
         add(m.group("name"), m.group("place"), False)
     for m in SEATED.finditer(text):
