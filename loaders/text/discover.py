@@ -17,7 +17,7 @@ from .gazetteer import Entry, Gazetteer, Hit, token_forms, tokenize
 from .legalforms import legal_pattern
 from .givennames import is_given_name
 from .personnames import family_after_office, family_first, given_name_candidates, lone_family_after_title
-from .orgnames import (COORD_EN, LIST_INTRO, PAIRS_INTRO, bullet_item, bullet_names, name_like, name_lists, described_companies, enumerated_companies, is_generic,
+from .orgnames import (COORD_EN, LIST_INTRO, generic_en_name, cued_bodies, PAIRS_INTRO, bullet_item, bullet_names, name_like, name_lists, described_companies, enumerated_companies, is_generic,
                        org_candidates, party_names, split_coordinated)
 from .sentences import Sentence
 from .typenames import COMPANY, ORGANIZATION, PERSON as PERSON_T, REGION, TOPIC
@@ -44,15 +44,33 @@ _HEAD_EN = (r"(?:Agency|Association|Chambers?|Institute|University|Ministry|Corp
 # a head first, then its field: "the Agency for Regional Growth", "Department of Industries and Commerce"
 _HEAD_FIRST_EN = re.compile(
     rf"(?<![\w-])(?P<name>(?:Ministry|Agency|Department|Office|Institute|Council|Commission|Bureau|Chamber|Authority|"
-    rf"Board|Centre|Center|Foundation|Association|Chancellery|Committee)\s+(?:of|for)(?:\s+(?:the\s+)?{_CAPWORD})+"
+    rf"Board|Centre|Center|Foundation|Association|Chancellery|Committee|Embassy|Consulate(?:[- ]General)?|Government|"
+    rf"Federation|Confederation)"
+    # "Department for Promotion of Industry and Internal Trade": a second "of" inside the field
+    rf"\s+(?:of|for)(?:\s+(?:the\s+)?{_CAPWORD})+(?:\s+(?:of|for)(?:\s+{_CAPWORD}){{1,3}}(?=\s+and\s))?"
     rf"(?:(?:,\s+{_CAPWORD})*,?\s+and(?:\s+{_CAPWORD})+)?)"
     # the place of the body after its field: "Chamber of Commerce and Industry of Stuttgart" (kept only for a region)
     rf"(?P<of>\s+(?:of|in)\s+(?P<place>{_CAPWORD}(?:\s+{_CAPWORD})?))?")
 # a name in capitals after the head belongs to it ("Political Network STRING")
 # "Ministry of Industry and Trade", not "X Hub and the Port of Y" (a second name after "and the")
-_HEAD_NAME_EN = re.compile(rf"(?P<name>{_RUN}\s+{_HEAD_EN}(?:\s+(?:of|for)(?:\s+(?:the\s+)?{_CAPWORD})+|\s+and(?:\s+{_CAPWORD})+)*(?:\s+[A-Z]{{3,}}(?![\w-]))?)(?P<place>\s+{_CAPWORD})?(?![\w])")
+# a field list after "of"/"for" ends with "and" ("Ministry for Economic Affairs, Regional Development and Energy")
+_HEAD_NAME_EN = re.compile(rf"(?P<name>{_RUN}\s+{_HEAD_EN}(?:\s+(?:of|for)(?:\s+(?:the\s+)?{_CAPWORD})+(?:(?:,\s+{_CAPWORD}(?:\s+{_CAPWORD}){{0,2}}){{1,3}},?(?=\s+and\s))?|\s+and(?:\s+{_CAPWORD})+)*(?:\s+[A-Z]{{3,}}(?![\w-]))?)(?P<place>\s+{_CAPWORD})?(?![\w])")
+# words after a head that make the whole a programme, an event or a prize, not a body
+_PROGRAMME_WORD = re.compile(r"Initiative|Programme|Program|Project|Fund|Award|Awards|Prize|Platform|Forum|Conference|Summit|"
+                             r"Week|Days|Day|Festival|Challenge|Strategy|Act|Plan|Fair|Expo|Congress|Convention|Symposium|"
+                             r"Workshop|Webinar|Series|Lecture|Meeting|Dialogue|Talks")
 # "Scottish Government", "Indonesian Government": a national or regional adjective before Government/Parliament
-_GOVERNMENT_EN = re.compile(r"(?<![\w-])(?P<name>[A-Z][a-z]+(?:ish|ian|ese|an|ic|i)\s+(?:Government|Parliament))(?![\w-])")
+_GOVERNMENT_EN = re.compile(r"(?<![\w-])(?P<name>(?:[A-Z][a-z]+(?:ish|ian|ese|an|ic|i|sh)|U\.S\.|US|UK)\s+(?:(?:State|Provincial|Federal|Regional|Municipal)\s+)?"
+                            r"(?:Government|Parliament|Embassy|Consulate(?:[- ]General)?))(?![\w-])")
+# "Botschaft der Republik Korea", "Generalkonsulat der Volksrepublik China", "Konsulat von Japan": a mission of a country
+_MISSION_DE = re.compile(r"(?<![\w-])(?P<name>(?:Botschaft|Generalkonsulat|Konsulat)\s+(?:der|des|von)\s+(?:(?:Republik|Volksrepublik|"
+                         r"Bundesrepublik|Königreichs?|Föderativen\s+Republik|Vereinigten\s+Staaten\s+von)\s+)?"
+                         r"(?P<r>[A-ZÄÖÜ][\w]*(?:-[A-ZÄÖÜ][\w]*)*))(?![\w-])")
+# "Bavaria's economy ministry", "Ohio's state economic development department": a region's body by its field
+_POSSESSIVE_BODY = re.compile(r"(?<![\w-])(?P<r>[A-Z][\w]*(?:[ -][A-Z][\w]*)?)(?:'s|’s)\s+(?P<rest>(?:state\s+|regional\s+|provincial\s+)?"
+                              r"(?P<field>economy|economics|economic(?:\s+affairs)?|finance|foreign|interior|science|education|"
+                              r"environment|agriculture|health|transport|trade|labou?r|culture|digital)\s+"
+                              r"(?:development\s+)?(?P<head>ministry|department|agency))\b")
 # "IHK Berlin", "HWK Dresden", "IHK zu Kiel"
 _CHAMBER_ABBR = re.compile(rf"(?<![\w-])(?P<name>(?:IHK|HWK|AHK)\s+(?:(?:zu|für)\s+)?(?P<place>{_CAPWORD}))")
 _UNI_ABBR = re.compile(rf"(?<![\w-])(?P<name>(?:TU|TH|FH|HS|BTU|HTW|HTWK|HAW|OTH|HfT|HfWU)\s+(?P<place>{_CAPWORD}))")
@@ -115,7 +133,7 @@ _MR = re.compile(rf"(?<![\w-])(?:Mr|Mrs|Ms|Herrn|Herr|Frau|S\.\s?E\.|H\.\s?E\.)\
 
 # capitalized function words mid-line mark an English headline in title case
 _TITLE_WORDS = re.compile(r"\s(?:With|From|To|In|On|At|As|By|After|Over|Into|Amid|Ahead|Via)\s")
-_TITLE_BREAK = re.compile(r"(?<![\w-])(?:With|From|To|In|On|At|As|By|After|Over|Into|Amid|Via)\s+")
+_TITLE_BREAK = re.compile(r"(?<![\w-])(?:With|From|To|In|On|At|As|By|After|Over|Into|Amid|Via|Between|Among|Announces|Announced)\s+")
 
 
 def title_case(sentence: str, lang: str = "en") -> bool:
@@ -366,7 +384,18 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
                 if long and not inner and len(long.split()) <= 12:
                     gaz.add_alias(acr_known[0].id, long, lang)
             elif not acr_known:
-                _register_org(gaz, long, lang, acr)
+                # "Nebraska Department of Economic Development (DED)": a region right before the words the
+                # acronym abbreviates belongs to the name; the shorter form is an alias
+                run = m.group("long")
+                head = run[: len(run) - len(long)].split() if run.endswith(long) else []
+                region = next((" ".join(head[-k:]) for k in (1, 2) if len(head) >= k
+                               and any(x.type == REGION for x in gaz.lookup(" ".join(head[-k:])))), None)
+                if region and re.match(_HEAD_EN, long):
+                    e = _register_org(gaz, f"{region} {long}", lang, acr)
+                    if e is not None and long not in e.all_names():
+                        gaz.add_alias(e.id, long, lang)
+                else:
+                    _register_org(gaz, long, lang, acr)
         for m in _LEGAL_NAME.finditer(t):
             full = _trim_left(m.group("name"))
             if not full or not full[0].isupper():
@@ -396,6 +425,12 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
                 if name not in longer[0].all_names():
                     gaz.add_alias(longer[0].id, name, lang)
                 continue
+            # "Staatsministerium für Wirtschaft, Arbeit und Verkehr (SMWA)": the body the acronym names
+            acr = re.search(re.escape(name) + r"\s*\((?P<a>[A-ZÄÖÜ][\w&-]{1,11})\)", t)
+            by_acr = [x for x in gaz.lookup(acr.group("a")) if x.type in (ORGANIZATION, COMPANY)] if acr else []
+            if by_acr and not any(x.type in (ORGANIZATION, COMPANY) for x in gaz.lookup(name)):
+                gaz.add_alias(by_acr[0].id, name, lang)
+                continue
             e = _register_org(gaz, name, lang, hint=hint)
             if alias and alias.endswith("-"):  # a part of a coordinated compound ("Verkehrs-, ... ministerium")
                 if doc_forms is None:
@@ -409,6 +444,7 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
         for c in sorted(dict.fromkeys(enumerated_companies(t) + described_companies(t, lang)), key=lambda n: -len(n)):
             if not any(e.type in (REGION, PERSON_T, TOPIC) for e in gaz.lookup(c, base=False)):
                 _register_org(gaz, c, lang, type_override=COMPANY)
+        _cued_bodies(gaz, t, lang)
     _listed_companies(gaz, sentences, lang)
     _company_companions(gaz, sentences, lang)
     for s in sentences:
@@ -416,6 +452,12 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
         headline = title_case(t, lang)
         for m in _HEAD_NAME_EN.finditer(t):
             nm = m.group("name")
+            if _PROGRAMME_WORD.fullmatch((m.group("place") or "").strip()):
+                continue  # "the Digital Hub Initiative", "the Velden University Summit": a programme or an event
+            # a field list does not run into persons ("the Ministry of Finance, Tom Harris and Jane Porter")
+            items = re.split(r",\s+|\s+and\s+", nm)
+            if len(items) > 1 and any(is_given_name(i.split()[0]) for i in items[1:] if i):
+                nm = nm.split(",")[0]
             if headline:  # "Saxony Strengthens Cooperation With X Association": the name starts after "With"
                 cut = list(_TITLE_BREAK.finditer(nm))
                 nm = nm[cut[-1].end():] if cut else nm
@@ -432,7 +474,8 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
                 # a place right after the head names the branch ("German Institute Taipei")
                 if name and place and any(e.type == REGION for e in gaz.lookup(place)):
                     name = f"{name} {place}"
-                if name and len(name.split()) >= 2:
+                # a year before the name ("© 2024 State Chancellery of X", a copyright line) is no name
+                if name and len(name.split()) >= 2 and not generic_en_name(name, headline) and not name[0].isdigit():
                     e = _register_org(gaz, name, lang)
                     # "Velden Computer Board of the Republic of Tarn": the name without its country is an alias
                     cut = re.search(r"\s+of\s+(?:the\s+)?(?=[A-Z])", name)
@@ -446,11 +489,22 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
             # after a capitalized word the name began earlier (``_HEAD_NAME_EN`` reads it whole)
             if prev is None or not prev.group(1)[:1].isupper() or fold(prev.group(1)) in STOP:
                 name = m.group("name")
-                if m.group("place") and any(e.type == REGION for e in gaz.lookup(m.group("place"))):
+                in_region = m.group("place") and any(e.type == REGION for e in gaz.lookup(m.group("place")))
+                if in_region:
                     name += m.group("of")
+                # an embassy, a consulate, a government is one of a country or region the text names
+                mission = re.match(r"(?:Embassy|Consulate|Government)\b", name)
+                if mission and not in_region and not any(
+                        e.type == REGION for e in gaz.lookup(re.sub(r"^\S+(?:[- ]General)?\s+(?:of|for)\s+(?:the\s+)?", "", m.group("name")))):
+                    continue
                 _register_org(gaz, name, lang)
         for m in _GOVERNMENT_EN.finditer(t):
             _register_org(gaz, m.group("name"), lang, hint="government")
+        for m in _MISSION_DE.finditer(t):
+            if any(e.type == REGION for e in gaz.lookup(m.group("r"))):
+                _register_org(gaz, m.group("name"), lang, hint="government")
+        for m in _POSSESSIVE_BODY.finditer(t):
+            _possessive_body(gaz, m, lang)
         for m in _CHAMBER_ABBR.finditer(t):
             if any(e.type == REGION for e in gaz.lookup(m.group("place"))):
                 _register_org(gaz, m.group("name"), lang, hint="Kammer")
@@ -489,6 +543,37 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
             first = m.group("name").split()[0]
             if any(e.type == REGION for e in gaz.lookup(first)):
                 _register_org(gaz, m.group("name"), lang)
+
+
+def _possessive_body(gaz: Gazetteer, m: re.Match, lang: str) -> None:
+    """'Bavaria's economy ministry': the region's economy ministry of the gazetteer when the field is the
+    economy (the text's words become an alias), else a body of that name; nothing when X is no region."""
+    regions = [e for e in gaz.lookup(m.group("r")) if e.type == REGION]
+    if not regions:
+        return
+    name = m.group(0)
+    ministry = gaz.economy_ministry(regions[0].id) if m.group("head") == "ministry" and m.group("field").startswith("econom") else None
+    if ministry is not None:
+        if name not in ministry.all_names():
+            gaz.add_alias(ministry.id, name, lang)
+        return
+    _register_org(gaz, name, lang, hint="ministry" if m.group("head") == "ministry" else "agency")
+
+
+def _cued_bodies(gaz: Gazetteer, t: str, lang: str) -> None:
+    """Bodies named by what a sentence says of them (``orgnames.cued_bodies``): a company's office holder
+    "of" it, its seat ("Munich-based X", "X, headquartered in Y", "X mit Sitz in Y"), its parent. A company
+    unless its head word says otherwise; not a person, a place or a topic; a seat must be a known region."""
+    for name, place in cued_bodies(t, lang):
+        if place is not None and not any(e.type == REGION for e in gaz.lookup(place)):
+            continue
+        if any(e.type in (REGION, PERSON_T, TOPIC) for e in gaz.lookup(name, base=False)) or any(
+                e.type == REGION for e in gaz.lookup(name)):
+            continue
+        if any(c.start == 0 for c in given_name_candidates(name)) or fold(name.split()[0]) in STOP:
+            continue  # "Sarah Cole, based in Munich": a person
+        type_, kind = classify(name, gaz)
+        _register_org(gaz, name, lang, type_override=COMPANY if kind in (None, "other") else None)
 
 
 def _company_companions(gaz: Gazetteer, sentences: list[Sentence], lang: str) -> None:

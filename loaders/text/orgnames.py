@@ -33,15 +33,23 @@ _DESCRIBING_HEADS = ("cluster", "netzwerk")
 # with an adjective or a first part alone ("im Hamburger Hafen", "Uni-Campus")
 _NEEDS_NAME = ("hafen", "campus", "hub", "wirtschaftsförderung")
 # words that end in a head without naming a body
-_NOT_BODIES = ("datenbank", "werkbank", "sitzbank", "parkbank", "sandbank", "schulbank")
+_NOT_BODIES = ("datenbank", "werkbank", "sitzbank", "parkbank", "sandbank", "schulbank",
+               # what a body is to another ("eine Tochtergesellschaft der X AG"), not a name
+               "tochtergesellschaft", "muttergesellschaft", "partnergesellschaft", "partneruniversität",
+               "partnerhochschule", "partnerinstitut", "partnerorganisation", "partnerkammer", "partneragentur")
 # a bare one-word head that names one body in context (other bare heads are too generic)
 _BARE_OK = {"staatskanzlei", "senatskanzlei", "landtag"}
 _ADJ = r"(?:[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*(?:e|en|er|es)\s+)"
-_HEAD_WORD = (r"(?P<pre>(?:[A-ZÄÖÜ][\w]*(?:-[A-ZÄÖÜ][\w]*)*/)?[A-ZÄÖÜ][\w]*-)?(?P<head>(?:[A-ZÄÖÜ][a-zäöüß]*)?(?:" + "|".join(_HEADS_DE)
+_HEAD_WORD = (r"(?P<pre>(?:[A-ZÄÖÜ][\w]*(?:-[A-ZÄÖÜ][\w]*)*/)?[A-ZÄÖÜ][\w]*-(?:[A-ZÄÖÜ][\w]*-){0,2})?(?P<head>(?:[A-ZÄÖÜ][a-zäöüß]*)?(?:" + "|".join(_HEADS_DE)
               + "|" + "|".join(h.capitalize() for h in _HEADS_DE) + r")(?:s|es)?)(?![\w-])")
 # an adjective by its ending ("Chemischen", "Deutscher", "Regionalen"), not a noun ending in -er ("Verkehr")
 _ADJ_FORM = r"[A-ZÄÖÜ][a-zäöüß]+(?:isch|lich|ig|sch|al|ell|är)(?:e|en|er|es)"
-_NAME_AFTER = (r"(?:\s+(?P<after>(?:für|des|der)\s+(?:" + _ADJ_FORM + r"\s+)?[A-ZÄÖÜ][\w-]+(?:(?:,\s+|\s+und\s+)[A-ZÄÖÜ][\w-]+){0,4}"
+# a field list after "für" ends with "und" ("für Wirtschaft, Arbeit und Tourismus"): a comma alone does not
+# go on ("des Amtes für Statistik, Peter Lenz" - the comma ends the name)
+# an adjective before the noun after "der"/"des" ("Landesverband der Freien Berufe"): by its ending, before a
+# capitalized word
+_ADJ_BEFORE_NOUN = r"[A-ZÄÖÜ][a-zäöüß]+(?:en|er)\s+(?=[A-ZÄÖÜ])"
+_NAME_AFTER = (r"(?:\s+(?P<after>(?:für|des|der)\s+(?:" + _ADJ_FORM + r"\s+|" + _ADJ_BEFORE_NOUN + r")?[A-ZÄÖÜ][\w-]+(?:(?:,\s+[A-ZÄÖÜ][\w-]+){0,3}\s+und\s+[A-ZÄÖÜ][\w-]+)?"
                r"|[A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)?))?")
 ORG_DE = re.compile(rf"(?<![\w-])(?P<adj>{_ADJ}{{1,2}})?{_HEAD_WORD}{_NAME_AFTER}")
 _DET = re.compile(r"^(?:(?:Der|Die|Das|Des|Dem|Den|Eine[rnms]?|Ein|Diese[rnms]?|Unsere[rnms]?|Ihre[rnms]?)\s+)+")
@@ -101,6 +109,42 @@ def is_generic(name: str) -> bool:
             or bool(re.search(r"(?i)\b(?:memorandum of understanding|letter of intent|absichtserklärung)\b", n)))
 
 
+# English words that describe what a body does or where it works, without naming it: a name made only of
+# them and a head word ("Port Authority", "Economic Development Agency", "Partnership Council",
+# "State Agency") is a description, not a name (unless the text defines an acronym for it)
+_COMMON_EN = {"state", "national", "federal", "regional", "provincial", "municipal", "local", "city", "county",
+              "economic", "economy", "development", "trade", "investment", "investor", "promotion", "business",
+              "industry", "industrial", "commerce", "commercial", "foreign", "international", "export", "import",
+              "port", "harbour", "harbor", "partnership", "cooperation", "research", "science", "technology",
+              "innovation", "energy", "agriculture", "agricultural", "education", "tourism", "finance", "financial",
+              "affairs", "public", "private", "global", "world", "government", "governor's", "governor’s",
+              "partner", "partners", "trading", "marketing", "industries", "employment", "labour", "labor",
+              "transport", "health", "culture", "cultural", "youth", "sister", "friendship", "exchange",
+              "student", "students", "university", "institute", "agency", "council", "chamber", "association",
+              "office", "department", "ministry", "board", "authority", "centre", "center", "commission",
+              "committee", "foundation", "network", "cluster", "hub", "bureau", "federation", "society",
+              "alliance", "corporation", "campus", "school", "secretariat", "chancellery", "organization",
+              "organisation", "accelerator", "and", "&", "the", "of", "for"} | _ORGAN_WORDS
+
+
+# a word before a head that says only which level or kind of body it is ("State Agency", "Port Authority")
+_LEVEL_EN = {"state", "national", "federal", "regional", "provincial", "municipal", "local", "city", "county",
+             "port", "harbour", "harbor", "partnership", "joint", "trade", "foreign", "government", "governor's",
+             "governor’s", "public", "partner", "sister"}
+
+
+def generic_en_name(name: str, headline: bool = False) -> bool:
+    """An English span that describes a body without naming it: a level word and a head ('State Agency',
+    'Port Authority', 'Partnership Council'), or, in a title-case headline or with a join inside ('State
+    Agency And Chamber'), description words and heads only."""
+    words = [w.lower().strip(",") for w in name.split()]
+    if not words or not all(w in _COMMON_EN for w in words):
+        return False
+    heads_joined = any(w in ("and", "&") and words[k + 1:k + 2] and re.fullmatch(_HEADS_EN, words[k + 1].capitalize())
+                       for k, w in enumerate(words))
+    return headline or heads_joined or (len(words) == 2 and words[0] in _LEVEL_EN)
+
+
 # a word that heads a body's name: an English head word, or a German word ending in a head ("Handelskammer")
 _ANY_HEAD = re.compile(rf"(?<![\w-]){_HEADS_EN}s?(?![\w-])|(?<![\w-])(?:[A-ZÄÖÜ][\w]*-)?(?:[A-ZÄÖÜ][a-zäöüß]*)?(?:"
                        + "|".join(_HEADS_DE) + "|" + "|".join(h.capitalize() for h in _HEADS_DE) + r")(?:s|es)?(?![\w-])")
@@ -141,6 +185,8 @@ def org_candidates(text: str, is_region=lambda name: False, lang: str = "de") ->
     out: list[tuple[str, str | None, str | None]] = []
     for m in COORD_DE.finditer(text):
         head = m.group("head")
+        if _ONE_BODY_COORD.match(m.group(0)):
+            continue  # "Industrie- und Handelskammer": one body's name, read below with its town
         head = "ministerium" if head == "ministerien" else head
         parts = [p.strip().rstrip("-") for p in re.split(r"-,\s+|-\s+(?:und|sowie|oder)\s+", m.group("parts")) if p.strip()]
         # the parts are written without their head ("Verkehrs-"): that stub is their alias, so that the
@@ -154,19 +200,28 @@ def org_candidates(text: str, is_region=lambda name: False, lang: str = "de") ->
         adj, pre, after = m.group("adj"), m.group("pre"), m.group("after")
         if lang != "de" and not pre:  # an English text: only hyphenated German names ("Goethe-Institut")
             continue
+        if _DESCRIBED_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "eine Lokalregierung Südkoreas", "das größte Hightechnetzwerk Sachsens": a description
+        if not after and low.rstrip("s").endswith("kammer"):
+            zu = _ZU_PLACE.match(text, m.end("head"))
+            if zu and is_region(zu.group("r")):
+                after = "zu " + zu.group("r")  # "Handwerkskammer zu Leipzig"
         if after and re.match(r"\.[A-Z]", text[m.end():m.end() + 2]):  # "NRW.INVEST": the name goes on
             after = None
         if adj:
             adj = _DET.sub("", adj) or None
-        core = low.rstrip("s") if not low.endswith(tuple(_HEADS_DE)) else low
+        core = low if low.endswith(tuple(_HEADS_DE)) else low[:-2] if low[:-2].endswith(tuple(_HEADS_DE)) else low.rstrip("s")
         if core.startswith(_NOT_BODIES):
             continue
         if after and after.endswith("-"):  # "des Clusters Sondermaschinen- und Anlagenbau": a stub, no name
             after = None if len(after.split()) == 1 else after.rsplit(" ", 1)[0]
         if after and after.startswith("für ") and core.endswith(_DESCRIBING_HEADS) and not (adj or pre):
             continue  # "ein Netzwerk für Medizintechnik": what the network is for, not its name
-        if after and not after.startswith(("für ", "des ", "der ")) and not is_region(after):
+        if after and not after.startswith(("für ", "des ", "der ", "zu ")) and not is_region(after):
             plain = _plain_name_after(core, after, text, m.end("head"), is_region)
+            pair = after.split()[0].split("-")
+            if plain is None and len(pair) == 2 and all(is_region(p) for p in pair):
+                plain = after.split()[0]  # "Gemeinsame Kommission Sachsen-Tschechien": a body of two regions
             if plain is None and adj and core.endswith(("hochschule", "universität")):
                 # "Technische Hochschule Wildau": a university named by its town, which may be too small to know
                 word = after.split()[0]
@@ -193,6 +248,9 @@ def org_candidates(text: str, is_region=lambda name: False, lang: str = "de") ->
         name = "".join(x for x in ((_norm_adj(adj) + " ") if adj else "", pre or "", head))
         if after:
             name += " " + after
+            lead = _ONE_BODY_LEAD.search(text, 0, m.start())
+            if lead and not (adj or pre) and _ONE_BODY_COORD.match(lead.group(0) + head):
+                name = lead.group(0) + name  # "Industrie- und Handelskammer Chemnitz"
         # a city adjective ("Düsseldorfer Staatskanzlei"): the head alone is an alias
         alias = head if adj and re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]+er\s*", adj) and core in _BARE_OK else None
         out.append((name.strip(), low, alias))
@@ -207,6 +265,16 @@ def org_candidates(text: str, is_region=lambda name: False, lang: str = "de") ->
                 out.append((part, None, None))
     return out
 
+
+# an indefinite article or a superlative right before a head (or its adjective): the words describe a body
+# ("eine Lokalregierung Chinas", "eines der größten IT-Cluster Europas", "die älteste Universität Polens")
+_DESCRIBED_BEFORE = re.compile(r"(?<![\w-])(?:(?:[Ee]ine[rnms]?|[Ee]in|[Kk]eine[rnms]?|[Jj]ede[rnms]?)(?:\s+der)?|[a-zäöüß]+(?:st|ßt)e[nrs]?)"
+                               r"\s+(?:[a-zäöüß][\w-]*\s+){0,2}(?:[A-ZÄÖÜ][\w]*-\s+(?:und|oder|sowie)\s+)?$")
+
+# coordinated compounds that name one body ("Industrie- und Handelskammer"), not two
+_ONE_BODY_COORD = re.compile(r"Industrie-\s+und\s+Handelskammer(?![\w-])")
+_ZU_PLACE = re.compile(r"[ \t]+zu[ \t]+(?P<r>[A-ZÄÖÜ][\w]*(?:-[A-ZÄÖÜ][\w]*)*)(?![\w-])")
+_ONE_BODY_LEAD = re.compile(r"Industrie-\s+und\s+$")
 
 # kind words of a region in the genitive ("des Landes Brandenburg", "der Provinz Sichuan")
 _KIND_GEN = re.compile(r"^(?:Landes|Freistaates|Freistaats|Provinz|Region|Stadt|Bundesstaates|Bundesstaats|Präfektur|"
@@ -291,8 +359,12 @@ DESCRIBED_DE = re.compile(
     rf"(?<![\w-])(?:[A-ZÄÖÜ][a-zäöüß]+{_CO_DE}|[A-ZÄÖÜ][\w]*-{_CO_DE_CAP}|(?<![\w-]){_DE_DET}\s+{_CO_DE_CAP})"
     rf"\s+(?P<name>{_NAME_TOK}(?:\s+{_NAME_TOK}){{0,2}})(?![\w&-])")
 DESCRIBED_EN = re.compile(rf"(?<![\w-]){_CO_EN}\s+(?P<name>{_NAME_TOK}(?:\s+{_NAME_TOK}){{0,2}})(?![\w&-])")
+# the words between the article and the company word describe it; a function word there means a relative
+# clause ("X, die sich aus Vertretern von Unternehmen ..."), not an apposition
+_APPOS_GAP_STOP = (r"(?:sich|aus|von|vom|mit|in|im|für|bei|zu|zum|zur|auf|an|am|nach|über|unter|als|auch|nicht|noch|es|er|sie|wir|"
+                   r"und|oder|of|for|with|by|from|to|at|and|that|which|who|is|are|was|were|has|have|had|will|would)")
 APPOS_CO = re.compile(rf"(?<![\w-])(?P<name>{_NAME_TOK}(?:\s+{_NAME_TOK}){{0,2}}),\s+(?:a|an|the|ein|eine|der|die|das)\s+"
-                      rf"(?:[\w-]+\s+){{0,4}}?(?:{_CO_EN}|(?i:{_CO_DE}))(?![\w-])")
+                      rf"(?:(?!{_APPOS_GAP_STOP}\s)[\w-]+\s+){{0,4}}?(?:{_CO_EN}|(?i:{_CO_DE}))(?![\w-])")
 PARENT_CO = re.compile(r"(?<![\w-])(?P<name>[A-Z][\w]+)-(?:Mutterkonzerns?|Konzerns?|Tochter|Werks?|Werke)(?![\w-])")
 # after the name: a preposition, a conjunction, punctuation or a verb of being; not any other word
 _DE_NEXT = re.compile(r"(?i)^(?:\s*[^\s\w]|\s+(?:aus|in|im|mit|und|sowie|bei|für|von|vom|an|am|auf|zu|zum|zur|nach|ist|hat|"
@@ -333,6 +405,12 @@ def described_companies(text: str, lang: str = "de") -> list[str]:
             strong and re.match(r"[ \t]+[a-zäöüß]", text[m.end("name"):m.end("name") + 3]))
         if not _NAMELIKE.search(first) and (_DE_NOUN.search(first) or not after_ok):
             continue
+        # "sächsische Unternehmen Waren": an adjective without an article before "Unternehmen"/"Firmen" is
+        # plural, and a plain noun after it is its object, not a name
+        if not _NAMELIKE.search(first) and len(name.split()) == 1 and re.match(
+                r"(?i)[a-zäöüß]+e\s+(?:unternehmen|firmen|hersteller|zulieferer|händler|anbieter|produzenten)\s", m.group(0)) and not re.search(
+                r"(?i)\b(?:das|dem|des|ein|einem|eines|diese[ms])\s+$", text[max(0, m.start() - 12):m.start()]):
+            continue
         if len(name.split()) > 1 and not _DE_NEXT.match(text[m.end("name"):m.end("name") + 20]):
             name = first
         c = _clean_name(name)
@@ -348,6 +426,81 @@ def described_companies(text: str, lang: str = "de") -> list[str]:
         if c:
             out.append(c)
     return out
+
+
+# ------------------------------------------------------------------ bodies named by what the text says of them
+_RUN3 = rf"{_NAME_TOK}(?:[ \t]+{_NAME_TOK}){{0,3}}"
+# where the name of a company ends: punctuation, a conjunction or a verb
+_EN_END = r"(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:and|said|says|stated|added|explained|who|which|has|had|have|is|was|will|in|from|at|on|for|to)\b)"
+# a company's office holder "of" it: "CEO of Kestrel Robotics", "founder of Velden Analytics"
+_CO_OFFICE_EN = (r"(?:CEO|COO|CFO|CTO|Chief\s+(?:Executive|Operating|Financial|Technology)(?:\s+Officer)?|"
+                 r"chief\s+(?:executive|operating|financial|technology)(?:\s+officer)?|Managing\s+Director|managing\s+director|"
+                 r"General\s+Manager|general\s+manager|[Ff]ounder|[Cc]o-[Ff]ounder|[Oo]wner)")
+OFFICE_OF_CO_EN = re.compile(rf"(?<![\w-]){_CO_OFFICE_EN}\s+(?:of|at)\s+(?P<name>{_RUN3}){_EN_END}")
+_CO_OFFICE_DE = (r"(?:Geschäftsführer(?:in)?|Hauptgeschäftsführer(?:in)?|Vorstandsvorsitzender?|Vorstandschef(?:in)?|"
+                 r"Firmenchef(?:in)?|Firmengründer(?:in)?|Gründer(?:in)?|Inhaber(?:in)?|Mitgründer(?:in)?)")
+OFFICE_OF_CO_DE = re.compile(rf"(?<![\w-]){_CO_OFFICE_DE}\s+(?:der|des|von)\s+(?P<name>{_RUN3})"
+                             r"(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:und|sowie|sagte|sagt|betonte|erklärte|ist|war|hat|wird|aus|in|mit)\b)")
+# "Kestrel Robotics CEO Jane Porter", "Kestrel Robotics' chief executive": the company right before the office
+CO_BEFORE_OFFICE_EN = re.compile(rf"(?<![\w&'’.+-])(?P<name>{_RUN3})(?:'s|’s|'|’)?\s+(?:CEO|COO|CFO|CTO|[Cc]hief\s+[Ee]xecutive|"
+                                 r"[Mm]anaging\s+[Dd]irector|[Ff]ounder|[Cc]o-[Ff]ounder)(?![\w-])")
+_NOT_CO_BEFORE = re.compile(r"(?i)^(?:company|group|former|deputy|acting|interim|new|its|their|our|global|regional|local|"
+                            r"group's|company's|the|a|an|his|her|as|and|with|by|of|for|to)$")
+# "Munich-based Kestrel Cells", "the Leipzig-based start-up Velden Analytics" (the descriptor's own rule reads the latter)
+BASED_EN = re.compile(rf"(?<![\w-])(?P<place>[A-Z][\w]+(?:[ -][A-Z][\w]+)?)-based\s+(?P<name>{_RUN3}){_EN_END}")
+# "Velden Steel, headquartered in Duisburg", "Kestrel Robotics is based in Munich", "X mit Sitz in Y"
+SEATED = re.compile(rf"(?<![\w&'’.+-])(?P<name>{_RUN3})(?:,[ \t]+(?:which|that)[ \t]+is|,|[ \t]+is|[ \t]+are)[ \t]+"
+                    r"(?:headquartered|based)[ \t]+in[ \t]+(?P<place>[A-ZÄÖÜ][\w-]+)"
+                    rf"|(?<![\w&'’.+-])(?P<name_de>{_RUN3})[ \t]+mit[ \t]+(?:Haupt)?[Ss]itz[ \t]+in[ \t]+(?P<place_de>[A-ZÄÖÜ][\w-]+)")
+# "X is a (wholly-owned) subsidiary of", "X, a subsidiary of"
+SUBSIDIARY = re.compile(rf"(?<![\w&'’.+-])(?P<name>{_RUN3})(?:,|[ \t]+is)[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){{0,2}}?subsidiary[ \t]+of\b")
+_LEAD_WORDS = re.compile(r"^(?:(?:The|A|An|Der|Die|Das|Den|Dem|Des|Ein|Eine|Einer|Eines|This|Its|Their|Our|In|At|Also|"
+                         r"Today|Now|Since|Meanwhile|Both|Mit|Im|Auch)\s+)+")
+
+
+def cued_bodies(text: str, lang: str = "de") -> list[tuple[str, str | None]]:
+    """(name, place) of bodies the text names through what it says of them: an office of a company held
+    "of" it ("CEO of Kestrel Robotics", "Geschäftsführer der Velden Analytik GmbH"), a seat ("Munich-based X",
+    "X, headquartered in Y", "X mit Sitz in Y"), a parent ("X is a subsidiary of"). ``place`` is the seat's
+    name where the cue gives one (the caller keeps the body only if it is a region). A name that is a
+    German common noun, a generic word or that ends in a lower-case word is left out."""
+    out: list[tuple[str, str | None]] = []
+
+    def add(raw: str, place: str | None, strict_de: bool) -> None:
+        name = _LEAD_WORDS.sub("", raw.strip())
+        name = _clean_name(name) if name else None
+        if not name:
+            return
+        words = name.split()
+        if any(_DE_NOUN.search(w) or w.lower() in _CO_WORDS for w in words):
+            return
+        if strict_de and not (name_like(name) or _LEGAL_END.search(name)):
+            return  # German nouns are capitalized: one plain word is no name ("Verwaltung mit Sitz in")
+        out.append((name, place))
+
+    for m in OFFICE_OF_CO_EN.finditer(text):
+        add(m.group("name"), None, False)
+    for m in OFFICE_OF_CO_DE.finditer(text):
+        add(m.group("name"), None, lang == "de")
+    for m in CO_BEFORE_OFFICE_EN.finditer(text):
+        words = [w for w in m.group("name").split() if not _NOT_CO_BEFORE.match(w)]
+        # the capitalized words right before the office; a sentence-initial or lone generic word is none
+        if words and (len(words) >= 2 or _NAMELIKE.search(words[0]) or not text[:m.start("name")].strip() == "") and \
+                not any(_NOT_CO_BEFORE.match(w) for w in m.group("name").split()[-1:]):
+            add(" ".join(words), None, lang == "de")
+    for m in BASED_EN.finditer(text):
+        add(m.group("name"), m.group("place"), False)
+    for m in SEATED.finditer(text):
+        if m.group("name"):
+            add(m.group("name"), m.group("place"), lang == "de")
+        else:
+            add(m.group("name_de"), m.group("place_de"), True)
+    for m in SUBSIDIARY.finditer(text):
+        add(m.group("name"), None, lang == "de")
+    return out
+
+
+_LEGAL_END = re.compile(r"(?:GmbH|AG|SE|KG|mbH|Ltd\.?|Inc\.?|Corp\.?|LLC|Co\.)$")
 
 
 # ------------------------------------------------------------------ companies in bullet lists

@@ -78,11 +78,14 @@ SPEECH = re.compile(r"\b(?:sagt|sagte|betont|betonte|erklärt|erklärte|said|say
 LEADING = re.compile(r"führend|Weltmarktführer|Vorreiter|\bleading\b|\bleader\b|Technologiekompetenz|Kompetenzen|strengths|Stärken", re.I)
 ORG_FOCUS = re.compile(r"Arbeitsschwerpunkt|Schwerpunkt|Fokus|fokussiert|\bZiel\b|Aufgabe|focus(?:es|ed)?\b|\baims?\b|mission", re.I)
 FOCUS = re.compile(r"\bzielt|\bZiel\b|\baims? at\b|Schwerpunkt|Fokus|fokussiert|im Mittelpunkt|Themen|Thema|focus|topics?\b|dreht sich|geht es um|widmet|dedicated|concentrat|konzentrier|Bereich|areas?\b|fields?\b|sectors?\b|Branchen", re.I)
-SUBORDINATE = re.compile(r"zugeordnet|unterstellt|angegliedert|untersteht|Geschäftsbereich|affiliated (?:with|to)|subordinate to|under the (?:auspices|umbrella|supervision) of|reports to|(?:an|the) agency (?:of|under)|nachgeordnet", re.I)
+SUBORDINATE = re.compile(r"zugeordnet|unterstellt|angegliedert|untersteht|Geschäftsbereich|affiliated (?:with|to)|subordinate to|under the (?:auspices|umbrella|supervision) of|reports to|(?:an?|the) (?:[\w-]+ ){0,2}?agency (?:of|under)|nachgeordnet"
+                         # "eine (hundertprozentige) Tochter(gesellschaft) des Freistaates", "a (wholly-owned) subsidiary of"
+                         r"|\bTochter(?:gesellschaft|unternehmen|firma)? (?:der|des|von)\b|\bsubsidiary of\b"
+                         r"|\b(?:eine|die) (?:[\w-]+ ){0,2}?(?:Einrichtung|Gesellschaft|Agentur|Behörde) (?:des Landes|des Freistaate?s|der Stadt|der Landesregierung)\b", re.I)
 MEMBER = re.compile(r"\b(?:[Cc]luster|[Nn]etzwerk|[Vv]erbands|[Vv]ereins)?[Mm]itglied\w*|\b[Mm]ember(?:s|ship)?\b(?:\s+(?:companies|firms|organi[sz]ations|institutions|businesses))?")
 # what introduces the members in a list: "Mitglieder des X, u.a. A und B", "X members such as A and B"
 MEMBER_LIST_CUE = re.compile(r"\s*(?:\.\s*)?(?:\([^)]*\)\s*)?,?\s*(?:[-–:]\s*)?(?:u\.\s?a\.|unter anderem|wie|darunter|etwa|z\.\s?B\.|zum Beispiel|beispielsweise|such as|including|like|among them|e\.g\.|for example|gehören|zählen|sind|include|are)\s+(?:auch\s+|also\s+)?")
-LOCATED = re.compile(r"^\s*(?:,\s*)?(?:\(\w+\)\s*)?(?:aus|from|in|mit (?:Haupt)?[Ss]itz in|with (?:its )?(?:headquarters|seat) in|(?:is |are )?(?:based|located|headquartered) in|ist in|hat (?:seinen|ihren) Sitz in|ansässig in|aus dem|aus der|(?:ist|sind) in \w+ ansässig)\s+(?:der\s+|dem\s+|the\s+)?$", re.I)
+LOCATED = re.compile(r"^\s*(?:,\s*)?(?:\(\w+\)\s*)?(?:aus|from|in|mit (?:Haupt)?[Ss]itz in|with (?:its )?(?:headquarters|seat) in|(?:(?:which |that )?(?:is |are ))?(?:based|located|headquartered) in|ist in|hat (?:seinen|ihren) Sitz in|ansässig in|aus dem|aus der|(?:ist|sind) in \w+ ansässig)\s+(?:der\s+|dem\s+|the\s+)?$", re.I)
 EXPORT = re.compile(r"[Ee]xport|[Aa]usfuhr|[Ll]ieferumfang|[Ll]ieferungen nach|exportiert|shipped|sales to", re.I)
 IMPORT = re.compile(r"[Ii]mport|[Ee]infuhr|importiert|bezogen aus|purchases from", re.I)
 BUDGET = re.compile(r"\bBudget|\bbudget|Etat|Haushalt|Fördervolumen|Jahresbudget", re.I)

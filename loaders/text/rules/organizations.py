@@ -29,7 +29,11 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
     if cue and orgs and not anaphor_subject:
         x = orgs[0]
         if x.start < cue.start():
-            after_x = [m for m in ms if m.kind == "entity" and m.start > x.end and m.type in (ORGANIZATION, REGION) and m.ref != x.ref]
+            # the parent is named after the cue ("X (Dresden) ist eine Tochter des Freistaates Sachsen")
+            # ("ist dem X zugeordnet": a German participle at the end names it before)
+            final = re.match(r"(?i)zugeordnet|unterstellt|angegliedert|nachgeordnet", cue.group(0))
+            after_x = [m for m in ms if m.kind == "entity" and m.start > x.end and m.type in (ORGANIZATION, COMPANY, REGION)
+                       and m.ref != x.ref and (final or m.start >= cue.start())]
             if after_x:
                 d.fact(SUBORDINATE_TO, x.ref, after_x[0].ref, s.index)
     # MEMBER_OF
@@ -77,7 +81,12 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
                     after = t[ms[k].end:]
                     plain_in = re.fullmatch(r"\s*(?:,\s*)?in\s+", g) is not None
                     # "X in Y" only as a noun phrase ("the agency in Busan,"), not "X signs in Y a ..."
-                    if plain_in and not re.match(r"\s*(?:[,.;)]|$|\(|besucht|visited|(?:ist|is|hat|has|und|and|sowie|am|on|mitteilte|teilte|sagte|said|says|wurde|was)\b)", after):
+                    # the subject of the sentence "X in Y" before its verb: "Die AHK in Tokio organisierte ...",
+                    # "The German Embassy in Seoul hosted ..."
+                    subject = re.fullmatch(r"\s*(?:(?:Die|Der|Das|The)\s+(?:[A-ZÄÖÜ][\w-]*\s+)?)?", t[:m.start]) is not None \
+                        and re.match(r"\s+[a-zäöüß]+(?:te|ten|ed|et|t|s)\s", after) is not None \
+                        and not re.match(r"\s+(?:ist|is|has|was|hat|des|das|this|its|its)\s", after)
+                    if plain_in and not subject and not re.match(r"\s*(?:[,.;)]|$|\(|besucht|visited|(?:ist|is|hat|has|und|and|sowie|am|on|mitteilte|teilte|sagte|said|says|wurde|was)\b)", after):
                         continue
                     if plain_in and _BRANCH_OF.search(t[max(0, m.start - 120):m.start]):
                         continue  # "die Niederlassung des Konzerns X in Y": the branch is in Y, not X

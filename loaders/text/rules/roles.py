@@ -110,7 +110,7 @@ def _role_target(doc: Doc, ms: list[Mention], i: int, t: str) -> tuple[str | Non
         p = ms[j]
         g = _gap(t, p.end, ms[j + 1].start)
         if p.kind in ("entity", "adjective") and p.type in (ORGANIZATION, COMPANY, REGION) and (
-                (re.fullmatch(r"[\s-]*|\s*(?:und|and)?\s*", g) and len(g) <= 2) or re.fullmatch(r"(?:'s|’s)?\s+(?:state\s+|State\s+)?", g)):
+                (re.fullmatch(r"[\s-]*|\s*(?:und|and)?\s*", g) and len(g) <= 2) or re.fullmatch(r"(?:'s|’s|'|’)?\s+(?:state\s+|State\s+)?", g)):
             return p.ref, p
     # after: "Role der ORG", possibly after the person ("Staatssekretär X vom Ministerium")
     k = i + 1
@@ -238,8 +238,13 @@ def _person_before(ms: list[Mention], i: int, t: str) -> Mention | None:
     # "Person, Role": the person right before, separated by a comma
     if j >= 0 and ms[j].type == PERSON and re.fullmatch(r"\s*[,(]\s*", _gap(t, ms[j].end, ms[i].start)):
         return ms[j]
+    # "Tom Harris, the president of the X", "Anna Berg, die Präsidentin der X": an article before the role,
+    # only with the role's body named right after it
+    if j >= 0 and ms[j].type == PERSON and re.fullmatch(r"\s*,\s*(?:the|a|an|der|die)\s+", _gap(t, ms[j].end, ms[i].start)) \
+            and re.match(r"\s+(?:of|at|der|des|von|vom|bei)\s", t[ms[i].end:ms[i].end + 6]):
+        return ms[j]
     # "Person, ORG Role": "Jane Doe, KIAT President"
-    if j >= 1 and ms[j].kind == "entity" and ms[j - 1].type == PERSON and re.fullmatch(r"\s*,\s*", _gap(t, ms[j - 1].end, ms[j].start)) and re.fullmatch(r"[\s-]*", _gap(t, ms[j].end, ms[i].start)):
+    if j >= 1 and ms[j].kind == "entity" and ms[j - 1].type == PERSON and re.fullmatch(r"\s*,\s*", _gap(t, ms[j - 1].end, ms[j].start)) and re.fullmatch(r"[\s-]*|(?:'s|’s|'|’)\s+", _gap(t, ms[j].end, ms[i].start)):
         return ms[j - 1]
     return None
 
