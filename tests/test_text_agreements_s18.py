@@ -1,0 +1,165 @@
+"""Agreements in the general shapes of press releases (session 18): the other side after 'with' / 'mit',
+signers 'für' / 'on behalf of' a party, planned signings, several agreements in one text, agreements
+signed long ago, alliances entered into. Sentences written for these tests (invented people)."""
+
+from __future__ import annotations
+
+from loaders.text import extract
+
+PARTY, SIGNED, ROLE = "PARTY_TO", "SIGNED", "HOLDS_ROLE_AT"
+
+
+def _x(text, language=None):
+    return extract(text, doc_id="doc:agreements-test", published="2024-05-06", reference=False, language=language)
+
+
+def _agreements(x):
+    """Agreement nodes in the order the text names them."""
+    return [n for n in x.batch.nodes if n.type == "Agreement"]
+
+
+def _parties(x, aid):
+    return {e.source for e in x.batch.edges if e.type == PARTY and e.target == aid}
+
+
+def _signed(x):
+    return {e.source: e.properties.get("on_behalf_of") for e in x.batch.edges if e.type == SIGNED}
+
+
+def _roles(x):
+    return {(e.source, e.target) for e in x.batch.edges if e.type == ROLE}
+
+
+# ------------------------------------------------------------------ the other side after "with" / "mit"
+
+
+def test_the_side_named_after_with_is_a_party():
+    x = _x("The State of Bavaria signed a memorandum of understanding with the Province of Quebec on Tuesday.", "en")
+    (ag,) = _agreements(x)
+    assert _parties(x, ag.id) == {"region:de-by", "region:ca-qc"}
+    x = _x("Thüringen hat am Montag eine Absichtserklärung mit der kanadischen Provinz Ontario unterzeichnet.")
+    (ag,) = _agreements(x)
+    assert _parties(x, ag.id) == {"region:de-th", "region:ca-on"}
+
+
+def test_after_with_a_region_owning_a_body_is_not_the_party_but_the_body_is():
+    x = _x("Die Delegation unterzeichnete eine Kooperationsvereinbarung mit Japans JETRO.")
+    (ag,) = _agreements(x)
+    assert _parties(x, ag.id) == {"org:jetro"}
+
+
+def test_a_seat_after_mit_makes_no_party():
+    x = _x("Die Kellbrand GmbH mit Sitz in Ohio und die Wirtschaftsförderung Sachsen unterzeichneten eine Vereinbarung.")
+    (ag,) = _agreements(x)
+    assert "region:us-oh" not in _parties(x, ag.id)
+
+
+# ------------------------------------------------------------------ who signs for whom
+
+
+def test_signers_fuer_a_party_sign_for_it_and_hold_their_office_there():
+    x = _x("Die Vereinbarung unterzeichneten Wirtschaftsministerin Anna Berger für den Freistaat Bayern und "
+           "Ministerin Laura Miller für Ontario.")
+    (ag,) = _agreements(x)
+    assert _parties(x, ag.id) == {"region:de-by", "region:ca-on"}
+    assert _signed(x) == {"person:anna-berger": "region:de-by", "person:laura-miller": "region:ca-on"}
+    # the 'für Bayern' of the first signer is not the office of the second
+    assert _roles(x) == {("person:anna-berger", "region:de-by"), ("person:laura-miller", "region:ca-on")}
+
+
+def test_signers_without_an_office_sign_on_behalf_of_a_party():
+    x = _x("Bavaria signed a memorandum of understanding with Ohio. Anna Berger signed the agreement on behalf of "
+           "Bavaria, while Peter Lindqvist signed on behalf of Ohio.", "en")
+    (ag,) = _agreements(x)
+    assert _parties(x, ag.id) == {"region:de-by", "region:us-oh"}
+    assert _signed(x) == {"person:anna-berger": "region:de-by", "person:peter-lindqvist": "region:us-oh"}
+
+
+def test_a_governor_whose_region_is_not_named_signs_for_the_side_abroad():
+    x = _x("Bavaria and Ohio signed a memorandum of understanding on green shipping. During his visit, Governor "
+           "Peter Lindqvist signed a memorandum to further enhance the cooperation.", "en")
+    (ag,) = _agreements(x)  # 'further' does not make a second agreement
+    assert _signed(x) == {"person:peter-lindqvist": "region:us-oh"}
+
+
+def test_two_regions_named_after_the_signing_verb_are_the_parties():
+    x = _x("Die Vereinbarung unterzeichneten Bayern und die kanadische Provinz Ontario.")
+    (ag,) = _agreements(x)
+    assert _parties(x, ag.id) == {"region:de-by", "region:ca-on"}
+
+
+# ------------------------------------------------------------------ planned signings
+
+
+def test_a_signing_the_text_plans_makes_a_planned_agreement_without_a_signing_date():
+    x = _x("Im Herbst soll eine Absichtserklärung zwischen Hessen und der Provinz Quebec unterzeichnet werden.")
+    (ag,) = _agreements(x)
+    assert ag.properties["status"] == "planned"
+    x = _x("Bavaria and Ohio will sign a letter of intent on 4 June 2024.", "en")
+    (ag,) = _agreements(x)
+    assert ag.properties["status"] == "planned" and "signed" not in ag.properties
+    assert _parties(x, ag.id) == {"region:de-by", "region:us-oh"}
+    x = _x("Bavaria and Ohio signed a letter of intent on 4 June 2024.", "en")
+    (ag,) = _agreements(x)
+    assert ag.properties["status"] == "signed" and ag.properties["signed"] == "2024-06-04"
+
+
+# ------------------------------------------------------------------ several agreements in one text
+
+
+def test_also_signing_an_agreement_with_other_parties_is_another_agreement():
+    x = _x("Hamburg signed a memorandum of understanding with Ohio on green shipping. The states of Bremen, "
+           "Lower Saxony and Hamburg also signed an agreement on hydrogen.", "en")
+    first, second = _agreements(x)
+    assert first.properties["kind"] == "mou" and second.properties["kind"] == "partnership"
+    assert _parties(x, first.id) == {"region:de-hh", "region:us-oh"}
+    assert _parties(x, second.id) == {"region:de-hb", "region:de-ni", "region:de-hh"}
+
+
+def test_another_agreement_between_the_same_parties_is_a_second_agreement():
+    x = _x("Bavaria signed an MoU with Ohio in March. Bavaria and Ohio also signed another agreement on aerospace research.", "en")
+    assert len(_agreements(x)) == 2
+    x = _x("Bayern und Ohio haben eine Absichtserklärung unterzeichnet. Bayern und Ohio unterzeichneten außerdem "
+           "eine weitere Vereinbarung über die Luftfahrtforschung.")
+    assert len(_agreements(x)) == 2
+
+
+def test_the_same_agreement_restated_in_the_lead_is_one_agreement():
+    x = _x("Hessen und Ohio unterzeichnen Absichtserklärung\n\nHessen und Ohio haben am Montag in Wiesbaden eine "
+           "Absichtserklärung über die Zusammenarbeit unterzeichnet.")
+    (ag,) = _agreements(x)
+    assert _parties(x, ag.id) == {"region:de-he", "region:us-oh"}
+
+
+def test_a_new_signing_at_the_anniversary_of_an_old_agreement_is_another_agreement():
+    x = _x("Zum 20. Jahrestag der Kooperationsvereinbarung zwischen Sachsen und der Provinz Hebei unterzeichneten "
+           "Ministerpräsident Thomas Keller und Gouverneur Li Wei eine Absichtserklärung zur Wasserstoffwirtschaft.")
+    old, new = _agreements(x)
+    assert old.properties["kind"] == "partnership" and new.properties["kind"] == "loi"
+    assert _parties(x, old.id) == _parties(x, new.id) == {"region:de-sn", "region:cn-he"}
+    assert _signed(x) == {"person:thomas-keller": "region:de-sn", "person:li-wei": "region:cn-he"}
+    x = _x("Vor 20 Jahren haben Sachsen und die Provinz Hebei eine Kooperationsvereinbarung geschlossen. Am Montag "
+           "unterzeichneten beide Seiten eine Absichtserklärung zur Wasserstoffwirtschaft.")
+    old, new = _agreements(x)
+    assert _parties(x, new.id) == {"region:de-sn", "region:cn-he"}
+
+
+# ------------------------------------------------------------------ alliances, spellings
+
+
+def test_an_alliance_entered_into_is_an_agreement_and_talk_about_one_is_not():
+    x = _x("The governments of Canada and Japan entered into a hydrogen alliance in May.", "en")
+    (ag,) = _agreements(x)
+    assert ag.properties["kind"] == "alliance" and _parties(x, ag.id) == {"region:ca", "region:jp"}
+    assert _agreements(_x("The minister spoke about the alliance of Canada and Japan.", "en")) == []
+
+
+def test_a_capitalized_cooperation_agreement_is_an_agreement():
+    x = _x("The Cooperation Agreement between the states of Bavaria and Ohio was signed in Munich.", "en")
+    (ag,) = _agreements(x)
+    assert _parties(x, ag.id) == {"region:de-by", "region:us-oh"}
+
+
+def test_the_variant_spelling_wojewodschaft_names_the_voivodeship():
+    x = _x("Sachsen-Anhalt und die Wojewodschaft Masowien arbeiten zusammen.")
+    assert "region:pl-14" in {n.id for n in x.batch.nodes}
