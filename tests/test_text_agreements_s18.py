@@ -163,3 +163,48 @@ def test_a_capitalized_cooperation_agreement_is_an_agreement():
 def test_the_variant_spelling_wojewodschaft_names_the_voivodeship():
     x = _x("Sachsen-Anhalt und die Wojewodschaft Masowien arbeiten zusammen.")
     assert "region:pl-14" in {n.id for n in x.batch.nodes}
+
+
+# ------------------------------------------------------------------ trade figures
+
+
+def _flows(text, language="de"):
+    x = extract(text, doc_id="doc:trade-test", published=None, reference=False, language=language)
+    return {(e.source, e.target, e.properties.get("direction"), e.properties.get("year"), e.properties.get("value"),
+             e.properties.get("change_pct")) for e in x.batch.edges if e.type == "TRADES_WITH"}
+
+
+def test_a_flow_without_year_continues_the_sentence_that_names_the_state():
+    assert _flows("Brandenburg hat seine Exporte nach Vietnam seit Jahresbeginn gesteigert. Bis Ende Juni legten sie "
+                  "um 5 Prozent auf 300 Millionen Euro zu.") == {("region:de-bb", "region:vn", "export", None, 300.0, 5.0)}
+    # the state named too long before: no flow without a year
+    assert _flows("Brandenburg hat seine Exporte nach Vietnam gesteigert. Das Land ist attraktiv. Die Firma investiert "
+                  "dort. Viele Menschen leben dort. Die Einfuhren erreichten 300 Millionen Euro.") == set()
+
+
+def test_amounts_written_as_number_words():
+    assert _flows("Thüringen exportierte 2022 Waren im Wert von knapp zwei Milliarden Euro nach Japan.") == {
+        ("region:de-th", "region:jp", "export", 2022, 2.0, None)}
+
+
+def test_the_peoples_republic_is_china_in_a_text_that_names_china():
+    text = ("Die Volksrepublik ist der zweitgrößte Handelspartner Bremens mit einem Handelsvolumen von 3 Milliarden "
+            "Euro im Jahr 2022.")
+    assert _flows("Bremen pflegt enge Beziehungen zu China. " + text) == {("region:de-hb", "region:cn", None, 2022, 3.0, None)}
+    assert _flows(text) == set()
+
+
+def test_a_share_is_no_change():
+    assert _flows("Maschinen machten 30 Prozent der Importe Sachsens aus Japan im Wert von 900 Millionen Euro im Jahr "
+                  "2021 aus.") == {("region:de-sn", "region:jp", "import", 2021, 900.0, None)}
+    assert _flows("Sachsen importierte 2021 Waren für 900 Millionen Euro aus Japan, ein Plus von 12 Prozent.") == {
+        ("region:de-sn", "region:jp", "import", 2021, 900.0, 12.0)}
+
+
+def test_number_words_need_a_scale_and_a_currency():
+    from loaders.text.amounts import find_amounts
+    (a,) = find_amounts("ein Warenwert von knapp drei Milliarden Euro", "de")
+    assert (a.value, a.unit, a.currency, a.approx, a.text) == (3.0, "billion", "EUR", True, "knapp drei Milliarden Euro")
+    (b,) = find_amounts("some two billion dollars", "en")
+    assert (b.value, b.unit, b.currency) == (2.0, "billion", "USD")
+    assert find_amounts("zwei Euro und in zwei Millionen Fällen", "de") == []
