@@ -88,6 +88,23 @@ def test_two_regions_named_after_the_signing_verb_are_the_parties():
     assert _parties(x, ag.id) == {"region:de-by", "region:ca-on"}
 
 
+def test_signed_on_behalf_of_a_party_by_a_person():
+    x = _x("Saxony and Ohio signed an MoU. The MoU was signed on behalf of Saxony by State Secretary Anna Berger and "
+           "on behalf of Ohio by Peter Lindqvist.", "en")
+    assert _signed(x) == {"person:anna-berger": "region:de-sn", "person:peter-lindqvist": "region:us-oh"}
+
+
+def test_both_who_signed_are_the_two_persons_named_just_before():
+    x = _x("Hesse's Minister of Economics Thomas Keller travelled to Ohio, where he met Governor Peter Lindqvist. "
+           "The two signed a letter of intent on aerospace cooperation.", "en")
+    (ag,) = _agreements(x)
+    assert _signed(x) == {"person:thomas-keller": "region:de-he", "person:peter-lindqvist": "region:us-oh"}
+    assert _parties(x, ag.id) == {"region:de-he", "region:us-oh"}
+    # 'both' with no two persons named just before signs no one
+    x = _x("Hessen und Ohio pflegen enge Beziehungen. Beide unterzeichneten eine Absichtserklärung.")
+    assert _signed(x) == {}
+
+
 # ------------------------------------------------------------------ planned signings
 
 

@@ -36,6 +36,8 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
                 _focus(d, ag, s, [m for m in ms if m.kind != "topic" or m.start > cue.start()], key=("agreement", ag.key))
         return
     real = [m for m in trig if m.ref != "anaphor"]
+    if not persons and trig and _BOTH_SIGN.match(t):
+        persons = _two_persons_before(d, s)
     orgs = [m for m in ms if m.kind == "entity" and m.type in (ORGANIZATION, COMPANY) and not _affiliation(ms, m, t)]
     if real and not orgs and all(_PLURAL.search(m.text) for m in real):
         real = []  # "Firmen schlossen Vereinbarungen ab": no one agreement, no party named
@@ -147,6 +149,26 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
     _focus(d, ag, s, ms, key=("agreement", ag.key), agreement=True)
 
 
+# "Beide unterzeichneten ...", "Die beiden Minister unterzeichneten ...", "The two signed ...", "Both leaders signed ..."
+_BOTH_SIGN = re.compile(r"\s*(?:[Bb]eide|[Dd]ie\s+beiden|[Tt]he\s+two|[Bb]oth)(?:\s+(?:Politiker\w*|Minister\w*|Regierungschefs?|Seiten|men|women|leaders|ministers|officials|politicians|sides))?"
+                       r"\s+(?:(?:haben|hatten|have|had|then|dann|anschließend|also|auch)\s+)?(?:unterzeichn|unterschrieb|sign)", re.I)
+
+
+def _two_persons_before(d: Doc, s: Sentence) -> list[Mention]:
+    """The two persons the paragraph named last, in the two sentences before: who 'both' refers to."""
+    seen: list[Mention] = []
+    for i in (s.index - 1, s.index - 2):
+        if i < 1 or d.sent(i).paragraph != s.paragraph:
+            break
+        for m in reversed(d.mentions[i]):
+            if m.kind == "entity" and m.type == PERSON and m.ref not in {x.ref for x in seen}:
+                seen.append(m)
+        if len(seen) >= 2:
+            break
+    # the mentions belong to other sentences: offsets past this one's end keep them out of in-sentence checks
+    return [Mention(m.kind, m.ref, len(s.text) + 1, len(s.text) + 1, m.text, m.type, m.lang) for m in seen] if len(seen) == 2 else []
+
+
 def _old_agreement(d: Doc, s: Sentence, ms: list[Mention], m: Mention) -> None:
     """The agreement of an anniversary ('20 Jahre nach der Unterzeichnung der X zwischen A und B'): the one read
     before if that was an old one too, else a new one, with the parties its word names."""
@@ -256,10 +278,16 @@ _SIGNED_FOR = re.compile(r"\b(?:signed|signs|unterzeichnete|unterzeichneten|unte
 _FOR_BEFORE = re.compile(r"(?:^|[,;]\s*)(?:[Ff]ür|[Ff]or|[Oo]n\s+behalf\s+of|[Ii]m\s+Namen\s+(?:des|der|von))\s+(?:(?:den|die|das|des|der|the)\s+)?$")
 
 
+_BEHALF_OF_BEFORE = re.compile(r"\b(?:on\s+behalf\s+of|[Ff]ür|im\s+Namen\s+(?:des|der|von))\s+(?:(?:den|die|das|des|der|the)\s+)?$")
+_BY = re.compile(r"\s+(?:by|von|durch)\s+(?:[^,;()]{0,60}?\s)?")
+
+
 def _signs_for(t: str, ms: list[Mention], p: Mention) -> str | None:
     """The body or region a signer signs for, as the text says it: right after the name ('A für Bayern'),
     after the signing verb of the name's clause ('A, Minister, signed on behalf of Ohio', 'signed the
     agreement on Ohio's behalf'), or opening the clause ('Für die WFBB unterschrieb A')."""
+    if p not in ms:
+        return None  # named in a sentence before ("Beide unterzeichneten ...")
     i = ms.index(p)
     for m in ms[i + 1:]:
         if m.kind == "entity" and m.type == PERSON and m.ref != p.ref:
@@ -273,6 +301,11 @@ def _signs_for(t: str, ms: list[Mention], p: Mention) -> str | None:
             return m.ref
         if re.match(r"(?:'s|’s)?\s+behalf\b", t[m.end:m.end + 10]) and re.search(r"\b(?:signed|signs)\b[^,;]*\bon\s+$", pre):
             return m.ref
+    # "signed on behalf of Ohio by Paul Tremblay", "für die Provinz von Vizegouverneur Li Wei"
+    before = [m for m in ms[:i] if m.kind == "entity"]
+    if before and before[-1].type in (REGION, ORGANIZATION, COMPANY) and _BEHALF_OF_BEFORE.search(t[max(0, before[-1].start - 40):before[-1].start]) \
+            and _BY.fullmatch(t[before[-1].end:p.start]):
+        return before[-1].ref
     clause_start = max(t.rfind(",", 0, p.start), t.rfind(";", 0, p.start), -1) + 1
     for m in ms[:i]:
         if m.kind == "entity" and m.type in (REGION, ORGANIZATION, COMPANY) and m.start >= clause_start and _FOR_BEFORE.search(t[:m.start]):
@@ -389,6 +422,10 @@ def _assign_weak_roles(d: Doc, ag: AgreementObj, persons: list[Mention]) -> None
         # "eine Absichtserklärung mit seinem Amtskollegen, Gouverneur X": the governor of the one region the
         # text names as partner of a party
         partner = _partner_region(d, ag)
+        if partner is None and any(_OFFICE_SIDE.get(d.weak_role[p.ref].properties.get("role")) is False
+                                   for p in persons if p.ref in d.weak_role):
+            # "reiste nach Ohio ... traf Gouverneur X": a governor of the one state or province abroad the trip visited
+            partner = _visited_state(d)
         if partner:
             free = [partner]
     for p in persons:
@@ -418,6 +455,12 @@ def _german(d: Doc, party: str) -> bool:
 def _government(d: Doc, f) -> bool:
     role = d.gaz.roles.get(f.properties.get("role"))
     return bool(role and (role.government or role.minister))
+
+
+def _visited_state(d: Doc) -> str | None:
+    out = {v for ev in d.events for v in ev.visited
+           if d.gaz.get(v) is not None and d.region_level(v) in ("state", "province") and not _german(d, v)}
+    return out.pop() if len(out) == 1 else None
 
 
 def _partner_region(d: Doc, ag: AgreementObj) -> str | None:
