@@ -48,6 +48,18 @@ def test_after_with_a_region_owning_a_body_is_not_the_party_but_the_body_is():
     assert _parties(x, ag.id) == {"org:jetro"}
 
 
+def test_a_with_that_belongs_to_another_noun_makes_no_party():
+    x = _x("Bavaria signed a memorandum of understanding to boost trade with China.", "en")
+    (ag,) = _agreements(x)
+    assert _parties(x, ag.id) == {"region:de-by"}
+    x = _x("Bayern unterzeichnete eine Vereinbarung, die den Handel mit Vietnam fördern soll.")
+    (ag,) = _agreements(x)
+    assert _parties(x, ag.id) == {"region:de-by"}
+    x = _x("Bavaria signed with Ohio a letter of intent.", "en")
+    (ag,) = _agreements(x)
+    assert _parties(x, ag.id) == {"region:de-by", "region:us-oh"}
+
+
 def test_a_seat_after_mit_makes_no_party():
     x = _x("Die Kellbrand GmbH mit Sitz in Ohio und die Wirtschaftsförderung Sachsen unterzeichneten eine Vereinbarung.")
     (ag,) = _agreements(x)

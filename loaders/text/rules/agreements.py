@@ -71,7 +71,7 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
                 parties.append(p)
     if real or (trig and signed):
         # "signed an MoU with the Canadian province of X", "hat mit der Region X eine Vereinbarung geschlossen"
-        for p in _with_parties(t, ms):
+        for p in _with_parties(t, ms, trig):
             if p not in parties:
                 parties.append(p)
     between = _between(t, ms, real)
@@ -224,8 +224,10 @@ _WITH_PARTY = re.compile(r"\b(?:with|mit)\s+(?:(?:the|der|dem|den|seiner|ihrer|i
                          r"(?:(?:of|von)\s+(?:the\s+)?)?)?$")
 
 
-def _with_parties(t: str, ms: list[Mention]) -> list[str]:
-    """The bodies and regions named right after 'with' / 'mit' in an agreement sentence, and those listed with them."""
+def _with_parties(t: str, ms: list[Mention], trig: list[Mention]) -> list[str]:
+    """The bodies and regions named right after 'with' / 'mit' in an agreement sentence, and those listed with them;
+    the 'with' belongs to the agreement (after its word or its signing verb, or before its word in the same clause),
+    not to another noun ('trade with China')."""
     out: list[str] = []
     prev_end = None
     for m in ms:
@@ -239,7 +241,8 @@ def _with_parties(t: str, ms: list[Mention]) -> list[str]:
             prev_end = m.end
             continue
         prev_end = None
-        if _WITH_PARTY.search(t[max(0, m.start - 70):m.start]):
+        w = _WITH_PARTY.search(t[max(0, m.start - 70):m.start])
+        if w and _with_of_agreement(t, max(0, m.start - 70) + w.start(), m, trig):
             i = ms.index(m)
             nxt = ms[i + 1] if i + 1 < len(ms) else None
             if m.type == REGION and nxt is not None and nxt.kind == "entity" and nxt.type in (ORGANIZATION, COMPANY) \
@@ -249,6 +252,25 @@ def _with_parties(t: str, ms: list[Mention]) -> list[str]:
                 out.append(m.ref)
             prev_end = m.end
     return out
+
+
+# nouns a 'with' may belong to instead of the agreement: "trade with China", "Zusammenarbeit mit Japan"
+_RELATION_NOUN = re.compile(r"\b(?:Handel\w*|Zusammenarbeit|Kooperation|Beziehungen|Austausch|Partnerschaft|Verbindungen|Kontakte|Gespräche\w*|"
+                            r"trade|cooperation|co-operation|relations|relationship|ties|exchanges?|partnership|collaboration|business|talks|links)\b", re.I)
+
+
+def _with_of_agreement(t: str, w_start: int, m: Mention, trig: list[Mention]) -> bool:
+    anchors = [x.end for x in trig if x.end <= w_start] + [x.end() for x in T.SIGN.finditer(t, 0, w_start)]
+    if anchors:
+        between = t[max(anchors):w_start]
+        if len(between) <= 60 and not re.search(r"[,;]", between) and not _RELATION_NOUN.search(between):
+            return True
+    after = [x.start for x in trig if x.start >= m.end]
+    if after:
+        between = t[m.end:min(after)]
+        if len(between) <= 60 and not re.search(r"[,;]", between) and not _RELATION_NOUN.search(t[max(0, w_start - 30):w_start]):
+            return True
+    return False
 
 
 LIST_GAP_PARTY = re.compile(r"\s*(?:,|und|and|sowie|as well as|&)\s*(?:(?:die|der|dem|den|das|the)\s+)?")
