@@ -237,3 +237,12 @@ def test_number_words_need_a_scale_and_a_currency():
     (b,) = find_amounts("some two billion dollars", "en")
     assert (b.value, b.unit, b.currency) == (2.0, "billion", "USD")
     assert find_amounts("zwei Euro und in zwei Millionen Fällen", "de") == []
+
+
+def test_dollars_of_other_countries_are_not_us_dollars():
+    from loaders.text.amounts import find_amounts
+    got = [(a.value, a.currency, a.unit) for t in ("CAD 12 billion", "A$3.5 billion", "NT$ 100 million", "US$22 billion")
+           for a in find_amounts(t, "en")]
+    assert got == [(12.0, "CAD", "billion"), (3.5, "AUD", "billion"), (100.0, "TWD", "million"), (22.0, "USD", "billion")]
+    assert _flows("Germany is Ontario's fourth-largest trading partner, with bilateral trade of CAD 12 billion in 2023.",
+                  "en") == {("region:ca-on", "region:de", None, 2023, 12.0, None)}

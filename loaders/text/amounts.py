@@ -17,12 +17,19 @@ _SCALES = [
     (r"Tausend|Tsd\.?|thousands?", "thousand"),
 ]
 _CURRENCIES = [
+    # dollars of other countries first: "A$", "C$", "NT$" are not US dollars
+    (r"A\$|AU\$|AUD|[Aa]ustralian dollars?|[Aa]ustralische Dollar", "AUD"),
+    (r"C\$|CA\$|CAD|[Cc]anadian dollars?|[Kk]anadische Dollar", "CAD"),
+    (r"NT\$|TWD|[Nn]ew Taiwan dollars?|[Tt]aiwan-Dollar", "TWD"),
+    (r"S\$|SGD|[Ss]ingapore dollars?|[Ss]ingapur-Dollar", "SGD"),
     (r"US-Dollars?|US\$|USD|U\.S\. dollars?|US dollars?|Dollars?|dollars?|\$", "USD"),
     (r"Euros?|EUR|€", "EUR"),
     (r"Won|KRW|₩", "KRW"),
     (r"Yen|JPY|¥", "JPY"),
     (r"Yuan|Renminbi|RMB|CNY", "CNY"),
     (r"Pfund|GBP|£|pounds?", "GBP"),
+    (r"Rupien|Rupees?|rupees?|INR|₹", "INR"),
+    (r"Franken|CHF", "CHF"),
 ]
 _SCALE = "|".join(p for p, _ in _SCALES)
 _CUR = "|".join(p for p, _ in _CURRENCIES)
