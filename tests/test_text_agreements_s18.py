@@ -173,7 +173,26 @@ def test_a_new_signing_at_the_anniversary_of_an_old_agreement_is_another_agreeme
     assert _parties(x, new.id) == {"region:de-sn", "region:cn-he"}
 
 
+def test_two_agreement_words_each_with_its_own_parties_are_two_agreements():
+    x = _x("Unterzeichnet wurden eine Absichtserklärung zwischen Sachsen und der Provinz Hebei sowie ein "
+           "Kooperationsvertrag zwischen der IHK Chemnitz und der Handelskammer Hanoi.")
+    loi, contract = _agreements(x)
+    assert _parties(x, loi.id) == {"region:de-sn", "region:cn-he"}
+    assert _parties(x, contract.id) == {"org:ihk-chemnitz", "org:handelskammer-hanoi"}
+    # the same parties named twice: one agreement
+    x = _x("Die Vereinbarung zwischen Sachsen und Hebei ergänzt die Absichtserklärung zwischen Sachsen und Hebei.")
+    assert len(_agreements(x)) == 1
+
+
 # ------------------------------------------------------------------ alliances, spellings
+
+
+def test_more_agreement_words():
+    for text, lang, kind in (("Bayern und Ohio unterzeichneten einen Partnerschaftsvertrag.", "de", "contract"),
+                             ("Saxony and Ohio signed a declaration of cooperation.", "en", "loi"),
+                             ("Sachsen und Ohio unterzeichneten eine Kooperationserklärung.", "de", "loi")):
+        (ag,) = _agreements(_x(text, lang))
+        assert ag.properties["kind"] == kind, text
 
 
 def test_an_alliance_entered_into_is_an_agreement_and_talk_about_one_is_not():

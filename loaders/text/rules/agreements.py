@@ -52,6 +52,15 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
         if olds and len(olds) < len(real):
             _old_agreement(d, s, ms, olds[0])
             real = [m for m in real if m not in olds]
+    extras: list[tuple[Mention, list[str]]] = []
+    if len(real) > 1:
+        # "eine Absichtserklärung zwischen A und B sowie ein Kooperationsvertrag zwischen C und D": each word
+        # that names parties of its own is an agreement of its own
+        named = [(m, _between(t, ms, [m])) for m in real]
+        named = [(m, b) for m, b in named if b]
+        if len({tuple(sorted(b)) for _, b in named}) >= 2:
+            extras = named[1:]
+            real = [m for m in real if all(m is not x for x, _ in extras)]
     kind = max((m.ref for m in real), key=lambda k: T.KIND_RANK[k]) if real else None
     planned = signed and bool(_PLANNED.search(t))
     # parties named in this sentence: bodies; regions only when no body is named ("Bavaria and Jiangsu signed")
@@ -78,6 +87,8 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
     if between:
         # the agreement word names its parties: other regions of the sentence are places, not parties
         parties = between + [p for p in parties if p not in between and d.entity(p).type != REGION]
+    if extras:
+        parties = [p for p in parties if not any(p in b for _, b in extras)]
     behalf = {p.ref: _signs_for(t, ms, p) for p in persons} if signed else {}
     for p in persons:
         org = behalf.get(p.ref) or d.role_of.get(p.ref)
@@ -147,6 +158,13 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
                     ag.place = m.ref
     partnerships.from_parties(d, ag.parties, s.index)
     _focus(d, ag, s, ms, key=("agreement", ag.key), agreement=True)
+    for m, named in extras:
+        other = AgreementObj(len(d.agreements), m.ref, s.index, parties=list(named), sentences=[s.index])
+        other.status = ag.status if signed else None
+        d.agreements.append(other)
+        for p in named:
+            d.use(p, s.index)
+        partnerships.from_parties(d, other.parties, s.index)
 
 
 # "Beide unterzeichneten ...", "Die beiden Minister unterzeichneten ...", "The two signed ...", "Both leaders signed ..."
