@@ -265,3 +265,11 @@ def test_dollars_of_other_countries_are_not_us_dollars():
     assert got == [(12.0, "CAD", "billion"), (3.5, "AUD", "billion"), (100.0, "TWD", "million"), (22.0, "USD", "billion")]
     assert _flows("Germany is Ontario's fourth-largest trading partner, with bilateral trade of CAD 12 billion in 2023.",
                   "en") == {("region:ca-on", "region:de", None, 2023, 12.0, None)}
+
+
+def test_no_agreement_of_the_paris_kind_and_no_party_in_a_list_of_places():
+    assert _agreements(_x("Bavaria and Ohio support the Paris Agreement and signed it.", "en")) == []
+    assert _agreements(_x("Bavaria and Ohio signed a free trade agreement.", "en")) == []
+    assert _agreements(_x("Bayern und Ohio bekennen sich zum Pariser Klimaabkommen, das sie unterzeichnet haben.")) == []
+    x = _x("Auf der Reise durch Japan und Korea wurde in Tokio eine Absichtserklärung unterzeichnet.")
+    assert not [e for e in x.batch.edges if e.type == PARTY]

@@ -11,7 +11,10 @@ AGREEMENT = re.compile(
     r"|(?i:\bjoint\s+declaration\b)|\b[Gg]emeinsame[nr]?\s+Erklärung\b|\bJoint\s+Action\s+Plan\b|\bgemeinsamen?\s+Aktionsplan\w*"
     r"|\b(?:Partnerschafts|Kooperations|Freundschafts)erklärung(?:en)?\b|(?i:\bdeclarations?\s+of\s+(?:cooperation|co-operation|partnership)\b))"
     r"|(?P<contract>\b\w*(?:Kooperations|Partnerschafts|Freundschafts|Rahmen)vertrag\w*|\bVertrag\b|\bcontract\b)"
-    r"|(?P<partnership>\b(?!Freihandels|Ziel)\w*(?:vereinbarung|abkommen)(?:en)?\b|\bVereinbarung(?:en)?\b|\bAbkommen\b|\b(?i:cooperation|partnership|collaboration|framework)\s+[Aa]greements?\b|\b[Aa]greements?\b)"
+    r"|(?P<partnership>\b(?!Freihandels|Ziel|Klima|Koalitions|Tarif|Betriebs|Doppelbesteuerungs)\w*(?:vereinbarung|abkommen)(?:en)?\b|\bVereinbarung(?:en)?\b|\bAbkommen\b"
+    r"|\b(?i:cooperation|partnership|collaboration|framework)\s+[Aa]greements?\b"
+    # not the Paris (climate) agreement, a free-trade agreement or being "in agreement with"
+    r"|(?<!Paris )(?<!climate )(?<!Climate )(?<!trade )(?<!Trade )(?<!\bin )\b[Aa]greements?\b)"
     # "entered into a hydrogen alliance": an alliance the text says was entered into (not a body named "... Alliance")
     r"|(?P<alliance>(?:(?<=into a )|(?<=into an ))(?:[\w-]+\s+){0,2}?(?:alliance|pact)\b)"
     r"|(?P<anaphor>\b(?:Diese|diese|Die|die|Der|der|Das|das|The|the|This|this)\s+(?:gemeinsame\s+)?(?:Erklärung|Partnerschaft|Kooperation|memorandum(?!\s+of\s+understanding)|agreement|document)\b)"

@@ -69,8 +69,14 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
         if m.ref not in parties:
             parties.append(m.ref)
     if not orgs and not persons and sign:
+        place_end = None
         for m in ms:
-            if m.kind == "entity" and m.type == REGION and m.start < sign.start() and not _PLACE_BEFORE.search(t[max(0, m.start - 8):m.start]):
+            if m.kind == "entity" and m.type == REGION and m.start < sign.start():
+                if _PLACE_BEFORE.search(t[max(0, m.start - 12):m.start]) or (
+                        place_end is not None and LIST_GAP_PARTY.fullmatch(t[place_end:m.start])):
+                    place_end = m.end  # "durch Japan und Korea": every region of the list is a place
+                    continue
+                place_end = None
                 if m.ref not in parties:
                     parties.append(m.ref)
         # "Die Vereinbarung unterzeichneten Bayern und Ontario", "... haben A und die Provinz B Bilanz gezogen":
@@ -405,7 +411,7 @@ def _witness(t: str, ms: list[Mention], m: Mention) -> bool:
 
 
 # a region after "in", "aus", ... (also capitalized at the start of a sentence: "In Kassel ...") is a place
-_PLACE_BEFORE = re.compile(r"\b(?:[Ii]n|[Ii]m|[Nn]ach|[Aa]us|[Ff]rom|[Tt]o)\s+(?:der\s+|dem\s+|the\s+)?$")
+_PLACE_BEFORE = re.compile(r"\b(?:[Ii]n|[Ii]m|[Nn]ach|[Aa]us|[Ff]rom|[Tt]o|[Dd]urch|[Tt]hrough|[Aa]cross|[Ii]nto)\s+(?:der\s+|dem\s+|den\s+|die\s+|the\s+)?$")
 
 
 # plural agreement words ("Geschäftsvereinbarungen", "agreements", "MoUs") name no one agreement
