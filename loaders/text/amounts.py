@@ -17,12 +17,19 @@ _SCALES = [
     (r"Tausend|Tsd\.?|thousands?", "thousand"),
 ]
 _CURRENCIES = [
+    # dollars of other countries first: "A$", "C$", "NT$" are not US dollars
+    (r"A\$|AU\$|AUD|[Aa]ustralian dollars?|[Aa]ustralische Dollar", "AUD"),
+    (r"C\$|CA\$|CAD|[Cc]anadian dollars?|[Kk]anadische Dollar", "CAD"),
+    (r"NT\$|TWD|[Nn]ew Taiwan dollars?|[Tt]aiwan-Dollar", "TWD"),
+    (r"S\$|SGD|[Ss]ingapore dollars?|[Ss]ingapur-Dollar", "SGD"),
     (r"US-Dollars?|US\$|USD|U\.S\. dollars?|US dollars?|Dollars?|dollars?|\$", "USD"),
     (r"Euros?|EUR|€", "EUR"),
     (r"Won|KRW|₩", "KRW"),
     (r"Yen|JPY|¥", "JPY"),
     (r"Yuan|Renminbi|RMB|CNY", "CNY"),
     (r"Pfund|GBP|£|pounds?", "GBP"),
+    (r"Rupien|Rupees?|rupees?|INR|₹", "INR"),
+    (r"Franken|CHF", "CHF"),
 ]
 _SCALE = "|".join(p for p, _ in _SCALES)
 _CUR = "|".join(p for p, _ in _CURRENCIES)
@@ -36,6 +43,20 @@ _AMOUNT_AFTER = re.compile(
 )
 _AMOUNT_BEFORE = re.compile(
     rf"(?:(?P<approx>\b(?:{_APPROX}))\s+)?(?P<cur>(?:{_CUR}))\s?(?P<num>{_NUM})(?:\s*(?P<scale>(?:{_SCALE})))?(?![\w])",
+    re.I,
+)
+
+
+# "zwei Milliarden Euro", "knapp drei Millionen Euro", "five billion dollars": a number word needs its scale
+_NUMBER_WORDS = {
+    "ein": 1, "eine": 1, "einer": 1, "einem": 1, "einen": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6,
+    "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12, "zwanzig": 20, "dreißig": 30, "hundert": 100,
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "hundred": 100,
+}
+_AMOUNT_WORD = re.compile(
+    rf"(?:(?P<approx>\b(?:{_APPROX}))\s+)?\b(?P<num>{'|'.join(sorted(_NUMBER_WORDS, key=len, reverse=True))})\s+"
+    rf"(?P<scale>(?:{_SCALE}))\s*+(?P<cur>(?:{_CUR}))(?![\w-])",
     re.I,
 )
 
@@ -75,13 +96,14 @@ def _lookup(table, text: str) -> str:
 def find_amounts(sentence: str, language: str | None = "de") -> list[Amount]:
     out: list[Amount] = []
     taken: list[tuple[int, int]] = []
-    for pat in (_AMOUNT_AFTER, _AMOUNT_BEFORE):
+    for pat in (_AMOUNT_AFTER, _AMOUNT_BEFORE, _AMOUNT_WORD):
         for m in pat.finditer(sentence):
             a, b = m.span()
             if any(not (b <= s or a >= e) for s, e in taken):
                 continue
             try:
-                value = parse_number(m.group("num"), language)
+                word = _NUMBER_WORDS.get(m.group("num").lower()) if pat is _AMOUNT_WORD else None
+                value = float(word) if word is not None else parse_number(m.group("num"), language)
             except ValueError:
                 continue
             unit = _lookup(_SCALES, m.group("scale").strip()) if m.group("scale") else "one"

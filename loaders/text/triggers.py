@@ -8,19 +8,27 @@ import re
 AGREEMENT = re.compile(
     r"(?P<mou>(?i:\bmemorandums?\s+of\s+understanding\b|\bmemorand(?:um|a)\b)|\bMoUs?\b|\bMOUs?\b)"
     r"|(?P<loi>\bAbsichtserklärung(?:en)?\b|(?i:\bletters?\s+of\s+intent\b)|\bLoIs?\b|\bLOIs?\b|(?i:\bdeclaration\s+of\s+intent\b)"
-    r"|(?i:\bjoint\s+declaration\b)|\b[Gg]emeinsame[nr]?\s+Erklärung\b|\bJoint\s+Action\s+Plan\b|\bgemeinsamen?\s+Aktionsplan\w*)"
-    r"|(?P<contract>\bKooperationsvertrag\w*|\bVertrag\b|\bcontract\b)"
-    r"|(?P<partnership>\b(?!Freihandels|Ziel)\w*(?:vereinbarung|abkommen)(?:en)?\b|\bVereinbarung(?:en)?\b|\bAbkommen\b|\b(?:cooperation|partnership|collaboration|framework)\s+agreements?\b|\bagreements?\b)"
+    r"|(?i:\bjoint\s+declaration\b)|\b[Gg]emeinsame[nr]?\s+Erklärung\b|\bJoint\s+Action\s+Plan\b|\bgemeinsamen?\s+Aktionsplan\w*"
+    r"|\b(?:Partnerschafts|Kooperations|Freundschafts)erklärung(?:en)?\b|(?i:\bdeclarations?\s+of\s+(?:cooperation|co-operation|partnership)\b))"
+    r"|(?P<contract>\b\w*(?:Kooperations|Partnerschafts|Freundschafts|Rahmen)vertrag\w*|\bVertrag\b|\bcontract\b)"
+    r"|(?P<partnership>\b(?!Freihandels|Ziel|Klima|Koalitions|Tarif|Betriebs|Doppelbesteuerungs)\w*(?:vereinbarung|abkommen)(?:en)?\b|\bVereinbarung(?:en)?\b|\bAbkommen\b"
+    r"|\b(?i:cooperation|partnership|collaboration|framework)\s+[Aa]greements?\b"
+    # not the Paris (climate) agreement, a free-trade agreement or being "in agreement with"
+    r"|(?<!Paris )(?<!climate )(?<!Climate )(?<!trade )(?<!Trade )(?<!\bin )\b[Aa]greements?\b)"
+    # "entered into a hydrogen alliance": an alliance the text says was entered into (not a body named "... Alliance")
+    r"|(?P<alliance>(?:(?<=into a )|(?<=into an ))(?:[\w-]+\s+){0,2}?(?:alliance|pact)\b)"
     r"|(?P<anaphor>\b(?:Diese|diese|Die|die|Der|der|Das|das|The|the|This|this)\s+(?:gemeinsame\s+)?(?:Erklärung|Partnerschaft|Kooperation|memorandum(?!\s+of\s+understanding)|agreement|document)\b)"
 )
-KIND_RANK = {"mou": 4, "loi": 3, "contract": 2, "partnership": 1}
+KIND_RANK = {"mou": 4, "loi": 3, "contract": 2, "partnership": 1, "alliance": 0}
 AGREEMENT_LABEL = {
     "mou": ("Memorandum of Understanding", "Memorandum of Understanding"),
     "loi": ("Absichtserklärung", "Letter of Intent"),
     "contract": ("Kooperationsvertrag", "Cooperation contract"),
     "partnership": ("Kooperationsvereinbarung", "Cooperation agreement"),
+    "alliance": ("Allianz", "Alliance"),
 }
-SIGN = re.compile(r"unterzeichn|unterschrieb|unterschrieben|\bsign(?:ed|s|ing)?\b|vereinbart|abgeschlossen|schlossen|geschlossen|\bconclud|besiegel|paraphiert", re.I)
+SIGN = re.compile(r"unterzeichn|unterschrieb|unterschrieben|\bsign(?:ed|s|ing)?\b|vereinbart|abgeschlossen|schlossen|geschlossen|\bconclud|besiegel|paraphiert"
+                  r"|\benter(?:s|ed|ing)?\s+into\b|\bink(?:s|ed)?\b|\bUnterschrift", re.I)
 AIM = re.compile(r"\s*(?:Ziel|Ziele|Zweck|Die Kooperation|Die Zusammenarbeit|The aim|The goal|The purpose|The cooperation|The partnership|Aim|Goal)\b")
 PARTNERS_ANAPHOR = re.compile(r"\b(?:Beide|beide|Die|die|The|the|Both|both)\s+(?:Partner|Seiten|partners|sides|parties|Organisationen|organisations|organizations)\b")
 

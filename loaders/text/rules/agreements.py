@@ -36,31 +36,69 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
                 _focus(d, ag, s, [m for m in ms if m.kind != "topic" or m.start > cue.start()], key=("agreement", ag.key))
         return
     real = [m for m in trig if m.ref != "anaphor"]
+    if not persons and trig and _BOTH_SIGN.match(t):
+        persons = _two_persons_before(d, s)
     orgs = [m for m in ms if m.kind == "entity" and m.type in (ORGANIZATION, COMPANY) and not _affiliation(ms, m, t)]
     if real and not orgs and all(_PLURAL.search(m.text) for m in real):
         real = []  # "Firmen schlossen Vereinbarungen ab": no one agreement, no party named
     if not real and not d.agreements:
         return
-    kind = max((m.ref for m in real), key=lambda k: T.KIND_RANK[k]) if real else None
     sign = T.SIGN.search(t)
     signed = bool(sign)
+    if signed and len(real) > 1:
+        # "Zum 20. Jahrestag der Vereinbarung zwischen A und B unterzeichneten X und Y eine Absichtserklärung":
+        # the old agreement is read on its own, the sentence's signing goes to the new one
+        olds = [m for m in real if _OLD.search(t[: m.start])]
+        if olds and len(olds) < len(real):
+            _old_agreement(d, s, ms, olds[0])
+            real = [m for m in real if m not in olds]
+    extras: list[tuple[Mention, list[str]]] = []
+    if len(real) > 1:
+        # "eine Absichtserklärung zwischen A und B sowie ein Kooperationsvertrag zwischen C und D": each word
+        # that names parties of its own is an agreement of its own
+        named = [(m, _between(t, ms, [m])) for m in real]
+        named = [(m, b) for m, b in named if b]
+        if len({tuple(sorted(b)) for _, b in named}) >= 2:
+            extras = named[1:]
+            real = [m for m in real if all(m is not x for x, _ in extras)]
+    kind = max((m.ref for m in real), key=lambda k: T.KIND_RANK[k]) if real else None
+    planned = signed and bool(_PLANNED.search(t))
     # parties named in this sentence: bodies; regions only when no body is named ("Bavaria and Jiangsu signed")
     parties: list[str] = []
     for m in orgs:
         if m.ref not in parties:
             parties.append(m.ref)
     if not orgs and not persons and sign:
+        place_end = None
         for m in ms:
-            if m.kind == "entity" and m.type == REGION and m.start < sign.start() and not _PLACE_BEFORE.search(t[max(0, m.start - 8):m.start]):
+            if m.kind == "entity" and m.type == REGION and m.start < sign.start():
+                if _PLACE_BEFORE.search(t[max(0, m.start - 12):m.start]) or (
+                        place_end is not None and LIST_GAP_PARTY.fullmatch(t[place_end:m.start])):
+                    place_end = m.end  # "durch Japan und Korea": every region of the list is a place
+                    continue
+                place_end = None
                 if m.ref not in parties:
                     parties.append(m.ref)
+        # "Die Vereinbarung unterzeichneten Bayern und Ontario", "... haben A und die Provinz B Bilanz gezogen":
+        # two regions named together, wherever they stand
+        for p in _region_pair(t, ms):
+            if p not in parties:
+                parties.append(p)
+    if real or (trig and signed):
+        # "signed an MoU with the Canadian province of X", "hat mit der Region X eine Vereinbarung geschlossen"
+        for p in _with_parties(t, ms, trig):
+            if p not in parties:
+                parties.append(p)
     between = _between(t, ms, real)
     if between:
         # the agreement word names its parties: other regions of the sentence are places, not parties
         parties = between + [p for p in parties if p not in between and d.entity(p).type != REGION]
+    if extras:
+        parties = [p for p in parties if not any(p in b for _, b in extras)]
+    behalf = {p.ref: _signs_for(t, ms, p) for p in persons} if signed else {}
     for p in persons:
-        org = d.role_of.get(p.ref)
-        if org and org not in parties and p.ref not in d.weak_role and d.entity(org).type in (ORGANIZATION, COMPANY, REGION):
+        org = behalf.get(p.ref) or d.role_of.get(p.ref)
+        if org and org not in parties and (p.ref not in d.weak_role or behalf.get(p.ref)) and d.entity(org).type in (ORGANIZATION, COMPANY, REGION):
             parties.append(org)
     ag = None
     if d.agreements:
@@ -68,6 +106,8 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
         new_parties = [p for p in parties if p not in cur.parties]
         if not (len(parties) >= 2 and len(new_parties) == len(parties) and cur.parties) or sign_only:
             ag = cur
+        if ag is not None and real and signed and not sign_only and _another(t, real, parties, cur):
+            ag = None  # "also signed an agreement on ...", a new signing after an old agreement: another agreement
     if ag is None:
         if kind is None:
             return
@@ -76,6 +116,11 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
     elif kind and T.KIND_RANK[kind] > T.KIND_RANK[ag.kind]:
         ag.kind = kind
     ag.sentences.append(s.index)
+    if real and not ag.old and _OLD.search(t[: min(m.start for m in real)]):
+        ag.old = True
+    if not parties and not ag.parties and anaphor and len(d.agreements) > 1 and signed:
+        # "Am Montag unterzeichneten beide Seiten eine Absichtserklärung": the sides of the agreement before
+        parties = list(d.agreements[-2].parties)
     if not real and not signed:
         # "im Rahmen der Partnerschaft": a word that refers to the agreement makes no body named nearby a party
         parties = [p for p in parties if d.entity(p).type == REGION]
@@ -95,24 +140,233 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
                 ag.parties.append(p)
                 d.use(p, s.index)
     if signed:
-        ag.status = "signed"
+        if planned:
+            ag.status = ag.status or "planned"
+        else:
+            ag.status = "signed"
+        for p in persons:
+            _sign_for(d, p.ref, behalf.get(p.ref), s.index)
         _assign_weak_roles(d, ag, persons)
         for p in persons:
             ag.signers.append((p.ref, d.role_of.get(p.ref)))
             d.use(p.ref, s.index)
-            d.fact(SIGNED, p.ref, ("agreement", ag.key), s.index, on_behalf_of=d.role_of.get(p.ref))
-            tgt = d.role_of.get(p.ref)
-            if tgt and tgt not in ag.parties and d.entity(tgt).type in (ORGANIZATION, COMPANY, REGION):
-                ag.parties.append(tgt)
-        for dm in d.dates[s.index]:
-            if dm.kind in ("day", "relative", "month") and ag.signed is None:
-                ag.signed = dm.start
+            for_ = behalf.get(p.ref) or d.role_of.get(p.ref)
+            d.fact(SIGNED, p.ref, ("agreement", ag.key), s.index, on_behalf_of=for_)
+            if for_ and for_ not in ag.parties and d.entity(for_).type in (ORGANIZATION, COMPANY, REGION):
+                ag.parties.append(for_)
+        if not planned:
+            for dm in d.dates[s.index]:
+                if dm.kind in ("day", "relative", "month") and ag.signed is None:
+                    ag.signed = dm.start
         for m in ms:
             if m.kind == "entity" and m.type == REGION and re.search(r"\b(?:in|im)\s+$", t[max(0, m.start - 4):m.start]):
                 if ag.place is None and d.region_level(m.ref) in ("city", "state", "province"):
                     ag.place = m.ref
     partnerships.from_parties(d, ag.parties, s.index)
     _focus(d, ag, s, ms, key=("agreement", ag.key), agreement=True)
+    for m, named in extras:
+        other = AgreementObj(len(d.agreements), m.ref, s.index, parties=list(named), sentences=[s.index])
+        other.status = ag.status if signed else None
+        d.agreements.append(other)
+        for p in named:
+            d.use(p, s.index)
+        partnerships.from_parties(d, other.parties, s.index)
+
+
+# "Beide unterzeichneten ...", "Die beiden Minister unterzeichneten ...", "The two signed ...", "Both leaders signed ..."
+_BOTH_SIGN = re.compile(r"\s*(?:[Bb]eide|[Dd]ie\s+beiden|[Tt]he\s+two|[Bb]oth)(?:\s+(?:Politiker\w*|Minister\w*|Regierungschefs?|Seiten|men|women|leaders|ministers|officials|politicians|sides))?"
+                       r"\s+(?:(?:haben|hatten|have|had|then|dann|anschließend|also|auch)\s+)?(?:unterzeichn|unterschrieb|sign)", re.I)
+
+
+def _two_persons_before(d: Doc, s: Sentence) -> list[Mention]:
+    """The two persons the paragraph named last, in the two sentences before: who 'both' refers to."""
+    seen: list[Mention] = []
+    for i in (s.index - 1, s.index - 2):
+        if i < 1 or d.sent(i).paragraph != s.paragraph:
+            break
+        for m in reversed(d.mentions[i]):
+            if m.kind == "entity" and m.type == PERSON and m.ref not in {x.ref for x in seen}:
+                seen.append(m)
+        if len(seen) >= 2:
+            break
+    # the mentions belong to other sentences: offsets past this one's end keep them out of in-sentence checks
+    return [Mention(m.kind, m.ref, len(s.text) + 1, len(s.text) + 1, m.text, m.type, m.lang) for m in seen] if len(seen) == 2 else []
+
+
+def _old_agreement(d: Doc, s: Sentence, ms: list[Mention], m: Mention) -> None:
+    """The agreement of an anniversary ('20 Jahre nach der Unterzeichnung der X zwischen A und B'): the one read
+    before if that was an old one too, else a new one, with the parties its word names."""
+    ag = d.agreements[-1] if d.agreements and d.agreements[-1].old else None
+    if ag is None:
+        ag = AgreementObj(len(d.agreements), m.ref, s.index, old=True)
+        d.agreements.append(ag)
+    ag.sentences.append(s.index)
+    for p in _between(s.text, ms, [m]):
+        if p not in ag.parties:
+            ag.parties.append(p)
+            d.use(p, s.index)
+    partnerships.from_parties(d, ag.parties, s.index)
+
+
+# "soll ... unterzeichnet werden", "is to be signed", "will sign": a signing the text plans
+_PLANNED = re.compile(r"\b(?:soll|sollen|sollte|sollten|wird|werden|will|wollen)\b[^.;:]{0,180}?\b(?:unterzeichnen|unterschreiben|abschließen|schließen|"
+                      r"unterzeichnet\s+werden|unterschrieben\s+werden|geschlossen\s+werden|abgeschlossen\s+werden)\b"
+                      r"|\b(?:is|are)\s+(?:(?:due|expected|set|scheduled|planned|going)\s+)?to\s+be\s+signed\b"
+                      r"|\b(?:will|shall|plans?\s+to|intends?\s+to|(?:is|are)\s+(?:due|expected|set|scheduled|going)\s+to)\s+(?:(?:also|jointly|formally)\s+)?sign\b"
+                      r"|\b(?:geplant|vorgesehen)\w*\s+(?:[\w-]+\s+){0,2}?(?:Unterzeichnung|Abschluss)\b|\bplanned\s+signing\b", re.I)
+# "20 Jahre nach der Unterzeichnung der ...", "the 20th anniversary of the ...", "seit zehn Jahren besteht das ...":
+# the agreement word names one signed long ago
+_OLD = re.compile(r"(?:\b(?:\d+|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|fünfzehn|zwanzig|dreißig|vierzig|fünfzig|"
+                  r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)\s+"
+                  r"(?:Jahre|Jahren|years?)\s+(?:nach|seit|of|since|after|ago)\b|\b(?:seit|vor)\s+(?:\d+|zwei|drei|vier|fünf|zehn|zwanzig|dreißig)\s+Jahren\b"
+                  r"|\banniversary\s+of\b|\bJubiläum\w*|\bJahrestag\w*)"
+                  r"[^.;:]{0,60}$", re.I)
+# what marks another agreement beside the one already read: "also", "weitere", "another", "second"
+_ANOTHER = re.compile(r"\b(?:another|(?:a|an|ein|eine|einen|einer)\s+(?:second|third|further|additional|weitere[nrms]?|zweite[nrms]?|dritte[nrms]?|zusätzliche[nrms]?))"
+                      r"\s+(?:\S+\s+){0,2}$", re.I)
+_ALSO = re.compile(r"\b(?:also|ebenfalls)\b", re.I)
+
+
+def _another(t: str, real: list[Mention], parties: list[str], cur: AgreementObj) -> bool:
+    """Does a signing sentence name another agreement than the one read so far? Its agreement word is
+    indefinite ('an agreement', 'eine weitere Vereinbarung'), and the one before was signed long ago, or
+    the sentence says 'another' / 'a second', or 'also' with parties of its own."""
+    first = min(m.start for m in real)
+    if _ANOTHER.search(t[max(0, first - 40):first]):
+        return True
+    if not any(T.INDEFINITE.search(t[max(0, m.start - 40):m.start]) for m in real):
+        return False
+    if cur.old:
+        return True
+    return bool(_ALSO.search(t[max(0, first - 80):first])) and bool(parties) and not set(parties) <= set(cur.parties)
+
+
+# "with the Canadian province of X", "mit der Region X", "mit dem US-Bundesstaat X", "with Ohio": the other side
+_WITH_PARTY = re.compile(r"\b(?:with|mit)\s+(?:(?:the|der|dem|den|seiner|ihrer|its|their)\s+)?(?:[\w-]+(?:an|ian|ese|ish|en|er|em)\s+)?"
+                         r"(?:(?:partner\s+)?(?:province|state|region|city|prefecture|county|government|Provinz|Region|Bundesstaat|US-Bundesstaat|"
+                         r"Stadt|Präfektur|Regierung|Woiwodschaft|Wojewodschaft|Partnerregion|Partnerprovinz|Landesregierung|Provinzregierung)\s+"
+                         r"(?:(?:of|von)\s+(?:the\s+)?)?)?$")
+
+
+def _with_parties(t: str, ms: list[Mention], trig: list[Mention]) -> list[str]:
+    """The bodies and regions named right after 'with' / 'mit' in an agreement sentence, and those listed with them;
+    the 'with' belongs to the agreement (after its word or its signing verb, or before its word in the same clause),
+    not to another noun ('trade with China')."""
+    out: list[str] = []
+    prev_end = None
+    for m in ms:
+        if m.kind != "entity" or m.type not in (REGION, ORGANIZATION, COMPANY):
+            if m.kind == "entity":
+                prev_end = None
+            continue
+        if prev_end is not None and LIST_GAP_PARTY.fullmatch(t[prev_end:m.start]):
+            if m.ref not in out:
+                out.append(m.ref)
+            prev_end = m.end
+            continue
+        prev_end = None
+        w = _WITH_PARTY.search(t[max(0, m.start - 70):m.start])
+        if w and _with_of_agreement(t, max(0, m.start - 70) + w.start(), m, trig):
+            i = ms.index(m)
+            nxt = ms[i + 1] if i + 1 < len(ms) else None
+            if m.type == REGION and nxt is not None and nxt.kind == "entity" and nxt.type in (ORGANIZATION, COMPANY) \
+                    and re.fullmatch(r"(?:'s|’s|s)?\s+", t[m.end:nxt.start]):
+                m = nxt  # "mit Taiwans Forschungsverbund X", "with Ohio's chamber X": the body, not its region
+            if m.ref not in out:
+                out.append(m.ref)
+            prev_end = m.end
+    return out
+
+
+# nouns a 'with' may belong to instead of the agreement: "trade with China", "Zusammenarbeit mit Japan"
+_RELATION_NOUN = re.compile(r"\b(?:Handel\w*|Zusammenarbeit|Kooperation|Beziehungen|Austausch|Partnerschaft|Verbindungen|Kontakte|Gespräche\w*|"
+                            r"trade|cooperation|co-operation|relations|relationship|ties|exchanges?|partnership|collaboration|business|talks|links)\b", re.I)
+
+
+def _with_of_agreement(t: str, w_start: int, m: Mention, trig: list[Mention]) -> bool:
+    anchors = [x.end for x in trig if x.end <= w_start] + [x.end() for x in T.SIGN.finditer(t, 0, w_start)]
+    if anchors:
+        between = t[max(anchors):w_start]
+        if len(between) <= 60 and not re.search(r"[,;]", between) and not _RELATION_NOUN.search(between):
+            return True
+    after = [x.start for x in trig if x.start >= m.end]
+    if after:
+        between = t[m.end:min(after)]
+        if len(between) <= 60 and not re.search(r"[,;]", between) and not _RELATION_NOUN.search(t[max(0, w_start - 30):w_start]):
+            return True
+    return False
+
+
+LIST_GAP_PARTY = re.compile(r"\s*(?:,|und|and|sowie|as well as|&)\s*(?:(?:die|der|dem|den|das|the)\s+)?")
+
+
+def _region_pair(t: str, ms: list[Mention]) -> list[str]:
+    """Two (or more) regions joined by 'und' / 'and' ('Sachsen-Anhalt und die polnische Wojewodschaft Masowien'),
+    none of them after a word that makes it a place ('in', 'aus', 'to')."""
+    regs = [m for m in ms if m.kind == "entity" and m.type == REGION]
+    for i in range(len(regs) - 1):
+        a, b = regs[i], regs[i + 1]
+        if _PLACE_BEFORE.search(t[max(0, a.start - 8):a.start]) or a.ref == b.ref:
+            continue
+        if _PAIR_GAP.fullmatch(t[a.end:b.start]) and not any(x.kind == "entity" and a.end <= x.start < b.start for x in ms):
+            return [a.ref, b.ref]
+    return []
+
+
+_PAIR_GAP = re.compile(r"\s+(?:und|and|&)\s+(?:(?:die|der|dem|das|the)\s+)?(?:[\w-]+\s+){0,2}?")
+
+
+# "X für den Freistaat Bayern", "X, Minister, signed on behalf of Y", "X signed the agreement on Y's behalf"
+_FOR_RIGHT_AFTER = re.compile(r"\s*(?:für|for|on\s+behalf\s+of|im\s+Namen\s+(?:des|der|von))\s+(?:(?:den|die|das|des|der|the)\s+)?"
+                              r"(?:(?:Freistaat|Land|Bundesland|Provinz|Region|Stadt|[Ss]tate\s+of|[Pp]rovince\s+of|[Cc]ity\s+of)\s+)?")
+_SIGNED_FOR = re.compile(r"\b(?:signed|signs|unterzeichnete|unterzeichneten|unterschrieb|unterschrieben|unterzeichnet)\s+(?:[\w-]++\s+){0,3}?"
+                         r"(?:on\s+behalf\s+of|for|für|im\s+Namen\s+(?:des|der|von))\s+(?:(?:den|die|das|des|der|the)\s+)?$")
+_FOR_BEFORE = re.compile(r"(?:^|[,;]\s*)(?:[Ff]ür|[Ff]or|[Oo]n\s+behalf\s+of|[Ii]m\s+Namen\s+(?:des|der|von))\s+(?:(?:den|die|das|des|der|the)\s+)?$")
+
+
+_BEHALF_OF_BEFORE = re.compile(r"\b(?:on\s+behalf\s+of|[Ff]ür|im\s+Namen\s+(?:des|der|von))\s+(?:(?:den|die|das|des|der|the)\s+)?$")
+_BY = re.compile(r"\s+(?:by|von|durch)\s+(?:[^,;()]{0,60}?\s)?")
+
+
+def _signs_for(t: str, ms: list[Mention], p: Mention) -> str | None:
+    """The body or region a signer signs for, as the text says it: right after the name ('A für Bayern'),
+    after the signing verb of the name's clause ('A, Minister, signed on behalf of Ohio', 'signed the
+    agreement on Ohio's behalf'), or opening the clause ('Für die WFBB unterschrieb A')."""
+    if p not in ms:
+        return None  # named in a sentence before ("Beide unterzeichneten ...")
+    i = ms.index(p)
+    for m in ms[i + 1:]:
+        if m.kind == "entity" and m.type == PERSON and m.ref != p.ref:
+            break
+        if m.kind != "entity" or m.type not in (REGION, ORGANIZATION, COMPANY):
+            continue
+        pre = t[p.end:m.start]
+        if len(pre) > 160:
+            break
+        if _FOR_RIGHT_AFTER.fullmatch(pre) or _SIGNED_FOR.search(pre):
+            return m.ref
+        if re.match(r"(?:'s|’s)?\s+behalf\b", t[m.end:m.end + 10]) and re.search(r"\b(?:signed|signs)\b[^,;]*\bon\s+$", pre):
+            return m.ref
+    # "signed on behalf of Ohio by Paul Tremblay", "für die Provinz von Vizegouverneur Li Wei"
+    before = [m for m in ms[:i] if m.kind == "entity"]
+    if before and before[-1].type in (REGION, ORGANIZATION, COMPANY) and _BEHALF_OF_BEFORE.search(t[max(0, before[-1].start - 40):before[-1].start]) \
+            and _BY.fullmatch(t[before[-1].end:p.start]):
+        return before[-1].ref
+    clause_start = max(t.rfind(",", 0, p.start), t.rfind(";", 0, p.start), -1) + 1
+    for m in ms[:i]:
+        if m.kind == "entity" and m.type in (REGION, ORGANIZATION, COMPANY) and m.start >= clause_start and _FOR_BEFORE.search(t[:m.start]):
+            if not any(x.kind == "entity" and x.type == PERSON for x in ms if m.end <= x.start < p.start):
+                return m.ref
+    return None
+
+
+def _sign_for(d: Doc, person: str, party: str | None, sentence: int) -> None:
+    """A signer whose office named no body ('Ministerin A für Bayern') holds it at the party signed for."""
+    if party is None or person not in d.weak_role or d.entity(party).type not in (ORGANIZATION, COMPANY, REGION):
+        return
+    f = d.weak_role.pop(person)
+    d.fact(HOLDS_ROLE_AT, person, party, f.sentence, **f.properties)
+    d.role_of[person] = party
 
 
 # "im Beisein von X", "in the presence of X", "witnessed by X": X watches the signing, X does not sign
@@ -157,7 +411,7 @@ def _witness(t: str, ms: list[Mention], m: Mention) -> bool:
 
 
 # a region after "in", "aus", ... (also capitalized at the start of a sentence: "In Kassel ...") is a place
-_PLACE_BEFORE = re.compile(r"\b(?:[Ii]n|[Ii]m|[Nn]ach|[Aa]us|[Ff]rom|[Tt]o)\s+(?:der\s+|dem\s+|the\s+)?$")
+_PLACE_BEFORE = re.compile(r"\b(?:[Ii]n|[Ii]m|[Nn]ach|[Aa]us|[Ff]rom|[Tt]o|[Dd]urch|[Tt]hrough|[Aa]cross|[Ii]nto)\s+(?:der\s+|dem\s+|den\s+|die\s+|the\s+)?$")
 
 
 # plural agreement words ("Geschäftsvereinbarungen", "agreements", "MoUs") name no one agreement
@@ -207,14 +461,65 @@ def _assign_weak_roles(d: Doc, ag: AgreementObj, persons: list[Mention]) -> None
     represented, in the order both are named."""
     strong = {d.role_of.get(p.ref) for p in persons if p.ref not in d.weak_role}
     free = [p for p in ag.parties if p not in strong]
+    if not free and ag.key > 0 and d.agreements[ag.key - 1].old:
+        # signing at the anniversary of an agreement: its sides sign again
+        free = [p for p in d.agreements[ag.key - 1].parties if p not in strong]
+    if not free and any(_government(d, d.weak_role[p.ref]) for p in persons if p.ref in d.weak_role):
+        # "eine Absichtserklärung mit seinem Amtskollegen, Gouverneur X": the governor of the one region the
+        # text names as partner of a party
+        partner = _partner_region(d, ag)
+        if partner is None and any(_OFFICE_SIDE.get(d.weak_role[p.ref].properties.get("role")) is False
+                                   for p in persons if p.ref in d.weak_role):
+            # "reiste nach Ohio ... traf Gouverneur X": a governor of the one state or province abroad the trip visited
+            partner = _visited_state(d)
+        if partner:
+            free = [partner]
     for p in persons:
         f = d.weak_role.get(p.ref)
         if f is None or not free:
             continue
-        party = free.pop(0)
+        # a governor signs for the side abroad, a Minister-President for the German state
+        side = _OFFICE_SIDE.get(f.properties.get("role"))
+        party = next((x for x in free if side is None or _german(d, x) == side), free[0])
+        free.remove(party)
         d.fact(HOLDS_ROLE_AT, p.ref, party, f.sentence, **f.properties)
         d.role_of[p.ref] = party
         del d.weak_role[p.ref]
+
+
+# offices only one side holds: German states have no governors, regions abroad no Minister-Presidents
+_OFFICE_SIDE = {"Governor": False, "Vice Governor": False, "Party Secretary": False, "Chief Minister": False,
+                "Minister-President": True, "Deputy Minister-President": True}
+
+
+def _german(d: Doc, party: str) -> bool:
+    e = d.gaz.get(party)
+    where = party if party.startswith("region:") else (e.seat if e else None)
+    return bool(where and (where == "region:de" or where.startswith("region:de-")))
+
+
+def _government(d: Doc, f) -> bool:
+    role = d.gaz.roles.get(f.properties.get("role"))
+    return bool(role and (role.government or role.minister))
+
+
+def _visited_state(d: Doc) -> str | None:
+    out = {v for ev in d.events for v in ev.visited
+           if d.gaz.get(v) is not None and d.region_level(v) in ("state", "province") and not _german(d, v)}
+    return out.pop() if len(out) == 1 else None
+
+
+def _partner_region(d: Doc, ag: AgreementObj) -> str | None:
+    """The one region the text made a partner (PARTNER_OF) of a region party to the agreement."""
+    edge, _ = partnerships._config()
+    out = set()
+    for f in d.facts:
+        if f.type != edge:
+            continue
+        for a, b in ((f.source, f.target), (f.target, f.source)):
+            if a in ag.parties and b not in ag.parties and isinstance(b, str) and d.gaz.get(b) is not None and d.entity(b).type == REGION:
+                out.add(b)
+    return out.pop() if len(out) == 1 else None
 
 
 _WITH = re.compile(r"(?:Zusammenarbeit|Kooperation|cooperation|collaboration|partnership)\s+(?:mit|with)\s+(?:der|dem|den|the\s+)?\s*$")

@@ -36,6 +36,7 @@ class AgreementObj:
     place: str | None = None
     status: str | None = None
     sentences: list[int] = field(default_factory=list)
+    old: bool = False  # named as signed long ago ("20 Jahre nach der Unterzeichnung der ..."): a new signing is another one
 
 
 @dataclass

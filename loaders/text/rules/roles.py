@@ -137,7 +137,8 @@ def _role_target(doc: Doc, ms: list[Mention], i: int, t: str) -> tuple[str | Non
     clause_start = max(t.rfind(",", 0, r.start), t.rfind(";", 0, r.start), -1) + 1
     clause = t[clause_start:r.start]
     for m in ms[:i]:
-        if m.kind == "entity" and m.type in (ORGANIZATION, COMPANY, REGION) and clause_start <= m.start < r.start:
+        if m.kind == "entity" and m.type in (ORGANIZATION, COMPANY, REGION) and clause_start <= m.start < r.start \
+                and not any(x.type == PERSON for x in ms if clause_start <= x.start < r.start):  # "A für Bayern und Ministerin B"
             if re.search(r"(?:[Ff]ür|[Ff]or|on behalf of)\s+(?:die|den|das|the)?\s*$", t[clause_start:m.start]):
                 return m.ref, m
     if re.search(r"\b(?:deren|dessen|ihre[mnr]?|seine[mnr]?|its|their)\s+$", clause):
