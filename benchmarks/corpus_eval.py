@@ -27,7 +27,9 @@ Matching
   gold relation name upper-cased is the edge type (checked against the schema);
   ``PARTNER_OF`` is symmetric; ``TRADES_WITH`` also needs the direction (an edge
   from the partner with the opposite direction is the same flow) and, when the
-  gold states a year, the year. Role, value and other extras are not compared.
+  gold states a year, the year (a year written as a string, "2017", is that
+  year; a phrase such as "last year" or "Since 2010" counts as no year
+  stated). Role, value and other extras are not compared.
 * Two relation rows: ``stated`` compares the edges the text states (reference
   facts left out) with the gold relations not marked ``# implied``; ``all``
   compares every edge, reference facts included, with every gold relation.
@@ -213,10 +215,18 @@ def _gold_key(r: tuple, gidx: dict[str, int], where: str) -> tuple:
     if etype in SYMMETRIC:
         a, b = min(a, b), max(a, b)
     if etype == TRADES:
-        year = r[3] if len(r) > 3 else None
+        year = _gold_year(r[3] if len(r) > 3 else None)
         flow = r[5] if len(r) > 5 else None
         return (etype, a, b, flow, year)
     return (etype, a, b)
+
+
+def _gold_year(year):
+    """The year of a gold trade figure as a number: "2017" written as a string is 2017; a phrase ("last year",
+    "Since 2010") names no single calendar year and is treated as no year stated."""
+    if isinstance(year, str):
+        return int(year) if re.fullmatch(r"\s*\d{4}\s*", year) else None
+    return year
 
 
 def _match_rel(gk: tuple, got: list[tuple]) -> tuple | None:

@@ -63,3 +63,14 @@ def test_scores_entities_and_relations_per_type(tmp_path):
     # the implied relation is left out of the stated score
     assert res.stated.tp + res.stated.fn == 1
     assert evaluate(c, "test").ent.tp == 1
+
+
+def test_a_gold_trade_year_written_as_a_string_is_that_year_and_a_phrase_is_no_year():
+    from benchmarks.corpus_eval import _gold_key, _match_rel
+
+    gidx = {"Sachsen": 0, "Japan": 1}
+    got = [("TRADES_WITH", 0, 1, "export", 2017)]
+    assert _match_rel(_gold_key(["Sachsen", "trades_with", "Japan", "2017", "2 Mrd.", "export"], gidx, "t"), got)
+    assert _match_rel(_gold_key(["Sachsen", "trades_with", "Japan", 2017, "2 Mrd.", "export"], gidx, "t"), got)
+    assert _match_rel(_gold_key(["Sachsen", "trades_with", "Japan", "last year", "2 Mrd.", "export"], gidx, "t"), got)
+    assert _match_rel(_gold_key(["Sachsen", "trades_with", "Japan", "2016", "2 Mrd.", "export"], gidx, "t"), got) is None

@@ -127,7 +127,7 @@ def read_urls(node_id: str, label: str) -> list[str]:
 def test_accepted_records_never_break_a_read_route(client):
     outcomes = {"accepted": 0, "refused": 0, "reads": 0}
 
-    @settings(max_examples=100, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+    @settings(max_examples=200, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
     @given(batch())
     def write_then_read(body):
         raw = json.dumps(body, allow_nan=True, ensure_ascii=True)
@@ -150,4 +150,6 @@ def test_accepted_records_never_break_a_read_route(client):
     write_then_read()
     # the generator must exercise both sides: writes that pass and writes that are refused
     assert outcomes["accepted"] >= 10 and outcomes["refused"] >= 10, outcomes
+    # 200 examples: with 100, a change to the schema's enums (which reshuffles the derandomized draws) left as
+    # few as 90 reads; 200 gave 56 accepted writes and 615 reads with the Event kinds fair and conference
     assert outcomes["reads"] >= 150, outcomes

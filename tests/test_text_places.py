@@ -41,3 +41,14 @@ def test_a_given_name_after_a_place_cue_is_a_person_not_a_town():
     got = names_by_type("According to Sachin Kulkarni, director of the park, 5,000 jobs will follow.", "en")
     assert "Sachin Kulkarni" in got.get(PERSON, set())
     assert not got.get(REGION, set())
+
+
+def test_a_town_opening_the_sentence_or_listed_after_another_is_a_place():
+    # own words; Prenzlau, Pasewalk and Templin are small towns of Brandenburg and Mecklenburg-Vorpommern
+    from loaders.text import extract
+
+    x = extract("In Prenzlau fertigt die Nordwerk GmbH Achsen. Neue Buslinien fahren zwischen Pasewalk und Templin. "
+                "In Zukunft soll der Takt dichter werden.", doc_id="doc:towns", published="2025-03-01", language="de")
+    ids = {n.id for n in x.batch.nodes if n.type == "Region"}
+    assert {"region:de-prenzlau", "region:de-pasewalk", "region:de-templin"} <= ids, ids
+    assert not any("zukunft" in i for i in ids), ids

@@ -337,8 +337,12 @@ _MONTHS = {"januar", "februar", "marz", "april", "mai", "juni", "juli", "august"
            "thursday", "friday", "saturday", "sunday"}
 # a place word before a town name: "in Kelmsund", "aus Kelmsund", "near Kelmsund", "Stadt Kelmsund"
 _PLACE_CUE = re.compile(r"(?<![\w-])(?:in|aus|nach|bei|from|to|near|Stadt|city of|town of|Standort|Werk in|plant in|"
-                        r"besuchte[n]?|besucht|visited|visiting|Gemeinde|Kleinstadt)\s+"
+                        r"besuchte[n]?|besucht|visited|visiting|Gemeinde|Kleinstadt|zwischen|between|"
+                        # a sentence that opens with the place: "In Kelmsund produziert ..."
+                        r"^(?:In|Aus|Nach|Bei|From|Near))\s+"
                         r"(?P<n>[A-ZÄÖÜ][a-zäöüß]+(?:[ -][A-ZÄÖÜ][a-zäöüß]+)?)(?![\w-])")
+# more towns of the same list: "in Kelmsund und Tarnow", "between Kelmsund and Tarnow"
+_MORE_TOWNS = re.compile(r"(?:\s*,\s*|\s+(?:und|and|sowie|or|oder)\s+)(?P<n>[A-ZÄÖÜ][a-zäöüß]+)(?![\w-])")
 
 
 def discover_places(gaz: Gazetteer, sentences: list[Sentence], lang: str) -> None:
@@ -348,7 +352,14 @@ def discover_places(gaz: Gazetteer, sentences: list[Sentence], lang: str) -> Non
 
     towns = small_towns()
     for s in sentences:
+        found = []
         for m in _PLACE_CUE.finditer(s.text):
+            found.append(m)
+            pos = m.end("n")
+            while (more := _MORE_TOWNS.match(s.text, pos)) is not None and fold(more.group("n")) in towns:
+                found.append(more)
+                pos = more.end("n")
+        for m in found:
             name = m.group("n")
             hit = towns.get(fold(name)) or towns.get(fold(name.split()[0]))
             if hit is None or hit[0] in gaz.entries or gaz.lookup(hit[1]) or fold(name) in _MONTHS:
