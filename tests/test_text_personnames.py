@@ -80,3 +80,14 @@ def test_forms_of_address_and_possessives_are_not_part_of_a_name():
                 "Mein Ziel bleibt der Austausch, sagte sie.", doc_id="doc:herrn", published="2025-03-01", language="de")
     persons = {n.name.get("de") or n.name.get("en") for n in x.batch.nodes if n.type == "Person"}
     assert persons == {"Wang Lifeng"}, persons
+
+
+def test_a_title_without_a_full_stop_and_a_name_in_quotation_marks_make_no_new_person():
+    # own words, invented persons and firms
+    from loaders.text import extract
+
+    x = extract("Karin Oltmann, Mayor of Kelmsund, met the consul. Later Dr Oltmann, the Mayor of Kelmsund, "
+                "thanked her. The mayor said „Tilo Fahrrad“, a bicycle maker, wants to grow.", doc_id="doc:drq",
+                published="2025-03-01", language="en")
+    persons = {n.name.get("en") or n.name.get("de") for n in x.batch.nodes if n.type == "Person"}
+    assert persons == {"Karin Oltmann"}, persons

@@ -100,7 +100,15 @@ STOP = {
     # sentence adverbs before a name ("Later Velden University signed ...")
     "later", "then", "also", "now", "meanwhile", "afterwards", "yesterday", "recently", "finally", "additionally",
     "furthermore", "moreover", "besides", "meanwhile", "später", "danach", "außerdem", "zudem", "ebenso",
+    # titles written without a full stop ("Dr Tschentscher", British style)
+    "dr", "prof", "herrn", "sir", "dame",
 }
+_OPEN_QUOTE, _CLOSE_QUOTE = "„“\"‚'»«", "“”\"‘'«»"
+
+
+def _quoted(t: str, a: int, b: int) -> bool:
+    """The name stands alone in quotation marks (a company or a title: „Hero Cycles“), not a person."""
+    return a > 0 and t[a - 1] in _OPEN_QUOTE and t[b:b + 1] != "" and t[b] in _CLOSE_QUOTE
 NAME_PREFIX_FAMILIES = {"fraunhofer", "max-planck", "max planck", "leibniz", "helmholtz", "steinbeis"}
 HONORIFIC = r"(?:(?:Prof\.|Professor|Dr\.(?:-Ing\.)?|Dipl\.-Ing\.|Mr\.|Ms\.|Mrs\.|Herrn|Herr|Frau)\s+)*"
 # a name word; family names with an inner capital after a prefix: McAllister, MacLeod, DeSantis, LaSalle, O'Brien
@@ -756,7 +764,7 @@ def discover_persons(gaz: Gazetteer, sentences: list[Sentence], lang: str) -> No
             if st in extra and re.search(r"(?i)ministeri|ministry|universit|institut|agentur|agency|gmbh", pm.group(0)):
                 continue
             given, family = pm.group("given"), pm.group("family")
-            if not all(_name_ok(w, family, gaz) for w in given.split()):
+            if not all(_name_ok(w, family, gaz) for w in given.split()) or _quoted(t, pm.start("given"), pm.end()):
                 continue
             # an English headline in title case ("Governor Leads Trade Mission to X"): every word is capitalized,
             # so only a given name the name list knows or an East-Asian name makes a person
@@ -779,7 +787,7 @@ def discover_persons(gaz: Gazetteer, sentences: list[Sentence], lang: str) -> No
                    for a, b, founder in covered):
                 continue
             words = c.given.split() + [c.family]
-            if not all(_name_ok(w, c.family, gaz, company_family=True) for w in words):
+            if not all(_name_ok(w, c.family, gaz, company_family=True) for w in words) or _quoted(t, c.start, c.end):
                 continue
             _add_person(gaz, lang, c.given, c.family, None, c.name)
     # a family name alone after an office, once the whole document is read: not when a person of that
