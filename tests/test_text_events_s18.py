@@ -265,3 +265,42 @@ def test_time_words_before_week_or_days_are_no_event_name():
     assert _events(x) == {}
     x = _x("Die Firma prüft die Vier-Tage-Woche für ihre Beschäftigten.")
     assert _events(x) == {}
+
+
+# ------------------------------------------------------------------ hosts are not travellers
+
+def test_inverted_begleitet_wird_with_bodies_among_the_companions():
+    x = _x("Ministerpräsident Jonas Weller reist vom 3. bis 7. Mai nach Japan. Begleitet wird der Ministerpräsident "
+           "von Wirtschaftsministerin Paula Rendel und Vertretern der IHK Hannover.")
+    ev = next(iter(_events(x)))
+    part = _pairs(x, PART)
+    assert ("person:paula-rendel", ev) in part
+    assert ("org:ihk-hannover", ev) in part
+
+
+def test_the_governor_the_delegation_meets_is_no_traveller():
+    x = _x("Ministerpräsident Jonas Weller reist mit einer Delegation nach Japan. Die Delegation besucht in Tokio "
+           "das Unternehmen Sakura Robotics und trifft Gouverneur Kenji Tanaka.")
+    ev = next(iter(_events(x)))
+    part = _pairs(x, PART)
+    assert ("person:jonas-weller", ev) in part
+    assert ("person:kenji-tanaka", ev) not in part
+
+
+def test_the_accusative_object_met_at_the_start_of_the_trip_is_no_traveller_but_the_subject_is():
+    x = _x("Ministerpräsident Jonas Weller reist mit einer Delegation nach Japan. Zum Auftakt der Reise traf "
+           "Paula Rendel in Tokio den Gouverneur Kenji Tanaka.")
+    ev = next(iter(_events(x)))
+    part = _pairs(x, PART)
+    assert ("person:paula-rendel", ev) in part
+    assert ("person:kenji-tanaka", ev) not in part
+
+
+def test_the_host_who_receives_a_delegation_led_by_a_guest_is_not_its_head():
+    x = _x("Ministerpräsident Jonas Weller empfing am Montag eine Delegation aus der Provinz Shandong unter Leitung "
+           "von Vizegouverneur Li Wei in der Staatskanzlei.")
+    ev = next(iter(_events(x)))
+    part = _pairs(x, PART)
+    assert ("person:li-wei", ev) in part
+    assert ("person:jonas-weller", ev) not in part
+    assert ("person:li-wei", "org:staatskanzlei") in _pairs(x, VISITED)

@@ -496,6 +496,8 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
             continue  # "Aigner's ministry said", "X meets with a delegation led by Y": not a participant
         if m.type == PERSON and ev.kind in T.TRAVEL and _SAID_THAT.match(t, m.end):
             continue  # "X said that Y plans to send a delegation": X reports, Y travels
+        if m.type == PERSON and ev.kind in T.TRAVEL and _met(t, ms, m):
+            continue  # "Die Delegation trifft Gouverneur X", "traf in Tokio den Gouverneur X": the host met, not a traveller
         if m.type == PERSON and _CONTACT_BEFORE.search(t[max(0, m.start - 50):m.start]):
             continue  # "Wer teilnehmen möchte, wendet sich an X", "should contact X": the contact, not a participant
         if m.type == PERSON and not anaphoric and ev.kind not in T.TRAVEL and T.SPEECH.search(t):
@@ -520,8 +522,15 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
                         d.fact(VISITED, key, x.ref, s.index)
                         if x.ref not in ev.visited:
                             ev.visited.append(x.ref)
-    if _ACCOMPANIED_BY.search(t):
+    acc_by = _ACCOMPANIED_BY.search(t)
+    if acc_by:
         d.accompanied = (ev, s.index)
+        if not several:
+            # "begleitet von Minister A und Vertretern der B und der C": the bodies named among the companions
+            for m in ms:
+                if m.kind == "entity" and m.type in (ORGANIZATION, COMPANY) and m.start >= acc_by.end() and m.ref not in role_targets \
+                        and not _CLAUSE_END.search(t, acc_by.end(), m.start) and m.ref not in organizers:
+                    d.fact(PARTICIPATED_IN, m.ref, key, s.index)
     av = _ACCOMPANY_ACTIVE.search(t)
     if av is not None and not _ACCOMPANIED_BY.match(t, av.start()) and not several:
         # "Vertreter der A und der B begleiten den Minister", "Officials from A and B will accompany X": the
@@ -697,7 +706,7 @@ _COMPANIES_AFTER = re.compile(r"\s+(?:(?:und|and|sowie)\s+[a-zäöü][\w-]*\s+)?
 # "Der politische Austausch ...", "The talks ...": a sentence about the trip's talks
 _TALKS = re.compile(r"\s*(?:Der|Die|The)\s+(?:[\w-]+\s+)?(?:Austausch|Gespräche|talks|exchange)\b")
 # "die den Minister nach X begleitet hatten": travelling with the trip
-_ACCOMPANY = re.compile(r"\b(?:begleite\w*|accompan\w*)\b")
+_ACCOMPANY = re.compile(r"\b(?:[Bb]egleite\w*|[Aa]ccompan\w*)\b")
 # "will visit X, Y and Z", "besucht X": a place named as what is visited, even the text's own state
 _VISIT_OBJECT = re.compile(r"\b(?:visit|visits|visited|visiting|besucht|besuchte|besuchten|besuchen|bereist|bereiste|besichtigt|besichtigte|besichtigten|toured)\s+(?:the\s+|das\s+|den\s+|die\s+)?$")
 # "im Zuge des Besuchs", "during the visit": a person named there takes part in the event
@@ -824,7 +833,7 @@ _POSSESSIVE_AFTER = re.compile(r"(?:'s|’s|')(?!\w)")
 # "a delegation led by X", "angeführt von X", "unter (der) Leitung von X": the delegation's head
 _LED_BY = re.compile(r"\b(?:led|headed|spearheaded)\s+by\b|\b[Aa]ngeführt\s+von\b|\bunter\s+(?:der\s+)?Leitung\s+(?:von|des|der)\b")
 # the hosts of a delegation: "X meets with / welcomes / receives a delegation led by Y"
-_HOSTS = re.compile(r"\b(?:meets?\s+with|met\s+with|welcom\w*|receiv\w*|greet\w*|hosts?|hosted|trifft|traf|empf(?:ä|a)ng\w*|begrüß\w*)\b", re.I)
+_HOSTS = re.compile(r"\b(?:meets?\s+with|met\s+with|welcom\w*|receiv\w*|greet\w*|hosts?|hosted|trifft|traf|empf(?:ä|a|i)ng\w*|begrüß\w*)\b", re.I)
 
 
 def _near_event(d: Doc, ev: EventObj, ms: list[Mention], place: Mention, persons_between: bool = False) -> bool:
@@ -873,6 +882,22 @@ def _overlaps(ev: EventObj, dm: DateMention) -> bool:
 # "in ihrer Begrüßung", "in seiner Rede", "in his keynote": a person speaking at an event not yet named
 _IN_SPEECH = re.compile(r"\b(?:in|bei)\s+(?:ihrer|seiner|der)\s+(?:[\w-]+\s+)?(?:Begrüßung|Rede|Eröffnungsrede|Ansprache|Festrede|Grußwort|Keynote|Impulsvortrag|Vortrag)\b"
                         r"|\b(?:in|during)\s+(?:his|her|the)\s+(?:[\w-]+\s+)?(?:speech|keynote|welcome address|opening address|opening remarks|welcoming remarks)\b")
+
+
+# the object of a meeting verb: "trifft Gouverneur X", "traf in Tokio den Minister X", "met with Mayor X"
+_MET_OBJECT = re.compile(r"\b(?:trifft|traf|trafen|treffen|meets?|met|meeting\s+with|sprach\s+mit|spricht\s+mit|Gespräche?n?\s+mit|talks\s+with|spoke\s+with)\s+(?:(?:with|mit|sich\s+mit)\s+)?(?:[\w.-]+\s+){0,4}$")
+def _met(t: str, ms: list[Mention], m: Mention) -> bool:
+    """The person is the object of a meeting verb: no other person stands between the verb and it."""
+    lo = max(0, m.start - 60)
+    if re.search(r"\b(?:trifft|traf|trafen|treffen)\b", t[: m.start]) and re.search(r"\b(?:den|dem)\s+(?:[\w-]+\s+){0,2}$", t[max(0, m.start - 40):m.start]):
+        return True  # "traf Weller in Tokio den Gouverneur X": the accusative object of the meeting
+    mo = _MET_OBJECT.search(t[lo:m.start])
+    if mo is None:
+        return False
+    verb = lo + mo.start()
+    if re.fullmatch(r"(?:trifft|traf|trafen|treffen|sprach|spricht)\s+", t[verb:m.start]):
+        return False  # "traf Weller in Tokio ...": the subject after the verb
+    return not any(x.type == PERSON and verb <= x.start and x.end <= m.start and x is not m for x in ms)
 
 
 _CONTACT_BEFORE = re.compile(r"\b(?:contact|contacting|kontaktieren|Kontakt|Ansprechpartner\w*|wenden?\s+(?:Sie\s+)?sich\s+(?:bitte\s+)?an|register\s+with|Anmeldung\s+bei)\s+(?:[\w.]+\s+){0,2}$")
@@ -941,7 +966,7 @@ def _with_office_holders(d: Doc, s: Sentence, ms: list[Mention]) -> list[Mention
 
 
 # ------------------------------------------------------------------ travelling with a delegation
-_ACCOMPANIED_BY = re.compile(r"\b(?:begleitet\s+(?:von|durch)|in\s+Begleitung\s+(?:von|des|der)|accompanied\s+by)\b")
+_ACCOMPANIED_BY = re.compile(r"\b(?:[Bb]egleitet\s+(?:wird\s+|wurde\s+|werden\s+|wurden\s+)?(?:(?:der|die|den|das|er|sie|the)\s+)?(?:[\w-]+\s+)?(?:von|durch)|[Ii]n\s+Begleitung\s+(?:von|des|der)|[Aa]ccompanied\s+by)\b")
 _ACCOMPANY_ACTIVE = re.compile(r"\b(?:accompan(?:y|ies|ied)|begleite[nt]?|begleiteten)\b")
 # "mit einer großen Delegation", "with a business delegation": the word of the trip after "mit"/"with"
 _WITH_GROUP = re.compile(r"\b(?:[Mm]it|[Ww]ith)\s+(?:(?:einer|einem|seiner|ihrer|der|a|an|his|her|its|the)\s+)?(?:[\w-]+\s+){0,2}$")
