@@ -304,3 +304,27 @@ def test_the_host_who_receives_a_delegation_led_by_a_guest_is_not_its_head():
     assert ("person:li-wei", ev) in part
     assert ("person:jonas-weller", ev) not in part
     assert ("person:li-wei", "org:staatskanzlei") in _pairs(x, VISITED)
+
+
+# ------------------------------------------------------------------ inaugural visits of envoys
+
+def test_an_inaugural_visit_is_one_meeting_and_the_envoy_visits_what_he_is_shown():
+    x = _x("Generalkonsul in Kanada zu Besuch. Bürgermeister Jonas Weller begrüßte den kanadischen Generalkonsul "
+           "Mark Tilden zu dessen Antrittsbesuch im Rathaus Kiel. Es gab viel Gesprächsstoff für den Besuch in Kiel. "
+           "Am Nachmittag besuchte der Generalkonsul die Firma Brinkmann Solar GmbH in Kiel.")
+    evs = _events(x)
+    assert len(evs) == 1
+    ev = next(iter(evs))
+    part = _pairs(x, PART)
+    assert ("person:mark-tilden", ev) in part and ("person:jonas-weller", ev) in part
+    vis = _pairs(x, VISITED)
+    assert any(s == "person:mark-tilden" and t.startswith("company:brinkmann") for (s, t) in vis)
+    assert not any(s == ev for (s, _) in vis)
+
+
+def test_a_lunch_at_the_invitation_of_a_chamber_is_organized_by_it():
+    x = _x("Auf Einladung der Handelskammer Hamburg nahm der Botschafter an einem Business-Lunch mit Unternehmern teil.")
+    evs = _events(x)
+    assert len(evs) == 1
+    ev = next(iter(evs))
+    assert ("org:handelskammer-hamburg", ev) in _pairs(x, "ORGANIZED")

@@ -66,6 +66,8 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
         # plural-looking words after a singular genitive article are one event: "eines Online-Workshops"
         if T.PLURAL_EVENT.search(word) and not word.lower().endswith(("delegation",)) and not _GENITIVE_SINGULAR.search(t[: m.start]):
             continue
+        if word == "Besuch" and re.search(r"\bzu\s+$", t[max(0, m.start - 4):m.start]):
+            continue  # "X ist zu Besuch in Y": a person's stay (read as a visit of the person), not a trip
         kind = m.ref
         if kind == "trip" and re.search(r"[Dd]elegation", word):
             kind = "delegation_visit"
@@ -94,6 +96,9 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
             # "Er wurde begleitet von A und B. ... waren C und D Mitglied der Delegation": the group that
             # accompanies is the delegation
             ev = acc[0]
+        if ev is None and generic_visit and _DEFINITE_BEFORE.search(t[max(0, m.start - 12):m.start]):
+            # "der Antrittsbesuch ... Gesprächsstoff für den Besuch": the visit named before
+            ev = _visit_named(d)
         if ev is None and same and not name and kind not in T.NAMED_ONLY:
             cur = same[-1]
             dm = [x for x in d.dates[s.index] if x.kind in ("day", "range", "month")]
@@ -132,7 +137,8 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
                                                                     and not _POSSESSIVE_AFTER.match(t, m.end)]
     if not ev_here and not any(e.kind in T.TRAVEL for e in d.events) and not any(m.kind == "agreement" for m in ms):
         # "Minister X hat ... Südkorea, Japan und China besucht": a trip without the word for it
-        foreign = [m for m in ms if m.kind == "entity" and m.type == REGION and not d.state_of(m.ref) and m.ref != "region:de"]
+        foreign = [m for m in ms if m.kind == "entity" and m.type == REGION and not d.state_of(m.ref) and m.ref != "region:de"
+                   and not m.ref.startswith("region:de-")]
         if T.TRAVEL_VERB.search(t) and foreign and (any(m.type == PERSON for m in ms) or re.search(r"Delegation|Vertreter|delegation", t)):
             kind = "delegation_visit" if re.search(r"Delegation|Vertreter|delegation|representatives", t) else "trip"
             ev = EventObj(len(d.events), kind, s.index)
@@ -727,7 +733,7 @@ _LOCATOR_GAP = re.compile(r"\s*(?:,|\(|\bbei|\bnahe|\bnear|\bin|\bim)\s*(?:(?:de
 
 
 # arrival, a completed or present stay: "ist in X eingetroffen", "ist in X zu Gast", "arrived in X"
-_ARRIVED = re.compile(r"\b(?:eingetroffen|angekommen|zu\s+Gast|arrived|arrives)\b")
+_ARRIVED = re.compile(r"\b(?:eingetroffen|angekommen|zu\s+Gast|zu\s+Besuch|arrived|arrives)\b")
 _ORIGIN_BEFORE = re.compile(r"\b(?:aus|from|von)\s+(?:der\s+|dem\s+|den\s+|the\s+)?(?:[\w-]+\s+){0,2}$")
 _VISIT_WORD = re.compile(r"\b(?:besucht|besuchte|besuchten|besuchen|bereist|bereiste|besichtigt|besichtigte|visits|visited|will\s+visit|toured)\b|" + _ARRIVED.pattern)
 
@@ -903,6 +909,15 @@ def _met(t: str, ms: list[Mention], m: Mention) -> bool:
 _CONTACT_BEFORE = re.compile(r"\b(?:contact|contacting|kontaktieren|Kontakt|Ansprechpartner\w*|wenden?\s+(?:Sie\s+)?sich\s+(?:bitte\s+)?an|register\s+with|Anmeldung\s+bei)\s+(?:[\w.]+\s+){0,2}$")
 
 
+def _visit_named(d: Doc) -> EventObj | None:
+    """The latest event whose word is a kind of visit ('Antrittsbesuch', 'Höflichkeitsbesuch')."""
+    for (i, start), ev in sorted(d.trigger_event.items(), key=lambda kv: kv[0], reverse=True):
+        word = next((x.text for x in d.mentions.get(i, []) if x.kind == "event" and x.start == start), "")
+        if re.search(r"besuch", word, re.I) and word.lower() not in ("besuch", "besuchs"):
+            return ev
+    return None
+
+
 # pluperfect of a visit: "hatte ... besucht", "had visited"
 _WHERE_CLAUSE = re.compile(r",\s*(?:wo|where|in dem|in der|in which|an dem)\b")
 _EARLIER = re.compile(r"\b(?:hatte|hatten|had)\b[^.;]{0,160}?\b(?:besucht|bereist|gereist|visited|travell?ed)\b")
@@ -1023,13 +1038,18 @@ def _person_visits(d: Doc, s: Sentence, ms: list[Mention]) -> None:
             if _ORIGIN_BEFORE.search(t[max(0, m.start - 30):m.start]) or re.search(r"\b(?:in|im|bei|at|of|des|der)\s+$", t[max(0, m.start - 6):m.start]):
                 continue  # "die Firma X aus Y", "der Sitz des Konzerns X" is fine below, "in der Y": a place
             who = _visitor(t, ms, m)
+            if who is None:
+                # "Zum Abschluss ... besuchte der Botschafter die Firma Y": the subject right after the verb
+                after = next((x for x in ms if x.type == PERSON and v.end() <= x.start and x.end <= m.start), None)
+                if after is not None and re.fullmatch(r"\s*(?:(?:der|die|the)\s+)?(?:[\w-]+\s+){0,2}?(?:Dr\.\s+|Prof\.\s+)*", t[v.end():after.start]):
+                    who = after.ref
             if who is not None:
                 d.fact(VISITED, who, m.ref, s.index)
 
 
 # ------------------------------------------------------------------ receptions
 # "A empfing B in der Staatskanzlei", "B wurde von A im Rathaus empfangen", "A received B at the ministry"
-_RECEIVE = re.compile(r"\b(?:empf(?:ängt|ing|ingen|angen)|received|receives|welcomed|welcomes)\b")
+_RECEIVE = re.compile(r"\b(?:empf(?:ängt|ing|ingen|angen)|begrüßt|begrüßte|received|receives|welcomed|welcomes)\b")
 _BY_HOST = re.compile(r"\b(?:von|vom|by)\s+(?:[\w.-]+\s+){0,3}$")
 _PASSIVE = re.compile(r"\b(?:wurde|wurden|wird|werden|was|were|is|are)\b")
 _AT_PLACE = re.compile(r"\b(?:in|im|at)\s+(?:der\s+|dem\s+|the\s+)?(?:[A-ZÄÖÜ][\w-]*(?:er|en)\s+)?$")
