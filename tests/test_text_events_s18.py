@@ -328,3 +328,42 @@ def test_a_lunch_at_the_invitation_of_a_chamber_is_organized_by_it():
     assert len(evs) == 1
     ev = next(iter(evs))
     assert ("org:handelskammer-hamburg", ev) in _pairs(x, "ORGANIZED")
+
+
+# ------------------------------------------------------------------ more travellers, fewer false stops
+
+def test_bei_einer_reise_the_subject_takes_part_and_the_party_of_a_companion_does_not():
+    x = _x("Ministerpräsident Jonas Weller (CDU) hat bei einer Reise nach Chile neue Projekte angeregt. "
+           "Begleitet wurde er von Paula Rendel (SPD), der Ministerin für Internationales.")
+    ev = next(iter(_events(x)))
+    part = _pairs(x, PART)
+    assert ("person:jonas-weller", ev) in part and ("person:paula-rendel", ev) in part
+    assert not any(s.startswith("org:") for (s, e) in part if e == ev)
+
+
+def test_together_with_the_minister_a_delegation_travels():
+    x = _x("Gemeinsam mit Minister Jonas Weller will eine Thüringer Delegation die Kontakte nach Japan vertiefen.")
+    ev = next(iter(_events(x)))
+    assert ("person:jonas-weller", ev) in _pairs(x, PART)
+
+
+def test_will_arrive_in_a_country_is_a_visit_of_the_person():
+    x = _x("Premier Alice Norcott will arrive in Japan on Sunday for a four-day visit with a delegation, "
+           "the Canadian Embassy said.", language="en")
+    ev = next(iter(_events(x)))
+    vis = _pairs(x, VISITED)
+    assert ("person:alice-norcott", "region:jp") in vis
+    assert not any(t.startswith("org:") for (s, t) in vis if s == ev)
+
+
+def test_an_english_factory_plant_is_no_organizing_cue():
+    x = _x("During the visit, Governor Tom Hadley will tour the battery plant of Brinkmann Solar GmbH in Ohio.", language="en")
+    assert _pairs(x, "ORGANIZED") == set()
+    assert any(t.startswith("company:brinkmann") for (_, t) in _pairs(x, VISITED))
+
+
+def test_the_employer_of_a_person_met_is_not_visited():
+    x = _x("Premier Alice Norcott travels to Japan. During the visit, she will meet with Sakura Robotics Ltd. "
+           "Chairman Kenji Tanaka.", language="en")
+    assert any(n.startswith("company:sakura") for n in _names(x))
+    assert not any(t.startswith("company:sakura") for (_, t) in _pairs(x, VISITED))

@@ -535,7 +535,8 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
             # "begleitet von Minister A und Vertretern der B und der C": the bodies named among the companions
             for m in ms:
                 if m.kind == "entity" and m.type in (ORGANIZATION, COMPANY) and m.start >= acc_by.end() and m.ref not in role_targets \
-                        and not _CLAUSE_END.search(t, acc_by.end(), m.start) and m.ref not in organizers:
+                        and not _CLAUSE_END.search(t, acc_by.end(), m.start) and m.ref not in organizers \
+                        and not re.search(r"\(\s*$", t[max(0, m.start - 3):m.start]):  # "X (CDU)": a party
                     d.fact(PARTICIPATED_IN, m.ref, key, s.index)
     av = _ACCOMPANY_ACTIVE.search(t)
     if av is not None and not _ACCOMPANIED_BY.match(t, av.start()) and not several:
@@ -637,6 +638,10 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
                     continue
                 if re.search(r"\b(?:aus|from)\s+(?:der\s+|dem\s+|den\s+|the\s+)?(?:(?:[a-zäöü][\w-]*|[\w-]*(?:stadt|metropole|provinz|region|präfektur|city|province|prefecture))\s+){0,3}$", pre) or re.search(r"(?:Delegation|delegation|Gruppe|group)\s+(?:der|des|of)\s+(?:[\w-]+\s+){0,3}$", pre):
                     continue
+                if m.type in (ORGANIZATION, COMPANY) and any(x.kind == "role" and 0 <= x.start - m.end <= 2 for x in ms):
+                    continue  # "meet with TSMC Chairman X": the employer of a person met
+                if m.type in (ORGANIZATION, COMPANY) and _SAID_AFTER.match(t, m.end):
+                    continue  # "..., the German Institute said": the source, not a place visited
                 if m.type in (ORGANIZATION, COMPANY) and _WHERE_CLAUSE.search(t, cue.end(), m.start):
                     continue  # "den Park in X, wo auch die Firma Y sitzt": named as what is there, not visited
                 if m.type in (ORGANIZATION, COMPANY):
@@ -716,7 +721,7 @@ _ACCOMPANY = re.compile(r"\b(?:[Bb]egleite\w*|[Aa]ccompan\w*)\b")
 # "will visit X, Y and Z", "besucht X": a place named as what is visited, even the text's own state
 _VISIT_OBJECT = re.compile(r"\b(?:visit|visits|visited|visiting|besucht|besuchte|besuchten|besuchen|bereist|bereiste|besichtigt|besichtigte|besichtigten|toured)\s+(?:the\s+|das\s+|den\s+|die\s+)?$")
 # "im Zuge des Besuchs", "during the visit": a person named there takes part in the event
-_DURING = re.compile(r"\b(?:[Ii]m Zuge|[Ii]m Verlauf|[Ww]ährend|[Aa]nlässlich|[Zz]um Abschluss|[Zz]um Auftakt|[Dd]uring|[Ii]n the course of|[Aa]s part of|[Ii]m Rahmen|[Aa]t the (?:end|start|close) of|[Oo]n the (?:first|last|final) day of)\s+(?:des|der|dieses|dieser|seines|ihres|seiner|ihrer|einer|eines|the|this|his|her|a|an)\s+(?:[\w-]+\s+)?[\w-]*(?:[Bb]esuch|[Rr]eise|[Dd]elegation|[Ff]orum|[Ww]orkshop|[Ss]ymposium|[Vv]isit|trip|mission|[Mm]ission|[Kk]onferenz|[Kk]ongress|[Mm]esse|Tage|[Ee]mpfang|[Vv]eranstaltung|[Cc]onference|[Ss]ummit|[Ff]air|[Ee]vent|[Rr]eception)\w*")
+_DURING = re.compile(r"\b(?:[Ii]m Zuge|[Ii]m Verlauf|[Ww]ährend|[Aa]nlässlich|[Zz]um Abschluss|[Zz]um Auftakt|[Dd]uring|[Ii]n the course of|[Aa]s part of|[Ii]m Rahmen|[Bb]ei|[Aa]uf|[Oo]n|[Aa]t the (?:end|start|close) of|[Oo]n the (?:first|last|final) day of)\s+(?:des|der|dieses|dieser|seines|ihres|seiner|ihrer|einer|eines|the|this|his|her|a|an)\s+(?:[\w-]+\s+)?[\w-]*(?:[Bb]esuch|[Rr]eise|[Dd]elegation|[Ff]orum|[Ww]orkshop|[Ss]ymposium|[Vv]isit|trip|mission|[Mm]ission|[Kk]onferenz|[Kk]ongress|[Mm]esse|Tage|[Ee]mpfang|[Vv]eranstaltung|[Cc]onference|[Ss]ummit|[Ff]air|[Ee]vent|[Rr]eception)\w*")
 # "X ... zum Inhalt", "X steht im Fokus": a cue after the topic
 _FOCUS_AFTER = re.compile(r"[^.;:!?]{0,70}?\b(?:zum Inhalt|zum Gegenstand|im Fokus|im Mittelpunkt|im Vordergrund|in focus|at the cent(?:re|er))\b")
 _THIS_FIELD = re.compile(r"\b(?:in|auf|aus)\s+(?:diesem|dem genannten)\s+(?:Bereich|Feld|Sektor|Segment|Gebiet)\b|\bin\s+this\s+(?:field|area|sector)\b")
@@ -733,7 +738,7 @@ _LOCATOR_GAP = re.compile(r"\s*(?:,|\(|\bbei|\bnahe|\bnear|\bin|\bim)\s*(?:(?:de
 
 
 # arrival, a completed or present stay: "ist in X eingetroffen", "ist in X zu Gast", "arrived in X"
-_ARRIVED = re.compile(r"\b(?:eingetroffen|angekommen|zu\s+Gast|zu\s+Besuch|arrived|arrives)\b")
+_ARRIVED = re.compile(r"\b(?:eingetroffen|angekommen|zu\s+Gast|zu\s+Besuch|arrived|arrives|will\s+arrive)\b")
 _ORIGIN_BEFORE = re.compile(r"\b(?:aus|from|von)\s+(?:der\s+|dem\s+|den\s+|the\s+)?(?:[\w-]+\s+){0,2}$")
 _VISIT_WORD = re.compile(r"\b(?:besucht|besuchte|besuchten|besuchen|bereist|bereiste|besichtigt|besichtigte|visits|visited|will\s+visit|toured)\b|" + _ARRIVED.pattern)
 
@@ -919,6 +924,7 @@ def _visit_named(d: Doc) -> EventObj | None:
 
 
 # pluperfect of a visit: "hatte ... besucht", "had visited"
+_SAID_AFTER = re.compile(r"\s*(?:said|says|stated|announced|sagte|sagt|teilte|teilt|mitteilte|erklärte)\b")
 _WHERE_CLAUSE = re.compile(r",\s*(?:wo|where|in dem|in der|in which|an dem)\b")
 _EARLIER = re.compile(r"\b(?:hatte|hatten|had)\b[^.;]{0,160}?\b(?:besucht|bereist|gereist|visited|travell?ed)\b")
 
@@ -985,6 +991,7 @@ _ACCOMPANIED_BY = re.compile(r"\b(?:[Bb]egleitet\s+(?:wird\s+|wurde\s+|werden\s+
 _ACCOMPANY_ACTIVE = re.compile(r"\b(?:accompan(?:y|ies|ied)|begleite[nt]?|begleiteten)\b")
 # "mit einer großen Delegation", "with a business delegation": the word of the trip after "mit"/"with"
 _WITH_GROUP = re.compile(r"\b(?:[Mm]it|[Ww]ith)\s+(?:(?:einer|einem|seiner|ihrer|der|a|an|his|her|its|the)\s+)?(?:[\w-]+\s+){0,2}$")
+_TOGETHER_PERSON = re.compile(r"\W*(?:[Gg]emeinsam|[Zz]usammen|[Tt]ogether)\s+(?:mit|with)\s+(?:(?:der|dem|the)\s+)?(?:[\w.-]+\s+){0,3}")
 # "met with the delegation", "traf sich mit der Delegation", "Gespräche mit der Delegation": the hosts
 _MEET_BEFORE = re.compile(r"\b(?:meets?|met|meeting|talks?|talked|spoke|speaks|sprach|spricht|trifft|traf|trafen|treffen|Treffen|Gespräch\w*|Austausch|sich)\s+$")
 
@@ -993,6 +1000,10 @@ def _with_delegation(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention]) -> No
     """'X reist mit einer Delegation nach Y', 'Mit großer Delegation ist X in Y eingetroffen', 'X plans to
     visit Y with a business delegation': the sentence's subject travels with the group."""
     t = s.text
+    for x in ms:
+        if x.type == PERSON and x.start <= 60 and _TOGETHER_PERSON.fullmatch(t[: x.start]):
+            # "Gemeinsam mit Minister X will eine Delegation ...", "Together with Governor X, a delegation ..."
+            d.fact(PARTICIPATED_IN, x.ref, ("event", ev.key), s.index)
     for m in ms:
         w = _WITH_GROUP.search(t[max(0, m.start - 50):m.start]) if m.kind == "event" and d.event_of(m) is ev else None
         if w is None or _MEET_BEFORE.search(t[max(0, m.start - 50):m.start][: w.start()]):
