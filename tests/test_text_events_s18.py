@@ -367,3 +367,22 @@ def test_the_employer_of_a_person_met_is_not_visited():
            "Chairman Kenji Tanaka.", language="en")
     assert any(n.startswith("company:sakura") for n in _names(x))
     assert not any(t.startswith("company:sakura") for (_, t) in _pairs(x, VISITED))
+
+
+def test_an_english_inaugural_visit_is_a_meeting_of_host_and_envoy():
+    x = _x("Premier Jonas Weller received the Ambassador of Chile, Mark Tilden, for his inaugural visit to Hesse.", language="en")
+    evs = _events(x)
+    assert len(evs) == 1
+    ev = next(iter(evs))
+    part = _pairs(x, PART)
+    assert ("person:jonas-weller", ev) in part and ("person:mark-tilden", ev) in part
+    assert not any(s == ev for (s, _) in _pairs(x, VISITED))
+
+
+def test_a_recalled_earlier_visit_is_the_persons_visit_not_an_event():
+    x = _x("Premier Jonas Weller recalled his visit to Chile in 2014 and spoke about trade.", language="en")
+    assert _events(x) == {}
+    assert ("person:jonas-weller", "region:cl") in _pairs(x, VISITED)
+    x = _x("Ministerpräsident Jonas Weller erinnerte an seinen Besuch in Chile im Jahr 2014.")
+    assert _events(x) == {}
+    assert ("person:jonas-weller", "region:cl") in _pairs(x, VISITED)

@@ -28,7 +28,7 @@ PARTNERS_ANAPHOR = re.compile(r"\b(?:Beide|beide|Die|die|The|the|Both|both)\s+(?
 _EV = [
     ("mission", r"\b\w*[Mm]ission(?:en)?\b|\bMarkterkundungsreise\w*|\bGeschäftsanbahnungsreise\w*|\bMarkterschließungsreise\w*"),
     ("delegation_visit", r"\b\w*[Dd]elegation(?:sreise|sbesuch|en|sreisen|sbesuche)?\w*\b|\bdelegation\s+visit\b"),
-    ("trip", r"\b[\w-]*[Rr]eise\b|\b[\w-]*[Rr]eisen\b|\b(?:business\s+)?trip\b|\bjourney\b|\bvisit\b|\b(?!Antritts)[\w-]*[Bb]esuch(?:s|es)?\b|\bBesuchsprogramm\b|\bVisite\b"),
+    ("trip", r"\b[\w-]*[Rr]eise\b|\b[\w-]*[Rr]eisen\b|\b(?:business\s+)?trip\b|\bjourney\b|\bvisit\b|\b(?!Antritts|Höflichkeits)[\w-]*[Bb]esuch(?:s|es)?\b|\bBesuchsprogramm\b|\bVisite\b"),
     ("forum", r"\b[\w-]*[Ff]orum[s]?\b|\bfora\b"),
     ("workshop", r"\b[\w-]*[Ww]orkshop[s]?\b"),
     ("webinar", r"\b[\w-]*[Ww]ebinar[es]?\b"),
@@ -38,7 +38,7 @@ _EV = [
     # fairs and conferences are events only where the text names them ("die Messe Medica", "Sachsen-Tage")
     ("fair", r"\b[\w-]*[Mm]esse\b|\b[Tt]rade\s+(?:[Ss]how|[Ff]air)\b|\bExpo\b|\b[A-ZÄÖÜ][\w]*(?:-[\w]+)*-(?:Tage|Woche)\b|\bWeek\b|\bFestival\b"),
     ("conference", r"\b[\w-]*[Kk]onferenz\b|\b[\w-]*[Kk]ongress(?:es)?\b|\b[Cc]onference\b|\b[Ss]ummit\b"),
-    ("meeting", r"\bEmpfangs?\b|\b[\w-]*-(?:Lunch|Dinner)\b|\bArbeitsessen\b|\b(?:[Bb]usiness|[Ww]orking|[Gg]ala|[Ss]tate)\s+(?:lunch|dinner|luncheon)\b|\bAntrittsbesuch(?:s|es)?\b|\bJahrestreffen\b|\bFestakt(?:s|es)?\b|\breception\b|\b[Mm]eeting\b|\bVeranstaltung\b|\bSitzung\b|\b\w+treffs?\b|(?<!\bin the )(?<!\bany )\bevent\b"),
+    ("meeting", r"\bEmpfangs?\b|\b[\w-]*-(?:Lunch|Dinner)\b|\bArbeitsessen\b|\b(?:[Bb]usiness|[Ww]orking|[Gg]ala|[Ss]tate)\s+(?:lunch|dinner|luncheon)\b|\bAntrittsbesuch(?:s|es)?\b|\bHöflichkeitsbesuch(?:s|es)?\b|\b[Ii]naugural\s+visit\b|\b[Cc]ourtesy\s+(?:visit|call)\b|\bJahrestreffen\b|\bFestakt(?:s|es)?\b|\breception\b|\b[Mm]eeting\b|\bVeranstaltung\b|\bSitzung\b|\b\w+treffs?\b|(?<!\bin the )(?<!\bany )\bevent\b"),
 ]
 EVENT = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _EV))
 TRAVEL = {"delegation_visit", "trip", "mission"}

@@ -71,6 +71,17 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
         kind = m.ref
         if kind == "trip" and re.search(r"[Dd]elegation", word):
             kind = "delegation_visit"
+        rec = _RECALLED.search(t[max(0, m.start - 60):m.end]) if kind in T.TRAVEL else None
+        if rec is not None and rec.end() == m.end - max(0, m.start - 60):
+            # "X recalled his visit to Korea in 2014", "erinnerte an seinen Besuch in Japan": the person's earlier
+            # visit, told for context
+            who = next((x for x in ms if x.type == PERSON and x.end <= m.start), None)
+            place = next((x for x in ms if x.kind == "entity" and x.type == REGION and x.start >= m.end
+                          and re.fullmatch(r"\s+(?:to|in|nach)\s+(?:the\s+)?", t[m.end:x.start])), None)
+            if who is not None and place is not None:
+                d.fact(VISITED, who.ref, place.ref, s.index)
+            earlier = True
+            continue
         if kind in T.TRAVEL and any(e.kind in T.TRAVEL for e in d.events) and _indefinite(d, t[: m.start]) and _EARLIER.search(t):
             earlier = True
             continue  # "Im Januar hatte eine Delegation X die Insel besucht": an earlier visit, told for context
@@ -918,9 +929,12 @@ def _visit_named(d: Doc) -> EventObj | None:
     """The latest event whose word is a kind of visit ('Antrittsbesuch', 'Höflichkeitsbesuch')."""
     for (i, start), ev in sorted(d.trigger_event.items(), key=lambda kv: kv[0], reverse=True):
         word = next((x.text for x in d.mentions.get(i, []) if x.kind == "event" and x.start == start), "")
-        if re.search(r"besuch", word, re.I) and word.lower() not in ("besuch", "besuchs"):
+        if re.search(r"besuch|visit", word, re.I) and word.lower() not in ("besuch", "besuchs", "visit"):
             return ev
     return None
+
+
+_RECALLED = re.compile(r"\b(?:recalled|recalls|remembered|erinnerte\s+(?:sich\s+)?an|erinnert\s+(?:sich\s+)?an)\s+(?:his|her|their|seinen|ihren|den|the)\s+(?:[\w-]+\s+)?[\w-]*(?:visit|trip|Besuch|Reise)$")
 
 
 # pluperfect of a visit: "hatte ... besucht", "had visited"
