@@ -386,3 +386,12 @@ def test_a_recalled_earlier_visit_is_the_persons_visit_not_an_event():
     x = _x("Ministerpräsident Jonas Weller erinnerte an seinen Besuch in Chile im Jahr 2014.")
     assert _events(x) == {}
     assert ("person:jonas-weller", "region:cl") in _pairs(x, VISITED)
+
+
+def test_a_compound_fair_or_festival_is_named_by_itself_but_a_generic_one_is_not():
+    x = _x("Die Delegation besuchte die Optikmesse in Yokohama.")
+    assert any("Optikmesse" in _names(x)[e] for e in _events(x))
+    x = _x("Die Stadt Kiel und die Handelskammer Hamburg luden zum traditionellen Kirschblütenfest ein.")
+    assert any("Kirschblütenfest" in _names(x)[e] for e in _events(x))
+    x = _x("Auf der Fachmesse und beim Sommerfest der Firma gab es viele Gespräche.")
+    assert _events(x) == {}

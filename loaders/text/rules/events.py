@@ -91,7 +91,7 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
             # "die Messe Medica", "the Agritechnica Trade Show", "die Konferenz „X“": only a named one
             if _PRESS_BEFORE.search(t[max(0, m.start - 8):m.start]):
                 continue
-            name = _name_after(t, m) or name
+            name = _name_after(t, m) or name or _compound_name(word)
             if not name or _TIME_WORD.match(name):
                 continue  # "Last Week", "Nächste Woche": a time, not a name
         ev = None
@@ -951,6 +951,18 @@ _NAME_AFTER = re.compile(r"\s+(?:[„\"“](?P<q>[^„\"“”\n]{3,90})[“”\
                          r"|(?P<n>[A-Z][\w&+.-]*(?:\s+[A-Z0-9][\w&+-]*){0,2})(?=\s+(?:in|im|auf|at|on|vom|from|20\d\d)\b|\s*[,.;:()]|\s*$))")
 _TIME_WORD = re.compile(r"(?:Last|Next|Every|Each|Whole|Letzte|Nächste|Diese|Jede|Ganze|Vier|Fünf|Drei|Zwei|Sechs|Sieben)\b|\d")
 _NOT_NAME = re.compile(r"(?:Die|Der|Das|The|This|In|Im|Auf|An|Am|Zum|Zur|Für|For|At|On|Mit|With|Und|And)$")
+
+
+# a compound names its fair or conference ("Optikmesse", "Kirschblütenfest", "Wasserstoffkonferenz"), unless
+# its first part is generic ("Fachmesse", "Pressekonferenz", "Sommerfest")
+_GENERIC_PART = re.compile(r"(?:Fach|Leit|Welt|Haupt|Verbraucher|Publikums|Presse|Video|Telefon|Online|Jahres|Sommer|Winter|Herbst|Frühlings|Weihnachts|Stadt|Dorf|Vereins|Familien|Kinder|Straßen|Volks|Partner|Abschluss|Auftakt|Fach-)", re.I)
+
+
+def _compound_name(word: str) -> str | None:
+    m = re.fullmatch(r"([A-ZÄÖÜ][\w-]{3,}?)-?(?:[Mm]esse|[Ff]est|[Kk]onferenz|[Kk]ongress)", word)
+    if m is None or _GENERIC_PART.fullmatch(m.group(1)):
+        return None
+    return word
 
 
 def _name_after(t: str, m: Mention) -> str | None:
