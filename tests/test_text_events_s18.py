@@ -395,3 +395,24 @@ def test_a_compound_fair_or_festival_is_named_by_itself_but_a_generic_one_is_not
     assert any("Kirschblütenfest" in _names(x)[e] for e in _events(x))
     x = _x("Auf der Fachmesse und beim Sommerfest der Firma gab es viele Gespräche.")
     assert _events(x) == {}
+
+
+def test_a_named_week_in_lower_case_and_time_phrases_that_are_no_event():
+    x = _x("In Kiel ist die Chile week gestartet. Staatsrätin Paula Rendel und der Botschafter Mark Tilden "
+           "eröffneten gemeinsam die Veranstaltungswoche.")
+    evs = _events(x)
+    assert len(evs) == 1
+    ev = next(iter(evs))
+    assert "Chile week" in _names(x)[ev]
+    part = _pairs(x, PART)
+    assert ("person:paula-rendel", ev) in part and ("person:mark-tilden", ev) in part
+    x = _x("One week later the minister flew home. Last week he met investors.", language="en")
+    assert _events(x) == {}
+
+
+def test_a_forum_word_inside_an_association_name_is_no_event_and_spellings_of_one_forum_merge():
+    x = _x("Das Programm organisiert der Deutsch-Chilenische Kultur-Forum e.V. in Kiel.")
+    assert _events(x) == {}
+    x = _x("Das Deutsch-Chilenische Wirtschafts-Forum beginnt am Montag. Zum Deutsch-Chilenischen "
+           "Wirtschaftsforum kommen 200 Gäste.")
+    assert len(_events(x)) == 1

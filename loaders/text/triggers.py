@@ -36,7 +36,7 @@ _EV = [
     # a project is an event only where the text says it takes place ("eines heute stattfindenden X-Projekts")
     ("project", r"(?<=stattfindenden )[\w-]*[Pp]rojekts?\b|(?<=stattfindende )[\w-]*[Pp]rojekt\b|(?<=taking place )[\w-]*project\b"),
     # fairs and conferences are events only where the text names them ("die Messe Medica", "Sachsen-Tage")
-    ("fair", r"\b[\w-]*[Mm]esse\b|\b[\w-]+fest\b|\b[\w-]*-Fest\b|\b[Tt]rade\s+(?:[Ss]how|[Ff]air)\b|\bExpo\b|\b[A-ZÄÖÜ][\w]*(?:-[\w]+)*-(?:Tage|Woche)\b|\bWeek\b|\bFestival\b"),
+    ("fair", r"\b[\w-]*[Mm]esse\b|\b[\w-]+fest\b|\b[\w-]*-Fest\b|\b[Tt]rade\s+(?:[Ss]how|[Ff]air)\b|\bExpo\b|\b[A-ZÄÖÜ][\w]*(?:-[\w]+)*-(?:Tage|Woche)\b|\b[Ww]eek\b|\bFestival\b"),
     ("conference", r"\b[\w-]*[Kk]onferenz\b|\b[\w-]*[Kk]ongress(?:es)?\b|\b[Cc]onference\b|\b[Ss]ummit\b"),
     ("meeting", r"\bEmpfangs?\b|\b[\w-]*-(?:Lunch|Dinner)\b|\bArbeitsessen\b|\b(?:[Bb]usiness|[Ww]orking|[Gg]ala|[Ss]tate)\s+(?:lunch|dinner|luncheon)\b|\bAntrittsbesuch(?:s|es)?\b|\bHöflichkeitsbesuch(?:s|es)?\b|\b[Ii]naugural\s+visit\b|\b[Cc]ourtesy\s+(?:visit|call)\b|\bJahrestreffen\b|\bFestakt(?:s|es)?\b|\breception\b|\b[Mm]eeting\b|\bVeranstaltung\b|\bSitzung\b|\b\w+treffs?\b|(?<!\bin the )(?<!\bany )\bevent\b"),
 ]

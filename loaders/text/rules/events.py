@@ -66,6 +66,9 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
         # plural-looking words after a singular genitive article are one event: "eines Online-Workshops"
         if T.PLURAL_EVENT.search(word) and not word.lower().endswith(("delegation",)) and not _GENITIVE_SINGULAR.search(t[: m.start]):
             continue
+        if any(x.kind == "entity" and x.type in (ORGANIZATION, COMPANY) and x.start <= m.start and m.end <= x.end
+               and re.search(r"\b(?:e\.\s?V\.?|gGmbH|GmbH|AG|Verein|Stiftung)\b", x.text) for x in ms):
+            continue  # "das Deutsch-Indische Kultur-Forum e.V.": a body's name, not an event
         if word == "Besuch" and re.search(r"\bzu\s+$", t[max(0, m.start - 4):m.start]):
             continue  # "X ist zu Besuch in Y": a person's stay (read as a visit of the person), not a trip
         kind = m.ref
@@ -100,7 +103,7 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
             ev = max(d.events, key=lambda e: e.sentences[-1] if e.sentences else e.first_sentence)
         same = [e for e in d.events if (e.kind in T.TRAVEL and kind in T.TRAVEL) or e.kind == kind]
         if name:
-            ev = next((e for e in d.events if e.name and name_keys(e.name) & name_keys(name)), None)
+            ev = next((e for e in d.events if e.name and (name_keys(e.name) & name_keys(name) or _squeezed(e.name) == _squeezed(name))), None)
         acc = getattr(d, "accompanied", None)
         if ev is None and not name and kind in T.TRAVEL and acc is not None and s.index - acc[1] <= 2 \
                 and not any(e.kind in T.TRAVEL for e in d.events) and _DEFINITE_BEFORE.search(t[max(0, m.start - 30):m.start]):
@@ -949,13 +952,18 @@ _PRESS_BEFORE = re.compile(r"\b(?:press|Presse|news)[\s-]*$", re.I)
 # word after a German noun is only a name where a place, a date or the clause's end follows it
 _NAME_AFTER = re.compile(r"\s+(?:[„\"“](?P<q>[^„\"“”\n]{3,90})[“”\"]"
                          r"|(?P<n>[A-Z][\w&+.-]*(?:\s+[A-Z0-9][\w&+-]*){0,2})(?=\s+(?:in|im|auf|at|on|vom|from|20\d\d)\b|\s*[,.;:()]|\s*$))")
-_TIME_WORD = re.compile(r"(?:Last|Next|Every|Each|Whole|Letzte|Nächste|Diese|Jede|Ganze|Vier|Fünf|Drei|Zwei|Sechs|Sieben)\b|\d")
+_TIME_WORD = re.compile(r"(?:Last|Next|Every|Each|Whole|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|A|Any|Same|Previous|Following|Letzte|Nächste|Diese|Jede|Ganze|Vier|Fünf|Drei|Zwei|Sechs|Sieben)\b|\d")
 _NOT_NAME = re.compile(r"(?:Die|Der|Das|The|This|In|Im|Auf|An|Am|Zum|Zur|Für|For|At|On|Mit|With|Und|And)$")
 
 
 # a compound names its fair or conference ("Optikmesse", "Kirschblütenfest", "Wasserstoffkonferenz"), unless
 # its first part is generic ("Fachmesse", "Pressekonferenz", "Sommerfest")
 _GENERIC_PART = re.compile(r"(?:Fach|Leit|Welt|Haupt|Verbraucher|Publikums|Presse|Video|Telefon|Online|Jahres|Sommer|Winter|Herbst|Frühlings|Weihnachts|Stadt|Dorf|Vereins|Familien|Kinder|Straßen|Volks|Partner|Abschluss|Auftakt|Fach-)", re.I)
+
+
+def _squeezed(name: str) -> str:
+    """'Deutsch-Indische Kultur-Forum' and 'Deutsch-Indische Kulturforum' are one name."""
+    return re.sub(r"[\s-]", "", name.lower())
 
 
 def _compound_name(word: str) -> str | None:
