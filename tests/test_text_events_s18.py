@@ -416,3 +416,12 @@ def test_a_forum_word_inside_an_association_name_is_no_event_and_spellings_of_on
     x = _x("Das Deutsch-Chilenische Wirtschafts-Forum beginnt am Montag. Zum Deutsch-Chilenischen "
            "Wirtschaftsforum kommen 200 Gäste.")
     assert len(_events(x)) == 1
+
+
+def test_those_named_at_an_inaugural_visit_take_part():
+    x = _x("Zum Antrittsbesuch bei Landtagspräsidentin Paula Rendel hatten der chilenische Konsul Mark Tilden "
+           "und seine Stellvertreterin Lisa Brandon gute Nachrichten dabei.")
+    ev = next(iter(_events(x)))
+    part = _pairs(x, PART)
+    for p in ("person:mark-tilden", "person:lisa-brandon", "person:paula-rendel"):
+        assert (p, ev) in part

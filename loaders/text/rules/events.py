@@ -523,7 +523,7 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
         if m.type == PERSON and not anaphoric and ev.kind not in T.TRAVEL and T.SPEECH.search(t):
             d.fact(PARTICIPATED_IN, m.ref, key, s.index, role="speaker")
             continue
-        if m.type == PERSON and not anaphoric and _DURING.search(t):
+        if m.type == PERSON and not anaphoric and (_DURING.search(t) or _AT_MEETING.search(t)):
             d.fact(PARTICIPATED_IN, m.ref, key, s.index)
             continue
         if m.type == PERSON and T.PARTICIPATE_PERSON.search(t):
@@ -925,6 +925,8 @@ def _met(t: str, ms: list[Mention], m: Mention) -> bool:
     return not any(x.type == PERSON and verb <= x.start and x.end <= m.start and x is not m for x in ms)
 
 
+# "Zum Antrittsbesuch bei X hatten A und B ...", "Beim Empfang sprach X": those named take part
+_AT_MEETING = re.compile(r"\b(?:[Zz]um|[Bb]eim)\s+(?:[\w-]+\s+)?(?:Antrittsbesuch|Höflichkeitsbesuch|Empfang|Festakt|Arbeitsessen|Business-Lunch|Neujahrsempfang)\b")
 _CONTACT_BEFORE = re.compile(r"\b(?:contact|contacting|kontaktieren|Kontakt|Ansprechpartner\w*|wenden?\s+(?:Sie\s+)?sich\s+(?:bitte\s+)?an|register\s+with|Anmeldung\s+bei)\s+(?:[\w.]+\s+){0,2}$")
 
 
