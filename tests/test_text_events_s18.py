@@ -265,3 +265,163 @@ def test_time_words_before_week_or_days_are_no_event_name():
     assert _events(x) == {}
     x = _x("Die Firma prüft die Vier-Tage-Woche für ihre Beschäftigten.")
     assert _events(x) == {}
+
+
+# ------------------------------------------------------------------ hosts are not travellers
+
+def test_inverted_begleitet_wird_with_bodies_among_the_companions():
+    x = _x("Ministerpräsident Jonas Weller reist vom 3. bis 7. Mai nach Japan. Begleitet wird der Ministerpräsident "
+           "von Wirtschaftsministerin Paula Rendel und Vertretern der IHK Hannover.")
+    ev = next(iter(_events(x)))
+    part = _pairs(x, PART)
+    assert ("person:paula-rendel", ev) in part
+    assert ("org:ihk-hannover", ev) in part
+
+
+def test_the_governor_the_delegation_meets_is_no_traveller():
+    x = _x("Ministerpräsident Jonas Weller reist mit einer Delegation nach Japan. Die Delegation besucht in Tokio "
+           "das Unternehmen Sakura Robotics und trifft Gouverneur Kenji Tanaka.")
+    ev = next(iter(_events(x)))
+    part = _pairs(x, PART)
+    assert ("person:jonas-weller", ev) in part
+    assert ("person:kenji-tanaka", ev) not in part
+
+
+def test_the_accusative_object_met_at_the_start_of_the_trip_is_no_traveller_but_the_subject_is():
+    x = _x("Ministerpräsident Jonas Weller reist mit einer Delegation nach Japan. Zum Auftakt der Reise traf "
+           "Paula Rendel in Tokio den Gouverneur Kenji Tanaka.")
+    ev = next(iter(_events(x)))
+    part = _pairs(x, PART)
+    assert ("person:paula-rendel", ev) in part
+    assert ("person:kenji-tanaka", ev) not in part
+
+
+def test_the_host_who_receives_a_delegation_led_by_a_guest_is_not_its_head():
+    x = _x("Ministerpräsident Jonas Weller empfing am Montag eine Delegation aus der Provinz Shandong unter Leitung "
+           "von Vizegouverneur Li Wei in der Staatskanzlei.")
+    ev = next(iter(_events(x)))
+    part = _pairs(x, PART)
+    assert ("person:li-wei", ev) in part
+    assert ("person:jonas-weller", ev) not in part
+    assert ("person:li-wei", "org:staatskanzlei") in _pairs(x, VISITED)
+
+
+# ------------------------------------------------------------------ inaugural visits of envoys
+
+def test_an_inaugural_visit_is_one_meeting_and_the_envoy_visits_what_he_is_shown():
+    x = _x("Generalkonsul in Kanada zu Besuch. Bürgermeister Jonas Weller begrüßte den kanadischen Generalkonsul "
+           "Mark Tilden zu dessen Antrittsbesuch im Rathaus Kiel. Es gab viel Gesprächsstoff für den Besuch in Kiel. "
+           "Am Nachmittag besuchte der Generalkonsul die Firma Brinkmann Solar GmbH in Kiel.")
+    evs = _events(x)
+    assert len(evs) == 1
+    ev = next(iter(evs))
+    part = _pairs(x, PART)
+    assert ("person:mark-tilden", ev) in part and ("person:jonas-weller", ev) in part
+    vis = _pairs(x, VISITED)
+    assert any(s == "person:mark-tilden" and t.startswith("company:brinkmann") for (s, t) in vis)
+    assert not any(s == ev for (s, _) in vis)
+
+
+def test_a_lunch_at_the_invitation_of_a_chamber_is_organized_by_it():
+    x = _x("Auf Einladung der Handelskammer Hamburg nahm der Botschafter an einem Business-Lunch mit Unternehmern teil.")
+    evs = _events(x)
+    assert len(evs) == 1
+    ev = next(iter(evs))
+    assert ("org:handelskammer-hamburg", ev) in _pairs(x, "ORGANIZED")
+
+
+# ------------------------------------------------------------------ more travellers, fewer false stops
+
+def test_bei_einer_reise_the_subject_takes_part_and_the_party_of_a_companion_does_not():
+    x = _x("Ministerpräsident Jonas Weller (CDU) hat bei einer Reise nach Chile neue Projekte angeregt. "
+           "Begleitet wurde er von Paula Rendel (SPD), der Ministerin für Internationales.")
+    ev = next(iter(_events(x)))
+    part = _pairs(x, PART)
+    assert ("person:jonas-weller", ev) in part and ("person:paula-rendel", ev) in part
+    assert not any(s.startswith("org:") for (s, e) in part if e == ev)
+
+
+def test_together_with_the_minister_a_delegation_travels():
+    x = _x("Gemeinsam mit Minister Jonas Weller will eine Thüringer Delegation die Kontakte nach Japan vertiefen.")
+    ev = next(iter(_events(x)))
+    assert ("person:jonas-weller", ev) in _pairs(x, PART)
+
+
+def test_will_arrive_in_a_country_is_a_visit_of_the_person():
+    x = _x("Premier Alice Norcott will arrive in Japan on Sunday for a four-day visit with a delegation, "
+           "the Canadian Embassy said.", language="en")
+    ev = next(iter(_events(x)))
+    vis = _pairs(x, VISITED)
+    assert ("person:alice-norcott", "region:jp") in vis
+    assert not any(t.startswith("org:") for (s, t) in vis if s == ev)
+
+
+def test_an_english_factory_plant_is_no_organizing_cue():
+    x = _x("During the visit, Governor Tom Hadley will tour the battery plant of Brinkmann Solar GmbH in Ohio.", language="en")
+    assert _pairs(x, "ORGANIZED") == set()
+    assert any(t.startswith("company:brinkmann") for (_, t) in _pairs(x, VISITED))
+
+
+def test_the_employer_of_a_person_met_is_not_visited():
+    x = _x("Premier Alice Norcott travels to Japan. During the visit, she will meet with Sakura Robotics Ltd. "
+           "Chairman Kenji Tanaka.", language="en")
+    assert any(n.startswith("company:sakura") for n in _names(x))
+    assert not any(t.startswith("company:sakura") for (_, t) in _pairs(x, VISITED))
+
+
+def test_an_english_inaugural_visit_is_a_meeting_of_host_and_envoy():
+    x = _x("Premier Jonas Weller received the Ambassador of Chile, Mark Tilden, for his inaugural visit to Hesse.", language="en")
+    evs = _events(x)
+    assert len(evs) == 1
+    ev = next(iter(evs))
+    part = _pairs(x, PART)
+    assert ("person:jonas-weller", ev) in part and ("person:mark-tilden", ev) in part
+    assert not any(s == ev for (s, _) in _pairs(x, VISITED))
+
+
+def test_a_recalled_earlier_visit_is_the_persons_visit_not_an_event():
+    x = _x("Premier Jonas Weller recalled his visit to Chile in 2014 and spoke about trade.", language="en")
+    assert _events(x) == {}
+    assert ("person:jonas-weller", "region:cl") in _pairs(x, VISITED)
+    x = _x("Ministerpräsident Jonas Weller erinnerte an seinen Besuch in Chile im Jahr 2014.")
+    assert _events(x) == {}
+    assert ("person:jonas-weller", "region:cl") in _pairs(x, VISITED)
+
+
+def test_a_compound_fair_or_festival_is_named_by_itself_but_a_generic_one_is_not():
+    x = _x("Die Delegation besuchte die Optikmesse in Yokohama.")
+    assert any("Optikmesse" in _names(x)[e] for e in _events(x))
+    x = _x("Die Stadt Kiel und die Handelskammer Hamburg luden zum traditionellen Kirschblütenfest ein.")
+    assert any("Kirschblütenfest" in _names(x)[e] for e in _events(x))
+    x = _x("Auf der Fachmesse und beim Sommerfest der Firma gab es viele Gespräche.")
+    assert _events(x) == {}
+
+
+def test_a_named_week_in_lower_case_and_time_phrases_that_are_no_event():
+    x = _x("In Kiel ist die Chile week gestartet. Staatsrätin Paula Rendel und der Botschafter Mark Tilden "
+           "eröffneten gemeinsam die Veranstaltungswoche.")
+    evs = _events(x)
+    assert len(evs) == 1
+    ev = next(iter(evs))
+    assert "Chile week" in _names(x)[ev]
+    part = _pairs(x, PART)
+    assert ("person:paula-rendel", ev) in part and ("person:mark-tilden", ev) in part
+    x = _x("One week later the minister flew home. Last week he met investors.", language="en")
+    assert _events(x) == {}
+
+
+def test_a_forum_word_inside_an_association_name_is_no_event_and_spellings_of_one_forum_merge():
+    x = _x("Das Programm organisiert der Deutsch-Chilenische Kultur-Forum e.V. in Kiel.")
+    assert _events(x) == {}
+    x = _x("Das Deutsch-Chilenische Wirtschafts-Forum beginnt am Montag. Zum Deutsch-Chilenischen "
+           "Wirtschaftsforum kommen 200 Gäste.")
+    assert len(_events(x)) == 1
+
+
+def test_those_named_at_an_inaugural_visit_take_part():
+    x = _x("Zum Antrittsbesuch bei Landtagspräsidentin Paula Rendel hatten der chilenische Konsul Mark Tilden "
+           "und seine Stellvertreterin Lisa Brandon gute Nachrichten dabei.")
+    ev = next(iter(_events(x)))
+    part = _pairs(x, PART)
+    for p in ("person:mark-tilden", "person:lisa-brandon", "person:paula-rendel"):
+        assert (p, ev) in part

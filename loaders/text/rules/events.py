@@ -66,9 +66,25 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
         # plural-looking words after a singular genitive article are one event: "eines Online-Workshops"
         if T.PLURAL_EVENT.search(word) and not word.lower().endswith(("delegation",)) and not _GENITIVE_SINGULAR.search(t[: m.start]):
             continue
+        if any(x.kind == "entity" and x.type in (ORGANIZATION, COMPANY) and x.start <= m.start and m.end <= x.end
+               and re.search(r"\b(?:e\.\s?V\.?|gGmbH|GmbH|AG|Verein|Stiftung)\b", x.text) for x in ms):
+            continue  # "das Deutsch-Indische Kultur-Forum e.V.": a body's name, not an event
+        if word == "Besuch" and re.search(r"\bzu\s+$", t[max(0, m.start - 4):m.start]):
+            continue  # "X ist zu Besuch in Y": a person's stay (read as a visit of the person), not a trip
         kind = m.ref
         if kind == "trip" and re.search(r"[Dd]elegation", word):
             kind = "delegation_visit"
+        rec = _RECALLED.search(t[max(0, m.start - 60):m.end]) if kind in T.TRAVEL else None
+        if rec is not None and rec.end() == m.end - max(0, m.start - 60):
+            # "X recalled his visit to Korea in 2014", "erinnerte an seinen Besuch in Japan": the person's earlier
+            # visit, told for context
+            who = next((x for x in ms if x.type == PERSON and x.end <= m.start), None)
+            place = next((x for x in ms if x.kind == "entity" and x.type == REGION and x.start >= m.end
+                          and re.fullmatch(r"\s+(?:to|in|nach)\s+(?:the\s+)?", t[m.end:x.start])), None)
+            if who is not None and place is not None:
+                d.fact(VISITED, who.ref, place.ref, s.index)
+            earlier = True
+            continue
         if kind in T.TRAVEL and any(e.kind in T.TRAVEL for e in d.events) and _indefinite(d, t[: m.start]) and _EARLIER.search(t):
             earlier = True
             continue  # "Im Januar hatte eine Delegation X die Insel besucht": an earlier visit, told for context
@@ -78,7 +94,7 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
             # "die Messe Medica", "the Agritechnica Trade Show", "die Konferenz „X“": only a named one
             if _PRESS_BEFORE.search(t[max(0, m.start - 8):m.start]):
                 continue
-            name = _name_after(t, m) or name
+            name = _name_after(t, m) or name or _compound_name(word)
             if not name or _TIME_WORD.match(name):
                 continue  # "Last Week", "Nächste Woche": a time, not a name
         ev = None
@@ -87,13 +103,16 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
             ev = max(d.events, key=lambda e: e.sentences[-1] if e.sentences else e.first_sentence)
         same = [e for e in d.events if (e.kind in T.TRAVEL and kind in T.TRAVEL) or e.kind == kind]
         if name:
-            ev = next((e for e in d.events if e.name and name_keys(e.name) & name_keys(name)), None)
+            ev = next((e for e in d.events if e.name and (name_keys(e.name) & name_keys(name) or _squeezed(e.name) == _squeezed(name))), None)
         acc = getattr(d, "accompanied", None)
         if ev is None and not name and kind in T.TRAVEL and acc is not None and s.index - acc[1] <= 2 \
                 and not any(e.kind in T.TRAVEL for e in d.events) and _DEFINITE_BEFORE.search(t[max(0, m.start - 30):m.start]):
             # "Er wurde begleitet von A und B. ... waren C und D Mitglied der Delegation": the group that
             # accompanies is the delegation
             ev = acc[0]
+        if ev is None and generic_visit and _DEFINITE_BEFORE.search(t[max(0, m.start - 12):m.start]):
+            # "der Antrittsbesuch ... Gesprächsstoff für den Besuch": the visit named before
+            ev = _visit_named(d)
         if ev is None and same and not name and kind not in T.NAMED_ONLY:
             cur = same[-1]
             dm = [x for x in d.dates[s.index] if x.kind in ("day", "range", "month")]
@@ -132,7 +151,8 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
                                                                     and not _POSSESSIVE_AFTER.match(t, m.end)]
     if not ev_here and not any(e.kind in T.TRAVEL for e in d.events) and not any(m.kind == "agreement" for m in ms):
         # "Minister X hat ... Südkorea, Japan und China besucht": a trip without the word for it
-        foreign = [m for m in ms if m.kind == "entity" and m.type == REGION and not d.state_of(m.ref) and m.ref != "region:de"]
+        foreign = [m for m in ms if m.kind == "entity" and m.type == REGION and not d.state_of(m.ref) and m.ref != "region:de"
+                   and not m.ref.startswith("region:de-")]
         if T.TRAVEL_VERB.search(t) and foreign and (any(m.type == PERSON for m in ms) or re.search(r"Delegation|Vertreter|delegation", t)):
             kind = "delegation_visit" if re.search(r"Delegation|Vertreter|delegation|representatives", t) else "trip"
             ev = EventObj(len(d.events), kind, s.index)
@@ -496,12 +516,14 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
             continue  # "Aigner's ministry said", "X meets with a delegation led by Y": not a participant
         if m.type == PERSON and ev.kind in T.TRAVEL and _SAID_THAT.match(t, m.end):
             continue  # "X said that Y plans to send a delegation": X reports, Y travels
+        if m.type == PERSON and ev.kind in T.TRAVEL and _met(t, ms, m):
+            continue  # "Die Delegation trifft Gouverneur X", "traf in Tokio den Gouverneur X": the host met, not a traveller
         if m.type == PERSON and _CONTACT_BEFORE.search(t[max(0, m.start - 50):m.start]):
             continue  # "Wer teilnehmen möchte, wendet sich an X", "should contact X": the contact, not a participant
         if m.type == PERSON and not anaphoric and ev.kind not in T.TRAVEL and T.SPEECH.search(t):
             d.fact(PARTICIPATED_IN, m.ref, key, s.index, role="speaker")
             continue
-        if m.type == PERSON and not anaphoric and _DURING.search(t):
+        if m.type == PERSON and not anaphoric and (_DURING.search(t) or _AT_MEETING.search(t)):
             d.fact(PARTICIPATED_IN, m.ref, key, s.index)
             continue
         if m.type == PERSON and T.PARTICIPATE_PERSON.search(t):
@@ -520,8 +542,16 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
                         d.fact(VISITED, key, x.ref, s.index)
                         if x.ref not in ev.visited:
                             ev.visited.append(x.ref)
-    if _ACCOMPANIED_BY.search(t):
+    acc_by = _ACCOMPANIED_BY.search(t)
+    if acc_by:
         d.accompanied = (ev, s.index)
+        if not several:
+            # "begleitet von Minister A und Vertretern der B und der C": the bodies named among the companions
+            for m in ms:
+                if m.kind == "entity" and m.type in (ORGANIZATION, COMPANY) and m.start >= acc_by.end() and m.ref not in role_targets \
+                        and not _CLAUSE_END.search(t, acc_by.end(), m.start) and m.ref not in organizers \
+                        and not re.search(r"\(\s*$", t[max(0, m.start - 3):m.start]):  # "X (CDU)": a party
+                    d.fact(PARTICIPATED_IN, m.ref, key, s.index)
     av = _ACCOMPANY_ACTIVE.search(t)
     if av is not None and not _ACCOMPANIED_BY.match(t, av.start()) and not several:
         # "Vertreter der A und der B begleiten den Minister", "Officials from A and B will accompany X": the
@@ -622,6 +652,10 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
                     continue
                 if re.search(r"\b(?:aus|from)\s+(?:der\s+|dem\s+|den\s+|the\s+)?(?:(?:[a-zäöü][\w-]*|[\w-]*(?:stadt|metropole|provinz|region|präfektur|city|province|prefecture))\s+){0,3}$", pre) or re.search(r"(?:Delegation|delegation|Gruppe|group)\s+(?:der|des|of)\s+(?:[\w-]+\s+){0,3}$", pre):
                     continue
+                if m.type in (ORGANIZATION, COMPANY) and any(x.kind == "role" and 0 <= x.start - m.end <= 2 for x in ms):
+                    continue  # "meet with TSMC Chairman X": the employer of a person met
+                if m.type in (ORGANIZATION, COMPANY) and _SAID_AFTER.match(t, m.end):
+                    continue  # "..., the German Institute said": the source, not a place visited
                 if m.type in (ORGANIZATION, COMPANY) and _WHERE_CLAUSE.search(t, cue.end(), m.start):
                     continue  # "den Park in X, wo auch die Firma Y sitzt": named as what is there, not visited
                 if m.type in (ORGANIZATION, COMPANY):
@@ -697,11 +731,11 @@ _COMPANIES_AFTER = re.compile(r"\s+(?:(?:und|and|sowie)\s+[a-zäöü][\w-]*\s+)?
 # "Der politische Austausch ...", "The talks ...": a sentence about the trip's talks
 _TALKS = re.compile(r"\s*(?:Der|Die|The)\s+(?:[\w-]+\s+)?(?:Austausch|Gespräche|talks|exchange)\b")
 # "die den Minister nach X begleitet hatten": travelling with the trip
-_ACCOMPANY = re.compile(r"\b(?:begleite\w*|accompan\w*)\b")
+_ACCOMPANY = re.compile(r"\b(?:[Bb]egleite\w*|[Aa]ccompan\w*)\b")
 # "will visit X, Y and Z", "besucht X": a place named as what is visited, even the text's own state
 _VISIT_OBJECT = re.compile(r"\b(?:visit|visits|visited|visiting|besucht|besuchte|besuchten|besuchen|bereist|bereiste|besichtigt|besichtigte|besichtigten|toured)\s+(?:the\s+|das\s+|den\s+|die\s+)?$")
 # "im Zuge des Besuchs", "during the visit": a person named there takes part in the event
-_DURING = re.compile(r"\b(?:[Ii]m Zuge|[Ii]m Verlauf|[Ww]ährend|[Aa]nlässlich|[Zz]um Abschluss|[Zz]um Auftakt|[Dd]uring|[Ii]n the course of|[Aa]s part of|[Ii]m Rahmen|[Aa]t the (?:end|start|close) of|[Oo]n the (?:first|last|final) day of)\s+(?:des|der|dieses|dieser|seines|ihres|seiner|ihrer|einer|eines|the|this|his|her|a|an)\s+(?:[\w-]+\s+)?[\w-]*(?:[Bb]esuch|[Rr]eise|[Dd]elegation|[Ff]orum|[Ww]orkshop|[Ss]ymposium|[Vv]isit|trip|mission|[Mm]ission|[Kk]onferenz|[Kk]ongress|[Mm]esse|Tage|[Ee]mpfang|[Vv]eranstaltung|[Cc]onference|[Ss]ummit|[Ff]air|[Ee]vent|[Rr]eception)\w*")
+_DURING = re.compile(r"\b(?:[Ii]m Zuge|[Ii]m Verlauf|[Ww]ährend|[Aa]nlässlich|[Zz]um Abschluss|[Zz]um Auftakt|[Dd]uring|[Ii]n the course of|[Aa]s part of|[Ii]m Rahmen|[Bb]ei|[Aa]uf|[Oo]n|[Aa]t the (?:end|start|close) of|[Oo]n the (?:first|last|final) day of)\s+(?:des|der|dieses|dieser|seines|ihres|seiner|ihrer|einer|eines|the|this|his|her|a|an)\s+(?:[\w-]+\s+)?[\w-]*(?:[Bb]esuch|[Rr]eise|[Dd]elegation|[Ff]orum|[Ww]orkshop|[Ss]ymposium|[Vv]isit|trip|mission|[Mm]ission|[Kk]onferenz|[Kk]ongress|[Mm]esse|Tage|[Ee]mpfang|[Vv]eranstaltung|[Cc]onference|[Ss]ummit|[Ff]air|[Ee]vent|[Rr]eception)\w*")
 # "X ... zum Inhalt", "X steht im Fokus": a cue after the topic
 _FOCUS_AFTER = re.compile(r"[^.;:!?]{0,70}?\b(?:zum Inhalt|zum Gegenstand|im Fokus|im Mittelpunkt|im Vordergrund|in focus|at the cent(?:re|er))\b")
 _THIS_FIELD = re.compile(r"\b(?:in|auf|aus)\s+(?:diesem|dem genannten)\s+(?:Bereich|Feld|Sektor|Segment|Gebiet)\b|\bin\s+this\s+(?:field|area|sector)\b")
@@ -718,7 +752,7 @@ _LOCATOR_GAP = re.compile(r"\s*(?:,|\(|\bbei|\bnahe|\bnear|\bin|\bim)\s*(?:(?:de
 
 
 # arrival, a completed or present stay: "ist in X eingetroffen", "ist in X zu Gast", "arrived in X"
-_ARRIVED = re.compile(r"\b(?:eingetroffen|angekommen|zu\s+Gast|arrived|arrives)\b")
+_ARRIVED = re.compile(r"\b(?:eingetroffen|angekommen|zu\s+Gast|zu\s+Besuch|arrived|arrives|will\s+arrive)\b")
 _ORIGIN_BEFORE = re.compile(r"\b(?:aus|from|von)\s+(?:der\s+|dem\s+|den\s+|the\s+)?(?:[\w-]+\s+){0,2}$")
 _VISIT_WORD = re.compile(r"\b(?:besucht|besuchte|besuchten|besuchen|bereist|bereiste|besichtigt|besichtigte|visits|visited|will\s+visit|toured)\b|" + _ARRIVED.pattern)
 
@@ -824,7 +858,7 @@ _POSSESSIVE_AFTER = re.compile(r"(?:'s|’s|')(?!\w)")
 # "a delegation led by X", "angeführt von X", "unter (der) Leitung von X": the delegation's head
 _LED_BY = re.compile(r"\b(?:led|headed|spearheaded)\s+by\b|\b[Aa]ngeführt\s+von\b|\bunter\s+(?:der\s+)?Leitung\s+(?:von|des|der)\b")
 # the hosts of a delegation: "X meets with / welcomes / receives a delegation led by Y"
-_HOSTS = re.compile(r"\b(?:meets?\s+with|met\s+with|welcom\w*|receiv\w*|greet\w*|hosts?|hosted|trifft|traf|empf(?:ä|a)ng\w*|begrüß\w*)\b", re.I)
+_HOSTS = re.compile(r"\b(?:meets?\s+with|met\s+with|welcom\w*|receiv\w*|greet\w*|hosts?|hosted|trifft|traf|empf(?:ä|a|i)ng\w*|begrüß\w*)\b", re.I)
 
 
 def _near_event(d: Doc, ev: EventObj, ms: list[Mention], place: Mention, persons_between: bool = False) -> bool:
@@ -875,10 +909,41 @@ _IN_SPEECH = re.compile(r"\b(?:in|bei)\s+(?:ihrer|seiner|der)\s+(?:[\w-]+\s+)?(?
                         r"|\b(?:in|during)\s+(?:his|her|the)\s+(?:[\w-]+\s+)?(?:speech|keynote|welcome address|opening address|opening remarks|welcoming remarks)\b")
 
 
+# the object of a meeting verb: "trifft Gouverneur X", "traf in Tokio den Minister X", "met with Mayor X"
+_MET_OBJECT = re.compile(r"\b(?:trifft|traf|trafen|treffen|meets?|met|meeting\s+with|sprach\s+mit|spricht\s+mit|Gespräche?n?\s+mit|talks\s+with|spoke\s+with)\s+(?:(?:with|mit|sich\s+mit)\s+)?(?:[\w.-]+\s+){0,4}$")
+def _met(t: str, ms: list[Mention], m: Mention) -> bool:
+    """The person is the object of a meeting verb: no other person stands between the verb and it."""
+    lo = max(0, m.start - 60)
+    if re.search(r"\b(?:trifft|traf|trafen|treffen)\b", t[: m.start]) and re.search(r"\b(?:den|dem)\s+(?:[\w-]+\s+){0,2}$", t[max(0, m.start - 40):m.start]):
+        return True  # "traf Weller in Tokio den Gouverneur X": the accusative object of the meeting
+    mo = _MET_OBJECT.search(t[lo:m.start])
+    if mo is None:
+        return False
+    verb = lo + mo.start()
+    if re.fullmatch(r"(?:trifft|traf|trafen|treffen|sprach|spricht)\s+", t[verb:m.start]):
+        return False  # "traf Weller in Tokio ...": the subject after the verb
+    return not any(x.type == PERSON and verb <= x.start and x.end <= m.start and x is not m for x in ms)
+
+
+# "Zum Antrittsbesuch bei X hatten A und B ...", "Beim Empfang sprach X": those named take part
+_AT_MEETING = re.compile(r"\b(?:[Zz]um|[Bb]eim)\s+(?:[\w-]+\s+)?(?:Antrittsbesuch|Höflichkeitsbesuch|Empfang|Festakt|Arbeitsessen|Business-Lunch|Neujahrsempfang)\b")
 _CONTACT_BEFORE = re.compile(r"\b(?:contact|contacting|kontaktieren|Kontakt|Ansprechpartner\w*|wenden?\s+(?:Sie\s+)?sich\s+(?:bitte\s+)?an|register\s+with|Anmeldung\s+bei)\s+(?:[\w.]+\s+){0,2}$")
 
 
+def _visit_named(d: Doc) -> EventObj | None:
+    """The latest event whose word is a kind of visit ('Antrittsbesuch', 'Höflichkeitsbesuch')."""
+    for (i, start), ev in sorted(d.trigger_event.items(), key=lambda kv: kv[0], reverse=True):
+        word = next((x.text for x in d.mentions.get(i, []) if x.kind == "event" and x.start == start), "")
+        if re.search(r"besuch|visit", word, re.I) and word.lower() not in ("besuch", "besuchs", "visit"):
+            return ev
+    return None
+
+
+_RECALLED = re.compile(r"\b(?:recalled|recalls|remembered|erinnerte\s+(?:sich\s+)?an|erinnert\s+(?:sich\s+)?an)\s+(?:his|her|their|seinen|ihren|den|the)\s+(?:[\w-]+\s+)?[\w-]*(?:visit|trip|Besuch|Reise)$")
+
+
 # pluperfect of a visit: "hatte ... besucht", "had visited"
+_SAID_AFTER = re.compile(r"\s*(?:said|says|stated|announced|sagte|sagt|teilte|teilt|mitteilte|erklärte)\b")
 _WHERE_CLAUSE = re.compile(r",\s*(?:wo|where|in dem|in der|in which|an dem)\b")
 _EARLIER = re.compile(r"\b(?:hatte|hatten|had)\b[^.;]{0,160}?\b(?:besucht|bereist|gereist|visited|travell?ed)\b")
 
@@ -889,8 +954,25 @@ _PRESS_BEFORE = re.compile(r"\b(?:press|Presse|news)[\s-]*$", re.I)
 # word after a German noun is only a name where a place, a date or the clause's end follows it
 _NAME_AFTER = re.compile(r"\s+(?:[„\"“](?P<q>[^„\"“”\n]{3,90})[“”\"]"
                          r"|(?P<n>[A-Z][\w&+.-]*(?:\s+[A-Z0-9][\w&+-]*){0,2})(?=\s+(?:in|im|auf|at|on|vom|from|20\d\d)\b|\s*[,.;:()]|\s*$))")
-_TIME_WORD = re.compile(r"(?:Last|Next|Every|Each|Whole|Letzte|Nächste|Diese|Jede|Ganze|Vier|Fünf|Drei|Zwei|Sechs|Sieben)\b|\d")
+_TIME_WORD = re.compile(r"(?:Last|Next|Every|Each|Whole|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|A|Any|Same|Previous|Following|Letzte|Nächste|Diese|Jede|Ganze|Vier|Fünf|Drei|Zwei|Sechs|Sieben)\b|\d")
 _NOT_NAME = re.compile(r"(?:Die|Der|Das|The|This|In|Im|Auf|An|Am|Zum|Zur|Für|For|At|On|Mit|With|Und|And)$")
+
+
+# a compound names its fair or conference ("Optikmesse", "Kirschblütenfest", "Wasserstoffkonferenz"), unless
+# its first part is generic ("Fachmesse", "Pressekonferenz", "Sommerfest")
+_GENERIC_PART = re.compile(r"(?:Fach|Leit|Welt|Haupt|Verbraucher|Publikums|Presse|Video|Telefon|Online|Jahres|Sommer|Winter|Herbst|Frühlings|Weihnachts|Stadt|Dorf|Vereins|Familien|Kinder|Straßen|Volks|Partner|Abschluss|Auftakt|Fach-)", re.I)
+
+
+def _squeezed(name: str) -> str:
+    """'Deutsch-Indische Kultur-Forum' and 'Deutsch-Indische Kulturforum' are one name."""
+    return re.sub(r"[\s-]", "", name.lower())
+
+
+def _compound_name(word: str) -> str | None:
+    m = re.fullmatch(r"([A-ZÄÖÜ][\w-]{3,}?)-?(?:[Mm]esse|[Ff]est|[Kk]onferenz|[Kk]ongress)", word)
+    if m is None or _GENERIC_PART.fullmatch(m.group(1)):
+        return None
+    return word
 
 
 def _name_after(t: str, m: Mention) -> str | None:
@@ -941,10 +1023,11 @@ def _with_office_holders(d: Doc, s: Sentence, ms: list[Mention]) -> list[Mention
 
 
 # ------------------------------------------------------------------ travelling with a delegation
-_ACCOMPANIED_BY = re.compile(r"\b(?:begleitet\s+(?:von|durch)|in\s+Begleitung\s+(?:von|des|der)|accompanied\s+by)\b")
+_ACCOMPANIED_BY = re.compile(r"\b(?:[Bb]egleitet\s+(?:wird\s+|wurde\s+|werden\s+|wurden\s+)?(?:(?:der|die|den|das|er|sie|the)\s+)?(?:[\w-]+\s+)?(?:von|durch)|[Ii]n\s+Begleitung\s+(?:von|des|der)|[Aa]ccompanied\s+by)\b")
 _ACCOMPANY_ACTIVE = re.compile(r"\b(?:accompan(?:y|ies|ied)|begleite[nt]?|begleiteten)\b")
 # "mit einer großen Delegation", "with a business delegation": the word of the trip after "mit"/"with"
 _WITH_GROUP = re.compile(r"\b(?:[Mm]it|[Ww]ith)\s+(?:(?:einer|einem|seiner|ihrer|der|a|an|his|her|its|the)\s+)?(?:[\w-]+\s+){0,2}$")
+_TOGETHER_PERSON = re.compile(r"\W*(?:[Gg]emeinsam|[Zz]usammen|[Tt]ogether)\s+(?:mit|with)\s+(?:(?:der|dem|the)\s+)?(?:[\w.-]+\s+){0,3}")
 # "met with the delegation", "traf sich mit der Delegation", "Gespräche mit der Delegation": the hosts
 _MEET_BEFORE = re.compile(r"\b(?:meets?|met|meeting|talks?|talked|spoke|speaks|sprach|spricht|trifft|traf|trafen|treffen|Treffen|Gespräch\w*|Austausch|sich)\s+$")
 
@@ -953,6 +1036,10 @@ def _with_delegation(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention]) -> No
     """'X reist mit einer Delegation nach Y', 'Mit großer Delegation ist X in Y eingetroffen', 'X plans to
     visit Y with a business delegation': the sentence's subject travels with the group."""
     t = s.text
+    for x in ms:
+        if x.type == PERSON and x.start <= 60 and _TOGETHER_PERSON.fullmatch(t[: x.start]):
+            # "Gemeinsam mit Minister X will eine Delegation ...", "Together with Governor X, a delegation ..."
+            d.fact(PARTICIPATED_IN, x.ref, ("event", ev.key), s.index)
     for m in ms:
         w = _WITH_GROUP.search(t[max(0, m.start - 50):m.start]) if m.kind == "event" and d.event_of(m) is ev else None
         if w is None or _MEET_BEFORE.search(t[max(0, m.start - 50):m.start][: w.start()]):
@@ -998,13 +1085,18 @@ def _person_visits(d: Doc, s: Sentence, ms: list[Mention]) -> None:
             if _ORIGIN_BEFORE.search(t[max(0, m.start - 30):m.start]) or re.search(r"\b(?:in|im|bei|at|of|des|der)\s+$", t[max(0, m.start - 6):m.start]):
                 continue  # "die Firma X aus Y", "der Sitz des Konzerns X" is fine below, "in der Y": a place
             who = _visitor(t, ms, m)
+            if who is None:
+                # "Zum Abschluss ... besuchte der Botschafter die Firma Y": the subject right after the verb
+                after = next((x for x in ms if x.type == PERSON and v.end() <= x.start and x.end <= m.start), None)
+                if after is not None and re.fullmatch(r"\s*(?:(?:der|die|the)\s+)?(?:[\w-]+\s+){0,2}?(?:Dr\.\s+|Prof\.\s+)*", t[v.end():after.start]):
+                    who = after.ref
             if who is not None:
                 d.fact(VISITED, who, m.ref, s.index)
 
 
 # ------------------------------------------------------------------ receptions
 # "A empfing B in der Staatskanzlei", "B wurde von A im Rathaus empfangen", "A received B at the ministry"
-_RECEIVE = re.compile(r"\b(?:empf(?:ängt|ing|ingen|angen)|received|receives|welcomed|welcomes)\b")
+_RECEIVE = re.compile(r"\b(?:empf(?:ängt|ing|ingen|angen)|begrüßt|begrüßte|received|receives|welcomed|welcomes)\b")
 _BY_HOST = re.compile(r"\b(?:von|vom|by)\s+(?:[\w.-]+\s+){0,3}$")
 _PASSIVE = re.compile(r"\b(?:wurde|wurden|wird|werden|was|were|is|are)\b")
 _AT_PLACE = re.compile(r"\b(?:in|im|at)\s+(?:der\s+|dem\s+|the\s+)?(?:[A-ZÄÖÜ][\w-]*(?:er|en)\s+)?$")
