@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from graph.text import fold, slug
 
+from .companynames import headed_companies
 from .gazetteer import Entry, Gazetteer, Hit, token_forms, tokenize
 from .legalforms import legal_pattern
 from .givennames import is_given_name
@@ -425,7 +426,8 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
         for p in party_names(t):
             _register_org(gaz, p, lang, type_override=ORGANIZATION)
         # longer names first: 'LG Chem' before 'LG' (a name containing a known body is not registered)
-        for c in sorted(dict.fromkeys(enumerated_companies(t) + described_companies(t, lang)), key=lambda n: -len(n)):
+        for c in sorted(dict.fromkeys(enumerated_companies(t) + described_companies(t, lang) + headed_companies(t)),
+                        key=lambda n: -len(n)):
             if not any(e.type in (REGION, PERSON_T, TOPIC) for e in gaz.lookup(c, base=False)):
                 _register_org(gaz, c, lang, type_override=COMPANY)
     _listed_companies(gaz, sentences, lang)
