@@ -91,3 +91,16 @@ def test_a_title_without_a_full_stop_and_a_name_in_quotation_marks_make_no_new_p
                 published="2025-03-01", language="en")
     persons = {n.name.get("en") or n.name.get("de") for n in x.batch.nodes if n.type == "Person"}
     assert persons == {"Karin Oltmann"}, persons
+
+
+def test_initials_as_given_names_after_an_office():
+    # own words, invented persons
+    from loaders.text import extract
+
+    x = extract("Chief Minister R K Velan arrived in Munich. Chairman J.P. Okoro met him.", doc_id="doc:init",
+                published="2025-03-01", language="en")
+    persons = {n.name.get("en") for n in x.batch.nodes if n.type == "Person"}
+    assert persons == {"R K Velan", "J.P. Okoro"}, persons
+    x = extract("A Dresden firm, the maker of chips, grew. M K Velan said nothing.", doc_id="doc:init2",
+                published="2025-03-01", language="en")
+    assert not [n for n in x.batch.nodes if n.type == "Person"]

@@ -91,3 +91,9 @@ def test_a_continent_is_not_read_as_a_town_of_the_same_name():
     got = _regions("The mayor is travelling to Asia and then to Africa with a delegation.", "en")
     assert not any(r.startswith("region:ph-") for r in got), got
     assert got == {}, got
+
+
+def test_a_city_with_its_river_in_brackets_is_found_and_the_bare_word_is_not():
+    got = _regions("Die Firma sitzt in Halle (Saale), ein Büro in Frankfurt (Oder). In der Halle stand ein Stand.")
+    assert {"region:de-halle-saale", "region:de-frankfurt-oder"} <= set(got), got
+    assert not any(r.endswith("-halle") for r in got), got

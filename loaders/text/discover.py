@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from graph.text import fold, slug
 
+from .companynames import headed_companies
 from .gazetteer import Entry, Gazetteer, Hit, token_forms, tokenize
 from .legalforms import legal_pattern
 from .givennames import is_given_name
@@ -130,9 +131,13 @@ _OFFICE = (rf"(?:(?:[A-ZÄÖÜ][a-zäöüß]*)?{_OFFICE_DE}|(?:(?:Deputy|Vice|Pr
            r"Secretary|Premier|Chancellor|Commissioner|Executive|Officer|Head|Professor|Representative))(?![\w])")
 _NAMEWORD_X = rf"(?:{_NAMEWORD}|[A-Z]{{2,}}(?![\w]))"  # family names in capitals: KIM, NGUYEN
 _NAME2 = rf"{_NAMEWORD_X}\s+(?:{_NAMEWORD_X}\s+)?{_NAMEWORD_X}(?![\w-])"
+# given names as initials after an office: "Chief Minister M K Stalin", "Chairman C.C. Wei"
+_INITIALS = r"(?:[A-Z]\.[ \t]?){1,3}|(?:[A-Z][ \t]){1,3}"
+PERSON_INIT = re.compile(rf"(?P<hon>)(?P<given>(?:[A-Z]\.[ \t]?){{1,3}}|(?:[A-Z][ \t]){{1,3}})[ \t]*(?P<family>{_NAMEWORD})(?![\w-])")
 PERSON_X = re.compile(rf"(?P<hon>{HONORIFIC})(?P<given>{_NAMEWORD_X}(?:\s+{_NAMEWORD_X})?)\s+(?P<family>{_NAMEWORD_X})(?![\w-])")
 _PARTIES = r"(?:CDU|CSU|SPD|FDP|Grüne|Grünen|Bündnis 90/Die Grünen|Die Linke|Linke|AfD|BSW|SSW|Freie Wähler|parteilos)"
 _OFFICE_BEFORE = re.compile(rf"(?<![\w-]){_OFFICE}\s+(?:(?:Dr\.|Prof\.|Professor|Mr\.?|Ms\.?|Mrs\.?|Herrn|Herr|Frau|S\.\s?E\.|H\.\s?E\.)\s+)*(?={_NAME2})")
+_OFFICE_INITIALS = re.compile(rf"(?<![\w-]){_OFFICE}\s+(?=(?:{_INITIALS})[ \t]*{_NAMEWORD}(?![\w-]))")
 _OFFICE_APPOS = re.compile(rf"(?<![\w-]){_OFFICE}[^,.;:()»«\"\n]{{0,80}},\s+(?:(?:Dr\.|Prof\.|Mr\.?|Ms\.?|Mrs\.?|Herrn|Herr|Frau)\s+)*(?={_NAME2}\s*[,(])")
 _OFFICE_PHRASE = re.compile(rf"(?<![\w-]){_OFFICE}(?:\s+(?:of|for|für)\s+(?:the\s+)?[A-ZÄÖÜ][\w-]*+(?:\s+(?:and|und|&)\s+[A-ZÄÖÜ][\w-]*+)?)?")
 _NAME_THEN_OFFICE = re.compile(rf"(?<![\w-])(?P<p>{_NAME2}),\s+(?:(?:der|die|the|a|an|seit|since)\s+)?(?:[\w-]+\s+){{0,3}}?{_OFFICE}")
@@ -460,7 +465,8 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
         for p in party_names(t):
             _register_org(gaz, p, lang, type_override=ORGANIZATION)
         # longer names first: 'LG Chem' before 'LG' (a name containing a known body is not registered)
-        for c in sorted(dict.fromkeys(enumerated_companies(t) + described_companies(t, lang)), key=lambda n: -len(n)):
+        for c in sorted(dict.fromkeys(enumerated_companies(t) + described_companies(t, lang) + headed_companies(t)),
+                        key=lambda n: -len(n)):
             if not any(e.type in (REGION, PERSON_T, TOPIC) for e in gaz.lookup(c, base=False)):
                 _register_org(gaz, c, lang, type_override=COMPANY)
         _cued_bodies(gaz, t, lang)
@@ -744,7 +750,8 @@ def discover_persons(gaz: Gazetteer, sentences: list[Sentence], lang: str) -> No
             extra |= {m.end() for m in rx.finditer(t)}
         for rx in (_NAME_THEN_OFFICE, _NAME_PARTY):
             extra |= {m.start("p") for m in rx.finditer(t)}
-        starts += sorted(extra)
+        initials = {m.end() for m in _OFFICE_INITIALS.finditer(t)}
+        starts += sorted(extra | initials)
         role_starts = {m.start: m.end for m in matches if any(h.kind == "role" for h in m.hits)}
         headline = title_case(t, lang)
         for st in sorted(set(starts)):
@@ -759,11 +766,13 @@ def discover_persons(gaz: Gazetteer, sentences: list[Sentence], lang: str) -> No
                 pm = PERSON.match(t, st)
             if pm is None and st in extra:
                 pm = PERSON_X.match(t, st)
+            if pm is None and st in initials:
+                pm = PERSON_INIT.match(t, st)
             if not pm:
                 continue
             if st in extra and re.search(r"(?i)ministeri|ministry|universit|institut|agentur|agency|gmbh", pm.group(0)):
                 continue
-            given, family = pm.group("given"), pm.group("family")
+            given, family = pm.group("given").strip(), pm.group("family")
             if not all(_name_ok(w, family, gaz) for w in given.split()) or _quoted(t, pm.start("given"), pm.end()):
                 continue
             # an English headline in title case ("Governor Leads Trade Mission to X"): every word is capitalized,

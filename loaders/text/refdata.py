@@ -131,6 +131,9 @@ _NOT_NAMES = {"mitte", "nord", "süd", "sud", "ost", "west", "north", "south", "
               "reading", "landes", "marche", "aurora", "islands", "island", "union", "city"}
 
 
+_QUALIFIED = re.compile(r"(?P<base>[A-ZÄÖÜ][\w-]+) \((?P<q>[A-ZÄÖÜ][\w. -]+)\)")
+
+
 def _kind_only(name: str) -> bool:
     """A subdivision name that ``_ok`` refuses only because it is also a word or a person's name."""
     n = name.strip()
@@ -232,6 +235,14 @@ def reference_regions() -> list[Entry]:
             if sub is not None and sub.properties.get("level") != "city" and not set(forms) & set(sub.all_names()):
                 out.append(Entry(f"region:{c['countrycode'].lower()}-{slug(name)}-city", REGION, {"en": forms[0]},
                                  {"de": [forms[1]]}, {"level": "city"}, parent=sub.id))
+            continue
+        qualified = _QUALIFIED.fullmatch(name)  # "Halle (Saale)", "Frankfurt (Oder)": also "Halle an der Saale"
+        if qualified and _ok(qualified.group("q")) and (c["countrycode"], name) not in seen:
+            seen.add((c["countrycode"], name))
+            base, q = qualified.group("base"), qualified.group("q")
+            out.append(Entry(f"region:{c['countrycode'].lower()}-{slug(name)}", REGION, {"en": name},
+                             {"en": [f"{base} an der {q}"]}, {"level": "city"},
+                             parent=f"region:{c['countrycode'].lower()}"))
             continue
         if not _ok(name) or (c["countrycode"], name) in seen or (c["countrycode"], name) in subdivision_names:
             continue
