@@ -425,3 +425,19 @@ def test_those_named_at_an_inaugural_visit_take_part():
     part = _pairs(x, PART)
     for p in ("person:mark-tilden", "person:lisa-brandon", "person:paula-rendel"):
         assert (p, ev) in part
+
+
+def test_the_host_of_a_visiting_delegation_does_not_travel_with_it():
+    x = _x("Morgen empfängt Ministerpräsidentin Petra Olandt im Gästehaus eine Delegation aus der Provinz Hebei. "
+           "Die Delegation wird von Vizegouverneur Wang Lifeng geleitet.")
+    participants = {s for s, _ in _pairs(x, "PARTICIPATED_IN")}
+    assert "person:wang-lifeng" in participants, participants
+    assert "person:petra-olandt" not in participants, participants
+
+
+def test_the_person_a_host_stands_in_for_is_not_the_guest():
+    x = _x("Minister Karl Brandt hat in Vertretung von Ministerpräsidentin Petra Olandt den Gouverneur der "
+           "Provinz Hebei, Wang Lifeng, in der Staatskanzlei in Dresden empfangen.")
+    visitors = {s for s, _ in _pairs(x, "VISITED")}
+    assert "person:petra-olandt" not in visitors, visitors
+    assert "person:wang-lifeng" in visitors, visitors

@@ -516,6 +516,8 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
             continue  # "Aigner's ministry said", "X meets with a delegation led by Y": not a participant
         if m.type == PERSON and ev.kind in T.TRAVEL and _SAID_THAT.match(t, m.end):
             continue  # "X said that Y plans to send a delegation": X reports, Y travels
+        if m.type == PERSON and ev.kind in T.TRAVEL and _receives_delegation(d, ev, t, ms, m):
+            continue  # "Morgen empfängt Ministerpräsident X eine Delegation aus Y": the host, not a traveller
         if m.type == PERSON and ev.kind in T.TRAVEL and _met(t, ms, m):
             continue  # "Die Delegation trifft Gouverneur X", "traf in Tokio den Gouverneur X": the host met, not a traveller
         if m.type == PERSON and _CONTACT_BEFORE.search(t[max(0, m.start - 50):m.start]):
@@ -1095,11 +1097,33 @@ def _person_visits(d: Doc, s: Sentence, ms: list[Mention]) -> None:
 
 
 # ------------------------------------------------------------------ receptions
+_HOST_VERB = re.compile(r"\b(?:empf(?:ängt|ing|ingen|angen)|begrüß(?:t|te|ten)|received|receives|welcomed|welcomes|hosted|hosts)\b")
+_WITH_BEFORE = re.compile(r"\b(?:mit|with)\s+(?:(?:einer|einem|der|dem|seiner|ihrer|the|a|an|his|her)\s+)?(?:[\w-]+\s+){0,2}$")
+
+
+def _receives_delegation(d: Doc, ev, t: str, ms: list[Mention], person: Mention) -> bool:
+    """The person receives the travelling group the sentence names ('empfängt X eine Delegation aus Y',
+    'X welcomed a delegation from Y', 'Die Delegation wurde von X empfangen'): a host, not a traveller."""
+    verb = _HOST_VERB.search(t)
+    if verb is None:
+        return False
+    for m in ms:
+        if m.kind != "event" or d.event_of(m) is not ev or _WITH_BEFORE.search(t[max(0, m.start - 40):m.start]):
+            continue
+        if person.end <= m.start and verb.start() < m.start:
+            return True  # active: the host before the group it receives
+        if m.end <= person.start and _BY_HOST.search(t[max(0, person.start - 60):person.start]) and _PASSIVE.search(t):
+            return True  # passive: "Die Delegation wurde von X empfangen"
+    return False
 # "A empfing B in der Staatskanzlei", "B wurde von A im Rathaus empfangen", "A received B at the ministry"
 _RECEIVE = re.compile(r"\b(?:empf(?:ängt|ing|ingen|angen)|begrüßt|begrüßte|received|receives|welcomed|welcomes)\b")
 _BY_HOST = re.compile(r"\b(?:von|vom|by)\s+(?:[\w.-]+\s+){0,3}$")
 _PASSIVE = re.compile(r"\b(?:wurde|wurden|wird|werden|was|were|is|are)\b")
 _AT_PLACE = re.compile(r"\b(?:in|im|at)\s+(?:der\s+|dem\s+|the\s+)?(?:[A-ZÄÖÜ][\w-]*(?:er|en)\s+)?$")
+
+
+_ON_BEHALF = re.compile(r"\b(?:in\s+Vertretung\s+(?:von|des|der)|im\s+Auftrag\s+(?:von|des|der)|on\s+behalf\s+of|"
+                        r"representing)\s+(?:[\w.-]+\s+){0,3}$", re.I)
 
 
 def _reception(d: Doc, s: Sentence, ms: list[Mention]) -> None:
@@ -1108,7 +1132,9 @@ def _reception(d: Doc, s: Sentence, ms: list[Mention]) -> None:
     rv = _RECEIVE.search(t)
     if rv is None:
         return
-    persons = [m for m in ms if m.type == PERSON and not _POSSESSIVE_AFTER.match(t, m.end)]
+    # the person on whose behalf the host acts is neither host nor guest ("in Vertretung von Ministerpräsident X")
+    persons = [m for m in ms if m.type == PERSON and not _POSSESSIVE_AFTER.match(t, m.end)
+               and not _ON_BEHALF.search(t[max(0, m.start - 60):m.start])]
     if len(persons) < 2:
         return
     host_by = next((m for m in persons if _BY_HOST.search(t[max(0, m.start - 60):m.start])
