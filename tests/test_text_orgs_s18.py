@@ -213,3 +213,27 @@ def test_roles_with_an_article_a_company_before_the_office_and_a_possessive():
     assert _cos("Former CEO Jane Porter signed the contract.", "en") == set()
     assert _cos("Company CEO Jane Porter signed the contract.", "en") == set()
     assert _facts("Tom Harris, der Präsident, begrüßte die Gäste.", HOLDS_ROLE_AT) == set()
+
+
+def test_names_with_a_name_word_before_the_german_head_and_foreign_company_forms():
+    assert "Konfuzius Institut Leipzig" in _orgs("Die Stadt arbeitet mit dem Konfuzius Institut Leipzig zusammen.")
+    assert "KORA Europe Forschungsgesellschaft" in _orgs("Gäste kamen von der KORA Europe Forschungsgesellschaft in Kiel.")
+    # an article right before the head: nothing added
+    assert "Institut Leipzig" in _orgs("Das Land und das Institut Leipzig laden ein.")
+    # a descriptor compound before a company with an Asian legal form; the form makes it a company
+    got = names_by_type("Die Anteile des Automobilzulieferers Velden Tarn Investment Co., Ltd. wurden verkauft.")
+    assert "Velden Tarn Investment Co., Ltd." in got.get(COMPANY, set())
+    assert not any(n.startswith("Automobilzulieferers") for v in got.values() for n in v)
+
+
+def test_a_long_field_list_and_a_possessive_region_before_an_english_name():
+    got = _orgs("Germany’s Lower Saxony Ministry for Economic Affairs, Transport, Housing and Digitalization signed.", "en")
+    assert got == {"Lower Saxony Ministry for Economic Affairs, Transport, Housing and Digitalization"}
+    assert "Basque Government" in _orgs("The Basque Government opened an office in Munich.", "en")
+
+
+def test_a_sentence_initial_adjective_with_a_bare_head_is_no_name():
+    assert _orgs("Koreanische Regierung plant neue Förderprogramme.") == set()
+    assert "Sächsische Aufbaubank" in _orgs("Die Sächsische Aufbaubank finanziert das Vorhaben.")
+    assert _orgs("Viele Beschäftigte arbeiten im Home Office.") == set()  # English words in German text, no name
+    assert _orgs("The Front Office team welcomed the guests.", "en") == set()

@@ -60,7 +60,8 @@ _PROGRAMME_WORD = re.compile(r"Initiative|Programme|Program|Project|Fund|Award|A
                              r"Week|Days|Day|Festival|Challenge|Strategy|Act|Plan|Fair|Expo|Congress|Convention|Symposium|"
                              r"Workshop|Webinar|Series|Lecture|Meeting|Dialogue|Talks")
 # "Scottish Government", "Indonesian Government": a national or regional adjective before Government/Parliament
-_GOVERNMENT_EN = re.compile(r"(?<![\w-])(?P<name>(?:[A-Z][a-z]+(?:ish|ian|ese|an|ic|i|sh)|U\.S\.|US|UK)\s+(?:(?:State|Provincial|Federal|Regional|Municipal)\s+)?"
+_GOVERNMENT_EN = re.compile(r"(?<![\w-])(?P<name>(?:[A-Z][a-z]+(?:ish|ian|ese|an|ic|i|sh)|U\.S\.|US|UK|Basque|Thai|Swiss|Dutch|French|"
+                            r"Greek|Czech|Catalan|Flemish|Walloon|Quebec)\s+(?:(?:State|Provincial|Federal|Regional|Municipal)\s+)?"
                             r"(?:Government|Parliament|Embassy|Consulate(?:[- ]General)?))(?![\w-])")
 # "Botschaft der Republik Korea", "Generalkonsulat der Volksrepublik China", "Konsulat von Japan": a mission of a country
 _MISSION_DE = re.compile(r"(?<![\w-])(?P<name>(?:Botschaft|Generalkonsulat|Konsulat)\s+(?:der|des|von)\s+(?:(?:Republik|Volksrepublik|"
@@ -153,6 +154,10 @@ LEGAL_COMPANY = re.compile(rf"(?<![\w])(?:{_LEGAL}|Co\.)(?![\w])")
 def classify(name: str, gaz: Gazetteer) -> tuple[str, str | None]:
     """(node type, organization kind) for a name found in the text."""
     low = fold(name)
+    # an Asian or Anglo-American company form at the end ("... Investment Management Co., Ltd."): a company,
+    # whatever words it has ("Investment" would make it an agency)
+    if re.search(r"(?:\bCo\.,?\s*Ltd|\bLtd|\bInc|\bLLC|\bCorp|\bPLC|\bPte\.?\s*Ltd|\bJSC)\.?$", name):
+        return COMPANY, None
     if re.search(r"ministeri|ministry|departement|department of", low):
         return ORGANIZATION, "ministry"
     if re.search(r"kammer|chamber|\bahk\b|\bihk\b", low):
@@ -466,15 +471,21 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
                 # "Tom Velden, Chief Executive, Velden Computer Board": a comma ends what came before the name,
                 # unless a field list goes on after "of" ("Ministry of Trade, Industry and Energy")
                 before, comma, after = part.rpartition(", ")
-                if comma and not re.search(r"\b(?:of|for|für)\b", before.rpartition(", ")[2]):
+                # ("Ministry for Economic Affairs, Transport, Housing and X": the list runs on after "for")
+                if comma and not re.search(r"\b(?:of|for|für)\b", before.rpartition(", ")[2]) and not (
+                        re.search(rf"{_HEAD_EN}\s+(?:of|for)\s", before) and re.search(r"\sand\s", after)):
                     part = _trim_left(after)
                 name = _best_tail(part, gaz) if k == 0 else _trim_left(part)
+                # "Germany’s Lower Saxony Ministry for ...": the possessive region is not part of the name
+                poss = re.match(r"(?P<r>[A-Z][\w]*(?:[ -][A-Z][\w]*)?)(?:'s|’s)\s+(?=[A-Z])", name or "")
+                if poss and any(x.type == REGION for x in gaz.lookup(poss.group("r"))) and len(name[poss.end():].split()) >= 2:
+                    name = name[poss.end():]
                 place = (m.group("place") or "").strip() if k == len(parts) - 1 else ""
                 # a place right after the head names the branch ("German Institute Taipei")
                 if name and place and any(e.type == REGION for e in gaz.lookup(place)):
                     name = f"{name} {place}"
                 # a year before the name ("© 2024 State Chancellery of X", a copyright line) is no name
-                if name and len(name.split()) >= 2 and not generic_en_name(name, headline) and not name[0].isdigit():
+                if name and len(name.split()) >= 2 and not generic_en_name(name, headline or lang != "en") and not name[0].isdigit():
                     e = _register_org(gaz, name, lang)
                     # "Velden Computer Board of the Republic of Tarn": the name without its country is an alias
                     cut = re.search(r"\s+of\s+(?:the\s+)?(?=[A-Z])", name)
@@ -623,6 +634,8 @@ def _listed_companies(gaz: Gazetteer, sentences: list[Sentence], lang: str) -> N
 
 
 _DESCRIPTOR_ALWAYS = {"firma", "unternehmen", "company", "firm", "hersteller", "zulieferer", "start-up", "startup"}
+# a German compound that says what the company is ("des Automobilzulieferers X", "des Pharmaunternehmens X")
+_DESCRIPTOR_COMPOUND = re.compile(r"^[a-zäöüß-]{3,}(?:zulieferers?|herstellers?|unternehmens?|konzerns?|dienstleisters?|anbieters?|produzenten)$")
 _DESCRIPTOR = re.compile(r"(?i)(?:netzwerk|network|cluster|verband|verein|association|initiative)$")
 
 
@@ -636,7 +649,7 @@ def _best_tail(name: str, gaz: Gazetteer) -> str:
         # "Political Network STRING": an English head inside a capitalized run is part of the name
         in_run = i > 0 and words[i][:1].isupper() and " " not in w and words[i - 1][:1].isupper() \
             and words[i - 1].lower() not in STOP and re.fullmatch(r"(?i)network|cluster|association|initiative", w)
-        if w in _DESCRIPTOR_ALWAYS or (_DESCRIPTOR.search(w) and not in_run and not any(e.type == REGION for e in gaz.lookup(nxt)) and re.search(r"[A-Z].*[A-Z]|^[A-Z]{2}", nxt)):
+        if w in _DESCRIPTOR_ALWAYS or _DESCRIPTOR_COMPOUND.search(w) or (_DESCRIPTOR.search(w) and not in_run and not any(e.type == REGION for e in gaz.lookup(nxt)) and re.search(r"[A-Z].*[A-Z]|^[A-Z]{2}", nxt)):
             words = words[i + 1:]
             break
     # cut at the last lowercase connector followed by a new capitalized run that starts a name

@@ -124,13 +124,14 @@ _COMMON_EN = {"state", "national", "federal", "regional", "provincial", "municip
               "office", "department", "ministry", "board", "authority", "centre", "center", "commission",
               "committee", "foundation", "network", "cluster", "hub", "bureau", "federation", "society",
               "alliance", "corporation", "campus", "school", "secretariat", "chancellery", "organization",
-              "organisation", "accelerator", "and", "&", "the", "of", "for"} | _ORGAN_WORDS
+              "organisation", "accelerator", "and", "&", "the", "of", "for", "front", "back", "home", "head", "smart",
+              "digital", "startup", "start-up", "welcome", "visitor", "visitors", "service", "competence"} | _ORGAN_WORDS
 
 
 # a word before a head that says only which level or kind of body it is ("State Agency", "Port Authority")
 _LEVEL_EN = {"state", "national", "federal", "regional", "provincial", "municipal", "local", "city", "county",
              "port", "harbour", "harbor", "partnership", "joint", "trade", "foreign", "government", "governor's",
-             "governor’s", "public", "partner", "sister"}
+             "governor’s", "public", "partner", "sister", "front", "back", "research", "home", "head", "main"}
 
 
 def generic_en_name(name: str, headline: bool = False) -> bool:
@@ -243,9 +244,18 @@ def org_candidates(text: str, is_region=lambda name: False, lang: str = "de") ->
                 continue  # "im Zentrum Hamburgs": the centre of a city
         if not (adj or pre or after) and core not in _BARE_OK:
             continue
+        if adj and adj == m.group("adj") and not (pre or after) and not text[:m.start()].strip():
+            continue  # "Koreanische Regierung plant ...": capitalized only because it opens the sentence
         if core.endswith(_NEEDS_NAME) and not after:
             continue
         name = "".join(x for x in ((_norm_adj(adj) + " ") if adj else "", pre or "", head))
+        # a name word before the head that is no adjective ("dem Konfuzius Institut Bremen", "die KIST Europe
+        # Forschungsgesellschaft"): an acronym, or one plain name after an article or a preposition
+        lead = _NAME_BEFORE.search(text, 0, m.start()) if not pre else None
+        if lead and (re.fullmatch(r"[A-Z]{2,6}", lead.group("w")) or (not adj and (after or core in _BARE_OK))) \
+                and not _DE_NOUN.search(lead.group("w")) and not _NOT_NAME.search(lead.group("w")) \
+                and not re.search(r"(?i)(?:minister|präsident|direktor|leiter|rektor|kanzler|sprecher|chef)(?:in)?$", lead.group("w")):
+            name = lead.group("w") + " " + name
         if after:
             name += " " + after
             lead = _ONE_BODY_LEAD.search(text, 0, m.start())
@@ -261,7 +271,7 @@ def org_candidates(text: str, is_region=lambda name: False, lang: str = "de") ->
                 continue  # the tail of a longer name ("the Port of Rotterdam Authority")
             if key == "b" and re.match(r"\s+(?:of|for)\s+[A-Z]", text[m.end():m.end() + 8]):
                 continue  # the head of a longer name ("Dresden University of Applied Sciences")
-            if len(part.split()) >= 2:
+            if len(part.split()) >= 2 and not generic_en_name(part, True):  # "the Visitor Center and the Research Campus"
                 out.append((part, None, None))
     return out
 
@@ -270,6 +280,10 @@ def org_candidates(text: str, is_region=lambda name: False, lang: str = "de") ->
 # ("eine Lokalregierung Chinas", "eines der größten IT-Cluster Europas", "die älteste Universität Polens")
 _DESCRIBED_BEFORE = re.compile(r"(?<![\w-])(?:(?:[Ee]ine[rnms]?|[Ee]in|[Kk]eine[rnms]?|[Jj]ede[rnms]?)(?:\s+der)?|[a-zäöüß]+(?:st|ßt)e[nrs]?)"
                                r"\s+(?:[a-zäöüß][\w-]*\s+){0,2}(?:[A-ZÄÖÜ][\w]*-\s+(?:und|oder|sowie)\s+)?$")
+
+# one capitalized word right after an article or a preposition, before the match
+_NAME_BEFORE = re.compile(r"(?:^|[\s(])(?:der|die|das|dem|den|des|im|am|beim|vom|zum|zur|von|mit|bei|an|in|und)\s+"
+                          r"(?P<w>[A-ZÄÖÜ][\w]+)\s+$")
 
 # coordinated compounds that name one body ("Industrie- und Handelskammer"), not two
 _ONE_BODY_COORD = re.compile(r"Industrie-\s+und\s+Handelskammer(?![\w-])")
