@@ -237,3 +237,18 @@ def test_a_sentence_initial_adjective_with_a_bare_head_is_no_name():
     assert "Sächsische Aufbaubank" in _orgs("Die Sächsische Aufbaubank finanziert das Vorhaben.")
     assert _orgs("Viele Beschäftigte arbeiten im Home Office.") == set()  # English words in German text, no name
     assert _orgs("The Front Office team welcomed the guests.", "en") == set()
+
+
+def test_roles_after_a_party_in_brackets_chamber_titles_parliaments_and_portfolios():
+    got = _facts("Er sprach mit dem Präsidenten der Bremischen Bürgerschaft, Frank Imhoff, und der Präses der "
+                 "Handelskammer Bremen, Janina Berg.", HOLDS_ROLE_AT)
+    assert {("Frank Imhoff", "Bremischen Bürgerschaft"), ("Janina Berg", "Handelskammer Bremen")} <= got
+    assert ("Manfred Weber", "Hessen") in _facts("Begleitet wurde er von Manfred Weber (CDU), Hessens Minister für Europa.",
+                                                 HOLDS_ROLE_AT)
+    assert ("Anna Berg", "Landtages") in _facts("Anna Berg (SPD), Präsidentin des Landtages, sprach.", HOLDS_ROLE_AT)
+    assert ("Tom Berg", "Niedersachsen") in _facts(
+        "Tom Berg, Minister of Economic Affairs, Transport and Digitalization for Lower Saxony, signed it.", HOLDS_ROLE_AT, "en")
+    assert ("Tom Berg", "Niedersachsen") in _facts(
+        "Tom Berg, Minister für Wirtschaft und Verkehr des Landes Niedersachsen, unterzeichnete.", HOLDS_ROLE_AT)
+    # a place the minister visits is not the minister's region
+    assert _facts("Tom Berg, Minister, visited the State of Ohio.", HOLDS_ROLE_AT, "en") == set()
