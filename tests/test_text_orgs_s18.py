@@ -252,3 +252,14 @@ def test_roles_after_a_party_in_brackets_chamber_titles_parliaments_and_portfoli
         "Tom Berg, Minister für Wirtschaft und Verkehr des Landes Niedersachsen, unterzeichnete.", HOLDS_ROLE_AT)
     # a place the minister visits is not the minister's region
     assert _facts("Tom Berg, Minister, visited the State of Ohio.", HOLDS_ROLE_AT, "en") == set()
+
+
+def test_companies_named_with_their_own_kind_word():
+    got = _cos("The Velden Food Company and Orsbach Heavy Industries opened plants in Ohio.", "en")
+    assert {"Velden Food Company", "Orsbach Heavy Industries"} <= got
+    assert _cos("The Group reported higher sales; Industrial Holdings were sold.", "en") == set()
+    x = extract("Die KRW-Gruppe investiert in Sachsen; KRW beschäftigt dort 300 Menschen.", doc_id="doc:t", language="de",
+                reference=False)
+    cos = [n for n in x.batch.nodes if n.type == COMPANY]
+    assert [n.name["de"] for n in cos] == ["KRW-Gruppe"] and "KRW" in cos[0].aliases["de"]
+    assert _cos("Die Unternehmens-Gruppe wächst weiter.") == set()

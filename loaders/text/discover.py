@@ -583,7 +583,9 @@ def _cued_bodies(gaz: Gazetteer, t: str, lang: str) -> None:
         if any(c.start == 0 for c in given_name_candidates(name)) or fold(name.split()[0]) in STOP:
             continue  # "Sarah Cole, based in Munich": a person
         type_, kind = classify(name, gaz)
-        _register_org(gaz, name, lang, type_override=COMPANY if kind in (None, "other") else None)
+        e = _register_org(gaz, name, lang, type_override=COMPANY if kind in (None, "other") else None)
+        if e is not None and name.endswith("-Gruppe") and name[:-7] not in e.all_names():
+            gaz.add_alias(e.id, name[:-7], lang)  # "die WKW-Gruppe" ... "WKW"
 
 
 def _company_companions(gaz: Gazetteer, sentences: list[Sentence], lang: str) -> None:

@@ -461,6 +461,12 @@ CO_BEFORE_OFFICE_EN = re.compile(rf"(?<![\w&'’.+-])(?P<name>{_RUN3})(?:'s|’s
                                  r"[Mm]anaging\s+[Dd]irector|[Ff]ounder|[Cc]o-[Ff]ounder)(?![\w-])")
 _NOT_CO_BEFORE = re.compile(r"(?i)^(?:company|group|former|deputy|acting|interim|new|its|their|our|global|regional|local|"
                             r"group's|company's|the|a|an|his|her|as|and|with|by|of|for|to)$")
+# a company named with its own kind word: "Schwan Food Company", "Velden Heavy Industries", "Orsbach Holdings",
+# (not "Group": as often an agency's name); German "WKW-Gruppe" (the name before the hyphen is an alias)
+CO_HEAD_EN = re.compile(rf"(?<![\w&'’.+-])(?P<name>{_NAME_TOK}(?:[ \t]+{_NAME_TOK}){{0,3}}[ \t]+(?:Company|Industries|Holdings))(?![\w&-])")
+_GROUP_NOT_NAMES = {"firmen", "industrie", "medien", "handels", "arbeits", "projekt", "experten", "ziel", "alters",
+                    "unternehmer", "investoren", "partner", "landes", "bundes", "kunden", "fach", "start-up", "startup"}
+CO_GROUP_DE = re.compile(r"(?<![\w-])(?P<name>(?P<stem>[A-Z][\w]*(?:[ -][A-Z][\w]*)?)-Gruppe)(?![\w-])")
 # "Munich-based Kestrel Cells", "the Leipzig-based start-up Velden Analytics" (the descriptor's own rule reads the latter)
 BASED_EN = re.compile(rf"(?<![\w-])(?P<place>[A-Z][\w]+(?:[ -][A-Z][\w]+)?)-based\s+(?P<name>{_RUN3}){_EN_END}")
 # "Velden Steel, headquartered in Duisburg", "Kestrel Robotics is based in Munich", "X mit Sitz in Y"
@@ -503,6 +509,16 @@ def cued_bodies(text: str, lang: str = "de") -> list[tuple[str, str | None]]:
         if words and (len(words) >= 2 or _NAMELIKE.search(words[0]) or not text[:m.start("name")].strip() == "") and \
                 not any(_NOT_CO_BEFORE.match(w) for w in m.group("name").split()[-1:]):
             add(" ".join(words), None, lang == "de")
+    for m in CO_HEAD_EN.finditer(text) if lang == "en" else ():
+        words = m.group("name").split()
+        while words and (_LEAD_WORDS.match(words[0] + " ") or words[0].lower() in _COMMON_EN):
+            words = words[1:]  # "The Group", "Industrial Holdings": no name word
+        if len(words) >= 2 and not generic_en_name(" ".join(words), True):
+            add(" ".join(words), None, False)
+    for m in CO_GROUP_DE.finditer(text):
+        stem = m.group("stem").split()[-1].lower()
+        if stem not in _CO_WORDS and stem not in _GROUP_NOT_NAMES and not _DE_NOUN.search(stem):
+            add(m.group("name"), None, False)
     for m in BASED_EN.finditer(text):
         add(m.group("name"), m.group("place"), False)
     for m in SEATED.finditer(text):
