@@ -157,8 +157,8 @@ def test_embassies_consulates_and_governments_of_named_countries():
     assert "German Embassy" in got
     assert ("German Embassy", "Seoul") in _facts("The German Embassy in Seoul hosted a dinner.", LOCATED_IN, "en")
     assert "Consulate General of Germany in Chicago" in _orgs("The Consulate General of Germany in Chicago hosted a reception.", "en")
-    assert "Government of Japan" in _orgs("The Government of Japan welcomed the plan.", "en")
-    assert _orgs("The Government of Tomorrow is a slogan.", "en") == set()  # not a region
+    # "the Government of X" stands for the region X (a party to its agreements): no body of its own
+    assert _orgs("The Government of Japan welcomed the plan.", "en") == set()
     assert "Botschaft der Republik Korea" in _orgs("Der Empfang fand in der Botschaft der Republik Korea statt.")
     assert "Generalkonsulat der Volksrepublik China" in _orgs("Das Generalkonsulat der Volksrepublik China lud ein.")
     assert _orgs("Die Botschaft der Konferenz war klar.") == set()  # a message, not a mission
@@ -263,3 +263,17 @@ def test_companies_named_with_their_own_kind_word():
     cos = [n for n in x.batch.nodes if n.type == COMPANY]
     assert [n.name["de"] for n in cos] == ["KRW-Gruppe"] and "KRW" in cos[0].aliases["de"]
     assert _cos("Die Unternehmens-Gruppe wächst weiter.") == set()
+
+
+def test_a_unit_named_by_what_it_covers_is_no_body():
+    got = _orgs("Dr. Anna Berg, Head of the International Office at Velden University, spoke.", "en")
+    assert "International Office" not in got and "Velden University" in got
+    # bodies with such words stay
+    assert "European Commission" in _orgs("The European Commission and the Velden University signed.", "en")
+    assert "State Department" in _orgs("The State Department and the Commerce Department have issued rules.", "en")
+
+
+def test_an_office_of_a_body_is_that_body_and_a_bare_office_is_none():
+    assert _orgs("Sie besuchte das Büro der Deutschen Auslandshandelskammer in Shanghai.") == {"Deutschen Auslandshandelskammer"}
+    assert _orgs("Das Bremer Büro in Neu-Delhi berät Firmen.") == set()
+    assert "Verbindungsbüro Sachsen" in _orgs("Das Verbindungsbüro Sachsen in Breslau lädt ein.")

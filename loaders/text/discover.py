@@ -44,7 +44,7 @@ _HEAD_EN = (r"(?:Agency|Association|Chambers?|Institute|University|Ministry|Corp
 # a head first, then its field: "the Agency for Regional Growth", "Department of Industries and Commerce"
 _HEAD_FIRST_EN = re.compile(
     rf"(?<![\w-])(?P<name>(?:Ministry|Agency|Department|Office|Institute|Council|Commission|Bureau|Chamber|Authority|"
-    rf"Board|Centre|Center|Foundation|Association|Chancellery|Committee|Embassy|Consulate(?:[- ]General)?|Government|"
+    rf"Board|Centre|Center|Foundation|Association|Chancellery|Committee|Embassy|Consulate(?:[- ]General)?|"
     rf"Federation|Confederation)"
     # "Department for Promotion of Industry and Internal Trade": a second "of" inside the field
     rf"\s+(?:of|for)(?:\s+(?:the\s+)?{_CAPWORD})+(?:\s+(?:of|for)(?:\s+{_CAPWORD}){{1,3}}(?=\s+and\s))?"
@@ -503,7 +503,7 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
                 if in_region:
                     name += m.group("of")
                 # an embassy, a consulate, a government is one of a country or region the text names
-                mission = re.match(r"(?:Embassy|Consulate|Government)\b", name)
+                mission = re.match(r"(?:Embassy|Consulate)\b", name)
                 if mission and not in_region and not any(
                         e.type == REGION for e in gaz.lookup(re.sub(r"^\S+(?:[- ]General)?\s+(?:of|for)\s+(?:the\s+)?", "", m.group("name")))):
                     continue

@@ -32,7 +32,7 @@ _NAMED_HEADS = ("zentrum", "institut", "hafen", "hub", "cluster", "campus", "aka
 _DESCRIBING_HEADS = ("cluster", "netzwerk")
 # heads that are places or generic as often as bodies: only with a name after them ("Hafen Kelmsund"), never
 # with an adjective or a first part alone ("im Hamburger Hafen", "Uni-Campus")
-_NEEDS_NAME = ("hafen", "campus", "hub", "wirtschaftsförderung")
+_NEEDS_NAME = ("hafen", "campus", "hub", "wirtschaftsförderung", "büro")
 # words that end in a head without naming a body
 _NOT_BODIES = ("datenbank", "werkbank", "sitzbank", "parkbank", "sandbank", "schulbank",
                # what a body is to another ("eine Tochtergesellschaft der X AG"), not a name
@@ -94,6 +94,11 @@ _ORGAN_WORDS = {"joint", "steering", "executive", "supervisory", "advisory", "ma
                 "central", "main", "organizing", "organising", "programme", "program", "project", "scientific",
                 "technical", "expert", "working", "coordination", "coordinating", "contact", "welcome", "the", "a",
                 "an", "new", "our", "its", "their"}
+# a unit of a body by what it covers ("International Office", "Regional Office", "Liaison Office"); only before
+# a unit word, not before "Commission" or "Council" ("European Commission", "State Council" are bodies)
+_UNIT_WORDS = _ORGAN_WORDS | {"international", "regional", "european", "global", "liaison", "representative", "branch",
+                              "local", "country", "trade"}
+_UNIT_HEAD = re.compile(r"(?i)^(?:office|desk|unit|team|department|division|secretariat)$")
 _ORGAN_HEAD = re.compile(r"(?i)^(?:committee|board|council|commission|center|centre|hub|office|group|team|unit|"
                          r"secretariat|department|desk)$")
 _ORGAN_OF = re.compile(r"(?i)^(?:the\s+)?board\s+of\s+(?:directors|trustees|governors|management)\b")
@@ -105,7 +110,8 @@ def is_generic(name: str) -> bool:
     n = name.strip()
     words = n.split()
     organ = (len(words) >= 1 and bool(_ORGAN_HEAD.match(words[-1]))
-             and all(w.lower() in _ORGAN_WORDS for w in words[:-1]))
+             and all(w.lower() in _ORGAN_WORDS for w in words[:-1])) or (
+        len(words) >= 2 and bool(_UNIT_HEAD.match(words[-1])) and all(w.lower() in _UNIT_WORDS for w in words[:-1]))
     return (bool(_GENERIC.match(n)) or bool(_FUNCTION_UNIT.match(n)) or organ or bool(_ORGAN_OF.match(n))
             or bool(re.search(r"(?i)\b(?:memorandum of understanding|letter of intent|absichtserklärung)\b", n)))
 
@@ -135,12 +141,16 @@ _LEVEL_EN = {"state", "national", "federal", "regional", "provincial", "municipa
              "governor’s", "public", "partner", "sister", "front", "back", "research", "home", "head", "main"}
 
 
+# bodies whose name is made of plain words
+_PLAIN_WORD_BODIES = {"state department", "foreign office", "state council", "european commission", "european parliament"}
+
+
 def generic_en_name(name: str, headline: bool = False) -> bool:
     """An English span that describes a body without naming it: a level word and a head ('State Agency',
     'Port Authority', 'Partnership Council'), or, in a title-case headline or with a join inside ('State
     Agency And Chamber'), description words and heads only."""
     words = [w.lower().strip(",") for w in name.split()]
-    if not words or not all(w in _COMMON_EN for w in words):
+    if not words or not all(w in _COMMON_EN for w in words) or " ".join(words) in _PLAIN_WORD_BODIES:
         return False
     heads_joined = any(w in ("and", "&") and words[k + 1:k + 2] and re.fullmatch(_HEADS_EN, words[k + 1].capitalize())
                        for k, w in enumerate(words))
@@ -248,6 +258,11 @@ def org_candidates(text: str, is_region=lambda name: False, lang: str = "de") ->
         if adj and adj == m.group("adj") and not (pre or after) and not text[:m.start()].strip():
             continue  # "Koreanische Regierung plant ...": capitalized only because it opens the sentence
         if core.endswith(_NEEDS_NAME) and not after:
+            continue
+        if after and core.endswith(("büro", "vertretung")) and not (adj or pre) and re.match(r"(?:der|des)\s", after) \
+                and _ANY_HEAD.search(after):
+            # "Büro der Deutschen Auslandshandelskammer": the body whose office it is
+            out.append((after.split(None, 1)[1], None, None))
             continue
         name = "".join(x for x in ((_norm_adj(adj) + " ") if adj else "", pre or "", head))
         # a name word before the head that is no adjective ("dem Konfuzius Institut Bremen", "die KIST Europe
