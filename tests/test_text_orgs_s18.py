@@ -277,3 +277,10 @@ def test_an_office_of_a_body_is_that_body_and_a_bare_office_is_none():
     assert _orgs("Sie besuchte das Büro der Deutschen Auslandshandelskammer in Shanghai.") == {"Deutschen Auslandshandelskammer"}
     assert _orgs("Das Bremer Büro in Neu-Delhi berät Firmen.") == set()
     assert "Verbindungsbüro Sachsen" in _orgs("Das Verbindungsbüro Sachsen in Breslau lädt ein.")
+
+
+def test_a_state_chancellery_is_a_body_and_a_longer_portfolio_is_not_the_ministrys():
+    assert "State Chancellery" in _orgs("The ambassador was received at the State Chancellery in Magdeburg.", "en")
+    # "Ministerin für Wirtschaft, Industrie und ..." is not the "Ministerium für Wirtschaft" of the same state
+    from loaders.text.rules.roles import _PORTFOLIO_REGION
+    assert _PORTFOLIO_REGION.fullmatch(" für Wirtschaft, Industrie und Energie des Landes ")

@@ -142,7 +142,8 @@ _LEVEL_EN = {"state", "national", "federal", "regional", "provincial", "municipa
 
 
 # bodies whose name is made of plain words
-_PLAIN_WORD_BODIES = {"state department", "foreign office", "state council", "european commission", "european parliament"}
+_PLAIN_WORD_BODIES = {"state department", "foreign office", "state council", "european commission", "european parliament",
+                      "state chancellery", "senate chancellery"}
 
 
 def generic_en_name(name: str, headline: bool = False) -> bool:

@@ -198,7 +198,8 @@ def _ministry(d: Doc, role_en: str, target: str, t: str, r: Mention) -> str:
             continue
         for n in o.all_names():
             m = re.search(r"\s(?:fur|for|of)\s(.{8,})$", fold(n))
-            if m and re.match(r"\s*(?:fur|for|of)\s+" + re.escape(m.group(1)), after):
+            # the whole portfolio: "Ministerin fur Wirtschaft, Industrie, ..." is not the "Ministerium fur Wirtschaft"
+            if m and re.match(r"\s*(?:fur|for|of)\s+" + re.escape(m.group(1)) + r"(?!,\s*\w|\s+(?:und|and)\s)", after):
                 if best is None or len(m.group(1)) > best[0]:
                     best = (len(m.group(1)), o.id)
     return best[1] if best else target
