@@ -284,3 +284,18 @@ def test_a_state_chancellery_is_a_body_and_a_longer_portfolio_is_not_the_ministr
     # "Ministerin für Wirtschaft, Industrie und ..." is not the "Ministerium für Wirtschaft" of the same state
     from loaders.text.rules.roles import _PORTFOLIO_REGION
     assert _PORTFOLIO_REGION.fullmatch(" für Wirtschaft, Industrie und Energie des Landes ")
+
+
+def test_subordinate_from_an_apposition_of_the_state_and_a_unit_of_a_body():
+    got = _facts("Die Stadt und die Velden Invest GmbH, die Gesellschaft zur Außenwirtschaftsförderung des Landes "
+                 "Nordrhein-Westfalen, luden ein.", SUBORDINATE_TO)
+    assert {t for _, t in got} == {"Nordrhein-Westfalen"}
+    # what the body is for is no body of its own
+    assert not any(n.startswith("Außenwirtschaftsförderung") for n in _orgs(
+        "Die Velden Global GmbH, die Gesellschaft zur Außenwirtschaftsförderung des Landes Nordrhein-Westfalen, lud ein."))
+    assert ("India Study Centre", "Hochschule Bremen") in _facts(
+        "So haben das India Study Centre der Hochschule Bremen und ein Kulturverein ein Programm gestaltet.", SUBORDINATE_TO)
+    assert ("Fraunhofer-Institut für Werkstoffmechanik", "Fraunhofer-Gesellschaft") in _facts(
+        "Das Fraunhofer-Institut für Werkstoffmechanik der Fraunhofer-Gesellschaft forscht in Halle.", SUBORDINATE_TO)
+    # one name, not a unit of another body
+    assert _facts("Der Verband der Chemischen Industrie lädt ein.", SUBORDINATE_TO) == set()

@@ -21,7 +21,7 @@ _HEADS_DE = ("ministerium", "staatskanzlei", "senatskanzlei", "kanzlei", "landes
              "verband", "gesellschaft", "institut", "universität", "hochschule", "agentur", "kommission", "behörde",
              "stiftung", "akademie", "zentrum", "verwaltung", "senatsverwaltung", "regierung", "landtag",
              "vertretung", "generaldelegation", "büro", "werft", "werften", "fraktion", "kommission", "orchester",
-             "bürgerschaft", "abgeordnetenhaus", "generalkonsulat",
+             "bürgerschaft", "abgeordnetenhaus", "generalkonsulat", "repräsentanz",
              "quartett", "schule", "hafen", "hub", "cluster", "campus", "netzwerk", "wirtschaftsförderung", "bank")
 # heads after which a plain capitalized word is a name ("Innovationszentrum Nordhafen", "Hafen Kelmsund"), when
 # a preposition, a conjunction or punctuation follows it (``_DE_NEXT``): other heads take a name only when it is
@@ -213,7 +213,7 @@ def org_candidates(text: str, is_region=lambda name: False, lang: str = "de") ->
         adj, pre, after = m.group("adj"), m.group("pre"), m.group("after")
         if lang != "de" and not pre:  # an English text: only hyphenated German names ("Goethe-Institut")
             continue
-        if _DESCRIBED_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+        if _DESCRIBED_BEFORE.search(text, max(0, m.start() - 40), m.start()) or _PURPOSE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             continue  # "eine Lokalregierung Südkoreas", "das größte Hightechnetzwerk Sachsens": a description
         if not after and low.rstrip("s").endswith("kammer"):
             zu = _ZU_PLACE.match(text, m.end("head"))
@@ -301,6 +301,9 @@ _DESCRIBED_BEFORE = re.compile(r"(?<![\w-])(?:(?:[Ee]ine[rnms]?|[Ee]in|[Kk]eine[
 # one capitalized word right after an article or a preposition, before the match
 _NAME_BEFORE = re.compile(r"(?:^|[\s(])(?:der|die|das|dem|den|des|im|am|beim|vom|zum|zur|von|mit|bei|an|in|und)\s+"
                           r"(?P<w>[A-ZÄÖÜ][\w]+)\s+$")
+
+# what a body is for ("die Gesellschaft zur Außenwirtschaftsförderung des Landes X"): a field, not a second body
+_PURPOSE_BEFORE = re.compile(r"(?<![\w-])(?:Gesellschaft|Agentur|Einrichtung|Institution|Organisation|Stelle)\s+(?:zur|zum|für\s+die)\s+$")
 
 # coordinated compounds that name one body ("Industrie- und Handelskammer"), not two
 _ONE_BODY_COORD = re.compile(r"Industrie-\s+und\s+Handelskammer(?![\w-])")

@@ -36,6 +36,12 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
                        and m.ref != x.ref and (final or m.start >= cue.start())]
             if after_x:
                 d.fact(SUBORDINATE_TO, x.ref, after_x[0].ref, s.index)
+    # "das India Study Centre der Hochschule Bremen", "das Institut für X der Universität Y": a unit of the body
+    # named right after it in the genitive
+    for a, b in zip(orgs, orgs[1:]):
+        if a.type == ORGANIZATION and b.type == ORGANIZATION and a.ref != b.ref and _UNIT_OF.fullmatch(_gap(t, a.end, b.start)) \
+                and _UNIT_HEAD.search(a.text) and not _UNIT_HEAD.search(b.text.split()[0]):
+            d.fact(SUBORDINATE_TO, a.ref, b.ref, s.index)
     # MEMBER_OF
     members.apply(d, s, ms)
     # LOCATED_IN: "die südkoreanische Regierungsagentur TIPA", "X aus/in Y", "Y-based X"
@@ -101,6 +107,9 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
             d.fact(LOCATED_IN, o_ms[0].ref, r_ms[0].ref, s.index)
 
 
+_UNIT_OF = re.compile(r"\s+(?:der|des|of the|of)\s+")
+_UNIT_HEAD = re.compile(r"(?i)(?:zentrum|centre|center|institut|institute|büro|office|repräsentanz|vertretung|abteilung|"
+                        r"fakultät|faculty|lehrstuhl|labor|laboratory|school|college|akademie|academy)\b")
 # a branch, office or plant "of" the body named next: "die Dependance des Unternehmens X", "the European office of X"
 _BRANCH_OF = re.compile(r"\b(?:\w*(?:[Dd]ependance|[Nn]iederlassung|[Ff]iliale|[Tt]ochter(?:gesellschaft|firma)?|[Bb]üro|[Ww]erk|[Ss]tandort|[Vv]ertretung|[Zz]weigstelle)s?"
                        r"|branch|office|subsidiary|plant|site|outlet|store)\s+(?:des|der|eines|einer|von|of|of the)\s+(?:[\w-]+\s+){0,5}$")
