@@ -299,3 +299,21 @@ def test_subordinate_from_an_apposition_of_the_state_and_a_unit_of_a_body():
         "Das Fraunhofer-Institut für Werkstoffmechanik der Fraunhofer-Gesellschaft forscht in Halle.", SUBORDINATE_TO)
     # one name, not a unit of another body
     assert _facts("Der Verband der Chemischen Industrie lädt ein.", SUBORDINATE_TO) == set()
+
+
+def test_a_body_and_its_town_in_a_list_of_people():
+    got = _facts("Guests included Tom Berg, Counsellor, Embassy of India, Berlin; and Ana Lopez, Consul General of India, "
+                 "Frankfurt.", LOCATED_IN, "en")
+    assert ("Embassy of India", "Berlin") in got
+    # towns in a list after a body are not its seat
+    assert _facts("The agreement was signed by the Velden Chamber, Munich and Berlin.", LOCATED_IN, "en") == set()
+    # a unit of a body named here is not placed in the country its name starts with
+    assert _facts("So haben das India Study Centre der Hochschule Bremen und ein Kulturverein ein Programm gestaltet.",
+                  LOCATED_IN) == set()
+
+
+def test_a_title_before_a_person_ends_the_name_and_a_comma_ends_what_came_before():
+    got = _orgs("The Velden Department of Resources and Economic Development Commissioner Jane Roe spoke.", "en")
+    assert got == {"Velden Department of Resources and Economic Development"}
+    assert "Office of the Governor" in _orgs("The Office of the Governor announced the trip.", "en")
+    assert "Department of Trade" in _orgs("Tom Berg, Counsellor, Department of Trade, attended.", "en")

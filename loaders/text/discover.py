@@ -475,7 +475,7 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
                 if comma and not re.search(r"\b(?:of|for|für)\b", before.rpartition(", ")[2]) and not (
                         re.search(rf"{_HEAD_EN}\s+(?:of|for)\s", before) and re.search(r"\sand\s", after)):
                     part = _trim_left(after)
-                name = _best_tail(part, gaz) if k == 0 else _trim_left(part)
+                name = _cut_at_office(_best_tail(part, gaz) if k == 0 else _trim_left(part))
                 # "Germany’s Lower Saxony Ministry for ...": the possessive region is not part of the name
                 poss = re.match(r"(?P<r>[A-Z][\w]*(?:[ -][A-Z][\w]*)?)(?:'s|’s)\s+(?=[A-Z])", name or "")
                 if poss and any(x.type == REGION for x in gaz.lookup(poss.group("r"))) and len(name[poss.end():].split()) >= 2:
@@ -497,8 +497,10 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
         for m in _HEAD_FIRST_EN.finditer(t):
             prev = re.search(r"(\S+)\s+$", t[max(0, m.start() - 40):m.start()])
             # after a capitalized word the name began earlier (``_HEAD_NAME_EN`` reads it whole)
-            if prev is None or not prev.group(1)[:1].isupper() or fold(prev.group(1)) in STOP:
+            # (a comma or a colon ends what came before: "Tom Berg, Counsellor, Embassy of India")
+            if prev is None or not prev.group(1)[:1].isupper() or fold(prev.group(1)) in STOP or prev.group(1)[-1] in ",;:":
                 name = m.group("name")
+                name = _cut_at_office(name)
                 in_region = m.group("place") and any(e.type == REGION for e in gaz.lookup(m.group("place")))
                 if in_region:
                     name += m.group("of")
@@ -553,6 +555,17 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
             first = m.group("name").split()[0]
             if any(e.type == REGION for e in gaz.lookup(first)):
                 _register_org(gaz, m.group("name"), lang)
+
+
+def _cut_at_office(name: str) -> str:
+    """'Department of Resources and Economic Development Commissioner Jane Roe' -> 'Department of Resources and
+    Economic Development': a title after the head word, before a name, ends the body's name ('Office of the
+    Governor' stays)."""
+    head = re.search(_HEAD_EN, name or "")
+    if not head:
+        return name
+    office = re.compile(rf"\s+(?={_OFFICE}\s+[A-ZÄÖÜ])").search(name, head.end())
+    return name[:office.start()] if office else name
 
 
 def _possessive_body(gaz: Gazetteer, m: re.Match, lang: str) -> None:

@@ -98,6 +98,13 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
                         continue  # "die Niederlassung des Konzerns X in Y": the branch is in Y, not X
                     d.fact(LOCATED_IN, m.ref, ms[k].ref, s.index)
     _named_for_country(d, s, ms)
+    # a list of people with their bodies and towns: "Jane Roe, Consul, Embassy of Tarnia, Berlin; ..."
+    for i, m in enumerate(ms[:-1]):
+        nxt = ms[i + 1]
+        if m.kind == "entity" and m.type in (ORGANIZATION, COMPANY) and nxt.kind == "entity" and nxt.type == REGION \
+                and _gap(t, m.end, nxt.start) == ", " and d.region_level(nxt.ref) in ("city", "district", "state") \
+                and re.match(r"\s*(?:[;)]|$)", t[nxt.end:]):
+            d.fact(LOCATED_IN, m.ref, nxt.ref, s.index)
     _postal_address(d, s, ms)
     _seat_named(d, s, ms)
     for m in re.finditer(r"(?P<r>[A-ZÄÖÜ][\w]+)-based\s+", t):
@@ -173,6 +180,8 @@ def _named_for_country(d: Doc, s: Sentence, ms: list[Mention]) -> None:
         w = _COUNTRY_FIRST.match(m.text)
         if w is None:
             continue
+        if any(f.type == SUBORDINATE_TO and f.source == m.ref and f.sentence == s.index for f in d.facts):
+            continue  # "das India Study Centre der Hochschule Bremen": a unit of a body named here, not of India
         e = d.gaz.get(m.ref)
         if e is not None and any(rel == LOCATED_IN for rel, _ in e.home):
             continue  # the reference data knows its seat (a town): that fact says more
