@@ -317,3 +317,11 @@ def test_a_title_before_a_person_ends_the_name_and_a_comma_ends_what_came_before
     assert got == {"Velden Department of Resources and Economic Development"}
     assert "Office of the Governor" in _orgs("The Office of the Governor announced the trip.", "en")
     assert "Department of Trade" in _orgs("Tom Berg, Counsellor, Department of Trade, attended.", "en")
+
+
+def test_a_company_head_in_a_compound_before_a_person():
+    got = _facts("Zur Delegation gehören Velden-Nord-Chef Jan Roe und Orsbach-Hamburg-Chef Tim Berg.", HOLDS_ROLE_AT)
+    assert {("Jan Roe", "Velden-Nord"), ("Tim Berg", "Orsbach-Hamburg")} <= got
+    assert {"Velden-Nord", "Orsbach-Hamburg"} <= _cos("Zur Delegation gehören Velden-Nord-Chef Jan Roe und Orsbach-Hamburg-Chef Tim Berg.")
+    # a body's acronym or a body word before "-Chef" is no company
+    assert _cos("IHK-Chef Jan Roe und Staatskanzlei-Chef Tim Berg sprachen.") == set()

@@ -400,6 +400,9 @@ _APPOS_GAP_STOP = (r"(?:sich|aus|von|vom|mit|in|im|für|bei|zu|zum|zur|auf|an|am
 APPOS_CO = re.compile(rf"(?<![\w-])(?P<name>{_NAME_TOK}(?:\s+{_NAME_TOK}){{0,2}}),\s+(?:a|an|the|ein|eine|der|die|das)\s+"
                       rf"(?:(?!{_APPOS_GAP_STOP}\s)[\w-]+\s+){{0,4}}?(?:{_CO_EN}|(?i:{_CO_DE}))(?![\w-])")
 PARENT_CO = re.compile(r"(?<![\w-])(?P<name>[A-Z][\w]+)-(?:Mutterkonzerns?|Konzerns?|Tochter|Werks?|Werke)(?![\w-])")
+# "Siemens-Nord-Chef Jan Roe", "Vattenfall-Hamburg-Chef": the company (or its branch) whose head the person is
+CHEF_CO = re.compile(r"(?<![\w-])(?P<name>[A-Z][\w]+(?:-[A-Z][\w]+)?)-(?:Chef|Chefin|Vorstandschef|Vorstandschefin|Firmenchef|Firmenchefin)"
+                     r"\s+(?=[A-ZÄÖÜ])")
 # after the name: a preposition, a conjunction, punctuation or a verb of being; not any other word
 _DE_NEXT = re.compile(r"(?i)^(?:\s*[^\s\w]|\s+(?:aus|in|im|mit|und|sowie|bei|für|von|vom|an|am|auf|zu|zum|zur|nach|ist|hat|"
                       r"wird|will|plant|gehört|gehen|sitzt|baut|investiert|eröffnet|produziert|stellt|liefert|war|"
@@ -455,6 +458,10 @@ def described_companies(text: str, lang: str = "de") -> list[str]:
             c = _clean_name(m.group("name"))
             if c:
                 out.append(c)
+    for m in CHEF_CO.finditer(text):
+        c = _clean_name(m.group("name"))
+        if c and not _DE_NOUN.search(c) and not _ANY_HEAD.search(c) and c.split("-")[0].upper() != c.split("-")[0]:
+            out.append(c)  # not an acronym of a body ("IHK-Chef"), not a body by its head ("Staatskanzlei-Chef")
     for m in PARENT_CO.finditer(text):
         c = _clean_name(m.group("name"))
         if c:
