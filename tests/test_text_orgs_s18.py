@@ -325,3 +325,9 @@ def test_a_company_head_in_a_compound_before_a_person():
     assert {"Velden-Nord", "Orsbach-Hamburg"} <= _cos("Zur Delegation gehören Velden-Nord-Chef Jan Roe und Orsbach-Hamburg-Chef Tim Berg.")
     # a body's acronym or a body word before "-Chef" is no company
     assert _cos("IHK-Chef Jan Roe und Staatskanzlei-Chef Tim Berg sprachen.") == set()
+
+
+def test_a_kind_of_body_after_an_indefinite_or_local_word_is_no_name():
+    assert _orgs("The local Chamber of Commerce hosted a breakfast.", "en") == set()
+    assert _orgs("Each city has a Chamber of Commerce of its own.", "en") == set()
+    assert "Ministry of Economy" in _orgs("A letter was signed with the Ministry of Economy.", "en")

@@ -497,6 +497,10 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
         for m in _HEAD_FIRST_EN.finditer(t):
             prev = re.search(r"(\S+)\s+$", t[max(0, m.start() - 40):m.start()])
             # after a capitalized word the name began earlier (``_HEAD_NAME_EN`` reads it whole)
+            # "a Chamber of Commerce", "the local Chamber of Commerce", "their Ministry of Finance": a kind of body
+            if prev is not None and prev.group(1) in ("a", "an", "local", "several", "each", "every", "any", "another",
+                                                      "other", "its", "their", "our", "his", "her", "respective"):
+                continue
             # (a comma or a colon ends what came before: "Tom Berg, Counsellor, Embassy of India")
             if prev is None or not prev.group(1)[:1].isupper() or fold(prev.group(1)) in STOP or prev.group(1)[-1] in ",;:":
                 name = m.group("name")
