@@ -45,7 +45,7 @@ _HEAD_EN = (r"(?:Agency|Association|Chambers?|Institute|University|Ministry|Corp
 # a head first, then its field: "the Agency for Regional Growth", "Department of Industries and Commerce"
 _HEAD_FIRST_EN = re.compile(
     rf"(?<![\w-])(?P<name>(?:Ministry|Agency|Department|Office|Institute|Council|Commission|Bureau|Chamber|Authority|"
-    rf"Board|Centre|Center|Foundation|Association|Chancellery|Committee|Embassy|Consulate(?:[- ]General)?|Government|"
+    rf"Board|Centre|Center|Foundation|Association|Chancellery|Committee|Embassy|Consulate(?:[- ]General)?|"
     rf"Federation|Confederation)"
     # "Department for Promotion of Industry and Internal Trade": a second "of" inside the field
     rf"\s+(?:of|for)(?:\s+(?:the\s+)?{_CAPWORD})+(?:\s+(?:of|for)(?:\s+{_CAPWORD}){{1,3}}(?=\s+and\s))?"
@@ -61,7 +61,8 @@ _PROGRAMME_WORD = re.compile(r"Initiative|Programme|Program|Project|Fund|Award|A
                              r"Week|Days|Day|Festival|Challenge|Strategy|Act|Plan|Fair|Expo|Congress|Convention|Symposium|"
                              r"Workshop|Webinar|Series|Lecture|Meeting|Dialogue|Talks")
 # "Scottish Government", "Indonesian Government": a national or regional adjective before Government/Parliament
-_GOVERNMENT_EN = re.compile(r"(?<![\w-])(?P<name>(?:[A-Z][a-z]+(?:ish|ian|ese|an|ic|i|sh)|U\.S\.|US|UK)\s+(?:(?:State|Provincial|Federal|Regional|Municipal)\s+)?"
+_GOVERNMENT_EN = re.compile(r"(?<![\w-])(?P<name>(?:[A-Z][a-z]+(?:ish|ian|ese|an|ic|i|sh)|U\.S\.|US|UK|Basque|Thai|Swiss|Dutch|French|"
+                            r"Greek|Czech|Catalan|Flemish|Walloon|Quebec)\s+(?:(?:State|Provincial|Federal|Regional|Municipal)\s+)?"
                             r"(?:Government|Parliament|Embassy|Consulate(?:[- ]General)?))(?![\w-])")
 # "Botschaft der Republik Korea", "Generalkonsulat der Volksrepublik China", "Konsulat von Japan": a mission of a country
 _MISSION_DE = re.compile(r"(?<![\w-])(?P<name>(?:Botschaft|Generalkonsulat|Konsulat)\s+(?:der|des|von)\s+(?:(?:Republik|Volksrepublik|"
@@ -167,6 +168,10 @@ LEGAL_COMPANY = re.compile(rf"(?<![\w])(?:{_LEGAL}|Co\.)(?![\w])")
 def classify(name: str, gaz: Gazetteer) -> tuple[str, str | None]:
     """(node type, organization kind) for a name found in the text."""
     low = fold(name)
+    # an Asian or Anglo-American company form at the end ("... Investment Management Co., Ltd."): a company,
+    # whatever words it has ("Investment" would make it an agency)
+    if re.search(r"(?:\bCo\.,?\s*Ltd|\bLtd|\bInc|\bLLC|\bCorp|\bPLC|\bPte\.?\s*Ltd|\bJSC)\.?$", name):
+        return COMPANY, None
     if re.search(r"ministeri|ministry|departement|department of", low):
         return ORGANIZATION, "ministry"
     if re.search(r"kammer|chamber|\bahk\b|\bihk\b", low):
@@ -492,15 +497,21 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
                 # "Tom Velden, Chief Executive, Velden Computer Board": a comma ends what came before the name,
                 # unless a field list goes on after "of" ("Ministry of Trade, Industry and Energy")
                 before, comma, after = part.rpartition(", ")
-                if comma and not re.search(r"\b(?:of|for|für)\b", before.rpartition(", ")[2]):
+                # ("Ministry for Economic Affairs, Transport, Housing and X": the list runs on after "for")
+                if comma and not re.search(r"\b(?:of|for|für)\b", before.rpartition(", ")[2]) and not (
+                        re.search(rf"{_HEAD_EN}\s+(?:of|for)\s", before) and re.search(r"\sand\s", after)):
                     part = _trim_left(after)
-                name = _best_tail(part, gaz) if k == 0 else _trim_left(part)
+                name = _cut_at_office(_best_tail(part, gaz) if k == 0 else _trim_left(part))
+                # "Germany’s Lower Saxony Ministry for ...": the possessive region is not part of the name
+                poss = re.match(r"(?P<r>[A-Z][\w]*(?:[ -][A-Z][\w]*)?)(?:'s|’s)\s+(?=[A-Z])", name or "")
+                if poss and any(x.type == REGION for x in gaz.lookup(poss.group("r"))) and len(name[poss.end():].split()) >= 2:
+                    name = name[poss.end():]
                 place = (m.group("place") or "").strip() if k == len(parts) - 1 else ""
                 # a place right after the head names the branch ("German Institute Taipei")
                 if name and place and any(e.type == REGION for e in gaz.lookup(place)):
                     name = f"{name} {place}"
                 # a year before the name ("© 2024 State Chancellery of X", a copyright line) is no name
-                if name and len(name.split()) >= 2 and not generic_en_name(name, headline) and not name[0].isdigit():
+                if name and len(name.split()) >= 2 and not generic_en_name(name, headline or lang != "en") and not name[0].isdigit():
                     e = _register_org(gaz, name, lang)
                     # "Velden Computer Board of the Republic of Tarn": the name without its country is an alias
                     cut = re.search(r"\s+of\s+(?:the\s+)?(?=[A-Z])", name)
@@ -512,13 +523,19 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
         for m in _HEAD_FIRST_EN.finditer(t):
             prev = re.search(r"(\S+)\s+$", t[max(0, m.start() - 40):m.start()])
             # after a capitalized word the name began earlier (``_HEAD_NAME_EN`` reads it whole)
-            if prev is None or not prev.group(1)[:1].isupper() or fold(prev.group(1)) in STOP:
+            # "a Chamber of Commerce", "the local Chamber of Commerce", "their Ministry of Finance": a kind of body
+            if prev is not None and prev.group(1) in ("a", "an", "local", "several", "each", "every", "any", "another",
+                                                      "other", "its", "their", "our", "his", "her", "respective"):
+                continue
+            # (a comma or a colon ends what came before: "Tom Berg, Counsellor, Embassy of India")
+            if prev is None or not prev.group(1)[:1].isupper() or fold(prev.group(1)) in STOP or prev.group(1)[-1] in ",;:":
                 name = m.group("name")
+                name = _cut_at_office(name)
                 in_region = m.group("place") and any(e.type == REGION for e in gaz.lookup(m.group("place")))
                 if in_region:
                     name += m.group("of")
                 # an embassy, a consulate, a government is one of a country or region the text names
-                mission = re.match(r"(?:Embassy|Consulate|Government)\b", name)
+                mission = re.match(r"(?:Embassy|Consulate)\b", name)
                 if mission and not in_region and not any(
                         e.type == REGION for e in gaz.lookup(re.sub(r"^\S+(?:[- ]General)?\s+(?:of|for)\s+(?:the\s+)?", "", m.group("name")))):
                     continue
@@ -570,6 +587,17 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
                 _register_org(gaz, m.group("name"), lang)
 
 
+def _cut_at_office(name: str) -> str:
+    """'Department of Resources and Economic Development Commissioner Jane Roe' -> 'Department of Resources and
+    Economic Development': a title after the head word, before a name, ends the body's name ('Office of the
+    Governor' stays)."""
+    head = re.search(_HEAD_EN, name or "")
+    if not head:
+        return name
+    office = re.compile(rf"\s+(?={_OFFICE}\s+[A-ZÄÖÜ])").search(name, head.end())
+    return name[:office.start()] if office else name
+
+
 def _possessive_body(gaz: Gazetteer, m: re.Match, lang: str) -> None:
     """'Bavaria's economy ministry': the region's economy ministry of the gazetteer when the field is the
     economy (the text's words become an alias), else a body of that name; nothing when X is no region."""
@@ -598,7 +626,9 @@ def _cued_bodies(gaz: Gazetteer, t: str, lang: str) -> None:
         if any(c.start == 0 for c in given_name_candidates(name)) or fold(name.split()[0]) in STOP:
             continue  # "Sarah Cole, based in Munich": a person
         type_, kind = classify(name, gaz)
-        _register_org(gaz, name, lang, type_override=COMPANY if kind in (None, "other") else None)
+        e = _register_org(gaz, name, lang, type_override=COMPANY if kind in (None, "other") else None)
+        if e is not None and name.endswith("-Gruppe") and name[:-7] not in e.all_names():
+            gaz.add_alias(e.id, name[:-7], lang)  # "die WKW-Gruppe" ... "WKW"
 
 
 def _company_companions(gaz: Gazetteer, sentences: list[Sentence], lang: str) -> None:
@@ -649,6 +679,8 @@ def _listed_companies(gaz: Gazetteer, sentences: list[Sentence], lang: str) -> N
 
 
 _DESCRIPTOR_ALWAYS = {"firma", "unternehmen", "company", "firm", "hersteller", "zulieferer", "start-up", "startup"}
+# a German compound that says what the company is ("des Automobilzulieferers X", "des Pharmaunternehmens X")
+_DESCRIPTOR_COMPOUND = re.compile(r"^[a-zäöüß-]{3,}(?:zulieferers?|herstellers?|unternehmens?|konzerns?|dienstleisters?|anbieters?|produzenten)$")
 _DESCRIPTOR = re.compile(r"(?i)(?:netzwerk|network|cluster|verband|verein|association|initiative)$")
 
 
@@ -662,7 +694,7 @@ def _best_tail(name: str, gaz: Gazetteer) -> str:
         # "Political Network STRING": an English head inside a capitalized run is part of the name
         in_run = i > 0 and words[i][:1].isupper() and " " not in w and words[i - 1][:1].isupper() \
             and words[i - 1].lower() not in STOP and re.fullmatch(r"(?i)network|cluster|association|initiative", w)
-        if w in _DESCRIPTOR_ALWAYS or (_DESCRIPTOR.search(w) and not in_run and not any(e.type == REGION for e in gaz.lookup(nxt)) and re.search(r"[A-Z].*[A-Z]|^[A-Z]{2}", nxt)):
+        if w in _DESCRIPTOR_ALWAYS or _DESCRIPTOR_COMPOUND.search(w) or (_DESCRIPTOR.search(w) and not in_run and not any(e.type == REGION for e in gaz.lookup(nxt)) and re.search(r"[A-Z].*[A-Z]|^[A-Z]{2}", nxt)):
             words = words[i + 1:]
             break
     # cut at the last lowercase connector followed by a new capitalized run that starts a name

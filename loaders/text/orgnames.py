@@ -21,6 +21,7 @@ _HEADS_DE = ("ministerium", "staatskanzlei", "senatskanzlei", "kanzlei", "landes
              "verband", "gesellschaft", "institut", "universität", "hochschule", "agentur", "kommission", "behörde",
              "stiftung", "akademie", "zentrum", "verwaltung", "senatsverwaltung", "regierung", "landtag",
              "vertretung", "generaldelegation", "büro", "werft", "werften", "fraktion", "kommission", "orchester",
+             "bürgerschaft", "abgeordnetenhaus", "generalkonsulat", "repräsentanz",
              "quartett", "schule", "hafen", "hub", "cluster", "campus", "netzwerk", "wirtschaftsförderung", "bank")
 # heads after which a plain capitalized word is a name ("Innovationszentrum Nordhafen", "Hafen Kelmsund"), when
 # a preposition, a conjunction or punctuation follows it (``_DE_NEXT``): other heads take a name only when it is
@@ -31,7 +32,7 @@ _NAMED_HEADS = ("zentrum", "institut", "hafen", "hub", "cluster", "campus", "aka
 _DESCRIBING_HEADS = ("cluster", "netzwerk")
 # heads that are places or generic as often as bodies: only with a name after them ("Hafen Kelmsund"), never
 # with an adjective or a first part alone ("im Hamburger Hafen", "Uni-Campus")
-_NEEDS_NAME = ("hafen", "campus", "hub", "wirtschaftsförderung")
+_NEEDS_NAME = ("hafen", "campus", "hub", "wirtschaftsförderung", "büro")
 # words that end in a head without naming a body
 _NOT_BODIES = ("datenbank", "werkbank", "sitzbank", "parkbank", "sandbank", "schulbank",
                # what a body is to another ("eine Tochtergesellschaft der X AG"), not a name
@@ -93,6 +94,11 @@ _ORGAN_WORDS = {"joint", "steering", "executive", "supervisory", "advisory", "ma
                 "central", "main", "organizing", "organising", "programme", "program", "project", "scientific",
                 "technical", "expert", "working", "coordination", "coordinating", "contact", "welcome", "the", "a",
                 "an", "new", "our", "its", "their"}
+# a unit of a body by what it covers ("International Office", "Regional Office", "Liaison Office"); only before
+# a unit word, not before "Commission" or "Council" ("European Commission", "State Council" are bodies)
+_UNIT_WORDS = _ORGAN_WORDS | {"international", "regional", "european", "global", "liaison", "representative", "branch",
+                              "local", "country", "trade"}
+_UNIT_HEAD = re.compile(r"(?i)^(?:office|desk|unit|team|department|division|secretariat)$")
 _ORGAN_HEAD = re.compile(r"(?i)^(?:committee|board|council|commission|center|centre|hub|office|group|team|unit|"
                          r"secretariat|department|desk)$")
 _ORGAN_OF = re.compile(r"(?i)^(?:the\s+)?board\s+of\s+(?:directors|trustees|governors|management)\b")
@@ -104,7 +110,8 @@ def is_generic(name: str) -> bool:
     n = name.strip()
     words = n.split()
     organ = (len(words) >= 1 and bool(_ORGAN_HEAD.match(words[-1]))
-             and all(w.lower() in _ORGAN_WORDS for w in words[:-1]))
+             and all(w.lower() in _ORGAN_WORDS for w in words[:-1])) or (
+        len(words) >= 2 and bool(_UNIT_HEAD.match(words[-1])) and all(w.lower() in _UNIT_WORDS for w in words[:-1]))
     return (bool(_GENERIC.match(n)) or bool(_FUNCTION_UNIT.match(n)) or organ or bool(_ORGAN_OF.match(n))
             or bool(re.search(r"(?i)\b(?:memorandum of understanding|letter of intent|absichtserklärung)\b", n)))
 
@@ -124,13 +131,19 @@ _COMMON_EN = {"state", "national", "federal", "regional", "provincial", "municip
               "office", "department", "ministry", "board", "authority", "centre", "center", "commission",
               "committee", "foundation", "network", "cluster", "hub", "bureau", "federation", "society",
               "alliance", "corporation", "campus", "school", "secretariat", "chancellery", "organization",
-              "organisation", "accelerator", "and", "&", "the", "of", "for"} | _ORGAN_WORDS
+              "organisation", "accelerator", "and", "&", "the", "of", "for", "front", "back", "home", "head", "smart",
+              "digital", "startup", "start-up", "welcome", "visitor", "visitors", "service", "competence"} | _ORGAN_WORDS
 
 
 # a word before a head that says only which level or kind of body it is ("State Agency", "Port Authority")
 _LEVEL_EN = {"state", "national", "federal", "regional", "provincial", "municipal", "local", "city", "county",
              "port", "harbour", "harbor", "partnership", "joint", "trade", "foreign", "government", "governor's",
-             "governor’s", "public", "partner", "sister"}
+             "governor’s", "public", "partner", "sister", "front", "back", "research", "home", "head", "main"}
+
+
+# bodies whose name is made of plain words
+_PLAIN_WORD_BODIES = {"state department", "foreign office", "state council", "european commission", "european parliament",
+                      "state chancellery", "senate chancellery"}
 
 
 def generic_en_name(name: str, headline: bool = False) -> bool:
@@ -138,7 +151,7 @@ def generic_en_name(name: str, headline: bool = False) -> bool:
     'Port Authority', 'Partnership Council'), or, in a title-case headline or with a join inside ('State
     Agency And Chamber'), description words and heads only."""
     words = [w.lower().strip(",") for w in name.split()]
-    if not words or not all(w in _COMMON_EN for w in words):
+    if not words or not all(w in _COMMON_EN for w in words) or " ".join(words) in _PLAIN_WORD_BODIES:
         return False
     heads_joined = any(w in ("and", "&") and words[k + 1:k + 2] and re.fullmatch(_HEADS_EN, words[k + 1].capitalize())
                        for k, w in enumerate(words))
@@ -200,7 +213,7 @@ def org_candidates(text: str, is_region=lambda name: False, lang: str = "de") ->
         adj, pre, after = m.group("adj"), m.group("pre"), m.group("after")
         if lang != "de" and not pre:  # an English text: only hyphenated German names ("Goethe-Institut")
             continue
-        if _DESCRIBED_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+        if _DESCRIBED_BEFORE.search(text, max(0, m.start() - 40), m.start()) or _PURPOSE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             continue  # "eine Lokalregierung Südkoreas", "das größte Hightechnetzwerk Sachsens": a description
         if not after and low.rstrip("s").endswith("kammer"):
             zu = _ZU_PLACE.match(text, m.end("head"))
@@ -243,9 +256,23 @@ def org_candidates(text: str, is_region=lambda name: False, lang: str = "de") ->
                 continue  # "im Zentrum Hamburgs": the centre of a city
         if not (adj or pre or after) and core not in _BARE_OK:
             continue
+        if adj and adj == m.group("adj") and not (pre or after) and not text[:m.start()].strip():
+            continue  # "Koreanische Regierung plant ...": capitalized only because it opens the sentence
         if core.endswith(_NEEDS_NAME) and not after:
             continue
+        if after and core.endswith(("büro", "vertretung")) and not (adj or pre) and re.match(r"(?:der|des)\s", after) \
+                and _ANY_HEAD.search(after):
+            # "Büro der Deutschen Auslandshandelskammer": the body whose office it is
+            out.append((after.split(None, 1)[1], None, None))
+            continue
         name = "".join(x for x in ((_norm_adj(adj) + " ") if adj else "", pre or "", head))
+        # a name word before the head that is no adjective ("dem Konfuzius Institut Bremen", "die KIST Europe
+        # Forschungsgesellschaft"): an acronym, or one plain name after an article or a preposition
+        lead = _NAME_BEFORE.search(text, 0, m.start()) if not pre else None
+        if lead and (re.fullmatch(r"[A-Z]{2,6}", lead.group("w")) or (not adj and (after or core in _BARE_OK))) \
+                and not _DE_NOUN.search(lead.group("w")) and not _NOT_NAME.search(lead.group("w")) \
+                and not re.search(r"(?i)(?:minister|präsident|direktor|leiter|rektor|kanzler|sprecher|chef)(?:in)?$", lead.group("w")):
+            name = lead.group("w") + " " + name
         if after:
             name += " " + after
             lead = _ONE_BODY_LEAD.search(text, 0, m.start())
@@ -261,7 +288,7 @@ def org_candidates(text: str, is_region=lambda name: False, lang: str = "de") ->
                 continue  # the tail of a longer name ("the Port of Rotterdam Authority")
             if key == "b" and re.match(r"\s+(?:of|for)\s+[A-Z]", text[m.end():m.end() + 8]):
                 continue  # the head of a longer name ("Dresden University of Applied Sciences")
-            if len(part.split()) >= 2:
+            if len(part.split()) >= 2 and not generic_en_name(part, True):  # "the Visitor Center and the Research Campus"
                 out.append((part, None, None))
     return out
 
@@ -270,6 +297,13 @@ def org_candidates(text: str, is_region=lambda name: False, lang: str = "de") ->
 # ("eine Lokalregierung Chinas", "eines der größten IT-Cluster Europas", "die älteste Universität Polens")
 _DESCRIBED_BEFORE = re.compile(r"(?<![\w-])(?:(?:[Ee]ine[rnms]?|[Ee]in|[Kk]eine[rnms]?|[Jj]ede[rnms]?)(?:\s+der)?|[a-zäöüß]+(?:st|ßt)e[nrs]?)"
                                r"\s+(?:[a-zäöüß][\w-]*\s+){0,2}(?:[A-ZÄÖÜ][\w]*-\s+(?:und|oder|sowie)\s+)?$")
+
+# one capitalized word right after an article or a preposition, before the match
+_NAME_BEFORE = re.compile(r"(?:^|[\s(])(?:der|die|das|dem|den|des|im|am|beim|vom|zum|zur|von|mit|bei|an|in|und)\s+"
+                          r"(?P<w>[A-ZÄÖÜ][\w]+)\s+$")
+
+# what a body is for ("die Gesellschaft zur Außenwirtschaftsförderung des Landes X"): a field, not a second body
+_PURPOSE_BEFORE = re.compile(r"(?<![\w-])(?:Gesellschaft|Agentur|Einrichtung|Institution|Organisation|Stelle)\s+(?:zur|zum|für\s+die)\s+$")
 
 # coordinated compounds that name one body ("Industrie- und Handelskammer"), not two
 _ONE_BODY_COORD = re.compile(r"Industrie-\s+und\s+Handelskammer(?![\w-])")
@@ -366,6 +400,9 @@ _APPOS_GAP_STOP = (r"(?:sich|aus|von|vom|mit|in|im|für|bei|zu|zum|zur|auf|an|am
 APPOS_CO = re.compile(rf"(?<![\w-])(?P<name>{_NAME_TOK}(?:\s+{_NAME_TOK}){{0,2}}),\s+(?:a|an|the|ein|eine|der|die|das)\s+"
                       rf"(?:(?!{_APPOS_GAP_STOP}\s)[\w-]+\s+){{0,4}}?(?:{_CO_EN}|(?i:{_CO_DE}))(?![\w-])")
 PARENT_CO = re.compile(r"(?<![\w-])(?P<name>[A-Z][\w]+)-(?:Mutterkonzerns?|Konzerns?|Tochter|Werks?|Werke)(?![\w-])")
+# "Siemens-Nord-Chef Jan Roe", "Vattenfall-Hamburg-Chef": the company (or its branch) whose head the person is
+CHEF_CO = re.compile(r"(?<![\w-])(?P<name>[A-Z][\w]+(?:-[A-Z][\w]+)?)-(?:Chef|Chefin|Vorstandschef|Vorstandschefin|Firmenchef|Firmenchefin)"
+                     r"\s+(?=[A-ZÄÖÜ])")
 # after the name: a preposition, a conjunction, punctuation or a verb of being; not any other word
 _DE_NEXT = re.compile(r"(?i)^(?:\s*[^\s\w]|\s+(?:aus|in|im|mit|und|sowie|bei|für|von|vom|an|am|auf|zu|zum|zur|nach|ist|hat|"
                       r"wird|will|plant|gehört|gehen|sitzt|baut|investiert|eröffnet|produziert|stellt|liefert|war|"
@@ -421,6 +458,10 @@ def described_companies(text: str, lang: str = "de") -> list[str]:
             c = _clean_name(m.group("name"))
             if c:
                 out.append(c)
+    for m in CHEF_CO.finditer(text):
+        c = _clean_name(m.group("name"))
+        if c and not _DE_NOUN.search(c) and not _ANY_HEAD.search(c) and c.split("-")[0].upper() != c.split("-")[0]:
+            out.append(c)  # not an acronym of a body ("IHK-Chef"), not a body by its head ("Staatskanzlei-Chef")
     for m in PARENT_CO.finditer(text):
         c = _clean_name(m.group("name"))
         if c:
@@ -446,6 +487,12 @@ CO_BEFORE_OFFICE_EN = re.compile(rf"(?<![\w&'’.+-])(?P<name>{_RUN3})(?:'s|’s
                                  r"[Mm]anaging\s+[Dd]irector|[Ff]ounder|[Cc]o-[Ff]ounder)(?![\w-])")
 _NOT_CO_BEFORE = re.compile(r"(?i)^(?:company|group|former|deputy|acting|interim|new|its|their|our|global|regional|local|"
                             r"group's|company's|the|a|an|his|her|as|and|with|by|of|for|to)$")
+# a company named with its own kind word: "Schwan Food Company", "Velden Heavy Industries", "Orsbach Holdings",
+# (not "Group": as often an agency's name); German "WKW-Gruppe" (the name before the hyphen is an alias)
+CO_HEAD_EN = re.compile(rf"(?<![\w&'’.+-])(?P<name>{_NAME_TOK}(?:[ \t]+{_NAME_TOK}){{0,3}}[ \t]+(?:Company|Industries|Holdings))(?![\w&-])")
+_GROUP_NOT_NAMES = {"firmen", "industrie", "medien", "handels", "arbeits", "projekt", "experten", "ziel", "alters",
+                    "unternehmer", "investoren", "partner", "landes", "bundes", "kunden", "fach", "start-up", "startup"}
+CO_GROUP_DE = re.compile(r"(?<![\w-])(?P<name>(?P<stem>[A-Z][\w]*(?:[ -][A-Z][\w]*)?)-Gruppe)(?![\w-])")
 # "Munich-based Kestrel Cells", "the Leipzig-based start-up Velden Analytics" (the descriptor's own rule reads the latter)
 BASED_EN = re.compile(rf"(?<![\w-])(?P<place>[A-Z][\w]+(?:[ -][A-Z][\w]+)?)-based\s+(?P<name>{_RUN3}){_EN_END}")
 # "Velden Steel, headquartered in Duisburg", "Kestrel Robotics is based in Munich", "X mit Sitz in Y"
@@ -488,6 +535,16 @@ def cued_bodies(text: str, lang: str = "de") -> list[tuple[str, str | None]]:
         if words and (len(words) >= 2 or _NAMELIKE.search(words[0]) or not text[:m.start("name")].strip() == "") and \
                 not any(_NOT_CO_BEFORE.match(w) for w in m.group("name").split()[-1:]):
             add(" ".join(words), None, lang == "de")
+    for m in CO_HEAD_EN.finditer(text) if lang == "en" else ():
+        words = m.group("name").split()
+        while words and (_LEAD_WORDS.match(words[0] + " ") or words[0].lower() in _COMMON_EN):
+            words = words[1:]  # "The Group", "Industrial Holdings": no name word
+        if len(words) >= 2 and not generic_en_name(" ".join(words), True):
+            add(" ".join(words), None, False)
+    for m in CO_GROUP_DE.finditer(text):
+        stem = m.group("stem").split()[-1].lower()
+        if stem not in _CO_WORDS and stem not in _GROUP_NOT_NAMES and not _DE_NOUN.search(stem):
+            add(m.group("name"), None, False)
     for m in BASED_EN.finditer(text):
         add(m.group("name"), m.group("place"), False)
     for m in SEATED.finditer(text):

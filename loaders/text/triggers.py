@@ -89,7 +89,9 @@ FOCUS = re.compile(r"\bzielt|\bZiel\b|\baims? at\b|Schwerpunkt|Fokus|fokussiert|
 SUBORDINATE = re.compile(r"zugeordnet|unterstellt|angegliedert|untersteht|Geschäftsbereich|affiliated (?:with|to)|subordinate to|under the (?:auspices|umbrella|supervision) of|reports to|(?:an?|the) (?:[\w-]+ ){0,2}?agency (?:of|under)|nachgeordnet"
                          # "eine (hundertprozentige) Tochter(gesellschaft) des Freistaates", "a (wholly-owned) subsidiary of"
                          r"|\bTochter(?:gesellschaft|unternehmen|firma)? (?:der|des|von)\b|\bsubsidiary of\b"
-                         r"|\b(?:eine|die) (?:[\w-]+ ){0,2}?(?:Einrichtung|Gesellschaft|Agentur|Behörde) (?:des Landes|des Freistaate?s|der Stadt|der Landesregierung)\b", re.I)
+                         # "X, die Gesellschaft zur Außenwirtschaftsförderung des Landes Y", "eine Einrichtung des Freistaates Y"
+                         r"|\b(?:eine|die|der) (?:[\w-]+ ){0,2}?(?:Einrichtung|Gesellschaft|Agentur|Behörde|Förderbank|Wirtschaftsförderungsgesellschaft)"
+                         r"(?: (?:zur|für) [\w-]+)? (?:des Landes|des Freistaate?s|der Stadt|der Landesregierung)\b", re.I)
 MEMBER = re.compile(r"\b(?:[Cc]luster|[Nn]etzwerk|[Vv]erbands|[Vv]ereins)?[Mm]itglied\w*|\b[Mm]ember(?:s|ship)?\b(?:\s+(?:companies|firms|organi[sz]ations|institutions|businesses))?")
 # what introduces the members in a list: "Mitglieder des X, u.a. A und B", "X members such as A and B"
 MEMBER_LIST_CUE = re.compile(r"\s*(?:\.\s*)?(?:\([^)]*\)\s*)?,?\s*(?:[-–:]\s*)?(?:u\.\s?a\.|unter anderem|wie|darunter|etwa|z\.\s?B\.|zum Beispiel|beispielsweise|such as|including|like|among them|e\.g\.|for example|gehören|zählen|sind|include|are)\s+(?:auch\s+|also\s+)?")

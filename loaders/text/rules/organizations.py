@@ -36,6 +36,12 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
                        and m.ref != x.ref and (final or m.start >= cue.start())]
             if after_x:
                 d.fact(SUBORDINATE_TO, x.ref, after_x[0].ref, s.index)
+    # "das India Study Centre der Hochschule Bremen", "das Institut für X der Universität Y": a unit of the body
+    # named right after it in the genitive
+    for a, b in zip(orgs, orgs[1:]):
+        if a.type == ORGANIZATION and b.type == ORGANIZATION and a.ref != b.ref and _UNIT_OF.fullmatch(_gap(t, a.end, b.start)) \
+                and _UNIT_HEAD.search(a.text) and not _UNIT_HEAD.search(b.text.split()[0]):
+            d.fact(SUBORDINATE_TO, a.ref, b.ref, s.index)
     # MEMBER_OF
     members.apply(d, s, ms)
     # LOCATED_IN: "die südkoreanische Regierungsagentur TIPA", "X aus/in Y", "Y-based X"
@@ -92,6 +98,13 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
                         continue  # "die Niederlassung des Konzerns X in Y": the branch is in Y, not X
                     d.fact(LOCATED_IN, m.ref, ms[k].ref, s.index)
     _named_for_country(d, s, ms)
+    # a list of people with their bodies and towns: "Jane Roe, Consul, Embassy of Tarnia, Berlin; ..."
+    for i, m in enumerate(ms[:-1]):
+        nxt = ms[i + 1]
+        if m.kind == "entity" and m.type in (ORGANIZATION, COMPANY) and nxt.kind == "entity" and nxt.type == REGION \
+                and _gap(t, m.end, nxt.start) == ", " and d.region_level(nxt.ref) in ("city", "district", "state") \
+                and re.match(r"\s*(?:[;)]|$)", t[nxt.end:]):
+            d.fact(LOCATED_IN, m.ref, nxt.ref, s.index)
     _postal_address(d, s, ms)
     _seat_named(d, s, ms)
     for m in re.finditer(r"(?P<r>[A-ZÄÖÜ][\w]+)-based\s+", t):
@@ -101,6 +114,9 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
             d.fact(LOCATED_IN, o_ms[0].ref, r_ms[0].ref, s.index)
 
 
+_UNIT_OF = re.compile(r"\s+(?:der|des|of the|of)\s+")
+_UNIT_HEAD = re.compile(r"(?i)(?:zentrum|centre|center|institut|institute|büro|office|repräsentanz|vertretung|abteilung|"
+                        r"fakultät|faculty|lehrstuhl|labor|laboratory|school|college|akademie|academy)\b")
 # a branch, office or plant "of" the body named next: "die Dependance des Unternehmens X", "the European office of X"
 _BRANCH_OF = re.compile(r"\b(?:\w*(?:[Dd]ependance|[Nn]iederlassung|[Ff]iliale|[Tt]ochter(?:gesellschaft|firma)?|[Bb]üro|[Ww]erk|[Ss]tandort|[Vv]ertretung|[Zz]weigstelle)s?"
                        r"|branch|office|subsidiary|plant|site|outlet|store)\s+(?:des|der|eines|einer|von|of|of the)\s+(?:[\w-]+\s+){0,5}$")
@@ -164,6 +180,8 @@ def _named_for_country(d: Doc, s: Sentence, ms: list[Mention]) -> None:
         w = _COUNTRY_FIRST.match(m.text)
         if w is None:
             continue
+        if any(f.type == SUBORDINATE_TO and f.source == m.ref and f.sentence == s.index for f in d.facts):
+            continue  # "das India Study Centre der Hochschule Bremen": a unit of a body named here, not of India
         e = d.gaz.get(m.ref)
         if e is not None and any(rel == LOCATED_IN for rel, _ in e.home):
             continue  # the reference data knows its seat (a town): that fact says more

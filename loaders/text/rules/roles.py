@@ -145,7 +145,22 @@ def _role_target(doc: Doc, ms: list[Mention], i: int, t: str) -> tuple[str | Non
         prev = [m for m in ms[:i] if m.kind == "entity" and m.type in (ORGANIZATION, COMPANY)]
         if prev:
             return prev[-1].ref, prev[-1]
+    # "Minister of Economic Affairs, Transport and Digitalization for Lower Saxony", "Minister für Wirtschaft und
+    # Verkehr des Landes Niedersachsen": a minister's portfolio, then the region
+    role = doc.gaz.roles.get(r.ref)
+    if role is not None and (role.minister or role.government):
+        for m in ms[i + 1:]:
+            if m.kind == "entity" and m.type == REGION:
+                if _PORTFOLIO_REGION.fullmatch(_gap(t, r.end, m.start)):
+                    return m.ref, m
+                break
+            if m.kind == "entity" and m.type in (PERSON, ORGANIZATION, COMPANY):
+                break
     return None, None
+
+
+_PORTFOLIO_REGION = re.compile(r"(?:\s+(?:of|for|für)\s+[^.;:!?()»«\"]{2,110}?|,(?:\s+(?:and\s+)?[A-Z][\w-]*,?){1,6})\s+(?:for|of|des|der|in)\s+"
+                               r"(?:(?:the\s+)?(?:Free\s+)?(?:State\s+of|Province\s+of)\s+|Landes\s+|Freistaate?s\s+|Bundesstaate?s\s+|Provinz\s+|the\s+)?")
 
 
 _EXTRA = Path(__file__).with_name("roles.yaml")
@@ -184,7 +199,8 @@ def _ministry(d: Doc, role_en: str, target: str, t: str, r: Mention) -> str:
             continue
         for n in o.all_names():
             m = re.search(r"\s(?:fur|for|of)\s(.{8,})$", fold(n))
-            if m and re.match(r"\s*(?:fur|for|of)\s+" + re.escape(m.group(1)), after):
+            # the whole portfolio: "Ministerin fur Wirtschaft, Industrie, ..." is not the "Ministerium fur Wirtschaft"
+            if m and re.match(r"\s*(?:fur|for|of)\s+" + re.escape(m.group(1)) + r"(?!,\s*\w|\s+(?:und|and)\s)", after):
                 if best is None or len(m.group(1)) > best[0]:
                     best = (len(m.group(1)), o.id)
     return best[1] if best else target
@@ -234,10 +250,19 @@ def _person_right_after(ms: list[Mention], i: int, t: str) -> Mention | None:
     return None
 
 
+# "Manfred Weber (CDU), Hessens Minister": a party in brackets between the person and the apposition
+_PARTY_GAP = r"\s*\([^()]{1,30}\)\s*,\s*"
+
+
 def _person_before(ms: list[Mention], i: int, t: str) -> Mention | None:
+    role = ms[i]
+    # a party in brackets after the person ("Anna Berg (SPD), Präsidentin ...") is no mention between them
+    ms = [m for k, m in enumerate(ms) if not (k and ms[k - 1].type == PERSON and re.fullmatch(r"\s*\(\s*", _gap(t, ms[k - 1].end, m.start))
+                                             and re.match(r"\s*\)", t[m.end:m.end + 3]))]
+    i = ms.index(role)
     j = i - 1
     # "Person, Role": the person right before, separated by a comma
-    if j >= 0 and ms[j].type == PERSON and re.fullmatch(r"\s*[,(]\s*", _gap(t, ms[j].end, ms[i].start)):
+    if j >= 0 and ms[j].type == PERSON and re.fullmatch(r"\s*[,(]\s*|" + _PARTY_GAP, _gap(t, ms[j].end, ms[i].start)):
         return ms[j]
     # "Tom Harris, the president of the X", "Anna Berg, die Präsidentin der X": an article before the role,
     # only with the role's body named right after it
@@ -245,7 +270,7 @@ def _person_before(ms: list[Mention], i: int, t: str) -> Mention | None:
             and re.match(r"\s+(?:of|at|der|des|von|vom|bei)\s", t[ms[i].end:ms[i].end + 6]):
         return ms[j]
     # "Person, ORG Role": "Jane Doe, KIAT President"
-    if j >= 1 and ms[j].kind == "entity" and ms[j - 1].type == PERSON and re.fullmatch(r"\s*,\s*", _gap(t, ms[j - 1].end, ms[j].start)) and re.fullmatch(r"[\s-]*|(?:'s|’s|'|’)\s+", _gap(t, ms[j].end, ms[i].start)):
+    if j >= 1 and ms[j].kind == "entity" and ms[j - 1].type == PERSON and re.fullmatch(r"\s*,\s*|" + _PARTY_GAP, _gap(t, ms[j - 1].end, ms[j].start)) and re.fullmatch(r"[\s-]*|(?:'s|’s|'|’)\s+", _gap(t, ms[j].end, ms[i].start)):
         return ms[j - 1]
     return None
 
