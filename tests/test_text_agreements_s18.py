@@ -106,6 +106,16 @@ def test_signed_on_behalf_of_a_party_by_a_person():
     assert _signed(x) == {"person:anna-berger": "region:de-sn", "person:peter-lindqvist": "region:us-oh"}
 
 
+def test_who_reports_the_signing_after_it_does_not_sign():
+    x = _x("The MoU was signed by Anna Berger and Peter Lindqvist, said spokesperson Laura Miller.", "en")
+    assert set(_signed(x)) == {"person:anna-berger", "person:peter-lindqvist"}
+    x = _x("Die Absichtserklärung unterzeichneten Anna Berger und Peter Lindqvist, sagte Sprecherin Laura Miller.")
+    assert set(_signed(x)) == {"person:anna-berger", "person:peter-lindqvist"}
+    # the one who speaks before the signing clause may be a signer herself
+    x = _x("Anna Berger erklärte, sie habe mit Peter Lindqvist eine Absichtserklärung unterzeichnet.")
+    assert set(_signed(x)) == {"person:anna-berger", "person:peter-lindqvist"}
+
+
 def test_both_who_signed_are_the_two_persons_named_just_before():
     x = _x("Hesse's Minister of Economics Thomas Keller travelled to Ohio, where he met Governor Peter Lindqvist. "
            "The two signed a letter of intent on aerospace cooperation.", "en")
@@ -273,3 +283,31 @@ def test_no_agreement_of_the_paris_kind_and_no_party_in_a_list_of_places():
     assert _agreements(_x("Bayern und Ohio bekennen sich zum Pariser Klimaabkommen, das sie unterzeichnet haben.")) == []
     x = _x("Auf der Reise durch Japan und Korea wurde in Tokio eine Absichtserklärung unterzeichnet.")
     assert not [e for e in x.batch.edges if e.type == PARTY]
+
+
+def test_who_attended_the_signing_does_not_sign():
+    x = _x("Bavaria and Ohio signed a cooperation agreement today. The signing took place in Munich at the opening of "
+           "a trade office, which Minister Laura Miller and the director Peter Lindqvist attended.", "en")
+    assert _signed(x) == {}
+
+
+def test_a_signing_only_considered_is_no_signing():
+    x = _x("Der Ministerpräsident Thomas Keller schlug eine neue Vereinbarung zwischen Hessen und Vietnam vor. "
+           "Für eine feierliche Unterzeichnung könnte sich das kommende Jahr anbieten, ergänzte Keller.")
+    (ag,) = _agreements(x)
+    assert "status" not in ag.properties and _signed(x) == {}
+    x = _x("The MoU, which was signed by Anna Berger and Peter Lindqvist, would strengthen ties between Bavaria and Ohio.", "en")
+    assert set(_signed(x)) == {"person:anna-berger", "person:peter-lindqvist"}
+
+
+def test_the_two_regions_of_the_agreements_clause_not_the_body_of_a_header():
+    x = _x("Wirtschaftsministerium Sachsen-Anhalt - Pressemitteilung Nr. 12 Sachsen-Anhalt und der US-Bundesstaat "
+           "Minnesota haben eine Kooperationsvereinbarung geschlossen.")
+    (ag,) = _agreements(x)
+    assert _parties(x, ag.id) == {"region:de-st", "region:us-mn"}
+
+
+def test_a_joint_cooperation_declaration_is_an_agreement():
+    x = _x("The joint cooperation declaration between Bavaria and Ohio was signed in 1994.", "en")
+    (ag,) = _agreements(x)
+    assert ag.properties["kind"] == "loi" and _parties(x, ag.id) == {"region:de-by", "region:us-oh"}

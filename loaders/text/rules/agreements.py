@@ -17,8 +17,16 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
     trig = [m for m in ms if m.kind == "agreement"]
     anaphor = T.PARTNERS_ANAPHOR.search(t)
     persons = [m for m in ms if m.type == PERSON and not _witness(t, ms, m)]
+    if len(persons) > 1:
+        # "The MoU was signed by A and B, said spokesperson C": who speaks about the signing does not sign,
+        # unless no one else is named
+        sg = T.SIGN.search(t)
+        speakers = [m for m in persons if sg and m.start > sg.end() and _speaker(t, m)]
+        if speakers and len(speakers) < len(persons):
+            persons = [m for m in persons if m not in speakers]
     recent = bool(d.agreements) and s.index - max(d.agreements[-1].sentences or [0]) <= 2
-    sign_only = not trig and bool(T.SIGN.search(t)) and persons and recent
+    sg = T.SIGN.search(t)
+    sign_only = not trig and sg is not None and not _hypothetical(t, sg) and bool(persons) and recent
     if not trig and not sign_only:
         if anaphor and d.agreements:
             ag = d.agreements[-1]
@@ -44,6 +52,8 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
     if not real and not d.agreements:
         return
     sign = T.SIGN.search(t)
+    if sign and _hypothetical(t, sign):
+        sign = None  # "Für eine Unterzeichnung könnte sich 2025 anbieten", "a signing could follow": no one signs
     signed = bool(sign)
     if signed and len(real) > 1:
         # "Zum 20. Jahrestag der Vereinbarung zwischen A und B unterzeichneten X und Y eine Absichtserklärung":
@@ -89,6 +99,13 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
         for p in _with_parties(t, ms, trig):
             if p not in parties:
                 parties.append(p)
+    pair = _clause_pair(t, ms, real) if (real and signed) else []
+    if pair:
+        # "... Pressemitteilung ... Sachsen-Anhalt und der US-Bundesstaat Minnesota haben eine Vereinbarung
+        # geschlossen": the two regions of the agreement's own clause; bodies named outside it are no parties
+        clause_start = _clause_start(t, min(m.start for m in real))
+        parties = pair + [p for p in parties if p not in pair and any(
+            x.ref == p and x.start >= clause_start for x in ms if x.kind == "entity")]
     between = _between(t, ms, real)
     if between:
         # the agreement word names its parties: other regions of the sentence are places, not parties
@@ -99,6 +116,8 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
     for p in persons:
         org = behalf.get(p.ref) or d.role_of.get(p.ref)
         if org and org not in parties and (p.ref not in d.weak_role or behalf.get(p.ref)) and d.entity(org).type in (ORGANIZATION, COMPANY, REGION):
+            if not behalf.get(p.ref) and _state_ministry_of_party(d, org, parties):
+                continue  # "Wirtschaftsminister X" of the ministry signs for the state that is a party
             parties.append(org)
     ag = None
     if d.agreements:
@@ -208,6 +227,17 @@ def _old_agreement(d: Doc, s: Sentence, ms: list[Mention], m: Mention) -> None:
     partnerships.from_parties(d, ag.parties, s.index)
 
 
+# a signing the text only considers or proposes
+_HYPOTHETICAL = re.compile(r"\b(?:könnte|könnten|würde|würden|could|might|would|vorgeschlagen|schlug\w*\s+(?:\w+\s+){0,3}?vor|proposed|suggested|erwägt|erwägen|considers?|considering)\b", re.I)
+
+
+def _hypothetical(t: str, sign: re.Match) -> bool:
+    """A modal or proposal word in the clause of the signing word (between commas, quotes, colons)."""
+    lo = max(t.rfind(c, 0, sign.start()) for c in ",;:\"„“”«»") + 1
+    his = [i for i in (t.find(c, sign.end()) for c in ",;:.\"„“”«»") if i != -1]
+    return bool(_HYPOTHETICAL.search(t, lo, min(his) if his else len(t)))
+
+
 # "soll ... unterzeichnet werden", "is to be signed", "will sign": a signing the text plans
 _PLANNED = re.compile(r"\b(?:soll|sollen|sollte|sollten|wird|werden|will|wollen)\b[^.;:]{0,180}?\b(?:unterzeichnen|unterschreiben|abschließen|schließen|"
                       r"unterzeichnet\s+werden|unterschrieben\s+werden|geschlossen\s+werden|abgeschlossen\s+werden)\b"
@@ -300,6 +330,33 @@ def _with_of_agreement(t: str, w_start: int, m: Mention, trig: list[Mention]) ->
 LIST_GAP_PARTY = re.compile(r"\s*(?:,|und|and|sowie|as well as|&)\s*(?:(?:die|der|dem|den|das|the)\s+)?")
 
 
+_CLAUSE_END = re.compile(r"[.;:!?]\s|\n|\s[-–]\s")
+
+
+def _clause_start(t: str, pos: int) -> int:
+    ends = [m.end() for m in _CLAUSE_END.finditer(t, 0, pos)]
+    return ends[-1] if ends else 0
+
+
+def _clause_pair(t: str, ms: list[Mention], real: list[Mention]) -> list[str]:
+    """Two regions joined by 'und' in the clause of the agreement word, before it, with no body named there."""
+    first = min(m.start for m in real)
+    start = _clause_start(t, first)
+    inside = [m for m in ms if start <= m.start < first]
+    if any(m.kind == "entity" and m.type in (ORGANIZATION, COMPANY, PERSON) for m in inside):
+        return []
+    return _region_pair(t, inside)
+
+
+def _state_ministry_of_party(d: Doc, org: str, parties: list[str]) -> bool:
+    """A ministry or government (no seat, or seated in the state) beside a German state that is a party."""
+    e = d.entity(org)
+    if e.type != ORGANIZATION or e.properties.get("kind") not in ("ministry", "government", "chancellery"):
+        return False
+    states = [p for p in parties if d.gaz.get(p) is not None and d.state_of(p) == p]
+    return bool(states) and (e.seat is None or d.state_of(e.seat) in states)
+
+
 def _region_pair(t: str, ms: list[Mention]) -> list[str]:
     """Two (or more) regions joined by 'und' / 'and' ('Sachsen-Anhalt und die polnische Wojewodschaft Masowien'),
     none of them after a word that makes it a place ('in', 'aus', 'to')."""
@@ -313,7 +370,7 @@ def _region_pair(t: str, ms: list[Mention]) -> list[str]:
     return []
 
 
-_PAIR_GAP = re.compile(r"\s+(?:und|and|&)\s+(?:(?:die|der|dem|das|the)\s+)?(?:[\w-]+\s+){0,2}?")
+_PAIR_GAP = re.compile(r"\s+(?:und|and|&)\s+(?:(?:die|der|dem|das|the)\s+)?(?:[\w-]+\s+){0,2}?(?:[A-Za-z]+-)?")
 
 
 # "X für den Freistaat Bayern", "X, Minister, signed on behalf of Y", "X signed the agreement on Y's behalf"
@@ -369,6 +426,14 @@ def _sign_for(d: Doc, person: str, party: str | None, sentence: int) -> None:
     d.role_of[person] = party
 
 
+_SPEECH_BEFORE = re.compile(r"\b(?:said|says|sagte|sagt|betonte|betont|erklärte|erklärt|so)\s+(?:[\w.-]+\s+){0,4}?$", re.I)
+_SPEECH_AFTER = re.compile(r"\s*(?:,[^,;]{0,80},\s*)?(?:said|says|sagte|sagt|betonte|betont|erklärte|erklärt)\b", re.I)
+
+
+def _speaker(t: str, m: Mention) -> bool:
+    return bool(_SPEECH_BEFORE.search(t[max(0, m.start - 60):m.start]) or _SPEECH_AFTER.match(t, m.end))
+
+
 # "im Beisein von X", "in the presence of X", "witnessed by X": X watches the signing, X does not sign
 _WITNESS = re.compile(r"\b(?:in\s+(?:Anwesenheit|Gegenwart)|im\s+Beisein|in\s+the\s+presence|witnessed\s+by|unter\s+den\s+Augen|"
                       r"unter\s+(?:der\s+)?Schirmherrschaft|under\s+the\s+(?:auspices|patronage)|watched\s+by)\b", re.I)
@@ -390,9 +455,17 @@ def _witness_list(gap: str) -> bool:
 _ABOUT_SIGNING = re.compile(r"\b(?:begrüß\w*|lob\w*|würdig\w*|welcom\w*|prais\w*|hail\w*)\s+(?:die|the|den)\s+(?:[\w-]+\s+){0,2}?(?:Unterzeichnung|Abschluss|signing|conclusion)\b", re.I)
 
 
+# "..., which Minister A and B attended", "an der A und B teilnahmen": who attends the signing does not sign
+_ATTENDED = re.compile(r"\b(?:attended|were\s+present|was\s+present|looked\s+on|teilnahmen|teilnahm|beiwohnten|beiwohnte|anwesend\s+waren|anwesend\s+war)\b", re.I)
+
+
 def _witness(t: str, ms: list[Mention], m: Mention) -> bool:
-    """Is the person named in a 'in the presence of A and B' phrase (up to the list's end), or the one who
-    welcomes the signing ('X begrüßte die Unterzeichnung')?"""
+    """Is the person named in a 'in the presence of A and B' phrase (up to the list's end), the one who
+    welcomes the signing ('X begrüßte die Unterzeichnung'), or one who attended it ('..., which A attended')?"""
+    att = _ATTENDED.search(t, m.end)
+    if att and att.start() - m.end <= 120 and not T.SIGN.search(t, m.end, att.start()) \
+            and re.search(r"\b(?:which|that|where|die|der|das|an\s+der|an\s+dem|bei\s+der|bei\s+dem)\b", t[max(0, m.start - 150):m.start]):
+        return True
     about = _ABOUT_SIGNING.search(t)
     if about and m.end <= about.start() and not any(x.type == PERSON and m.end <= x.start < about.start() for x in ms) \
             and about.start() - m.end <= 60:
