@@ -311,3 +311,18 @@ def test_a_joint_cooperation_declaration_is_an_agreement():
     x = _x("The joint cooperation declaration between Bavaria and Ohio was signed in 1994.", "en")
     (ag,) = _agreements(x)
     assert ag.properties["kind"] == "loi" and _parties(x, ag.id) == {"region:de-by", "region:us-oh"}
+
+
+def test_who_announces_or_leads_the_mission_of_a_signing_does_not_sign():
+    x = _x("Governor Peter Lindqvist today announced that Bavaria and Ohio have signed a memorandum of understanding.", "en")
+    (ag,) = _agreements(x)
+    assert _signed(x) == {} and _parties(x, ag.id) == {"region:de-by", "region:us-oh"}
+    x = _x("Ministerin Anna Berger gab am Montag bekannt, dass Bayern und Ohio eine Absichtserklärung unterzeichnet haben.")
+    assert _signed(x) == {}
+    x = _x("The MoU was signed by Anna Berger and Laura Miller as part of the trade mission led by Governor Peter Lindqvist.", "en")
+    assert set(_signed(x)) == {"person:anna-berger", "person:laura-miller"}
+
+
+def test_a_signer_does_not_hold_office_at_the_side_named_after_with():
+    x = _x("Ministerin Anna Berger unterzeichnete am Montag eine Absichtserklärung mit Ohio.")
+    assert _roles(x) == set() and _signed(x) == {"person:anna-berger": None}

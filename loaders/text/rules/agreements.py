@@ -51,6 +51,7 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
         real = []  # "Firmen schlossen Vereinbarungen ab": no one agreement, no party named
     if not real and not d.agreements:
         return
+    counter: list[str] = []  # the side after "with": the signers of this sentence are the other side
     sign = T.SIGN.search(t)
     if sign and _hypothetical(t, sign):
         sign = None  # "Für eine Unterzeichnung könnte sich 2025 anbieten", "a signing could follow": no one signs
@@ -96,7 +97,8 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
                 parties.append(p)
     if real or (trig and signed):
         # "signed an MoU with the Canadian province of X", "hat mit der Region X eine Vereinbarung geschlossen"
-        for p in _with_parties(t, ms, trig):
+        counter = _with_parties(t, ms, trig)
+        for p in counter:
             if p not in parties:
                 parties.append(p)
     pair = _clause_pair(t, ms, real) if (real and signed) else []
@@ -165,7 +167,7 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
             ag.status = "signed"
         for p in persons:
             _sign_for(d, p.ref, behalf.get(p.ref), s.index)
-        _assign_weak_roles(d, ag, persons)
+        _assign_weak_roles(d, ag, persons, counter)
         for p in persons:
             ag.signers.append((p.ref, d.role_of.get(p.ref)))
             d.use(p.ref, s.index)
@@ -436,6 +438,7 @@ def _speaker(t: str, m: Mention) -> bool:
 
 # "im Beisein von X", "in the presence of X", "witnessed by X": X watches the signing, X does not sign
 _WITNESS = re.compile(r"\b(?:in\s+(?:Anwesenheit|Gegenwart)|im\s+Beisein|in\s+the\s+presence|witnessed\s+by|unter\s+den\s+Augen|"
+                      r"(?:led|headed|organi[sz]ed|hosted|accompanied)\s+by|(?:angeführt|geleitet|begleitet|organisiert)\s+von|unter\s+(?:der\s+)?Leitung\s+von|"
                       r"unter\s+(?:der\s+)?Schirmherrschaft|under\s+the\s+(?:auspices|patronage)|watched\s+by)\b", re.I)
 # what a list of witnesses is made of, token by token (no nested quantifiers: linear time)
 _WITNESS_TOKEN = re.compile(r"\([^)]{0,80}\)|[^\s,()]+|,")
@@ -459,9 +462,19 @@ _ABOUT_SIGNING = re.compile(r"\b(?:begrüß\w*|lob\w*|würdig\w*|welcom\w*|prais
 _ATTENDED = re.compile(r"\b(?:attended|were\s+present|was\s+present|looked\s+on|teilnahmen|teilnahm|beiwohnten|beiwohnte|anwesend\s+waren|anwesend\s+war)\b", re.I)
 
 
+# "Gov. X today announced that A and B have signed", "X gab bekannt, dass ...": X reports the signing
+_ANNOUNCED = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:,[^,;]{0,80},\s*)?(?:[\w.]+\s+){0,2}?(?:announced|announces|reported|reports|confirmed|"
+                        r"gab\s+(?:\w+\s+){0,3}?bekannt|gibt\s+(?:\w+\s+){0,3}?bekannt|teilte\s+(?:\w+\s+){0,3}?mit|teilt\s+(?:\w+\s+){0,3}?mit|verkündete|berichtete)\b", re.I)
+
+
 def _witness(t: str, ms: list[Mention], m: Mention) -> bool:
     """Is the person named in a 'in the presence of A and B' phrase (up to the list's end), the one who
     welcomes the signing ('X begrüßte die Unterzeichnung'), or one who attended it ('..., which A attended')?"""
+    ann = _ANNOUNCED.match(t, m.end)
+    if ann:
+        sg = T.SIGN.search(t, ann.end())
+        if sg and re.search(r"\b(?:that|dass|,)", t[ann.end():sg.start()]) and any(x.type == PERSON or x.kind == "entity" for x in ms if x.start >= ann.end()):
+            return True
     att = _ATTENDED.search(t, m.end)
     if att and att.start() - m.end <= 120 and not T.SIGN.search(t, m.end, att.start()) \
             and re.search(r"\b(?:which|that|where|die|der|das|an\s+der|an\s+dem|bei\s+der|bei\s+dem)\b", t[max(0, m.start - 150):m.start]):
@@ -529,11 +542,12 @@ def _between(t: str, ms: list[Mention], trig: list[Mention]) -> list[str]:
     return []
 
 
-def _assign_weak_roles(d: Doc, ag: AgreementObj, persons: list[Mention]) -> None:
+def _assign_weak_roles(d: Doc, ag: AgreementObj, persons: list[Mention], counter: list[str] = ()) -> None:
     """Signers whose role named no body ('Governor Wei Zhang') sign for the parties not yet
-    represented, in the order both are named."""
+    represented, in the order both are named; not for the side named after 'with' ('Ministerin A
+    unterzeichnete eine Absichtserklärung mit Ohio')."""
     strong = {d.role_of.get(p.ref) for p in persons if p.ref not in d.weak_role}
-    free = [p for p in ag.parties if p not in strong]
+    free = [p for p in ag.parties if p not in strong and (p not in counter or len(persons) > 1)]
     if not free and ag.key > 0 and d.agreements[ag.key - 1].old:
         # signing at the anniversary of an agreement: its sides sign again
         free = [p for p in d.agreements[ag.key - 1].parties if p not in strong]
