@@ -326,3 +326,17 @@ def test_who_announces_or_leads_the_mission_of_a_signing_does_not_sign():
 def test_a_signer_does_not_hold_office_at_the_side_named_after_with():
     x = _x("Ministerin Anna Berger unterzeichnete am Montag eine Absichtserklärung mit Ohio.")
     assert _roles(x) == set() and _signed(x) == {"person:anna-berger": None}
+
+
+def test_a_deal_signed_is_an_agreement_and_a_great_deal_is_not():
+    x = _x("Bavaria signed a deal with Ohio on aerospace research.", "en")
+    (ag,) = _agreements(x)
+    assert _parties(x, ag.id) == {"region:de-by", "region:us-oh"}
+    assert _agreements(_x("The firms from Bavaria and Ohio did a great deal of work.", "en")) == []
+    assert _agreements(_x("Other deals between firms from Bavaria and Ohio were signed as well.", "en")) == []
+
+
+def test_no_party_from_a_relative_clause_or_a_possessive_region():
+    x = _x("Germany's Kellbrand signed a deal to share with China a technology, which Kellbrand builds with Siemens.", "en")
+    (ag,) = _agreements(x)
+    assert "company:siemens" not in _parties(x, ag.id) and "region:de" not in _parties(x, ag.id)

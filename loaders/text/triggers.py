@@ -14,7 +14,9 @@ AGREEMENT = re.compile(
     r"|(?P<partnership>\b(?!Freihandels|Ziel|Klima|Koalitions|Tarif|Betriebs|Doppelbesteuerungs)\w*(?:vereinbarung|abkommen)(?:en)?\b|\bVereinbarung(?:en)?\b|\bAbkommen\b"
     r"|\b(?i:cooperation|partnership|collaboration|framework)\s+[Aa]greements?\b"
     # not the Paris (climate) agreement, a free-trade agreement or being "in agreement with"
-    r"|(?<!Paris )(?<!climate )(?<!Climate )(?<!trade )(?<!Trade )(?<!\bin )\b[Aa]greements?\b)"
+    r"|(?<!Paris )(?<!climate )(?<!Climate )(?<!trade )(?<!Trade )(?<!\bin )\b[Aa]greements?\b"
+    # "signed a deal", not "a great deal of"
+    r"|(?<!great )(?<!good )\b[Dd]eals?\b)"
     # "entered into a hydrogen alliance": an alliance the text says was entered into (not a body named "... Alliance")
     r"|(?P<alliance>(?:(?<=into a )|(?<=into an ))(?:[\w-]+\s+){0,2}?(?:alliance|pact)\b)"
     r"|(?P<anaphor>\b(?:Diese|diese|Die|die|Der|der|Das|das|The|the|This|this)\s+(?:gemeinsame\s+)?(?:Erklärung|Partnerschaft|Kooperation|memorandum(?!\s+of\s+understanding)|agreement|document)\b)"

@@ -47,6 +47,10 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
     if not persons and trig and _BOTH_SIGN.match(t):
         persons = _two_persons_before(d, s)
     orgs = [m for m in ms if m.kind == "entity" and m.type in (ORGANIZATION, COMPANY) and not _affiliation(ms, m, t)]
+    tail = _relative_tail(t, trig)
+    if tail is not None:
+        # "signed a deal ..., which X builds with Siemens": a body in a clause that comments on the deal is no party
+        orgs = [m for m in orgs if m.start < tail]
     if real and not orgs and all(_PLURAL.search(m.text) for m in real):
         real = []  # "Firmen schlossen Vereinbarungen ab": no one agreement, no party named
     if not real and not d.agreements:
@@ -88,6 +92,8 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
                     place_end = m.end  # "durch Japan und Korea": every region of the list is a place
                     continue
                 place_end = None
+                if re.match(r"(?:'s|’s)\s+[A-ZÄÖÜ]", t[m.end:m.end + 4]):
+                    continue  # "Germany's ThyssenKrupp signed": the region names whose body signs
                 if m.ref not in parties:
                     parties.append(m.ref)
         # "Die Vereinbarung unterzeichneten Bayern und Ontario", "... haben A und die Provinz B Bilanz gezogen":
@@ -335,6 +341,19 @@ LIST_GAP_PARTY = re.compile(r"\s*(?:,|und|and|sowie|as well as|&)\s*(?:(?:die|de
 _CLAUSE_END = re.compile(r"[.;:!?]\s|\n|\s[-–]\s")
 
 
+_RELATIVE = re.compile(r",\s*(?:which|who|whose|where|die|der|das|deren|dessen|wo|welche[rs]?)\b")
+
+
+def _relative_tail(t: str, trig: list[Mention]) -> int | None:
+    """Where a relative clause after the agreement word and its signing verb starts."""
+    if not trig:
+        return None
+    sg = T.SIGN.search(t)
+    after = max([m.end for m in trig] + ([sg.end()] if sg else []))
+    r = _RELATIVE.search(t, after)
+    return r.start() if r else None
+
+
 def _clause_start(t: str, pos: int) -> int:
     ends = [m.end() for m in _CLAUSE_END.finditer(t, 0, pos)]
     return ends[-1] if ends else 0
@@ -501,7 +520,7 @@ _PLACE_BEFORE = re.compile(r"\b(?:[Ii]n|[Ii]m|[Nn]ach|[Aa]us|[Ff]rom|[Tt]o|[Dd]u
 
 
 # plural agreement words ("Geschäftsvereinbarungen", "agreements", "MoUs") name no one agreement
-_PLURAL = re.compile(r"(?:vereinbarungen|verträge|agreements|MoUs|memoranda|Absichtserklärungen)$", re.I)
+_PLURAL = re.compile(r"(?:vereinbarungen|verträge|agreements|MoUs|memoranda|Absichtserklärungen|deals)$", re.I)
 
 
 def _affiliation(ms: list[Mention], m: Mention, t: str) -> bool:
