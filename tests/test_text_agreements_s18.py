@@ -340,3 +340,25 @@ def test_no_party_from_a_relative_clause_or_a_possessive_region():
     x = _x("Germany's Kellbrand signed a deal to share with China a technology, which Kellbrand builds with Siemens.", "en")
     (ag,) = _agreements(x)
     assert "company:siemens" not in _parties(x, ag.id) and "region:de" not in _parties(x, ag.id)
+
+
+def test_signers_without_named_sides_sign_for_the_two_regions_named_just_before():
+    x = _x("Die Beziehung zwischen Sachsen und der Provinz Hebei wird enger. Ministerpräsident Thomas Keller und "
+           "Vizegouverneur Li Wei unterzeichneten am Montag eine Absichtserklärung.")
+    (ag,) = _agreements(x)
+    assert _parties(x, ag.id) == {"region:de-sn", "region:cn-he"}
+    assert _signed(x) == {"person:thomas-keller": "region:de-sn", "person:li-wei": "region:cn-he"}
+
+
+def test_a_declaration_that_is_signed_and_both_who_want_to_sign_it():
+    x = _x("Sachsen und die Präfektur Hyogo bauen ihre Kooperation aus. Ministerpräsident Thomas Keller und "
+           "Vizegouverneur Kenji Sato unterschrieben am Mittwoch eine entsprechende Erklärung.")
+    (ag,) = _agreements(x)
+    assert _parties(x, ag.id) == {"region:de-sn", "region:jp-28"}
+    x = _x("Sachsen vertieft seine Beziehungen zu Vietnam. Ministerpräsident Thomas Keller empfängt den Vorsitzenden "
+           "des Volkskomitees von Đà Nẵng, Le Van Minh. Wie die Staatskanzlei mitteilte, wollen beide eine gemeinsame "
+           "Erklärung unterzeichnen.")
+    (ag,) = _agreements(x)
+    assert ag.properties["status"] == "planned"
+    assert set(_signed(x)) == {"person:thomas-keller", "person:le-van-minh"}
+    assert not any(p.startswith("org:") for p in _parties(x, ag.id))  # the source of the news is no party

@@ -15,6 +15,12 @@ from .types import COMPANY, FOCUSES_ON, HOLDS_ROLE_AT, ORGANIZATION, PERSON, REG
 def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
     t = s.text
     trig = [m for m in ms if m.kind == "agreement"]
+    if not trig:
+        # "unterschrieben eine entsprechende Erklärung", "signed a declaration": a declaration that is signed
+        dm = _SIGNED_DECLARATION.search(t)
+        if dm and _SIGN_VERB.search(t):
+            ms = sorted(ms + [Mention("agreement", "loi", dm.start("w"), dm.end("w"), dm.group("w"))], key=lambda x: (x.start, -x.end))
+            trig = [m for m in ms if m.kind == "agreement"]
     anaphor = T.PARTNERS_ANAPHOR.search(t)
     persons = [m for m in ms if m.type == PERSON and not _witness(t, ms, m)]
     if len(persons) > 1:
@@ -44,9 +50,10 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
                 _focus(d, ag, s, [m for m in ms if m.kind != "topic" or m.start > cue.start()], key=("agreement", ag.key))
         return
     real = [m for m in trig if m.ref != "anaphor"]
-    if not persons and trig and _BOTH_SIGN.match(t):
+    if not persons and trig and (_BOTH_SIGN.match(t) or _BOTH_WANT.search(t)):
         persons = _two_persons_before(d, s)
-    orgs = [m for m in ms if m.kind == "entity" and m.type in (ORGANIZATION, COMPANY) and not _affiliation(ms, m, t)]
+    orgs = [m for m in ms if m.kind == "entity" and m.type in (ORGANIZATION, COMPANY) and not _affiliation(ms, m, t)
+            and not _SOURCE_BEFORE.search(t[max(0, m.start - 40):m.start])]
     tail = _relative_tail(t, trig)
     if tail is not None:
         # "signed a deal ..., which X builds with Siemens": a body in a clause that comments on the deal is no party
@@ -173,7 +180,7 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
             ag.status = "signed"
         for p in persons:
             _sign_for(d, p.ref, behalf.get(p.ref), s.index)
-        _assign_weak_roles(d, ag, persons, counter)
+        _assign_weak_roles(d, ag, persons, counter, s)
         for p in persons:
             ag.signers.append((p.ref, d.role_of.get(p.ref)))
             d.use(p.ref, s.index)
@@ -203,6 +210,15 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
 # "Beide unterzeichneten ...", "Die beiden Minister unterzeichneten ...", "The two signed ...", "Both leaders signed ..."
 _BOTH_SIGN = re.compile(r"\s*(?:[Bb]eide|[Dd]ie\s+beiden|[Tt]he\s+two|[Bb]oth)(?:\s+(?:Politiker\w*|Minister\w*|Regierungschefs?|Seiten|men|women|leaders|ministers|officials|politicians|sides))?"
                        r"\s+(?:(?:haben|hatten|have|had|then|dann|anschließend|also|auch)\s+)?(?:unterzeichn|unterschrieb|sign)", re.I)
+
+
+# "..., wollen beide eine gemeinsame Erklärung unterzeichnen", "both will sign": the two persons just named
+_BOTH_WANT = re.compile(r"\b(?:wollen|werden|haben|hatten|sollen|will|have|had|then)\s+(?:beide|both)\s+(?:eine?n?|an?|the)\s+[^.;:]{0,60}?(?:unterzeichn|unterschreib|sign)", re.I)
+# "wie die Staatskanzlei mitteilte", "laut X", "according to X": the source of the news, no party
+_SOURCE_BEFORE = re.compile(r"\b(?:[Ww]ie|[Ll]aut|[Aa]ccording\s+to|[Zz]ufolge)\s+(?:(?:die|der|das|dem|des|the)\s+)?$")
+# "eine entsprechende Erklärung", "a declaration", "die Charta"
+_SIGNED_DECLARATION = re.compile(r"\b(?:[Ee]ine|[Dd]ie|[Dd]iese|[Aa]|[Tt]he|[Tt]his)\s+(?:[\w-]+\s+){0,2}?(?P<w>Erklärung|[Dd]eclaration|Charta|[Cc]harter)\b")
+_SIGN_VERB = re.compile(r"unterzeichn|unterschrieb|unterschrieben|\bsign(?:ed|s|ing)?\b", re.I)
 
 
 def _two_persons_before(d: Doc, s: Sentence) -> list[Mention]:
@@ -561,41 +577,88 @@ def _between(t: str, ms: list[Mention], trig: list[Mention]) -> list[str]:
     return []
 
 
-def _assign_weak_roles(d: Doc, ag: AgreementObj, persons: list[Mention], counter: list[str] = ()) -> None:
+def _assign_weak_roles(d: Doc, ag: AgreementObj, persons: list[Mention], counter: list[str] = (), s: Sentence | None = None) -> None:
     """Signers whose role named no body ('Governor Wei Zhang') sign for the parties not yet
     represented, in the order both are named; not for the side named after 'with' ('Ministerin A
-    unterzeichnete eine Absichtserklärung mit Ohio')."""
+    unterzeichnete eine Absichtserklärung mit Ohio'). An office only one side holds (a governor abroad, a
+    Minister-President at home) goes to a party of that side only. Where the sentence names no such party:
+    the sides of the old agreement renewed, the two regions the sentences just before name together
+    ('Die Beziehung zwischen Brandenburg und Niederschlesien ... A und B unterzeichneten'), the one partner
+    region or visited state abroad, and for a Minister-President the text's German state."""
+    weak = [p for p in persons if p.ref in d.weak_role]
+    if not weak:
+        return
     strong = {d.role_of.get(p.ref) for p in persons if p.ref not in d.weak_role}
     free = [p for p in ag.parties if p not in strong and (p not in counter or len(persons) > 1)]
-    if not free and ag.key > 0 and d.agreements[ag.key - 1].old:
+    pool: list[str] = []
+    if ag.key > 0 and d.agreements[ag.key - 1].old:
         # signing at the anniversary of an agreement: its sides sign again
-        free = [p for p in d.agreements[ag.key - 1].parties if p not in strong]
-    if not free and any(_government(d, d.weak_role[p.ref]) for p in persons if p.ref in d.weak_role):
+        pool += [p for p in d.agreements[ag.key - 1].parties if p not in strong]
+    if s is not None:
+        pool += [p for p in _pair_before(d, s) if p not in strong]
+    if any(_government(d, d.weak_role[p.ref]) for p in weak):
         # "eine Absichtserklärung mit seinem Amtskollegen, Gouverneur X": the governor of the one region the
-        # text names as partner of a party
+        # text names as partner of a party; "reiste nach Ohio ... traf Gouverneur X": of the one state abroad visited
         partner = _partner_region(d, ag)
-        if partner is None and any(_OFFICE_SIDE.get(d.weak_role[p.ref].properties.get("role")) is False
-                                   for p in persons if p.ref in d.weak_role):
-            # "reiste nach Ohio ... traf Gouverneur X": a governor of the one state or province abroad the trip visited
+        if partner is None and any(_OFFICE_SIDE.get(d.weak_role[p.ref].properties.get("role")) is False for p in weak):
             partner = _visited_state(d)
-        if partner:
-            free = [partner]
-    for p in persons:
-        f = d.weak_role.get(p.ref)
-        if f is None or not free:
-            continue
-        # a governor signs for the side abroad, a Minister-President for the German state
+        if partner and partner not in strong:
+            pool.append(partner)
+    if d.home and d.home not in strong:
+        pool.append(d.home)
+    for p in weak:
+        f = d.weak_role[p.ref]
         side = _OFFICE_SIDE.get(f.properties.get("role"))
-        party = next((x for x in free if side is None or _german(d, x) == side), free[0])
-        free.remove(party)
+        if side and not f.properties.get("role_de"):
+            side = None  # English "Premier" is the Minister-President's word and a premier's abroad
+        if side is None:
+            # an office either side holds ('Minister'): a party the sentence names, else one of the sides of the
+            # renewed agreement or of the pair named just before, else the one partner region, in order
+            party = free[0] if free else next((x for x in pool if x != d.home), None)
+        else:
+            party = next((x for x in free if _german(d, x) == side), None)
+            if party is None:
+                party = next((x for x in pool if _german(d, x) == side and (side or x != d.home)), None)
+                if party is None and side and f.properties.get("role") == "Minister-President":
+                    party = d.home if d.home and d.home not in strong else None
+        if party is None:
+            continue
+        if party in free:
+            free.remove(party)
+        strong.add(party)
+        pool = [x for x in pool if x != party]
         d.fact(HOLDS_ROLE_AT, p.ref, party, f.sentence, **f.properties)
         d.role_of[p.ref] = party
         del d.weak_role[p.ref]
 
 
+def _pair_before(d: Doc, s: Sentence) -> list[str]:
+    """Two regions the one or two sentences before (same paragraph) name together."""
+    for i in (s.index - 1, s.index - 2):
+        if i < 1 or d.sent(i).paragraph != s.paragraph:
+            break
+        prev = d.sent(i)
+        ms = [m for m in d.mentions[i] if not m.dateline]
+        pair = _region_pair(prev.text, ms) or _between_regions(prev.text, ms)
+        if pair:
+            return pair
+    return []
+
+
+_ZWISCHEN = re.compile(r"\b(?:zwischen|between)\s+(?:(?:den|dem|der|the)\s+)?$")
+
+
+def _between_regions(t: str, ms: list[Mention]) -> list[str]:
+    regs = [m for m in ms if m.kind == "entity" and m.type == REGION]
+    for a, b in zip(regs, regs[1:]):
+        if _ZWISCHEN.search(t[max(0, a.start - 14):a.start]) and _PAIR_GAP.fullmatch(t[a.end:b.start]):
+            return [a.ref, b.ref]
+    return []
+
+
 # offices only one side holds: German states have no governors, regions abroad no Minister-Presidents
 _OFFICE_SIDE = {"Governor": False, "Vice Governor": False, "Party Secretary": False, "Chief Minister": False,
-                "Minister-President": True, "Deputy Minister-President": True}
+                "Marshal": False, "Minister-President": True, "Deputy Minister-President": True}
 
 
 def _german(d: Doc, party: str) -> bool:
