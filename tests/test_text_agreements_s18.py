@@ -362,3 +362,16 @@ def test_a_declaration_that_is_signed_and_both_who_want_to_sign_it():
     assert ag.properties["status"] == "planned"
     assert set(_signed(x)) == {"person:thomas-keller", "person:le-van-minh"}
     assert not any(p.startswith("org:") for p in _parties(x, ag.id))  # the source of the news is no party
+
+
+def test_he_who_signed_is_the_one_person_named_just_before():
+    x = _x("Das hat Bremens Außenhandelssenator Peter Lindqvist (SPD) am Freitag mitgeteilt. Ein entsprechendes Abkommen habe er vor "
+           "wenigen Tagen in Kalkutta unterzeichnet.")
+    assert set(_signed(x)) == {"person:peter-lindqvist"}
+    assert not [e for e in x.batch.edges if e.type == PARTY and e.source == "org:spd"]  # a person's party is no party
+
+
+def test_a_region_owning_an_unnamed_body_after_with_is_no_party():
+    x = _x("Thuringia and Vietnam deepen ties. The agency LEG concluded a cooperation agreement with Phu Tho's economic "
+           "development agency.", "en")
+    assert not [e for e in x.batch.edges if e.type == PARTY and e.source.startswith("region:vn")]

@@ -52,6 +52,8 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
     real = [m for m in trig if m.ref != "anaphor"]
     if not persons and trig and (_BOTH_SIGN.match(t) or _BOTH_WANT.search(t)):
         persons = _two_persons_before(d, s)
+    elif not persons and trig and _HE_SIGNED.search(t):
+        persons = _one_person_before(d, s)
     orgs = [m for m in ms if m.kind == "entity" and m.type in (ORGANIZATION, COMPANY) and not _affiliation(ms, m, t)
             and not _SOURCE_BEFORE.search(t[max(0, m.start - 40):m.start])]
     tail = _relative_tail(t, trig)
@@ -166,8 +168,10 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
         if len(parties) < 2 and not ag.parties and s.index > 1:
             prev = d.sent(s.index - 1)
             if prev.paragraph == s.paragraph:
-                for m in d.mentions[prev.index]:
-                    if m.kind == "entity" and m.type in (ORGANIZATION, COMPANY) and m.ref not in parties:
+                pms = d.mentions[prev.index]
+                for m in pms:
+                    if m.kind == "entity" and m.type in (ORGANIZATION, COMPANY) and m.ref not in parties \
+                            and not _affiliation(pms, m, prev.text) and not _SOURCE_BEFORE.search(prev.text[max(0, m.start - 40):m.start]):
                         parties.append(m.ref)
         for p in parties:
             if p not in ag.parties:
@@ -219,6 +223,21 @@ _SOURCE_BEFORE = re.compile(r"\b(?:[Ww]ie|[Ll]aut|[Aa]ccording\s+to|[Zz]ufolge)\
 # "eine entsprechende Erklärung", "a declaration", "die Charta"
 _SIGNED_DECLARATION = re.compile(r"\b(?:[Ee]ine|[Dd]ie|[Dd]iese|[Aa]|[Tt]he|[Tt]his)\s+(?:[\w-]+\s+){0,2}?(?P<w>Erklärung|[Dd]eclaration|Charta|[Cc]harter)\b")
 _SIGN_VERB = re.compile(r"unterzeichn|unterschrieb|unterschrieben|\bsign(?:ed|s|ing)?\b", re.I)
+
+
+# "Ein Abkommen habe er ... unterzeichnet", "he signed an MoU": the one person the sentence before names
+_HE_SIGNED = re.compile(r"\b(?:habe|hat|hatte)\s+er\b[^.;]{0,120}?\b(?:unterzeichnet|unterschrieben)\b|\b(?:[Ee]r|[Hh]e|[Ss]he)\s+(?:also\s+|auch\s+)?"
+                        r"(?:signed|unterzeichnete|unterschrieb|has\s+signed|had\s+signed|hat\s+(?:[^.;]{0,80}?)unterzeichnet)\b")
+
+
+def _one_person_before(d: Doc, s: Sentence) -> list[Mention]:
+    if s.index < 2 or d.sent(s.index - 1).paragraph != s.paragraph:
+        return []
+    ps = {m.ref: m for m in d.mentions[s.index - 1] if m.kind == "entity" and m.type == PERSON}
+    if len(ps) != 1:
+        return []
+    m = next(iter(ps.values()))
+    return [Mention(m.kind, m.ref, len(s.text) + 1, len(s.text) + 1, m.text, m.type, m.lang)]
 
 
 def _two_persons_before(d: Doc, s: Sentence) -> list[Mention]:
@@ -322,6 +341,10 @@ def _with_parties(t: str, ms: list[Mention], trig: list[Mention]) -> list[str]:
         w = _WITH_PARTY.search(t[max(0, m.start - 70):m.start])
         if w and _with_of_agreement(t, max(0, m.start - 70) + w.start(), m, trig):
             i = ms.index(m)
+            nxt = ms[i + 1] if i + 1 < len(ms) else None
+            if m.type == REGION and re.match(r"(?:'s|’s)\s", t[m.end:m.end + 3]) and not (
+                    nxt is not None and nxt.kind == "entity" and nxt.type in (ORGANIZATION, COMPANY)):
+                continue  # "with Phu Tho's economic development agency": the region owns the party the text does not name
             nxt = ms[i + 1] if i + 1 < len(ms) else None
             if m.type == REGION and nxt is not None and nxt.kind == "entity" and nxt.type in (ORGANIZATION, COMPANY) \
                     and re.fullmatch(r"(?:'s|’s|s)?\s+", t[m.end:nxt.start]):
