@@ -375,3 +375,27 @@ def test_a_region_owning_an_unnamed_body_after_with_is_no_party():
     x = _x("Thuringia and Vietnam deepen ties. The agency LEG concluded a cooperation agreement with Phu Tho's economic "
            "development agency.", "en")
     assert not [e for e in x.batch.edges if e.type == PARTY and e.source.startswith("region:vn")]
+
+
+def test_important_is_no_import_and_a_trading_partner_sentence_gives_the_partner():
+    assert _flows("This trip was important for the state, since Germany is Ohio's fourth-largest trading partner, "
+                  "with $300 million in exports in 2015.", "en") == {("region:us-oh", "region:de", "export", 2015, 300.0, None)}
+    assert _flows("Japan ist für Sachsen einer der wichtigsten Handelspartner. Im Jahr 2021 wurden Waren im Wert von "
+                  "700 Millionen Euro nach Japan geliefert. Auch die Importe erreichten 2021 etwa 1,2 Milliarden Euro.") == {
+        ("region:de-sn", "region:jp", "export", 2021, 700.0, None), ("region:de-sn", "region:jp", "import", 2021, 1.2, None)}
+
+
+def test_half_a_billion_and_a_destination_we_do_not_know():
+    assert _flows("Mit einem Handelsvolumen von rund einer halben Milliarde Euro zwischen Sachsen und Japan ist Japan "
+                  "ein wichtiger Partner.") == {("region:de-sn", "region:jp", None, None, 0.5, None)}
+    # the exports go to a continent: not to the country of the sentence before
+    assert _flows("Wichtigstes Lieferland Sachsens war 2021 Japan. Bei den Exporten gingen 2021 Waren im Wert von "
+                  "0,6 Milliarden Euro nach Afrika.") == set()
+
+
+def test_an_investment_after_trade_figures_is_no_flow_and_since_a_year_is_no_year():
+    assert _flows("In 2019 Saxony exported goods worth 150 million euros to Japan. This makes Japan an important "
+                  "trading partner. Recently a Japanese firm announced that it would invest 125 million euros in Saxony.",
+                  "en") == {("region:de-sn", "region:jp", "export", 2019, 150.0, None)}
+    assert _flows("Japan is a valued trade partner for Saxony. Since 2010, Saxon companies have exported over "
+                  "$350 million in goods to Japan.", "en") == {("region:de-sn", "region:jp", "export", None, 350.0, None)}
