@@ -399,3 +399,19 @@ def test_an_investment_after_trade_figures_is_no_flow_and_since_a_year_is_no_yea
                   "en") == {("region:de-sn", "region:jp", "export", 2019, 150.0, None)}
     assert _flows("Japan is a valued trade partner for Saxony. Since 2010, Saxon companies have exported over "
                   "$350 million in goods to Japan.", "en") == {("region:de-sn", "region:jp", "export", None, 350.0, None)}
+
+
+def test_an_agreement_dated_before_the_one_signed_now_is_an_earlier_agreement():
+    x = _x("Sachsen und Ohio unterzeichnen Absichtserklärung\n\nDie Absichtserklärung wurde am Montag in Dresden von "
+           "Ministerpräsident Thomas Keller und Gouverneur Peter Lindqvist unterzeichnet. Bereits 2015 hatten beide "
+           "Länder eine Kooperationsvereinbarung geschlossen.")
+    loi, old = _agreements(x)
+    assert loi.properties["kind"] == "loi" and old.properties["kind"] == "partnership"
+    assert set(_signed(x)) == {"person:thomas-keller", "person:peter-lindqvist"}
+    assert {e.target for e in x.batch.edges if e.type == SIGNED} == {loi.id}
+    assert _parties(x, old.id) == {"region:de-sn", "region:us-oh"}
+    x = _x("Bavaria and Quebec sign MoU on AI\n\nBavaria's Minister of Economic Affairs Anna Berger and Quebec's "
+           "Minister of Economy Paul Tremblay signed a memorandum of understanding on artificial intelligence in Munich "
+           "on Monday. The MoU builds on the cooperation agreement the two regions concluded in 2003.", "en")
+    mou, old = _agreements(x)
+    assert mou.properties["kind"] == "mou" and old.properties["kind"] == "partnership"

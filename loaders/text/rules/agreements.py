@@ -76,6 +76,16 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
         if olds and len(olds) < len(real):
             _old_agreement(d, s, ms, olds[0])
             real = [m for m in real if m not in olds]
+    if real and d.agreements and d.agreements[-1].status == "signed" and not d.agreements[-1].old:
+        # "Bereits 2015 hatten beide Länder eine Kooperationsvereinbarung geschlossen", "the cooperation agreement
+        # the two regions concluded in 2003": an earlier agreement beside the one signed now
+        older = [m for m in real if _earlier(d, t, m, d.agreements[-1])]
+        if older:
+            cur = d.agreements[-1]
+            _old_agreement(d, s, ms, older[0], fresh=True)
+            if not d.agreements[-1].parties and _SIDES.search(t):
+                d.agreements[-1].parties.extend(cur.parties)
+            return  # the sentence is about the earlier agreement
     extras: list[tuple[Mention, list[str]]] = []
     if len(real) > 1:
         # "eine Absichtserklärung zwischen A und B sowie ein Kooperationsvertrag zwischen C und D": each word
@@ -255,10 +265,27 @@ def _two_persons_before(d: Doc, s: Sentence) -> list[Mention]:
     return [Mention(m.kind, m.ref, len(s.text) + 1, len(s.text) + 1, m.text, m.type, m.lang) for m in seen] if len(seen) == 2 else []
 
 
-def _old_agreement(d: Doc, s: Sentence, ms: list[Mention], m: Mention) -> None:
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_ALREADY = re.compile(r"\b(?:[Bb]ereits|[Ss]chon|already|back)\b")
+_SIDES = re.compile(r"\b(?:beide[nr]?|both|the\s+two)\b", re.I)
+
+
+def _earlier(d: Doc, t: str, m: Mention, cur: AgreementObj) -> bool:
+    """Does the sentence date the agreement word m before the agreement signed now (a year before it, or
+    'bereits'/'already' with a year)?"""
+    years = [int(y.group(0)) for y in _YEAR.finditer(t)]
+    if not years:
+        return False
+    ref = cur.signed[:4] if cur.signed else (d.published[:4] if d.published else None)
+    if ref is not None:
+        return min(years) < int(ref) and (m.ref != cur.kind or T.INDEFINITE.search(t[max(0, m.start - 40):m.start]) is not None)
+    return bool(_ALREADY.search(t))
+
+
+def _old_agreement(d: Doc, s: Sentence, ms: list[Mention], m: Mention, fresh: bool = False) -> None:
     """The agreement of an anniversary ('20 Jahre nach der Unterzeichnung der X zwischen A und B'): the one read
     before if that was an old one too, else a new one, with the parties its word names."""
-    ag = d.agreements[-1] if d.agreements and d.agreements[-1].old else None
+    ag = d.agreements[-1] if d.agreements and d.agreements[-1].old and not fresh else None
     if ag is None:
         ag = AgreementObj(len(d.agreements), m.ref, s.index, old=True)
         d.agreements.append(ag)
