@@ -415,3 +415,7 @@ def test_an_agreement_dated_before_the_one_signed_now_is_an_earlier_agreement():
            "on Monday. The MoU builds on the cooperation agreement the two regions concluded in 2003.", "en")
     mou, old = _agreements(x)
     assert mou.properties["kind"] == "mou" and old.properties["kind"] == "partnership"
+
+
+def test_a_trading_partner_investing_is_no_trade_flow():
+    assert _flows("Der japanische Handelspartner Kellbrand investiert 2021 rund 50 Millionen Euro in Sachsen.") == set()

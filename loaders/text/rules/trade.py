@@ -18,6 +18,7 @@ _IMPORT_MORE = re.compile(r"\b(?:eingeführt|Lieferland|erhielt|bezog|imported)\
 # an amount that is a difference, not a flow: "um 5 Millionen Euro", "bzw. 2 Millionen Euro mehr"
 _DIFF_BEFORE = re.compile(r"\b(?:um|bzw\.|plus|minus|by)\s+(?:(?:rund|knapp|etwa|gut|fast|über|around|about|nearly)\s+)?$")
 _COMPARED = re.compile(r"\b(?:als|gegenüber|than|compared (?:with|to)|versus|vs\.)\s+(?:(?:im|in|dem|the)\s+)?(?:(?:Jahr|year|Vorjahr)\s+)?$")
+_PARTNER_WORD = re.compile(r"(?:Außen)?[Hh]andelspartner|trading\s+partner|trade\s+partner")
 # an amount after a trade sentence that is another kind of money: "would invest 125 million euros", "Umsatz", "Budget"
 _NOT_TRADE = re.compile(r"invest|Investition|Umsatz|revenue|turnover|Budget|Fördermittel|funding", re.I)
 # "Since 2010, ... exported over $350 million": the year a period starts, not the year of the flow
@@ -35,7 +36,8 @@ VOLUME = "volume"  # a cue's direction: both ways (the flow gets no direction)
 def _cues(t: str) -> list[tuple[int, str]]:
     out = [(m.start(), "export") for m in T.EXPORT.finditer(t)] + [(m.start(), "export") for m in _EXPORT_MORE.finditer(t)]
     out += [(m.start(), "import") for m in T.IMPORT.finditer(t)] + [(m.start(), "import") for m in _IMPORT_MORE.finditer(t)]
-    out += [(m.start(), VOLUME) for m in _VOLUME.finditer(t)]
+    # "Handelspartner" with an investment or turnover figure: the figure is no trade flow
+    out += [(m.start(), VOLUME) for m in _VOLUME.finditer(t) if not (_PARTNER_WORD.match(m.group(0)) and _NOT_TRADE.search(t))]
     both = [m.span() for m in _BOTH_WAYS.finditer(t)]
     out = [c for c in out if not any(a <= c[0] < b for a, b in both)] + [(a, VOLUME) for a, _ in both]
     return sorted(out)
