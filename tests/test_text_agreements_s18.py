@@ -106,6 +106,16 @@ def test_signed_on_behalf_of_a_party_by_a_person():
     assert _signed(x) == {"person:anna-berger": "region:de-sn", "person:peter-lindqvist": "region:us-oh"}
 
 
+def test_who_reports_the_signing_after_it_does_not_sign():
+    x = _x("The MoU was signed by Anna Berger and Peter Lindqvist, said spokesperson Laura Miller.", "en")
+    assert set(_signed(x)) == {"person:anna-berger", "person:peter-lindqvist"}
+    x = _x("Die Absichtserklärung unterzeichneten Anna Berger und Peter Lindqvist, sagte Sprecherin Laura Miller.")
+    assert set(_signed(x)) == {"person:anna-berger", "person:peter-lindqvist"}
+    # the one who speaks before the signing clause may be a signer herself
+    x = _x("Anna Berger erklärte, sie habe mit Peter Lindqvist eine Absichtserklärung unterzeichnet.")
+    assert set(_signed(x)) == {"person:anna-berger", "person:peter-lindqvist"}
+
+
 def test_both_who_signed_are_the_two_persons_named_just_before():
     x = _x("Hesse's Minister of Economics Thomas Keller travelled to Ohio, where he met Governor Peter Lindqvist. "
            "The two signed a letter of intent on aerospace cooperation.", "en")
@@ -273,3 +283,139 @@ def test_no_agreement_of_the_paris_kind_and_no_party_in_a_list_of_places():
     assert _agreements(_x("Bayern und Ohio bekennen sich zum Pariser Klimaabkommen, das sie unterzeichnet haben.")) == []
     x = _x("Auf der Reise durch Japan und Korea wurde in Tokio eine Absichtserklärung unterzeichnet.")
     assert not [e for e in x.batch.edges if e.type == PARTY]
+
+
+def test_who_attended_the_signing_does_not_sign():
+    x = _x("Bavaria and Ohio signed a cooperation agreement today. The signing took place in Munich at the opening of "
+           "a trade office, which Minister Laura Miller and the director Peter Lindqvist attended.", "en")
+    assert _signed(x) == {}
+
+
+def test_a_signing_only_considered_is_no_signing():
+    x = _x("Der Ministerpräsident Thomas Keller schlug eine neue Vereinbarung zwischen Hessen und Vietnam vor. "
+           "Für eine feierliche Unterzeichnung könnte sich das kommende Jahr anbieten, ergänzte Keller.")
+    (ag,) = _agreements(x)
+    assert "status" not in ag.properties and _signed(x) == {}
+    x = _x("The MoU, which was signed by Anna Berger and Peter Lindqvist, would strengthen ties between Bavaria and Ohio.", "en")
+    assert set(_signed(x)) == {"person:anna-berger", "person:peter-lindqvist"}
+
+
+def test_the_two_regions_of_the_agreements_clause_not_the_body_of_a_header():
+    x = _x("Wirtschaftsministerium Sachsen-Anhalt - Pressemitteilung Nr. 12 Sachsen-Anhalt und der US-Bundesstaat "
+           "Minnesota haben eine Kooperationsvereinbarung geschlossen.")
+    (ag,) = _agreements(x)
+    assert _parties(x, ag.id) == {"region:de-st", "region:us-mn"}
+
+
+def test_a_joint_cooperation_declaration_is_an_agreement():
+    x = _x("The joint cooperation declaration between Bavaria and Ohio was signed in 1994.", "en")
+    (ag,) = _agreements(x)
+    assert ag.properties["kind"] == "loi" and _parties(x, ag.id) == {"region:de-by", "region:us-oh"}
+
+
+def test_who_announces_or_leads_the_mission_of_a_signing_does_not_sign():
+    x = _x("Governor Peter Lindqvist today announced that Bavaria and Ohio have signed a memorandum of understanding.", "en")
+    (ag,) = _agreements(x)
+    assert _signed(x) == {} and _parties(x, ag.id) == {"region:de-by", "region:us-oh"}
+    x = _x("Ministerin Anna Berger gab am Montag bekannt, dass Bayern und Ohio eine Absichtserklärung unterzeichnet haben.")
+    assert _signed(x) == {}
+    x = _x("The MoU was signed by Anna Berger and Laura Miller as part of the trade mission led by Governor Peter Lindqvist.", "en")
+    assert set(_signed(x)) == {"person:anna-berger", "person:laura-miller"}
+
+
+def test_a_signer_does_not_hold_office_at_the_side_named_after_with():
+    x = _x("Ministerin Anna Berger unterzeichnete am Montag eine Absichtserklärung mit Ohio.")
+    assert _roles(x) == set() and _signed(x) == {"person:anna-berger": None}
+
+
+def test_a_deal_signed_is_an_agreement_and_a_great_deal_is_not():
+    x = _x("Bavaria signed a deal with Ohio on aerospace research.", "en")
+    (ag,) = _agreements(x)
+    assert _parties(x, ag.id) == {"region:de-by", "region:us-oh"}
+    assert _agreements(_x("The firms from Bavaria and Ohio did a great deal of work.", "en")) == []
+    assert _agreements(_x("Other deals between firms from Bavaria and Ohio were signed as well.", "en")) == []
+
+
+def test_no_party_from_a_relative_clause_or_a_possessive_region():
+    x = _x("Germany's Kellbrand signed a deal to share with China a technology, which Kellbrand builds with Siemens.", "en")
+    (ag,) = _agreements(x)
+    assert "company:siemens" not in _parties(x, ag.id) and "region:de" not in _parties(x, ag.id)
+
+
+def test_signers_without_named_sides_sign_for_the_two_regions_named_just_before():
+    x = _x("Die Beziehung zwischen Sachsen und der Provinz Hebei wird enger. Ministerpräsident Thomas Keller und "
+           "Vizegouverneur Li Wei unterzeichneten am Montag eine Absichtserklärung.")
+    (ag,) = _agreements(x)
+    assert _parties(x, ag.id) == {"region:de-sn", "region:cn-he"}
+    assert _signed(x) == {"person:thomas-keller": "region:de-sn", "person:li-wei": "region:cn-he"}
+
+
+def test_a_declaration_that_is_signed_and_both_who_want_to_sign_it():
+    x = _x("Sachsen und die Präfektur Hyogo bauen ihre Kooperation aus. Ministerpräsident Thomas Keller und "
+           "Vizegouverneur Kenji Sato unterschrieben am Mittwoch eine entsprechende Erklärung.")
+    (ag,) = _agreements(x)
+    assert _parties(x, ag.id) == {"region:de-sn", "region:jp-28"}
+    x = _x("Sachsen vertieft seine Beziehungen zu Vietnam. Ministerpräsident Thomas Keller empfängt den Vorsitzenden "
+           "des Volkskomitees von Đà Nẵng, Le Van Minh. Wie die Staatskanzlei mitteilte, wollen beide eine gemeinsame "
+           "Erklärung unterzeichnen.")
+    (ag,) = _agreements(x)
+    assert ag.properties["status"] == "planned"
+    assert set(_signed(x)) == {"person:thomas-keller", "person:le-van-minh"}
+    assert not any(p.startswith("org:") for p in _parties(x, ag.id))  # the source of the news is no party
+
+
+def test_he_who_signed_is_the_one_person_named_just_before():
+    x = _x("Das hat Bremens Außenhandelssenator Peter Lindqvist (SPD) am Freitag mitgeteilt. Ein entsprechendes Abkommen habe er vor "
+           "wenigen Tagen in Kalkutta unterzeichnet.")
+    assert set(_signed(x)) == {"person:peter-lindqvist"}
+    assert not [e for e in x.batch.edges if e.type == PARTY and e.source == "org:spd"]  # a person's party is no party
+
+
+def test_a_region_owning_an_unnamed_body_after_with_is_no_party():
+    x = _x("Thuringia and Vietnam deepen ties. The agency LEG concluded a cooperation agreement with Phu Tho's economic "
+           "development agency.", "en")
+    assert not [e for e in x.batch.edges if e.type == PARTY and e.source.startswith("region:vn")]
+
+
+def test_important_is_no_import_and_a_trading_partner_sentence_gives_the_partner():
+    assert _flows("This trip was important for the state, since Germany is Ohio's fourth-largest trading partner, "
+                  "with $300 million in exports in 2015.", "en") == {("region:us-oh", "region:de", "export", 2015, 300.0, None)}
+    assert _flows("Japan ist für Sachsen einer der wichtigsten Handelspartner. Im Jahr 2021 wurden Waren im Wert von "
+                  "700 Millionen Euro nach Japan geliefert. Auch die Importe erreichten 2021 etwa 1,2 Milliarden Euro.") == {
+        ("region:de-sn", "region:jp", "export", 2021, 700.0, None), ("region:de-sn", "region:jp", "import", 2021, 1.2, None)}
+
+
+def test_half_a_billion_and_a_destination_we_do_not_know():
+    assert _flows("Mit einem Handelsvolumen von rund einer halben Milliarde Euro zwischen Sachsen und Japan ist Japan "
+                  "ein wichtiger Partner.") == {("region:de-sn", "region:jp", None, None, 0.5, None)}
+    # the exports go to a continent: not to the country of the sentence before
+    assert _flows("Wichtigstes Lieferland Sachsens war 2021 Japan. Bei den Exporten gingen 2021 Waren im Wert von "
+                  "0,6 Milliarden Euro nach Afrika.") == set()
+
+
+def test_an_investment_after_trade_figures_is_no_flow_and_since_a_year_is_no_year():
+    assert _flows("In 2019 Saxony exported goods worth 150 million euros to Japan. This makes Japan an important "
+                  "trading partner. Recently a Japanese firm announced that it would invest 125 million euros in Saxony.",
+                  "en") == {("region:de-sn", "region:jp", "export", 2019, 150.0, None)}
+    assert _flows("Japan is a valued trade partner for Saxony. Since 2010, Saxon companies have exported over "
+                  "$350 million in goods to Japan.", "en") == {("region:de-sn", "region:jp", "export", None, 350.0, None)}
+
+
+def test_an_agreement_dated_before_the_one_signed_now_is_an_earlier_agreement():
+    x = _x("Sachsen und Ohio unterzeichnen Absichtserklärung\n\nDie Absichtserklärung wurde am Montag in Dresden von "
+           "Ministerpräsident Thomas Keller und Gouverneur Peter Lindqvist unterzeichnet. Bereits 2015 hatten beide "
+           "Länder eine Kooperationsvereinbarung geschlossen.")
+    loi, old = _agreements(x)
+    assert loi.properties["kind"] == "loi" and old.properties["kind"] == "partnership"
+    assert set(_signed(x)) == {"person:thomas-keller", "person:peter-lindqvist"}
+    assert {e.target for e in x.batch.edges if e.type == SIGNED} == {loi.id}
+    assert _parties(x, old.id) == {"region:de-sn", "region:us-oh"}
+    x = _x("Bavaria and Quebec sign MoU on AI\n\nBavaria's Minister of Economic Affairs Anna Berger and Quebec's "
+           "Minister of Economy Paul Tremblay signed a memorandum of understanding on artificial intelligence in Munich "
+           "on Monday. The MoU builds on the cooperation agreement the two regions concluded in 2003.", "en")
+    mou, old = _agreements(x)
+    assert mou.properties["kind"] == "mou" and old.properties["kind"] == "partnership"
+
+
+def test_a_trading_partner_investing_is_no_trade_flow():
+    assert _flows("Der japanische Handelspartner Kellbrand investiert 2021 rund 50 Millionen Euro in Sachsen.") == set()

@@ -52,10 +52,11 @@ _NUMBER_WORDS = {
     "ein": 1, "eine": 1, "einer": 1, "einem": 1, "einen": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6,
     "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12, "zwanzig": 20, "dreißig": 30, "hundert": 100,
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "hundred": 100,
+    "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "hundred": 100, "halben": 0.5, "halbe": 0.5, "half a": 0.5,
 }
+_WORDS_ALT = "|".join(w.replace(" ", r"\s") for w in sorted(_NUMBER_WORDS, key=len, reverse=True))
 _AMOUNT_WORD = re.compile(
-    rf"(?:(?P<approx>\b(?:{_APPROX}))\s+)?\b(?P<num>{'|'.join(sorted(_NUMBER_WORDS, key=len, reverse=True))})\s+"
+    rf"(?:(?P<approx>\b(?:{_APPROX}))\s+)?\b(?P<num>{_WORDS_ALT})\s+"
     rf"(?P<scale>(?:{_SCALE}))\s*+(?P<cur>(?:{_CUR}))(?![\w-])",
     re.I,
 )
@@ -102,7 +103,7 @@ def find_amounts(sentence: str, language: str | None = "de") -> list[Amount]:
             if any(not (b <= s or a >= e) for s, e in taken):
                 continue
             try:
-                word = _NUMBER_WORDS.get(m.group("num").lower()) if pat is _AMOUNT_WORD else None
+                word = _NUMBER_WORDS.get(re.sub(r"\s+", " ", m.group("num").lower())) if pat is _AMOUNT_WORD else None
                 value = float(word) if word is not None else parse_number(m.group("num"), language)
             except ValueError:
                 continue

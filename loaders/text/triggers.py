@@ -8,13 +8,15 @@ import re
 AGREEMENT = re.compile(
     r"(?P<mou>(?i:\bmemorandums?\s+of\s+understanding\b|\bmemorand(?:um|a)\b)|\bMoUs?\b|\bMOUs?\b)"
     r"|(?P<loi>\bAbsichtserklärung(?:en)?\b|(?i:\bletters?\s+of\s+intent\b)|\bLoIs?\b|\bLOIs?\b|(?i:\bdeclaration\s+of\s+intent\b)"
-    r"|(?i:\bjoint\s+declaration\b)|\b[Gg]emeinsame[nr]?\s+Erklärung\b|\bJoint\s+Action\s+Plan\b|\bgemeinsamen?\s+Aktionsplan\w*"
+    r"|(?i:\bjoint\s+(?:(?:cooperation|co-operation|partnership|economic)\s+)?declaration\b)|\b[Gg]emeinsame[nr]?\s+Erklärung\b|\bJoint\s+Action\s+Plan\b|\bgemeinsamen?\s+Aktionsplan\w*"
     r"|\b(?:Partnerschafts|Kooperations|Freundschafts)erklärung(?:en)?\b|(?i:\bdeclarations?\s+of\s+(?:cooperation|co-operation|partnership)\b))"
     r"|(?P<contract>\b\w*(?:Kooperations|Partnerschafts|Freundschafts|Rahmen)vertrag\w*|\bVertrag\b|\bcontract\b)"
     r"|(?P<partnership>\b(?!Freihandels|Ziel|Klima|Koalitions|Tarif|Betriebs|Doppelbesteuerungs)\w*(?:vereinbarung|abkommen)(?:en)?\b|\bVereinbarung(?:en)?\b|\bAbkommen\b"
     r"|\b(?i:cooperation|partnership|collaboration|framework)\s+[Aa]greements?\b"
     # not the Paris (climate) agreement, a free-trade agreement or being "in agreement with"
-    r"|(?<!Paris )(?<!climate )(?<!Climate )(?<!trade )(?<!Trade )(?<!\bin )\b[Aa]greements?\b)"
+    r"|(?<!Paris )(?<!climate )(?<!Climate )(?<!trade )(?<!Trade )(?<!\bin )\b[Aa]greements?\b"
+    # "signed a deal", not "a great deal of"
+    r"|(?<!great )(?<!good )\b[Dd]eals?\b)"
     # "entered into a hydrogen alliance": an alliance the text says was entered into (not a body named "... Alliance")
     r"|(?P<alliance>(?:(?<=into a )|(?<=into an ))(?:[\w-]+\s+){0,2}?(?:alliance|pact)\b)"
     r"|(?P<anaphor>\b(?:Diese|diese|Die|die|Der|der|Das|das|The|the|This|this)\s+(?:gemeinsame\s+)?(?:Erklärung|Partnerschaft|Kooperation|memorandum(?!\s+of\s+understanding)|agreement|document)\b)"
@@ -97,7 +99,7 @@ MEMBER = re.compile(r"\b(?:[Cc]luster|[Nn]etzwerk|[Vv]erbands|[Vv]ereins)?[Mm]it
 MEMBER_LIST_CUE = re.compile(r"\s*(?:\.\s*)?(?:\([^)]*\)\s*)?,?\s*(?:[-–:]\s*)?(?:u\.\s?a\.|unter anderem|wie|darunter|etwa|z\.\s?B\.|zum Beispiel|beispielsweise|such as|including|like|among them|e\.g\.|for example|gehören|zählen|sind|include|are)\s+(?:auch\s+|also\s+)?")
 LOCATED = re.compile(r"^\s*(?:,\s*)?(?:\(\w+\)\s*)?(?:aus|from|in|mit (?:Haupt)?[Ss]itz in|with (?:its )?(?:headquarters|seat) in|(?:(?:which |that )?(?:is |are ))?(?:based|located|headquartered) in|ist in|hat (?:seinen|ihren) Sitz in|ansässig in|aus dem|aus der|(?:ist|sind) in \w+ ansässig)\s+(?:der\s+|dem\s+|the\s+)?$", re.I)
 EXPORT = re.compile(r"[Ee]xport|[Aa]usfuhr|[Ll]ieferumfang|[Ll]ieferungen nach|exportiert|shipped|sales to", re.I)
-IMPORT = re.compile(r"[Ii]mport|[Ee]infuhr|importiert|bezogen aus|purchases from", re.I)
+IMPORT = re.compile(r"[Ii]mport(?!an)|[Ee]infuhr|importiert|bezogen aus|purchases from", re.I)  # not "important"
 BUDGET = re.compile(r"\bBudget|\bbudget|Etat|Haushalt|Fördervolumen|Jahresbudget", re.I)
 MEMBERS_COUNT = re.compile(r"(?:mit\s+)?(?:rund|über|mehr als|etwa|ca\.|knapp|around|about|over|more than|some)?\s*(?P<n>\d[\d.,]*)\s+(?:Mitglied(?:ern|er)|members|Mitgliedsunternehmen|member companies)", re.I)
 FOUNDED = re.compile(r"(?:seit (?:seiner|ihrer) Gründung im Jahr|gegründet (?:im Jahr|\d{4}|in)|founded in|established in|Gründungsjahr)\s*(?P<y>(?:19|20)\d{2})?", re.I)

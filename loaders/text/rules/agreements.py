@@ -15,10 +15,24 @@ from .types import COMPANY, FOCUSES_ON, HOLDS_ROLE_AT, ORGANIZATION, PERSON, REG
 def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
     t = s.text
     trig = [m for m in ms if m.kind == "agreement"]
+    if not trig:
+        # "unterschrieben eine entsprechende Erklärung", "signed a declaration": a declaration that is signed
+        dm = _SIGNED_DECLARATION.search(t)
+        if dm and _SIGN_VERB.search(t):
+            ms = sorted(ms + [Mention("agreement", "loi", dm.start("w"), dm.end("w"), dm.group("w"))], key=lambda x: (x.start, -x.end))
+            trig = [m for m in ms if m.kind == "agreement"]
     anaphor = T.PARTNERS_ANAPHOR.search(t)
     persons = [m for m in ms if m.type == PERSON and not _witness(t, ms, m)]
+    if len(persons) > 1:
+        # "The MoU was signed by A and B, said spokesperson C": who speaks about the signing does not sign,
+        # unless no one else is named
+        sg = T.SIGN.search(t)
+        speakers = [m for m in persons if sg and m.start > sg.end() and _speaker(t, m)]
+        if speakers and len(speakers) < len(persons):
+            persons = [m for m in persons if m not in speakers]
     recent = bool(d.agreements) and s.index - max(d.agreements[-1].sentences or [0]) <= 2
-    sign_only = not trig and bool(T.SIGN.search(t)) and persons and recent
+    sg = T.SIGN.search(t)
+    sign_only = not trig and sg is not None and not _hypothetical(t, sg) and bool(persons) and recent
     if not trig and not sign_only:
         if anaphor and d.agreements:
             ag = d.agreements[-1]
@@ -36,14 +50,24 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
                 _focus(d, ag, s, [m for m in ms if m.kind != "topic" or m.start > cue.start()], key=("agreement", ag.key))
         return
     real = [m for m in trig if m.ref != "anaphor"]
-    if not persons and trig and _BOTH_SIGN.match(t):
+    if not persons and trig and (_BOTH_SIGN.match(t) or _BOTH_WANT.search(t)):
         persons = _two_persons_before(d, s)
-    orgs = [m for m in ms if m.kind == "entity" and m.type in (ORGANIZATION, COMPANY) and not _affiliation(ms, m, t)]
+    elif not persons and trig and _HE_SIGNED.search(t):
+        persons = _one_person_before(d, s)
+    orgs = [m for m in ms if m.kind == "entity" and m.type in (ORGANIZATION, COMPANY) and not _affiliation(ms, m, t)
+            and not _SOURCE_BEFORE.search(t[max(0, m.start - 40):m.start])]
+    tail = _relative_tail(t, trig)
+    if tail is not None:
+        # "signed a deal ..., which X builds with Siemens": a body in a clause that comments on the deal is no party
+        orgs = [m for m in orgs if m.start < tail]
     if real and not orgs and all(_PLURAL.search(m.text) for m in real):
         real = []  # "Firmen schlossen Vereinbarungen ab": no one agreement, no party named
     if not real and not d.agreements:
         return
+    counter: list[str] = []  # the side after "with": the signers of this sentence are the other side
     sign = T.SIGN.search(t)
+    if sign and _hypothetical(t, sign):
+        sign = None  # "Für eine Unterzeichnung könnte sich 2025 anbieten", "a signing could follow": no one signs
     signed = bool(sign)
     if signed and len(real) > 1:
         # "Zum 20. Jahrestag der Vereinbarung zwischen A und B unterzeichneten X und Y eine Absichtserklärung":
@@ -52,6 +76,16 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
         if olds and len(olds) < len(real):
             _old_agreement(d, s, ms, olds[0])
             real = [m for m in real if m not in olds]
+    if real and d.agreements and d.agreements[-1].status == "signed" and not d.agreements[-1].old:
+        # "Bereits 2015 hatten beide Länder eine Kooperationsvereinbarung geschlossen", "the cooperation agreement
+        # the two regions concluded in 2003": an earlier agreement beside the one signed now
+        older = [m for m in real if _earlier(d, t, m, d.agreements[-1])]
+        if older:
+            cur = d.agreements[-1]
+            _old_agreement(d, s, ms, older[0], fresh=True)
+            if not d.agreements[-1].parties and _SIDES.search(t):
+                d.agreements[-1].parties.extend(cur.parties)
+            return  # the sentence is about the earlier agreement
     extras: list[tuple[Mention, list[str]]] = []
     if len(real) > 1:
         # "eine Absichtserklärung zwischen A und B sowie ein Kooperationsvertrag zwischen C und D": each word
@@ -77,6 +111,8 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
                     place_end = m.end  # "durch Japan und Korea": every region of the list is a place
                     continue
                 place_end = None
+                if re.match(r"(?:'s|’s)\s+[A-ZÄÖÜ]", t[m.end:m.end + 4]):
+                    continue  # "Germany's ThyssenKrupp signed": the region names whose body signs
                 if m.ref not in parties:
                     parties.append(m.ref)
         # "Die Vereinbarung unterzeichneten Bayern und Ontario", "... haben A und die Provinz B Bilanz gezogen":
@@ -86,9 +122,17 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
                 parties.append(p)
     if real or (trig and signed):
         # "signed an MoU with the Canadian province of X", "hat mit der Region X eine Vereinbarung geschlossen"
-        for p in _with_parties(t, ms, trig):
+        counter = _with_parties(t, ms, trig)
+        for p in counter:
             if p not in parties:
                 parties.append(p)
+    pair = _clause_pair(t, ms, real) if (real and signed) else []
+    if pair:
+        # "... Pressemitteilung ... Sachsen-Anhalt und der US-Bundesstaat Minnesota haben eine Vereinbarung
+        # geschlossen": the two regions of the agreement's own clause; bodies named outside it are no parties
+        clause_start = _clause_start(t, min(m.start for m in real))
+        parties = pair + [p for p in parties if p not in pair and any(
+            x.ref == p and x.start >= clause_start for x in ms if x.kind == "entity")]
     between = _between(t, ms, real)
     if between:
         # the agreement word names its parties: other regions of the sentence are places, not parties
@@ -99,6 +143,8 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
     for p in persons:
         org = behalf.get(p.ref) or d.role_of.get(p.ref)
         if org and org not in parties and (p.ref not in d.weak_role or behalf.get(p.ref)) and d.entity(org).type in (ORGANIZATION, COMPANY, REGION):
+            if not behalf.get(p.ref) and _state_ministry_of_party(d, org, parties):
+                continue  # "Wirtschaftsminister X" of the ministry signs for the state that is a party
             parties.append(org)
     ag = None
     if d.agreements:
@@ -132,8 +178,10 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
         if len(parties) < 2 and not ag.parties and s.index > 1:
             prev = d.sent(s.index - 1)
             if prev.paragraph == s.paragraph:
-                for m in d.mentions[prev.index]:
-                    if m.kind == "entity" and m.type in (ORGANIZATION, COMPANY) and m.ref not in parties:
+                pms = d.mentions[prev.index]
+                for m in pms:
+                    if m.kind == "entity" and m.type in (ORGANIZATION, COMPANY) and m.ref not in parties \
+                            and not _affiliation(pms, m, prev.text) and not _SOURCE_BEFORE.search(prev.text[max(0, m.start - 40):m.start]):
                         parties.append(m.ref)
         for p in parties:
             if p not in ag.parties:
@@ -146,7 +194,7 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
             ag.status = "signed"
         for p in persons:
             _sign_for(d, p.ref, behalf.get(p.ref), s.index)
-        _assign_weak_roles(d, ag, persons)
+        _assign_weak_roles(d, ag, persons, counter, s)
         for p in persons:
             ag.signers.append((p.ref, d.role_of.get(p.ref)))
             d.use(p.ref, s.index)
@@ -178,6 +226,30 @@ _BOTH_SIGN = re.compile(r"\s*(?:[Bb]eide|[Dd]ie\s+beiden|[Tt]he\s+two|[Bb]oth)(?
                        r"\s+(?:(?:haben|hatten|have|had|then|dann|anschließend|also|auch)\s+)?(?:unterzeichn|unterschrieb|sign)", re.I)
 
 
+# "..., wollen beide eine gemeinsame Erklärung unterzeichnen", "both will sign": the two persons just named
+_BOTH_WANT = re.compile(r"\b(?:wollen|werden|haben|hatten|sollen|will|have|had|then)\s+(?:beide|both)\s+(?:eine?n?|an?|the)\s+[^.;:]{0,60}?(?:unterzeichn|unterschreib|sign)", re.I)
+# "wie die Staatskanzlei mitteilte", "laut X", "according to X": the source of the news, no party
+_SOURCE_BEFORE = re.compile(r"\b(?:[Ww]ie|[Ll]aut|[Aa]ccording\s+to|[Zz]ufolge)\s+(?:(?:die|der|das|dem|des|the)\s+)?$")
+# "eine entsprechende Erklärung", "a declaration", "die Charta"
+_SIGNED_DECLARATION = re.compile(r"\b(?:[Ee]ine|[Dd]ie|[Dd]iese|[Aa]|[Tt]he|[Tt]his)\s+(?:[\w-]+\s+){0,2}?(?P<w>Erklärung|[Dd]eclaration|Charta|[Cc]harter)\b")
+_SIGN_VERB = re.compile(r"unterzeichn|unterschrieb|unterschrieben|\bsign(?:ed|s|ing)?\b", re.I)
+
+
+# "Ein Abkommen habe er ... unterzeichnet", "he signed an MoU": the one person the sentence before names
+_HE_SIGNED = re.compile(r"\b(?:habe|hat|hatte)\s+er\b[^.;]{0,120}?\b(?:unterzeichnet|unterschrieben)\b|\b(?:[Ee]r|[Hh]e|[Ss]he)\s+(?:also\s+|auch\s+)?"
+                        r"(?:signed|unterzeichnete|unterschrieb|has\s+signed|had\s+signed|hat\s+(?:[^.;]{0,80}?)unterzeichnet)\b")
+
+
+def _one_person_before(d: Doc, s: Sentence) -> list[Mention]:
+    if s.index < 2 or d.sent(s.index - 1).paragraph != s.paragraph:
+        return []
+    ps = {m.ref: m for m in d.mentions[s.index - 1] if m.kind == "entity" and m.type == PERSON}
+    if len(ps) != 1:
+        return []
+    m = next(iter(ps.values()))
+    return [Mention(m.kind, m.ref, len(s.text) + 1, len(s.text) + 1, m.text, m.type, m.lang)]
+
+
 def _two_persons_before(d: Doc, s: Sentence) -> list[Mention]:
     """The two persons the paragraph named last, in the two sentences before: who 'both' refers to."""
     seen: list[Mention] = []
@@ -193,10 +265,27 @@ def _two_persons_before(d: Doc, s: Sentence) -> list[Mention]:
     return [Mention(m.kind, m.ref, len(s.text) + 1, len(s.text) + 1, m.text, m.type, m.lang) for m in seen] if len(seen) == 2 else []
 
 
-def _old_agreement(d: Doc, s: Sentence, ms: list[Mention], m: Mention) -> None:
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_ALREADY = re.compile(r"\b(?:[Bb]ereits|[Ss]chon|already|back)\b")
+_SIDES = re.compile(r"\b(?:beide[nr]?|both|the\s+two)\b", re.I)
+
+
+def _earlier(d: Doc, t: str, m: Mention, cur: AgreementObj) -> bool:
+    """Does the sentence date the agreement word m before the agreement signed now (a year before it, or
+    'bereits'/'already' with a year)?"""
+    years = [int(y.group(0)) for y in _YEAR.finditer(t)]
+    if not years:
+        return False
+    ref = cur.signed[:4] if cur.signed else (d.published[:4] if d.published else None)
+    if ref is not None:
+        return min(years) < int(ref) and (m.ref != cur.kind or T.INDEFINITE.search(t[max(0, m.start - 40):m.start]) is not None)
+    return bool(_ALREADY.search(t))
+
+
+def _old_agreement(d: Doc, s: Sentence, ms: list[Mention], m: Mention, fresh: bool = False) -> None:
     """The agreement of an anniversary ('20 Jahre nach der Unterzeichnung der X zwischen A und B'): the one read
     before if that was an old one too, else a new one, with the parties its word names."""
-    ag = d.agreements[-1] if d.agreements and d.agreements[-1].old else None
+    ag = d.agreements[-1] if d.agreements and d.agreements[-1].old and not fresh else None
     if ag is None:
         ag = AgreementObj(len(d.agreements), m.ref, s.index, old=True)
         d.agreements.append(ag)
@@ -206,6 +295,17 @@ def _old_agreement(d: Doc, s: Sentence, ms: list[Mention], m: Mention) -> None:
             ag.parties.append(p)
             d.use(p, s.index)
     partnerships.from_parties(d, ag.parties, s.index)
+
+
+# a signing the text only considers or proposes
+_HYPOTHETICAL = re.compile(r"\b(?:könnte|könnten|würde|würden|could|might|would|vorgeschlagen|schlug\w*\s+(?:\w+\s+){0,3}?vor|proposed|suggested|erwägt|erwägen|considers?|considering)\b", re.I)
+
+
+def _hypothetical(t: str, sign: re.Match) -> bool:
+    """A modal or proposal word in the clause of the signing word (between commas, quotes, colons)."""
+    lo = max(t.rfind(c, 0, sign.start()) for c in ",;:\"„“”«»") + 1
+    his = [i for i in (t.find(c, sign.end()) for c in ",;:.\"„“”«»") if i != -1]
+    return bool(_HYPOTHETICAL.search(t, lo, min(his) if his else len(t)))
 
 
 # "soll ... unterzeichnet werden", "is to be signed", "will sign": a signing the text plans
@@ -269,6 +369,10 @@ def _with_parties(t: str, ms: list[Mention], trig: list[Mention]) -> list[str]:
         if w and _with_of_agreement(t, max(0, m.start - 70) + w.start(), m, trig):
             i = ms.index(m)
             nxt = ms[i + 1] if i + 1 < len(ms) else None
+            if m.type == REGION and re.match(r"(?:'s|’s)\s", t[m.end:m.end + 3]) and not (
+                    nxt is not None and nxt.kind == "entity" and nxt.type in (ORGANIZATION, COMPANY)):
+                continue  # "with Phu Tho's economic development agency": the region owns the party the text does not name
+            nxt = ms[i + 1] if i + 1 < len(ms) else None
             if m.type == REGION and nxt is not None and nxt.kind == "entity" and nxt.type in (ORGANIZATION, COMPANY) \
                     and re.fullmatch(r"(?:'s|’s|s)?\s+", t[m.end:nxt.start]):
                 m = nxt  # "mit Taiwans Forschungsverbund X", "with Ohio's chamber X": the body, not its region
@@ -300,6 +404,46 @@ def _with_of_agreement(t: str, w_start: int, m: Mention, trig: list[Mention]) ->
 LIST_GAP_PARTY = re.compile(r"\s*(?:,|und|and|sowie|as well as|&)\s*(?:(?:die|der|dem|den|das|the)\s+)?")
 
 
+_CLAUSE_END = re.compile(r"[.;:!?]\s|\n|\s[-–]\s")
+
+
+_RELATIVE = re.compile(r",\s*(?:which|who|whose|where|die|der|das|deren|dessen|wo|welche[rs]?)\b")
+
+
+def _relative_tail(t: str, trig: list[Mention]) -> int | None:
+    """Where a relative clause after the agreement word and its signing verb starts."""
+    if not trig:
+        return None
+    sg = T.SIGN.search(t)
+    after = max([m.end for m in trig] + ([sg.end()] if sg else []))
+    r = _RELATIVE.search(t, after)
+    return r.start() if r else None
+
+
+def _clause_start(t: str, pos: int) -> int:
+    ends = [m.end() for m in _CLAUSE_END.finditer(t, 0, pos)]
+    return ends[-1] if ends else 0
+
+
+def _clause_pair(t: str, ms: list[Mention], real: list[Mention]) -> list[str]:
+    """Two regions joined by 'und' in the clause of the agreement word, before it, with no body named there."""
+    first = min(m.start for m in real)
+    start = _clause_start(t, first)
+    inside = [m for m in ms if start <= m.start < first]
+    if any(m.kind == "entity" and m.type in (ORGANIZATION, COMPANY, PERSON) for m in inside):
+        return []
+    return _region_pair(t, inside)
+
+
+def _state_ministry_of_party(d: Doc, org: str, parties: list[str]) -> bool:
+    """A ministry or government (no seat, or seated in the state) beside a German state that is a party."""
+    e = d.entity(org)
+    if e.type != ORGANIZATION or e.properties.get("kind") not in ("ministry", "government", "chancellery"):
+        return False
+    states = [p for p in parties if d.gaz.get(p) is not None and d.state_of(p) == p]
+    return bool(states) and (e.seat is None or d.state_of(e.seat) in states)
+
+
 def _region_pair(t: str, ms: list[Mention]) -> list[str]:
     """Two (or more) regions joined by 'und' / 'and' ('Sachsen-Anhalt und die polnische Wojewodschaft Masowien'),
     none of them after a word that makes it a place ('in', 'aus', 'to')."""
@@ -313,7 +457,7 @@ def _region_pair(t: str, ms: list[Mention]) -> list[str]:
     return []
 
 
-_PAIR_GAP = re.compile(r"\s+(?:und|and|&)\s+(?:(?:die|der|dem|das|the)\s+)?(?:[\w-]+\s+){0,2}?")
+_PAIR_GAP = re.compile(r"\s+(?:und|and|&)\s+(?:(?:die|der|dem|das|the)\s+)?(?:[\w-]+\s+){0,2}?(?:[A-Za-z]+-)?")
 
 
 # "X für den Freistaat Bayern", "X, Minister, signed on behalf of Y", "X signed the agreement on Y's behalf"
@@ -369,8 +513,17 @@ def _sign_for(d: Doc, person: str, party: str | None, sentence: int) -> None:
     d.role_of[person] = party
 
 
+_SPEECH_BEFORE = re.compile(r"\b(?:said|says|sagte|sagt|betonte|betont|erklärte|erklärt|so)\s+(?:[\w.-]+\s+){0,4}?$", re.I)
+_SPEECH_AFTER = re.compile(r"\s*(?:,[^,;]{0,80},\s*)?(?:said|says|sagte|sagt|betonte|betont|erklärte|erklärt)\b", re.I)
+
+
+def _speaker(t: str, m: Mention) -> bool:
+    return bool(_SPEECH_BEFORE.search(t[max(0, m.start - 60):m.start]) or _SPEECH_AFTER.match(t, m.end))
+
+
 # "im Beisein von X", "in the presence of X", "witnessed by X": X watches the signing, X does not sign
 _WITNESS = re.compile(r"\b(?:in\s+(?:Anwesenheit|Gegenwart)|im\s+Beisein|in\s+the\s+presence|witnessed\s+by|unter\s+den\s+Augen|"
+                      r"(?:led|headed|organi[sz]ed|hosted|accompanied)\s+by|(?:angeführt|geleitet|begleitet|organisiert)\s+von|unter\s+(?:der\s+)?Leitung\s+von|"
                       r"unter\s+(?:der\s+)?Schirmherrschaft|under\s+the\s+(?:auspices|patronage)|watched\s+by)\b", re.I)
 # what a list of witnesses is made of, token by token (no nested quantifiers: linear time)
 _WITNESS_TOKEN = re.compile(r"\([^)]{0,80}\)|[^\s,()]+|,")
@@ -390,9 +543,27 @@ def _witness_list(gap: str) -> bool:
 _ABOUT_SIGNING = re.compile(r"\b(?:begrüß\w*|lob\w*|würdig\w*|welcom\w*|prais\w*|hail\w*)\s+(?:die|the|den)\s+(?:[\w-]+\s+){0,2}?(?:Unterzeichnung|Abschluss|signing|conclusion)\b", re.I)
 
 
+# "..., which Minister A and B attended", "an der A und B teilnahmen": who attends the signing does not sign
+_ATTENDED = re.compile(r"\b(?:attended|were\s+present|was\s+present|looked\s+on|teilnahmen|teilnahm|beiwohnten|beiwohnte|anwesend\s+waren|anwesend\s+war)\b", re.I)
+
+
+# "Gov. X today announced that A and B have signed", "X gab bekannt, dass ...": X reports the signing
+_ANNOUNCED = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:,[^,;]{0,80},\s*)?(?:[\w.]+\s+){0,2}?(?:announced|announces|reported|reports|confirmed|"
+                        r"gab\s+(?:\w+\s+){0,3}?bekannt|gibt\s+(?:\w+\s+){0,3}?bekannt|teilte\s+(?:\w+\s+){0,3}?mit|teilt\s+(?:\w+\s+){0,3}?mit|verkündete|berichtete)\b", re.I)
+
+
 def _witness(t: str, ms: list[Mention], m: Mention) -> bool:
-    """Is the person named in a 'in the presence of A and B' phrase (up to the list's end), or the one who
-    welcomes the signing ('X begrüßte die Unterzeichnung')?"""
+    """Is the person named in a 'in the presence of A and B' phrase (up to the list's end), the one who
+    welcomes the signing ('X begrüßte die Unterzeichnung'), or one who attended it ('..., which A attended')?"""
+    ann = _ANNOUNCED.match(t, m.end)
+    if ann:
+        sg = T.SIGN.search(t, ann.end())
+        if sg and re.search(r"\b(?:that|dass|,)", t[ann.end():sg.start()]) and any(x.type == PERSON or x.kind == "entity" for x in ms if x.start >= ann.end()):
+            return True
+    att = _ATTENDED.search(t, m.end)
+    if att and att.start() - m.end <= 120 and not T.SIGN.search(t, m.end, att.start()) \
+            and re.search(r"\b(?:which|that|where|die|der|das|an\s+der|an\s+dem|bei\s+der|bei\s+dem)\b", t[max(0, m.start - 150):m.start]):
+        return True
     about = _ABOUT_SIGNING.search(t)
     if about and m.end <= about.start() and not any(x.type == PERSON and m.end <= x.start < about.start() for x in ms) \
             and about.start() - m.end <= 60:
@@ -415,7 +586,7 @@ _PLACE_BEFORE = re.compile(r"\b(?:[Ii]n|[Ii]m|[Nn]ach|[Aa]us|[Ff]rom|[Tt]o|[Dd]u
 
 
 # plural agreement words ("Geschäftsvereinbarungen", "agreements", "MoUs") name no one agreement
-_PLURAL = re.compile(r"(?:vereinbarungen|verträge|agreements|MoUs|memoranda|Absichtserklärungen)$", re.I)
+_PLURAL = re.compile(r"(?:vereinbarungen|verträge|agreements|MoUs|memoranda|Absichtserklärungen|deals)$", re.I)
 
 
 def _affiliation(ms: list[Mention], m: Mention, t: str) -> bool:
@@ -456,40 +627,88 @@ def _between(t: str, ms: list[Mention], trig: list[Mention]) -> list[str]:
     return []
 
 
-def _assign_weak_roles(d: Doc, ag: AgreementObj, persons: list[Mention]) -> None:
+def _assign_weak_roles(d: Doc, ag: AgreementObj, persons: list[Mention], counter: list[str] = (), s: Sentence | None = None) -> None:
     """Signers whose role named no body ('Governor Wei Zhang') sign for the parties not yet
-    represented, in the order both are named."""
+    represented, in the order both are named; not for the side named after 'with' ('Ministerin A
+    unterzeichnete eine Absichtserklärung mit Ohio'). An office only one side holds (a governor abroad, a
+    Minister-President at home) goes to a party of that side only. Where the sentence names no such party:
+    the sides of the old agreement renewed, the two regions the sentences just before name together
+    ('Die Beziehung zwischen Brandenburg und Niederschlesien ... A und B unterzeichneten'), the one partner
+    region or visited state abroad, and for a Minister-President the text's German state."""
+    weak = [p for p in persons if p.ref in d.weak_role]
+    if not weak:
+        return
     strong = {d.role_of.get(p.ref) for p in persons if p.ref not in d.weak_role}
-    free = [p for p in ag.parties if p not in strong]
-    if not free and ag.key > 0 and d.agreements[ag.key - 1].old:
+    free = [p for p in ag.parties if p not in strong and (p not in counter or len(persons) > 1)]
+    pool: list[str] = []
+    if ag.key > 0 and d.agreements[ag.key - 1].old:
         # signing at the anniversary of an agreement: its sides sign again
-        free = [p for p in d.agreements[ag.key - 1].parties if p not in strong]
-    if not free and any(_government(d, d.weak_role[p.ref]) for p in persons if p.ref in d.weak_role):
+        pool += [p for p in d.agreements[ag.key - 1].parties if p not in strong]
+    if s is not None:
+        pool += [p for p in _pair_before(d, s) if p not in strong]
+    if any(_government(d, d.weak_role[p.ref]) for p in weak):
         # "eine Absichtserklärung mit seinem Amtskollegen, Gouverneur X": the governor of the one region the
-        # text names as partner of a party
+        # text names as partner of a party; "reiste nach Ohio ... traf Gouverneur X": of the one state abroad visited
         partner = _partner_region(d, ag)
-        if partner is None and any(_OFFICE_SIDE.get(d.weak_role[p.ref].properties.get("role")) is False
-                                   for p in persons if p.ref in d.weak_role):
-            # "reiste nach Ohio ... traf Gouverneur X": a governor of the one state or province abroad the trip visited
+        if partner is None and any(_OFFICE_SIDE.get(d.weak_role[p.ref].properties.get("role")) is False for p in weak):
             partner = _visited_state(d)
-        if partner:
-            free = [partner]
-    for p in persons:
-        f = d.weak_role.get(p.ref)
-        if f is None or not free:
-            continue
-        # a governor signs for the side abroad, a Minister-President for the German state
+        if partner and partner not in strong:
+            pool.append(partner)
+    if d.home and d.home not in strong:
+        pool.append(d.home)
+    for p in weak:
+        f = d.weak_role[p.ref]
         side = _OFFICE_SIDE.get(f.properties.get("role"))
-        party = next((x for x in free if side is None or _german(d, x) == side), free[0])
-        free.remove(party)
+        if side and not f.properties.get("role_de"):
+            side = None  # English "Premier" is the Minister-President's word and a premier's abroad
+        if side is None:
+            # an office either side holds ('Minister'): a party the sentence names, else one of the sides of the
+            # renewed agreement or of the pair named just before, else the one partner region, in order
+            party = free[0] if free else next((x for x in pool if x != d.home), None)
+        else:
+            party = next((x for x in free if _german(d, x) == side), None)
+            if party is None:
+                party = next((x for x in pool if _german(d, x) == side and (side or x != d.home)), None)
+                if party is None and side and f.properties.get("role") == "Minister-President":
+                    party = d.home if d.home and d.home not in strong else None
+        if party is None:
+            continue
+        if party in free:
+            free.remove(party)
+        strong.add(party)
+        pool = [x for x in pool if x != party]
         d.fact(HOLDS_ROLE_AT, p.ref, party, f.sentence, **f.properties)
         d.role_of[p.ref] = party
         del d.weak_role[p.ref]
 
 
+def _pair_before(d: Doc, s: Sentence) -> list[str]:
+    """Two regions the one or two sentences before (same paragraph) name together."""
+    for i in (s.index - 1, s.index - 2):
+        if i < 1 or d.sent(i).paragraph != s.paragraph:
+            break
+        prev = d.sent(i)
+        ms = [m for m in d.mentions[i] if not m.dateline]
+        pair = _region_pair(prev.text, ms) or _between_regions(prev.text, ms)
+        if pair:
+            return pair
+    return []
+
+
+_ZWISCHEN = re.compile(r"\b(?:zwischen|between)\s+(?:(?:den|dem|der|the)\s+)?$")
+
+
+def _between_regions(t: str, ms: list[Mention]) -> list[str]:
+    regs = [m for m in ms if m.kind == "entity" and m.type == REGION]
+    for a, b in zip(regs, regs[1:]):
+        if _ZWISCHEN.search(t[max(0, a.start - 14):a.start]) and _PAIR_GAP.fullmatch(t[a.end:b.start]):
+            return [a.ref, b.ref]
+    return []
+
+
 # offices only one side holds: German states have no governors, regions abroad no Minister-Presidents
 _OFFICE_SIDE = {"Governor": False, "Vice Governor": False, "Party Secretary": False, "Chief Minister": False,
-                "Minister-President": True, "Deputy Minister-President": True}
+                "Marshal": False, "Minister-President": True, "Deputy Minister-President": True}
 
 
 def _german(d: Doc, party: str) -> bool:

@@ -13,16 +13,22 @@ from .types import REGION, TRADES_WITH
 
 
 # cue words beside triggers.EXPORT/IMPORT: "nach Japan ausgeführt", "Bestimmungsland", "Aus X erhielt Y Güter"
-_EXPORT_MORE = re.compile(r"\b(?:ausgeführt|Bestimmungsland|Abnehmerland|exported)\b")
+_EXPORT_MORE = re.compile(r"\b(?:ausgeführt|Bestimmungsland|Abnehmerland|exported|geliefert)\b")
 _IMPORT_MORE = re.compile(r"\b(?:eingeführt|Lieferland|erhielt|bezog|imported)\b")
 # an amount that is a difference, not a flow: "um 5 Millionen Euro", "bzw. 2 Millionen Euro mehr"
 _DIFF_BEFORE = re.compile(r"\b(?:um|bzw\.|plus|minus|by)\s+(?:(?:rund|knapp|etwa|gut|fast|über|around|about|nearly)\s+)?$")
 _COMPARED = re.compile(r"\b(?:als|gegenüber|than|compared (?:with|to)|versus|vs\.)\s+(?:(?:im|in|dem|the)\s+)?(?:(?:Jahr|year|Vorjahr)\s+)?$")
+_PARTNER_WORD = re.compile(r"(?:Außen)?[Hh]andelspartner|trading\s+partner|trade\s+partner")
+# an amount after a trade sentence that is another kind of money: "would invest 125 million euros", "Umsatz", "Budget"
+_NOT_TRADE = re.compile(r"invest|Investition|Umsatz|revenue|turnover|Budget|Fördermittel|funding", re.I)
+# "Since 2010, ... exported over $350 million": the year a period starts, not the year of the flow
+_SINCE = re.compile(r"\b(?:[Ss]ince|[Ss]eit)\s+(?:(?:dem\s+)?Jahr\s+|the\s+year\s+)?$")
 _DIFF_AFTER = re.compile(r"\s+(?:mehr|weniger|more|less)\b")
 
 
 # the volume of trade both ways: "Handelsvolumen", "Waren ... ausgetauscht", "two-way trade", "trade between A and B"
 _VOLUME = re.compile(r"\b(?:Handelsvolumen|Außenhandelsvolumen|Warenaustausch|Außenhandelsumsatz|Handelsumsatz|ausgetauscht"
+                     r"|(?:Außen)?[Hh]andelspartner\w*|trading\s+partners?|trade\s+partners?"
                      r"|Handel\s+zwischen|Handel\s+mit|(?:two-way|bilateral|total)\s+trade|trade\s+volume|trade\s+between)\b", re.I)
 VOLUME = "volume"  # a cue's direction: both ways (the flow gets no direction)
 
@@ -30,7 +36,8 @@ VOLUME = "volume"  # a cue's direction: both ways (the flow gets no direction)
 def _cues(t: str) -> list[tuple[int, str]]:
     out = [(m.start(), "export") for m in T.EXPORT.finditer(t)] + [(m.start(), "export") for m in _EXPORT_MORE.finditer(t)]
     out += [(m.start(), "import") for m in T.IMPORT.finditer(t)] + [(m.start(), "import") for m in _IMPORT_MORE.finditer(t)]
-    out += [(m.start(), VOLUME) for m in _VOLUME.finditer(t)]
+    # "Handelspartner" with an investment or turnover figure: the figure is no trade flow
+    out += [(m.start(), VOLUME) for m in _VOLUME.finditer(t) if not (_PARTNER_WORD.match(m.group(0)) and _NOT_TRADE.search(t))]
     both = [m.span() for m in _BOTH_WAYS.finditer(t)]
     out = [c for c in out if not any(a <= c[0] < b for a, b in both)] + [(a, VOLUME) for a, _ in both]
     return sorted(out)
@@ -44,6 +51,18 @@ _BOTH_WAYS = re.compile(r"\b(?:[Ii]m-\s+und\s+[Ee]xport|[Ee]x-\s+und\s+[Ii]mport
 _RANKED_ABOVE = re.compile(r"(?:(?:^|[,;]\s*)(?:Nach|After)|\b(?:[Hh]inter|[Bb]ehind))\s+(?:der\s+|dem\s+|den\s+|the\s+)?$")
 _RANKED_ABOVE_LOWER = re.compile(r"\bnach\s+(?:der\s+|dem\s+|den\s+)?$")
 _RANK_WORD = re.compile(r"\b(?:zweit|dritt|viert|fünft|sechst|siebt|acht)\w*(?:wichtigst|größt|grösst|stärkst)\w*", re.I)
+
+
+_DEST = re.compile(r"\b(?:nach|to|into)\s+(?:den\s+|die\s+|the\s+)?[A-ZÄÖÜ][\w-]+")
+
+
+def _unknown_destination(t: str, ms: list[Mention]) -> bool:
+    """'nach Asien', 'to Europe': a destination named with a word that is no region we know."""
+    for m in _DEST.finditer(t):
+        word_start = m.end() - len(m.group(0).split()[-1])
+        if not any(x.kind in ("entity", "adjective") and x.start <= word_start < x.end for x in ms):
+            return True
+    return False
 
 
 def _flow_amounts(t: str, amounts: list) -> list:
@@ -113,11 +132,14 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
                     break
         if partner is None and _PRC.search(t) and _CHINA in d.node_sentences:
             partner = _CHINA  # "die Volksrepublik ist der zweitgrößte Handelspartner" in a text that named China
+        if partner is None and _unknown_destination(t, ms):
+            ctx.pop("partner", None)  # "nach Asien im Wert von ...": a partner the text names, but not one we know
         ctx["source"] = src
         if partner:
             ctx["partner"] = partner
         yrs = [x.start for x in d.dates[s.index] if x.kind in ("year", "relative") and len(x.start) == 4
-               and not _COMPARED.search(t[max(0, x.start_char - 30):x.start_char])]
+               and not _COMPARED.search(t[max(0, x.start_char - 30):x.start_char])
+               and not _SINCE.search(t[max(0, x.start_char - 16):x.start_char])]
         if not yrs and s.index > 1 and d.sent(s.index - 1).paragraph == s.paragraph:
             # "2018 blieb X der größte Markt. Verkauft wurde für ...": the year just before
             pt = d.sent(s.index - 1).text
@@ -126,7 +148,7 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
             yrs = sorted(prev) if len(prev) == 1 else []
         if yrs:
             ctx["year"] = int(yrs[0])
-    elif not amounts or not ctx or s.index - ctx.get("sentence", -9) > 1:
+    elif not amounts or not ctx or s.index - ctx.get("sentence", -9) > 1 or _NOT_TRADE.search(t):
         # "Das entspricht einem Plus von 8 Prozent." / "... belegte Japan Platz 17."
         if not amounts and d.last_trade and s.index - d.last_trade.sentence <= 2:
             _followup(d, s)
