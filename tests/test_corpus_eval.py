@@ -74,3 +74,28 @@ def test_a_gold_trade_year_written_as_a_string_is_that_year_and_a_phrase_is_no_y
     assert _match_rel(_gold_key(["Sachsen", "trades_with", "Japan", 2017, "2 Mrd.", "export"], gidx, "t"), got)
     assert _match_rel(_gold_key(["Sachsen", "trades_with", "Japan", "last year", "2 Mrd.", "export"], gidx, "t"), got)
     assert _match_rel(_gold_key(["Sachsen", "trades_with", "Japan", "2016", "2 Mrd.", "export"], gidx, "t"), got) is None
+
+
+def test_comments_that_mark_a_relation_or_only_its_year_implied(tmp_path):
+    c = tmp_path / "corpus"
+    (c / "texts").mkdir(parents=True)
+    (c / "split.yaml").write_text("test: []\n", encoding="utf-8")
+    (c / "texts" / "de_d2.txt").write_text(
+        "# source: https://example.org/d2\n# lang: de\n"
+        "Sachsen exportierte im vergangenen Jahr Waren im Wert von 2 Milliarden Euro nach Japan. "
+        "Die Provinz Hebei ist seit 2012 Partnerprovinz von Sachsen.\n", encoding="utf-8")
+    (c / "gold_de.yaml").write_text(
+        "de_d2:\n  entities:\n"
+        "    - {name: Sachsen, type: Region, aliases: []}\n"
+        "    - {name: Japan, type: Region, aliases: []}\n"
+        "    - {name: Hebei, type: Region, aliases: []}\n"
+        "  relations:\n"
+        "    - [Sachsen, trades_with, Japan, 2023, \"2 Milliarden Euro\", export]  # implied year\n"
+        "    - [Sachsen, partner_of, Hebei]  # planned, implied\n", encoding="utf-8")
+    d = read_corpus(c, "dev")[0]
+    assert d.implied == {1}
+    assert d.relations[0][3] is None  # the flow is stated, its year is not required
+    res = evaluate(c, "dev")
+    # the stated flow is found; the implied partnership, found as well, is neither a hit nor an error
+    assert (res.stated.tp, res.stated.fn) == (1, 0), res.stated.errors
+    assert res.stated.fp == 0 and res.rel_by["PARTNER_OF"].fp == 0, res.stated.errors
