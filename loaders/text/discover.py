@@ -737,6 +737,9 @@ def _name_ok(given: str, family: str, gaz: Gazetteer, company_family: bool = Fal
             return False
         # a given name may also be a place somewhere (Paul, Cape Verde): only the hand gazetteer counts
         hits = _named_exactly(gaz, w, (REGION, ORGANIZATION, COMPANY, TOPIC))
+        if not hits and len(w) > 4 and w.endswith("s") and w[0].isupper():
+            # a place in the genitive after an office ("Landwirtschaftsminister Minnesotas"): no family name
+            hits = _named_exactly(gaz, w[:-1], (REGION,))
         if company_family and w == family:  # companies are named after their founders ("Vietz")
             hits = [e for e in hits if not (e.local and e.type == COMPANY)]
         if hits:

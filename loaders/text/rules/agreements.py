@@ -635,7 +635,7 @@ def _assign_weak_roles(d: Doc, ag: AgreementObj, persons: list[Mention], counter
     the sides of the old agreement renewed, the two regions the sentences just before name together
     ('Die Beziehung zwischen Brandenburg und Niederschlesien ... A und B unterzeichneten'), the one partner
     region or visited state abroad, and for a Minister-President the text's German state."""
-    weak = [p for p in persons if p.ref in d.weak_role]
+    weak = list({p.ref: p for p in persons if p.ref in d.weak_role}.values())  # once per person
     if not weak:
         return
     strong = {d.role_of.get(p.ref) for p in persons if p.ref not in d.weak_role}
@@ -657,7 +657,9 @@ def _assign_weak_roles(d: Doc, ag: AgreementObj, persons: list[Mention], counter
     if d.home and d.home not in strong:
         pool.append(d.home)
     for p in weak:
-        f = d.weak_role[p.ref]
+        f = d.weak_role.get(p.ref)
+        if f is None:  # settled by an earlier person of this sentence
+            continue
         side = _OFFICE_SIDE.get(f.properties.get("role"))
         if side and not f.properties.get("role_de"):
             side = None  # English "Premier" is the Minister-President's word and a premier's abroad
