@@ -419,3 +419,34 @@ def test_an_agreement_dated_before_the_one_signed_now_is_an_earlier_agreement():
 
 def test_a_trading_partner_investing_is_no_trade_flow():
     assert _flows("Der japanische Handelspartner Kellbrand investiert 2021 rund 50 Millionen Euro in Sachsen.") == set()
+
+
+# ------------------------------------------------------------------ second round (helper agr2)
+
+
+def _invested(x):
+    return {(e.source, e.target) for e in x.batch.edges if e.type == "INVESTED_IN"}
+
+
+def test_a_company_building_or_opening_a_site_in_a_place_named_right_after_its_verb():
+    assert _invested(_x("Die Nordtech GmbH baut in Erfurt ein neues Werk.")) == {("company:nordtech", "region:de-erfurt")}
+    assert _invested(_x("Die Nordtech GmbH eröffnet jetzt in Leipzig eine Niederlassung.")) == {
+        ("company:nordtech", "region:de-leipzig")}
+    # an exhibition is no site
+    assert _invested(_x("Die Nordtech GmbH eröffnet in Leipzig eine Ausstellung.")) == set()
+
+
+def test_a_seat_in_brackets_is_no_investment():
+    x = _x("Many investors are active in Saxony: the Kelvor Group (headquarters in Osaka) announced that it would "
+           "invest 80 million euros in its plant.", "en")
+    assert ("company:kelvor-group", "region:jp-27") not in _invested(x)
+    x = _x("The Kelvor Group (headquarters in Osaka) announced that it would invest 80 million euros in its plant "
+           "in Saxony.", "en")
+    assert _invested(x) == {("company:kelvor-group", "region:de-sn")}
+
+
+def test_a_planned_agreement_to_be_concluded():
+    x = _x("Hessen und Ohio wollen im kommenden Jahr ein Abkommen über die Zusammenarbeit in der Forschung schließen.")
+    (ag,) = _agreements(x)
+    assert _parties(x, ag.id) == {"region:de-he", "region:us-oh"}
+    assert ag.properties.get("status") == "planned"

@@ -30,6 +30,8 @@ _PLAN = re.compile(r"\b(?:plant|planen|will|wollen|beabsichtigt|möchte|intends?
                    r"hat|haben|has|have)\b")
 _BEFORE = 120  # characters before the company a verb may stand ("die Eröffnung der Dependance des Unternehmens X")
 _SPAN = 200  # characters from the company to the place
+# what stands between the company and the place in "X baut (jetzt) in Y", "X eröffnet im Jahr 2025 in Y"
+_DIRECT = re.compile(r"\s+(?:hat\s+|will\s+)?\w+(?:\s+(?:nun|jetzt|now|bald|derzeit|currently|soon|also|auch|\d{4}))?\s+(?:in|im)\s+(?:der\s+|dem\s+|the\s+)?(?:(?:[\w-]+\s+){0,3}?(?:city|state|town|province|Stadt|Landeshauptstadt)\s+(?:of\s+)?)?")
 _IN = re.compile(r"\b(?:in|im)\s+(?:der\s+|dem\s+|the\s+)?(?:(?:[\w-]++\s+){0,3}?(?:city|state|town|province|Stadt|Landeshauptstadt)\s+(?:of\s+)?)?$")
 
 
@@ -120,16 +122,21 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
               and _IN.search(t[max(0, m.start - 60):m.start])]
     companies = [m for m in ms if m.kind == "entity" and m.type == COMPANY]
     for c in companies:
+        # "X (headquarters in Y)", "X (Sitz in Y)": the place in brackets after the company is its seat
+        br = re.match(r"\s*\([^()]{0,80}\)", t[c.end:])
+        c_end = c.end + br.end() if br else c.end
         for p in places:
-            if p.start <= c.end or p.start - c.end > _SPAN:
+            if p.start <= c_end or p.start - c_end > _SPAN:
                 continue
-            between = t[c.end:p.start]
-            if re.search(r"[;:]", between) or any(m.kind == "entity" and m.type == REGION and c.end <= m.start < p.start for m in ms):
+            between = t[c_end:p.start]
+            if re.search(r"[;:]", between) or any(m.kind == "entity" and m.type == REGION and c_end <= m.start < p.start for m in ms):
                 break  # another place first, or another clause
             stretch = t[max(0, c.start - _BEFORE):p.start]
             # "X plant, in Y eine Fabrik zu errichten": the verb and the site may follow the place in its clause
             after = _CLAUSE_END.split(t[p.end:p.end + _AFTER], maxsplit=1)[0]
+            # "X baut in Y ein Werk", "X eröffnet in Y eine Niederlassung": the finite verb right after the company
+            direct = _DIRECT.fullmatch(between) is not None and verbs.search(between) is not None
             if (verbs.search(stretch) and sites.search(stretch)) or (
-                    (verbs.search(stretch) or verbs.search(after)) and sites.search(after) and _PLAN.search(stretch)):
+                    (verbs.search(stretch) or verbs.search(after)) and sites.search(after) and (_PLAN.search(stretch) or direct)):
                 d.fact(edge, c.ref, p.ref, s.index)
             break
