@@ -450,3 +450,14 @@ def test_a_planned_agreement_to_be_concluded():
     (ag,) = _agreements(x)
     assert _parties(x, ag.id) == {"region:de-he", "region:us-oh"}
     assert ag.properties.get("status") == "planned"
+
+
+def test_a_body_opening_an_office_as_the_subject_of_its_own_verb_invests():
+    x = _x("Der Regional Industry Council (RIC), ein Verband von 500 Firmen, will in Bremen eine Repräsentanz einrichten.")
+    assert _invested(x) == {("org:ric", "region:de-hb")}
+    x = _x("The Korea Trade-Investment Promotion Agency (KOTRA) plans to open an office in Munich.", "en")
+    assert _invested(x) == {("org:kotra", "region:de-muenchen")}
+    # a body that only meets, presents or invites in a place invests nothing
+    assert _invested(_x("The Chamber of Commerce of Hanoi will present the new plant in Dresden.", "en")) == set()
+    assert _invested(_x("The Chamber of Commerce of Hanoi met investors in Dresden to discuss a new plant.", "en")) == set()
+    assert _invested(_x("Die Handelskammer Wuhan lädt in Leipzig zu einem Seminar ein.")) == set()
