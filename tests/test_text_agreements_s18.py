@@ -461,3 +461,25 @@ def test_a_body_opening_an_office_as_the_subject_of_its_own_verb_invests():
     assert _invested(_x("The Chamber of Commerce of Hanoi will present the new plant in Dresden.", "en")) == set()
     assert _invested(_x("The Chamber of Commerce of Hanoi met investors in Dresden to discuss a new plant.", "en")) == set()
     assert _invested(_x("Die Handelskammer Wuhan lädt in Leipzig zu einem Seminar ein.")) == set()
+
+
+def _partners(x):
+    return {(e.source, e.target) for e in x.batch.edges if e.type == "PARTNER_OF"}
+
+
+def test_a_partnership_agreed_with_a_region_named_before_the_word():
+    x = _x("Sachsen hat am Montag mit der chinesischen Provinz Hubei eine strategische Partnerschaft besiegelt.")
+    assert _partners(x) == {("region:de-sn", "region:cn-hb")}
+    # someone from a state talking with a region is no partnership of the two
+    assert _partners(_x("Ein Vertreter aus Sachsen sprach mit Hubei über eine Partnerschaft.")) == set()
+
+
+def test_a_renewed_agreement_is_signed_again_but_a_proposed_renewal_is_not():
+    x = _x("Bayern und Quebec haben ihre Kooperationsvereinbarung um fünf Jahre verlängert.")
+    (ag,) = _agreements(x)
+    assert _parties(x, ag.id) == {"region:de-by", "region:ca-qc"}
+    x = _x("Bavaria and Quebec renewed their cooperation agreement.", "en")
+    (ag,) = _agreements(x)
+    assert _parties(x, ag.id) == {"region:de-by", "region:ca-qc"}
+    x = _x("Ministerpräsident Karl Brenner hat vorgeschlagen, die Vereinbarung mit Quebec zu erneuern.")
+    assert not _signed(x)

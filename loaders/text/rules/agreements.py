@@ -65,7 +65,7 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
     if not real and not d.agreements:
         return
     counter: list[str] = []  # the side after "with": the signers of this sentence are the other side
-    sign = T.SIGN.search(t)
+    sign = T.SIGN.search(t) or (_RENEW.search(t) if real else None)  # "renewed their agreement": signed again
     if sign and _hypothetical(t, sign):
         sign = None  # "Für eine Unterzeichnung könnte sich 2025 anbieten", "a signing could follow": no one signs
     signed = bool(sign)
@@ -297,6 +297,8 @@ def _old_agreement(d: Doc, s: Sentence, ms: list[Mention], m: Mention, fresh: bo
     partnerships.from_parties(d, ag.parties, s.index)
 
 
+# "renewed their cooperation agreement", "haben ihr Abkommen erneuert / verlängert": a new signing (not "zu erneuern")
+_RENEW = re.compile(r"\b(?:renew(?:s|ed)|erneuer(?:t|te|ten)|verlänger(?:t|te|ten))\b", re.I)
 # a signing the text only considers or proposes
 _HYPOTHETICAL = re.compile(r"\b(?:könnte|könnten|würde|würden|could|might|would|vorgeschlagen|schlug\w*\s+(?:\w+\s+){0,3}?vor|proposed|suggested|erwägt|erwägen|considers?|considering)\b", re.I)
 
