@@ -483,3 +483,17 @@ def test_a_renewed_agreement_is_signed_again_but_a_proposed_renewal_is_not():
     assert _parties(x, ag.id) == {"region:de-by", "region:ca-qc"}
     x = _x("Ministerpräsident Karl Brenner hat vorgeschlagen, die Vereinbarung mit Quebec zu erneuern.")
     assert not _signed(x)
+
+
+def test_a_signing_naming_no_side_is_of_the_two_regions_named_together_just_before():
+    x = _x("The state of Saxony and the Chinese province of Hubei have agreed to intensify their cooperation. "
+           "A declaration of intent was signed in Wuhan.", "en")
+    (ag,) = _agreements(x)
+    assert _parties(x, ag.id) == {"region:de-sn", "region:cn-hb"}
+    x = _x("Sachsen und die Provinz Hubei wollen enger zusammenarbeiten. In Wuhan wurde dazu eine Absichtserklärung "
+           "unterzeichnet.")
+    (ag,) = _agreements(x)
+    assert _parties(x, ag.id) == {"region:de-sn", "region:cn-hb"}
+    # without a signing nothing is agreed
+    assert not _agreements(_x("Sachsen und die Provinz Hubei wollen enger zusammenarbeiten. Die Delegation reiste "
+                              "weiter nach Shanghai."))

@@ -183,6 +183,10 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
                     if m.kind == "entity" and m.type in (ORGANIZATION, COMPANY) and m.ref not in parties \
                             and not _affiliation(pms, m, prev.text) and not _SOURCE_BEFORE.search(prev.text[max(0, m.start - 40):m.start]):
                         parties.append(m.ref)
+                if not parties and real and signed and not persons:
+                    # "A und die Provinz B wollen enger zusammenarbeiten. In B wurde eine Absichtserklärung
+                    # unterzeichnet": a signing that names no side is of the two regions named together just before
+                    parties.extend(_region_pair(prev.text, pms))
         for p in parties:
             if p not in ag.parties:
                 ag.parties.append(p)
@@ -459,7 +463,7 @@ def _region_pair(t: str, ms: list[Mention]) -> list[str]:
     return []
 
 
-_PAIR_GAP = re.compile(r"\s+(?:und|and|&)\s+(?:(?:die|der|dem|das|the)\s+)?(?:[\w-]+\s+){0,2}?(?:[A-Za-z]+-)?")
+_PAIR_GAP = re.compile(r"\s+(?:und|and|&)\s+(?:(?:die|der|dem|das|the)\s+)?(?:[\w-]+\s+){0,2}?(?:(?:province|state|region|prefecture)\s+of\s+)?(?:[A-Za-z]+-)?")
 
 
 # "X für den Freistaat Bayern", "X, Minister, signed on behalf of Y", "X signed the agreement on Y's behalf"
