@@ -497,3 +497,20 @@ def test_a_signing_naming_no_side_is_of_the_two_regions_named_together_just_befo
     # without a signing nothing is agreed
     assert not _agreements(_x("Sachsen und die Provinz Hubei wollen enger zusammenarbeiten. Die Delegation reiste "
                               "weiter nach Shanghai."))
+
+
+def test_an_agreement_signed_by_unnamed_sides_is_still_an_agreement():
+    x = _x("Vertreter mehrerer Verbände unterzeichneten eine Vereinbarung zur Zusammenarbeit bei der Wasserstoffforschung.")
+    (ag,) = _agreements(x)
+    assert _parties(x, ag.id) == set()
+    # a word that only refers to an agreement makes none
+    assert not _agreements(_x("Die Vereinbarung wurde von der Industrie begrüßt."))
+    assert not _agreements(_x("The agreement was welcomed by industry.", "en"))
+
+
+def test_also_signed_an_agreement_with_no_sides_of_its_own_is_another_one():
+    x = _x("Bavaria and Quebec signed a memorandum of understanding. Representatives of the business agencies also "
+           "signed an agreement on closer cooperation in the hydrogen sector.", "en")
+    mou, other = _agreements(x)
+    assert _parties(x, mou.id) == {"region:de-by", "region:ca-qc"}
+    assert _parties(x, other.id) == set()

@@ -183,7 +183,8 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
                     if m.kind == "entity" and m.type in (ORGANIZATION, COMPANY) and m.ref not in parties \
                             and not _affiliation(pms, m, prev.text) and not _SOURCE_BEFORE.search(prev.text[max(0, m.start - 40):m.start]):
                         parties.append(m.ref)
-                if not parties and real and signed and not persons:
+                if not parties and real and signed and not persons and not any(
+                        prev.index in o.sentences for o in d.agreements if o is not ag):
                     # "A und die Provinz B wollen enger zusammenarbeiten. In B wurde eine Absichtserklärung
                     # unterzeichnet": a signing that names no side is of the two regions named together just before
                     parties.extend(_region_pair(prev.text, pms))
@@ -344,7 +345,11 @@ def _another(t: str, real: list[Mention], parties: list[str], cur: AgreementObj)
         return False
     if cur.old:
         return True
-    return bool(_ALSO.search(t[max(0, first - 80):first])) and bool(parties) and not set(parties) <= set(cur.parties)
+    if not _ALSO.search(t[max(0, first - 80):first]):
+        return False
+    if not parties:
+        return True  # "Representatives of the agencies also signed an agreement on ...": one more, sides unnamed
+    return not set(parties) <= set(cur.parties)
 
 
 # "with the Canadian province of X", "mit der Region X", "mit dem US-Bundesstaat X", "with Ohio": the other side
