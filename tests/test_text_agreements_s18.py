@@ -419,3 +419,98 @@ def test_an_agreement_dated_before_the_one_signed_now_is_an_earlier_agreement():
 
 def test_a_trading_partner_investing_is_no_trade_flow():
     assert _flows("Der japanische Handelspartner Kellbrand investiert 2021 rund 50 Millionen Euro in Sachsen.") == set()
+
+
+# ------------------------------------------------------------------ second round (helper agr2)
+
+
+def _invested(x):
+    return {(e.source, e.target) for e in x.batch.edges if e.type == "INVESTED_IN"}
+
+
+def test_a_company_building_or_opening_a_site_in_a_place_named_right_after_its_verb():
+    assert _invested(_x("Die Nordtech GmbH baut in Erfurt ein neues Werk.")) == {("company:nordtech", "region:de-erfurt")}
+    assert _invested(_x("Die Nordtech GmbH eröffnet jetzt in Leipzig eine Niederlassung.")) == {
+        ("company:nordtech", "region:de-leipzig")}
+    # an exhibition is no site
+    assert _invested(_x("Die Nordtech GmbH eröffnet in Leipzig eine Ausstellung.")) == set()
+
+
+def test_a_seat_in_brackets_is_no_investment():
+    x = _x("Many investors are active in Saxony: the Kelvor Group (headquarters in Osaka) announced that it would "
+           "invest 80 million euros in its plant.", "en")
+    assert ("company:kelvor-group", "region:jp-27") not in _invested(x)
+    x = _x("The Kelvor Group (headquarters in Osaka) announced that it would invest 80 million euros in its plant "
+           "in Saxony.", "en")
+    assert _invested(x) == {("company:kelvor-group", "region:de-sn")}
+
+
+def test_a_planned_agreement_to_be_concluded():
+    x = _x("Hessen und Ohio wollen im kommenden Jahr ein Abkommen über die Zusammenarbeit in der Forschung schließen.")
+    (ag,) = _agreements(x)
+    assert _parties(x, ag.id) == {"region:de-he", "region:us-oh"}
+    assert ag.properties.get("status") == "planned"
+
+
+def test_a_body_opening_an_office_as_the_subject_of_its_own_verb_invests():
+    x = _x("Der Regional Industry Council (RIC), ein Verband von 500 Firmen, will in Bremen eine Repräsentanz einrichten.")
+    assert _invested(x) == {("org:ric", "region:de-hb")}
+    x = _x("The Korea Trade-Investment Promotion Agency (KOTRA) plans to open an office in Munich.", "en")
+    assert _invested(x) == {("org:kotra", "region:de-muenchen")}
+    # a body that only meets, presents or invites in a place invests nothing
+    assert _invested(_x("The Chamber of Commerce of Hanoi will present the new plant in Dresden.", "en")) == set()
+    assert _invested(_x("The Chamber of Commerce of Hanoi met investors in Dresden to discuss a new plant.", "en")) == set()
+    assert _invested(_x("Die Handelskammer Wuhan lädt in Leipzig zu einem Seminar ein.")) == set()
+
+
+def _partners(x):
+    return {(e.source, e.target) for e in x.batch.edges if e.type == "PARTNER_OF"}
+
+
+def test_a_partnership_agreed_with_a_region_named_before_the_word():
+    x = _x("Sachsen hat am Montag mit der chinesischen Provinz Hubei eine strategische Partnerschaft besiegelt.")
+    assert _partners(x) == {("region:de-sn", "region:cn-hb")}
+    # someone from a state talking with a region is no partnership of the two
+    assert _partners(_x("Ein Vertreter aus Sachsen sprach mit Hubei über eine Partnerschaft.")) == set()
+
+
+def test_a_renewed_agreement_is_signed_again_but_a_proposed_renewal_is_not():
+    x = _x("Bayern und Quebec haben ihre Kooperationsvereinbarung um fünf Jahre verlängert.")
+    (ag,) = _agreements(x)
+    assert _parties(x, ag.id) == {"region:de-by", "region:ca-qc"}
+    x = _x("Bavaria and Quebec renewed their cooperation agreement.", "en")
+    (ag,) = _agreements(x)
+    assert _parties(x, ag.id) == {"region:de-by", "region:ca-qc"}
+    x = _x("Ministerpräsident Karl Brenner hat vorgeschlagen, die Vereinbarung mit Quebec zu erneuern.")
+    assert not _signed(x)
+
+
+def test_a_signing_naming_no_side_is_of_the_two_regions_named_together_just_before():
+    x = _x("The state of Saxony and the Chinese province of Hubei have agreed to intensify their cooperation. "
+           "A declaration of intent was signed in Wuhan.", "en")
+    (ag,) = _agreements(x)
+    assert _parties(x, ag.id) == {"region:de-sn", "region:cn-hb"}
+    x = _x("Sachsen und die Provinz Hubei wollen enger zusammenarbeiten. In Wuhan wurde dazu eine Absichtserklärung "
+           "unterzeichnet.")
+    (ag,) = _agreements(x)
+    assert _parties(x, ag.id) == {"region:de-sn", "region:cn-hb"}
+    # without a signing nothing is agreed
+    assert not _agreements(_x("Sachsen und die Provinz Hubei wollen enger zusammenarbeiten. Die Delegation reiste "
+                              "weiter nach Shanghai."))
+
+
+def test_an_agreement_signed_by_unnamed_sides_is_still_an_agreement():
+    x = _x("Vertreter mehrerer Verbände unterzeichneten eine Vereinbarung zur Zusammenarbeit bei der Wasserstoffforschung.")
+    (ag,) = _agreements(x)
+    assert _parties(x, ag.id) == set()
+    # a word that only refers to an agreement makes none
+    assert not _agreements(_x("Die Vereinbarung wurde von der Industrie begrüßt."))
+    assert not _agreements(_x("The agreement was welcomed by industry.", "en"))
+
+
+def test_also_signed_an_agreement_with_no_sides_of_its_own_is_another_one():
+    x = _x("Bavaria and Quebec signed a memorandum of understanding. Representatives of the business agencies also "
+           "signed an agreement on closer cooperation in the hydrogen sector.", "en")
+    mou, other = _agreements(x)
+    assert _parties(x, mou.id) == {"region:de-by", "region:ca-qc"}
+    assert _parties(x, other.id) == set()

@@ -85,9 +85,12 @@ def build(d: _Doc, title: str | None, source_url: str | None, reference: bool = 
     key_ids: dict[tuple, str] = {}
     ag_nodes = []
     for ag in d.agreements:
-        if not ag.parties and not ag.signers:
-            continue
+        if not ag.parties and not ag.signers and ag.status != "signed":
+            continue  # an agreement whose sides the text does not name is one only where it says it was signed
         aid = _agreement_id(d, ag)
+        n = 2
+        while aid in key_ids.values():
+            aid, n = f"{_agreement_id(d, ag)}-{n}", n + 1
         key_ids[("agreement", ag.key)] = aid
         de, en = T.AGREEMENT_LABEL[ag.kind]
         plabels = " – ".join(_label(d, p) for p in _party_order(d, ag)[:4])

@@ -29,7 +29,7 @@ AGREEMENT_LABEL = {
     "partnership": ("Kooperationsvereinbarung", "Cooperation agreement"),
     "alliance": ("Allianz", "Alliance"),
 }
-SIGN = re.compile(r"unterzeichn|unterschrieb|unterschrieben|\bsign(?:ed|s|ing)?\b|vereinbart|abgeschlossen|schlossen|geschlossen|\bconclud|besiegel|paraphiert"
+SIGN = re.compile(r"unterzeichn|unterschrieb|unterschrieben|\bsign(?:ed|s|ing)?\b|vereinbart|abgeschlossen|schlossen|geschlossen|\bschließen\b|\babschließen\b|\bconclud|besiegel|paraphiert"
                   r"|\benter(?:s|ed|ing)?\s+into\b|\bink(?:s|ed)?\b|\bUnterschrift", re.I)
 AIM = re.compile(r"\s*(?:Ziel|Ziele|Zweck|Die Kooperation|Die Zusammenarbeit|The aim|The goal|The purpose|The cooperation|The partnership|Aim|Goal)\b")
 PARTNERS_ANAPHOR = re.compile(r"\b(?:Beide|beide|Die|die|The|the|Both|both)\s+(?:Partner|Seiten|partners|sides|parties|Organisationen|organisations|organizations)\b")

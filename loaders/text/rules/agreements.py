@@ -65,7 +65,7 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
     if not real and not d.agreements:
         return
     counter: list[str] = []  # the side after "with": the signers of this sentence are the other side
-    sign = T.SIGN.search(t)
+    sign = T.SIGN.search(t) or (_RENEW.search(t) if real else None)  # "renewed their agreement": signed again
     if sign and _hypothetical(t, sign):
         sign = None  # "Für eine Unterzeichnung könnte sich 2025 anbieten", "a signing could follow": no one signs
     signed = bool(sign)
@@ -183,6 +183,11 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
                     if m.kind == "entity" and m.type in (ORGANIZATION, COMPANY) and m.ref not in parties \
                             and not _affiliation(pms, m, prev.text) and not _SOURCE_BEFORE.search(prev.text[max(0, m.start - 40):m.start]):
                         parties.append(m.ref)
+                if not parties and real and signed and not persons and not any(
+                        prev.index in o.sentences for o in d.agreements if o is not ag):
+                    # "A und die Provinz B wollen enger zusammenarbeiten. In B wurde eine Absichtserklärung
+                    # unterzeichnet": a signing that names no side is of the two regions named together just before
+                    parties.extend(_region_pair(prev.text, pms))
         for p in parties:
             if p not in ag.parties:
                 ag.parties.append(p)
@@ -297,6 +302,8 @@ def _old_agreement(d: Doc, s: Sentence, ms: list[Mention], m: Mention, fresh: bo
     partnerships.from_parties(d, ag.parties, s.index)
 
 
+# "renewed their cooperation agreement", "haben ihr Abkommen erneuert / verlängert": a new signing (not "zu erneuern")
+_RENEW = re.compile(r"\b(?:renew(?:s|ed)|erneuer(?:t|te|ten)|verlänger(?:t|te|ten))\b", re.I)
 # a signing the text only considers or proposes
 _HYPOTHETICAL = re.compile(r"\b(?:könnte|könnten|würde|würden|could|might|would|vorgeschlagen|schlug\w*\s+(?:\w+\s+){0,3}?vor|proposed|suggested|erwägt|erwägen|considers?|considering)\b", re.I)
 
@@ -338,7 +345,11 @@ def _another(t: str, real: list[Mention], parties: list[str], cur: AgreementObj)
         return False
     if cur.old:
         return True
-    return bool(_ALSO.search(t[max(0, first - 80):first])) and bool(parties) and not set(parties) <= set(cur.parties)
+    if not _ALSO.search(t[max(0, first - 80):first]):
+        return False
+    if not parties:
+        return True  # "Representatives of the agencies also signed an agreement on ...": one more, sides unnamed
+    return not set(parties) <= set(cur.parties)
 
 
 # "with the Canadian province of X", "mit der Region X", "mit dem US-Bundesstaat X", "with Ohio": the other side
@@ -457,7 +468,7 @@ def _region_pair(t: str, ms: list[Mention]) -> list[str]:
     return []
 
 
-_PAIR_GAP = re.compile(r"\s+(?:und|and|&)\s+(?:(?:die|der|dem|das|the)\s+)?(?:[\w-]+\s+){0,2}?(?:[A-Za-z]+-)?")
+_PAIR_GAP = re.compile(r"\s+(?:und|and|&)\s+(?:(?:die|der|dem|das|the)\s+)?(?:[\w-]+\s+){0,2}?(?:(?:province|state|region|prefecture)\s+of\s+)?(?:[A-Za-z]+-)?")
 
 
 # "X für den Freistaat Bayern", "X, Minister, signed on behalf of Y", "X signed the agreement on Y's behalf"

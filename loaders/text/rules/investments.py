@@ -20,7 +20,7 @@ from graph.schema import default_schema
 
 from ..sentences import Sentence
 from .context import LIST_GAP, Doc, Mention
-from .types import COMPANY, REGION
+from .types import COMPANY, ORGANIZATION, REGION
 
 _CONFIG = Path(__file__).with_name("investments.yaml")
 _AFTER = 100  # characters after the place its verb and site may stand, in the same clause
@@ -30,6 +30,11 @@ _PLAN = re.compile(r"\b(?:plant|planen|will|wollen|beabsichtigt|möchte|intends?
                    r"hat|haben|has|have)\b")
 _BEFORE = 120  # characters before the company a verb may stand ("die Eröffnung der Dependance des Unternehmens X")
 _SPAN = 200  # characters from the company to the place
+# what stands between the company and the place in "X baut (jetzt) in Y", "X eröffnet im Jahr 2025 in Y"
+_DIRECT = re.compile(r"\s+(?:hat\s+|will\s+)?\w+(?:\s+(?:nun|jetzt|now|bald|derzeit|currently|soon|also|auch|\d{4}))?\s+(?:in|im)\s+(?:der\s+|dem\s+|the\s+)?(?:(?:[\w-]+\s+){0,3}?(?:city|state|town|province|Stadt|Landeshauptstadt)\s+(?:of\s+)?)?")
+# "X will in Y", "X plant, in Y", "X, ein Verband von ..., will in Y": a body's own plan right after its name
+_SUBJECT_PLAN = re.compile(r"[“”\"»«']?(?:\s*\([^()]{0,80}\))?(?:,\s[^,;:()]{3,100},)?,?\s+(?:will|wollen|plant|planen|möchte|beabsichtigt|intends\s+to|plans\s+to|wants\s+to|is\s+to)"
+                           r",?\s+(?:[\w-]+\s+){0,3}?(?:in|im)\s+(?:der\s+|dem\s+|the\s+)?(?:(?:[\w-]+\s+){0,3}?(?:city|state|town|province|Stadt|Landeshauptstadt)\s+(?:of\s+)?)?")
 _IN = re.compile(r"\b(?:in|im)\s+(?:der\s+|dem\s+|the\s+)?(?:(?:[\w-]++\s+){0,3}?(?:city|state|town|province|Stadt|Landeshauptstadt)\s+(?:of\s+)?)?$")
 
 
@@ -118,18 +123,32 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
         return
     places = [m for m in ms if m.kind == "entity" and m.type == REGION and d.region_level(m.ref) in ("city", "district", "state", "province")
               and _IN.search(t[max(0, m.start - 60):m.start])]
-    companies = [m for m in ms if m.kind == "entity" and m.type == COMPANY]
+    # a body (chamber, association, agency) as the subject of "will in Y eine Repräsentanz einrichten" too
+    companies = [m for m in ms if m.kind == "entity" and m.type in (COMPANY, ORGANIZATION)]
     for c in companies:
+        # "X (headquarters in Y)", "X (Sitz in Y)": the place in brackets after the company is its seat
+        br = re.match(r"\s*\([^()]{0,80}\)", t[c.end:])
+        c_end = c.end + br.end() if br else c.end
         for p in places:
-            if p.start <= c.end or p.start - c.end > _SPAN:
+            if p.start <= c_end or p.start - c_end > _SPAN:
                 continue
-            between = t[c.end:p.start]
-            if re.search(r"[;:]", between) or any(m.kind == "entity" and m.type == REGION and c.end <= m.start < p.start for m in ms):
+            between = t[c_end:p.start]
+            if re.search(r"[;:]", between) or any(m.kind == "entity" and m.type == REGION and c_end <= m.start < p.start for m in ms):
                 break  # another place first, or another clause
             stretch = t[max(0, c.start - _BEFORE):p.start]
             # "X plant, in Y eine Fabrik zu errichten": the verb and the site may follow the place in its clause
             after = _CLAUSE_END.split(t[p.end:p.end + _AFTER], maxsplit=1)[0]
+            # "X baut in Y ein Werk", "X eröffnet in Y eine Niederlassung": the finite verb right after the company
+            direct = _DIRECT.fullmatch(between) is not None and verbs.search(between) is not None
+            if c.type != COMPANY:
+                # a body invests only as the subject of its own verb: "X will in Y ...", "X eröffnet in Y ..."
+                lead = between.lstrip()
+                own = len(between) <= 60 and not re.search(r",|\b(?:und|and|sowie)\b", between) and bool(
+                    _PLAN.match(lead) or verbs.match(lead)) and bool(verbs.search(between) and sites.search(between))
+                if own or ((direct or _SUBJECT_PLAN.fullmatch(between)) and verbs.search(between + after) and sites.search(after)):
+                    d.fact(edge, c.ref, p.ref, s.index)
+                break
             if (verbs.search(stretch) and sites.search(stretch)) or (
-                    (verbs.search(stretch) or verbs.search(after)) and sites.search(after) and _PLAN.search(stretch)):
+                    (verbs.search(stretch) or verbs.search(after)) and sites.search(after) and (_PLAN.search(stretch) or direct)):
                 d.fact(edge, c.ref, p.ref, s.index)
             break

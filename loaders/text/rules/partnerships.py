@@ -97,6 +97,11 @@ _OF = re.compile(r"\s+(?:der|des|von|vom|für|of|for)\s+(?:(?:der|dem|the)\s+)?"
 _NAME_GOES_ON = re.compile(r"[\s-]+(?:Messe|Fair|Expo|Universität|University|Hafen|Port|Airport|Flughafen)\b")
 _HYPHEN = re.compile(r"\s?[-–/]\s?")
 _COMPOUND_GAP = re.compile(r"-|\s+(?:[a-zäöü]+\s+)?")
+# "A hat (am Montag) mit der Provinz B eine Partnerschaft ...": the 'mit' after the subject and a verb
+_WITH_BEFORE = re.compile(r"^\s+(?:hat|haben|hatte|hatten|has|have|had|will|wollen|möchte|soll)\s+(?:[\w.-]+\s+){0,3}?(?:mit|with)\s+"
+                          r"(?:(?:der|dem|den|the)\s+)?(?:[a-zäöü]+(?:ischen|ische|ischer|an|ese)\s+)?"
+                          r"(?:(?:Provinz|Präfektur|Region|Bundesstaat|Staat|province|prefecture|region|state)\s+(?:of\s+)?)?$")
+_WITH_THEN_CUE = re.compile(r"\s+(?:(?:province|prefecture|region|state)\s+)?(?:eine|einer|die|ihre|seine|a|an|its|their)\s+(?:[\w-]+\s+)?")
 _IS = re.compile(r"\s+(?:is|was|has been|had been|remains|ist|war|bleibt)\s+(?:(?:seit|since)\s+\d{4}\s+)?")
 _POSSESSIVE = re.compile(r"(?:s|'s|’s)\s+(?:(?:langjährige|neue|chinesische|long-standing|new)\w*\s+)?$")
 
@@ -123,6 +128,13 @@ def _linked(t: str, regions: list, c: re.Match) -> list[str]:
             _HYPHEN.fullmatch(t[before[-2].end:before[-1].start]):
         # "the Ohio-Hessen sister-state partnership", "die Sachsen-Hebei-Partnerschaft"
         return [r for r in (before[-2].ref, before[-1].ref) if r not in out] + out
+    if before and not out and _WITH_THEN_CUE.fullmatch(t[before[-1].end:c.start()]):
+        # "A hat mit der Provinz B eine Partnerschaft vereinbart", "A und B haben ihre Partnerschaft ..." is elsewhere:
+        # the region after "mit" and the subject region that opens the clause before it
+        w = before[-1]
+        k = len(before) - 1
+        if k >= 1 and _WITH_BEFORE.search(t[before[k - 1].end:w.start]) and _subject_start(t, before[:k]):
+            return [before[k - 1].ref, w.ref]
     if before:
         last = before[-1]
         g = t[last.end:c.start()]
