@@ -441,3 +441,47 @@ def test_the_person_a_host_stands_in_for_is_not_the_guest():
     visitors = {s for s, _ in _pairs(x, "VISITED")}
     assert "person:petra-olandt" not in visitors, visitors
     assert "person:wang-lifeng" in visitors, visitors
+
+
+# ------------------------------------------------------------------ session 18, second round (ev2)
+
+def test_the_guest_of_a_reception_for_his_visit_visits_the_place():
+    x = _x("Premier Anna Kolberg received the Ambassador of Chile, Marco Vidal, for his inaugural visit to the "
+           "State of Saxony.", language="en")
+    visits = _pairs(x, VISITED)
+    assert ("person:marco-vidal", "region:de-sn") in visits, visits
+    assert ("person:anna-kolberg", "region:de-sn") not in visits, visits
+
+
+def test_her_stay_names_the_place_the_subject_visits():
+    x = _x("Zum Abschluss ihres Aufenthaltes in Bayern besuchte Botschafterin Elena Morales die Firma Kappler "
+           "Solar GmbH in Augsburg.")
+    assert ("person:elena-morales", "region:de-by") in _pairs(x, VISITED)
+
+
+def test_a_host_welcoming_her_visit_does_not_visit():
+    x = _x("Minister Carla Ruiz met Mayor Tom Berger during her visit to Hamburg. Mayor Tom Berger welcomed "
+           "her visit to Hamburg.", language="en")
+    visits = _pairs(x, VISITED)
+    assert ("person:carla-ruiz", "region:de-hh") in visits, visits
+    assert ("person:tom-berger", "region:de-hh") not in visits, visits
+
+
+def test_a_delegation_from_abroad_visits_the_home_state_not_its_own_country():
+    x = _x("Erfurt - Eine koreanische Delegation ist zu Besuch in Thüringen. Der Besuch der Delegation knüpft an die "
+           "Reise von Ministerpräsident Karl Brandt nach Korea im Mai an.")
+    evs = sorted(_events(x))
+    assert len(evs) == 2, evs
+    visits = _pairs(x, VISITED)
+    part = _pairs(x, PART)
+    dele = next(e for e in evs if (e, "region:de-th") in visits)
+    trip = next(e for e in evs if e != dele)
+    assert (dele, "region:kr") not in visits, visits
+    assert (trip, "region:kr") in visits, visits
+    assert ("person:karl-brandt", trip) in part and ("person:karl-brandt", dele) not in part, part
+
+
+def test_the_host_who_will_receive_a_delegation_does_not_travel():
+    x = _x("Ministerpräsidentin Petra Olandt wird am Dienstag eine zwölfköpfige Delegation aus der Provinz Hebei "
+           "empfangen.")
+    assert "person:petra-olandt" not in {s for s, _ in _pairs(x, PART)}

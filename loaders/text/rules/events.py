@@ -55,6 +55,7 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
     _earlier_visits(d, s, ms)
     _reception(d, s, ms)
     _person_visits(d, s, ms)
+    _own_visit(d, s, ms)
     trig = [m for m in ms if m.kind == "event"]
     if not trig and _SAME_APPLIES.match(t):
         _same_applies(d, s, ms)
@@ -242,7 +243,9 @@ def _region_sends(d: Doc, s: Sentence, ms: list[Mention]) -> None:
             ev.foreign = ev.foreign or not (m.ref == "region:de" or m.ref.startswith("region:de-"))
 
 
-_CONTINUED = re.compile(r"\b(?:Fortsetzung|Fortführung|continuation|follow-up)\s+(?:eines|einer|of|to)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$")
+_CONTINUED = re.compile(r"\b(?:Fortsetzung|Fortführung|continuation|follow-up)\s+(?:eines|einer|of|to)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$"
+                        r"|\bknüpf(?:t|te|e|en|ten)\s+(?:[a-zäöü]+\s+){0,2}an\s+(?:die|den|das|seine|ihre)\s+(?:[\w-]+\s+)?$"
+                        r"|\b(?:follows?\s+up\s+on|builds?\s+on)\s+(?:the|his|her|their|an?)\s+(?:[\w-]+\s+)?$")
 _CONTINUES = re.compile(r"\b(?:Fortsetzung|Fortführung|Folgeveranstaltung|continuation|follow-up)\s+(?:eines|einer|des|der|of|to)\b")
 
 
@@ -512,6 +515,11 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
     # PARTICIPATED_IN: persons
     led = _LED_BY.search(t) if ev.kind in T.TRAVEL else None
     for m in ms:
+        if m.type == PERSON and several and _traveller_of_other(d, ev, ms, t, m):
+            continue  # "Der Besuch der Delegation knüpft an die Reise von X nach Y an": X made the other trip
+        if m.type == PERSON and ev.kind in T.TRAVEL and not anaphoric and _traveller_of(d, ms, t, m) is ev:
+            d.fact(PARTICIPATED_IN, m.ref, key, s.index)  # "die Reise von Ministerpräsident X nach Y", "the visit by X"
+            continue
         if m.type == PERSON and (_POSSESSIVE_AFTER.match(t, m.end) or (led and m.end <= led.start() and _HOSTS.search(t, m.end, led.start()))):
             continue  # "Aigner's ministry said", "X meets with a delegation led by Y": not a participant
         if m.type == PERSON and ev.kind in T.TRAVEL and _SAID_THAT.match(t, m.end):
@@ -622,6 +630,12 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
     if ev.kind in T.TRAVEL:
         cue = T.VISIT_CUE.search(t) or (None if anaphoric else _AT_BODY_CUE.search(t))
         travellers = [m.ref for m in ms if m.type == PERSON and d.role_of.get(m.ref)] if not anaphoric else []
+        for m in ms:
+            if m.kind == "adjective" and not anaphoric and not (m.ref == "region:de" or m.ref.startswith("region:de-")) \
+                    and any(x.kind == "event" and d.event_of(x) is ev and re.fullmatch(r"\s+", t[m.end:x.start]) for x in ms):
+                ev.foreign = True  # "eine vietnamesische Delegation", "a Korean business delegation": a group from abroad
+                if m.ref not in ev.origin:
+                    ev.origin.append(m.ref)
         for p_ in list(participants) + [d.role_of[x] for x in travellers]:
             pe = d.gaz.get(p_)
             where = p_ if pe and pe.type == REGION else (pe.seat if pe else None)
@@ -671,6 +685,8 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
                     continue
                 if m.type == REGION and _locates_another(d, ev, ms, m, t):
                     continue
+                if m.type == REGION and ev.origin and ({m.ref} | d.ancestors(m.ref)) & set(ev.origin):
+                    continue  # a Vietnamese delegation does not visit Vietnam (a trip of the hosts told alongside)
                 d.fact(VISITED, key, m.ref, s.index)
                 visitor = _visitor(t, ms, m)
                 if visitor is not None:
@@ -1096,6 +1112,57 @@ def _person_visits(d: Doc, s: Sentence, ms: list[Mention]) -> None:
                 d.fact(VISITED, who, m.ref, s.index)
 
 
+def _traveller_of(d: Doc, ms: list[Mention], t: str, m: Mention) -> EventObj | None:
+    """The trip whose word the person follows as its traveller ('die Reise von X', 'the trip of Governor X',
+    'the visit by X')."""
+    trig = [x for x in ms if x.kind == "event" and x.ref in T.TRAVEL and x.end <= m.start and d.event_of(x) is not None]
+    if not trig or not re.fullmatch(r"\s+(?:von|vom|des|der|of|by)\s+(?:[\w.-]+\s+){0,2}", t[trig[-1].end:m.start]):
+        return None
+    return d.event_of(trig[-1])
+
+
+def _traveller_of_other(d: Doc, ev: EventObj, ms: list[Mention], t: str, m: Mention) -> bool:
+    """The person is named right after another event's word as its traveller."""
+    other = _traveller_of(d, ms, t, m)
+    return other is not None and other is not ev
+
+
+# ------------------------------------------------------------------ a person's own visit
+# "during her visit to Hamburg", "zu dessen Antrittsbesuch im Rathaus", "seines Aufenthaltes im Saarland",
+# "for his inaugural visit to the State of X": the visit word with a possessive, then the place or body
+_OWN_VISIT = re.compile(r"\b(?P<pos>his|her|seine[mns]?|ihre[mns]?|dessen|deren)\s+(?:[\w-]+\s+)?"
+                        r"(?:[Aa]ntrittsbesuch(?:e?s)?|[Bb]esuch(?:e?s)?|[Aa]ufenthalt(?:e?s)?|visit|stay)\s+"
+                        r"(?:to|in|im|nach)\s+(?:the\s+|der\s+|dem\s+|die\s+|den\s+)?"
+                        r"(?:(?:Bundesland|[Ss]tate|Free\s+State|Freistaat|[Cc]ity|Land|Hansestadt)\s+(?:of\s+)?)?$")
+
+
+def _own_visit(d: Doc, s: Sentence, ms: list[Mention]) -> None:
+    """'A received B for his inaugural visit to X', 'A met B during her visit to X': the one whose visit it is
+    visits X. 'dessen/deren' and a guest after a host verb: the person named last before; else the sentence's
+    subject (its first person, not one met or named after 'mit/with/von/by')."""
+    t = s.text
+    for m in ms:
+        if m.kind != "entity" or m.type not in (REGION, ORGANIZATION, COMPANY):
+            continue
+        v = _OWN_VISIT.search(t[max(0, m.start - 90):m.start])
+        if v is None:
+            continue
+        vstart = max(0, m.start - 90) + v.start()
+        if re.search(r"\b(?:welcomed|welcomes|begrüßte|begrüßt|lobte|praised)\s+$", t[max(0, vstart - 20):vstart]):
+            continue  # "X welcomed her visit to Y": the host speaks of the guest's visit
+        persons = [x for x in ms if x.type == PERSON and not _POSSESSIVE_AFTER.match(t, x.end)
+                   and not _ON_BEHALF.search(t[max(0, x.start - 60):x.start])]
+        before = [x for x in persons if x.end <= vstart]
+        if v.group("pos") in ("dessen", "deren") or (before and _HOST_VERB.search(t, before[0].end, vstart)):
+            who = before[-1] if before else None
+        else:
+            subj = [x for x in persons if not (x.start <= m.start and x.start >= vstart)
+                    and not re.search(r"\b(?:mit|with|von|vom|by|und|and)\s+(?:[\w.-]+\s+){0,3}$", t[max(0, x.start - 40):x.start])]
+            who = subj[0] if subj else None
+        if who is not None:
+            d.fact(VISITED, who.ref, m.ref, s.index)
+
+
 # ------------------------------------------------------------------ receptions
 _HOST_VERB = re.compile(r"\b(?:empf(?:ängt|ing|ingen|angen)|begrüß(?:t|te|ten)|received|receives|welcomed|welcomes|hosted|hosts)\b")
 _WITH_BEFORE = re.compile(r"\b(?:mit|with)\s+(?:(?:einer|einem|der|dem|seiner|ihrer|the|a|an|his|her)\s+)?(?:[\w-]+\s+){0,2}$")
@@ -1112,6 +1179,11 @@ def _receives_delegation(d: Doc, ev, t: str, ms: list[Mention], person: Mention)
             continue
         if person.end <= m.start and verb.start() < m.start:
             return True  # active: the host before the group it receives
+        if person.end <= m.start and verb.start() >= m.end and not _BY_HOST.search(t[max(0, person.start - 60):person.start]) \
+                and not re.search(r",\s*(?:die|der|das|which|who|that|wo|where)\b|\b(?:wurde|wurden|wird|werden|was|were|is|are|be|been)\b", t[m.end:verb.start()]) \
+                and not _BY_HOST.search(t[m.end:verb.start()]) \
+                and re.search(r"\b(?:wird|werde|will|hat|hatte|haben|möchte|soll|wollte|would|has|had)\b", t[person.end:m.start]):
+            return True  # "X werde am Mittwoch eine Delegation aus Y empfangen": the host, verb at the clause's end
         if m.end <= person.start and _BY_HOST.search(t[max(0, person.start - 60):person.start]) and _PASSIVE.search(t):
             return True  # passive: "Die Delegation wurde von X empfangen"
     return False
