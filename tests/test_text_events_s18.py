@@ -485,3 +485,14 @@ def test_the_host_who_will_receive_a_delegation_does_not_travel():
     x = _x("Ministerpräsidentin Petra Olandt wird am Dienstag eine zwölfköpfige Delegation aus der Provinz Hebei "
            "empfangen.")
     assert "person:petra-olandt" not in {s for s, _ in _pairs(x, PART)}
+
+
+def test_planned_visits_and_places_on_the_programme_are_stops_of_the_trip():
+    x = _x("Eine Delegation unter Leitung von Ministerin Karla Jensen reist am Montag nach Japan. Geplant sind "
+           "Besuche in den Städten Sendai und Nagoya. Auch die Hafenstadt Kobe steht auf dem Programm. Auf dem "
+           "Programm steht zudem ein Gespräch mit Unternehmern aus Vietnam.")
+    ev = next(iter(_events(x)))
+    visits = _pairs(x, VISITED)
+    for place in ("region:jp", "region:jp-sendai", "region:jp-nagoya", "region:jp-kobe"):
+        assert (ev, place) in visits, visits
+    assert (ev, "region:vn") not in visits, visits
