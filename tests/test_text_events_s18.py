@@ -496,3 +496,13 @@ def test_planned_visits_and_places_on_the_programme_are_stops_of_the_trip():
     for place in ("region:jp", "region:jp-sendai", "region:jp-nagoya", "region:jp-kobe"):
         assert (ev, place) in visits, visits
     assert (ev, "region:vn") not in visits, visits
+
+
+def test_a_delegation_does_not_visit_the_state_it_comes_from():
+    x = _x("Governor Ana Ruiz will arrive in Chile on Monday for a three-day visit, accompanied by a delegation from "
+           "Saxony. During the visit, Ruiz will meet with investors to discuss a new factory in Leipzig, the largest "
+           "city of Saxony.", language="en")
+    visits = _pairs(x, VISITED)
+    evs = _events(x)
+    assert any((e, "region:cl") in visits for e in evs), visits
+    assert not any((e, "region:de-sn") in visits for e in evs), visits

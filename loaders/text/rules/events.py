@@ -631,11 +631,16 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
         cue = T.VISIT_CUE.search(t) or (None if anaphoric else _AT_BODY_CUE.search(t))
         travellers = [m.ref for m in ms if m.type == PERSON and d.role_of.get(m.ref)] if not anaphoric else []
         for m in ms:
-            if m.kind == "adjective" and not anaphoric and not (m.ref == "region:de" or m.ref.startswith("region:de-")) \
+            if m.kind == "adjective" and not anaphoric \
                     and any(x.kind == "event" and d.event_of(x) is ev and re.fullmatch(r"\s+", t[m.end:x.start]) for x in ms):
-                ev.foreign = True  # "eine vietnamesische Delegation", "a Korean business delegation": a group from abroad
+                # "eine vietnamesische Delegation", "a Korean business delegation": where the group comes from
+                ev.foreign = ev.foreign or not (m.ref == "region:de" or m.ref.startswith("region:de-"))
                 if m.ref not in ev.origin:
                     ev.origin.append(m.ref)
+        for p_ in participants:
+            pe = d.gaz.get(p_)
+            if pe is not None and pe.type == REGION and p_ not in ev.origin:
+                ev.origin.append(p_)  # "a delegation from Saxony": its home, not a stop
         for p_ in list(participants) + [d.role_of[x] for x in travellers]:
             pe = d.gaz.get(p_)
             where = p_ if pe and pe.type == REGION else (pe.seat if pe else None)
