@@ -506,3 +506,19 @@ def test_a_delegation_does_not_visit_the_state_it_comes_from():
     evs = _events(x)
     assert any((e, "region:cl") in visits for e in evs), visits
     assert not any((e, "region:de-sn") in visits for e in evs), visits
+
+
+def test_the_reception_after_a_named_festival_is_that_festival():
+    x = _x("Die Wirtschaftsförderung Kiel empfing am Dienstag rund 150 Gäste aus Korea zum traditionellen "
+           "Laternenfest. Der Empfang gilt als Zeichen der engen Beziehungen.")
+    evs = _events(x)
+    assert len(evs) == 1, evs
+    assert "Laternenfest" in _names(x)[next(iter(evs))]
+
+
+def test_the_hosts_who_welcome_the_guests_take_part():
+    x = _x("Die Wirtschaftsförderung Kiel empfing am Dienstag rund 150 Gäste aus Korea zum traditionellen "
+           "Laternenfest. Bürgermeisterin Jana Holt und Konsul Min-jun Park begrüßten die Gäste im Hafen.")
+    ev = next(iter(_events(x)))
+    part = _pairs(x, PART)
+    assert ("person:jana-holt", ev) in part and ("person:min-jun-park", ev) in part, part

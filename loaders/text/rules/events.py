@@ -103,6 +103,12 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
             # "the event": the event the text is about, not a new one
             ev = max(d.events, key=lambda e: e.sentences[-1] if e.sentences else e.first_sentence)
         same = [e for e in d.events if (e.kind in T.TRAVEL and kind in T.TRAVEL) or e.kind == kind]
+        if ev is None and not name and not same and word.lower() in ("empfang", "reception") \
+                and re.search(r"\b(?:[Dd]er|[Dd]ie|[Dd]iese[rn]?|[Tt]he|[Tt]his)\s+$", t[max(0, m.start - 8):m.start]):
+            # "... zum traditionellen Kirschblütenfest. Der Empfang ist ...": the named event just before
+            recent = [e for e in d.events if e.kind not in T.TRAVEL and e.name and s.index - (e.sentences[-1] if e.sentences else e.first_sentence) <= 2]
+            if len(recent) == 1:
+                ev = recent[0]
         if name:
             ev = next((e for e in d.events if e.name and (name_keys(e.name) & name_keys(name) or _squeezed(e.name) == _squeezed(name))), None)
         acc = getattr(d, "accompanied", None)
@@ -174,7 +180,8 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
             cue = (T.ORGANIZE.search(t) or T.FOCUS.search(t) or T.PARTICIPATE_ORG.search(t) or _PAID_BY.search(t)
                    or (cur.kind in T.TRAVEL and (T.VISIT_VERB.search(t) or _ACCOMPANY.search(t))) or continues or anaphor
                    or (_ACCOMPANIED_BY.search(t) and any(m.type == PERSON for m in ms))
-                   or ((T.SPEAKER.search(t) or T.HEAD_OF.search(t)) and any(m.type == PERSON for m in ms)))
+                   or ((T.SPEAKER.search(t) or T.HEAD_OF.search(t) or (cur.kind not in T.TRAVEL and _GREETS.search(t)))
+                       and any(m.type == PERSON for m in ms)))
             near = s.index - (cur.sentences[-1] if cur.sentences else cur.first_sentence) <= 3
             place = _opening_place(t, ms)
             if place is not None and cur.kind in T.TRAVEL and cur.visited and not _visits(d, cur, place):
@@ -537,7 +544,8 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
             d.fact(PARTICIPATED_IN, m.ref, key, s.index)
             continue
         if m.type == PERSON and T.PARTICIPATE_PERSON.search(t):
-            if anaphoric and not (T.SPEAKER.search(t) or T.HEAD_OF.search(t) or _JOINS.search(t)):
+            if anaphoric and not (T.SPEAKER.search(t) or T.HEAD_OF.search(t) or _JOINS.search(t)
+                                  or (ev.kind not in T.TRAVEL and _GREETS.search(t))):
                 continue
             role = "head of delegation" if T.HEAD_OF.search(t) and ev.kind in T.TRAVEL else "speaker" if T.SPEAKER.search(t) else None
             d.fact(PARTICIPATED_IN, m.ref, key, s.index, role=role)
@@ -948,6 +956,9 @@ def _met(t: str, ms: list[Mention], m: Mention) -> bool:
     return not any(x.type == PERSON and verb <= x.start and x.end <= m.start and x is not m for x in ms)
 
 
+# "A und B begrüßten die Gäste", "X welcomed the guests": the hosts of the event told about just before
+_GREETS = re.compile(r"\bbegrüß(?:t|te|ten)\s+(?:[\w-]+\s+){0,2}?(?:die|alle|zahlreiche|rund|über)\s+(?:[\w-]+\s+)?(?:Gäste|Teilnehmer\w*|Besucher\w*)\b"
+                     r"|\bwelcom(?:ed|es)\s+(?:the\s+|all\s+)?(?:[\w-]+\s+)?(?:guests|participants|attendees|visitors)\b")
 # "Zum Antrittsbesuch bei X hatten A und B ...", "Beim Empfang sprach X": those named take part
 _AT_MEETING = re.compile(r"\b(?:[Zz]um|[Bb]eim)\s+(?:[\w-]+\s+)?(?:Antrittsbesuch|Höflichkeitsbesuch|Empfang|Festakt|Arbeitsessen|Business-Lunch|Neujahrsempfang)\b")
 _CONTACT_BEFORE = re.compile(r"\b(?:contact|contacting|kontaktieren|Kontakt|Ansprechpartner\w*|wenden?\s+(?:Sie\s+)?sich\s+(?:bitte\s+)?an|register\s+with|Anmeldung\s+bei)\s+(?:[\w.]+\s+){0,2}$")
