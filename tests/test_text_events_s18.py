@@ -522,3 +522,13 @@ def test_the_hosts_who_welcome_the_guests_take_part():
     ev = next(iter(_events(x)))
     part = _pairs(x, PART)
     assert ("person:jana-holt", ev) in part and ("person:min-jun-park", ev) in part, part
+
+
+def test_a_lunch_after_an_inaugural_visit_is_another_meeting_with_its_own_host():
+    x = _x("Ministerin Lara Vogt empfing den Konsul Ji-ho Han zum Antrittsbesuch in der Staatskanzlei. "
+           "Auf Einladung der Handelskammer Kiel nahm er auch an einem Business-Lunch mit Unternehmern teil.")
+    evs = _events(x)
+    assert len(evs) == 2, evs
+    org = _pairs(x, "ORGANIZED")
+    visit = next(e for e in evs if ("person:lara-vogt", e) in _pairs(x, PART))
+    assert org and all(t != visit for _, t in org), (org, _names(x))

@@ -128,6 +128,8 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
             indef = _indefinite(d, t[: m.start])
             indefinite = kind not in T.TRAVEL and indef and not cur.name is None
             indefinite = indefinite or (kind not in T.TRAVEL and indef and bool(dm) and not cur.start)
+            # "... Antrittsbesuch ... nahm er an einem Business-Lunch teil": another kind of meeting, a new one
+            indefinite = indefinite or (kind == "meeting" and indef and word.lower() not in _words_of(d, cur))
             if not (conflict or fresh or indefinite):
                 ev = cur
         if ev is None and same and name:
@@ -343,6 +345,8 @@ def _indefinite(d: Doc, before: str) -> bool:
     """An indefinite article before the event word ('ein Workshop', 'a forum'); in German text 'an'
     and 'a' are not articles ('an der Veranstaltung')."""
     m = T.INDEFINITE.search(before)
+    if m is not None and d.lang == "de" and m.group(0).split()[0].lower() in ("an", "a"):
+        m = T.INDEFINITE.search(before, m.start() + len(m.group(0).split()[0]))  # "an einem Lunch": 'einem' is the article
     return m is not None and not (d.lang == "de" and m.group(0).split()[0].lower() in ("an", "a"))
 
 
@@ -962,6 +966,15 @@ _GREETS = re.compile(r"\bbegrüß(?:t|te|ten)\s+(?:[\w-]+\s+){0,2}?(?:die|alle|z
 # "Zum Antrittsbesuch bei X hatten A und B ...", "Beim Empfang sprach X": those named take part
 _AT_MEETING = re.compile(r"\b(?:[Zz]um|[Bb]eim)\s+(?:[\w-]+\s+)?(?:Antrittsbesuch|Höflichkeitsbesuch|Empfang|Festakt|Arbeitsessen|Business-Lunch|Neujahrsempfang)\b")
 _CONTACT_BEFORE = re.compile(r"\b(?:contact|contacting|kontaktieren|Kontakt|Ansprechpartner\w*|wenden?\s+(?:Sie\s+)?sich\s+(?:bitte\s+)?an|register\s+with|Anmeldung\s+bei)\s+(?:[\w.]+\s+){0,2}$")
+
+
+def _words_of(d: Doc, ev: EventObj) -> set[str]:
+    """The words the text used for an event so far ('antrittsbesuch', 'empfang')."""
+    out = set()
+    for (i, start), e in d.trigger_event.items():
+        if e is ev:
+            out |= {x.text.lower() for x in d.mentions.get(i, []) if x.kind == "event" and x.start == start}
+    return out
 
 
 def _visit_named(d: Doc) -> EventObj | None:
