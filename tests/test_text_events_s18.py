@@ -532,3 +532,16 @@ def test_a_lunch_after_an_inaugural_visit_is_another_meeting_with_its_own_host()
     org = _pairs(x, "ORGANIZED")
     visit = next(e for e in evs if ("person:lara-vogt", e) in _pairs(x, PART))
     assert org and all(t != visit for _, t in org), (org, _names(x))
+
+
+def test_the_bodies_that_receive_guests_at_a_named_festival_organize_it():
+    x = _x("Die Landeshauptstadt Kiel und die Wirtschaftsförderung Kiel empfingen am Dienstag rund 150 Gäste "
+           "aus Korea zum traditionellen Laternenfest.")
+    org = {s for s, _ in _pairs(x, "ORGANIZED")}
+    assert "region:de-kiel" in org and any(o.startswith("org:") for o in org), org
+
+
+def test_regions_named_before_the_host_do_not_organize_the_reception():
+    x = _x("To celebrate ten years of ties between Chile and Saxony, Governor Ana Ruiz welcomed Minister Karl "
+           "Brandt at a reception in Santiago.", language="en")
+    assert not _pairs(x, "ORGANIZED"), _pairs(x, "ORGANIZED")

@@ -522,6 +522,28 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
                 continue
             organizers.add(m.ref)
             d.fact(ORGANIZED, m.ref, key, s.index)
+    if not anaphoric and not several and ev.kind not in T.TRAVEL and not T.ORGANIZE.search(t):
+        for b in _HOSTS_TO.finditer(t):
+            trig = next((x for x in ms if x.kind == "event" and d.event_of(x) is ev and x.start >= b.end()
+                         and not re.search(r"besuch|visit", x.text, re.I)), None)
+            if trig is None or not _TO_EVENT.search(t[max(b.end(), trig.start - 40):trig.start]) or _CLAUSE_END.search(t, b.end(), trig.start):
+                continue
+            # "A und B empfingen rund 200 Gäste zum Sommerfest", "X hosted guests at the reception": the hosts
+            # the subject opens the sentence ("Die Landeshauptstadt X und Y, ..., empfingen"): its first name and
+            # the names listed with it
+            subj = [m for m in entities if m.end <= b.start()]
+            if not subj or not re.fullmatch(r"\W*(?:(?:Die|Der|Das|The)\s+)?(?:[A-ZÄÖÜ][\w-]*\s+){0,2}", t[: subj[0].start]):
+                break
+            hosts = [subj[0]]
+            for m in subj[1:]:
+                if not _LIST_GAP.fullmatch(t[hosts[-1].end:m.start]):
+                    break
+                hosts.append(m)
+            for m in hosts:
+                if m.type in (ORGANIZATION, COMPANY, REGION) and m.ref not in funders:
+                    organizers.add(m.ref)
+                    d.fact(ORGANIZED, m.ref, key, s.index)
+            break
     role_targets = {f.target for f in d.facts if f.type == HOLDS_ROLE_AT and f.sentence == s.index}
     # PARTICIPATED_IN: persons
     led = _LED_BY.search(t) if ev.kind in T.TRAVEL else None
@@ -960,6 +982,9 @@ def _met(t: str, ms: list[Mention], m: Mention) -> bool:
     return not any(x.type == PERSON and verb <= x.start and x.end <= m.start and x is not m for x in ms)
 
 
+# "A und B empfingen ... Gäste zum X", "A hosted guests at the X": the subject hosts the event
+_HOSTS_TO = re.compile(r"\b(?:empfing|empfingen|empfängt|empfangen|begrüßte|begrüßten|hosted|welcomed|received)\b")
+_TO_EVENT = re.compile(r"\b(?:zum|zur|zu\s+(?:einem|einer|dem|der)|at\s+(?:the|an?)|to\s+(?:the|an?)|for\s+(?:the|an?))\s+(?:[\w-]+\s+){0,2}$")
 # "A und B begrüßten die Gäste", "X welcomed the guests": the hosts of the event told about just before
 _GREETS = re.compile(r"\bbegrüß(?:t|te|ten)\s+(?:[\w-]+\s+){0,2}?(?:die|alle|zahlreiche|rund|über)\s+(?:[\w-]+\s+)?(?:Gäste|Teilnehmer\w*|Besucher\w*)\b"
                      r"|\bwelcom(?:ed|es)\s+(?:the\s+|all\s+)?(?:[\w-]+\s+)?(?:guests|participants|attendees|visitors)\b")
