@@ -545,3 +545,12 @@ def test_regions_named_before_the_host_do_not_organize_the_reception():
     x = _x("To celebrate ten years of ties between Chile and Saxony, Governor Ana Ruiz welcomed Minister Karl "
            "Brandt at a reception in Santiago.", language="en")
     assert not _pairs(x, "ORGANIZED"), _pairs(x, "ORGANIZED")
+
+
+def test_the_person_who_had_invited_to_a_reception_organizes_it():
+    x = _x("Zum Jubiläum der Partnerschaft hatte Ministerpräsidentin Petra Olandt am Abend zu einem Empfang mit "
+           "80 Gästen eingeladen.")
+    ev = next(iter(_events(x)))
+    assert ("person:petra-olandt", ev) in _pairs(x, "ORGANIZED")
+    x = _x("Die Delegation wurde am Abend von Ministerin Petra Olandt zu einem Empfang eingeladen.")
+    assert not _pairs(x, "ORGANIZED")

@@ -522,6 +522,16 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
                 continue
             organizers.add(m.ref)
             d.fact(ORGANIZED, m.ref, key, s.index)
+        inv = _INVITED_TO.search(t)
+        if not organizers and inv is not None and not anaphoric and ev.kind not in T.TRAVEL:
+            # "Der Ministerpräsident hatte ... zu einem Empfang ... eingeladen", "X had invited guests to a dinner":
+            # the person who invites hosts the event named in the invitation
+            host = next((x for x in ms if x.type == PERSON and x.end <= inv.end() and not _POSSESSIVE_AFTER.match(t, x.end)
+                         and not re.search(r"\b(?:von|vom|by|mit|with)\s+(?:[\w.-]+\s+){0,2}$", t[max(0, x.start - 30):x.start])), None)
+            if host is not None and any(x.kind == "event" and d.event_of(x) is ev and inv.start() <= x.start <= inv.end()
+                                        and re.search(r"\b(?:zu|zum|zur|to)\s+(?:einem|einer|dem|der|a|an|the\s+)?\s*(?:[\w-]+\s+){0,2}$", t[max(0, x.start - 40):x.start])
+                                        for x in ms):
+                d.fact(ORGANIZED, host.ref, key, s.index)
     if not anaphoric and not several and ev.kind not in T.TRAVEL and not T.ORGANIZE.search(t):
         for b in _HOSTS_TO.finditer(t):
             trig = next((x for x in ms if x.kind == "event" and d.event_of(x) is ev and x.start >= b.end()
@@ -982,6 +992,8 @@ def _met(t: str, ms: list[Mention], m: Mention) -> bool:
     return not any(x.type == PERSON and verb <= x.start and x.end <= m.start and x is not m for x in ms)
 
 
+# "hatte ... zu einem Empfang ... eingeladen", "had invited ... to a dinner": the invitation names the event
+_INVITED_TO = re.compile(r"\b(?:hat|hatte|hatten|haben|has|had)\s[^.;]{0,200}?\b(?:eingeladen|invited)\b")
 # "A und B empfingen ... Gäste zum X", "A hosted guests at the X": the subject hosts the event
 _HOSTS_TO = re.compile(r"\b(?:empfing|empfingen|empfängt|empfangen|begrüßte|begrüßten|hosted|welcomed|received)\b")
 _TO_EVENT = re.compile(r"\b(?:zum|zur|zu\s+(?:einem|einer|dem|der)|at\s+(?:the|an?)|to\s+(?:the|an?)|for\s+(?:the|an?))\s+(?:[\w-]+\s+){0,2}$")
