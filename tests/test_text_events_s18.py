@@ -554,3 +554,10 @@ def test_the_person_who_had_invited_to_a_reception_organizes_it():
     assert ("person:petra-olandt", ev) in _pairs(x, "ORGANIZED")
     x = _x("Die Delegation wurde am Abend von Ministerin Petra Olandt zu einem Empfang eingeladen.")
     assert not _pairs(x, "ORGANIZED")
+
+
+def test_the_person_who_extended_the_invitation_does_not_travel():
+    x = _x("A delegation led by Governor Ana Ruiz accepted an invitation extended by Foreign Minister Tran Van Long "
+           "and visited Vietnam.", language="en")
+    part = {s for s, _ in _pairs(x, PART)}
+    assert "person:ana-ruiz" in part and "person:tran-van-long" not in part, part

@@ -571,6 +571,8 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
             continue  # "Morgen empfängt Ministerpräsident X eine Delegation aus Y": the host, not a traveller
         if m.type == PERSON and ev.kind in T.TRAVEL and _met(t, ms, m):
             continue  # "Die Delegation trifft Gouverneur X", "traf in Tokio den Gouverneur X": the host met, not a traveller
+        if m.type == PERSON and _INVITER_BEFORE.search(t[max(0, m.start - 70):m.start]):
+            continue  # "accepted an invitation extended by Foreign Minister X", "auf Einladung von X": the host
         if m.type == PERSON and _CONTACT_BEFORE.search(t[max(0, m.start - 50):m.start]):
             continue  # "Wer teilnehmen möchte, wendet sich an X", "should contact X": the contact, not a participant
         if m.type == PERSON and not anaphoric and ev.kind not in T.TRAVEL and T.SPEECH.search(t):
@@ -1002,6 +1004,7 @@ _GREETS = re.compile(r"\bbegrüß(?:t|te|ten)\s+(?:[\w-]+\s+){0,2}?(?:die|alle|z
                      r"|\bwelcom(?:ed|es)\s+(?:the\s+|all\s+)?(?:[\w-]+\s+)?(?:guests|participants|attendees|visitors)\b")
 # "Zum Antrittsbesuch bei X hatten A und B ...", "Beim Empfang sprach X": those named take part
 _AT_MEETING = re.compile(r"\b(?:[Zz]um|[Bb]eim)\s+(?:[\w-]+\s+)?(?:Antrittsbesuch|Höflichkeitsbesuch|Empfang|Festakt|Arbeitsessen|Business-Lunch|Neujahrsempfang)\b")
+_INVITER_BEFORE = re.compile(r"\b(?:[Ii]nvitation|Einladung)\s+(?:extended\s+|issued\s+)?(?:by|of|from|von|vom|des|der)\s+(?:the\s+)?(?:[\w.-]+\s+){0,4}$")
 _CONTACT_BEFORE = re.compile(r"\b(?:contact|contacting|kontaktieren|Kontakt|Ansprechpartner\w*|wenden?\s+(?:Sie\s+)?sich\s+(?:bitte\s+)?an|register\s+with|Anmeldung\s+bei)\s+(?:[\w.]+\s+){0,2}$")
 
 
