@@ -561,3 +561,11 @@ def test_the_person_who_extended_the_invitation_does_not_travel():
            "and visited Vietnam.", language="en")
     part = {s for s, _ in _pairs(x, PART)}
     assert "person:ana-ruiz" in part and "person:tran-van-long" not in part, part
+
+
+def test_the_parliament_that_only_describes_the_members_does_not_take_part():
+    x = _x("Ministerpräsidentin Petra Olandt reist mit einer Delegation nach Chile. Der Delegation gehören Mitglieder "
+           "der im Landtag vertretenen Fraktionen und der Handelskammer Kiel an.")
+    part = {s for s, _ in _pairs(x, PART)}
+    assert "org:handelskammer-kiel" in part, part
+    assert not any("landtag" in p for p in part), part
