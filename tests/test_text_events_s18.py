@@ -441,3 +441,131 @@ def test_the_person_a_host_stands_in_for_is_not_the_guest():
     visitors = {s for s, _ in _pairs(x, "VISITED")}
     assert "person:petra-olandt" not in visitors, visitors
     assert "person:wang-lifeng" in visitors, visitors
+
+
+# ------------------------------------------------------------------ session 18, second round (ev2)
+
+def test_the_guest_of_a_reception_for_his_visit_visits_the_place():
+    x = _x("Premier Anna Kolberg received the Ambassador of Chile, Marco Vidal, for his inaugural visit to the "
+           "State of Saxony.", language="en")
+    visits = _pairs(x, VISITED)
+    assert ("person:marco-vidal", "region:de-sn") in visits, visits
+    assert ("person:anna-kolberg", "region:de-sn") not in visits, visits
+
+
+def test_her_stay_names_the_place_the_subject_visits():
+    x = _x("Zum Abschluss ihres Aufenthaltes in Bayern besuchte Botschafterin Elena Morales die Firma Kappler "
+           "Solar GmbH in Augsburg.")
+    assert ("person:elena-morales", "region:de-by") in _pairs(x, VISITED)
+
+
+def test_a_host_welcoming_her_visit_does_not_visit():
+    x = _x("Minister Carla Ruiz met Mayor Tom Berger during her visit to Hamburg. Mayor Tom Berger welcomed "
+           "her visit to Hamburg.", language="en")
+    visits = _pairs(x, VISITED)
+    assert ("person:carla-ruiz", "region:de-hh") in visits, visits
+    assert ("person:tom-berger", "region:de-hh") not in visits, visits
+
+
+def test_a_delegation_from_abroad_visits_the_home_state_not_its_own_country():
+    x = _x("Erfurt - Eine koreanische Delegation ist zu Besuch in Thüringen. Der Besuch der Delegation knüpft an die "
+           "Reise von Ministerpräsident Karl Brandt nach Korea im Mai an.")
+    evs = sorted(_events(x))
+    assert len(evs) == 2, evs
+    visits = _pairs(x, VISITED)
+    part = _pairs(x, PART)
+    dele = next(e for e in evs if (e, "region:de-th") in visits)
+    trip = next(e for e in evs if e != dele)
+    assert (dele, "region:kr") not in visits, visits
+    assert (trip, "region:kr") in visits, visits
+    assert ("person:karl-brandt", trip) in part and ("person:karl-brandt", dele) not in part, part
+
+
+def test_the_host_who_will_receive_a_delegation_does_not_travel():
+    x = _x("Ministerpräsidentin Petra Olandt wird am Dienstag eine zwölfköpfige Delegation aus der Provinz Hebei "
+           "empfangen.")
+    assert "person:petra-olandt" not in {s for s, _ in _pairs(x, PART)}
+
+
+def test_planned_visits_and_places_on_the_programme_are_stops_of_the_trip():
+    x = _x("Eine Delegation unter Leitung von Ministerin Karla Jensen reist am Montag nach Japan. Geplant sind "
+           "Besuche in den Städten Sendai und Nagoya. Auch die Hafenstadt Kobe steht auf dem Programm. Auf dem "
+           "Programm steht zudem ein Gespräch mit Unternehmern aus Vietnam.")
+    ev = next(iter(_events(x)))
+    visits = _pairs(x, VISITED)
+    for place in ("region:jp", "region:jp-sendai", "region:jp-nagoya", "region:jp-kobe"):
+        assert (ev, place) in visits, visits
+    assert (ev, "region:vn") not in visits, visits
+
+
+def test_a_delegation_does_not_visit_the_state_it_comes_from():
+    x = _x("Governor Ana Ruiz will arrive in Chile on Monday for a three-day visit, accompanied by a delegation from "
+           "Saxony. During the visit, Ruiz will meet with investors to discuss a new factory in Leipzig, the largest "
+           "city of Saxony.", language="en")
+    visits = _pairs(x, VISITED)
+    evs = _events(x)
+    assert any((e, "region:cl") in visits for e in evs), visits
+    assert not any((e, "region:de-sn") in visits for e in evs), visits
+
+
+def test_the_reception_after_a_named_festival_is_that_festival():
+    x = _x("Die Wirtschaftsförderung Kiel empfing am Dienstag rund 150 Gäste aus Korea zum traditionellen "
+           "Laternenfest. Der Empfang gilt als Zeichen der engen Beziehungen.")
+    evs = _events(x)
+    assert len(evs) == 1, evs
+    assert "Laternenfest" in _names(x)[next(iter(evs))]
+
+
+def test_the_hosts_who_welcome_the_guests_take_part():
+    x = _x("Die Wirtschaftsförderung Kiel empfing am Dienstag rund 150 Gäste aus Korea zum traditionellen "
+           "Laternenfest. Bürgermeisterin Jana Holt und Konsul Min-jun Park begrüßten die Gäste im Hafen.")
+    ev = next(iter(_events(x)))
+    part = _pairs(x, PART)
+    assert ("person:jana-holt", ev) in part and ("person:min-jun-park", ev) in part, part
+
+
+def test_a_lunch_after_an_inaugural_visit_is_another_meeting_with_its_own_host():
+    x = _x("Ministerin Lara Vogt empfing den Konsul Ji-ho Han zum Antrittsbesuch in der Staatskanzlei. "
+           "Auf Einladung der Handelskammer Kiel nahm er auch an einem Business-Lunch mit Unternehmern teil.")
+    evs = _events(x)
+    assert len(evs) == 2, evs
+    org = _pairs(x, "ORGANIZED")
+    visit = next(e for e in evs if ("person:lara-vogt", e) in _pairs(x, PART))
+    assert org and all(t != visit for _, t in org), (org, _names(x))
+
+
+def test_the_bodies_that_receive_guests_at_a_named_festival_organize_it():
+    x = _x("Die Landeshauptstadt Kiel und die Wirtschaftsförderung Kiel empfingen am Dienstag rund 150 Gäste "
+           "aus Korea zum traditionellen Laternenfest.")
+    org = {s for s, _ in _pairs(x, "ORGANIZED")}
+    assert "region:de-kiel" in org and any(o.startswith("org:") for o in org), org
+
+
+def test_regions_named_before_the_host_do_not_organize_the_reception():
+    x = _x("To celebrate ten years of ties between Chile and Saxony, Governor Ana Ruiz welcomed Minister Karl "
+           "Brandt at a reception in Santiago.", language="en")
+    assert not _pairs(x, "ORGANIZED"), _pairs(x, "ORGANIZED")
+
+
+def test_the_person_who_had_invited_to_a_reception_organizes_it():
+    x = _x("Zum Jubiläum der Partnerschaft hatte Ministerpräsidentin Petra Olandt am Abend zu einem Empfang mit "
+           "80 Gästen eingeladen.")
+    ev = next(iter(_events(x)))
+    assert ("person:petra-olandt", ev) in _pairs(x, "ORGANIZED")
+    x = _x("Die Delegation wurde am Abend von Ministerin Petra Olandt zu einem Empfang eingeladen.")
+    assert not _pairs(x, "ORGANIZED")
+
+
+def test_the_person_who_extended_the_invitation_does_not_travel():
+    x = _x("A delegation led by Governor Ana Ruiz accepted an invitation extended by Foreign Minister Tran Van Long "
+           "and visited Vietnam.", language="en")
+    part = {s for s, _ in _pairs(x, PART)}
+    assert "person:ana-ruiz" in part and "person:tran-van-long" not in part, part
+
+
+def test_the_parliament_that_only_describes_the_members_does_not_take_part():
+    x = _x("Ministerpräsidentin Petra Olandt reist mit einer Delegation nach Chile. Der Delegation gehören Mitglieder "
+           "der im Landtag vertretenen Fraktionen und der Handelskammer Kiel an.")
+    part = {s for s, _ in _pairs(x, PART)}
+    assert "org:handelskammer-kiel" in part, part
+    assert not any("landtag" in p for p in part), part

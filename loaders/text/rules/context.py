@@ -52,6 +52,7 @@ class EventObj:
     sentences: list[int] = field(default_factory=list)
     visited: list[str] = field(default_factory=list)
     foreign: bool = False  # the travellers come from abroad (then the home region can be visited)
+    origin: list[str] = field(default_factory=list)  # the region the travellers come from ("eine vietnamesische Delegation")
 
 
 @dataclass

@@ -55,6 +55,7 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
     _earlier_visits(d, s, ms)
     _reception(d, s, ms)
     _person_visits(d, s, ms)
+    _own_visit(d, s, ms)
     trig = [m for m in ms if m.kind == "event"]
     if not trig and _SAME_APPLIES.match(t):
         _same_applies(d, s, ms)
@@ -102,6 +103,12 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
             # "the event": the event the text is about, not a new one
             ev = max(d.events, key=lambda e: e.sentences[-1] if e.sentences else e.first_sentence)
         same = [e for e in d.events if (e.kind in T.TRAVEL and kind in T.TRAVEL) or e.kind == kind]
+        if ev is None and not name and not same and word.lower() in ("empfang", "reception") \
+                and re.search(r"\b(?:[Dd]er|[Dd]ie|[Dd]iese[rn]?|[Tt]he|[Tt]his)\s+$", t[max(0, m.start - 8):m.start]):
+            # "... zum traditionellen Kirschblütenfest. Der Empfang ist ...": the named event just before
+            recent = [e for e in d.events if e.kind not in T.TRAVEL and e.name and s.index - (e.sentences[-1] if e.sentences else e.first_sentence) <= 2]
+            if len(recent) == 1:
+                ev = recent[0]
         if name:
             ev = next((e for e in d.events if e.name and (name_keys(e.name) & name_keys(name) or _squeezed(e.name) == _squeezed(name))), None)
         acc = getattr(d, "accompanied", None)
@@ -121,6 +128,8 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
             indef = _indefinite(d, t[: m.start])
             indefinite = kind not in T.TRAVEL and indef and not cur.name is None
             indefinite = indefinite or (kind not in T.TRAVEL and indef and bool(dm) and not cur.start)
+            # "... Antrittsbesuch ... nahm er an einem Business-Lunch teil": another kind of meeting, a new one
+            indefinite = indefinite or (kind == "meeting" and indef and word.lower() not in _words_of(d, cur))
             if not (conflict or fresh or indefinite):
                 ev = cur
         if ev is None and same and name:
@@ -173,7 +182,8 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
             cue = (T.ORGANIZE.search(t) or T.FOCUS.search(t) or T.PARTICIPATE_ORG.search(t) or _PAID_BY.search(t)
                    or (cur.kind in T.TRAVEL and (T.VISIT_VERB.search(t) or _ACCOMPANY.search(t))) or continues or anaphor
                    or (_ACCOMPANIED_BY.search(t) and any(m.type == PERSON for m in ms))
-                   or ((T.SPEAKER.search(t) or T.HEAD_OF.search(t)) and any(m.type == PERSON for m in ms)))
+                   or ((T.SPEAKER.search(t) or T.HEAD_OF.search(t) or (cur.kind not in T.TRAVEL and _GREETS.search(t)))
+                       and any(m.type == PERSON for m in ms)))
             near = s.index - (cur.sentences[-1] if cur.sentences else cur.first_sentence) <= 3
             place = _opening_place(t, ms)
             if place is not None and cur.kind in T.TRAVEL and cur.visited and not _visits(d, cur, place):
@@ -242,7 +252,9 @@ def _region_sends(d: Doc, s: Sentence, ms: list[Mention]) -> None:
             ev.foreign = ev.foreign or not (m.ref == "region:de" or m.ref.startswith("region:de-"))
 
 
-_CONTINUED = re.compile(r"\b(?:Fortsetzung|Fortführung|continuation|follow-up)\s+(?:eines|einer|of|to)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$")
+_CONTINUED = re.compile(r"\b(?:Fortsetzung|Fortführung|continuation|follow-up)\s+(?:eines|einer|of|to)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$"
+                        r"|\bknüpf(?:t|te|e|en|ten)\s+(?:[a-zäöü]+\s+){0,2}an\s+(?:die|den|das|seine|ihre)\s+(?:[\w-]+\s+)?$"
+                        r"|\b(?:follows?\s+up\s+on|builds?\s+on)\s+(?:the|his|her|their|an?)\s+(?:[\w-]+\s+)?$")
 _CONTINUES = re.compile(r"\b(?:Fortsetzung|Fortführung|Folgeveranstaltung|continuation|follow-up)\s+(?:eines|einer|des|der|of|to)\b")
 
 
@@ -333,6 +345,8 @@ def _indefinite(d: Doc, before: str) -> bool:
     """An indefinite article before the event word ('ein Workshop', 'a forum'); in German text 'an'
     and 'a' are not articles ('an der Veranstaltung')."""
     m = T.INDEFINITE.search(before)
+    if m is not None and d.lang == "de" and m.group(0).split()[0].lower() in ("an", "a"):
+        m = T.INDEFINITE.search(before, m.start() + len(m.group(0).split()[0]))  # "an einem Lunch": 'einem' is the article
     return m is not None and not (d.lang == "de" and m.group(0).split()[0].lower() in ("an", "a"))
 
 
@@ -508,10 +522,47 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
                 continue
             organizers.add(m.ref)
             d.fact(ORGANIZED, m.ref, key, s.index)
+        inv = _INVITED_TO.search(t)
+        if not organizers and inv is not None and not anaphoric and ev.kind not in T.TRAVEL:
+            # "Der Ministerpräsident hatte ... zu einem Empfang ... eingeladen", "X had invited guests to a dinner":
+            # the person who invites hosts the event named in the invitation
+            host = next((x for x in ms if x.type == PERSON and x.end <= inv.end() and not _POSSESSIVE_AFTER.match(t, x.end)
+                         and not re.search(r"\b(?:von|vom|by|mit|with)\s+(?:[\w.-]+\s+){0,2}$", t[max(0, x.start - 30):x.start])), None)
+            if host is not None and any(x.kind == "event" and d.event_of(x) is ev and inv.start() <= x.start <= inv.end()
+                                        and re.search(r"\b(?:zu|zum|zur|to)\s+(?:einem|einer|dem|der|a|an|the\s+)?\s*(?:[\w-]+\s+){0,2}$", t[max(0, x.start - 40):x.start])
+                                        for x in ms):
+                d.fact(ORGANIZED, host.ref, key, s.index)
+    if not anaphoric and not several and ev.kind not in T.TRAVEL and not T.ORGANIZE.search(t):
+        for b in _HOSTS_TO.finditer(t):
+            trig = next((x for x in ms if x.kind == "event" and d.event_of(x) is ev and x.start >= b.end()
+                         and not re.search(r"besuch|visit", x.text, re.I)), None)
+            if trig is None or not _TO_EVENT.search(t[max(b.end(), trig.start - 40):trig.start]) or _CLAUSE_END.search(t, b.end(), trig.start):
+                continue
+            # "A und B empfingen rund 200 Gäste zum Sommerfest", "X hosted guests at the reception": the hosts
+            # the subject opens the sentence ("Die Landeshauptstadt X und Y, ..., empfingen"): its first name and
+            # the names listed with it
+            subj = [m for m in entities if m.end <= b.start()]
+            if not subj or not re.fullmatch(r"\W*(?:(?:Die|Der|Das|The)\s+)?(?:[A-ZÄÖÜ][\w-]*\s+){0,2}", t[: subj[0].start]):
+                break
+            hosts = [subj[0]]
+            for m in subj[1:]:
+                if not _LIST_GAP.fullmatch(t[hosts[-1].end:m.start]):
+                    break
+                hosts.append(m)
+            for m in hosts:
+                if m.type in (ORGANIZATION, COMPANY, REGION) and m.ref not in funders:
+                    organizers.add(m.ref)
+                    d.fact(ORGANIZED, m.ref, key, s.index)
+            break
     role_targets = {f.target for f in d.facts if f.type == HOLDS_ROLE_AT and f.sentence == s.index}
     # PARTICIPATED_IN: persons
     led = _LED_BY.search(t) if ev.kind in T.TRAVEL else None
     for m in ms:
+        if m.type == PERSON and several and _traveller_of_other(d, ev, ms, t, m):
+            continue  # "Der Besuch der Delegation knüpft an die Reise von X nach Y an": X made the other trip
+        if m.type == PERSON and ev.kind in T.TRAVEL and not anaphoric and _traveller_of(d, ms, t, m) is ev:
+            d.fact(PARTICIPATED_IN, m.ref, key, s.index)  # "die Reise von Ministerpräsident X nach Y", "the visit by X"
+            continue
         if m.type == PERSON and (_POSSESSIVE_AFTER.match(t, m.end) or (led and m.end <= led.start() and _HOSTS.search(t, m.end, led.start()))):
             continue  # "Aigner's ministry said", "X meets with a delegation led by Y": not a participant
         if m.type == PERSON and ev.kind in T.TRAVEL and _SAID_THAT.match(t, m.end):
@@ -520,6 +571,8 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
             continue  # "Morgen empfängt Ministerpräsident X eine Delegation aus Y": the host, not a traveller
         if m.type == PERSON and ev.kind in T.TRAVEL and _met(t, ms, m):
             continue  # "Die Delegation trifft Gouverneur X", "traf in Tokio den Gouverneur X": the host met, not a traveller
+        if m.type == PERSON and _INVITER_BEFORE.search(t[max(0, m.start - 70):m.start]):
+            continue  # "accepted an invitation extended by Foreign Minister X", "auf Einladung von X": the host
         if m.type == PERSON and _CONTACT_BEFORE.search(t[max(0, m.start - 50):m.start]):
             continue  # "Wer teilnehmen möchte, wendet sich an X", "should contact X": the contact, not a participant
         if m.type == PERSON and not anaphoric and ev.kind not in T.TRAVEL and T.SPEECH.search(t):
@@ -529,7 +582,8 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
             d.fact(PARTICIPATED_IN, m.ref, key, s.index)
             continue
         if m.type == PERSON and T.PARTICIPATE_PERSON.search(t):
-            if anaphoric and not (T.SPEAKER.search(t) or T.HEAD_OF.search(t) or _JOINS.search(t)):
+            if anaphoric and not (T.SPEAKER.search(t) or T.HEAD_OF.search(t) or _JOINS.search(t)
+                                  or (ev.kind not in T.TRAVEL and _GREETS.search(t))):
                 continue
             role = "head of delegation" if T.HEAD_OF.search(t) and ev.kind in T.TRAVEL else "speaker" if T.SPEAKER.search(t) else None
             d.fact(PARTICIPATED_IN, m.ref, key, s.index, role=role)
@@ -570,6 +624,8 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
             if m.start < pm.start() or m.type not in (ORGANIZATION, COMPANY, REGION) or m.ref in organizers or m.ref in role_targets:
                 continue
             between = t[pm.end():m.start]
+            if re.search(r"\b(?:im|in\s+der|in\s+den)\s+$", t[max(0, m.start - 8):m.start]) and re.match(r"\s+[a-zäöü]+(?:enen|ierten|tretenen)\b", t[m.end:]):
+                continue  # "Mitglieder der im Landtag vertretenen Fraktionen": the body only describes them
             if m.type == REGION:
                 if not re.search(r"Delegation|delegation|Teilnehmer|participants", pm.group(0)) or len(between.split()) > 3 or "," in between:
                     continue
@@ -622,6 +678,17 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
     if ev.kind in T.TRAVEL:
         cue = T.VISIT_CUE.search(t) or (None if anaphoric else _AT_BODY_CUE.search(t))
         travellers = [m.ref for m in ms if m.type == PERSON and d.role_of.get(m.ref)] if not anaphoric else []
+        for m in ms:
+            if m.kind == "adjective" and not anaphoric \
+                    and any(x.kind == "event" and d.event_of(x) is ev and re.fullmatch(r"\s+", t[m.end:x.start]) for x in ms):
+                # "eine vietnamesische Delegation", "a Korean business delegation": where the group comes from
+                ev.foreign = ev.foreign or not (m.ref == "region:de" or m.ref.startswith("region:de-"))
+                if m.ref not in ev.origin:
+                    ev.origin.append(m.ref)
+        for p_ in participants:
+            pe = d.gaz.get(p_)
+            if pe is not None and pe.type == REGION and p_ not in ev.origin:
+                ev.origin.append(p_)  # "a delegation from Saxony": its home, not a stop
         for p_ in list(participants) + [d.role_of[x] for x in travellers]:
             pe = d.gaz.get(p_)
             where = p_ if pe and pe.type == REGION else (pe.seat if pe else None)
@@ -671,6 +738,8 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
                     continue
                 if m.type == REGION and _locates_another(d, ev, ms, m, t):
                     continue
+                if m.type == REGION and ev.origin and ({m.ref} | d.ancestors(m.ref)) & set(ev.origin):
+                    continue  # a Vietnamese delegation does not visit Vietnam (a trip of the hosts told alongside)
                 d.fact(VISITED, key, m.ref, s.index)
                 visitor = _visitor(t, ms, m)
                 if visitor is not None:
@@ -927,9 +996,27 @@ def _met(t: str, ms: list[Mention], m: Mention) -> bool:
     return not any(x.type == PERSON and verb <= x.start and x.end <= m.start and x is not m for x in ms)
 
 
+# "hatte ... zu einem Empfang ... eingeladen", "had invited ... to a dinner": the invitation names the event
+_INVITED_TO = re.compile(r"\b(?:hat|hatte|hatten|haben|has|had)\s[^.;]{0,200}?\b(?:eingeladen|invited)\b")
+# "A und B empfingen ... Gäste zum X", "A hosted guests at the X": the subject hosts the event
+_HOSTS_TO = re.compile(r"\b(?:empfing|empfingen|empfängt|empfangen|begrüßte|begrüßten|hosted|welcomed|received)\b")
+_TO_EVENT = re.compile(r"\b(?:zum|zur|zu\s+(?:einem|einer|dem|der)|at\s+(?:the|an?)|to\s+(?:the|an?)|for\s+(?:the|an?))\s+(?:[\w-]+\s+){0,2}$")
+# "A und B begrüßten die Gäste", "X welcomed the guests": the hosts of the event told about just before
+_GREETS = re.compile(r"\bbegrüß(?:t|te|ten)\s+(?:[\w-]+\s+){0,2}?(?:die|alle|zahlreiche|rund|über)\s+(?:[\w-]+\s+)?(?:Gäste|Teilnehmer\w*|Besucher\w*)\b"
+                     r"|\bwelcom(?:ed|es)\s+(?:the\s+|all\s+)?(?:[\w-]+\s+)?(?:guests|participants|attendees|visitors)\b")
 # "Zum Antrittsbesuch bei X hatten A und B ...", "Beim Empfang sprach X": those named take part
 _AT_MEETING = re.compile(r"\b(?:[Zz]um|[Bb]eim)\s+(?:[\w-]+\s+)?(?:Antrittsbesuch|Höflichkeitsbesuch|Empfang|Festakt|Arbeitsessen|Business-Lunch|Neujahrsempfang)\b")
+_INVITER_BEFORE = re.compile(r"\b(?:[Ii]nvitation|Einladung)\s+(?:extended\s+|issued\s+)?(?:by|of|from|von|vom|des|der)\s+(?:the\s+)?(?:[\w.-]+\s+){0,4}$")
 _CONTACT_BEFORE = re.compile(r"\b(?:contact|contacting|kontaktieren|Kontakt|Ansprechpartner\w*|wenden?\s+(?:Sie\s+)?sich\s+(?:bitte\s+)?an|register\s+with|Anmeldung\s+bei)\s+(?:[\w.]+\s+){0,2}$")
+
+
+def _words_of(d: Doc, ev: EventObj) -> set[str]:
+    """The words the text used for an event so far ('antrittsbesuch', 'empfang')."""
+    out = set()
+    for (i, start), e in d.trigger_event.items():
+        if e is ev:
+            out |= {x.text.lower() for x in d.mentions.get(i, []) if x.kind == "event" and x.start == start}
+    return out
 
 
 def _visit_named(d: Doc) -> EventObj | None:
@@ -1096,6 +1183,57 @@ def _person_visits(d: Doc, s: Sentence, ms: list[Mention]) -> None:
                 d.fact(VISITED, who, m.ref, s.index)
 
 
+def _traveller_of(d: Doc, ms: list[Mention], t: str, m: Mention) -> EventObj | None:
+    """The trip whose word the person follows as its traveller ('die Reise von X', 'the trip of Governor X',
+    'the visit by X')."""
+    trig = [x for x in ms if x.kind == "event" and x.ref in T.TRAVEL and x.end <= m.start and d.event_of(x) is not None]
+    if not trig or not re.fullmatch(r"\s+(?:von|vom|des|der|of|by)\s+(?:[\w.-]+\s+){0,2}", t[trig[-1].end:m.start]):
+        return None
+    return d.event_of(trig[-1])
+
+
+def _traveller_of_other(d: Doc, ev: EventObj, ms: list[Mention], t: str, m: Mention) -> bool:
+    """The person is named right after another event's word as its traveller."""
+    other = _traveller_of(d, ms, t, m)
+    return other is not None and other is not ev
+
+
+# ------------------------------------------------------------------ a person's own visit
+# "during her visit to Hamburg", "zu dessen Antrittsbesuch im Rathaus", "seines Aufenthaltes im Saarland",
+# "for his inaugural visit to the State of X": the visit word with a possessive, then the place or body
+_OWN_VISIT = re.compile(r"\b(?P<pos>his|her|seine[mns]?|ihre[mns]?|dessen|deren)\s+(?:[\w-]+\s+)?"
+                        r"(?:[Aa]ntrittsbesuch(?:e?s)?|[Bb]esuch(?:e?s)?|[Aa]ufenthalt(?:e?s)?|visit|stay)\s+"
+                        r"(?:to|in|im|nach)\s+(?:the\s+|der\s+|dem\s+|die\s+|den\s+)?"
+                        r"(?:(?:Bundesland|[Ss]tate|Free\s+State|Freistaat|[Cc]ity|Land|Hansestadt)\s+(?:of\s+)?)?$")
+
+
+def _own_visit(d: Doc, s: Sentence, ms: list[Mention]) -> None:
+    """'A received B for his inaugural visit to X', 'A met B during her visit to X': the one whose visit it is
+    visits X. 'dessen/deren' and a guest after a host verb: the person named last before; else the sentence's
+    subject (its first person, not one met or named after 'mit/with/von/by')."""
+    t = s.text
+    for m in ms:
+        if m.kind != "entity" or m.type not in (REGION, ORGANIZATION, COMPANY):
+            continue
+        v = _OWN_VISIT.search(t[max(0, m.start - 90):m.start])
+        if v is None:
+            continue
+        vstart = max(0, m.start - 90) + v.start()
+        if re.search(r"\b(?:welcomed|welcomes|begrüßte|begrüßt|lobte|praised)\s+$", t[max(0, vstart - 20):vstart]):
+            continue  # "X welcomed her visit to Y": the host speaks of the guest's visit
+        persons = [x for x in ms if x.type == PERSON and not _POSSESSIVE_AFTER.match(t, x.end)
+                   and not _ON_BEHALF.search(t[max(0, x.start - 60):x.start])]
+        before = [x for x in persons if x.end <= vstart]
+        if v.group("pos") in ("dessen", "deren") or (before and _HOST_VERB.search(t, before[0].end, vstart)):
+            who = before[-1] if before else None
+        else:
+            subj = [x for x in persons if not (x.start <= m.start and x.start >= vstart)
+                    and not re.search(r"\b(?:mit|with|von|vom|by|und|and)\s+(?:[\w.-]+\s+){0,3}$", t[max(0, x.start - 40):x.start])]
+            who = subj[0] if subj else None
+        if who is not None:
+            d.fact(VISITED, who.ref, m.ref, s.index)
+
+
 # ------------------------------------------------------------------ receptions
 _HOST_VERB = re.compile(r"\b(?:empf(?:ängt|ing|ingen|angen)|begrüß(?:t|te|ten)|received|receives|welcomed|welcomes|hosted|hosts)\b")
 _WITH_BEFORE = re.compile(r"\b(?:mit|with)\s+(?:(?:einer|einem|der|dem|seiner|ihrer|the|a|an|his|her)\s+)?(?:[\w-]+\s+){0,2}$")
@@ -1112,6 +1250,11 @@ def _receives_delegation(d: Doc, ev, t: str, ms: list[Mention], person: Mention)
             continue
         if person.end <= m.start and verb.start() < m.start:
             return True  # active: the host before the group it receives
+        if person.end <= m.start and verb.start() >= m.end and not _BY_HOST.search(t[max(0, person.start - 60):person.start]) \
+                and not re.search(r",\s*(?:die|der|das|which|who|that|wo|where)\b|\b(?:wurde|wurden|wird|werden|was|were|is|are|be|been)\b", t[m.end:verb.start()]) \
+                and not _BY_HOST.search(t[m.end:verb.start()]) \
+                and re.search(r"\b(?:wird|werde|will|hat|hatte|haben|möchte|soll|wollte|would|has|had)\b", t[person.end:m.start]):
+            return True  # "X werde am Mittwoch eine Delegation aus Y empfangen": the host, verb at the clause's end
         if m.end <= person.start and _BY_HOST.search(t[max(0, person.start - 60):person.start]) and _PASSIVE.search(t):
             return True  # passive: "Die Delegation wurde von X empfangen"
     return False
