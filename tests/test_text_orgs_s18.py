@@ -331,3 +331,35 @@ def test_a_kind_of_body_after_an_indefinite_or_local_word_is_no_name():
     assert _orgs("The local Chamber of Commerce hosted a breakfast.", "en") == set()
     assert _orgs("Each city has a Chamber of Commerce of its own.", "en") == set()
     assert "Ministry of Economy" in _orgs("A letter was signed with the Ministry of Economy.", "en")
+
+
+# ------------------------------------------------------------------ second round: roles from appositions
+
+def test_role_of_a_body_named_with_its_acronym_in_brackets_then_the_person():
+    # the long form is no name the loader finds; the acronym is the gazetteer's
+    got = _facts("Gestern sprach die Leiterin der Wirtschaftsförderung (WFBB), Anna Roth, in Posen.", HOLDS_ROLE_AT)
+    assert {p for p, _ in got} == {"Anna Roth"}
+
+
+def test_envoy_of_a_country_in_a_town_then_the_person():
+    got = _facts("Der Bürgermeister empfing den Generalkonsul der Volksrepublik China in Hamburg, Li Wenbo, im Rathaus.",
+                 HOLDS_ROLE_AT)
+    assert ("Li Wenbo", "China") in got
+    # an ambassador "in" a country with his own country as an adjective: his country, not the host
+    got = _facts("Am Abend lädt der Deutsche Botschafter in Japan, Karl Weber, zu einem Empfang.", HOLDS_ROLE_AT)
+    assert ("Karl Weber", "Deutschland") in got and ("Karl Weber", "Japan") not in got
+    # without the adjective the text does not say whose ambassador he is
+    got = _facts("Am Abend lädt der Botschafter in Japan, Karl Weber, zu einem Empfang.", HOLDS_ROLE_AT)
+    assert ("Karl Weber", "Japan") not in got
+
+
+def test_a_company_with_its_town_and_a_province_with_a_form_of_address():
+    got = _facts("Der Geschäftsführer des Unternehmens Brandt aus Kassel, Otto Brandt, lobte die Reise.", HOLDS_ROLE_AT)
+    assert ("Otto Brandt", "Brandt") in got
+    got = _facts("Sie sprach mit dem Gouverneur der Gyeonggi-Provinz, Herrn Park Min-ho, über Start-ups.", HOLDS_ROLE_AT)
+    assert any(p == "Park Min-ho" for p, _ in got)
+
+
+def test_a_senator_compound_with_the_possessive_state():
+    got = _facts("Das hat Bremens Finanzsenatorin Erika Lohse (SPD) am Freitag mitgeteilt.", HOLDS_ROLE_AT)
+    assert ("Erika Lohse", "Bremen") in got

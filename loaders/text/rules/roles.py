@@ -131,7 +131,7 @@ def _role_target(doc: Doc, ms: list[Mention], i: int, t: str) -> tuple[str | Non
             # "Staatssekretär Paul Winterberg vom Hessischen Ministerium" (no comma: not a new clause)
             if re.fullmatch(r"\s+(?:vom|von der|von|of|at|from|der|des|of the|at the)\s+(?:the\s+)?", g):
                 return ms[k].ref, ms[k]
-        elif _OF_GAP.match(g) or re.fullmatch(r"\s+(?:[A-ZÄÖÜ][\w-]*\s+(?:&\s+|und\s+|and\s+)?){1,4}(?:der|des|of|at|bei)\s+(?:the\s+)?", g):
+        elif _OF_GAP.match(g) or _before_acronym(ms[k], g) or re.fullmatch(r"\s+(?:[A-ZÄÖÜ][\w-]*\s+(?:&\s+|und\s+|and\s+)?){1,4}(?:der|des|of|at|bei)\s+(?:the\s+)?", g):
             return ms[k].ref, ms[k]
     # "Für die WFBB unterschrieb Geschäftsführer X", "für die ITP deren Präsidentin Y"
     clause_start = max(t.rfind(",", 0, r.start), t.rfind(";", 0, r.start), -1) + 1
@@ -214,17 +214,35 @@ def _persons_after(ms: list[Mention], i: int, t: str) -> Mention | None:
         return ms[k]
     # "Role der ORG (ACR), Person", "Gouverneur des Bundesstaates X, Person", "Governor of X Province Person",
     # "Botschafter der Republik X Herr Person"
-    if k < len(ms) and ms[k].kind == "entity" and ms[k].type in (ORGANIZATION, COMPANY, REGION) and _OF_GAP.match(_gap(t, ms[k - 1].end, ms[k].start)):
+    if k < len(ms) and ms[k].kind == "entity" and ms[k].type in (ORGANIZATION, COMPANY, REGION) and (
+            _OF_GAP.match(_gap(t, ms[k - 1].end, ms[k].start)) or _before_acronym(ms[k], _gap(t, ms[k - 1].end, ms[k].start))
+            or (ms[k].type == REGION and k > 0 and ms[k - 1].kind == "role" and re.fullmatch(r"\s+in\s+", _gap(t, ms[k - 1].end, ms[k].start))
+                and i > 0 and ms[i - 1].kind == "adjective" and re.fullmatch(r"\s+", _gap(t, ms[i - 1].end, ms[i].start)))):
         k2 = k + 1
         while k2 < len(ms) and ms[k2].kind == "entity" and ms[k2].ref == ms[k].ref:
             k2 += 1
+        # "Generalkonsul der Volksrepublik X in Hamburg, Person", "des Unternehmens X aus Y, Person": the body's place
+        if k2 + 1 < len(ms) and ms[k2].kind == "entity" and ms[k2].type == REGION and ms[k2 + 1].type == PERSON \
+                and re.fullmatch(r"\s+(?:in|aus|from)\s+", _gap(t, ms[k2 - 1].end, ms[k2].start)):
+            k2 += 1
         if k2 < len(ms) and ms[k2].type == PERSON:
             g = _gap(t, ms[k2 - 1].end, ms[k2].start)
-            if re.fullmatch(r"\s*(?:\([^)]*\))?\)?\s*,\s*", g):
+            if _APPOSED_COMMA.fullmatch(g):
                 return ms[k2]
             if ms[k].type == REGION and _APPOSED.fullmatch(g):
                 return ms[k2]
     return None
+
+
+# "der X (ACR), Person", "der Gyeonggi-Provinz, Herrn Person": a comma, then forms of address
+_APPOSED_COMMA = re.compile(r"(?:-(?:Provinz|Province|Präfektur|Prefecture))?\s*(?:\([^)]*\))?\)?\s*,\s*"
+                            r"(?:(?:Herrn|Herr|Frau|Mr\.?|Ms\.?|Mrs\.?|Dr\.(?:-Ing\.)?|Prof\.)\s*)*")
+
+
+def _before_acronym(m: Mention, g: str) -> bool:
+    """'Geschäftsführer der Wirtschaftsförderung (WFBB)': the body's words, then its acronym in brackets."""
+    return bool(re.fullmatch(r"[A-ZÄÖÜ][A-ZÄÖÜ0-9.&-]{1,9}", m.text)) and bool(
+        re.fullmatch(r"\s+(?:der|des|of the|of)\s+[A-ZÄÖÜ][\w-]*(?:\s+[\w-]+){0,3}\s+\(\s*", g))
 
 
 _APPOSED = re.compile(r"\s+(?:(?:Prefecture|Province|State|County|City)\s+)?(?:(?:Herrn|Herr|Frau|Mr\.?|Ms\.?|Mrs\.?|Dr\.|Prof\.)\s+)*")
