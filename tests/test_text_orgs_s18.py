@@ -363,3 +363,31 @@ def test_a_company_with_its_town_and_a_province_with_a_form_of_address():
 def test_a_senator_compound_with_the_possessive_state():
     got = _facts("Das hat Bremens Finanzsenatorin Erika Lohse (SPD) am Freitag mitgeteilt.", HOLDS_ROLE_AT)
     assert ("Erika Lohse", "Bremen") in got
+
+
+def test_english_titles_commissioner_secretary_general_and_a_portfolio_of_a_government():
+    got = _facts("The talks included Department of Transport Commissioner Alan Pike and the mayor.", HOLDS_ROLE_AT, "en")
+    assert ("Alan Pike", "Department of Transport") in got
+    got = _facts("The Catalan Government's Secretary General for Foreign Action, Marta Soler, and the Minister for "
+                 "Europe and Trade of the Bavarian Government, Karl Hofer, signed the agreement on Monday.", HOLDS_ROLE_AT, "en")
+    assert ("Marta Soler", "Catalan Government") in got
+    assert ("Karl Hofer", "Bavarian Government") in got
+
+
+def test_a_list_of_people_with_office_and_body_between_commas():
+    text = ("He was met by Rahul Mehta, Chargé d'Affaires, Embassy of India, Berlin; and Sunita Rao, "
+            "Acting Consul General of India, Munich.")
+    got = _facts(text, HOLDS_ROLE_AT, "en")
+    assert ("Rahul Mehta", "Embassy of India") in got
+    assert ("Sunita Rao", "India") in got
+    # a body after a comma that is not the person's office in a list: no role
+    got = _facts("Jane Porter, President, said that the Embassy of India, Berlin, will help.", HOLDS_ROLE_AT, "en")
+    assert ("Jane Porter", "Embassy of India") not in got
+
+
+def test_a_german_genitive_region_after_the_office_and_an_excellency():
+    got = _facts("Der Handelsminister Ohios, Tom Baker, und Ministerin Eva Roth trafen sich in Columbus.", HOLDS_ROLE_AT)
+    assert ("Tom Baker", "Ohio") in got
+    got = _facts("The governor received the Ambassador of the Republic of Korea in Germany, H.E. Dr. Kim Min-su, today.",
+                 HOLDS_ROLE_AT, "en")
+    assert ("Kim Min-su", "Südkorea") in got
