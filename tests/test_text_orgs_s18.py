@@ -391,3 +391,10 @@ def test_a_german_genitive_region_after_the_office_and_an_excellency():
     got = _facts("The governor received the Ambassador of the Republic of Korea in Germany, H.E. Dr. Kim Min-su, today.",
                  HOLDS_ROLE_AT, "en")
     assert ("Kim Min-su", "Südkorea") in got
+
+
+def test_a_partner_countrys_adjective_names_the_envoys_country():
+    got = _facts("Der indische Generalkonsul Arjun Varma sprach über neue Programme.", HOLDS_ROLE_AT)
+    assert ("Arjun Varma", "India") in got
+    got = _facts("Die polnische Botschafterin Ewa Nowak kam nach Schwerin.", HOLDS_ROLE_AT)
+    assert ("Ewa Nowak", "Poland") in got
