@@ -398,3 +398,25 @@ def test_a_partner_countrys_adjective_names_the_envoys_country():
     assert ("Arjun Varma", "India") in got
     got = _facts("Die polnische Botschafterin Ewa Nowak kam nach Schwerin.", HOLDS_ROLE_AT)
     assert ("Ewa Nowak", "Poland") in got
+
+
+# ------------------------------------------------------------------ second round: seats
+
+def test_a_seat_in_brackets_and_by_a_possessive_region():
+    got = _facts("Recently the Orion Group (headquarters in Seoul) announced a new plant in Saxony.", LOCATED_IN, "en")
+    assert ("Orion Group", "Seoul") in got
+    got = _facts("Die Delegation besuchte Taiwans Nationale Akademie für Werkstoffe (NAW) in Tainan.", LOCATED_IN)
+    assert any(b.startswith("Nationale Akademie") and r == "Taiwan" for b, r in got)
+    # a government's own ministry is its unit, not a body seated in the country
+    got = _facts("Germany's Lower Saxony Ministry of Finance and the Ohio Department of Trade signed a letter.", LOCATED_IN, "en")
+    assert not any(r == "Germany" for _, r in got)
+
+
+def test_a_body_and_its_town_in_a_noun_phrase_with_an_article():
+    got = _facts("Seit Jahren ist die renommierte Deutsche Schule Tokio in Yokohama ein Anziehungspunkt.", LOCATED_IN)
+    assert any(r == "Yokohama" for _, r in got)
+    got = _facts("Mit der Deutschen Handelskammer in Peking arbeitet das Land eng zusammen.", LOCATED_IN)
+    assert any(b.startswith("Deutschen Handelskammer") or b.startswith("Deutsche Handelskammer") for b, _ in got)
+    # no article: "X in Y" after a verb is where something happened, not the seat
+    got = _facts("Gestern unterzeichnete Kestrel Robotics in Leipzig einen Vertrag.", LOCATED_IN)
+    assert not any(r == "Leipzig" for _, r in got)
