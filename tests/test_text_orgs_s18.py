@@ -420,3 +420,13 @@ def test_a_body_and_its_town_in_a_noun_phrase_with_an_article():
     # no article: "X in Y" after a verb is where something happened, not the seat
     got = _facts("Gestern unterzeichnete Kestrel Robotics in Leipzig einen Vertrag.", LOCATED_IN)
     assert not any(r == "Leipzig" for _, r in got)
+
+
+def test_a_state_owned_body_is_subordinate_to_the_state_the_text_is_about():
+    text = ("Sachsen wirbt in Vietnam um Investoren. Die landeseigene Fördergesellschaft WFS begleitet "
+            "die Reise nach Hanoi.")
+    got = _facts(text, SUBORDINATE_TO)
+    assert ("WFS", "Sachsen") in got or any(r == "Sachsen" and "Sachsen" in b for b, r in got)
+    # without the word the text does not say who owns it (and the reference facts are off)
+    got = _facts("Sachsen wirbt in Vietnam um Investoren. Die Fördergesellschaft WFS begleitet die Reise.", SUBORDINATE_TO)
+    assert not any(r == "Sachsen" for _, r in got)

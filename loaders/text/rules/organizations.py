@@ -108,6 +108,7 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
     _postal_address(d, s, ms)
     _seat_named(d, s, ms)
     _seat_shapes(d, s, ms)
+    _state_owned(d, s, ms)
     for m in re.finditer(r"(?P<r>[A-ZÄÖÜ][\w]+)-based\s+", t):
         r_ms = [x for x in ms if x.kind == "entity" and x.type == REGION and x.start == m.start("r")]
         o_ms = [x for x in ms if x.kind == "entity" and x.type in (ORGANIZATION, COMPANY) and 0 <= x.start - m.end() <= 20]
@@ -123,6 +124,21 @@ _POSSESSIVE = re.compile(r"(?:'s|’s)\s+")
 # "die renommierte X in München", "der Deutschen Auslandshandelskammer in Shanghai": a noun phrase (an article,
 # at most one lower-case adjective) of the body and its town
 _ARTICLE_BEFORE = re.compile(r"(?:^|[\s(])(?:der|die|das|dem|den|des|the)\s+(?:[a-zäöüß]+(?:e|en|er|es|em)\s+)?$")
+
+
+# "die landeseigene Wirtschaftsförderungsgesellschaft X": a body the state owns (the state the text is about)
+_STATE_OWNED = re.compile(r"\blandeseigene[nmrs]?\s+(?:[A-ZÄÖÜ][\w-]*\s+)?$")
+
+
+def _state_owned(d: Doc, s: Sentence, ms: list[Mention]) -> None:
+    """SUBORDINATE_TO the text's home state for a body called 'landeseigen' (only a state the text names)."""
+    home = getattr(d, "home", None)
+    if not home or home not in d.node_sentences:
+        return
+    for m in ms:
+        if m.kind == "entity" and m.type in (ORGANIZATION, COMPANY) and m.ref != home \
+                and _STATE_OWNED.search(s.text[max(0, m.start - 80):m.start]):
+            d.fact(SUBORDINATE_TO, m.ref, home, s.index)
 
 
 def _seat_shapes(d: Doc, s: Sentence, ms: list[Mention]) -> None:
