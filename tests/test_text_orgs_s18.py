@@ -430,3 +430,13 @@ def test_a_state_owned_body_is_subordinate_to_the_state_the_text_is_about():
     # without the word the text does not say who owns it (and the reference facts are off)
     got = _facts("Sachsen wirbt in Vietnam um Investoren. Die Fördergesellschaft WFS begleitet die Reise.", SUBORDINATE_TO)
     assert not any(r == "Sachsen" for _, r in got)
+
+
+def test_a_countrys_mission_named_by_the_countrys_adjective():
+    got = _orgs("Ab Januar bekommt Leipzig wieder ein japanisches Generalkonsulat.")
+    assert "japanisches Generalkonsulat" in got
+    got = _orgs("Der Empfang fand in der Deutschen Botschaft in Oslo statt.")
+    assert any(n.endswith("Botschaft") for n in got)
+    # an adjective that names no country makes no mission
+    got = _orgs("Das neue Generalkonsulat wurde gestern eröffnet.")
+    assert not any("Generalkonsulat" in n for n in got)

@@ -68,6 +68,9 @@ _GOVERNMENT_EN = re.compile(r"(?<![\w-])(?P<name>(?:[A-Z][a-z]+(?:ish|ian|ese|an
 _MISSION_DE = re.compile(r"(?<![\w-])(?P<name>(?:Botschaft|Generalkonsulat|Konsulat)\s+(?:der|des|von)\s+(?:(?:Republik|Volksrepublik|"
                          r"Bundesrepublik|Königreichs?|Föderativen\s+Republik|Vereinigten\s+Staaten\s+von)\s+)?"
                          r"(?P<r>[A-ZÄÖÜ][\w]*(?:-[A-ZÄÖÜ][\w]*)*))(?![\w-])")
+# "das indische Generalkonsulat", "der Deutschen Botschaft": a country's mission named by the country's adjective
+_MISSION_ADJ_DE = re.compile(r"(?<![\w-])(?P<name>(?P<adj>[A-Za-zÄÖÜäöü][a-zäöüß-]*(?:e|en|es|er|em))\s+"
+                             r"(?:Generalkonsulat|Botschaft|Konsulat)(?:e?s)?)(?![\w-])")
 # "Bavaria's economy ministry", "Ohio's state economic development department": a region's body by its field
 _POSSESSIVE_BODY = re.compile(r"(?<![\w-])(?P<r>[A-Z][\w]*(?:[ -][A-Z][\w]*)?)(?:'s|’s)\s+(?P<rest>(?:state\s+|regional\s+|provincial\s+)?"
                               r"(?P<field>economy|economics|economic(?:\s+affairs)?|finance|foreign|interior|science|education|"
@@ -544,6 +547,11 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
             _register_org(gaz, m.group("name"), lang, hint="government")
         for m in _MISSION_DE.finditer(t):
             if any(e.type == REGION for e in gaz.lookup(m.group("r"))):
+                _register_org(gaz, m.group("name"), lang, hint="government")
+        for m in _MISSION_ADJ_DE.finditer(t) if lang == "de" else ():
+            adj = m.group("adj")
+            if any(h.kind == "adjective" and gaz.entries[h.ref].properties.get("level") == "country"
+                   for mm in gaz.match(adj, tokenize(adj)) if mm.start == 0 and mm.end == len(adj) for h in mm.hits):
                 _register_org(gaz, m.group("name"), lang, hint="government")
         for m in _POSSESSIVE_BODY.finditer(t):
             _possessive_body(gaz, m, lang)
