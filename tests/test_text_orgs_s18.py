@@ -440,3 +440,13 @@ def test_a_countrys_mission_named_by_the_countrys_adjective():
     # an adjective that names no country makes no mission
     got = _orgs("Das neue Generalkonsulat wurde gestern eröffnet.")
     assert not any("Generalkonsulat" in n for n in got)
+
+
+def test_a_named_region_then_its_state_government_in_english():
+    got = _orgs("The minister thanked the Bremen State Government for its support.", "en")
+    assert "Bremen State Government" in got
+    got = _orgs("Talks with the Kerala state government are planned for March.", "en")
+    assert "Kerala state government" in got
+    # a capitalized word that is no region makes no body
+    got = _orgs("The Annual Government report was published.", "en")
+    assert not any("Government" in n for n in got)
