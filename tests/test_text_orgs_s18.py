@@ -450,3 +450,15 @@ def test_a_named_region_then_its_state_government_in_english():
     # a capitalized word that is no region makes no body
     got = _orgs("The Annual Government report was published.", "en")
     assert not any("Government" in n for n in got)
+
+
+def test_an_acronym_compound_office_names_the_one_body_of_that_acronym_in_the_text():
+    text = ("Die IHK Potsdam reist mit 20 Firmen nach Vietnam. \"Wir sehen große Chancen\", sagte "
+            "IHK-Präsident Dr. Hans Kowalski.")
+    got = _facts(text, HOLDS_ROLE_AT)
+    assert ("Hans Kowalski", "IHK Potsdam") in got
+    # two bodies of that acronym: the text does not say which
+    text = ("Die IHK Potsdam und die IHK Cottbus reisen nach Vietnam. \"Wir sehen Chancen\", sagte "
+            "IHK-Präsident Dr. Hans Kowalski.")
+    got = _facts(text, HOLDS_ROLE_AT)
+    assert not any(p == "Hans Kowalski" for p, _ in got)

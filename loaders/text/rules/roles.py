@@ -112,6 +112,16 @@ def _role_target(doc: Doc, ms: list[Mention], i: int, t: str) -> tuple[str | Non
         if p.kind in ("entity", "adjective") and p.type in (ORGANIZATION, COMPANY, REGION) and (
                 (re.fullmatch(r"[\s-]*|\s*(?:und|and)?\s*", g) and len(g) <= 2) or re.fullmatch(r"(?:'s|’s|'|’)?\s+(?:state\s+|State\s+)?", g)):
             return p.ref, p
+    # "IHK-Präsidentin X" in a text that names the one "IHK Berlin": the acronym of a body named elsewhere
+    acr = re.search(r"(?<![\w-])([A-ZÄÖÜ]{2,6})-$", t[max(0, r.start - 8):r.start])
+    if acr and not (j >= 0 and ms[j].end >= r.start - len(acr.group(0))):
+        hits = set()
+        for u in doc.node_sentences:
+            e = doc.gaz.get(u)
+            if e is not None and e.type in (ORGANIZATION, COMPANY) and any(n.startswith(acr.group(1) + " ") for n in e.all_names()):
+                hits.add(u)
+        if len(hits) == 1:
+            return hits.pop(), None
     # after: "Role der ORG", possibly after the person ("Staatssekretär X vom Ministerium")
     k = i + 1
     while k < len(ms) and ms[k].kind in ("role",):
