@@ -462,3 +462,12 @@ def test_an_acronym_compound_office_names_the_one_body_of_that_acronym_in_the_te
             "IHK-Präsident Dr. Hans Kowalski.")
     got = _facts(text, HOLDS_ROLE_AT)
     assert not any(p == "Hans Kowalski" for p, _ in got)
+
+
+def test_a_plenipotentiary_of_a_named_state():
+    got = _facts("Staatsrat Jan Ebel, Bevollmächtigter der Freien Hansestadt Bremen beim Bund, begrüßte die Gäste.",
+                 HOLDS_ROLE_AT)
+    assert ("Jan Ebel", "Bremen") in got
+    # "des Landes" names no state: no role target
+    got = _facts("Es sprach der Bevollmächtigte des Landes beim Bund, Staatssekretär Jan Ebel.", HOLDS_ROLE_AT)
+    assert not got
