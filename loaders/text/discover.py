@@ -68,6 +68,13 @@ _GOVERNMENT_EN = re.compile(r"(?<![\w-])(?P<name>(?:[A-Z][a-z]+(?:ish|ian|ese|an
 _MISSION_DE = re.compile(r"(?<![\w-])(?P<name>(?:Botschaft|Generalkonsulat|Konsulat)\s+(?:der|des|von)\s+(?:(?:Republik|Volksrepublik|"
                          r"Bundesrepublik|Königreichs?|Föderativen\s+Republik|Vereinigten\s+Staaten\s+von)\s+)?"
                          r"(?P<r>[A-ZÄÖÜ][\w]*(?:-[A-ZÄÖÜ][\w]*)*))(?![\w-])")
+# "the Hamburg State Government": a region the text names, then its state government (a bare "X government"
+# is the region X in the seed gold: "Busan Metropolitan City government")
+_REGION_GOVERNMENT_EN = re.compile(r"(?<![\w-])(?P<r>[A-Z][\w]*(?:\s?-\s?[A-Z][\w]*|\s[A-Z][\w]*){0,2})\s+"
+                                   r"(?:State|Provincial|state|provincial)\s+(?:Government|government)(?![\w-])")
+# "das indische Generalkonsulat", "der Deutschen Botschaft": a country's mission named by the country's adjective
+_MISSION_ADJ_DE = re.compile(r"(?<![\w-])(?P<name>(?P<adj>[A-Za-zÄÖÜäöü][a-zäöüß-]*(?:e|en|es|er|em))\s+"
+                             r"(?:Generalkonsulat|Botschaft|Konsulat)(?:e?s)?)(?![\w-])")
 # "Bavaria's economy ministry", "Ohio's state economic development department": a region's body by its field
 _POSSESSIVE_BODY = re.compile(r"(?<![\w-])(?P<r>[A-Z][\w]*(?:[ -][A-Z][\w]*)?)(?:'s|’s)\s+(?P<rest>(?:state\s+|regional\s+|provincial\s+)?"
                               r"(?P<field>economy|economics|economic(?:\s+affairs)?|finance|foreign|interior|science|education|"
@@ -544,6 +551,20 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
             _register_org(gaz, m.group("name"), lang, hint="government")
         for m in _MISSION_DE.finditer(t):
             if any(e.type == REGION for e in gaz.lookup(m.group("r"))):
+                _register_org(gaz, m.group("name"), lang, hint="government")
+        for m in _REGION_GOVERNMENT_EN.finditer(t) if lang == "en" else ():
+            words = re.split(r"(?<=\w)\s(?=[A-Z])", m.group("r"))
+            if len(words) > 1 and words[-1] in ("State", "Provincial"):
+                words = words[:-1]  # the regex's greedy run took the body's own word
+            for k in range(len(words)):
+                r = " ".join(words[k:])
+                if any(e.type == REGION for e in gaz.lookup(r)):
+                    _register_org(gaz, t[m.start("r") + m.group("r").index(r):m.end()], lang, hint="government")
+                    break
+        for m in _MISSION_ADJ_DE.finditer(t) if lang == "de" else ():
+            adj = m.group("adj")
+            if any(h.kind == "adjective" and gaz.entries[h.ref].properties.get("level") == "country"
+                   for mm in gaz.match(adj, tokenize(adj)) if mm.start == 0 and mm.end == len(adj) for h in mm.hits):
                 _register_org(gaz, m.group("name"), lang, hint="government")
         for m in _POSSESSIVE_BODY.finditer(t):
             _possessive_body(gaz, m, lang)

@@ -84,7 +84,8 @@ def _elided_topics(t: str, gaz: Gazetteer, out: list[Mention]) -> None:
 # compound office words the gazetteer does not list ("Kulturminister", "Finanz-Staatssekretärin"):
 # folded ending -> the English role
 _COMPOUND_ROLES = (("staatssekretarin", "State Secretary"), ("staatssekretar", "State Secretary"),
-                   ("ministerin", "Minister"), ("minister", "Minister"))
+                   ("ministerin", "Minister"), ("minister", "Minister"),
+                   ("senatorin", "Senator"), ("senator", "Senator"))
 _WORD = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w-]*+")
 
 

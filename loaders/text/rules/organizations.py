@@ -107,11 +107,65 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
             d.fact(LOCATED_IN, m.ref, nxt.ref, s.index)
     _postal_address(d, s, ms)
     _seat_named(d, s, ms)
+    _seat_shapes(d, s, ms)
+    _state_owned(d, s, ms)
     for m in re.finditer(r"(?P<r>[A-ZÄÖÜ][\w]+)-based\s+", t):
         r_ms = [x for x in ms if x.kind == "entity" and x.type == REGION and x.start == m.start("r")]
         o_ms = [x for x in ms if x.kind == "entity" and x.type in (ORGANIZATION, COMPANY) and 0 <= x.start - m.end() <= 20]
         if r_ms and o_ms:
             d.fact(LOCATED_IN, o_ms[0].ref, r_ms[0].ref, s.index)
+
+
+# "the X Group (headquarters in Seoul)", "die Y AG (Sitz in Kassel)": the seat in brackets
+_SEAT_BRACKET = re.compile(r"\s*\(\s*(?:headquarters|headquartered|based|seat|Sitz|Hauptsitz|mit Sitz|Firmensitz)(?:\s+in|\s*:)\s+(?:the\s+|der\s+|dem\s+)?")
+# "Germany's ThyssenKrupp", "Taiwans Y": a possessive region right before the body
+_GOVERNMENT_BODY = re.compile(r"(?i)minist|government|regierung|kanzlei|chancellery|department|senat|landtag|parliament|parlament")
+_POSSESSIVE = re.compile(r"(?:'s|’s)\s+")
+# "die renommierte X in München", "der Deutschen Auslandshandelskammer in Shanghai": a noun phrase (an article,
+# at most one lower-case adjective) of the body and its town
+_ARTICLE_BEFORE = re.compile(r"(?:^|[\s(])(?:der|die|das|dem|den|des|the)\s+(?:[a-zäöüß]+(?:e|en|er|es|em)\s+)?$")
+
+
+# "die landeseigene Wirtschaftsförderungsgesellschaft X": a body the state owns (the state the text is about)
+_STATE_OWNED = re.compile(r"\blandeseigene[nmrs]?\s+(?:[A-ZÄÖÜ][\w-]*\s+)?$")
+
+
+def _state_owned(d: Doc, s: Sentence, ms: list[Mention]) -> None:
+    """SUBORDINATE_TO the text's home state for a body called 'landeseigen' (only a state the text names)."""
+    home = getattr(d, "home", None)
+    if not home or home not in d.node_sentences:
+        return
+    for m in ms:
+        if m.kind == "entity" and m.type in (ORGANIZATION, COMPANY) and m.ref != home \
+                and _STATE_OWNED.search(s.text[max(0, m.start - 80):m.start]):
+            d.fact(SUBORDINATE_TO, m.ref, home, s.index)
+
+
+def _seat_shapes(d: Doc, s: Sentence, ms: list[Mention]) -> None:
+    """Seats the text states in a bracket, by a possessive region or in a noun phrase with 'in' and a town."""
+    t = s.text
+    for i, m in enumerate(ms):
+        if m.kind != "entity" or m.type not in (ORGANIZATION, COMPANY):
+            continue
+        k = i + 1
+        while k < len(ms) and ms[k].kind == "entity" and ms[k].ref == m.ref:
+            k += 1
+        nxt = ms[k] if k < len(ms) else None
+        if nxt is not None and nxt.kind == "entity" and nxt.type == REGION:
+            g = _gap(t, ms[k - 1].end, nxt.start)
+            if _SEAT_BRACKET.fullmatch(g) and re.match(r"\s*\)", t[nxt.end:nxt.end + 3]):
+                d.fact(LOCATED_IN, m.ref, nxt.ref, s.index)
+            elif re.fullmatch(r"\s+in\s+", g) and _ARTICLE_BEFORE.search(t[max(0, m.start - 40):m.start]) \
+                    and d.region_level(nxt.ref) == "city" and not _BRANCH_OF.search(t[max(0, m.start - 120):m.start]):
+                d.fact(LOCATED_IN, m.ref, nxt.ref, s.index)
+        prev = ms[i - 1] if i else None
+        if prev is not None and prev.kind == "entity" and prev.type == REGION:
+            g = _gap(t, prev.end, m.start)
+            e = d.gaz.get(prev.ref)
+            genitive = d.lang == "de" and g == " " and prev.text.endswith("s") and e is not None and prev.text not in e.all_names()
+            # a government's own bodies ("Germany's Lower Saxony Ministry for ...") are its units, not seated bodies
+            if (genitive or (d.lang == "en" and _POSSESSIVE.fullmatch(g))) and not _GOVERNMENT_BODY.search(m.text):
+                d.fact(LOCATED_IN, m.ref, prev.ref, s.index)
 
 
 _UNIT_OF = re.compile(r"\s+(?:der|des|of the|of)\s+")

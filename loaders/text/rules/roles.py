@@ -26,7 +26,7 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
     for i, r in enumerate(ms):
         if r.kind != "role":
             continue
-        person = _person_right_after(ms, i, t) or _person_before(ms, i, t) or _persons_after(ms, i, t)
+        person = _person_right_after(ms, i, t) or _person_before(ms, i, t) or _persons_after(ms, i, t, d)
         if person is None:
             continue
         target, tm = _role_target(d, ms, i, t)
@@ -112,6 +112,16 @@ def _role_target(doc: Doc, ms: list[Mention], i: int, t: str) -> tuple[str | Non
         if p.kind in ("entity", "adjective") and p.type in (ORGANIZATION, COMPANY, REGION) and (
                 (re.fullmatch(r"[\s-]*|\s*(?:und|and)?\s*", g) and len(g) <= 2) or re.fullmatch(r"(?:'s|’s|'|’)?\s+(?:state\s+|State\s+)?", g)):
             return p.ref, p
+    # "IHK-Präsidentin X" in a text that names the one "IHK Berlin": the acronym of a body named elsewhere
+    acr = re.search(r"(?<![\w-])([A-ZÄÖÜ]{2,6})-$", t[max(0, r.start - 8):r.start])
+    if acr and not (j >= 0 and ms[j].end >= r.start - len(acr.group(0))):
+        hits = set()
+        for u in doc.node_sentences:
+            e = doc.gaz.get(u)
+            if e is not None and e.type in (ORGANIZATION, COMPANY) and any(n.startswith(acr.group(1) + " ") for n in e.all_names()):
+                hits.add(u)
+        if len(hits) == 1:
+            return hits.pop(), None
     # after: "Role der ORG", possibly after the person ("Staatssekretär X vom Ministerium")
     k = i + 1
     while k < len(ms) and ms[k].kind in ("role",):
@@ -131,7 +141,8 @@ def _role_target(doc: Doc, ms: list[Mention], i: int, t: str) -> tuple[str | Non
             # "Staatssekretär Paul Winterberg vom Hessischen Ministerium" (no comma: not a new clause)
             if re.fullmatch(r"\s+(?:vom|von der|von|of|at|from|der|des|of the|at the)\s+(?:the\s+)?", g):
                 return ms[k].ref, ms[k]
-        elif _OF_GAP.match(g) or re.fullmatch(r"\s+(?:[A-ZÄÖÜ][\w-]*\s+(?:&\s+|und\s+|and\s+)?){1,4}(?:der|des|of|at|bei)\s+(?:the\s+)?", g):
+        elif _OF_GAP.match(g) or _before_acronym(ms[k], g) or _genitive_region(doc, ms[k], g) or _portfolio_of(doc, r, ms[k], g) \
+                or _listed_body(ms, i, k, t) or re.fullmatch(r"\s+(?:[A-ZÄÖÜ][\w-]*\s+(?:&\s+|und\s+|and\s+)?){1,4}(?:der|des|of|at|bei)\s+(?:the\s+)?", g):
             return ms[k].ref, ms[k]
     # "Für die WFBB unterschrieb Geschäftsführer X", "für die ITP deren Präsidentin Y"
     clause_start = max(t.rfind(",", 0, r.start), t.rfind(";", 0, r.start), -1) + 1
@@ -206,7 +217,7 @@ def _ministry(d: Doc, role_en: str, target: str, t: str, r: Mention) -> str:
     return best[1] if best else target
 
 
-def _persons_after(ms: list[Mention], i: int, t: str) -> Mention | None:
+def _persons_after(ms: list[Mention], i: int, t: str, doc: Doc) -> Mention | None:
     k = i + 1
     while k < len(ms) and ms[k].kind == "role" and re.fullmatch(r"\s*(?:und|and|,)?\s*", _gap(t, ms[k - 1].end, ms[k].start)):
         k += 1
@@ -214,17 +225,64 @@ def _persons_after(ms: list[Mention], i: int, t: str) -> Mention | None:
         return ms[k]
     # "Role der ORG (ACR), Person", "Gouverneur des Bundesstaates X, Person", "Governor of X Province Person",
     # "Botschafter der Republik X Herr Person"
-    if k < len(ms) and ms[k].kind == "entity" and ms[k].type in (ORGANIZATION, COMPANY, REGION) and _OF_GAP.match(_gap(t, ms[k - 1].end, ms[k].start)):
+    if k < len(ms) and ms[k].kind == "entity" and ms[k].type in (ORGANIZATION, COMPANY, REGION) and (
+            _OF_GAP.match(_gap(t, ms[k - 1].end, ms[k].start)) or _before_acronym(ms[k], _gap(t, ms[k - 1].end, ms[k].start))
+            or _genitive_region(doc, ms[k], _gap(t, ms[k - 1].end, ms[k].start))
+            or _portfolio_of(doc, ms[k - 1], ms[k], _gap(t, ms[k - 1].end, ms[k].start))
+            or (ms[k].type == REGION and k > 0 and ms[k - 1].kind == "role" and re.fullmatch(r"\s+in\s+", _gap(t, ms[k - 1].end, ms[k].start))
+                and i > 0 and ms[i - 1].kind == "adjective" and re.fullmatch(r"\s+", _gap(t, ms[i - 1].end, ms[i].start)))):
         k2 = k + 1
         while k2 < len(ms) and ms[k2].kind == "entity" and ms[k2].ref == ms[k].ref:
             k2 += 1
+        # "Generalkonsul der Volksrepublik X in Hamburg, Person", "des Unternehmens X aus Y, Person": the body's place
+        if k2 + 1 < len(ms) and ms[k2].kind == "entity" and ms[k2].type == REGION and ms[k2 + 1].type == PERSON \
+                and re.fullmatch(r"\s+(?:in|aus|from)\s+", _gap(t, ms[k2 - 1].end, ms[k2].start)):
+            k2 += 1
         if k2 < len(ms) and ms[k2].type == PERSON:
             g = _gap(t, ms[k2 - 1].end, ms[k2].start)
-            if re.fullmatch(r"\s*(?:\([^)]*\))?\)?\s*,\s*", g):
+            if _APPOSED_COMMA.fullmatch(g):
                 return ms[k2]
             if ms[k].type == REGION and _APPOSED.fullmatch(g):
                 return ms[k2]
     return None
+
+
+# "der X (ACR), Person", "der Gyeonggi-Provinz, Herrn Person": a comma, then forms of address
+_APPOSED_COMMA = re.compile(r"(?:-(?:Provinz|Province|Präfektur|Prefecture))?\s*(?:\([^)]*\))?\)?\s*,\s*"
+                            r"(?:(?:Herrn|Herr|Frau|Mr\.?|Ms\.?|Mrs\.?|Dr\.(?:-Ing\.)?|Prof\.|H\.\s?E\.)\s*)*")
+
+
+def _genitive_region(doc: Doc, m: Mention, g: str) -> bool:
+    """'der Landwirtschaftsminister Minnesotas, X': a German genitive region right after the office."""
+    if doc.lang != "de" or m.type != REGION or m.kind != "entity" or not re.fullmatch(r"\s+", g) or not m.text.endswith("s"):
+        return False
+    e = doc.gaz.get(m.ref)
+    return e is not None and m.text not in e.all_names()
+
+
+def _portfolio_of(doc: Doc, r: Mention, m: Mention, g: str) -> bool:
+    """'the Minister for European Affairs of the Bavarian Government': a minister's portfolio, then the
+    government or ministry (a body, not a region: that is ``_PORTFOLIO_REGION``)."""
+    role = doc.gaz.roles.get(r.ref) if r.kind == "role" else None
+    if role is None or not (role.minister or role.government) or m.type != ORGANIZATION:
+        return False
+    return bool(re.fullmatch(r"\s+(?:for|für)\s+[^.;:!?(),]{2,90}?\s+(?:of|der|des)\s+(?:the\s+)?", g))
+
+
+def _listed_body(ms: list[Mention], i: int, k: int, t: str) -> bool:
+    """'Jane Roe, Chargé d'Affaires, Embassy of X, Berlin;': in a list of people, person, office and body
+    each between commas."""
+    if k != i + 1 or ms[k].type not in (ORGANIZATION, COMPANY) or i == 0 or ms[i - 1].type != PERSON:
+        return False
+    if not re.fullmatch(r"\s*,\s*(?:(?:Acting|Interim|Deputy)\s+)?", _gap(t, ms[i - 1].end, ms[i].start)):
+        return False
+    return re.fullmatch(r"\s*,\s*", _gap(t, ms[i].end, ms[k].start)) is not None and re.match(r"\s*(?:[,;.]|$)", t[ms[k].end:ms[k].end + 3]) is not None
+
+
+def _before_acronym(m: Mention, g: str) -> bool:
+    """'Geschäftsführer der Wirtschaftsförderung (WFBB)': the body's words, then its acronym in brackets."""
+    return bool(re.fullmatch(r"[A-ZÄÖÜ][A-ZÄÖÜ0-9.&-]{1,9}", m.text)) and bool(
+        re.fullmatch(r"\s+(?:der|des|of the|of)\s+[A-ZÄÖÜ][\w-]*(?:\s+[\w-]+){0,3}\s+\(\s*", g))
 
 
 _APPOSED = re.compile(r"\s+(?:(?:Prefecture|Province|State|County|City)\s+)?(?:(?:Herrn|Herr|Frau|Mr\.?|Ms\.?|Mrs\.?|Dr\.|Prof\.)\s+)*")
@@ -262,7 +320,7 @@ def _person_before(ms: list[Mention], i: int, t: str) -> Mention | None:
     i = ms.index(role)
     j = i - 1
     # "Person, Role": the person right before, separated by a comma
-    if j >= 0 and ms[j].type == PERSON and re.fullmatch(r"\s*[,(]\s*|" + _PARTY_GAP, _gap(t, ms[j].end, ms[i].start)):
+    if j >= 0 and ms[j].type == PERSON and re.fullmatch(r"\s*[,(]\s*(?:(?:Acting|Interim)\s+)?|" + _PARTY_GAP, _gap(t, ms[j].end, ms[i].start)):
         return ms[j]
     # "Tom Harris, the president of the X", "Anna Berg, die Präsidentin der X": an article before the role,
     # only with the role's body named right after it
