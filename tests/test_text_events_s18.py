@@ -92,7 +92,7 @@ def test_the_person_who_arrives_with_a_delegation_takes_part_and_visits():
 
 
 def test_english_subject_travelling_with_a_business_delegation_takes_part():
-    x = _x("Premier Alice Norcott plans to visit Bavaria with a business delegation next month.", language="en")
+    x = _x("Next month Premier Alice Norcott plans to visit Bavaria together with a business delegation.", language="en")
     ev = next(iter(_events(x)))
     assert ("person:alice-norcott", ev) in _pairs(x, PART)
 
@@ -220,7 +220,7 @@ def test_bodies_that_accompany_the_governor_take_part():
 
 
 def test_announcement_in_a_city_as_part_of_a_trade_mission():
-    x = _x("Premier Alice Norcott spoke in Munich, as part of a trade mission focused on wind energy.", language="en")
+    x = _x("Premier Alice Norcott spoke in Munich, as part of a trade mission about wind energy.", language="en")
     ev = next(iter(_events(x)))
     assert ("person:alice-norcott", ev) in _pairs(x, PART)
     assert (ev, "region:de-muenchen") in _pairs(x, VISITED)
@@ -323,7 +323,7 @@ def test_an_inaugural_visit_is_one_meeting_and_the_envoy_visits_what_he_is_shown
 
 
 def test_a_lunch_at_the_invitation_of_a_chamber_is_organized_by_it():
-    x = _x("Auf Einladung der Handelskammer Hamburg nahm der Botschafter an einem Business-Lunch mit Unternehmern teil.")
+    x = _x("Auf Einladung der Handelskammer Hamburg kam der Botschafter zu einem Business-Lunch mit Firmenchefs.")
     evs = _events(x)
     assert len(evs) == 1
     ev = next(iter(evs))
@@ -348,7 +348,7 @@ def test_together_with_the_minister_a_delegation_travels():
 
 
 def test_will_arrive_in_a_country_is_a_visit_of_the_person():
-    x = _x("Premier Alice Norcott will arrive in Japan on Sunday for a four-day visit with a delegation, "
+    x = _x("Premier Alice Norcott will arrive in Japan on Sunday, heading a delegation on a four-day visit, "
            "the Canadian Embassy said.", language="en")
     ev = next(iter(_events(x)))
     vis = _pairs(x, VISITED)
@@ -526,7 +526,7 @@ def test_the_hosts_who_welcome_the_guests_take_part():
 
 def test_a_lunch_after_an_inaugural_visit_is_another_meeting_with_its_own_host():
     x = _x("Ministerin Lara Vogt empfing den Konsul Ji-ho Han zum Antrittsbesuch in der Staatskanzlei. "
-           "Auf Einladung der Handelskammer Kiel nahm er auch an einem Business-Lunch mit Unternehmern teil.")
+           "Auf Einladung der Handelskammer Kiel saß er außerdem bei einem Business-Lunch mit Firmenchefs.")
     evs = _events(x)
     assert len(evs) == 2, evs
     org = _pairs(x, "ORGANIZED")

@@ -227,8 +227,8 @@ def test_names_with_a_name_word_before_the_german_head_and_foreign_company_forms
 
 
 def test_a_long_field_list_and_a_possessive_region_before_an_english_name():
-    got = _orgs("Germany’s Lower Saxony Ministry for Economic Affairs, Transport, Housing and Digitalization signed.", "en")
-    assert got == {"Lower Saxony Ministry for Economic Affairs, Transport, Housing and Digitalization"}
+    got = _orgs("Germany’s Lower Saxony Ministry for Economic Affairs, Energy, Tourism and Culture signed.", "en")
+    assert got == {"Lower Saxony Ministry for Economic Affairs, Energy, Tourism and Culture"}
     assert "Basque Government" in _orgs("The Basque Government opened an office in Munich.", "en")
 
 
@@ -288,13 +288,13 @@ def test_a_state_chancellery_is_a_body_and_a_longer_portfolio_is_not_the_ministr
 
 def test_subordinate_from_an_apposition_of_the_state_and_a_unit_of_a_body():
     got = _facts("Die Stadt und die Velden Invest GmbH, die Gesellschaft zur Außenwirtschaftsförderung des Landes "
-                 "Nordrhein-Westfalen, luden ein.", SUBORDINATE_TO)
-    assert {t for _, t in got} == {"Nordrhein-Westfalen"}
+                 "Brandenburg, luden ein.", SUBORDINATE_TO)
+    assert {t for _, t in got} == {"Brandenburg"}
     # what the body is for is no body of its own
     assert not any(n.startswith("Außenwirtschaftsförderung") for n in _orgs(
-        "Die Velden Global GmbH, die Gesellschaft zur Außenwirtschaftsförderung des Landes Nordrhein-Westfalen, lud ein."))
-    assert ("India Study Centre", "Hochschule Bremen") in _facts(
-        "So haben das India Study Centre der Hochschule Bremen und ein Kulturverein ein Programm gestaltet.", SUBORDINATE_TO)
+        "Die Velden Global GmbH, die Gesellschaft zur Außenwirtschaftsförderung des Landes Hessen, lud ein."))
+    assert ("India Study Centre", "Hochschule Kiel") in _facts(
+        "Ein Programm gestalteten das India Study Centre der Hochschule Kiel und ein Kulturverein.", SUBORDINATE_TO)
     assert ("Fraunhofer-Institut für Werkstoffmechanik", "Fraunhofer-Gesellschaft") in _facts(
         "Das Fraunhofer-Institut für Werkstoffmechanik der Fraunhofer-Gesellschaft forscht in Halle.", SUBORDINATE_TO)
     # one name, not a unit of another body
@@ -302,13 +302,13 @@ def test_subordinate_from_an_apposition_of_the_state_and_a_unit_of_a_body():
 
 
 def test_a_body_and_its_town_in_a_list_of_people():
-    got = _facts("Guests included Tom Berg, Counsellor, Embassy of India, Berlin; and Ana Lopez, Consul General of India, "
+    got = _facts("Guests included Tom Berg, Counsellor, Embassy of Kenya, Berlin; and Ana Lopez, Consul General of Kenya, "
                  "Frankfurt.", LOCATED_IN, "en")
-    assert ("Embassy of India", "Berlin") in got
+    assert ("Embassy of Kenya", "Berlin") in got
     # towns in a list after a body are not its seat
     assert _facts("The agreement was signed by the Velden Chamber, Munich and Berlin.", LOCATED_IN, "en") == set()
     # a unit of a body named here is not placed in the country its name starts with
-    assert _facts("So haben das India Study Centre der Hochschule Bremen und ein Kulturverein ein Programm gestaltet.",
+    assert _facts("Ein Programm gestalteten das India Study Centre der Hochschule Kiel und ein Kulturverein.",
                   LOCATED_IN) == set()
 
 
@@ -375,14 +375,14 @@ def test_english_titles_commissioner_secretary_general_and_a_portfolio_of_a_gove
 
 
 def test_a_list_of_people_with_office_and_body_between_commas():
-    text = ("He was met by Rahul Mehta, Chargé d'Affaires, Embassy of India, Berlin; and Sunita Rao, "
+    text = ("He was met by Rahul Mehta, Chargé d'Affaires, Embassy of Kenya, Berlin; and Sunita Rao, "
             "Acting Consul General of India, Munich.")
     got = _facts(text, HOLDS_ROLE_AT, "en")
-    assert ("Rahul Mehta", "Embassy of India") in got
+    assert ("Rahul Mehta", "Embassy of Kenya") in got
     assert ("Sunita Rao", "India") in got
     # a body after a comma that is not the person's office in a list: no role
-    got = _facts("Jane Porter, President, said that the Embassy of India, Berlin, will help.", HOLDS_ROLE_AT, "en")
-    assert ("Jane Porter", "Embassy of India") not in got
+    got = _facts("Jane Porter, President, said that the Embassy of Kenya, Berlin, will help.", HOLDS_ROLE_AT, "en")
+    assert ("Jane Porter", "Embassy of Kenya") not in got
 
 
 def test_a_german_genitive_region_after_the_office_and_an_excellency():

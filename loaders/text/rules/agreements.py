@@ -128,7 +128,7 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
                 parties.append(p)
     pair = _clause_pair(t, ms, real) if (real and signed) else []
     if pair:
-        # "... Pressemitteilung ... Sachsen-Anhalt und der US-Bundesstaat Minnesota haben eine Vereinbarung
+        # "... Pressemitteilung ... Hessen und der US-Bundesstaat Ohio haben eine Vereinbarung
         # geschlossen": the two regions of the agreement's own clause; bodies named outside it are no parties
         clause_start = _clause_start(t, min(m.start for m in real))
         parties = pair + [p for p in parties if p not in pair and any(
@@ -382,7 +382,7 @@ def _with_parties(t: str, ms: list[Mention], trig: list[Mention]) -> list[str]:
             nxt = ms[i + 1] if i + 1 < len(ms) else None
             if m.type == REGION and re.match(r"(?:'s|’s)\s", t[m.end:m.end + 3]) and not (
                     nxt is not None and nxt.kind == "entity" and nxt.type in (ORGANIZATION, COMPANY)):
-                continue  # "with Phu Tho's economic development agency": the region owns the party the text does not name
+                continue  # "with Kelmland's trade agency": the region owns a party the text does not name
             nxt = ms[i + 1] if i + 1 < len(ms) else None
             if m.type == REGION and nxt is not None and nxt.kind == "entity" and nxt.type in (ORGANIZATION, COMPANY) \
                     and re.fullmatch(r"(?:'s|’s|s)?\s+", t[m.end:nxt.start]):

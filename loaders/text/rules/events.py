@@ -714,7 +714,7 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
                     continue  # English: what is visited follows the verb
                 pre = t[max(0, m.start - 40):m.start]
                 explicit = _VISIT_OBJECT.search(pre) is not None or (explicit_end is not None and _LIST_GAP.fullmatch(t[explicit_end:m.start]) is not None)
-                # "in Berlin, as part of a trade mission", "in Tokio im Rahmen seiner Reise": the trip's place
+                # "in Berlin, during a trade mission", "in Tokio im Rahmen seiner Reise": the trip's place
                 explicit = explicit or (m.type == REGION and re.search(r"\b(?:in|im)\s+$", pre) is not None
                                         and _DURING.match(t, m.end + len(re.match(r"[\s,]*", t[m.end:]).group(0))) is not None)
                 if m.type == REGION and m.ref in home_ids and not re.search(r"\b(?:nach|to|into|ins|in\s+die|in\s+den)\s+$", pre) and not explicit:

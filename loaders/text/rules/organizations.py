@@ -36,7 +36,7 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
                        and m.ref != x.ref and (final or m.start >= cue.start())]
             if after_x:
                 d.fact(SUBORDINATE_TO, x.ref, after_x[0].ref, s.index)
-    # "das India Study Centre der Hochschule Bremen", "das Institut für X der Universität Y": a unit of the body
+    # "das Korea Centre der Hochschule Kiel", "das Institut für X der Universität Y": a unit of the body
     # named right after it in the genitive
     for a, b in zip(orgs, orgs[1:]):
         if a.type == ORGANIZATION and b.type == ORGANIZATION and a.ref != b.ref and _UNIT_OF.fullmatch(_gap(t, a.end, b.start)) \
@@ -235,7 +235,7 @@ def _named_for_country(d: Doc, s: Sentence, ms: list[Mention]) -> None:
         if w is None:
             continue
         if any(f.type == SUBORDINATE_TO and f.source == m.ref and f.sentence == s.index for f in d.facts):
-            continue  # "das India Study Centre der Hochschule Bremen": a unit of a body named here, not of India
+            continue  # "das Korea Centre der Hochschule Kiel": a unit of a body named here, not of Korea
         e = d.gaz.get(m.ref)
         if e is not None and any(rel == LOCATED_IN for rel, _ in e.home):
             continue  # the reference data knows its seat (a town): that fact says more

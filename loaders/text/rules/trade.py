@@ -19,9 +19,9 @@ _IMPORT_MORE = re.compile(r"\b(?:eingeführt|Lieferland|erhielt|bezog|imported)\
 _DIFF_BEFORE = re.compile(r"\b(?:um|bzw\.|plus|minus|by)\s+(?:(?:rund|knapp|etwa|gut|fast|über|around|about|nearly)\s+)?$")
 _COMPARED = re.compile(r"\b(?:als|gegenüber|than|compared (?:with|to)|versus|vs\.)\s+(?:(?:im|in|dem|the)\s+)?(?:(?:Jahr|year|Vorjahr)\s+)?$")
 _PARTNER_WORD = re.compile(r"(?:Außen)?[Hh]andelspartner|trading\s+partner|trade\s+partner")
-# an amount after a trade sentence that is another kind of money: "would invest 125 million euros", "Umsatz", "Budget"
+# an amount after a trade sentence that is another kind of money: "plans to invest 125 million euros into a plant", "Umsatz", "Budget"
 _NOT_TRADE = re.compile(r"invest|Investition|Umsatz|revenue|turnover|Budget|Fördermittel|funding", re.I)
-# "Since 2010, ... exported over $350 million": the year a period starts, not the year of the flow
+# "Since 2010, ... shipped more than $350 million": the year a period starts, not the year of the flow
 _SINCE = re.compile(r"\b(?:[Ss]ince|[Ss]eit)\s+(?:(?:dem\s+)?Jahr\s+|the\s+year\s+)?$")
 _DIFF_AFTER = re.compile(r"\s+(?:mehr|weniger|more|less)\b")
 
