@@ -1235,7 +1235,9 @@ def _own_visit(d: Doc, s: Sentence, ms: list[Mention]) -> None:
 
 
 # ------------------------------------------------------------------ receptions
-_HOST_VERB = re.compile(r"\b(?:empf(?:ängt|ing|ingen|angen)|begrüß(?:t|te|ten)|received|receives|welcomed|welcomes|hosted|hosts)\b")
+# the verbs of receiving a guest; a host also "hosts" and, in the plural, "begrüßten"
+_RECEIVE_WORDS = r"empf(?:ängt|ing|ingen|angen)|begrüßt|begrüßte|received|receives|welcomed|welcomes"
+_HOST_VERB = re.compile(rf"\b(?:{_RECEIVE_WORDS}|begrüßten|hosted|hosts)\b")
 _WITH_BEFORE = re.compile(r"\b(?:mit|with)\s+(?:(?:einer|einem|der|dem|seiner|ihrer|the|a|an|his|her)\s+)?(?:[\w-]+\s+){0,2}$")
 
 
@@ -1259,7 +1261,7 @@ def _receives_delegation(d: Doc, ev, t: str, ms: list[Mention], person: Mention)
             return True  # passive: "Die Delegation wurde von X empfangen"
     return False
 # "A empfing B in der Staatskanzlei", "B wurde von A im Rathaus empfangen", "A received B at the ministry"
-_RECEIVE = re.compile(r"\b(?:empf(?:ängt|ing|ingen|angen)|begrüßt|begrüßte|received|receives|welcomed|welcomes)\b")
+_RECEIVE = re.compile(rf"\b(?:{_RECEIVE_WORDS})\b")
 _BY_HOST = re.compile(r"\b(?:von|vom|by)\s+(?:[\w.-]+\s+){0,3}$")
 _PASSIVE = re.compile(r"\b(?:wurde|wurden|wird|werden|was|were|is|are)\b")
 _AT_PLACE = re.compile(r"\b(?:in|im|at)\s+(?:der\s+|dem\s+|the\s+)?(?:[A-ZÄÖÜ][\w-]*(?:er|en)\s+)?$")

@@ -26,7 +26,7 @@ _CONFIG = Path(__file__).with_name("investments.yaml")
 _AFTER = 100  # characters after the place its verb and site may stand, in the same clause
 _CLAUSE_END = re.compile(r"[;:]|\.\s|,\s+(?:und|and|but|aber|while|während)\s")
 # the company's intention or action before the place: "X plant, in Y ...", "X will in Y ...", "X is to ... in Y"
-_PLAN = re.compile(r"\b(?:plant|planen|will|wollen|beabsichtigt|möchte|intends?|plans?|will|is to|wants? to|"
+_PLAN = re.compile(r"\b(?:plant|planen|will|wollen|beabsichtigt|möchte|intends?|plans?|is to|wants? to|"
                    r"hat|haben|has|have)\b")
 _BEFORE = 120  # characters before the company a verb may stand ("die Eröffnung der Dependance des Unternehmens X")
 _SPAN = 200  # characters from the company to the place
