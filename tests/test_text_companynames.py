@@ -1,7 +1,7 @@
 """Companies named by a head word after the name (own words, invented firms)."""
 
 from loaders.text import extract
-from loaders.text.companynames import headed_companies
+from loaders.text.orgnames import headed_companies
 
 
 def test_head_words_make_companies_of_the_name_before_them():

@@ -13,12 +13,11 @@ from dataclasses import dataclass
 
 from graph.text import fold, slug
 
-from .companynames import headed_companies
 from .gazetteer import Entry, Gazetteer, Hit, token_forms, tokenize
 from .legalforms import legal_pattern
 from .givennames import is_given_name
 from .personnames import family_after_office, family_first, given_name_candidates, lone_family_after_title
-from .orgnames import (COORD_EN, LIST_INTRO, generic_en_name, cued_bodies, PAIRS_INTRO, bullet_item, bullet_names, name_like, name_lists, described_companies, enumerated_companies, is_generic,
+from .orgnames import (COORD_EN, LIST_INTRO, generic_en_name, cued_bodies, PAIRS_INTRO, bullet_item, bullet_names, name_like, name_lists, described_companies, enumerated_companies, headed_companies, is_generic,
                        org_candidates, party_names, split_coordinated)
 from .sentences import Sentence
 from .typenames import COMPANY, ORGANIZATION, PERSON as PERSON_T, REGION, TOPIC
