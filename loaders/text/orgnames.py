@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from .triggers import AGREEMENT
+
 _HEADS_DE = ("ministerium", "staatskanzlei", "senatskanzlei", "kanzlei", "landesamt", "bundesamt", "amt", "kammer",
              "verband", "gesellschaft", "institut", "universität", "hochschule", "agentur", "kommission", "behörde",
              "stiftung", "akademie", "zentrum", "verwaltung", "senatsverwaltung", "regierung", "landtag",
@@ -113,7 +115,8 @@ def is_generic(name: str) -> bool:
              and all(w.lower() in _ORGAN_WORDS for w in words[:-1])) or (
         len(words) >= 2 and bool(_UNIT_HEAD.match(words[-1])) and all(w.lower() in _UNIT_WORDS for w in words[:-1]))
     return (bool(_GENERIC.match(n)) or bool(_FUNCTION_UNIT.match(n)) or organ or bool(_ORGAN_OF.match(n))
-            or bool(re.search(r"(?i)\b(?:memorandum of understanding|letter of intent|absichtserklärung)\b", n)))
+            or bool(re.search(r"(?i)\b(?:memorandum of understanding|letter of intent|absichtserklärung)\b", n))
+            or bool(AGREEMENT.fullmatch(n)))  # "Memorandums of Understanding (MoUs)", "Memorandum of Cooperation (MOC)"
 
 
 # English words that describe what a body does or where it works, without naming it: a name made only of

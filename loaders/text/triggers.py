@@ -6,7 +6,7 @@ import re
 
 # ------------------------------------------------------------------ agreements
 AGREEMENT = re.compile(
-    r"(?P<mou>(?i:\bmemorandums?\s+of\s+understanding\b|\bmemorand(?:um|a)\b)|\bMoUs?\b|\bMOUs?\b)"
+    r"(?P<mou>(?i:\bmemorand(?:um|ums|a)\s+of\s+(?:understanding|cooperation|co-operation)\b|\bmemorand(?:um|a)\b)|\bMoUs?\b|\bMOUs?\b|\bMo[Cc]s?\b|\bMOCs?\b)"
     r"|(?P<loi>\bAbsichtserklärung(?:en)?\b|(?i:\bletters?\s+of\s+intent\b)|\bLoIs?\b|\bLOIs?\b|(?i:\bdeclaration\s+of\s+intent\b)"
     r"|(?i:\bjoint\s+(?:(?:cooperation|co-operation|partnership|economic)\s+)?declaration\b)|\b[Gg]emeinsame[nr]?\s+Erklärung\b|\bJoint\s+Action\s+Plan\b|\bgemeinsamen?\s+Aktionsplan\w*"
     r"|\b(?:Partnerschafts|Kooperations|Freundschafts)erklärung(?:en)?\b|(?i:\bdeclarations?\s+of\s+(?:cooperation|co-operation|partnership)\b))"

@@ -154,6 +154,9 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
             ag = cur
         if ag is not None and real and signed and not sign_only and _another(t, real, parties, cur):
             ag = None  # "also signed an agreement on ...", a new signing after an old agreement: another agreement
+        elif ag is not None and real and signed and between and not sign_only and _other_kind(d, s, real, between, cur):
+            ag = None  # a declaration of the two states, later "zwischen Firma A und B wurde ein Kooperationsvertrag
+            # unterzeichnet": another kind of agreement between other parties, in a paragraph of its own
     if ag is None:
         if kind is None:
             return
@@ -243,6 +246,14 @@ _SIGN_VERB = re.compile(r"unterzeichn|unterschrieb|unterschrieben|\bsign(?:ed|s|
 # "Ein Abkommen habe er ... unterzeichnet", "he signed an MoU": the one person the sentence before names
 _HE_SIGNED = re.compile(r"\b(?:habe|hat|hatte)\s+er\b[^.;]{0,120}?\b(?:unterzeichnet|unterschrieben)\b|\b(?:[Ee]r|[Hh]e|[Ss]he)\s+(?:also\s+|auch\s+)?"
                         r"(?:signed|unterzeichnete|unterschrieb|has\s+signed|had\s+signed|hat\s+(?:[^.;]{0,80}?)unterzeichnet)\b")
+
+
+def _other_kind(d: Doc, s: Sentence, real: list[Mention], between: list[str], cur: AgreementObj) -> bool:
+    """The sentence's agreement word is of another kind than the current agreement's, names its own parties
+    ("zwischen A und B"), none of them a party of the current one, and stands in another paragraph."""
+    if any(m.ref == cur.kind for m in real) or any(p in cur.parties for p in between):
+        return False
+    return d.sent(cur.first_sentence).paragraph != s.paragraph
 
 
 def _one_person_before(d: Doc, s: Sentence) -> list[Mention]:

@@ -37,6 +37,7 @@ _THEIR_COOPERATION = re.compile(r"^[^.;:!?]{0,80}?\b(?:ihre|their|closer|engere|
 
 
 # cooperation that is only talked about is no partnership
+_MAYBE = re.compile(r"\b(?:mögliche[nrs]?|possible|potential|potentielle[nrs]?|potenzielle[nrs]?|eventuelle[nrs]?)\s+$", re.I)
 _TALK = re.compile(r"möglich|diskutiert|erörtert|besprochen|sprachen über|discuss|explor|possib|could|könnte", re.I)
 
 
@@ -50,6 +51,8 @@ def apply(doc, s, ms) -> None:
         _pair_subject(doc, s, ms, edge)
     pairs: dict[str, list[str]] = {}
     for c in cue.finditer(s.text):
+        if _MAYBE.search(s.text, max(0, c.start() - 30), c.start()):
+            continue  # "eine mögliche Partnerschaft", "a potential partnership": not (yet) partners
         linked = _linked(s.text, regions, c)
         if not linked:
             continue
@@ -64,6 +67,8 @@ def apply(doc, s, ms) -> None:
         home = german[0] if german else (doc.home if not (named_states - {doc.home}) else None)
         if home and foreign:
             pairs.setdefault(home, []).extend(r for r in foreign if r not in pairs.get(home, []))
+    if cue.search(s.text) and _TOWNS.search(s.text):
+        _town_pairs(doc, s, regions, edge)
     for home, foreign in pairs.items():
         # partners are states and provinces where the sentence names one ("die Partnerschaft mit China und
         # mit der Partnerprovinz Zhejiang"), else countries, else cities
@@ -88,7 +93,8 @@ _LINK = re.compile(r"\s*(?:[,;(]\s*)?(?:(?:und|and|sowie|mit|with|&|as well as)\
 # Partnerschaft", "A and B have been partners", "Hessens Partnerregion X", "Hesse's partner region X"
 _BEFORE = re.compile(r"(?:s|'s|’s)?\s+(?:(?:ist|sind|is|are|was|were|wurde|wurden|became|become|bleibt|remains|"
                      r"pflegen|pflegt|unterhalten|unterhält|feiern|feiert|celebrate|celebrates|verbindet|verbinden|"
-                     r"have|has|haben|hat|share|teilen|unterzeichne\w*|schlossen|schließen|signed|sign|concluded)\b"
+                     r"have|has|haben|hat|share|teilen|unterzeichne\w*|schlossen|schließen|signed|sign|concluded|"
+                     r"wollen|want|beschließen|beschlossen|vereinbaren|vereinbarten|agreed|agree)\b"
                      r"[^.;:,]{0,60}?)?$")
 # "Die Partnerregionen Sachsens sind A und B", "Bavaria's partner regions are A and B"
 _ARE = re.compile(r"\s*(?::|sind|ist|are|is|include|includes|umfassen)\s+(?:(?:die|der|the)\s+)?(?:(?:Provinz|Präfektur|Region|Bundesstaat|province|prefecture|region|state)\s+(?:of\s+)?)?")
@@ -123,7 +129,7 @@ def _linked(t: str, regions: list, c: re.Match) -> list[str]:
         pos = m.end
         if t[pos:pos + 1] == ")":
             pos += 1
-    before = [m for m in regions if m.end <= c.start()]
+    before = _without_qualifiers(t, [m for m in regions if m.end <= c.start()])
     if len(before) >= 2 and _COMPOUND_GAP.fullmatch(t[before[-1].end:c.start()]) and \
             _HYPHEN.fullmatch(t[before[-2].end:before[-1].start]):
         # "the Ohio-Hessen sister-state partnership", "die Sachsen-Hebei-Partnerschaft"
@@ -150,6 +156,28 @@ def _linked(t: str, regions: list, c: re.Match) -> list[str]:
     return out
 
 
+# "A and the B in South Africa have ...", "A und B (Polen) pflegen ...": the country after a region qualifies it
+_QUALIFIER = re.compile(r"\s+(?:in|im)\s+(?:(?:the|der|dem)\s+)?$|\s*\($")
+
+
+class _Span:
+    """A region mention whose end reaches over the country that qualifies it."""
+
+    def __init__(self, m, end: int):
+        self.ref, self.start, self.end = m.ref, m.start, end
+
+
+def _without_qualifiers(t: str, before: list) -> list:
+    out: list = []
+    for m in before:
+        if out and _QUALIFIER.search(t[out[-1].end:m.start]) and t[out[-1].end:m.start].count(" ") <= 3:
+            end = m.end + (1 if t[m.end:m.end + 1] == ")" else 0)
+            out[-1] = _Span(out[-1], end)
+            continue
+        out.append(m)
+    return out
+
+
 def _subject_start(t: str, before: list) -> bool:
     """The regions before a partnership word stand at the start of the sentence or clause (the subject)."""
     first = before[0]
@@ -157,7 +185,16 @@ def _subject_start(t: str, before: list) -> bool:
     while k + 1 < len(before) and _LINK.fullmatch(t[before[k].end:before[k + 1].start]):
         k += 1
     lead = t[:before[0].start] if k == len(before) - 1 else t[:before[k].start]
-    return re.fullmatch(r"(?:.*[,;:]\s*|\s*)(?:(?:Die|Der|Das|The|Auch|Also|Heute|Today|Seit\s+\d{4}(?:\s+(?:ist|sind|war|waren))?|Since\s+\d{4})\s+)?(?:(?:Provinz|Präfektur|Region|Bundesstaat|Staat|province|prefecture|region|state)\s+)?", lead) is not None and first is not None
+    return _SUBJECT_LEAD.fullmatch(lead) is not None and first is not None
+
+
+# what may open a clause before its subject regions: an article, a time, a quotation mark, and the region's kind
+# with its adjective ("Die polnische Woiwodschaft X und Y wollen ...", "„A und B verbindet ...")
+_SUBJECT_LEAD = re.compile(
+    r"(?:.*[,;:]\s*|\s*)[„“\"»«']?(?:(?:Die|Der|Das|The|Auch|Also|Heute|Today|Seit\s+\d{4}(?:\s+(?:ist|sind|war|waren))?|"
+    r"Since\s+\d{4},?)\s+)?(?:[a-zäöü]+(?:e|en|er|es|an|ese|ish)\s+)?"
+    r"(?:(?:Provinz|Präfektur|Region|Bundesstaat|Staat|Woiwodschaft|Wojewodschaft|Oblast|province|prefecture|region|state|"
+    r"voivodeship|oblast)\s+)?")
 
 
 def _german_and_foreign(doc, regions: list[str]) -> tuple[str | None, list[str]]:
@@ -197,3 +234,20 @@ def from_parties(doc, parties: list[str], sentence: int) -> None:
     home, foreign = _german_and_foreign(doc, regions)
     if home and len(foreign) == 1:
         doc.fact(edge, home, foreign[0], sentence)
+
+
+# "Partnerschaften zwischen Städten, etwa A und B oder C und D", "twin towns such as A and B": pairs of towns
+_TOWNS = re.compile(r"\b(?:Städte\w*|Kommunen|Gemeinden|Städtepartnerschaft\w*|cities|towns|municipalities|twin\s+towns?)\b", re.I)
+_TOWN_PAIR = re.compile(r"\s*(?:und|and|[-–/])\s*")
+
+
+def _town_pairs(doc, s, regions: list, edge: str) -> None:
+    for a, b in zip(regions, regions[1:]):
+        if not _TOWN_PAIR.fullmatch(s.text[a.end:b.start]):
+            continue
+        if not all(doc.region_level(r.ref) in ("city", "district") for r in (a, b)):
+            continue
+        german = [r.ref for r in (a, b) if doc.state_of(r.ref) is not None]
+        if len(german) == 1:
+            foreign = a.ref if german[0] == b.ref else b.ref
+            doc.fact(edge, german[0], foreign, s.index)
