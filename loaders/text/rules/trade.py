@@ -29,7 +29,8 @@ _DIFF_AFTER = re.compile(r"\s+(?:mehr|weniger|more|less)\b")
 # the volume of trade both ways: "Handelsvolumen", "Waren ... ausgetauscht", "two-way trade", "trade between A and B"
 _VOLUME = re.compile(r"\b(?:Handelsvolumen|Außenhandelsvolumen|Warenaustausch|Außenhandelsumsatz|Handelsumsatz|ausgetauscht"
                      r"|(?:Außen)?[Hh]andelspartner\w*|trading\s+partners?|trade\s+partners?"
-                     r"|Handel\s+zwischen|Handel\s+mit|(?:two-way|bilateral|total)\s+trade|trade\s+volume|trade\s+between)\b", re.I)
+                     r"|Handel\s+zwischen|Handel\s+mit|(?:two-way|bilateral|total)\s+trade|trade\s+volume|trade\s+between"
+                     r"|gehandelt|(?:goods\s+)?traded)\b", re.I)
 VOLUME = "volume"  # a cue's direction: both ways (the flow gets no direction)
 
 
@@ -220,17 +221,28 @@ def _ranked_above(t: str, regions: list[Mention]) -> set[str]:
 
 def _country_flows(d: Doc, t: str, ms: list[Mention], amounts: list, ctx: dict) -> list:
     """'X (3,5 Milliarden Euro) und Y (3,3 Milliarden Euro)': several countries, each with its own amount
-    right after it; the flows share the sentence's direction and year."""
+    right after it; the flows share the sentence's direction and year. 'Das Nachbarland rangierte mit 2,5 Mrd.
+    Euro vor X (1,1 Mrd. Euro)': a first amount before every country is the partner's the text spoke of just
+    before. An amount after a country we do not know is left out rather than given to another."""
     countries = [m for m in ms if _is_country(d, m) and m.ref != ctx.get("source")]
-    if len(countries) < 2:
+    if not countries:
         return []
     out = []
+    lead = False
     for a in amounts:
-        before = [m for m in countries if m.end <= a.start and re.fullmatch(r"\s*(?:\(|:|[-–]|mit|with)?\s*(?:(?:rund|knapp|gut|etwa|mehr als|über|fast|about|around|over|more than|some)\s+)?", t[m.end:a.start])]
-        if not before:
+        before = [m for m in countries if m.end <= a.start and _AMOUNT_AFTER_COUNTRY.fullmatch(t[m.end:a.start])]
+        if before:
+            out.append((a, ctx["direction"], before[-1].ref, ctx.get("year")))
+        elif a is amounts[0] and ctx.get("partner") and all(m.start > a.end for m in countries):
+            out.append((a, ctx["direction"], ctx["partner"], ctx.get("year")))
+            lead = True
+        elif len(countries) >= 2 or not _AMOUNT_IN_BRACKETS.search(t[max(0, a.start - 3):a.start]):
             return []
-        out.append((a, ctx["direction"], before[-1].ref, ctx.get("year")))
-    return out
+    return out if (len(countries) >= 2 or lead) and len(out) >= 2 else []
+
+
+_AMOUNT_AFTER_COUNTRY = re.compile(r"\s*(?:\(|:|[-–]|mit|with)?\s*(?:(?:rund|knapp|gut|etwa|mehr als|über|fast|about|around|over|more than|some)\s+)?")
+_AMOUNT_IN_BRACKETS = re.compile(r"\(\s*$")
 
 
 def _yearly_flows(d: Doc, s: Sentence, amounts: list, ctx: dict) -> list:
@@ -247,6 +259,10 @@ def _yearly_flows(d: Doc, s: Sentence, amounts: list, ctx: dict) -> list:
         lo = max(b for b in bounds if b <= a.start)
         hi = min(b for b in bounds if b > a.start)
         here = [x.start for x in years if lo <= x.start_char < hi]
+        if not here:
+            # "In 1966, exports to X amounted to 7 million dollars, whereas in 2015 ...": a year in a clause of its
+            # own before the amount, with no other amount between them
+            here = [x.start for x in years if x.start_char < a.start and not any(x.start_char < b.start < a.start for b in amounts)][-1:]
         out.append((a, ctx["direction"], ctx["partner"], int(here[0]) if here and len(here[0]) == 4 and here[0].isdigit() else None))
     return out if any(f[3] is not None for f in out) else []
 
