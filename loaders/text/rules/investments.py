@@ -115,10 +115,52 @@ def _investors_of(d: Doc, s: Sentence, ms: list[Mention], edge: str) -> None:
         d.fact(edge, m.ref, narrow[0], s.index)
 
 
+# a joint venture and its owners: "A, B und C gründeten das Gemeinschaftsunternehmen X", "A and B formed the joint
+# venture X", "X, ein Joint Venture von A und B", "X, a joint venture of/between A and B"
+_JV = r"(?:Gemeinschaftsunternehmen|Gemeinschaftsfirma|[Jj]oint[- ][Vv]enture)"
+_JV_BEFORE = re.compile(_JV + r"\s+(?:namens\s+|called\s+|named\s+)?[„“\"]?$")
+_JV_AFTER = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?,\s+(?:ein|das|a|the)\s+(?:[\w-]+\s+)?" + _JV + r"\s+(?:von|der|des|zwischen|of|between|by)\s+(?:(?:der|dem|den|the)\s+)?")
+_FOUNDED = re.compile(r"\b(?:gründe\w*|gegründet|formed|form|founded|found|established|establish|set\s+up|launched|riefen)\b", re.I)
+
+
+def _owners_before(t: str, ms: list[Mention], end: int) -> list[Mention]:
+    """The list of companies that ends last before ``end`` ("A, B und C")."""
+    # an acronym in brackets after a name ("A (AB), B") is the name again, not a list item
+    cos = [m for m in ms if m.kind == "entity" and m.type == COMPANY and m.end <= end and t[max(0, m.start - 1):m.start] != "("]
+    if not cos:
+        return []
+    out = [cos[-1]]
+    for m in reversed(cos[:-1]):
+        if not LIST_GAP.fullmatch(t[m.end:out[0].start]):
+            break
+        out.insert(0, m)
+    return out
+
+
+def _joint_venture(d: Doc, s: Sentence, ms: list[Mention], edge: str) -> None:
+    t = s.text
+    for i, m in enumerate(ms):
+        if m.kind != "entity" or m.type != COMPANY:
+            continue
+        jv = _JV_BEFORE.search(t[max(0, m.start - 40):m.start])
+        owners: list[Mention] = []
+        if jv and _FOUNDED.search(t):
+            owners = _owners_before(t, ms[:i], m.start - (len(t[max(0, m.start - 40):m.start]) - jv.start()))
+        else:
+            after = _JV_AFTER.match(t, m.end)
+            nxt = [x for x in ms[i + 1:] if x.kind == "entity" and x.type == COMPANY]
+            if after and nxt and nxt[0].start == after.end():
+                owners = _with_list_rest(t, ms, ms.index(nxt[0]))
+        for o in owners:
+            if o.ref != m.ref:
+                d.fact(edge, o.ref, m.ref, s.index)
+
+
 def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
     edge, verbs, sites = _config()
     t = s.text
     _investors_of(d, s, ms, edge)
+    _joint_venture(d, s, ms, edge)
     if not verbs.search(t):
         return
     places = [m for m in ms if m.kind == "entity" and m.type == REGION and d.region_level(m.ref) in ("city", "district", "state", "province")
