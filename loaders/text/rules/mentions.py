@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from graph.text import fold
+from graph.text import fold, fold_variants
 
 from .. import triggers as T
 from ..dates import DateMention, find_dates
@@ -27,7 +27,9 @@ def sentence_mentions(s: Sentence, gaz: Gazetteer) -> list[Mention]:
         if ent and adj and ent[0].ref == adj[0].ref:
             e = gaz.entries[ent[0].ref]
             surface = fold(t[a:b])
-            if surface not in {fold(n) for n in e.all_names()} | {fold(n) + "s" for n in e.all_names()}:
+            # the name as written, also transliterated ("Duesseldorf" for "Düsseldorf")
+            names = {v for n in e.all_names() for v in fold_variants(n)}
+            if surface not in names | {n + "s" for n in names}:
                 ent = []  # "Leipziger", "Koreaner": the adjective, not the place itself
         if ent:
             e = gaz.entries[ent[0].ref]
