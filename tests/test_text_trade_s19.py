@@ -35,3 +35,13 @@ def test_a_figure_after_an_unknown_country_is_left_out():
 def test_goods_traded_between_two_countries_are_a_volume():
     got = _flows("Zwischen Deutschland und Peru wurden im Jahr 2020 Waren im Wert von rund 3 Milliarden Euro gehandelt.")
     assert got == [("region:pe", "region:de", 2020, None, 3.0)]
+
+
+def test_the_country_adjective_before_the_cue_owns_the_flow():
+    assert _flows("In 1971, Japanese exports to Germany amounted to 9 million dollars.", "en") == [
+        ("region:jp", "region:de", 1971, "export", 9.0)]
+    # from the German state's side the flow comes in
+    assert _flows("Die koreanischen Exporte nach Thüringen stiegen 2019 auf 2 Milliarden Euro.") == [
+        ("region:de-th", "region:kr", 2019, "import", 2.0)]
+    assert _flows("Thuringian exports to Japan amounted to 2 billion euros in 2019.", "en") == [
+        ("region:de-th", "region:jp", 2019, "export", 2.0)]

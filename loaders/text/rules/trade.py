@@ -66,6 +66,14 @@ def _unknown_destination(t: str, ms: list[Mention]) -> bool:
     return False
 
 
+def _next_word(t: str, end: int) -> int:
+    """Where the word after ``end`` starts (after spaces only)."""
+    i = end
+    while i < len(t) and t[i] == " ":
+        i += 1
+    return i if i > end else -1
+
+
 def _flow_amounts(t: str, amounts: list) -> list:
     return [a for a in amounts if not _DIFF_BEFORE.search(t[max(0, a.start - 24):a.start]) and not _DIFF_AFTER.match(t, a.end)]
 
@@ -109,7 +117,13 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
         if src is not None:
             ctx["named"] = s.index  # the sentence that names the trading state
         abroad = None
-        if src is None and any(m.ref == _GERMANY for m in regions):
+        # "Korean exports to Germany", "japanische Importe aus Bayern": the country whose adjective stands right
+        # before the cue is the one whose flow it is
+        own = next((m for m in ms if m.kind == "adjective" and m.type == REGION and m.ref != _GERMANY
+                    and d.region_level(m.ref) == "country" and any(c[0] == _next_word(t, m.end) and c[1] != VOLUME for c in cues)), None)
+        if src is None and own is not None and any(m.ref == _GERMANY for m in regions):
+            abroad = own.ref
+        if src is None and any(m.ref == _GERMANY for m in regions) and abroad is None:
             # "Germany is South Australia's largest partner, with two-way trade worth ...": the region abroad
             # trades with Germany
             abroad = next((m.ref for m in regions if m.kind == "entity" and m.ref != _GERMANY and d.state_of(m.ref) is None
@@ -131,6 +145,11 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
                 if m.ref != src and _is_country(d, m) and m.ref not in ranked:
                     partner = m.ref
                     break
+        if partner is None and own is not None and src != own.ref:
+            # "Japanese exports to Bavaria": from Bavaria's side the flow comes in
+            partner = own.ref
+            flip = {"export": "import", "import": "export"}
+            ctx["direction"] = flip.get(ctx["direction"], ctx["direction"])
         if partner is None and _PRC.search(t) and _CHINA in d.node_sentences:
             partner = _CHINA  # "die Volksrepublik ist der zweitgrößte Handelspartner" in a text that named China
         if partner is None and _unknown_destination(t, ms):
