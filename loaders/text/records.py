@@ -84,7 +84,7 @@ def build(d: _Doc, title: str | None, source_url: str | None, reference: bool = 
     # ids of agreements and events
     key_ids: dict[tuple, str] = {}
     ag_nodes = []
-    for ag in d.agreements:
+    for ag in sorted(d.agreements, key=lambda a: (a.first_sentence, a.key)):  # in the order the text names them
         if not ag.parties and not ag.signers and ag.status != "signed":
             continue  # an agreement whose sides the text does not name is one only where it says it was signed
         aid = _agreement_id(d, ag)

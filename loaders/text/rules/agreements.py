@@ -76,6 +76,18 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
         if olds and len(olds) < len(real):
             _old_agreement(d, s, ms, olds[0])
             real = [m for m in real if m not in olds]
+    if signed and real and d.agreements and not d.agreements[-1].old:
+        # "signed the Declaration to renew the Twinning Agreement", "zur Verlängerung des Abkommens": the agreement
+        # renewed is an earlier one; the signing is of the agreement read before
+        renewed = [m for m in real if _RENEWS.search(t[max(0, m.start - 50):m.start])]
+        if renewed and len(renewed) == len(real):
+            cur = d.agreements[-1]
+            _old_agreement(d, s, ms, renewed[0], fresh=True)
+            if not d.agreements[-1].parties:
+                d.agreements[-1].parties.extend(cur.parties)  # one renews one's own agreement
+            d.agreements.remove(cur)
+            d.agreements.append(cur)  # the one read before stays the current one
+            real = []
     if real and d.agreements and d.agreements[-1].status == "signed" and not d.agreements[-1].old:
         # "Bereits 2015 hatten beide Länder eine Kooperationsvereinbarung geschlossen", "the cooperation agreement
         # the two regions concluded in 2003": an earlier agreement beside the one signed now
@@ -315,6 +327,9 @@ def _old_agreement(d: Doc, s: Sentence, ms: list[Mention], m: Mention, fresh: bo
 
 # "renewed their cooperation agreement", "haben ihr Abkommen erneuert / verlängert": a new signing (not "zu erneuern")
 _RENEW = re.compile(r"\b(?:renew(?:s|ed)|erneuer(?:t|te|ten)|verlänger(?:t|te|ten))\b", re.I)
+# "to renew the X Agreement", "zur Verlängerung des X": an agreement word that names the one being renewed
+_RENEWS = re.compile(r"\b(?:to\s+(?:renew|extend|prolong)|renewing|extending|(?:zur\s+)?(?:Verlängerung|Erneuerung))\s+(?:of\s+)?"
+                     r"(?:the|their|its|des|der|ihres|ihrer)\s+(?:[\w-]+\s+){0,2}$", re.I)
 # a signing the text only considers or proposes
 _HYPOTHETICAL = re.compile(r"\b(?:könnte|könnten|würde|würden|could|might|would|vorgeschlagen|schlug\w*\s+(?:\w+\s+){0,3}?vor|proposed|suggested|erwägt|erwägen|considers?|considering)\b", re.I)
 
