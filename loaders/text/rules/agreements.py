@@ -76,15 +76,15 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
         if olds and len(olds) < len(real):
             _old_agreement(d, s, ms, olds[0])
             real = [m for m in real if m not in olds]
+    renewed_ag = None
     if signed and real and d.agreements and not d.agreements[-1].old:
-        # "signed the Declaration to renew the Twinning Agreement", "zur Verlängerung des Abkommens": the agreement
+        # "put their names to a charter to renew their friendship agreement", "zur Verlängerung des Abkommens": the agreement
         # renewed is an earlier one; the signing is of the agreement read before
         renewed = [m for m in real if _RENEWS.search(t[max(0, m.start - 50):m.start])]
         if renewed and len(renewed) == len(real):
             cur = d.agreements[-1]
             _old_agreement(d, s, ms, renewed[0], fresh=True)
-            if not d.agreements[-1].parties:
-                d.agreements[-1].parties.extend(cur.parties)  # one renews one's own agreement
+            renewed_ag = d.agreements[-1]
             d.agreements.remove(cur)
             d.agreements.append(cur)  # the one read before stays the current one
             real = []
@@ -230,6 +230,10 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
             if m.kind == "entity" and m.type == REGION and re.search(r"\b(?:in|im)\s+$", t[max(0, m.start - 4):m.start]):
                 if ag.place is None and d.region_level(m.ref) in ("city", "state", "province"):
                     ag.place = m.ref
+    if renewed_ag is not None and not renewed_ag.parties:
+        renewed_ag.parties.extend(ag.parties)  # one renews one's own agreement: the sides of the one signed now
+        for p in ag.parties:
+            d.use(p, s.index)
     partnerships.from_parties(d, ag.parties, s.index)
     _focus(d, ag, s, ms, key=("agreement", ag.key), agreement=True)
     for m, named in extras:
