@@ -452,7 +452,8 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
     for s in sentences:
         t = s.text
         # names by type words, coordinated compounds, parties, companies in enumerations (orgnames)
-        for name, hint, alias in org_candidates(t, lambda n: any(e.type == REGION for e in gaz.lookup(n)), lang):
+        for name, hint, alias in org_candidates(t, lambda n: any(e.type == REGION for e in gaz.lookup(n)), lang,
+                                                lambda w: _region_adjective(gaz, w)):
             # the short form of a body found with its full name ('Chemie-Cluster' for 'Chemie-Cluster Nord e. V.')
             longer = [e for e in gaz.entries.maps[0].values() if e.local and e.type in (ORGANIZATION, COMPANY)
                       and any(n.startswith(name + " ") for n in e.all_names())] if hasattr(gaz.entries, "maps") else []
@@ -605,6 +606,12 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
             first = m.group("name").split()[0]
             if any(e.type == REGION for e in gaz.lookup(first)):
                 _register_org(gaz, m.group("name"), lang)
+
+
+def _region_adjective(gaz: Gazetteer, word: str, level: str | None = None) -> bool:
+    """The word is, as a whole, the adjective of a region the gazetteer knows (of that level, if given)."""
+    return any(h.kind == "adjective" and (level is None or gaz.entries[h.ref].properties.get("level") == level)
+               for mm in gaz.match(word, tokenize(word)) if mm.start == 0 and mm.end == len(word) for h in mm.hits)
 
 
 def _cut_at_office(name: str) -> str:

@@ -192,9 +192,39 @@ def _norm_adj(adj: str) -> str:
     return " ".join(adj.split())
 
 
-def org_candidates(text: str, is_region=lambda name: False, lang: str = "de") -> list[tuple[str, str | None, str | None]]:
+# a lower-case adjective right before a head: part of the name as written ("der rheinland-pfälzischen
+# Staatskanzlei", "die regionale Militärverwaltung X"); a region's adjective says whose body it is
+_LOW_ADJ = re.compile(r"(?<![\w-])(?P<a>[a-zäöüß]+(?:-[a-zäöüß]+)?(?:e|en|er|es|em))[ \t]+$")
+# adjectives of a level of government: they qualify a body that is named anyway ("regionalen Verwaltung X")
+_LEVEL_ADJ = re.compile(r"^(?:regional|provinziell|kommunal|städtisch|föderal|bundesstaatlich)(?:e|en|er|es|em)$")
+# heads that a region's adjective alone makes one body ("das koreanische Wirtschaftsministerium")
+_GOV_HEADS = ("ministerium", "kanzlei", "regierung", "generalkonsulat", "konsulat", "landtag", "vertretung",
+              "repräsentanz", "verwaltung")
+# heads whose body is named by the town it sits in ("des Generalkonsulats in Bonn", "der Außenhandelskammer
+# in X", "die Auslandshandelskammern in China"): "in" and a known region belong to the name
+_IN_PLACE_HEADS = ("generalkonsulat", "konsulat", "handelskammer", "vertretung", "repräsentanz", "büro")
+_IN_PLACE = re.compile(r"[ \t]+in[ \t]+(?P<r>[A-ZÄÖÜ][\w]*(?:-[A-ZÄÖÜ][\w]*)*)(?![\w-])")
+
+
+def _lower_adjective(text: str, start: int, core: str, named: bool, is_adj) -> str | None:
+    """The lower-case adjective before a head at ``start`` that belongs to the body's name: a region's
+    adjective before a government head or a named body, or a level of government before a named body."""
+    m = _LOW_ADJ.search(text, max(0, start - 40), start)
+    if not m:
+        return None
+    a = m.group("a")
+    if is_adj(a) and (named or core.endswith(_GOV_HEADS)):
+        return a
+    if named and _LEVEL_ADJ.match(a):
+        return a
+    return None
+
+
+def org_candidates(text: str, is_region=lambda name: False, lang: str = "de",
+                   is_adj=lambda word: False) -> list[tuple[str, str | None, str | None]]:
     """(name, hint, short alias) of organizations named by type words in a sentence. A plain name after
-    the head counts only when ``is_region`` says it is a region ('Technische Universität Berlin')."""
+    the head counts only when ``is_region`` says it is a region ('Technische Universität Berlin');
+    ``is_adj`` says whether a word is a region's adjective ('rheinland-pfälzischen')."""
     out: list[tuple[str, str | None, str | None]] = []
     for m in COORD_DE.finditer(text):
         head = m.group("head")
@@ -254,7 +284,13 @@ def org_candidates(text: str, is_region=lambda name: False, lang: str = "de") ->
                 continue
             if core.endswith("zentrum") and after.endswith("s") and is_region(after) and is_region(after[:-1]):
                 continue  # "im Zentrum Hamburgs": the centre of a city
-        if not (adj or pre or after) and core not in _BARE_OK:
+        # (an office or a representation only as a compound, "Verbindungsbüro": "ein Büro in X" is no name)
+        if not after and core.endswith(_IN_PLACE_HEADS) and (core.endswith(_IN_PLACE_HEADS[:3]) or core not in _IN_PLACE_HEADS):
+            inp = _IN_PLACE.match(text, m.end("head"))
+            if inp and is_region(inp.group("r")):
+                after = inp.group(0).strip()  # "Generalkonsulat in Bonn"
+        low_adj = None if (adj or pre) else _lower_adjective(text, m.start(), core, bool(after) or core in _BARE_OK, is_adj)
+        if not (adj or pre or after or low_adj) and core not in _BARE_OK:
             continue
         if adj and adj == m.group("adj") and not (pre or after) and not text[:m.start()].strip():
             continue  # "Koreanische Regierung plant ...": capitalized only because it opens the sentence
@@ -265,10 +301,10 @@ def org_candidates(text: str, is_region=lambda name: False, lang: str = "de") ->
             # "Büro der Deutschen Auslandshandelskammer": the body whose office it is
             out.append((after.split(None, 1)[1], None, None))
             continue
-        name = "".join(x for x in ((_norm_adj(adj) + " ") if adj else "", pre or "", head))
+        name = "".join(x for x in ((_norm_adj(adj) + " ") if adj else low_adj + " " if low_adj else "", pre or "", head))
         # a name word before the head that is no adjective ("dem Konfuzius Institut Bremen", "die KIST Europe
         # Forschungsgesellschaft"): an acronym, or one plain name after an article or a preposition
-        lead = _NAME_BEFORE.search(text, 0, m.start()) if not pre else None
+        lead = _NAME_BEFORE.search(text, 0, m.start()) if not (pre or low_adj) else None
         if lead and (re.fullmatch(r"[A-Z]{2,6}", lead.group("w")) or (not adj and (after or core in _BARE_OK))) \
                 and not _DE_NOUN.search(lead.group("w")) and not _NOT_NAME.search(lead.group("w")) \
                 and not re.search(r"(?i)(?:minister|präsident|direktor|leiter|rektor|kanzler|sprecher|chef)(?:in)?$", lead.group("w")):

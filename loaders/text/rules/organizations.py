@@ -98,6 +98,7 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
                         continue  # "die Niederlassung des Konzerns X in Y": the branch is in Y, not X
                     d.fact(LOCATED_IN, m.ref, ms[k].ref, s.index)
     _named_for_country(d, s, ms)
+    _place_in_name(d, s, ms)
     # a list of people with their bodies and towns: "Jane Roe, Consul, Embassy of Tarnia, Berlin; ..."
     for i, m in enumerate(ms[:-1]):
         nxt = ms[i + 1]
@@ -114,6 +115,21 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
         o_ms = [x for x in ms if x.kind == "entity" and x.type in (ORGANIZATION, COMPANY) and 0 <= x.start - m.end() <= 20]
         if r_ms and o_ms:
             d.fact(LOCATED_IN, o_ms[0].ref, r_ms[0].ref, s.index)
+
+
+# a body named by the town it sits in ("das Generalkonsulat in X", "the Chamber of Commerce in Y"): the
+# last words of the mention after "in"
+_IN_PLACE_END = re.compile(r"\s(?:in|in der|in the)\s+(?P<r>[A-ZÄÖÜ][\w-]*(?:\s[A-ZÄÖÜ][\w-]*){0,2})$")
+
+
+def _place_in_name(d: Doc, s: Sentence, ms: list[Mention]) -> None:
+    for m in ms:
+        if m.kind != "entity" or m.type not in (ORGANIZATION, COMPANY):
+            continue
+        tail = _IN_PLACE_END.search(m.text)
+        regions = [e for e in d.gaz.lookup(tail.group("r")) if e.type == REGION] if tail else []
+        if regions:
+            d.fact(LOCATED_IN, m.ref, regions[0].id, s.index)
 
 
 # "the X Group (headquarters in Seoul)", "die Y AG (Sitz in Kassel)": the seat in brackets

@@ -1,0 +1,73 @@
+"""Organization and company names as releases write them (session 19): a lower-case adjective before a
+body is part of its name, a mission or chamber named by its town ("in X"), and the seat such a name states.
+Every sentence is our own; the bodies are invented or named after real places."""
+
+from loaders.text import extract
+from loaders.text.typenames import COMPANY, LOCATED_IN, ORGANIZATION
+from tests.textnodes import names_by_type
+
+
+def _orgs(text: str, lang: str = "de") -> set[str]:
+    return names_by_type(text, lang).get(ORGANIZATION, set())
+
+
+def _cos(text: str, lang: str = "de") -> set[str]:
+    return names_by_type(text, lang).get(COMPANY, set())
+
+
+def _facts(text: str, type_: str, lang: str = "de") -> set[tuple[str, str]]:
+    x = extract(text, doc_id="doc:t", published="2025-03-01", language=lang, reference=False)
+    names = {n.id: next(iter(n.name.values())) for n in x.batch.nodes}
+    return {(names.get(e.source, e.source), names.get(e.target, e.target)) for e in x.batch.edges if e.type == type_}
+
+
+# ------------------------------------------------------------------ a lower-case adjective before the head
+
+def test_a_state_adjective_before_a_chancellery_stays_in_the_name():
+    got = _orgs("Zum Abschluss lud die Ministerin die Gäste in die saarländische Staatskanzlei ein.")
+    assert "saarländische Staatskanzlei" in got
+    assert "Staatskanzlei" not in got
+
+
+def test_a_country_adjective_makes_a_bare_ministry_one_body():
+    got = _orgs("Vertreter des japanischen Verkehrsministeriums informierten sich über Wasserstoffbusse.")
+    assert "japanischen Verkehrsministeriums" in got
+
+
+def test_a_country_adjective_before_a_ministry_with_its_field():
+    got = _orgs("Das Treffen bereitete das kanadische Ministerium für Fischerei und Ozeane vor.")
+    assert "kanadische Ministerium für Fischerei und Ozeane" in got
+    assert "Ministerium für Fischerei und Ozeane" not in got
+
+
+def test_a_level_adjective_before_a_named_administration():
+    got = _orgs("Ein Schreiben der städtischen Verwaltung Lwiw erreichte das Rathaus am Freitag.")
+    assert "städtischen Verwaltung Lwiw" in got
+
+
+def test_a_plain_adjective_before_a_bare_head_is_no_name():
+    assert not _orgs("Die neue Regierung kündigte ein Förderprogramm an.")
+    assert not _orgs("Ein Sprecher sagte, das zuständige Ministerium prüfe den Antrag.")
+
+
+# ------------------------------------------------------------------ "in <town>" after a mission or a chamber
+
+def test_a_consulate_named_by_its_town_is_located_there():
+    text = "Die Leiterin des Generalkonsulats in Hamburg eröffnete die Ausstellung."
+    assert "Generalkonsulats in Hamburg" in _orgs(text)
+    assert ("Generalkonsulats in Hamburg", "Hamburg") in _facts(text, LOCATED_IN)
+
+
+def test_a_foreign_chamber_named_by_its_town():
+    got = _orgs("Unterstützt wurde die Reise von der Außenhandelskammer in Lima und zwei Verbänden.")
+    assert "Außenhandelskammer in Lima" in got
+
+
+def test_a_bare_office_in_a_country_is_no_name():
+    got = _orgs("Die Agentur eröffnet damit ihr drittes Büro in Frankreich und eine Vertretung in Spanien.")
+    assert not any(n.startswith(("Büro", "Vertretung")) for n in got)
+
+
+def test_an_office_compound_named_by_its_town():
+    got = _orgs("Das Verbindungsbüro in Krakau berät Firmen aus der Region.")
+    assert "Verbindungsbüro in Krakau" in got
