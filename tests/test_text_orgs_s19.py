@@ -71,3 +71,9 @@ def test_a_bare_office_in_a_country_is_no_name():
 def test_an_office_compound_named_by_its_town():
     got = _orgs("Das Verbindungsbüro in Krakau berät Firmen aus der Region.")
     assert "Verbindungsbüro in Krakau" in got
+
+
+def test_an_embassy_named_by_country_adjective_and_town():
+    text = "Am Abend gab die französische Botschaft in Nairobi einen Empfang für die Gäste."
+    assert "französische Botschaft in Nairobi" in _orgs(text)
+    assert ("französische Botschaft in Nairobi", "Nairobi") in _facts(text, LOCATED_IN)

@@ -72,8 +72,10 @@ _MISSION_DE = re.compile(r"(?<![\w-])(?P<name>(?:Botschaft|Generalkonsulat|Konsu
 _REGION_GOVERNMENT_EN = re.compile(r"(?<![\w-])(?P<r>[A-Z][\w]*(?:\s?-\s?[A-Z][\w]*|\s[A-Z][\w]*){0,2})\s+"
                                    r"(?:State|Provincial|state|provincial)\s+(?:Government|government)(?![\w-])")
 # "das indische Generalkonsulat", "der Deutschen Botschaft": a country's mission named by the country's adjective
+# ("der deutschen Botschaft in Lima": the town it sits in belongs to the name)
 _MISSION_ADJ_DE = re.compile(r"(?<![\w-])(?P<name>(?P<adj>[A-Za-zÄÖÜäöü][a-zäöüß-]*(?:e|en|es|er|em))\s+"
-                             r"(?:Generalkonsulat|Botschaft|Konsulat)(?:e?s)?)(?![\w-])")
+                             r"(?:Generalkonsulat|Botschaft|Konsulat)(?:e?s)?)(?![\w-])"
+                             r"(?:[ \t]+in[ \t]+(?P<r>[A-ZÄÖÜ][\w]*(?:-[A-ZÄÖÜ][\w]*)*)(?![\w-]))?")
 # "Bavaria's economy ministry", "Ohio's state economic development department": a region's body by its field
 _POSSESSIVE_BODY = re.compile(r"(?<![\w-])(?P<r>[A-Z][\w]*(?:[ -][A-Z][\w]*)?)(?:'s|’s)\s+(?P<rest>(?:state\s+|regional\s+|provincial\s+)?"
                               r"(?P<field>economy|economics|economic(?:\s+affairs)?|finance|foreign|interior|science|education|"
@@ -565,7 +567,8 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
             adj = m.group("adj")
             if any(h.kind == "adjective" and gaz.entries[h.ref].properties.get("level") == "country"
                    for mm in gaz.match(adj, tokenize(adj)) if mm.start == 0 and mm.end == len(adj) for h in mm.hits):
-                _register_org(gaz, m.group("name"), lang, hint="government")
+                place = m.group("r") and any(e.type == REGION for e in gaz.lookup(m.group("r")))
+                _register_org(gaz, m.group(0) if place else m.group("name"), lang, hint="government")
         for m in _POSSESSIVE_BODY.finditer(t):
             _possessive_body(gaz, m, lang)
         for m in _CHAMBER_ABBR.finditer(t):
