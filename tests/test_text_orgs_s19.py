@@ -74,6 +74,6 @@ def test_an_office_compound_named_by_its_town():
 
 
 def test_an_embassy_named_by_country_adjective_and_town():
-    text = "Am Abend gab die französische Botschaft in Nairobi einen Empfang für die Gäste."
-    assert "französische Botschaft in Nairobi" in _orgs(text)
-    assert ("französische Botschaft in Nairobi", "Nairobi") in _facts(text, LOCATED_IN)
+    text = "Am Abend gab die französische Botschaft in Madrid einen Empfang für die Gäste."
+    assert "französische Botschaft in Madrid" in _orgs(text)
+    assert ("französische Botschaft in Madrid", "Madrid") in _facts(text, LOCATED_IN)
