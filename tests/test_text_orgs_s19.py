@@ -77,3 +77,37 @@ def test_an_embassy_named_by_country_adjective_and_town():
     text = "Am Abend gab die französische Botschaft in Madrid einen Empfang für die Gäste."
     assert "französische Botschaft in Madrid" in _orgs(text)
     assert ("französische Botschaft in Madrid", "Madrid") in _facts(text, LOCATED_IN)
+
+
+# ------------------------------------------------------------------ company names and their legal forms
+
+def test_indonesian_legal_form_before_the_name():
+    got = _cos("Auf dem Programm stehen Werksbesuche bei PT Velden Nusantara und PT. Sumber Kayu Lestari.")
+    assert {"PT Velden Nusantara", "PT. Sumber Kayu Lestari"} <= got
+
+
+def test_a_known_company_with_pt_and_a_country_is_a_company_of_its_own():
+    got = _cos("Die Gruppe besichtigt die Fertigung von PT Siemens Indonesia bei Jakarta.")
+    assert "PT Siemens Indonesia" in got
+
+
+def test_co_after_a_name_is_part_of_it():
+    got = _cos("Marunaka Foods Co., a family company from Osaka, opens a branch in Cologne.", "en")
+    assert "Marunaka Foods Co." in got
+    assert "Marunaka Foods" not in got
+
+
+def test_co_short_for_a_known_company():
+    got = _cos("Der Chipfertiger Taiwan Semiconductor Manufacturing Co. baut in Dresden.")
+    assert not any(n.endswith("Co.") for n in got)
+
+
+def test_a_capitals_name_before_und_and_a_legal_form_are_two_companies():
+    got = _cos("Aus der Pfalz sind mehrere Firmen dabei, darunter KELVO und Brantner AG.")
+    assert {"KELVO", "Brantner AG"} <= got
+    assert not any("und" in n for n in got)
+
+
+def test_a_name_with_und_before_a_legal_form_stays_one():
+    got = _cos("Die Gebrüder Lanz und Partner GmbH liefert Pumpen nach Chile.")
+    assert any(n.startswith("Gebrüder Lanz und Partner") or n.startswith("Lanz und Partner") for n in got)

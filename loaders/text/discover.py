@@ -170,6 +170,8 @@ def title_case(sentence: str, lang: str = "en") -> bool:
 
 
 _NAME_JOIN = re.compile(r",\s+|\s+(?:and|und|sowie|&)\s+")
+# a company's short name written in capitals ("BASF", "SCHOTT"), not an acronym of two letters
+_CAPS_NAME = re.compile(r"[A-ZÄÖÜ]{3,}")
 LEGAL_COMPANY = re.compile(rf"(?<![\w])(?:{_LEGAL}|Co\.)(?![\w])")
 
 
@@ -205,8 +207,17 @@ def classify(name: str, gaz: Gazetteer) -> tuple[str, str | None]:
     return ORGANIZATION, "other"
 
 
+# a legal form written before the name: Indonesian "PT" (Perseroan Terbatas), "PT." ("PT Velden Nusantara")
+_LEGAL_LEAD = r"PT\.?[ \t]+"
+_LEAD_LEGAL_NAME = re.compile(rf"(?<![\w.-])(?P<name>{_LEGAL_LEAD}[A-Z][\w&'’-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’-]*){{0,3}})")
+
+
+# "Velden Foods Co.": "Co." after a name (not the start of "Co., Ltd." or "Co. KG", read as legal forms)
+_CO_NAME = re.compile(rf"(?P<name>{_RUN_NL})\s+Co\.(?![\w])(?!,?\s*(?:Ltd|KG|Kg|LLC|Inc)\b)")
+
+
 def strip_legal(name: str) -> str:
-    return re.sub(rf"\s+{_LEGAL}$", "", name).strip()
+    return re.sub(rf"^{_LEGAL_LEAD}", "", re.sub(rf"\s+{_LEGAL}$", "", name)).strip()
 
 
 def _trim_left(run: str) -> str:
@@ -303,7 +314,9 @@ def _register_org(gaz: Gazetteer, name: str, lang: str, acr: str | None = None, 
         return None
     # a span that contains a known body ("Verbände World Class 300 und High Potential ... Association") is not one name
     short = strip_legal(name)
-    for mm in gaz.match(name, tokenize(name)):
+    # (the name after a legal form in front, "PT <Company> Indonesia", is read as the name itself)
+    seen = short if re.match(_LEGAL_LEAD, name) else name
+    for mm in gaz.match(seen, tokenize(seen)):
         if any(h.kind == "entity" and gaz.entries[h.ref].type in (ORGANIZATION, COMPANY) for h in mm.hits):
             # a company's branch in a region is a company of its own: "<Company> Sachsen GmbH"
             rest = short[mm.end:].strip()
@@ -438,8 +451,15 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
             if not full or not full[0].isupper():
                 continue
             # "Toyota Motor Corporation and Velden Tools GmbH": a known body before "and" is a name of its own
+            # ("BASF und Velden AG": so is a single word in capitals, a company's short name of its own)
             for j in _NAME_JOIN.finditer(full):
-                if any(e.type in (ORGANIZATION, COMPANY) for e in gaz.lookup(full[:j.start()])):
+                first = full[:j.start()]
+                if any(e.type in (ORGANIZATION, COMPANY) for e in gaz.lookup(first)):
+                    full = full[j.end():]
+                    break
+                if _CAPS_NAME.fullmatch(first) and j.group(0).strip() in ("und", "and", "sowie") \
+                        and not gaz.lookup(first):
+                    _register_org(gaz, first, lang, type_override=COMPANY)
                     full = full[j.end():]
                     break
             name = _best_tail(full, gaz)
@@ -449,6 +469,20 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
                 before = re.search(r"([\w-]+)\s+$", t[: m.start()])
                 hint = " ".join(x for x in (dropped, before.group(1) if before else "") if x)
                 _register_org(gaz, f"{name} {m.group('legal')}", lang, hint=hint or None)
+        for m in _LEAD_LEGAL_NAME.finditer(t):
+            _register_org(gaz, m.group("name"), lang, type_override=COMPANY)
+        for m in _CO_NAME.finditer(t):
+            full = _best_tail(_trim_left(m.group("name")), gaz)
+            # ("Co." short for "Company": a known "X Company" is the same body)
+            words = (full or "").split()
+            same = [(w, e) for k in range(len(words)) for w in [" ".join(words[k:])]
+                    for e in gaz.lookup(f"{w} Company") if e.type in (ORGANIZATION, COMPANY)]
+            if same:
+                gaz.add_alias(same[0][1].id, f"{same[0][0]} Co.", lang)
+            elif full and full[0].isupper() and not any(e.type in (REGION, PERSON_T) for e in gaz.lookup(full)):
+                e = _register_org(gaz, f"{full} Co.", lang, type_override=COMPANY)
+                if e is not None and full not in e.all_names():
+                    gaz.add_alias(e.id, full, lang)  # the name without "Co." names it too
     doc_forms: Counter | None = None
     doc_text = ""
     for s in sentences:
