@@ -111,3 +111,17 @@ def test_a_capitals_name_before_und_and_a_legal_form_are_two_companies():
 def test_a_name_with_und_before_a_legal_form_stays_one():
     got = _cos("Die Gebrüder Lanz und Partner GmbH liefert Pumpen nach Chile.")
     assert any(n.startswith("Gebrüder Lanz und Partner") or n.startswith("Lanz und Partner") for n in got)
+
+
+# ------------------------------------------------------------------ bodies named after a person
+
+def test_a_given_name_before_a_hyphenated_institute_belongs_to_it():
+    got = _orgs("Die Gäste sprachen im Landesinstitut für Bodenkunde Klara Roth-Institut in Kassel vor.")
+    assert "Klara Roth-Institut" in got
+    assert not any(n.endswith("Klara") for n in got)
+    assert "Roth-Institut" not in got
+
+
+def test_a_town_adjective_before_a_person_named_university_is_not_its_name():
+    got = _orgs("Der Präsident der Leipziger Clara-Zetkin-Universität begrüßte die Gäste.")
+    assert "Clara-Zetkin-Universität" in got

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from .givennames import is_given_name
+
 _HEADS_DE = ("ministerium", "staatskanzlei", "senatskanzlei", "kanzlei", "landesamt", "bundesamt", "amt", "kammer",
              "verband", "gesellschaft", "institut", "universität", "hochschule", "agentur", "kommission", "behörde",
              "stiftung", "akademie", "zentrum", "verwaltung", "senatsverwaltung", "regierung", "landtag",
@@ -206,6 +208,11 @@ _IN_PLACE_HEADS = ("generalkonsulat", "konsulat", "handelskammer", "vertretung",
 _IN_PLACE = re.compile(r"[ \t]+in[ \t]+(?P<r>[A-ZÄÖÜ][\w]*(?:-[A-ZÄÖÜ][\w]*)*)(?![\w-])")
 
 
+# a hyphenated name after a space ("... Julius Kühn-Institut"), and a given name right before a match
+_HYPHEN_NAME = re.compile(r"[ \t]+[A-ZÄÖÜ][\w]*-[A-ZÄÖÜ]")
+_GIVEN_BEFORE = re.compile(r"(?<![\w-])(?P<w>[A-ZÄÖÜ][a-zäöüß]+)[ \t]+$")
+
+
 def _lower_adjective(text: str, start: int, core: str, named: bool, is_adj) -> str | None:
     """The lower-case adjective before a head at ``start`` that belongs to the body's name: a region's
     adjective before a government head or a named body, or a level of government before a named body."""
@@ -253,6 +260,10 @@ def org_candidates(text: str, is_region=lambda name: False, lang: str = "de",
             after = None
         if adj:
             adj = _DET.sub("", adj) or None
+        if adj and pre and len(adj.split()) == 1 and is_adj(adj.strip()):
+            adj = None  # "die Gießener Justus-Liebig-Universität": the town's adjective says where it is
+        if after and is_given_name(after.split()[-1]) and _HYPHEN_NAME.match(text, m.end("after")):
+            continue  # "Institut für X Julius Kühn-Institut": a description before the name (read next)
         core = low if low.endswith(tuple(_HEADS_DE)) else low[:-2] if low[:-2].endswith(tuple(_HEADS_DE)) else low.rstrip("s")
         if core.startswith(_NOT_BODIES):
             continue
@@ -304,6 +315,9 @@ def org_candidates(text: str, is_region=lambda name: False, lang: str = "de",
         name = "".join(x for x in ((_norm_adj(adj) + " ") if adj else low_adj + " " if low_adj else "", pre or "", head))
         # a name word before the head that is no adjective ("dem Konfuzius Institut Bremen", "die KIST Europe
         # Forschungsgesellschaft"): an acronym, or one plain name after an article or a preposition
+        person = _GIVEN_BEFORE.search(text, max(0, m.start() - 30), m.start()) if pre and not adj else None
+        if person and is_given_name(person.group("w")):
+            name = person.group("w") + " " + name  # "Julius Kühn-Institut": a body named after a person
         lead = _NAME_BEFORE.search(text, 0, m.start()) if not (pre or low_adj) else None
         if lead and (re.fullmatch(r"[A-Z]{2,6}", lead.group("w")) or (not adj and (after or core in _BARE_OK))) \
                 and not _DE_NOUN.search(lead.group("w")) and not _NOT_NAME.search(lead.group("w")) \
