@@ -125,3 +125,18 @@ def test_a_given_name_before_a_hyphenated_institute_belongs_to_it():
 def test_a_town_adjective_before_a_person_named_university_is_not_its_name():
     got = _orgs("Der Präsident der Leipziger Clara-Zetkin-Universität begrüßte die Gäste.")
     assert "Clara-Zetkin-Universität" in got
+
+
+def test_a_state_abbreviation_before_a_ministry_is_part_of_its_name():
+    got = _orgs("Eingeladen hatte das Sächs. Ministerium für Kultus und Sport gemeinsam mit zwei Schulen.")
+    assert "Sächs. Ministerium für Kultus und Sport" in got
+
+
+def test_a_compound_of_bauer_names_the_company_after_it():
+    got = _cos("Danach ging es zum Landmaschinenbauer Korvat in Curitiba.")
+    assert "Korvat" in got
+
+
+def test_a_chamber_named_by_a_town_of_two_words():
+    text = "Bei der Außenhandelskammer in Porto Alegre stellte die Delegation ihre Projekte vor."
+    assert "Außenhandelskammer in Porto Alegre" in _orgs(text)

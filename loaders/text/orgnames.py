@@ -205,9 +205,24 @@ _GOV_HEADS = ("ministerium", "kanzlei", "regierung", "generalkonsulat", "konsula
 # heads whose body is named by the town it sits in ("des Generalkonsulats in Bonn", "der Außenhandelskammer
 # in X", "die Auslandshandelskammern in China"): "in" and a known region belong to the name
 _IN_PLACE_HEADS = ("generalkonsulat", "konsulat", "handelskammer", "vertretung", "repräsentanz", "büro")
-_IN_PLACE = re.compile(r"[ \t]+in[ \t]+(?P<r>[A-ZÄÖÜ][\w]*(?:-[A-ZÄÖÜ][\w]*)*)(?![\w-])")
+_IN_PLACE = re.compile(r"[ \t]+in[ \t]+(?P<r>[A-ZÄÖÜ][\w]*(?:-[A-ZÄÖÜ][\w]*)*(?:[ \t]+(?:(?:do|dos|da|de|del)[ \t]+)?[A-ZÄÖÜ][\w]*){0,2})(?![\w-])")
 
 
+def _place_after(text: str, pos: int, is_region) -> str | None:
+    """'in <region>' right after ``pos``, the longest run of up to three words that is a known region."""
+    m = _IN_PLACE.match(text, pos)
+    if not m:
+        return None
+    words = m.group("r").split()
+    for k in range(len(words), 0, -1):
+        r = " ".join(words[:k])
+        if words[k - 1][0].isupper() and is_region(r):
+            return "in " + r
+    return None
+
+
+# a German state's abbreviation with its full stop right before a head ("Nds. Ministerium", "Sächs. Landesamt")
+_STATE_ABBR = re.compile(r"(?<![\w-])(?P<w>(?:Nds|Sächs|Thür|Nieders|Brandenb|Meckl)\.)[ \t]+$")
 # a hyphenated name after a space ("... Julius Kühn-Institut"), and a given name right before a match
 _HYPHEN_NAME = re.compile(r"[ \t]+[A-ZÄÖÜ][\w]*-[A-ZÄÖÜ]")
 _GIVEN_BEFORE = re.compile(r"(?<![\w-])(?P<w>[A-ZÄÖÜ][a-zäöüß]+)[ \t]+$")
@@ -297,9 +312,7 @@ def org_candidates(text: str, is_region=lambda name: False, lang: str = "de",
                 continue  # "im Zentrum Hamburgs": the centre of a city
         # (an office or a representation only as a compound, "Verbindungsbüro": "ein Büro in X" is no name)
         if not after and core.endswith(_IN_PLACE_HEADS) and (core.endswith(_IN_PLACE_HEADS[:3]) or core not in _IN_PLACE_HEADS):
-            inp = _IN_PLACE.match(text, m.end("head"))
-            if inp and is_region(inp.group("r")):
-                after = inp.group(0).strip()  # "Generalkonsulat in Bonn"
+            after = _place_after(text, m.end("head"), is_region)  # "Generalkonsulat in Bonn"
         low_adj = None if (adj or pre) else _lower_adjective(text, m.start(), core, bool(after) or core in _BARE_OK, is_adj)
         if not (adj or pre or after or low_adj) and core not in _BARE_OK:
             continue
@@ -315,10 +328,13 @@ def org_candidates(text: str, is_region=lambda name: False, lang: str = "de",
         name = "".join(x for x in ((_norm_adj(adj) + " ") if adj else low_adj + " " if low_adj else "", pre or "", head))
         # a name word before the head that is no adjective ("dem Konfuzius Institut Bremen", "die KIST Europe
         # Forschungsgesellschaft"): an acronym, or one plain name after an article or a preposition
+        state = _STATE_ABBR.search(text, max(0, m.start() - 12), m.start()) if not (adj or pre or low_adj) else None
+        if state:
+            name = state.group("w") + " " + name  # "Nds. Ministerium für ...": the state's short form
         person = _GIVEN_BEFORE.search(text, max(0, m.start() - 30), m.start()) if pre and not adj else None
         if person and is_given_name(person.group("w")):
             name = person.group("w") + " " + name  # "Julius Kühn-Institut": a body named after a person
-        lead = _NAME_BEFORE.search(text, 0, m.start()) if not (pre or low_adj) else None
+        lead = _NAME_BEFORE.search(text, 0, m.start()) if not (pre or low_adj or state) else None
         if lead and (re.fullmatch(r"[A-Z]{2,6}", lead.group("w")) or (not adj and (after or core in _BARE_OK))) \
                 and not _DE_NOUN.search(lead.group("w")) and not _NOT_NAME.search(lead.group("w")) \
                 and not re.search(r"(?i)(?:minister|präsident|direktor|leiter|rektor|kanzler|sprecher|chef)(?:in)?$", lead.group("w")):
@@ -428,7 +444,7 @@ def enumerated_companies(text: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-# a word that says "company" right before its name
+# a word that says "company" right before its name (and compounds of "-bauer": "Flugzeugbauer X", "Autobauer Y")
 _CO_WORDS = ("unternehmen", "unternehmens", "firma", "konzern", "konzerns", "hersteller", "herstellers", "zulieferer",
              "zulieferers", "spezialist", "spezialisten", "reederei", "dienstleister", "dienstleisters", "anbieter",
              "anbieters", "produzent", "produzenten", "mutterkonzern", "mutterkonzerns", "start-up", "startup",
@@ -440,7 +456,7 @@ _CO_EN = (r"(?:manufacturer|maker|automaker|carmaker|chipmaker|giant|company|fir
 _NAME_TOK = r"(?:[A-Z0-9ÄÖÜ][\w&'’.+-]*+)"
 _DE_DET = r"(?i:der|die|das|des|dem|den|ein|eine|eines|einem|einer|[a-zäöüß]+(?:e|en|er|es|em))"
 DESCRIBED_DE = re.compile(
-    rf"(?<![\w-])(?:[A-ZÄÖÜ][a-zäöüß]+{_CO_DE}|[A-ZÄÖÜ][\w]*-{_CO_DE_CAP}|(?<![\w-]){_DE_DET}\s+{_CO_DE_CAP})"
+    rf"(?<![\w-])(?:[A-ZÄÖÜ][a-zäöüß]+{_CO_DE}|[A-ZÄÖÜ][a-zäöüß]+(?:bauer|bauers)|[A-ZÄÖÜ][\w]*-{_CO_DE_CAP}|(?<![\w-]){_DE_DET}\s+{_CO_DE_CAP})"
     rf"\s+(?P<name>{_NAME_TOK}(?:\s+{_NAME_TOK}){{0,2}})(?![\w&-])")
 DESCRIBED_EN = re.compile(rf"(?<![\w-]){_CO_EN}\s+(?P<name>{_NAME_TOK}(?:\s+{_NAME_TOK}){{0,2}})(?![\w&-])")
 # the words between the article and the company word describe it; a function word there means a relative

@@ -14,6 +14,7 @@ ABBREVIATIONS = {
     "s", "o", "dt", "engl", "franz", "gmbh", "ggü", "jan", "feb", "aug", "sep", "sept", "okt", "oct", "nov", "dez",
     "dec", "ag", "mbh", "phil", "rer", "nat", "med", "techn", "hon", "tsd", "pty", "pte", "pvt", "sdn", "pt",
     "gov", "sen", "rep", "lt", "gen", "hr", "fr",  # titles before a name: "Gov. X", "Lt. Gov. Y", "Hr. Z"
+    "nds", "sächs", "thür", "nieders", "brandenb", "meckl",  # a German state before a body: "Nds. Ministerium"
 }
 
 
