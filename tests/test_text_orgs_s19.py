@@ -3,7 +3,7 @@ body is part of its name, a mission or chamber named by its town ("in X"), and t
 Every sentence is our own; the bodies are invented or named after real places."""
 
 from loaders.text import extract
-from loaders.text.typenames import COMPANY, LOCATED_IN, ORGANIZATION
+from loaders.text.typenames import COMPANY, LOCATED_IN, ORGANIZATION, PARTNER_OF
 from tests.textnodes import names_by_type
 
 
@@ -140,3 +140,19 @@ def test_a_compound_of_bauer_names_the_company_after_it():
 def test_a_chamber_named_by_a_town_of_two_words():
     text = "Bei der Außenhandelskammer in Porto Alegre stellte die Delegation ihre Projekte vor."
     assert "Außenhandelskammer in Porto Alegre" in _orgs(text)
+
+
+# ------------------------------------------------------------------ English governments of a region
+
+def test_governments_of_regions_are_bodies_and_their_regions_partners():
+    text = ("The regional Government of Minas Gerais and the Government of the Free State of Thuringia "
+            "signed a memorandum of understanding in Erfurt on Monday.")
+    got = _orgs(text, "en")
+    assert "regional Government of Minas Gerais" in got
+    assert "Government of the Free State of Thuringia" in got
+    x = extract(text, doc_id="doc:t", published="2025-03-01", language="en", reference=False)
+    assert any(e.type == PARTNER_OF and {e.source, e.target} == {"region:de-th", "region:br-mg"} for e in x.batch.edges)
+
+
+def test_a_government_of_no_known_region_is_no_name():
+    assert not any(n.startswith("Government") for n in _orgs("The Government of Good Intentions is a play.", "en"))

@@ -45,12 +45,14 @@ _HEAD_EN = (r"(?:Agency|Association|Chambers?|Institute|University|Ministry|Corp
 _HEAD_FIRST_EN = re.compile(
     rf"(?<![\w-])(?P<name>(?:Ministry|Agency|Department|Office|Institute|Council|Commission|Bureau|Chamber|Authority|"
     rf"Board|Centre|Center|Foundation|Association|Chancellery|Committee|Embassy|Consulate(?:[- ]General)?|"
-    rf"Federation|Confederation)"
+    rf"Federation|Confederation|Government)"
     # "Department for Promotion of Industry and Internal Trade": a second "of" inside the field
     rf"\s+(?:of|for)(?:\s+(?:the\s+)?{_CAPWORD})+(?:\s+(?:of|for)(?:\s+{_CAPWORD}){{1,3}}(?=\s+and\s))?"
     rf"(?:(?:,\s+{_CAPWORD})*,?\s+and(?:\s+{_CAPWORD})+)?)"
     # the place of the body after its field: "Chamber of Commerce and Industry of Stuttgart" (kept only for a region)
     rf"(?P<of>\s+(?:of|in)\s+(?P<place>{_CAPWORD}(?:\s+{_CAPWORD})?))?")
+# a level of government in lower case before "Government of X" ("the provincial Government of ...")
+_LEVEL_BEFORE_EN = {"provincial", "federal", "state", "regional", "municipal", "national", "local", "prefectural"}
 # a name in capitals after the head belongs to it ("Political Network STRING")
 # "Ministry of Industry and Trade", not "X Hub and the Port of Y" (a second name after "and the")
 # a field list after "of"/"for" ends with "and" ("Ministry for Economic Affairs, Regional Development and Energy")
@@ -578,11 +580,19 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
                 if in_region:
                     name += m.group("of")
                 # an embassy, a consulate, a government is one of a country or region the text names
-                mission = re.match(r"(?:Embassy|Consulate)\b", name)
+                mission = re.match(r"(?:Embassy|Consulate|Government)\b", name)
                 if mission and not in_region and not any(
                         e.type == REGION for e in gaz.lookup(re.sub(r"^\S+(?:[- ]General)?\s+(?:of|for)\s+(?:the\s+)?", "", m.group("name")))):
                     continue
-                _register_org(gaz, name, lang)
+                # "the provincial Government of X": the level written before the head belongs to the name
+                if prev is not None and prev.group(1) in _LEVEL_BEFORE_EN:
+                    name = f"{prev.group(1)} {name}"
+                e = _register_org(gaz, name, lang, hint="government" if mission else None)
+                if e is not None and e.local and e.seat is None and mission and mission.group(0) == "Government":
+                    # the government of a region the name states sits there (its region stands for it)
+                    where = m.group("place") if in_region else re.sub(r"^\S+\s+(?:of|for)\s+(?:the\s+)?", "", m.group("name"))
+                    regions = [x for x in gaz.lookup(where) if x.type == REGION]
+                    e.seat = regions[0].id if regions else None
         for m in _GOVERNMENT_EN.finditer(t):
             _register_org(gaz, m.group("name"), lang, hint="government")
         for m in _MISSION_DE.finditer(t):
