@@ -585,8 +585,11 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
                         e.type == REGION for e in gaz.lookup(re.sub(r"^\S+(?:[- ]General)?\s+(?:of|for)\s+(?:the\s+)?", "", m.group("name")))):
                     continue
                 # "the provincial Government of X": the level written before the head belongs to the name
-                if prev is not None and prev.group(1) in _LEVEL_BEFORE_EN:
+                level = prev is not None and prev.group(1) in _LEVEL_BEFORE_EN
+                if level:
                     name = f"{prev.group(1)} {name}"
+                elif mission and mission.group(0) == "Government" and not in_region:
+                    continue  # "the Government of Japan" stands for the region (a party to its agreements)
                 e = _register_org(gaz, name, lang, hint="government" if mission else None)
                 if e is not None and e.local and e.seat is None and mission and mission.group(0) == "Government":
                     # the government of a region the name states sits there (its region stands for it)
@@ -611,8 +614,9 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
             adj = m.group("adj")
             if any(h.kind == "adjective" and gaz.entries[h.ref].properties.get("level") == "country"
                    for mm in gaz.match(adj, tokenize(adj)) if mm.start == 0 and mm.end == len(adj) for h in mm.hits):
-                place = m.group("r") and any(e.type == REGION for e in gaz.lookup(m.group("r")))
-                _register_org(gaz, m.group(0) if place else m.group("name"), lang, hint="government")
+                e = _register_org(gaz, m.group("name"), lang, hint="government")
+                if e is not None and m.group("r") and any(x.type == REGION for x in gaz.lookup(m.group("r"))):
+                    gaz.add_alias(e.id, m.group(0), lang)  # the mission with its town names it too
         for m in _POSSESSIVE_BODY.finditer(t):
             _possessive_body(gaz, m, lang)
         for m in _CHAMBER_ABBR.finditer(t):

@@ -99,6 +99,7 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
                     d.fact(LOCATED_IN, m.ref, ms[k].ref, s.index)
     _named_for_country(d, s, ms)
     _place_in_name(d, s, ms)
+    _active_in(d, s, ms)
     # a list of people with their bodies and towns: "Jane Roe, Consul, Embassy of Tarnia, Berlin; ..."
     for i, m in enumerate(ms[:-1]):
         nxt = ms[i + 1]
@@ -115,6 +116,30 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
         o_ms = [x for x in ms if x.kind == "entity" and x.type in (ORGANIZATION, COMPANY) and 0 <= x.start - m.end() <= 20]
         if r_ms and o_ms:
             d.fact(LOCATED_IN, o_ms[0].ref, r_ms[0].ref, s.index)
+
+
+# "X und Y sind in Z aktiv", "X is already present in Z": where bodies work (the region after "in", an
+# activity word after it)
+_ACTIVE_VERB = re.compile(r"\s*,?\s+(?:ist|sind|is|are)\s+(?:(?:bereits|schon|auch|already|also|now|seit\s+\w+)\s+)?in\s+(?:den|der|dem|the\s+)?\s*$")
+_ACTIVE_WORD = re.compile(r"\s+(?:(?:bereits|schon|seit\s+\w+|erfolgreich|successfully)\s+)?(?:aktiv|tätig|vertreten|präsent|ansässig|active|present|represented|operating)\b")
+_LIST_GAP = re.compile(r"\s*(?:,|und|and|sowie|&)\s*")
+
+
+def _active_in(d: Doc, s: Sentence, ms: list[Mention]) -> None:
+    t = s.text
+    ents = [m for m in ms if m.kind == "entity"]
+    for i, r in enumerate(ents):
+        if r.type != REGION or not i or not _ACTIVE_WORD.match(t, r.end):
+            continue
+        k = i - 1
+        if ents[k].type not in (ORGANIZATION, COMPANY) or not _ACTIVE_VERB.fullmatch(_gap(t, ents[k].end, r.start)):
+            continue
+        subjects = [ents[k]]
+        while k > 0 and ents[k - 1].type in (ORGANIZATION, COMPANY) and _LIST_GAP.fullmatch(_gap(t, ents[k - 1].end, ents[k].start)):
+            k -= 1
+            subjects.append(ents[k])
+        for o in subjects:
+            d.fact(LOCATED_IN, o.ref, r.ref, s.index)
 
 
 # a body named by the town it sits in ("das Generalkonsulat in X", "the Chamber of Commerce in Y"): the
@@ -139,7 +164,7 @@ _GOVERNMENT_BODY = re.compile(r"(?i)minist|government|regierung|kanzlei|chancell
 _POSSESSIVE = re.compile(r"(?:'s|’s)\s+")
 # "die renommierte X in München", "der Deutschen Auslandshandelskammer in Shanghai": a noun phrase (an article,
 # at most one lower-case adjective) of the body and its town
-_ARTICLE_BEFORE = re.compile(r"(?:^|[\s(])(?:der|die|das|dem|den|des|the)\s+(?:[a-zäöüß]+(?:e|en|er|es|em)\s+)?$")
+_ARTICLE_BEFORE = re.compile(r"(?:^|[\s(])(?:der|die|das|dem|den|des|im|am|beim|vom|zum|zur|the)\s+(?:[a-zäöüß]+(?:e|en|er|es|em)\s+)?$")
 
 
 # "die landeseigene Wirtschaftsförderungsgesellschaft X": a body the state owns (the state the text is about)
