@@ -3,7 +3,7 @@ body is part of its name, a mission or chamber named by its town ("in X"), and t
 Every sentence is our own; the bodies are invented or named after real places."""
 
 from loaders.text import extract
-from loaders.text.typenames import COMPANY, LOCATED_IN, ORGANIZATION, PARTNER_OF
+from loaders.text.typenames import COMPANY, LOCATED_IN, ORGANIZATION, PARTNER_OF, SUBORDINATE_TO
 from tests.textnodes import names_by_type
 
 
@@ -175,3 +175,19 @@ def test_active_in_needs_the_activity_word():
 def test_a_body_in_a_town_after_a_contracted_article():
     text = "Am Nachmittag informierte sich die Gruppe im Forschungszentrum Lindenhof in Kassel über Bodenproben."
     assert any(o.startswith("Forschungszentrum Lindenhof") and r == "Kassel" for o, r in _facts(text, LOCATED_IN))
+
+
+# ------------------------------------------------------------------ whose body it is
+
+def test_a_state_body_of_a_country_by_its_adjective():
+    text = "KOTRA (Korea Trade-Investment Promotion Agency) ist die staatliche koreanische Handelsförderorganisation."
+    x = extract(text, doc_id="doc:t", published="2025-03-01", language="de", reference=False)
+    assert ("org:kotra", "region:kr") in {(e.source, e.target) for e in x.batch.edges if e.type == SUBORDINATE_TO}
+    # the long form in brackets after a known acronym is no second body
+    assert len([n for n in x.batch.nodes if n.type == ORGANIZATION]) == 1
+
+
+def test_the_states_agency_in_apposition_belongs_to_the_state():
+    text = ("Saxony wants more investors from Asia. Jane Roe, head of the Tokyo office of Velden Invest GmbH, "
+            "the state's trade and investment promotion agency, spoke in Osaka.")
+    assert ("Velden Invest GmbH", "Sachsen") in _facts(text, SUBORDINATE_TO, "en")

@@ -218,6 +218,9 @@ _LEAD_LEGAL_NAME = re.compile(rf"(?<![\w.-])(?P<name>{_LEGAL_LEAD}[A-Z][\w&'’-
 _CO_NAME = re.compile(rf"(?P<name>{_RUN_NL})\s+Co\.(?![\w])(?!,?\s*(?:Ltd|KG|Kg|LLC|Inc)\b)")
 
 
+_ACRONYM_FIRST = re.compile(rf"(?<![\w-])(?P<acr>[{UPPER}][A-Z0-9&]{{1,11}})\s*\((?P<long>{_RUN})\)")
+
+
 def strip_legal(name: str) -> str:
     return re.sub(rf"^{_LEGAL_LEAD}", "", re.sub(rf"\s+{_LEGAL}$", "", name)).strip()
 
@@ -471,6 +474,12 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
                 before = re.search(r"([\w-]+)\s+$", t[: m.start()])
                 hint = " ".join(x for x in (dropped, before.group(1) if before else "") if x)
                 _register_org(gaz, f"{name} {m.group('legal')}", lang, hint=hint or None)
+        # "KOTRA (Korea Trade-Investment Promotion Agency)": a known body's acronym, then its long form in brackets
+        for m in _ACRONYM_FIRST.finditer(t):
+            known = [e for e in gaz.lookup(m.group("acr")) if e.type in (ORGANIZATION, COMPANY)]
+            long = m.group("long")
+            if known and len(long.split()) >= 2 and not any(e.type in (ORGANIZATION, COMPANY, REGION) for e in gaz.lookup(long)):
+                gaz.add_alias(known[0].id, long, lang)
         for m in _LEAD_LEGAL_NAME.finditer(t):
             _register_org(gaz, m.group("name"), lang, type_override=COMPANY)
         for m in _CO_NAME.finditer(t):

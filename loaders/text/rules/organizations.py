@@ -111,6 +111,7 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
     _seat_named(d, s, ms)
     _seat_shapes(d, s, ms)
     _state_owned(d, s, ms)
+    _state_body(d, s, ms)
     for m in re.finditer(r"(?P<r>[A-ZÄÖÜ][\w]+)-based\s+", t):
         r_ms = [x for x in ms if x.kind == "entity" and x.type == REGION and x.start == m.start("r")]
         o_ms = [x for x in ms if x.kind == "entity" and x.type in (ORGANIZATION, COMPANY) and 0 <= x.start - m.end() <= 20]
@@ -169,6 +170,29 @@ _ARTICLE_BEFORE = re.compile(r"(?:^|[\s(])(?:der|die|das|dem|den|des|im|am|beim|
 
 # "die landeseigene Wirtschaftsförderungsgesellschaft X": a body the state owns (the state the text is about)
 _STATE_OWNED = re.compile(r"\blandeseigene[nmrs]?\s+(?:[A-ZÄÖÜ][\w-]*\s+)?$")
+
+
+# "X ist die staatliche japanische Agentur ...", "X, die staatliche koreanische ...": a body of the state whose
+# adjective follows
+_STATE_BODY_DE = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:\s+ist|,)\s+(?:die|der|das|eine?)\s+staatliche[nr]?\s+$")
+# "X, the state's trade promotion agency": a body of the state the text is about
+_STATES_BODY_EN = re.compile(r",\s+(?:the|its)\s+state(?:'s|’s)\s+(?:[\w&-]+\s+){0,5}?(?:agency|company|corporation|organi[sz]ation|society|bank)\b")
+
+
+def _state_body(d: Doc, s: Sentence, ms: list[Mention]) -> None:
+    t = s.text
+    home = getattr(d, "home", None)
+    for i, m in enumerate(ms):
+        if m.kind != "entity" or m.type not in (ORGANIZATION, COMPANY):
+            continue
+        # (a bracket right after the name, its long form or acronym, is skipped)
+        br = re.match(r"\s*\([^)]*\)", t[m.end:])
+        skip_to = m.end + br.end() if br else m.end
+        nxt = next((x for x in ms[i + 1:] if x.ref != m.ref and x.start >= skip_to), None)
+        if nxt is not None and nxt.kind == "adjective" and _STATE_BODY_DE.fullmatch(_gap(t, m.end, nxt.start)):
+            d.fact(SUBORDINATE_TO, m.ref, nxt.ref, s.index)
+        elif home and home in d.node_sentences and m.ref != home and _STATES_BODY_EN.match(t, m.end):
+            d.fact(SUBORDINATE_TO, m.ref, home, s.index)
 
 
 def _state_owned(d: Doc, s: Sentence, ms: list[Mention]) -> None:
