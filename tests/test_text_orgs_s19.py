@@ -191,3 +191,18 @@ def test_the_states_agency_in_apposition_belongs_to_the_state():
     text = ("Saxony wants more investors from Asia. Jane Roe, head of the Tokyo office of Velden Invest GmbH, "
             "the state's trade and investment promotion agency, spoke in Osaka.")
     assert ("Velden Invest GmbH", "Sachsen") in _facts(text, SUBORDINATE_TO, "en")
+
+
+# ------------------------------------------------------------------ descriptions that are no names
+
+def test_the_port_of_a_place_kind_is_no_name():
+    assert not _orgs("Am Vormittag besichtigte sie den neuen Hafen des Stadtstaats und sprach mit Lotsen.")
+
+
+def test_an_economic_centre_and_a_city_is_no_body():
+    assert not _orgs("Ziele sind das Finanzzentrum Toronto und die Hauptstadt Ottawa.")
+
+
+def test_a_capitalized_adjective_and_a_name_word_before_a_head():
+    got = _orgs("Sie sprach mit der Europäischen Business Akademie Sachsen über Stipendien.")
+    assert "Europäischen Business Akademie Sachsen" in got

@@ -318,8 +318,10 @@ def org_candidates(text: str, is_region=lambda name: False, lang: str = "de",
             continue
         if adj and adj == m.group("adj") and not (pre or after) and not text[:m.start()].strip():
             continue  # "Koreanische Regierung plant ...": capitalized only because it opens the sentence
-        if core.endswith(_NEEDS_NAME) and not after:
-            continue
+        if core.endswith(_NEEDS_NAME) and (not after or _KIND_ONLY.match(after)):
+            continue  # "den Hafen des Stadtstaats": the port of a place, no name
+        if low.startswith(_PLACE_ROLES) and core.endswith("zentrum") and after and is_region(after):
+            continue  # "das Wirtschaftszentrum São Paulo": what a city is, not a body
         if after and core.endswith(("büro", "vertretung")) and not (adj or pre) and re.match(r"(?:der|des)\s", after) \
                 and _ANY_HEAD.search(after):
             # "Büro der Deutschen Auslandshandelskammer": the body whose office it is
@@ -338,7 +340,9 @@ def org_candidates(text: str, is_region=lambda name: False, lang: str = "de",
         if lead and (re.fullmatch(r"[A-Z]{2,6}", lead.group("w")) or (not adj and (after or core in _BARE_OK))) \
                 and not _DE_NOUN.search(lead.group("w")) and not _NOT_NAME.search(lead.group("w")) \
                 and not re.search(r"(?i)(?:minister|präsident|direktor|leiter|rektor|kanzler|sprecher|chef)(?:in)?$", lead.group("w")):
-            name = lead.group("w") + " " + name
+            # (the adjective only before a name word that is no German adjective itself)
+            adj_lead = lead.group("a") if lead.group("a") and not _ADJ_LOOSE.match(lead.group("w")) else ""
+            name = adj_lead + lead.group("w") + " " + name
         if after:
             name += " " + after
             lead = _ONE_BODY_LEAD.search(text, 0, m.start())
@@ -365,8 +369,9 @@ _DESCRIBED_BEFORE = re.compile(r"(?<![\w-])(?:(?:[Ee]ine[rnms]?|[Ee]in|[Kk]eine[
                                r"\s+(?:[a-zäöüß][\w-]*\s+){0,2}(?:[A-ZÄÖÜ][\w]*-\s+(?:und|oder|sowie)\s+)?$")
 
 # one capitalized word right after an article or a preposition, before the match
+# (a capitalized adjective may stand before it: "der Deutschen Management Akademie X")
 _NAME_BEFORE = re.compile(r"(?:^|[\s(])(?:der|die|das|dem|den|des|im|am|beim|vom|zum|zur|von|mit|bei|an|in|und)\s+"
-                          r"(?P<w>[A-ZÄÖÜ][\w]+)\s+$")
+                          r"(?P<a>[A-ZÄÖÜ][a-zäöüß]+(?:e|en|er|es)\s+)?(?P<w>[A-ZÄÖÜ][\w]+)\s+$")
 
 # what a body is for ("die Gesellschaft zur Außenwirtschaftsförderung des Landes X"): a field, not a second body
 _PURPOSE_BEFORE = re.compile(r"(?<![\w-])(?:Gesellschaft|Agentur|Einrichtung|Institution|Organisation|Stelle)\s+(?:zur|zum|für\s+die)\s+$")
@@ -381,6 +386,10 @@ _KIND_GEN = re.compile(r"^(?:Landes|Freistaates|Freistaats|Provinz|Region|Stadt|
                        r"Kreises|Landkreises|Bezirks|Staates)$")
 _PERSON_GEN = re.compile(r"^(?:des|der)\s+(?:[A-ZÄÖÜ][a-zäöüß]*)?(?:[Mm]inister|[Pp]räsident|[Bb]ürgermeister|[Ss]enator|"
                          r"[Bb]otschafter|[Kk]onsul|[Gg]ouverneur|[Ll]andrat|[Dd]irektor|[Rr]ektor|[Kk]anzler)(?:in|s|en)?$")
+# a genitive of a kind of place and nothing else ("des Stadtstaats", "der Region")
+_KIND_ONLY = re.compile(r"^(?:des|der)\s+(?:Stadtstaat(?:e?s)?|Landes|Bundeslandes|Freistaates|Freistaats|Stadt|Region|Provinz|Inselstaates|Inselstaats|Landkreises|Kreises)$")
+# compounds of "Zentrum" that say what a place is ("Wirtschaftszentrum", "Finanzzentrum")
+_PLACE_ROLES = ("wirtschaftszentrum", "finanzzentrum", "handelszentrum", "industriezentrum", "ballungszentrum")
 _REGION_AFTER = re.compile(r"[ \t]+(?P<r>[A-ZÄÖÜ][\w]*(?:-[A-ZÄÖÜ][\w]*)*)(?![\w-])")
 _PLACE_KIND = re.compile(r"^(?:Region|Stadt|Landkreis|Kreis|Provinz|Präfektur|Bezirk)$")
 _DIRECTION = re.compile(r"^(?:Nord|Süd|Ost|West|Nordost|Nordwest|Südost|Südwest|Mitte|Mitteldeutschland|[A-Z]{2,})$")
