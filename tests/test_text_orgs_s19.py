@@ -206,3 +206,19 @@ def test_an_economic_centre_and_a_city_is_no_body():
 def test_a_capitalized_adjective_and_a_name_word_before_a_head():
     got = _orgs("Sie sprach mit der Europäischen Business Akademie Sachsen über Stipendien.")
     assert "Europäischen Business Akademie Sachsen" in got
+
+
+def test_a_chamber_of_a_district_written_with_hyphens():
+    got = _orgs("Der Präsident der Handwerkskammer Kassel-Nordhessen, Hans Roth, begleitete die Reise.")
+    assert "Handwerkskammer Kassel-Nordhessen" in got
+
+
+def test_a_name_does_not_run_into_an_office_after_and():
+    got = _orgs("Guests were welcomed by the Saxon State Chancellery and Minister of State for Europe Tom Velden.", "en")
+    assert "Saxon State Chancellery" in got
+    assert not any("Minister" in n for n in got)
+
+
+def test_a_cooperation_body_named_with_its_partner_country():
+    got = _orgs("The governor will also meet the Commission for Regional Cooperation with the Slovak Republic.", "en")
+    assert "Commission for Regional Cooperation with the Slovak Republic" in got

@@ -56,7 +56,13 @@ _LEVEL_BEFORE_EN = {"provincial", "federal", "state", "regional", "municipal", "
 # a name in capitals after the head belongs to it ("Political Network STRING")
 # "Ministry of Industry and Trade", not "X Hub and the Port of Y" (a second name after "and the")
 # a field list after "of"/"for" ends with "and" ("Ministry for Economic Affairs, Regional Development and Energy")
-_HEAD_NAME_EN = re.compile(rf"(?P<name>{_RUN}\s+{_HEAD_EN}(?:\s+(?:of|for)(?:\s+(?:the\s+)?{_CAPWORD})+(?:(?:,\s+{_CAPWORD}(?:\s+{_CAPWORD}){{0,2}}){{1,3}},?(?=\s+and\s))?|\s+and(?:\s+{_CAPWORD})+)*(?:\s+[A-Z]{{3,}}(?![\w-]))?)(?P<place>\s+{_CAPWORD})?(?![\w])")
+# an office after "and" ends a body's name ("the State Chancellery and Minister of State for X")
+_OFFICE_EN = r"(?:Minister|President|Secretary|Governor|Head|Director|Mayor|Premier|Chairman|Chairwoman|Chair|CEO|Ambassador|Consul)"
+_HEAD_NAME_EN = re.compile(rf"(?P<name>{_RUN}\s+{_HEAD_EN}(?:\s+(?:of|for)(?:\s+(?:the\s+)?{_CAPWORD})+(?:(?:,\s+{_CAPWORD}(?:\s+{_CAPWORD}){{0,2}}){{1,3}},?(?=\s+and\s))?|\s+and(?!\s+{_OFFICE_EN}\b)(?:\s+{_CAPWORD})+)*(?:\s+[A-Z]{{3,}}(?![\w-]))?)(?P<place>\s+{_CAPWORD})?(?![\w])")
+# "the Board of Transboundary Cooperation with the Czech Republic": a cooperation body named with its partner
+_COOPERATION_BODY_EN = re.compile(rf"(?<![\w-])(?P<name>(?:Board|Commission|Council|Committee|Office|Centre|Center|Forum)\s+(?:of|for)\s+"
+                                  rf"(?:{_CAPWORD}\s+){{0,2}}(?:Cooperation|Co-operation|Relations|Partnership)\s+with\s+(?:the\s+)?"
+                                  rf"(?P<place>{_CAPWORD}(?:\s+{_CAPWORD}){{0,2}}))")
 # words after a head that make the whole a programme, an event or a prize, not a body
 _PROGRAMME_WORD = re.compile(r"Initiative|Programme|Program|Project|Fund|Award|Awards|Prize|Platform|Forum|Conference|Summit|"
                              r"Week|Days|Day|Festival|Challenge|Strategy|Act|Plan|Fair|Expo|Congress|Convention|Symposium|"
@@ -574,6 +580,12 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
                             and re.search(rf"{_HEAD_EN}$", short) \
                             and any(x.type == REGION for x in gaz.lookup(name[cut.end():])):
                         gaz.add_alias(e.id, short, lang)
+        for m in _COOPERATION_BODY_EN.finditer(t):
+            place = m.group("place").split()
+            for k in range(len(place), 0, -1):  # the longest run of words that is a known region
+                if any(e.type == REGION for e in gaz.lookup(" ".join(place[:k]))):
+                    _register_org(gaz, t[m.start("name"):m.start("place")] + " ".join(place[:k]), lang)
+                    break
         for m in _HEAD_FIRST_EN.finditer(t):
             prev = re.search(r"(\S+)\s+$", t[max(0, m.start() - 40):m.start()])
             # after a capitalized word the name began earlier (``_HEAD_NAME_EN`` reads it whole)

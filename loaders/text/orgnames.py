@@ -275,7 +275,7 @@ def org_candidates(text: str, is_region=lambda name: False, lang: str = "de",
             after = None
         if adj:
             adj = _DET.sub("", adj) or None
-        if adj and pre and len(adj.split()) == 1 and is_adj(adj.strip()):
+        if adj and pre and len(adj.split()) == 1 and (is_adj(adj.strip()) or (adj.strip().endswith("er") and is_region(adj.strip()[:-2]))):
             adj = None  # "die Gießener Justus-Liebig-Universität": the town's adjective says where it is
         if after and is_given_name(after.split()[-1]) and _HYPHEN_NAME.match(text, m.end("after")):
             continue  # "Institut für X Julius Kühn-Institut": a description before the name (read next)
@@ -291,6 +291,9 @@ def org_candidates(text: str, is_region=lambda name: False, lang: str = "de",
             pair = after.split()[0].split("-")
             if plain is None and len(pair) == 2 and all(is_region(p) for p in pair):
                 plain = after.split()[0]  # "Gemeinsame Kommission Sachsen-Tschechien": a body of two regions
+            if plain is None and 2 <= len(pair) <= 4 and core.endswith("kammer") and is_region(pair[0]) \
+                    and all(p[:1].isupper() for p in pair):
+                plain = after.split()[0]  # "Handwerkskammer Kassel-Nordhessen": a chamber's district
             if plain is None and adj and core.endswith(("hochschule", "universität")):
                 # "Technische Hochschule Wildau": a university named by its town, which may be too small to know
                 word = after.split()[0]
