@@ -222,3 +222,18 @@ def test_a_name_does_not_run_into_an_office_after_and():
 def test_a_cooperation_body_named_with_its_partner_country():
     got = _orgs("The governor will also meet the Commission for Regional Cooperation with the Slovak Republic.", "en")
     assert "Commission for Regional Cooperation with the Slovak Republic" in got
+
+
+def test_a_quoted_body_in_a_town_is_located_there():
+    text = 'Die Landrätin hat das „Velden Service Center" in Kassel besucht.'
+    assert any(r == "Kassel" for _, r in _facts(text, LOCATED_IN))
+
+
+def test_a_body_opened_in_a_place_is_located_there():
+    text = "Last week, Tarn University opened the Saxon Study Office in Peru at two sites in the capital."
+    assert any(o == "Saxon Study Office" and r == "Peru" for o, r in _facts(text, LOCATED_IN, "en"))
+
+
+def test_a_body_meeting_in_a_place_is_not_located_there():
+    text = "The Velden Study Board met in Peru for talks with students."
+    assert not any(o == "Velden Study Board" for o, _ in _facts(text, LOCATED_IN, "en"))

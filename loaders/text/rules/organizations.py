@@ -82,7 +82,8 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
             while k < len(ms) and ms[k].kind == "entity" and ms[k].ref == m.ref:
                 k += 1
             if k < len(ms) and ms[k].kind == "entity" and ms[k].type == REGION:
-                g = _gap(t, ms[k - 1].end, ms[k].start)
+                # (a closing quotation mark after the name is no gap: '„X“ in Y')
+                g = _gap(t, ms[k - 1].end, ms[k].start).lstrip("\"“”»«’'")
                 if T.LOCATED.match(g):
                     after = t[ms[k].end:]
                     plain_in = re.fullmatch(r"\s*(?:,\s*)?in\s+", g) is not None
@@ -92,7 +93,9 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
                     subject = re.fullmatch(r"\s*(?:(?:Die|Der|Das|The)\s+(?:[A-ZÄÖÜ][\w-]*\s+)?)?", t[:m.start]) is not None \
                         and re.match(r"\s+[a-zäöüß]+(?:te|ten|ed|et|t|s)\s", after) is not None \
                         and not re.match(r"\s+(?:ist|is|has|was|hat|des|das|this|its|its)\s", after)
-                    if plain_in and not subject and not re.match(r"\s*(?:[,.;)]|$|\(|besucht|visited|(?:ist|is|hat|has|und|and|sowie|am|on|mitteilte|teilte|sagte|said|says|wurde|was)\b)", after):
+                    # what was opened or founded in Y is there: "eröffnete das X in Y", "inaugurated the X in Y at ..."
+                    opened = _OPENED_BEFORE.search(t, max(0, m.start - 40), m.start) is not None
+                    if plain_in and not subject and not opened and not re.match(r"\s*(?:[,.;)]|$|\(|besucht|visited|(?:ist|is|hat|has|und|and|sowie|am|on|mitteilte|teilte|sagte|said|says|wurde|was)\b)", after):
                         continue
                     if plain_in and _BRANCH_OF.search(t[max(0, m.start - 120):m.start]):
                         continue  # "die Niederlassung des Konzerns X in Y": the branch is in Y, not X
@@ -141,6 +144,12 @@ def _active_in(d: Doc, s: Sentence, ms: list[Mention]) -> None:
             subjects.append(ents[k])
         for o in subjects:
             d.fact(LOCATED_IN, o.ref, r.ref, s.index)
+
+
+# a verb of opening or founding and an article right before a body
+_OPENED_BEFORE = re.compile(r"(?<![\w-])(?:eröffnet(?:e|en)?|gegründet|eingeweiht|weiht(?:e|en)?|opened|opens|inaugurated|inaugurates|"
+                            r"launched|founded|established|set\s+up)\s+(?:(?:das|die|den|der|ein|eine|einen|the|a|an|its|their|its\s+new|a\s+new|the\s+new)\s+)?"
+                            r"(?:[\w-]+\s+){0,1}[„\"“»]?$")
 
 
 # a body named by the town it sits in ("das Generalkonsulat in X", "the Chamber of Commerce in Y"): the
