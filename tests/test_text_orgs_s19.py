@@ -237,3 +237,10 @@ def test_a_body_opened_in_a_place_is_located_there():
 def test_a_body_meeting_in_a_place_is_not_located_there():
     text = "The Velden Study Board met in Peru for talks with students."
     assert not any(o == "Velden Study Board" for o, _ in _facts(text, LOCATED_IN, "en"))
+
+
+def test_a_company_described_in_apposition_with_its_town():
+    text = "Marunaka Foods Co., a family-run noodle maker from Osaka, will open a branch in Cologne."
+    assert any(o == "Marunaka Foods Co." and r == "Osaka" for o, r in _facts(text, LOCATED_IN, "en"))
+    text = "Die Velden GmbH, ein Familienunternehmen aus Kassel, liefert Pumpen nach Chile."
+    assert ("Velden GmbH", "Kassel") in _facts(text, LOCATED_IN)

@@ -103,6 +103,7 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
     _named_for_country(d, s, ms)
     _place_in_name(d, s, ms)
     _active_in(d, s, ms)
+    _described_with_place(d, s, ms)
     # a list of people with their bodies and towns: "Jane Roe, Consul, Embassy of Tarnia, Berlin; ..."
     for i, m in enumerate(ms[:-1]):
         nxt = ms[i + 1]
@@ -144,6 +145,23 @@ def _active_in(d: Doc, s: Sentence, ms: list[Mention]) -> None:
             subjects.append(ents[k])
         for o in subjects:
             d.fact(LOCATED_IN, o.ref, r.ref, s.index)
+
+
+# "X, a time-honoured noodle maker from Y", "X, ein Familienunternehmen aus Y": the description in apposition
+# says where the company is
+_DESCRIBED_PLACE = re.compile(r"\.?\s*,\s+(?:a|an|the|ein|eine|einem|der|die|das)\s+(?:[\w-]+\s+){0,5}?"
+                              r"(?:company|firm|maker|manufacturer|producer|supplier|group|start-?up|[\w-]*[Uu]nternehmen|[\w-]*[Hh]ersteller|"
+                              r"[\w-]*[Zz]ulieferer|[Ff]irma|[\w-]*[Kk]onzern)\s+(?:(?:based|headquartered)\s+in|in|from|aus|mit\s+Sitz\s+in)\s+(?:the\s+|dem\s+|der\s+)?")
+
+
+def _described_with_place(d: Doc, s: Sentence, ms: list[Mention]) -> None:
+    t = s.text
+    for i, m in enumerate(ms):
+        if m.kind != "entity" or m.type not in (ORGANIZATION, COMPANY):
+            continue
+        r = next((x for x in ms[i + 1:] if x.kind == "entity" and x.ref != m.ref), None)
+        if r is not None and r.type == REGION and _DESCRIBED_PLACE.fullmatch(_gap(t, m.end, r.start)):
+            d.fact(LOCATED_IN, m.ref, r.ref, s.index)
 
 
 # a verb of opening or founding and an article right before a body
