@@ -244,3 +244,8 @@ def test_a_company_described_in_apposition_with_its_town():
     assert any(o == "Marunaka Foods Co." and r == "Osaka" for o, r in _facts(text, LOCATED_IN, "en"))
     text = "Die Velden GmbH, ein Familienunternehmen aus Kassel, liefert Pumpen nach Chile."
     assert ("Velden GmbH", "Kassel") in _facts(text, LOCATED_IN)
+
+
+def test_a_country_adjective_before_a_foreign_chamber():
+    got = _orgs("Die Termine organisiert die dortige deutsche Auslandshandelskammer gemeinsam mit der IHK.")
+    assert "deutsche Auslandshandelskammer" in got

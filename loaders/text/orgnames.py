@@ -199,9 +199,10 @@ def _norm_adj(adj: str) -> str:
 _LOW_ADJ = re.compile(r"(?<![\w-])(?P<a>[a-zäöüß]+(?:-[a-zäöüß]+)?(?:e|en|er|es|em))[ \t]+$")
 # adjectives of a level of government: they qualify a body that is named anyway ("regionalen Verwaltung X")
 _LEVEL_ADJ = re.compile(r"^(?:regional|provinziell|kommunal|städtisch|föderal|bundesstaatlich)(?:e|en|er|es|em)$")
-# heads that a region's adjective alone makes one body ("das koreanische Wirtschaftsministerium")
+# heads that a region's adjective alone makes one body ("das koreanische Wirtschaftsministerium", "der
+# deutschen Auslandshandelskammer")
 _GOV_HEADS = ("ministerium", "kanzlei", "regierung", "generalkonsulat", "konsulat", "landtag", "vertretung",
-              "repräsentanz", "verwaltung")
+              "repräsentanz", "verwaltung", "handelskammer")
 # heads whose body is named by the town it sits in ("des Generalkonsulats in Bonn", "der Außenhandelskammer
 # in X", "die Auslandshandelskammern in China"): "in" and a known region belong to the name
 _IN_PLACE_HEADS = ("generalkonsulat", "konsulat", "handelskammer", "vertretung", "repräsentanz", "büro")
