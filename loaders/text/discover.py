@@ -45,16 +45,24 @@ _HEAD_EN = (r"(?:Agency|Association|Chambers?|Institute|University|Ministry|Corp
 _HEAD_FIRST_EN = re.compile(
     rf"(?<![\w-])(?P<name>(?:Ministry|Agency|Department|Office|Institute|Council|Commission|Bureau|Chamber|Authority|"
     rf"Board|Centre|Center|Foundation|Association|Chancellery|Committee|Embassy|Consulate(?:[- ]General)?|"
-    rf"Federation|Confederation)"
+    rf"Federation|Confederation|Government)"
     # "Department for Promotion of Industry and Internal Trade": a second "of" inside the field
     rf"\s+(?:of|for)(?:\s+(?:the\s+)?{_CAPWORD})+(?:\s+(?:of|for)(?:\s+{_CAPWORD}){{1,3}}(?=\s+and\s))?"
     rf"(?:(?:,\s+{_CAPWORD})*,?\s+and(?:\s+{_CAPWORD})+)?)"
     # the place of the body after its field: "Chamber of Commerce and Industry of Stuttgart" (kept only for a region)
     rf"(?P<of>\s+(?:of|in)\s+(?P<place>{_CAPWORD}(?:\s+{_CAPWORD})?))?")
+# a level of government in lower case before "Government of X" ("the provincial Government of ...")
+_LEVEL_BEFORE_EN = {"provincial", "federal", "state", "regional", "municipal", "national", "local", "prefectural"}
 # a name in capitals after the head belongs to it ("Political Network STRING")
 # "Ministry of Industry and Trade", not "X Hub and the Port of Y" (a second name after "and the")
 # a field list after "of"/"for" ends with "and" ("Ministry for Economic Affairs, Regional Development and Energy")
-_HEAD_NAME_EN = re.compile(rf"(?P<name>{_RUN}\s+{_HEAD_EN}(?:\s+(?:of|for)(?:\s+(?:the\s+)?{_CAPWORD})+(?:(?:,\s+{_CAPWORD}(?:\s+{_CAPWORD}){{0,2}}){{1,3}},?(?=\s+and\s))?|\s+and(?:\s+{_CAPWORD})+)*(?:\s+[A-Z]{{3,}}(?![\w-]))?)(?P<place>\s+{_CAPWORD})?(?![\w])")
+# an office after "and" ends a body's name ("the State Chancellery and Minister of State for X")
+_OFFICE_EN = r"(?:Minister|President|Secretary|Governor|Head|Director|Mayor|Premier|Chairman|Chairwoman|Chair|CEO|Ambassador|Consul)"
+_HEAD_NAME_EN = re.compile(rf"(?P<name>{_RUN}\s+{_HEAD_EN}(?:\s+(?:of|for)(?:\s+(?:the\s+)?{_CAPWORD})+(?:(?:,\s+{_CAPWORD}(?:\s+{_CAPWORD}){{0,2}}){{1,3}},?(?=\s+and\s))?|\s+and(?!\s+{_OFFICE_EN}\b)(?:\s+{_CAPWORD})+)*(?:\s+[A-Z]{{3,}}(?![\w-]))?)(?P<place>\s+{_CAPWORD})?(?![\w])")
+# "the Board of Transboundary Cooperation with the Czech Republic": a cooperation body named with its partner
+_COOPERATION_BODY_EN = re.compile(rf"(?<![\w-])(?P<name>(?:Board|Commission|Council|Committee|Office|Centre|Center|Forum)\s+(?:of|for)\s+"
+                                  rf"(?:{_CAPWORD}\s+){{0,2}}(?:Cooperation|Co-operation|Relations|Partnership)\s+with\s+(?:the\s+)?"
+                                  rf"(?P<place>{_CAPWORD}(?:\s+{_CAPWORD}){{0,2}}))")
 # words after a head that make the whole a programme, an event or a prize, not a body
 _PROGRAMME_WORD = re.compile(r"Initiative|Programme|Program|Project|Fund|Award|Awards|Prize|Platform|Forum|Conference|Summit|"
                              r"Week|Days|Day|Festival|Challenge|Strategy|Act|Plan|Fair|Expo|Congress|Convention|Symposium|"
@@ -72,8 +80,10 @@ _MISSION_DE = re.compile(r"(?<![\w-])(?P<name>(?:Botschaft|Generalkonsulat|Konsu
 _REGION_GOVERNMENT_EN = re.compile(r"(?<![\w-])(?P<r>[A-Z][\w]*(?:\s?-\s?[A-Z][\w]*|\s[A-Z][\w]*){0,2})\s+"
                                    r"(?:State|Provincial|state|provincial)\s+(?:Government|government)(?![\w-])")
 # "das indische Generalkonsulat", "der Deutschen Botschaft": a country's mission named by the country's adjective
+# ("der deutschen Botschaft in Lima": the town it sits in belongs to the name)
 _MISSION_ADJ_DE = re.compile(r"(?<![\w-])(?P<name>(?P<adj>[A-Za-zÄÖÜäöü][a-zäöüß-]*(?:e|en|es|er|em))\s+"
-                             r"(?:Generalkonsulat|Botschaft|Konsulat)(?:e?s)?)(?![\w-])")
+                             r"(?:Generalkonsulat|Botschaft|Konsulat)(?:e?s)?)(?![\w-])"
+                             r"(?:[ \t]+in[ \t]+(?P<r>[A-ZÄÖÜ][\w]*(?:-[A-ZÄÖÜ][\w]*)*)(?![\w-]))?")
 # "Bavaria's economy ministry", "Ohio's state economic development department": a region's body by its field
 _POSSESSIVE_BODY = re.compile(r"(?<![\w-])(?P<r>[A-Z][\w]*(?:[ -][A-Z][\w]*)?)(?:'s|’s)\s+(?P<rest>(?:state\s+|regional\s+|provincial\s+)?"
                               r"(?P<field>economy|economics|economic(?:\s+affairs)?|finance|foreign|interior|science|education|"
@@ -168,6 +178,8 @@ def title_case(sentence: str, lang: str = "en") -> bool:
 
 
 _NAME_JOIN = re.compile(r",\s+|\s+(?:and|und|sowie|&)\s+")
+# a company's short name written in capitals ("BASF", "SCHOTT"), not an acronym of two letters
+_CAPS_NAME = re.compile(r"[A-ZÄÖÜ]{3,}")
 LEGAL_COMPANY = re.compile(rf"(?<![\w])(?:{_LEGAL}|Co\.)(?![\w])")
 
 
@@ -203,8 +215,20 @@ def classify(name: str, gaz: Gazetteer) -> tuple[str, str | None]:
     return ORGANIZATION, "other"
 
 
+# a legal form written before the name: Indonesian "PT" (Perseroan Terbatas), "PT." ("PT Velden Nusantara")
+_LEGAL_LEAD = r"PT\.?[ \t]+"
+_LEAD_LEGAL_NAME = re.compile(rf"(?<![\w.-])(?P<name>{_LEGAL_LEAD}[A-Z][\w&'’-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’-]*){{0,3}})")
+
+
+# "Velden Foods Co.": "Co." after a name (not the start of "Co., Ltd." or "Co. KG", read as legal forms)
+_CO_NAME = re.compile(rf"(?P<name>{_RUN_NL})\s+Co\.(?![\w])(?!,?\s*(?:Ltd|KG|Kg|LLC|Inc)\b)")
+
+
+_ACRONYM_FIRST = re.compile(rf"(?<![\w-])(?P<acr>[{UPPER}][A-Z0-9&]{{1,11}})\s*\((?P<long>{_RUN})\)")
+
+
 def strip_legal(name: str) -> str:
-    return re.sub(rf"\s+{_LEGAL}$", "", name).strip()
+    return re.sub(rf"^{_LEGAL_LEAD}", "", re.sub(rf"\s+{_LEGAL}$", "", name)).strip()
 
 
 def _trim_left(run: str) -> str:
@@ -301,7 +325,9 @@ def _register_org(gaz: Gazetteer, name: str, lang: str, acr: str | None = None, 
         return None
     # a span that contains a known body ("Verbände World Class 300 und High Potential ... Association") is not one name
     short = strip_legal(name)
-    for mm in gaz.match(name, tokenize(name)):
+    # (the name after a legal form in front, "PT <Company> Indonesia", is read as the name itself)
+    seen = short if re.match(_LEGAL_LEAD, name) else name
+    for mm in gaz.match(seen, tokenize(seen)):
         if any(h.kind == "entity" and gaz.entries[h.ref].type in (ORGANIZATION, COMPANY) for h in mm.hits):
             # a company's branch in a region is a company of its own: "<Company> Sachsen GmbH"
             rest = short[mm.end:].strip()
@@ -436,8 +462,15 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
             if not full or not full[0].isupper():
                 continue
             # "Toyota Motor Corporation and Velden Tools GmbH": a known body before "and" is a name of its own
+            # ("BASF und Velden AG": so is a single word in capitals, a company's short name of its own)
             for j in _NAME_JOIN.finditer(full):
-                if any(e.type in (ORGANIZATION, COMPANY) for e in gaz.lookup(full[:j.start()])):
+                first = full[:j.start()]
+                if any(e.type in (ORGANIZATION, COMPANY) for e in gaz.lookup(first)):
+                    full = full[j.end():]
+                    break
+                if _CAPS_NAME.fullmatch(first) and j.group(0).strip() in ("und", "and", "sowie") \
+                        and not gaz.lookup(first):
+                    _register_org(gaz, first, lang, type_override=COMPANY)
                     full = full[j.end():]
                     break
             name = _best_tail(full, gaz)
@@ -447,12 +480,33 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
                 before = re.search(r"([\w-]+)\s+$", t[: m.start()])
                 hint = " ".join(x for x in (dropped, before.group(1) if before else "") if x)
                 _register_org(gaz, f"{name} {m.group('legal')}", lang, hint=hint or None)
+        # "KOTRA (Korea Trade-Investment Promotion Agency)": a known body's acronym, then its long form in brackets
+        for m in _ACRONYM_FIRST.finditer(t):
+            known = [e for e in gaz.lookup(m.group("acr")) if e.type in (ORGANIZATION, COMPANY)]
+            long = m.group("long")
+            if known and len(long.split()) >= 2 and not any(e.type in (ORGANIZATION, COMPANY, REGION) for e in gaz.lookup(long)):
+                gaz.add_alias(known[0].id, long, lang)
+        for m in _LEAD_LEGAL_NAME.finditer(t):
+            _register_org(gaz, m.group("name"), lang, type_override=COMPANY)
+        for m in _CO_NAME.finditer(t):
+            full = _best_tail(_trim_left(m.group("name")), gaz)
+            # ("Co." short for "Company": a known "X Company" is the same body)
+            words = (full or "").split()
+            same = [(w, e) for k in range(len(words)) for w in [" ".join(words[k:])]
+                    for e in gaz.lookup(f"{w} Company") if e.type in (ORGANIZATION, COMPANY)]
+            if same:
+                gaz.add_alias(same[0][1].id, f"{same[0][0]} Co.", lang)
+            elif full and full[0].isupper() and not any(e.type in (REGION, PERSON_T) for e in gaz.lookup(full)):
+                e = _register_org(gaz, f"{full} Co.", lang, type_override=COMPANY)
+                if e is not None and full not in e.all_names():
+                    gaz.add_alias(e.id, full, lang)  # the name without "Co." names it too
     doc_forms: Counter | None = None
     doc_text = ""
     for s in sentences:
         t = s.text
         # names by type words, coordinated compounds, parties, companies in enumerations (orgnames)
-        for name, hint, alias in org_candidates(t, lambda n: any(e.type == REGION for e in gaz.lookup(n)), lang):
+        for name, hint, alias in org_candidates(t, lambda n: any(e.type == REGION for e in gaz.lookup(n)), lang,
+                                                lambda w: _region_adjective(gaz, w)):
             # the short form of a body found with its full name ('Chemie-Cluster' for 'Chemie-Cluster Nord e. V.')
             longer = [e for e in gaz.entries.maps[0].values() if e.local and e.type in (ORGANIZATION, COMPANY)
                       and any(n.startswith(name + " ") for n in e.all_names())] if hasattr(gaz.entries, "maps") else []
@@ -526,6 +580,12 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
                             and re.search(rf"{_HEAD_EN}$", short) \
                             and any(x.type == REGION for x in gaz.lookup(name[cut.end():])):
                         gaz.add_alias(e.id, short, lang)
+        for m in _COOPERATION_BODY_EN.finditer(t):
+            place = m.group("place").split()
+            for k in range(len(place), 0, -1):  # the longest run of words that is a known region
+                if any(e.type == REGION for e in gaz.lookup(" ".join(place[:k]))):
+                    _register_org(gaz, t[m.start("name"):m.start("place")] + " ".join(place[:k]), lang)
+                    break
         for m in _HEAD_FIRST_EN.finditer(t):
             prev = re.search(r"(\S+)\s+$", t[max(0, m.start() - 40):m.start()])
             # after a capitalized word the name began earlier (``_HEAD_NAME_EN`` reads it whole)
@@ -541,11 +601,22 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
                 if in_region:
                     name += m.group("of")
                 # an embassy, a consulate, a government is one of a country or region the text names
-                mission = re.match(r"(?:Embassy|Consulate)\b", name)
+                mission = re.match(r"(?:Embassy|Consulate|Government)\b", name)
                 if mission and not in_region and not any(
                         e.type == REGION for e in gaz.lookup(re.sub(r"^\S+(?:[- ]General)?\s+(?:of|for)\s+(?:the\s+)?", "", m.group("name")))):
                     continue
-                _register_org(gaz, name, lang)
+                # "the provincial Government of X": the level written before the head belongs to the name
+                level = prev is not None and prev.group(1) in _LEVEL_BEFORE_EN
+                if level:
+                    name = f"{prev.group(1)} {name}"
+                elif mission and mission.group(0) == "Government" and not in_region:
+                    continue  # "the Government of Japan" stands for the region (a party to its agreements)
+                e = _register_org(gaz, name, lang, hint="government" if mission else None)
+                if e is not None and e.local and e.seat is None and mission and mission.group(0) == "Government":
+                    # the government of a region the name states sits there (its region stands for it)
+                    where = m.group("place") if in_region else re.sub(r"^\S+\s+(?:of|for)\s+(?:the\s+)?", "", m.group("name"))
+                    regions = [x for x in gaz.lookup(where) if x.type == REGION]
+                    e.seat = regions[0].id if regions else None
         for m in _GOVERNMENT_EN.finditer(t):
             _register_org(gaz, m.group("name"), lang, hint="government")
         for m in _MISSION_DE.finditer(t):
@@ -564,7 +635,9 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
             adj = m.group("adj")
             if any(h.kind == "adjective" and gaz.entries[h.ref].properties.get("level") == "country"
                    for mm in gaz.match(adj, tokenize(adj)) if mm.start == 0 and mm.end == len(adj) for h in mm.hits):
-                _register_org(gaz, m.group("name"), lang, hint="government")
+                e = _register_org(gaz, m.group("name"), lang, hint="government")
+                if e is not None and m.group("r") and any(x.type == REGION for x in gaz.lookup(m.group("r"))):
+                    gaz.add_alias(e.id, m.group(0), lang)  # the mission with its town names it too
         for m in _POSSESSIVE_BODY.finditer(t):
             _possessive_body(gaz, m, lang)
         for m in _CHAMBER_ABBR.finditer(t):
@@ -605,6 +678,12 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
             first = m.group("name").split()[0]
             if any(e.type == REGION for e in gaz.lookup(first)):
                 _register_org(gaz, m.group("name"), lang)
+
+
+def _region_adjective(gaz: Gazetteer, word: str, level: str | None = None) -> bool:
+    """The word is, as a whole, the adjective of a region the gazetteer knows (of that level, if given)."""
+    return any(h.kind == "adjective" and (level is None or gaz.entries[h.ref].properties.get("level") == level)
+               for mm in gaz.match(word, tokenize(word)) if mm.start == 0 and mm.end == len(word) for h in mm.hits)
 
 
 def _cut_at_office(name: str) -> str:

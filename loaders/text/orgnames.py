@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from .givennames import is_given_name
 from .triggers import AGREEMENT
 
 _HEADS_DE = ("ministerium", "staatskanzlei", "senatskanzlei", "kanzlei", "landesamt", "bundesamt", "amt", "kammer",
@@ -195,9 +196,60 @@ def _norm_adj(adj: str) -> str:
     return " ".join(adj.split())
 
 
-def org_candidates(text: str, is_region=lambda name: False, lang: str = "de") -> list[tuple[str, str | None, str | None]]:
+# a lower-case adjective right before a head: part of the name as written ("der rheinland-pfälzischen
+# Staatskanzlei", "die regionale Militärverwaltung X"); a region's adjective says whose body it is
+_LOW_ADJ = re.compile(r"(?<![\w-])(?P<a>[a-zäöüß]+(?:-[a-zäöüß]+)?(?:e|en|er|es|em))[ \t]+$")
+# adjectives of a level of government: they qualify a body that is named anyway ("regionalen Verwaltung X")
+_LEVEL_ADJ = re.compile(r"^(?:regional|provinziell|kommunal|städtisch|föderal|bundesstaatlich)(?:e|en|er|es|em)$")
+# heads that a region's adjective alone makes one body ("das koreanische Wirtschaftsministerium", "der
+# deutschen Auslandshandelskammer")
+_GOV_HEADS = ("ministerium", "kanzlei", "regierung", "generalkonsulat", "konsulat", "landtag", "vertretung",
+              "repräsentanz", "verwaltung", "handelskammer")
+# heads whose body is named by the town it sits in ("des Generalkonsulats in Bonn", "der Außenhandelskammer
+# in X", "die Auslandshandelskammern in China"): "in" and a known region belong to the name
+_IN_PLACE_HEADS = ("generalkonsulat", "konsulat", "handelskammer", "vertretung", "repräsentanz", "büro")
+_IN_PLACE = re.compile(r"[ \t]+in[ \t]+(?P<r>[A-ZÄÖÜ][\w]*(?:-[A-ZÄÖÜ][\w]*)*(?:[ \t]+(?:(?:do|dos|da|de|del)[ \t]+)?[A-ZÄÖÜ][\w]*){0,2})(?![\w-])")
+
+
+def _place_after(text: str, pos: int, is_region) -> str | None:
+    """'in <region>' right after ``pos``, the longest run of up to three words that is a known region."""
+    m = _IN_PLACE.match(text, pos)
+    if not m:
+        return None
+    words = m.group("r").split()
+    for k in range(len(words), 0, -1):
+        r = " ".join(words[:k])
+        if words[k - 1][0].isupper() and is_region(r):
+            return "in " + r
+    return None
+
+
+# a German state's abbreviation with its full stop right before a head ("Nds. Ministerium", "Sächs. Landesamt")
+_STATE_ABBR = re.compile(r"(?<![\w-])(?P<w>(?:Nds|Sächs|Thür|Nieders|Brandenb|Meckl)\.)[ \t]+$")
+# a hyphenated name after a space ("... Julius Kühn-Institut"), and a given name right before a match
+_HYPHEN_NAME = re.compile(r"[ \t]+[A-ZÄÖÜ][\w]*-[A-ZÄÖÜ]")
+_GIVEN_BEFORE = re.compile(r"(?<![\w-])(?P<w>[A-ZÄÖÜ][a-zäöüß]+)[ \t]+$")
+
+
+def _lower_adjective(text: str, start: int, core: str, named: bool, is_adj) -> str | None:
+    """The lower-case adjective before a head at ``start`` that belongs to the body's name: a region's
+    adjective before a government head or a named body, or a level of government before a named body."""
+    m = _LOW_ADJ.search(text, max(0, start - 40), start)
+    if not m:
+        return None
+    a = m.group("a")
+    if is_adj(a) and (named or core.endswith(_GOV_HEADS)):
+        return a
+    if named and _LEVEL_ADJ.match(a):
+        return a
+    return None
+
+
+def org_candidates(text: str, is_region=lambda name: False, lang: str = "de",
+                   is_adj=lambda word: False) -> list[tuple[str, str | None, str | None]]:
     """(name, hint, short alias) of organizations named by type words in a sentence. A plain name after
-    the head counts only when ``is_region`` says it is a region ('Technische Universität Berlin')."""
+    the head counts only when ``is_region`` says it is a region ('Technische Universität Berlin');
+    ``is_adj`` says whether a word is a region's adjective ('rheinland-pfälzischen')."""
     out: list[tuple[str, str | None, str | None]] = []
     for m in COORD_DE.finditer(text):
         head = m.group("head")
@@ -226,6 +278,10 @@ def org_candidates(text: str, is_region=lambda name: False, lang: str = "de") ->
             after = None
         if adj:
             adj = _DET.sub("", adj) or None
+        if adj and pre and len(adj.split()) == 1 and (is_adj(adj.strip()) or (adj.strip().endswith("er") and is_region(adj.strip()[:-2]))):
+            adj = None  # "die Gießener Justus-Liebig-Universität": the town's adjective says where it is
+        if after and is_given_name(after.split()[-1]) and _HYPHEN_NAME.match(text, m.end("after")):
+            continue  # "Institut für X Julius Kühn-Institut": a description before the name (read next)
         core = low if low.endswith(tuple(_HEADS_DE)) else low[:-2] if low[:-2].endswith(tuple(_HEADS_DE)) else low.rstrip("s")
         if core.startswith(_NOT_BODIES):
             continue
@@ -238,6 +294,9 @@ def org_candidates(text: str, is_region=lambda name: False, lang: str = "de") ->
             pair = after.split()[0].split("-")
             if plain is None and len(pair) == 2 and all(is_region(p) for p in pair):
                 plain = after.split()[0]  # "Gemeinsame Kommission Sachsen-Tschechien": a body of two regions
+            if plain is None and 2 <= len(pair) <= 4 and core.endswith("kammer") and is_region(pair[0]) \
+                    and all(p[:1].isupper() for p in pair):
+                plain = after.split()[0]  # "Handwerkskammer Kassel-Nordhessen": a chamber's district
             if plain is None and adj and core.endswith(("hochschule", "universität")):
                 # "Technische Hochschule Wildau": a university named by its town, which may be too small to know
                 word = after.split()[0]
@@ -257,25 +316,39 @@ def org_candidates(text: str, is_region=lambda name: False, lang: str = "de") ->
                 continue
             if core.endswith("zentrum") and after.endswith("s") and is_region(after) and is_region(after[:-1]):
                 continue  # "im Zentrum Hamburgs": the centre of a city
-        if not (adj or pre or after) and core not in _BARE_OK:
+        # (an office or a representation only as a compound, "Verbindungsbüro": "ein Büro in X" is no name)
+        if not after and core.endswith(_IN_PLACE_HEADS) and (core.endswith(_IN_PLACE_HEADS[:3]) or core not in _IN_PLACE_HEADS):
+            after = _place_after(text, m.end("head"), is_region)  # "Generalkonsulat in Bonn"
+        low_adj = None if (adj or pre) else _lower_adjective(text, m.start(), core, bool(after) or core in _BARE_OK, is_adj)
+        if not (adj or pre or after or low_adj) and core not in _BARE_OK:
             continue
         if adj and adj == m.group("adj") and not (pre or after) and not text[:m.start()].strip():
             continue  # "Koreanische Regierung plant ...": capitalized only because it opens the sentence
-        if core.endswith(_NEEDS_NAME) and not after:
-            continue
+        if core.endswith(_NEEDS_NAME) and (not after or _KIND_ONLY.match(after)):
+            continue  # "den Hafen des Stadtstaats": the port of a place, no name
+        if low.startswith(_PLACE_ROLES) and core.endswith("zentrum") and after and is_region(after):
+            continue  # "das Wirtschaftszentrum São Paulo": what a city is, not a body
         if after and core.endswith(("büro", "vertretung")) and not (adj or pre) and re.match(r"(?:der|des)\s", after) \
                 and _ANY_HEAD.search(after):
             # "Büro der Deutschen Auslandshandelskammer": the body whose office it is
             out.append((after.split(None, 1)[1], None, None))
             continue
-        name = "".join(x for x in ((_norm_adj(adj) + " ") if adj else "", pre or "", head))
+        name = "".join(x for x in ((_norm_adj(adj) + " ") if adj else low_adj + " " if low_adj else "", pre or "", head))
         # a name word before the head that is no adjective ("dem Konfuzius Institut Bremen", "die KIST Europe
         # Forschungsgesellschaft"): an acronym, or one plain name after an article or a preposition
-        lead = _NAME_BEFORE.search(text, 0, m.start()) if not pre else None
+        state = _STATE_ABBR.search(text, max(0, m.start() - 12), m.start()) if not (adj or pre or low_adj) else None
+        if state:
+            name = state.group("w") + " " + name  # "Nds. Ministerium für ...": the state's short form
+        person = _GIVEN_BEFORE.search(text, max(0, m.start() - 30), m.start()) if pre and not adj else None
+        if person and is_given_name(person.group("w")):
+            name = person.group("w") + " " + name  # "Julius Kühn-Institut": a body named after a person
+        lead = _NAME_BEFORE.search(text, 0, m.start()) if not (pre or low_adj or state) else None
         if lead and (re.fullmatch(r"[A-Z]{2,6}", lead.group("w")) or (not adj and (after or core in _BARE_OK))) \
                 and not _DE_NOUN.search(lead.group("w")) and not _NOT_NAME.search(lead.group("w")) \
                 and not re.search(r"(?i)(?:minister|präsident|direktor|leiter|rektor|kanzler|sprecher|chef)(?:in)?$", lead.group("w")):
-            name = lead.group("w") + " " + name
+            # (the adjective only before a name word that is no German adjective itself)
+            adj_lead = lead.group("a") if lead.group("a") and not _ADJ_LOOSE.match(lead.group("w")) else ""
+            name = adj_lead + lead.group("w") + " " + name
         if after:
             name += " " + after
             lead = _ONE_BODY_LEAD.search(text, 0, m.start())
@@ -302,8 +375,9 @@ _DESCRIBED_BEFORE = re.compile(r"(?<![\w-])(?:(?:[Ee]ine[rnms]?|[Ee]in|[Kk]eine[
                                r"\s+(?:[a-zäöüß][\w-]*\s+){0,2}(?:[A-ZÄÖÜ][\w]*-\s+(?:und|oder|sowie)\s+)?$")
 
 # one capitalized word right after an article or a preposition, before the match
+# (a capitalized adjective may stand before it: "der Deutschen Management Akademie X")
 _NAME_BEFORE = re.compile(r"(?:^|[\s(])(?:der|die|das|dem|den|des|im|am|beim|vom|zum|zur|von|mit|bei|an|in|und)\s+"
-                          r"(?P<w>[A-ZÄÖÜ][\w]+)\s+$")
+                          r"(?P<a>[A-ZÄÖÜ][a-zäöüß]+(?:e|en|er|es)\s+)?(?P<w>[A-ZÄÖÜ][\w]+)\s+$")
 
 # what a body is for ("die Gesellschaft zur Außenwirtschaftsförderung des Landes X"): a field, not a second body
 _PURPOSE_BEFORE = re.compile(r"(?<![\w-])(?:Gesellschaft|Agentur|Einrichtung|Institution|Organisation|Stelle)\s+(?:zur|zum|für\s+die)\s+$")
@@ -318,6 +392,10 @@ _KIND_GEN = re.compile(r"^(?:Landes|Freistaates|Freistaats|Provinz|Region|Stadt|
                        r"Kreises|Landkreises|Bezirks|Staates)$")
 _PERSON_GEN = re.compile(r"^(?:des|der)\s+(?:[A-ZÄÖÜ][a-zäöüß]*)?(?:[Mm]inister|[Pp]räsident|[Bb]ürgermeister|[Ss]enator|"
                          r"[Bb]otschafter|[Kk]onsul|[Gg]ouverneur|[Ll]andrat|[Dd]irektor|[Rr]ektor|[Kk]anzler)(?:in|s|en)?$")
+# a genitive of a kind of place and nothing else ("des Stadtstaats", "der Region")
+_KIND_ONLY = re.compile(r"^(?:des|der)\s+(?:Stadtstaat(?:e?s)?|Landes|Bundeslandes|Freistaates|Freistaats|Stadt|Region|Provinz|Inselstaates|Inselstaats|Landkreises|Kreises)$")
+# compounds of "Zentrum" that say what a place is ("Wirtschaftszentrum", "Finanzzentrum")
+_PLACE_ROLES = ("wirtschaftszentrum", "finanzzentrum", "handelszentrum", "industriezentrum", "ballungszentrum")
 _REGION_AFTER = re.compile(r"[ \t]+(?P<r>[A-ZÄÖÜ][\w]*(?:-[A-ZÄÖÜ][\w]*)*)(?![\w-])")
 _PLACE_KIND = re.compile(r"^(?:Region|Stadt|Landkreis|Kreis|Provinz|Präfektur|Bezirk)$")
 _DIRECTION = re.compile(r"^(?:Nord|Süd|Ost|West|Nordost|Nordwest|Südost|Südwest|Mitte|Mitteldeutschland|[A-Z]{2,})$")
@@ -381,7 +459,7 @@ def enumerated_companies(text: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-# a word that says "company" right before its name
+# a word that says "company" right before its name (and compounds of "-bauer": "Flugzeugbauer X", "Autobauer Y")
 _CO_WORDS = ("unternehmen", "unternehmens", "firma", "konzern", "konzerns", "hersteller", "herstellers", "zulieferer",
              "zulieferers", "spezialist", "spezialisten", "reederei", "dienstleister", "dienstleisters", "anbieter",
              "anbieters", "produzent", "produzenten", "mutterkonzern", "mutterkonzerns", "start-up", "startup",
@@ -393,7 +471,7 @@ _CO_EN = (r"(?:manufacturer|maker|automaker|carmaker|chipmaker|giant|company|fir
 _NAME_TOK = r"(?:[A-Z0-9ÄÖÜ][\w&'’.+-]*+)"
 _DE_DET = r"(?i:der|die|das|des|dem|den|ein|eine|eines|einem|einer|[a-zäöüß]+(?:e|en|er|es|em))"
 DESCRIBED_DE = re.compile(
-    rf"(?<![\w-])(?:[A-ZÄÖÜ][a-zäöüß]+{_CO_DE}|[A-ZÄÖÜ][\w]*-{_CO_DE_CAP}|(?<![\w-]){_DE_DET}\s+{_CO_DE_CAP})"
+    rf"(?<![\w-])(?:[A-ZÄÖÜ][a-zäöüß]+{_CO_DE}|[A-ZÄÖÜ][a-zäöüß]+(?:bauer|bauers)|[A-ZÄÖÜ][\w]*-{_CO_DE_CAP}|(?<![\w-]){_DE_DET}\s+{_CO_DE_CAP})"
     rf"\s+(?P<name>{_NAME_TOK}(?:\s+{_NAME_TOK}){{0,2}})(?![\w&-])")
 DESCRIBED_EN = re.compile(rf"(?<![\w-]){_CO_EN}\s+(?P<name>{_NAME_TOK}(?:\s+{_NAME_TOK}){{0,2}})(?![\w&-])")
 # the words between the article and the company word describe it; a function word there means a relative

@@ -12,8 +12,9 @@ ABBREVIATIONS = {
     "ggf", "vgl", "co", "inc", "ltd", "corp", "jr", "sr", "mr", "mrs", "ms", "no", "vs", "etc", "usw", "ua",
     "bspw", "evtl", "gem", "hrsg", "jh", "max", "min", "mind", "rd", "sog", "tel", "abs", "bzgl", "d", "h", "i",
     "s", "o", "dt", "engl", "franz", "gmbh", "ggü", "jan", "feb", "aug", "sep", "sept", "okt", "oct", "nov", "dez",
-    "dec", "ag", "mbh", "phil", "rer", "nat", "med", "techn", "hon", "tsd", "pty", "pte", "pvt", "sdn",
+    "dec", "ag", "mbh", "phil", "rer", "nat", "med", "techn", "hon", "tsd", "pty", "pte", "pvt", "sdn", "pt",
     "gov", "sen", "rep", "lt", "gen", "hr", "fr",  # titles before a name: "Gov. X", "Lt. Gov. Y", "Hr. Z"
+    "nds", "sächs", "thür", "nieders", "brandenb", "meckl",  # a German state before a body: "Nds. Ministerium"
 }
 
 

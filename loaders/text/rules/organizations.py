@@ -82,7 +82,8 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
             while k < len(ms) and ms[k].kind == "entity" and ms[k].ref == m.ref:
                 k += 1
             if k < len(ms) and ms[k].kind == "entity" and ms[k].type == REGION:
-                g = _gap(t, ms[k - 1].end, ms[k].start)
+                # (a closing quotation mark after the name is no gap: '„X“ in Y')
+                g = _gap(t, ms[k - 1].end, ms[k].start).lstrip("\"“”»«’'")
                 if T.LOCATED.match(g):
                     after = t[ms[k].end:]
                     plain_in = re.fullmatch(r"\s*(?:,\s*)?in\s+", g) is not None
@@ -92,12 +93,17 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
                     subject = re.fullmatch(r"\s*(?:(?:Die|Der|Das|The)\s+(?:[A-ZÄÖÜ][\w-]*\s+)?)?", t[:m.start]) is not None \
                         and re.match(r"\s+[a-zäöüß]+(?:te|ten|ed|et|t|s)\s", after) is not None \
                         and not re.match(r"\s+(?:ist|is|has|was|hat|des|das|this|its|its)\s", after)
-                    if plain_in and not subject and not re.match(r"\s*(?:[,.;)]|$|\(|besucht|visited|(?:ist|is|hat|has|und|and|sowie|am|on|mitteilte|teilte|sagte|said|says|wurde|was)\b)", after):
+                    # what was opened or founded in Y is there: "eröffnete das X in Y", "inaugurated the X in Y at ..."
+                    opened = _OPENED_BEFORE.search(t, max(0, m.start - 40), m.start) is not None
+                    if plain_in and not subject and not opened and not re.match(r"\s*(?:[,.;)]|$|\(|besucht|visited|(?:ist|is|hat|has|und|and|sowie|am|on|mitteilte|teilte|sagte|said|says|wurde|was)\b)", after):
                         continue
                     if plain_in and _BRANCH_OF.search(t[max(0, m.start - 120):m.start]):
                         continue  # "die Niederlassung des Konzerns X in Y": the branch is in Y, not X
                     d.fact(LOCATED_IN, m.ref, ms[k].ref, s.index)
     _named_for_country(d, s, ms)
+    _place_in_name(d, s, ms)
+    _active_in(d, s, ms)
+    _described_with_place(d, s, ms)
     # a list of people with their bodies and towns: "Jane Roe, Consul, Embassy of Tarnia, Berlin; ..."
     for i, m in enumerate(ms[:-1]):
         nxt = ms[i + 1]
@@ -109,11 +115,74 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
     _seat_named(d, s, ms)
     _seat_shapes(d, s, ms)
     _state_owned(d, s, ms)
+    _state_body(d, s, ms)
     for m in re.finditer(r"(?P<r>[A-ZÄÖÜ][\w]+)-based\s+", t):
         r_ms = [x for x in ms if x.kind == "entity" and x.type == REGION and x.start == m.start("r")]
         o_ms = [x for x in ms if x.kind == "entity" and x.type in (ORGANIZATION, COMPANY) and 0 <= x.start - m.end() <= 20]
         if r_ms and o_ms:
             d.fact(LOCATED_IN, o_ms[0].ref, r_ms[0].ref, s.index)
+
+
+# "X und Y sind in Z aktiv", "X is already present in Z": where bodies work (the region after "in", an
+# activity word after it)
+_ACTIVE_VERB = re.compile(r"\s*,?\s+(?:ist|sind|is|are)\s+(?:(?:bereits|schon|auch|already|also|now|seit\s+\w+)\s+)?in\s+(?:den|der|dem|the\s+)?\s*$")
+_ACTIVE_WORD = re.compile(r"\s+(?:(?:bereits|schon|seit\s+\w+|erfolgreich|successfully)\s+)?(?:aktiv|tätig|vertreten|präsent|ansässig|active|present|represented|operating)\b")
+_LIST_GAP = re.compile(r"\s*(?:,|und|and|sowie|&)\s*")
+
+
+def _active_in(d: Doc, s: Sentence, ms: list[Mention]) -> None:
+    t = s.text
+    ents = [m for m in ms if m.kind == "entity"]
+    for i, r in enumerate(ents):
+        if r.type != REGION or not i or not _ACTIVE_WORD.match(t, r.end):
+            continue
+        k = i - 1
+        if ents[k].type not in (ORGANIZATION, COMPANY) or not _ACTIVE_VERB.fullmatch(_gap(t, ents[k].end, r.start)):
+            continue
+        subjects = [ents[k]]
+        while k > 0 and ents[k - 1].type in (ORGANIZATION, COMPANY) and _LIST_GAP.fullmatch(_gap(t, ents[k - 1].end, ents[k].start)):
+            k -= 1
+            subjects.append(ents[k])
+        for o in subjects:
+            d.fact(LOCATED_IN, o.ref, r.ref, s.index)
+
+
+# "X, a time-honoured noodle maker from Y", "X, ein Familienunternehmen aus Y": the description in apposition
+# says where the company is
+_DESCRIBED_PLACE = re.compile(r"\.?\s*,\s+(?:a|an|the|ein|eine|einem|der|die|das)\s+(?:[\w-]+\s+){0,5}?"
+                              r"(?:company|firm|maker|manufacturer|producer|supplier|group|start-?up|[\w-]*[Uu]nternehmen|[\w-]*[Hh]ersteller|"
+                              r"[\w-]*[Zz]ulieferer|[Ff]irma|[\w-]*[Kk]onzern)\s+(?:(?:based|headquartered)\s+in|in|from|aus|mit\s+Sitz\s+in)\s+(?:the\s+|dem\s+|der\s+)?")
+
+
+def _described_with_place(d: Doc, s: Sentence, ms: list[Mention]) -> None:
+    t = s.text
+    for i, m in enumerate(ms):
+        if m.kind != "entity" or m.type not in (ORGANIZATION, COMPANY):
+            continue
+        r = next((x for x in ms[i + 1:] if x.kind == "entity" and x.ref != m.ref), None)
+        if r is not None and r.type == REGION and _DESCRIBED_PLACE.fullmatch(_gap(t, m.end, r.start)):
+            d.fact(LOCATED_IN, m.ref, r.ref, s.index)
+
+
+# a verb of opening or founding and an article right before a body
+_OPENED_BEFORE = re.compile(r"(?<![\w-])(?:eröffnet(?:e|en)?|gegründet|eingeweiht|weiht(?:e|en)?|opened|opens|inaugurated|inaugurates|"
+                            r"launched|founded|established|set\s+up)\s+(?:(?:das|die|den|der|ein|eine|einen|the|a|an|its|their|its\s+new|a\s+new|the\s+new)\s+)?"
+                            r"(?:[\w-]+\s+){0,1}[„\"“»]?$")
+
+
+# a body named by the town it sits in ("das Generalkonsulat in X", "the Chamber of Commerce in Y"): the
+# last words of the mention after "in"
+_IN_PLACE_END = re.compile(r"\s(?:in|in der|in the)\s+(?P<r>[A-ZÄÖÜ][\w-]*(?:\s[A-ZÄÖÜ][\w-]*){0,2})$")
+
+
+def _place_in_name(d: Doc, s: Sentence, ms: list[Mention]) -> None:
+    for m in ms:
+        if m.kind != "entity" or m.type not in (ORGANIZATION, COMPANY):
+            continue
+        tail = _IN_PLACE_END.search(m.text)
+        regions = [e for e in d.gaz.lookup(tail.group("r")) if e.type == REGION] if tail else []
+        if regions:
+            d.fact(LOCATED_IN, m.ref, regions[0].id, s.index)
 
 
 # "the X Group (headquarters in Seoul)", "die Y AG (Sitz in Kassel)": the seat in brackets
@@ -123,11 +192,34 @@ _GOVERNMENT_BODY = re.compile(r"(?i)minist|government|regierung|kanzlei|chancell
 _POSSESSIVE = re.compile(r"(?:'s|’s)\s+")
 # "die renommierte X in München", "der Deutschen Auslandshandelskammer in Shanghai": a noun phrase (an article,
 # at most one lower-case adjective) of the body and its town
-_ARTICLE_BEFORE = re.compile(r"(?:^|[\s(])(?:der|die|das|dem|den|des|the)\s+(?:[a-zäöüß]+(?:e|en|er|es|em)\s+)?$")
+_ARTICLE_BEFORE = re.compile(r"(?:^|[\s(])(?:der|die|das|dem|den|des|im|am|beim|vom|zum|zur|the)\s+(?:[a-zäöüß]+(?:e|en|er|es|em)\s+)?$")
 
 
 # "die landeseigene Wirtschaftsförderungsgesellschaft X": a body the state owns (the state the text is about)
 _STATE_OWNED = re.compile(r"\blandeseigene[nmrs]?\s+(?:[A-ZÄÖÜ][\w-]*\s+)?$")
+
+
+# "X ist die staatliche japanische Agentur ...", "X, die staatliche koreanische ...": a body of the state whose
+# adjective follows
+_STATE_BODY_DE = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:\s+ist|,)\s+(?:die|der|das|eine?)\s+staatliche[nr]?\s+$")
+# "X, the state's trade promotion agency": a body of the state the text is about
+_STATES_BODY_EN = re.compile(r",\s+(?:the|its)\s+state(?:'s|’s)\s+(?:[\w&-]+\s+){0,5}?(?:agency|company|corporation|organi[sz]ation|society|bank)\b")
+
+
+def _state_body(d: Doc, s: Sentence, ms: list[Mention]) -> None:
+    t = s.text
+    home = getattr(d, "home", None)
+    for i, m in enumerate(ms):
+        if m.kind != "entity" or m.type not in (ORGANIZATION, COMPANY):
+            continue
+        # (a bracket right after the name, its long form or acronym, is skipped)
+        br = re.match(r"\s*\([^)]*\)", t[m.end:])
+        skip_to = m.end + br.end() if br else m.end
+        nxt = next((x for x in ms[i + 1:] if x.ref != m.ref and x.start >= skip_to), None)
+        if nxt is not None and nxt.kind == "adjective" and _STATE_BODY_DE.fullmatch(_gap(t, m.end, nxt.start)):
+            d.fact(SUBORDINATE_TO, m.ref, nxt.ref, s.index)
+        elif home and home in d.node_sentences and m.ref != home and _STATES_BODY_EN.match(t, m.end):
+            d.fact(SUBORDINATE_TO, m.ref, home, s.index)
 
 
 def _state_owned(d: Doc, s: Sentence, ms: list[Mention]) -> None:

@@ -227,10 +227,20 @@ def _pair_subject(doc, s, ms, edge: str) -> None:
         doc.fact(edge, home, foreign[0], s.index)
 
 
+def _region_of(doc, party: str) -> str | None:
+    """A party that is a region, or a region's government ("the Government of X") standing for it."""
+    e = doc.gaz.get(party)
+    if e is None:
+        return None
+    if e.type == REGION:
+        return e.id
+    return e.seat if e.local and e.properties.get("kind") == "government" else None
+
+
 def from_parties(doc, parties: list[str], sentence: int) -> None:
     """Two regions party to one agreement, a German state and a foreign region, are partners."""
     edge, _ = _config()
-    regions = [p for p in parties if doc.gaz.get(p) is not None and doc.gaz.get(p).type == REGION]
+    regions = [r for r in (_region_of(doc, p) for p in parties) if r]
     home, foreign = _german_and_foreign(doc, regions)
     if home and len(foreign) == 1:
         doc.fact(edge, home, foreign[0], sentence)
