@@ -26,7 +26,7 @@ from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
 
-from graph.text import slug
+from graph.text import fold, slug
 
 from .gazetteer import Entry
 from .typenames import REGION
@@ -48,7 +48,7 @@ _COMMON = {
     "gross", "klein", "berg", "tal", "see", "wald", "feld", "brand", "halle", "weiden", "singen", "bergen", "horn",
     "linden", "lage", "wetter", "lehre", "landes", "ende", "mission", "marche", "martin", "franca", "barrie",
     "enter", "page", "home", "media", "medias", "post", "gold", "silver", "sale", "more", "most", "best", "star",
-    "lander", "zahlé", "laender",
+    "lander", "zahlé", "laender", "dabei",
     # continents: towns of these names exist (Asia in the Philippines); a text means the continent
     "asia", "asien", "europa", "europe", "africa", "afrika", "america", "amerika", "oceania", "ozeanien",
 }
@@ -152,6 +152,21 @@ def _close(alt: str, name: str) -> bool:
     return fuzz.ratio(slug(alt), slug(name)) >= 80
 
 
+def _exonym(alt: str, name: str, population: int, city_names: set[str], own_unit: bool = False) -> bool:
+    """An alternate GeoNames name of a large city kept as its exonym: one written close to the name, or, for a
+    city of 400,000 or more, any one-word name no other city bears ("Danzig" for Gdańsk); between 300,000 and
+    400,000, and for a city that is a subdivision of its own (Kyiv, Tokyo; GeoNames lists many transliterations
+    there), such a name must also begin with the name's letter ("Brünn" for Brno, "Kiew" for Kyiv)."""
+    if len(alt.split()) > 3:
+        return False
+    if _close(alt, name):
+        return True
+    if len(alt.split()) != 1 or alt in city_names:
+        return False
+    same_letter = fold(alt)[:1] == fold(name)[:1]
+    return same_letter if own_unit or population < 400_000 else True
+
+
 def _clean(name: str) -> str:
     # "Hebei Sheng" -> "Hebei", "Beijing Shi" -> "Beijing"; "Ma'anshan" stays
     name = re.sub(r"\s+(?:Sheng|Shi|Zizhiqu|-to|-do|-ken|-fu)$", "", name)
@@ -234,8 +249,8 @@ def reference_regions() -> list[Entry]:
             # the city is the subdivision (Taipei, Tokyo): its exonyms ("Taipeh") name the subdivision
             sub = subdivision_entries.get((c["countrycode"], name))
             if sub is not None:
-                alts = sorted({a for a in c.get("alternatenames") or [] if _ok(a) and a != name and len(a.split()) <= 3
-                               and _close(a, name)})
+                alts = sorted({a for a in c.get("alternatenames") or [] if _ok(a) and a != name
+                               and _exonym(a, name, c["population"], city_names, own_unit=True)})
                 sub.aliases.setdefault("en", []).extend(a for a in alts if a not in sub.all_names())
         if (c["countrycode"], name) in subdivision_names and (c["countrycode"], name) not in seen and _ok(name):
             # the city of a prefecture or province of the same name: only "<name> City" / "Stadt <name>" name it
@@ -259,9 +274,8 @@ def reference_regions() -> list[Entry]:
         seen.add((c["countrycode"], name))
         alts: list[str] = []
         if c["population"] >= ALTNAME_MIN_POP:
-            alts = sorted({a for a in c.get("alternatenames") or [] if _ok(a) and a != name and len(a.split()) <= 3
-                           and (_close(a, name) or (c["population"] >= 400_000 and len(a.split()) == 1
-                                                    and a not in city_names))})
+            alts = sorted({a for a in c.get("alternatenames") or [] if _ok(a) and a != name
+                           and _exonym(a, name, c["population"], city_names)})
         out.append(Entry(f"region:{c['countrycode'].lower()}-{slug(name)}", REGION, {"en": name},
                          {"en": alts} if alts else {}, {"level": "city"}, parent=f"region:{c['countrycode'].lower()}"))
     return out
