@@ -27,3 +27,29 @@ def test_exonym_of_a_city_under_400000_that_begins_like_its_name():
 def test_german_word_in_a_city_alternate_names_is_no_region():
     x = _x("Dabei ging es vor allem um Fragen der Logistik.", language="de")
     assert not _ids(x, "Region")
+
+
+def test_continent_is_a_region():
+    x = _x("Der Verband will seine Kontakte nach Asien und Südamerika ausbauen.", language="de")
+    assert {"region:m49-142", "region:m49-005"} <= _ids(x, "Region")
+
+
+def test_world_region_with_the_short_english_compass_word():
+    x = _x("The company plans new offices across East Africa and Southeast Asia.", language="en")
+    assert {"region:m49-014", "region:m49-035"} <= _ids(x, "Region")
+
+
+def test_southern_africa_short_form_stays_the_country():
+    x = _x("The delegation then flew on to South Africa.", language="en")
+    ids = _ids(x, "Region")
+    assert "region:za" in ids and "region:m49-018" not in ids
+
+
+def test_continent_as_a_ministers_portfolio_is_no_region():
+    x = _x("Das sagte die Ministerin für Justiz, Europa und Verbraucherschutz, Klara Wendt.", language="de")
+    assert "region:m49-150" not in _ids(x, "Region")
+
+
+def test_genitive_continent_after_a_body_head_is_no_part_of_its_name():
+    x = _x("Das Werk ist laut Brandenburg Wirtschaftsförderung Europas modernste Batteriefabrik.", language="de")
+    assert not [n for n in x.batch.nodes if n.type in ("Organization", "Company") and "Europa" in str(n.name)]

@@ -252,8 +252,9 @@ def org_candidates(text: str, is_region=lambda name: False, lang: str = "de") ->
                 after += " " + rest.group("r")
             if _PERSON_GEN.match(after):  # "Büro des Ministers": a person's office, not a body's name
                 continue
-            if core.endswith("zentrum") and after.endswith("s") and is_region(after) and is_region(after[:-1]):
-                continue  # "im Zentrum Hamburgs": the centre of a city
+            if after.endswith("s") and is_region(after) and is_region(after[:-1]) and (
+                    core.endswith("zentrum") or _LOWER_NEXT.match(text, m.start("after") + len(after))):
+                continue  # "im Zentrum Hamburgs": the centre of a city; "X Europas größter Standort": a genitive
         if not (adj or pre or after) and core not in _BARE_OK:
             continue
         if adj and adj == m.group("adj") and not (pre or after) and not text[:m.start()].strip():
@@ -318,6 +319,7 @@ _PERSON_GEN = re.compile(r"^(?:des|der)\s+(?:[A-ZÄÖÜ][a-zäöüß]*)?(?:[Mm]i
 _REGION_AFTER = re.compile(r"[ \t]+(?P<r>[A-ZÄÖÜ][\w]*(?:-[A-ZÄÖÜ][\w]*)*)(?![\w-])")
 _PLACE_KIND = re.compile(r"^(?:Region|Stadt|Landkreis|Kreis|Provinz|Präfektur|Bezirk)$")
 _DIRECTION = re.compile(r"^(?:Nord|Süd|Ost|West|Nordost|Nordwest|Südost|Südwest|Mitte|Mitteldeutschland|[A-Z]{2,})$")
+_LOWER_NEXT = re.compile(r"[ \t]+[a-zäöüß]")  # a lower-case word goes on after a genitive region
 _ADJ_LOOSE = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+(?:e|en|er|es)$")
 
 

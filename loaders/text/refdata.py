@@ -278,8 +278,36 @@ def reference_regions() -> list[Entry]:
                            and _exonym(a, name, c["population"], city_names)})
         out.append(Entry(f"region:{c['countrycode'].lower()}-{slug(name)}", REGION, {"en": name},
                          {"en": alts} if alts else {}, {"level": "city"}, parent=f"region:{c['countrycode'].lower()}"))
+    out.extend(world_regions({n for e in out if e.properties.get("level") == "country" for n in e.all_names()}))
     return out
 
+
+# UN M49 areas (CLDR names through ``babel``) texts name as regions: continents and their parts. Left out: the
+# world (001), "Amerika"/"Americas" (019) and "Nördliches Amerika" (021), which German and English texts use for
+# the United States, and the small Pacific groups.
+_M49_SKIP = {"001", "019", "021", "054", "057", "061"}
+# CLDR's English "Southern Asia", "Eastern Africa": texts write "South Asia", "East Africa" too
+_COMPASS_EN = {"Southern": "South", "Northern": "North", "Eastern": "East", "Western": "West"}
+_CONTINENTS = {"002", "003", "005", "009", "142", "150"}
+
+
+def world_regions(countries: set[str]) -> list[Entry]:
+    """Continents and their parts (UN M49 codes) with their German and English CLDR names; a short English
+    form that is a country's name (``countries``: "South Africa") is left to the country."""
+    from babel import Locale
+
+    de, en = Locale("de").territories, Locale("en").territories
+    out = []
+    for code in sorted(k for k in en if k.isdigit() and k not in _M49_SKIP):
+        name_en, name_de = en[code], de.get(code, en[code])
+        first, _, rest = name_en.partition(" ")
+        aliases = [f"{_COMPASS_EN[first]} {rest}"] if first in _COMPASS_EN and rest else []
+        if "-" in name_en or "Southeast" in name_en:  # "Sub-Saharan Africa" / "Subsaharan", "South-East Asia"
+            aliases.append(name_en.replace("Southeast", "South-East").replace("Sub-Saharan", "Subsaharan"))
+        out.append(Entry(f"region:m49-{code}", REGION, {"en": name_en, "de": name_de},
+                         {"en": [a for a in aliases if a != name_en and a not in countries]},
+                         {"level": "continent" if code in _CONTINENTS else "world_region", "m49": code}, parent=None))
+    return out
 
 _EXONYMS_FILE = Path(__file__).with_name("gazetteer") / "exonyms.yaml"
 

@@ -46,6 +46,7 @@ def sentence_mentions(s: Sentence, gaz: Gazetteer) -> list[Mention]:
         elif top:
             out.append(Mention("topic", top[0].ref, a, b, t[a:b], TOPIC, top[0].lang))
     _special_mentions(t, gaz, out)
+    _drop_portfolios(t, gaz, out)
     _compound_roles(t, gaz, out)
     _elided_topics(t, gaz, out)
     for m in T.AGREEMENT.finditer(t):
@@ -98,6 +99,23 @@ def _compound_roles(t: str, gaz: Gazetteer, out: list[Mention]) -> None:
                 if not any(a < w.end() and w.start() < b for a, b in taken):
                     out.append(Mention("role", role, w.start(), w.end(), w.group(0), None, "de"))
                 break
+
+
+# the words between a role and a continent that make the continent the role's portfolio: "Minister für
+# Bundesrat, Europa und ...", "Bevollmächtigte beim Bund und für Europa", "Minister for Europe"
+_PORTFOLIO_GAP = re.compile(r"[^.;:()\n]{0,50}\b(?:für|for)\s(?:[^.;:()\n]{0,30}[,&]\s|[^.;:()\n]{0,30}\s(?:und|and)\s)?")
+_WIDE_LEVELS = ("continent", "world_region")
+
+
+def _drop_portfolios(t: str, gaz: Gazetteer, out: list[Mention]) -> None:
+    """A continent named as what a minister or envoy is responsible for is no place of the text."""
+    roles = [m for m in out if m.kind == "role"]
+    for m in list(out):
+        e = gaz.entries.get(m.ref) if m.kind == "entity" and m.type == REGION else None
+        if e is None or e.properties.get("level") not in _WIDE_LEVELS:
+            continue
+        if any(r.end <= m.start and _PORTFOLIO_GAP.fullmatch(t, r.end, m.start) for r in roles):
+            out.remove(m)
 
 
 def _special_mentions(t: str, gaz: Gazetteer, out: list[Mention]) -> None:
