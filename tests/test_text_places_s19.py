@@ -53,3 +53,40 @@ def test_continent_as_a_ministers_portfolio_is_no_region():
 def test_genitive_continent_after_a_body_head_is_no_part_of_its_name():
     x = _x("Das Werk ist laut Brandenburg Wirtschaftsförderung Europas modernste Batteriefabrik.", language="de")
     assert not [n for n in x.batch.nodes if n.type in ("Organization", "Company") and "Europa" in str(n.name)]
+
+
+def test_compass_word_joined_to_a_country_is_an_area_of_it():
+    x = _x("Die Messe fand im Mai statt. Aussteller aus Norditalien und Westpolen kamen.", language="de")
+    areas = {n.id: n for n in x.batch.nodes if n.id.startswith("region:area-")}
+    assert {"region:area-norditalien", "region:area-westpolen"} <= set(areas)
+
+
+def test_hyphenated_raum_and_region_names_are_areas():
+    x = _x("Der Verband lud ein. Betriebe aus dem Nordsee-Raum und der Elbe-Weser-Region nahmen teil.", language="de")
+    assert {"region:area-nordsee-raum", "region:area-elbe-weser-region"} <= _ids(x, "Region")
+
+
+def test_a_country_written_with_a_compass_word_stays_the_country():
+    x = _x("Die Firma exportiert viel. Kunden in Südkorea und Nordrhein-Westfalen bestellten.", language="de")
+    assert not {i for i in _ids(x, "Region") if i.startswith("region:area-")}
+
+
+def test_country_name_with_weak_adjective_endings():
+    x = _x("Der Konsul sprach lange. Er vertritt seit Jahren die Interessen der Dominikanischen Republik.", language="de")
+    assert "region:do" in _ids(x, "Region")
+
+
+def test_state_named_only_by_its_adjective():
+    x = _x("Die Reise begann am Montag. Eine thüringische Delegation besuchte mehrere Werke.", language="de")
+    assert "region:de-th" in _ids(x, "Region")
+
+
+def test_country_adjective_alone_is_no_region():
+    x = _x("Die Reise begann am Montag. Mehrere deutsche Firmen stellten dort aus.", language="de")
+    assert "region:de" not in _ids(x, "Region")
+
+
+def test_exports_to_a_continent_are_no_flow_to_the_country_named_before():
+    x = _x("Wichtigster Kunde Thüringens war 2022 Indien. Weitere Waren im Wert von 0,4 Milliarden Euro gingen nach "
+           "Südamerika.", language="de")
+    assert not [e for e in x.batch.edges if e.type == "TRADES_WITH" and e.properties.get("value") == 0.4]

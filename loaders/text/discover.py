@@ -396,9 +396,37 @@ def discover_places(gaz: Gazetteer, sentences: list[Sentence], lang: str) -> Non
             gaz.add(Entry(rid, REGION, {lang: town}, {}, {"level": "city"}, parent=rid.split("-")[0], local=True))
 
 
+# an area named by a compass word joined to a known region ("Süddeutschland", "Ostbayern", "Nordchina")
+_COMPASS_AREA = re.compile(r"(?<![\w-])(?P<c>Nordost|Nordwest|Südost|Südwest|Nord|Süd|Ost|West|Mittel|Zentral)"
+                           r"(?P<r>[a-zäöü][a-zäöüß]{3,})(?![\w-])")
+# an area named as the space or region around something, with a hyphen: "ASEAN-Raum", "Rhein-Main-Region"
+_HYPHEN_AREA = re.compile(r"(?<![\w-])(?P<n>[A-ZÄÖÜ][\wÄÖÜäöüß]+(?:-[A-ZÄÖÜ][\wäöüß]+)?)-(?:Raum|Region)(?![\w-])")
+
+
+def _add_area(gaz: Gazetteer, name: str, lang: str, parent: str | None) -> None:
+    rid = f"region:area-{slug(name)}"
+    if rid not in gaz.entries and not gaz.lookup(name):
+        gaz.add(Entry(rid, REGION, {lang: name}, {}, {"level": "area"}, parent=parent, local=True))
+
+
+def discover_areas(gaz: Gazetteer, sentences: list[Sentence], lang: str) -> None:
+    """Areas the gazetteer cannot list: a compass word joined to a region it knows ("Süddeutschland";
+    part of that region where the region is a country) and hyphenated '-Raum' / '-Region' names."""
+    for s in sentences:
+        for m in _COMPASS_AREA.finditer(s.text):
+            base = m.group("r")[0].upper() + m.group("r")[1:]
+            known = [e for e in gaz.lookup(base, REGION) if base in e.all_names()]
+            if known and not gaz.lookup(m.group(0)):
+                country = known[0].properties.get("level") == "country"
+                _add_area(gaz, m.group(0), lang, known[0].id if country else None)
+        for m in _HYPHEN_AREA.finditer(s.text):
+            _add_area(gaz, m.group(0), lang, None)
+
+
 def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str) -> None:
     # towns in context first: a body named after its town ("Hafen Kelmsund") then sees a region
     discover_places(gaz, sentences, lang)
+    discover_areas(gaz, sentences, lang)
     # three passes, so that a name with a legal form or an acronym ('X-Cluster Y e. V.') is known before
     # a shorter type-word name inside it ('X-Cluster' in a headline) could claim the span
     for s in sentences:

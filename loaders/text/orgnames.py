@@ -319,7 +319,9 @@ _PERSON_GEN = re.compile(r"^(?:des|der)\s+(?:[A-ZÄÖÜ][a-zäöüß]*)?(?:[Mm]i
 _REGION_AFTER = re.compile(r"[ \t]+(?P<r>[A-ZÄÖÜ][\w]*(?:-[A-ZÄÖÜ][\w]*)*)(?![\w-])")
 _PLACE_KIND = re.compile(r"^(?:Region|Stadt|Landkreis|Kreis|Provinz|Präfektur|Bezirk)$")
 _DIRECTION = re.compile(r"^(?:Nord|Süd|Ost|West|Nordost|Nordwest|Südost|Südwest|Mitte|Mitteldeutschland|[A-Z]{2,})$")
-_LOWER_NEXT = re.compile(r"[ \t]+[a-zäöüß]")  # a lower-case word goes on after a genitive region
+# an adjective and its noun go on after a genitive region ("Europas größter Standort"): the region is the
+# genitive of that phrase, not the end of a body's name ("die Regierung Südkoreas lädt ein" keeps it)
+_LOWER_NEXT = re.compile(r"[ \t]+[a-zäöüß]+(?:e|er|es|en|em)[ \t]+[A-ZÄÖÜ]")
 _ADJ_LOOSE = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+(?:e|en|er|es)$")
 
 

