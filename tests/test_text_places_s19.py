@@ -90,3 +90,35 @@ def test_exports_to_a_continent_are_no_flow_to_the_country_named_before():
     x = _x("Wichtigster Kunde Thüringens war 2022 Indien. Weitere Waren im Wert von 0,4 Milliarden Euro gingen nach "
            "Südamerika.", language="de")
     assert not [e for e in x.batch.edges if e.type == "TRADES_WITH" and e.properties.get("value") == 0.4]
+
+
+def _events(x):
+    return [n for n in x.batch.nodes if n.type == "Event"]
+
+
+def test_business_roundtable_is_an_event():
+    x = _x("On Tuesday the two ministers hosted a business roundtable in Leeds.", language="en")
+    assert len(_events(x)) == 1
+
+
+def test_ceremonial_opening_is_an_event():
+    x = _x("The ceremonial opening of the new office in Lyon took place on Friday.", language="en")
+    assert len(_events(x)) == 1
+
+
+def test_foreign_tour_is_a_trip():
+    x = _x("As part of her foreign tour, Governor Anita Rowe met investors in Stuttgart.", language="en")
+    assert [n for n in _events(x)]
+
+
+def test_a_body_an_event_is_held_in_cooperation_with_organizes_it():
+    x = _x("Am Montag fand in Kiel ein Empfang für Gäste aus Norwegen statt. Der Empfang fand in Zusammenarbeit "
+           "mit der IHK Kiel statt.", language="de")
+    orgs = {e.source for e in x.batch.edges if e.type == "ORGANIZED"}
+    assert any("ihk" in o for o in orgs), orgs
+
+
+def test_a_person_who_says_a_delegation_will_attend_does_not_take_part():
+    x = _x("Mayor Tom Brandt said that the city plans to send a delegation to attend the opening ceremony in Porto.",
+           language="en")
+    assert not [e for e in x.batch.edges if e.type == "PARTICIPATED_IN" and "brandt" in e.source]

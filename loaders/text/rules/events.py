@@ -565,8 +565,8 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
             continue
         if m.type == PERSON and (_POSSESSIVE_AFTER.match(t, m.end) or (led and m.end <= led.start() and _HOSTS.search(t, m.end, led.start()))):
             continue  # "Aigner's ministry said", "X meets with a delegation led by Y": not a participant
-        if m.type == PERSON and ev.kind in T.TRAVEL and _SAID_THAT.match(t, m.end):
-            continue  # "X said that Y plans to send a delegation": X reports, Y travels
+        if m.type == PERSON and _SAID_THAT.match(t, m.end):
+            continue  # "X said that Y plans to send a delegation", "... to attend the opening": X reports, Y goes
         if m.type == PERSON and ev.kind in T.TRAVEL and _receives_delegation(d, ev, t, ms, m):
             continue  # "Morgen empfängt Ministerpräsident X eine Delegation aus Y": the host, not a traveller
         if m.type == PERSON and ev.kind in T.TRAVEL and _met(t, ms, m):
