@@ -122,3 +122,13 @@ def test_a_person_who_says_a_delegation_will_attend_does_not_take_part():
     x = _x("Mayor Tom Brandt said that the city plans to send a delegation to attend the opening ceremony in Porto.",
            language="en")
     assert not [e for e in x.batch.edges if e.type == "PARTICIPATED_IN" and "brandt" in e.source]
+
+
+def test_polish_voivodeship_named_as_the_land():
+    x = _x("Die Partnerschaft mit Małopolska besteht seit Jahren. Sie wird weiter gepflegt.", language="de")
+    assert "region:pl-12" in _ids(x, "Region")
+
+
+def test_small_town_in_a_capitals_dateline():
+    x = _x("(abc/de) MARIENBERG: Der Umsatz des Betriebs stieg 2023 deutlich. Das teilte die Firma mit.", language="de")
+    assert any(i.endswith("-marienberg") for i in _ids(x, "Region"))

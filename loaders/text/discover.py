@@ -369,6 +369,10 @@ _PLACE_CUE = re.compile(r"(?<![\w-])(?:in|aus|nach|bei|from|to|near|Stadt|city o
 _MORE_TOWNS = re.compile(r"(?:\s*,\s*|\s+(?:und|and|sowie|or|oder)\s+)(?P<n>[A-ZÄÖÜ][a-zäöüß]+)(?![\w-])")
 
 
+# a dateline in capitals opens the text: "KELMSUND: ...", "(dpa) KELMSUND - ...", "KELMSUND/BERLIN. ..."
+_CAPS_DATELINE = re.compile(r"\s*(?:\([\w/ .-]{1,20}\)\s*)?(?P<n>[A-ZÄÖÜ]{3,})(?=\s*[:–—/,.]|\s+-\s)")
+
+
 def discover_places(gaz: Gazetteer, sentences: list[Sentence], lang: str) -> None:
     """Towns below the gazetteer's size limit (``refdata.small_towns``) where the text places something in
     them ("ein Werk in Kelmsund"): added to the document's gazetteer, so that every mention of them counts."""
@@ -383,8 +387,13 @@ def discover_places(gaz: Gazetteer, sentences: list[Sentence], lang: str) -> Non
             while (more := _MORE_TOWNS.match(s.text, pos)) is not None and fold(more.group("n")) in towns:
                 found.append(more)
                 pos = more.end("n")
+        caps = _CAPS_DATELINE.match(s.text)
+        if caps:
+            found.append(caps)
         for m in found:
             name = m.group("n")
+            if name.isupper():
+                name = name.title()
             hit = towns.get(fold(name)) or towns.get(fold(name.split()[0]))
             if hit is None or hit[0] in gaz.entries or gaz.lookup(hit[1]) or fold(name) in _MONTHS:
                 continue

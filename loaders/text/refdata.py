@@ -247,6 +247,10 @@ def reference_regions() -> list[Entry]:
             names["en"] = local
         if _ok(de):
             names["de"] = de
+        if s.country_code == "PL" and local.endswith("skie"):
+            # ISO names a voivodeship by the adjective of "województwo" (Wielkopolskie); texts name the land
+            # itself in the feminine (Wielkopolska, Małopolska)
+            al_en = al_en + [local[:-2] + "a"]
         out.append(Entry(f"region:{s.code.lower()}", REGION, names, {"en": al_en, "de": al_de},
                          {"level": _level(s.type), "iso_3166": s.code}, parent=parent))
     _add_english_names(out, geonames_cities)
