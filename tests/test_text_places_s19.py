@@ -132,3 +132,10 @@ def test_polish_voivodeship_named_as_the_land():
 def test_small_town_in_a_capitals_dateline():
     x = _x("(abc/de) MARIENBERG: Der Umsatz des Betriebs stieg 2023 deutlich. Das teilte die Firma mit.", language="de")
     assert any(i.endswith("-marienberg") for i in _ids(x, "Region"))
+
+
+def test_bavarian_administrative_region_in_german_and_english():
+    x = _x("The premier toured the Upper Palatinate on Monday.", language="en")
+    assert "region:de-by-oberpfalz" in _ids(x, "Region")
+    x = _x("Der Tag begann früh. Danach ging es weiter nach Unterfranken.", language="de")
+    assert "region:de-by-unterfranken" in _ids(x, "Region")
