@@ -139,3 +139,16 @@ def test_bavarian_administrative_region_in_german_and_english():
     assert "region:de-by-oberpfalz" in _ids(x, "Region")
     x = _x("Der Tag begann früh. Danach ging es weiter nach Unterfranken.", language="de")
     assert "region:de-by-unterfranken" in _ids(x, "Region")
+
+
+def test_a_trip_said_to_last_days_is_an_event():
+    x = _x("Zwölf Betriebe brachen am Montag zu einer dreitägigen Reise auf. Begleitet werden sie von einer Ministerin.",
+           language="de")
+    assert _events(x)
+
+
+def test_the_party_in_brackets_after_a_name_takes_no_part():
+    x = _x("An der Konferenz „Küste 2030“ in Bremen nehmen Ministerin Jana Kolbe (SPD) und der Verband Nordport teil.",
+           language="de")
+    parts = {e.source for e in x.batch.edges if e.type == "PARTICIPATED_IN"}
+    assert not any("spd" in p for p in parts), parts

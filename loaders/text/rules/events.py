@@ -138,7 +138,8 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
                 cur.name = name
                 ev = cur
         if ev is None:
-            if generic_visit and kind == "trip" and not T.VISIT_CUE.search(t[m.end:]) and not d.dates[s.index]:
+            if generic_visit and kind == "trip" and not T.VISIT_CUE.search(t[m.end:]) and not d.dates[s.index] \
+                    and not _LASTING_BEFORE.search(t, max(0, m.start - 40), m.start):
                 continue
             ev = EventObj(len(d.events), kind, s.index, name=name)
             first_event = not d.events
@@ -217,6 +218,14 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
 
 # "..., dass Bremen in der Windkraft führend bleiben wolle": a region's field in a
 # reported clause (also in a sentence that names an event)
+def _party_of_person(t: str, ms: list[Mention], m: Mention) -> bool:
+    """A body in brackets right after a person's name: the person's party ("X (CDU)")."""
+    return t[m.end:m.end + 1] == ")" and any(
+        x.type == PERSON and x.end <= m.start and re.fullmatch(r"\s*\(\s*", t[x.end:m.start]) for x in ms)
+
+
+# a trip said to last some days is a concrete one: "zu einer mehrtägigen Reise", "a four-day trip"
+_LASTING_BEFORE = re.compile(r"\b[\w-]*(?:tägige|wöchige|day|week)[nrs]?\s+$")
 _THAT = re.compile(r"\b(?:dass|that)\s+$")
 
 
@@ -623,6 +632,8 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
         for m in entities:
             if m.start < pm.start() or m.type not in (ORGANIZATION, COMPANY, REGION) or m.ref in organizers or m.ref in role_targets:
                 continue
+            if _party_of_person(t, ms, m):
+                continue  # "Minister X (SPD) nimmt teil": the person's party, not a participant
             between = t[pm.end():m.start]
             if re.search(r"\b(?:im|in\s+der|in\s+den)\s+$", t[max(0, m.start - 8):m.start]) and re.match(r"\s+[a-zäöü]+(?:enen|ierten|tretenen)\b", t[m.end:]):
                 continue  # "Mitglieder der im Landtag vertretenen Fraktionen": the body only describes them
