@@ -152,3 +152,10 @@ def test_the_party_in_brackets_after_a_name_takes_no_part():
            language="de")
     parts = {e.source for e in x.batch.edges if e.type == "PARTICIPATED_IN"}
     assert not any("spd" in p for p in parts), parts
+
+
+def test_fairs_named_in_quotes_after_their_plural():
+    x = _x("Der Tag begann früh. Aussteller aus Polen kommen jedes Jahr zu den Fachmessen „Holzbau“ und „metallica“ "
+           "nach Erfurt.", language="de")
+    names = {n.name.get("de") for n in _events(x)}
+    assert {"Holzbau", "metallica"} <= names, names

@@ -95,7 +95,8 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
             # "die Messe Medica", "the Agritechnica Trade Show", "die Konferenz „X“": only a named one
             if _PRESS_BEFORE.search(t[max(0, m.start - 8):m.start]):
                 continue
-            name = _name_after(t, m) or name or _compound_name(word)
+            quoted = _QUOTED_NAME.fullmatch(word)  # a name in quotes after "den Messen" (rules.mentions)
+            name = quoted.group(1) if quoted else _name_after(t, m) or name or _compound_name(word)
             if not name or _TIME_WORD.match(name):
                 continue  # "Last Week", "Nächste Woche": a time, not a name
         ev = None
@@ -222,6 +223,9 @@ def _party_of_person(t: str, ms: list[Mention], m: Mention) -> bool:
     """A body in brackets right after a person's name: the person's party ("X (CDU)")."""
     return t[m.end:m.end + 1] == ")" and any(
         x.type == PERSON and x.end <= m.start and re.fullmatch(r"\s*\(\s*", t[x.end:m.start]) for x in ms)
+
+
+_QUOTED_NAME = re.compile(r"[„\"“‘'](.+)[“”\"’']")
 
 
 # a trip said to last some days is a concrete one: "zu einer mehrtägigen Reise", "a four-day trip"

@@ -57,6 +57,7 @@ def sentence_mentions(s: Sentence, gaz: Gazetteer) -> list[Mention]:
         if T.NOT_EVENT.match(word):
             continue
         out.append(Mention("event", m.lastgroup, m.start(), m.end(), word))
+    _quoted_fairs(t, out)
     out.sort(key=lambda x: (x.start, -x.end))
     return out
 
@@ -99,6 +100,26 @@ def _compound_roles(t: str, gaz: Gazetteer, out: list[Mention]) -> None:
                 if not any(a < w.end() and w.start() < b for a, b in taken):
                     out.append(Mention("role", role, w.start(), w.end(), w.group(0), None, "de"))
                 break
+
+
+# fairs or conferences named in quotes after their plural: "auf den Messen „A“ und „B“", "the trade fairs 'A' and 'B'"
+_PLURAL_NAMED = re.compile(r"\b(?P<kind>[\w-]*(?:[Mm]essen|[Kk]onferenzen|[Kk]ongresse[n]?)|(?:trade\s+)?(?:fairs|conferences|shows))"
+                           r"\s+(?=[„\"“‘'])")
+_QUOTED = re.compile(r"[„\"“‘'](?P<q>[^„\"“”‘’'\n]{1,60})[“”\"’']")
+_LIST_GAP = re.compile(r"\s*(?:,|und|and|sowie|or|oder)\s*")
+
+
+def _quoted_fairs(t: str, out: list[Mention]) -> None:
+    """One event per quoted name after a plural fair or conference word (the word itself is no event)."""
+    for m in _PLURAL_NAMED.finditer(t):
+        kind = "conference" if re.search(r"[Kk]onferenz|[Kk]ongress|conference", m.group("kind")) else "fair"
+        pos = m.end()
+        while (q := _QUOTED.match(t, pos)) is not None:
+            out.append(Mention("event", kind, q.start(), q.end(), q.group(0)))
+            gap = _LIST_GAP.match(t, q.end())
+            if gap is None or gap.end() == q.end():
+                break
+            pos = gap.end()
 
 
 # the words between a role and a continent that make the continent the role's portfolio: "Minister für
