@@ -159,3 +159,10 @@ def test_fairs_named_in_quotes_after_their_plural():
            "nach Erfurt.", language="de")
     names = {n.name.get("de") for n in _events(x)}
     assert {"Holzbau", "metallica"} <= names, names
+
+
+def test_destinations_listed_after_the_trip_are_visited():
+    x = _x("Ministerin Lea Dorn reist am Montag für fünf Tage nach Brasilien. Ziele sind die Stadt Curitiba und der "
+           "Bundesstaat Bahia.", language="de")
+    visited = {e.target for e in x.batch.edges if e.type == "VISITED" and e.source.startswith("event:")}
+    assert {"region:br-ba"} <= visited and any("curitiba" in v for v in visited), visited
