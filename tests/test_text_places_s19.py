@@ -166,3 +166,9 @@ def test_destinations_listed_after_the_trip_are_visited():
            "Bundesstaat Bahia.", language="de")
     visited = {e.target for e in x.batch.edges if e.type == "VISITED" and e.source.startswith("event:")}
     assert {"region:br-ba"} <= visited and any("curitiba" in v for v in visited), visited
+
+
+def test_a_city_described_as_an_economic_centre_is_no_body():
+    x = _x("Der Tag begann früh. Danach ging es in das Finanzzentrum Frankfurt am Main.", language="de")
+    assert "region:de-frankfurt" in _ids(x, "Region")
+    assert not [n for n in x.batch.nodes if n.type in ("Organization", "Company")]

@@ -252,6 +252,8 @@ def org_candidates(text: str, is_region=lambda name: False, lang: str = "de") ->
                 after += " " + rest.group("r")
             if _PERSON_GEN.match(after):  # "Büro des Ministers": a person's office, not a body's name
                 continue
+            if core.endswith(_PLACE_CENTRES) and is_region(after):
+                continue  # "das Wirtschaftszentrum São Paulo", "the financial centre": a city described
             if after.endswith("s") and is_region(after) and is_region(after[:-1]) and (
                     core.endswith("zentrum") or _LOWER_NEXT.match(text, m.start("after") + len(after))):
                 continue  # "im Zentrum Hamburgs": the centre of a city; "X Europas größter Standort": a genitive
@@ -321,6 +323,9 @@ _PLACE_KIND = re.compile(r"^(?:Region|Stadt|Landkreis|Kreis|Provinz|Präfektur|B
 _DIRECTION = re.compile(r"^(?:Nord|Süd|Ost|West|Nordost|Nordwest|Südost|Südwest|Mitte|Mitteldeutschland|[A-Z]{2,})$")
 # an adjective and its noun go on after a genitive region ("Europas größter Standort"): the region is the
 # genitive of that phrase, not the end of a body's name ("die Regierung Südkoreas lädt ein" keeps it)
+# a city's role in the economy, said before its name ("das Wirtschaftszentrum São Paulo"): no body
+_PLACE_CENTRES = ("wirtschaftszentrum", "finanzzentrum", "handelszentrum", "industriezentrum", "wirtschaftsmetropole",
+                  "finanzmetropole", "handelsmetropole")
 _LOWER_NEXT = re.compile(r"[ \t]+[a-zäöüß]+(?:e|er|es|en|em)[ \t]+[A-ZÄÖÜ]")
 _ADJ_LOOSE = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+(?:e|en|er|es)$")
 
