@@ -172,3 +172,10 @@ def test_a_city_described_as_an_economic_centre_is_no_body():
     x = _x("Der Tag begann früh. Danach ging es in das Finanzzentrum Frankfurt am Main.", language="de")
     assert "region:de-frankfurt" in _ids(x, "Region")
     assert not [n for n in x.batch.nodes if n.type in ("Organization", "Company")]
+
+
+def test_small_town_after_plural_towns_and_a_sea_area_in_one_word():
+    x = _x("Der Tag begann früh. Ein Teil der Gruppe besucht die Städte Curitiba und Pomerode. Der Nordseeraum bleibt "
+           "ein wichtiger Markt.", language="de")
+    ids = _ids(x, "Region")
+    assert {"region:br-pomerode", "region:area-nordseeraum"} <= ids, ids

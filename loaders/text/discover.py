@@ -360,7 +360,7 @@ _MONTHS = {"januar", "februar", "marz", "april", "mai", "juni", "juli", "august"
            "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "monday", "tuesday", "wednesday",
            "thursday", "friday", "saturday", "sunday"}
 # a place word before a town name: "in Kelmsund", "aus Kelmsund", "near Kelmsund", "Stadt Kelmsund"
-_PLACE_CUE = re.compile(r"(?<![\w-])(?:in|aus|nach|bei|from|to|near|Stadt|city of|town of|Standort|Werk in|plant in|"
+_PLACE_CUE = re.compile(r"(?<![\w-])(?:in|aus|nach|bei|from|to|near|Stadt|Städte|Städten|city of|town of|cities of|towns of|Standort|Werk in|plant in|"
                         r"besuchte[n]?|besucht|visited|visiting|Gemeinde|Kleinstadt|zwischen|between|"
                         # a sentence that opens with the place: "In Kelmsund produziert ..."
                         r"^(?:In|Aus|Nach|Bei|From|Near))\s+"
@@ -409,7 +409,9 @@ def discover_places(gaz: Gazetteer, sentences: list[Sentence], lang: str) -> Non
 _COMPASS_AREA = re.compile(r"(?<![\w-])(?P<c>Nordost|Nordwest|Südost|Südwest|Nord|Süd|Ost|West|Mittel|Zentral)"
                            r"(?P<r>[a-zäöü][a-zäöüß]{3,})(?![\w-])")
 # an area named as the space or region around something, with a hyphen: "ASEAN-Raum", "Rhein-Main-Region"
-_HYPHEN_AREA = re.compile(r"(?<![\w-])(?P<n>[A-ZÄÖÜ][\wÄÖÜäöüß]+(?:-[A-ZÄÖÜ][\wäöüß]+)?)-(?:Raum|Region)(?![\w-])")
+_HYPHEN_AREA = re.compile(r"(?<![\w-])(?P<n>[A-ZÄÖÜ][\wÄÖÜäöüß]+(?:-[A-ZÄÖÜ][\wäöüß]+)?)-(?:Raum|Region)(?![\w-])"
+                          # the area around a sea or lake, in one word: "Ostseeraum", "Bodenseeregion"
+                          r"|(?<![\w-])[A-ZÄÖÜ][a-zäöü]+see(?:raum|region)(?![\w-])")
 
 
 def _add_area(gaz: Gazetteer, name: str, lang: str, parent: str | None) -> None:
