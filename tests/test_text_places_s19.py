@@ -179,3 +179,13 @@ def test_small_town_after_plural_towns_and_a_sea_area_in_one_word():
            "ein wichtiger Markt.", language="de")
     ids = _ids(x, "Region")
     assert {"region:br-pomerode", "region:area-nordseeraum"} <= ids, ids
+
+
+def test_organizer_in_a_participle_before_the_event():
+    x = _x("Die vom Land Thüringen organisierte Reise nach Chile begann am Montag. Zwölf Firmen reisten mit.",
+           language="de")
+    orgs = {e.source for e in x.batch.edges if e.type == "ORGANIZED"}
+    assert "region:de-th" in orgs, orgs
+    x = _x("Die vom Ministerium mit den Kammern in Chile organisierte Reise begann am Montag in Santiago.",
+           language="de")
+    assert "region:cl" not in {e.source for e in x.batch.edges if e.type == "ORGANIZED"}

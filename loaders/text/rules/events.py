@@ -155,6 +155,7 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
         if ev not in ev_here:
             ev_here.append(ev)
         d.trigger_event[(s.index, m.start)] = ev
+    _organized_before(d, s, ms, trig)
     if earlier and not ev_here:
         return
     if not d.events and _IN_SPEECH.search(t):
@@ -223,6 +224,29 @@ def _party_of_person(t: str, ms: list[Mention], m: Mention) -> bool:
     """A body in brackets right after a person's name: the person's party ("X (CDU)")."""
     return t[m.end:m.end + 1] == ")" and any(
         x.type == PERSON and x.end <= m.start and re.fullmatch(r"\s*\(\s*", t[x.end:m.start]) for x in ms)
+
+
+# a participle before the event word names its organizer: "eine vom Land X ausgerichtete Konferenz", "die vom
+# Ministerium mit der Kammer Y organisierte Reise"
+_BY_PARTICIPLE = re.compile(r"\b(?:vom|von\s+(?:der|dem|den))\s+(?P<by>[^.;:!?]{1,120}?)\s+"
+                            r"(?:organisierte|ausgerichtete|veranstaltete|initiierte|durchgeführte|koordinierte)[nrs]?\s+"
+                            r"(?:[\w-]+\s+){0,2}$")
+
+
+def _organized_before(d: Doc, s: Sentence, ms: list[Mention], trig: list[Mention]) -> None:
+    t = s.text
+    for m in trig:
+        ev = d.trigger_event.get((s.index, m.start))
+        if ev is None:
+            continue
+        a = max(0, m.start - 160)
+        by = _BY_PARTICIPLE.search(t, a, m.start)
+        if by is None:
+            continue
+        for x in ms:
+            if x.kind == "entity" and x.type in (ORGANIZATION, COMPANY, REGION) and by.start("by") <= x.start and x.end <= by.end("by") \
+                    and not re.search(r"\b(?:in|im|aus|bei)\s+$", t[max(0, x.start - 5):x.start]):  # "Kammern in China": where
+                d.fact(ORGANIZED, x.ref, ("event", ev.key), s.index)
 
 
 _QUOTED_NAME = re.compile(r"[„\"“‘'](.+)[“”\"’']")
