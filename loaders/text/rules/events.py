@@ -95,7 +95,8 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
             # "die Messe Medica", "the Agritechnica Trade Show", "die Konferenz „X“": only a named one
             if _PRESS_BEFORE.search(t[max(0, m.start - 8):m.start]):
                 continue
-            name = _name_after(t, m) or name or _compound_name(word)
+            quoted = _QUOTED_NAME.fullmatch(word)  # a name in quotes after "den Messen" (rules.mentions)
+            name = quoted.group(1) if quoted else _name_after(t, m) or name or _compound_name(word)
             if not name or _TIME_WORD.match(name):
                 continue  # "Last Week", "Nächste Woche": a time, not a name
         ev = None
@@ -138,7 +139,8 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
                 cur.name = name
                 ev = cur
         if ev is None:
-            if generic_visit and kind == "trip" and not T.VISIT_CUE.search(t[m.end:]) and not d.dates[s.index]:
+            if generic_visit and kind == "trip" and not T.VISIT_CUE.search(t[m.end:]) and not d.dates[s.index] \
+                    and not _LASTING_BEFORE.search(t, max(0, m.start - 40), m.start):
                 continue
             ev = EventObj(len(d.events), kind, s.index, name=name)
             first_event = not d.events
@@ -153,6 +155,7 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
         if ev not in ev_here:
             ev_here.append(ev)
         d.trigger_event[(s.index, m.start)] = ev
+    _organized_before(d, s, ms, trig)
     if earlier and not ev_here:
         return
     if not d.events and _IN_SPEECH.search(t):
@@ -217,6 +220,40 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
 
 # "..., dass Bremen in der Windkraft führend bleiben wolle": a region's field in a
 # reported clause (also in a sentence that names an event)
+def _party_of_person(t: str, ms: list[Mention], m: Mention) -> bool:
+    """A body in brackets right after a person's name: the person's party ("X (CDU)")."""
+    return t[m.end:m.end + 1] == ")" and any(
+        x.type == PERSON and x.end <= m.start and re.fullmatch(r"\s*\(\s*", t[x.end:m.start]) for x in ms)
+
+
+# a participle before the event word names its organizer: "eine vom Land X ausgerichtete Konferenz", "die vom
+# Ministerium mit der Kammer Y organisierte Reise"
+_BY_PARTICIPLE = re.compile(r"\b(?:vom|von\s+(?:der|dem|den))\s+(?P<by>[^.;:!?]{1,120}?)\s+"
+                            r"(?:organisierte|ausgerichtete|veranstaltete|initiierte|durchgeführte|koordinierte)[nrs]?\s+"
+                            r"(?:[\w-]+\s+){0,2}$")
+
+
+def _organized_before(d: Doc, s: Sentence, ms: list[Mention], trig: list[Mention]) -> None:
+    t = s.text
+    for m in trig:
+        ev = d.trigger_event.get((s.index, m.start))
+        if ev is None:
+            continue
+        a = max(0, m.start - 160)
+        by = _BY_PARTICIPLE.search(t, a, m.start)
+        if by is None:
+            continue
+        for x in ms:
+            if x.kind == "entity" and x.type in (ORGANIZATION, COMPANY, REGION) and by.start("by") <= x.start and x.end <= by.end("by") \
+                    and not re.search(r"\b(?:in|im|aus|bei)\s+$", t[max(0, x.start - 5):x.start]):  # "Kammern in China": where
+                d.fact(ORGANIZED, x.ref, ("event", ev.key), s.index)
+
+
+_QUOTED_NAME = re.compile(r"[„\"“‘'](.+)[“”\"’']")
+
+
+# a trip said to last some days is a concrete one: "zu einer mehrtägigen Reise", "a four-day trip"
+_LASTING_BEFORE = re.compile(r"\b[\w-]*(?:tägige|wöchige|day|week)[nrs]?\s+$")
 _THAT = re.compile(r"\b(?:dass|that)\s+$")
 
 
@@ -565,8 +602,8 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
             continue
         if m.type == PERSON and (_POSSESSIVE_AFTER.match(t, m.end) or (led and m.end <= led.start() and _HOSTS.search(t, m.end, led.start()))):
             continue  # "Aigner's ministry said", "X meets with a delegation led by Y": not a participant
-        if m.type == PERSON and ev.kind in T.TRAVEL and _SAID_THAT.match(t, m.end):
-            continue  # "X said that Y plans to send a delegation": X reports, Y travels
+        if m.type == PERSON and _SAID_THAT.match(t, m.end):
+            continue  # "X said that Y plans to send a delegation", "... to attend the opening": X reports, Y goes
         if m.type == PERSON and ev.kind in T.TRAVEL and _receives_delegation(d, ev, t, ms, m):
             continue  # "Morgen empfängt Ministerpräsident X eine Delegation aus Y": the host, not a traveller
         if m.type == PERSON and ev.kind in T.TRAVEL and _met(t, ms, m):
@@ -623,6 +660,8 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
         for m in entities:
             if m.start < pm.start() or m.type not in (ORGANIZATION, COMPANY, REGION) or m.ref in organizers or m.ref in role_targets:
                 continue
+            if _party_of_person(t, ms, m):
+                continue  # "Minister X (SPD) nimmt teil": the person's party, not a participant
             between = t[pm.end():m.start]
             if re.search(r"\b(?:im|in\s+der|in\s+den)\s+$", t[max(0, m.start - 8):m.start]) and re.match(r"\s+[a-zäöü]+(?:enen|ierten|tretenen)\b", t[m.end:]):
                 continue  # "Mitglieder der im Landtag vertretenen Fraktionen": the body only describes them

@@ -48,6 +48,7 @@ def sentence_mentions(s: Sentence, gaz: Gazetteer) -> list[Mention]:
         elif top:
             out.append(Mention("topic", top[0].ref, a, b, t[a:b], TOPIC, top[0].lang))
     _special_mentions(t, gaz, out)
+    _drop_portfolios(t, gaz, out)
     _compound_roles(t, gaz, out)
     _elided_topics(t, gaz, out)
     for m in T.AGREEMENT.finditer(t):
@@ -58,6 +59,7 @@ def sentence_mentions(s: Sentence, gaz: Gazetteer) -> list[Mention]:
         if T.NOT_EVENT.match(word):
             continue
         out.append(Mention("event", m.lastgroup, m.start(), m.end(), word))
+    _quoted_fairs(t, out)
     out.sort(key=lambda x: (x.start, -x.end))
     return out
 
@@ -100,6 +102,43 @@ def _compound_roles(t: str, gaz: Gazetteer, out: list[Mention]) -> None:
                 if not any(a < w.end() and w.start() < b for a, b in taken):
                     out.append(Mention("role", role, w.start(), w.end(), w.group(0), None, "de"))
                 break
+
+
+# fairs or conferences named in quotes after their plural: "auf den Messen „A“ und „B“", "the trade fairs 'A' and 'B'"
+_PLURAL_NAMED = re.compile(r"\b(?P<kind>[\w-]*(?:[Mm]essen|[Kk]onferenzen|[Kk]ongresse[n]?)|(?:trade\s+)?(?:fairs|conferences|shows))"
+                           r"\s+(?=[„\"“‘'])")
+_QUOTED = re.compile(r"[„\"“‘'](?P<q>[^„\"“”‘’'\n]{1,60})[“”\"’']")
+_LIST_GAP = re.compile(r"\s*(?:,|und|and|sowie|or|oder)\s*")
+
+
+def _quoted_fairs(t: str, out: list[Mention]) -> None:
+    """One event per quoted name after a plural fair or conference word (the word itself is no event)."""
+    for m in _PLURAL_NAMED.finditer(t):
+        kind = "conference" if re.search(r"[Kk]onferenz|[Kk]ongress|conference", m.group("kind")) else "fair"
+        pos = m.end()
+        while (q := _QUOTED.match(t, pos)) is not None:
+            out.append(Mention("event", kind, q.start(), q.end(), q.group(0)))
+            gap = _LIST_GAP.match(t, q.end())
+            if gap is None or gap.end() == q.end():
+                break
+            pos = gap.end()
+
+
+# the words between a role and a continent that make the continent the role's portfolio: "Minister für
+# Bundesrat, Europa und ...", "Bevollmächtigte beim Bund und für Europa", "Minister for Europe"
+_PORTFOLIO_GAP = re.compile(r"[^.;:()\n]{0,50}\b(?:für|for)\s(?:[^.;:()\n]{0,30}[,&]\s|[^.;:()\n]{0,30}\s(?:und|and)\s)?")
+_WIDE_LEVELS = ("continent", "area")
+
+
+def _drop_portfolios(t: str, gaz: Gazetteer, out: list[Mention]) -> None:
+    """A continent named as what a minister or envoy is responsible for is no place of the text."""
+    roles = [m for m in out if m.kind == "role"]
+    for m in list(out):
+        e = gaz.entries.get(m.ref) if m.kind == "entity" and m.type == REGION else None
+        if e is None or e.properties.get("level") not in _WIDE_LEVELS:
+            continue
+        if any(r.end <= m.start and _PORTFOLIO_GAP.fullmatch(t, r.end, m.start) for r in roles):
+            out.remove(m)
 
 
 def _special_mentions(t: str, gaz: Gazetteer, out: list[Mention]) -> None:

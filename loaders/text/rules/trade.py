@@ -57,11 +57,13 @@ _RANK_WORD = re.compile(r"\b(?:zweit|dritt|viert|fünft|sechst|siebt|acht)\w*(?:
 _DEST = re.compile(r"\b(?:nach|to|into)\s+(?:den\s+|die\s+|the\s+)?[A-ZÄÖÜ][\w-]+")
 
 
-def _unknown_destination(t: str, ms: list[Mention]) -> bool:
-    """'nach Asien', 'to Europe': a destination named with a word that is no region we know."""
+def _unknown_destination(t: str, ms: list[Mention], d: Doc | None = None) -> bool:
+    """'nach Asien', 'to Europe': a destination that is no country - a word that is no region we know, or
+    a continent or world region."""
     for m in _DEST.finditer(t):
         word_start = m.end() - len(m.group(0).split()[-1])
-        if not any(x.kind in ("entity", "adjective") and x.start <= word_start < x.end for x in ms):
+        at = [x for x in ms if x.kind in ("entity", "adjective") and x.start <= word_start < x.end]
+        if not at or (d is not None and d.region_level(at[0].ref) in ("continent", "area")):
             return True
     return False
 
@@ -152,7 +154,7 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
             ctx["direction"] = flip.get(ctx["direction"], ctx["direction"])
         if partner is None and _PRC.search(t) and _CHINA in d.node_sentences:
             partner = _CHINA  # "die Volksrepublik ist der zweitgrößte Handelspartner" in a text that named China
-        if partner is None and _unknown_destination(t, ms):
+        if partner is None and _unknown_destination(t, ms, d):
             ctx.pop("partner", None)  # "nach Asien im Wert von ...": a partner the text names, but not one we know
         ctx["source"] = src
         if partner:
