@@ -16,7 +16,7 @@ from graph.text import fold, slug
 from .gazetteer import Entry, Gazetteer, Hit, token_forms, tokenize
 from .legalforms import legal_pattern
 from .givennames import is_given_name
-from .personnames import family_after_office, family_first, given_name_candidates, lone_family_after_title
+from .personnames import NAME_LOWER, NAME_PARTICLE, NAME_UPPER, family_after_office, family_first, given_name_candidates, lone_family_after_title
 from .orgnames import (COORD_EN, LIST_INTRO, generic_en_name, cued_bodies, PAIRS_INTRO, bullet_item, bullet_names, name_like, name_lists, described_companies, enumerated_companies, headed_companies, is_generic,
                        org_candidates, party_names, split_coordinated)
 from .sentences import Sentence
@@ -120,9 +120,17 @@ def _quoted(t: str, a: int, b: int) -> bool:
 NAME_PREFIX_FAMILIES = {"fraunhofer", "max-planck", "max planck", "leibniz", "helmholtz", "steinbeis"}
 HONORIFIC = r"(?:(?:Prof\.|Professor|Dr\.(?:-Ing\.)?|Dipl\.-Ing\.|Mr\.|Ms\.|Mrs\.|Herrn|Herr|Frau)\s+)*"
 # a name word; family names with an inner capital after a prefix: McAllister, MacLeod, DeSantis, LaSalle, O'Brien
-_NAMEWORD = rf"[{UPPER}](?:(?:c|ac|e|a|['’])[{UPPER}])?[a-zäöüßéèáíóúøæ]+(?:-[A-Za-zäöü][a-zäöüßéèáíóú]+)?"
-PERSON = re.compile(rf"(?P<hon>{HONORIFIC})(?P<given>{_NAMEWORD})\s+(?P<family>(?:(?:von|van|de|zu|von der)\s+)?{_NAMEWORD})(?![\w-])")
-PERSON3 = re.compile(rf"(?P<hon>{HONORIFIC})(?P<given>{_NAMEWORD}\s+{_NAMEWORD})\s+(?P<family>{_NAMEWORD})(?![\w-])")
+# (letters beyond ASCII and the umlauts: Woźniak, Siliņa, Ștefan, Nguyễn)
+_NAMEWORD = rf"[{NAME_UPPER}](?:(?:c|ac|e|a|['’])[{UPPER}])?[{NAME_LOWER}]+(?:-[{NAME_UPPER}{NAME_LOWER}][{NAME_LOWER}]+)?"
+# a given or middle name is no particle ("Al" in "Salim Ali Al Kaabi" belongs to the family name)
+_GIVENWORD = rf"(?!{NAME_PARTICLE}\s){_NAMEWORD}"
+_FAMILY = rf"(?:{NAME_PARTICLE}\s+)?{_NAMEWORD}"
+# after two or more name words, German 'von X' is rather 'of X' (a place): only particles that are no German word
+_FAMILY3 = rf"(?:(?:Al|El|al|el|bin|bint|ibn|Ibn|Abu|Bou|Ben|ben|da|dos|das|do)\s+)?{_NAMEWORD}"
+PERSON = re.compile(rf"(?P<hon>{HONORIFIC})(?P<given>{_GIVENWORD})\s+(?P<family>{_FAMILY})(?![\w-])")
+# two to four name words before the family name: "Ana Paula Fava", "Hamad Said Al Mansoori", and the
+# longer Arabic and Portuguese names with a father's name or a second family name
+PERSON3 = re.compile(rf"(?P<hon>{HONORIFIC})(?P<given>{_GIVENWORD}(?:\s+{_GIVENWORD}){{1,2}})\s+(?P<family>{_FAMILY3})(?![\w-])")
 _HON_PERSON = re.compile(rf"(?P<hon>(?:(?:Prof\.|Dr\.(?:-Ing\.)?|Dipl\.-Ing\.|Mr\.|Ms\.|Mrs\.)\s+)+)(?P<given>{_NAMEWORD})\s+(?P<family>(?:(?:von|van|de|zu)\s+)?{_NAMEWORD})(?![\w-])")
 _SAY = re.compile(rf"\b(?:sagt|sagte|so|erklärt|erklärte|betont|betonte|ergänzt|ergänzte|erläutert|erläuterte|unterstreicht|said|says|added|explained|stressed|according to)\s+(?={HONORIFIC}{_NAMEWORD}\s+{_NAMEWORD})")
 
@@ -137,7 +145,8 @@ _OFFICE = (rf"(?:(?:[A-ZÄÖÜ][a-zäöüß]*)?{_OFFICE_DE}|(?:(?:Deputy|Vice|Pr
            r"Consul(?:[- ]General)?|Councillor|Governor|Mayor|CEO|Chairman|Chairwoman|Chair|President|Director|"
            r"Secretary|Premier|Chancellor|Commissioner|Executive|Officer|Head|Professor|Representative))(?![\w])")
 _NAMEWORD_X = rf"(?:{_NAMEWORD}|[A-Z]{{2,}}(?![\w]))"  # family names in capitals: KIM, NGUYEN
-_NAME2 = rf"{_NAMEWORD_X}\s+(?:{_NAMEWORD_X}\s+)?{_NAMEWORD_X}(?![\w-])"
+# two to four name words; the family name may open with a particle ("Monira Hisham Al Kuttab")
+_NAME2 = rf"{_NAMEWORD_X}\s+(?:{_NAMEWORD_X}\s+){{0,2}}(?:{NAME_PARTICLE}\s+)?{_NAMEWORD_X}(?![\w-])"
 # given names as initials after an office: "Chief Minister M K Stalin", "Chairman C.C. Wei"
 _INITIALS = r"(?:[A-Z]\.[ \t]?){1,3}|(?:[A-Z][ \t]){1,3}"
 PERSON_INIT = re.compile(rf"(?P<hon>)(?P<given>(?:[A-Z]\.[ \t]?){{1,3}}|(?:[A-Z][ \t]){{1,3}})[ \t]*(?P<family>{_NAMEWORD})(?![\w-])")
@@ -145,8 +154,8 @@ PERSON_X = re.compile(rf"(?P<hon>{HONORIFIC})(?P<given>{_NAMEWORD_X}(?:\s+{_NAME
 _PARTIES = r"(?:CDU|CSU|SPD|FDP|Grüne|Grünen|Bündnis 90/Die Grünen|Die Linke|Linke|AfD|BSW|SSW|Freie Wähler|parteilos)"
 _OFFICE_BEFORE = re.compile(rf"(?<![\w-]){_OFFICE}\s+(?:(?:Dr\.|Prof\.|Professor|Mr\.?|Ms\.?|Mrs\.?|Herrn|Herr|Frau|S\.\s?E\.|H\.\s?E\.)\s+)*(?={_NAME2})")
 _OFFICE_INITIALS = re.compile(rf"(?<![\w-]){_OFFICE}\s+(?=(?:{_INITIALS})[ \t]*{_NAMEWORD}(?![\w-]))")
-_OFFICE_APPOS = re.compile(rf"(?<![\w-]){_OFFICE}[^,.;:()»«\"\n]{{0,80}},\s+(?:(?:Dr\.|Prof\.|Mr\.?|Ms\.?|Mrs\.?|Herrn|Herr|Frau)\s+)*(?={_NAME2}\s*[,(])")
-_OFFICE_PHRASE = re.compile(rf"(?<![\w-]){_OFFICE}(?:\s+(?:of|for|für)\s+(?:the\s+)?[A-ZÄÖÜ][\w-]*+(?:\s+(?:and|und|&)\s+[A-ZÄÖÜ][\w-]*+)?)?")
+_OFFICE_APPOS = re.compile(rf"(?<![\w-]){_OFFICE}[^,.;:()»«\"\n]{{0,80}},\s+(?:(?:Dr\.|Prof\.|Mr\.?|Ms\.?|Mrs\.?|Herrn|Herr|Frau)\s+)*(?={_NAME2}\s*(?:[,(]|\.(?!\w)))")
+_OFFICE_PHRASE = re.compile(rf"(?<![\w-]){_OFFICE}(?:-[A-Z][a-z]+(?![\w-]))?(?:\s+(?:of|for|für)\s+(?:the\s+)?[A-ZÄÖÜ][\w-]*+(?:\s+(?:and|und|&)\s+[A-ZÄÖÜ][\w-]*+)?)?")
 _NAME_THEN_OFFICE = re.compile(rf"(?<![\w-])(?P<p>{_NAME2}),\s+(?:(?:der|die|the|a|an|seit|since)\s+)?(?:[\w-]+\s+){{0,3}}?{_OFFICE}")
 _NAME_PARTY = re.compile(rf"(?<![\w-])(?P<p>{_NAME2})\s+\({_PARTIES}\)")
 _MR = re.compile(rf"(?<![\w-])(?:Mr|Mrs|Ms|Herrn|Herr|Frau|S\.\s?E\.|H\.\s?E\.)\.?\s+(?={_NAME2})")
@@ -771,8 +780,25 @@ def _name_ok(given: str, family: str, gaz: Gazetteer, company_family: bool = Fal
     return True
 
 
+# the last word of an office that the name cue stops before ("Head of State X", "Minister-Plenipotentiary
+# Adv X") and forms of address ("HE", "Hon."): no part of the name
+_LEAD_TITLE = re.compile(r"(?:(?:State|Adv\.?|Advocate|Hon\.|HE|H\.\s?E\.|S\.\s?E\.|(?:(?:His|Her)\s+)?Excellency|Dr|Prof)\s+)+(?=[A-Z])")
+
+
+def _last_word_apart(doc: str, words: list[str]) -> bool:
+    """The document names the next-to-last word alone ('Brenner sagte', 'Brenners') and the last word
+    without it ('in Posen'): the last word follows the name without belonging to it."""
+    if len(words) < 3:
+        return False
+    prev, last = re.escape(words[-2]), re.escape(words[-1])
+    alone = re.search(rf"(?<!{re.escape(words[-3])}\s)(?<![\w-]){prev}(?!\s+{last})(?:s|’s|'s)?(?![\w-])", doc)
+    apart = re.search(rf"(?<!{prev}\s)(?<![\w-]){last}(?![\w-])", doc)
+    return bool(alone and apart)
+
+
 def discover_persons(gaz: Gazetteer, sentences: list[Sentence], lang: str) -> None:
     lone_after_office: list = []
+    doc = "\n".join(s.text for s in sentences)
     for s in sentences:
         t = s.text
         toks = tokenize(t)
@@ -809,10 +835,15 @@ def discover_persons(gaz: Gazetteer, sentences: list[Sentence], lang: str) -> No
         starts += sorted(extra | initials)
         role_starts = {m.start: m.end for m in matches if any(h.kind == "role" for h in m.hits)}
         headline = title_case(t, lang)
+        cued: list[tuple[int, int]] = []  # names found by a cue: a shorter reading inside them is no second person
         for st in sorted(set(starts)):
             while st in role_starts:
                 st = role_starts[st] + 1
+            lead = _LEAD_TITLE.match(t, st)
+            st = lead.end() if lead else st
             pm = PERSON3.match(t, st)
+            if pm and _last_word_apart(doc, pm.group("given").split() + [pm.group("family")]):
+                pm = None  # "Minister Karl Brenner Posen" at a sentence end: the place he visited
             if pm and not all(_name_ok(w, pm.group("family"), gaz) for w in pm.group("given").split()):
                 pm = None
             if pm and headline and not is_given_name(pm.group("given").split()[-1]):
@@ -835,6 +866,7 @@ def discover_persons(gaz: Gazetteer, sentences: list[Sentence], lang: str) -> No
             if headline and not (is_given_name(given.split()[0]) or family_first(given.split()[0], family)):
                 continue
             _add_person(gaz, lang, given, family, " ".join(pm.group("hon").split()) or None)
+            cued.append((pm.start("given"), pm.end()))
         # name shape alone: a given name the name list knows, an East-Asian family name first, or a lone
         # family name after an office and a title (``personnames``); never inside a known body or place
         # (a company named after its founder may be the family name: "Eginhard Vietz" of the firm Vietz)
@@ -849,6 +881,8 @@ def discover_persons(gaz: Gazetteer, sentences: list[Sentence], lang: str) -> No
         for c in given_name_candidates(t) + lone_family_after_title(t, office_ends):
             if any(a < c.end and c.start < b and not (founder and b == c.end and t[a:b] == c.family)
                    for a, b, founder in covered):
+                continue
+            if any(a < c.end and c.start < b for a, b in cued):
                 continue
             words = c.given.split() + [c.family]
             if not all(_name_ok(w, c.family, gaz, company_family=True) for w in words) or _quoted(t, c.start, c.end):
