@@ -91,3 +91,71 @@ def test_place_after_the_name_at_a_sentence_end():
 def test_apposition_name_at_the_sentence_end():
     ids = _ids("Gespräche gab es mit dem Präsidenten der Technischen Hochschule Lemgo, Anirban Chatterjee.")
     assert "person:anirban-chatterjee" in ids
+
+
+# ------------------------------------------------------------------ roles of foreign and regional officials
+
+ROLE = "HOLDS_ROLE_AT"
+
+
+def _roles(text, language=None):
+    return {(e.source, e.target) for e in _x(text, language).batch.edges if e.type == ROLE}
+
+
+def test_country_adjective_before_an_office_names_the_country():
+    assert ("person:tomas-novak", "region:cz") in _roles("Czech Prime Minister Tomas Novak is travelling to the "
+                                                        "border region today.", "en")
+    assert ("person:ilze-kalnina", "region:lv") in _roles("Die lettische Ministerpräsidentin Ilze Kalniņa besucht im "
+                                                         "Mai den Hafen.")
+    assert ("person:ion-popescu", "region:ro") in _roles("According to Romanian economy minister Ion Popescu, "
+                                                        "trade grew.", "en")
+
+
+def test_country_before_an_office_in_an_apposition():
+    roles = _roles("Amal Rashid, UAE Minister of State for Trade, concluded a trip to Germany.", "en")
+    assert ("person:amal-rashid", "region:ae") in roles
+
+
+def test_region_adjective_before_an_office_after_the_person():
+    roles = _roles("He met with Peter Krause, Bavarian State Minister for European Affairs, to talk.", "en")
+    assert ("person:peter-krause", "region:de-by") in roles
+
+
+def test_representative_of_a_state():
+    roles = _roles("On Monday Ms Anna Berg, the new Representative of Lower Saxony to the Western Cape province, "
+                   "paid a visit.", "en")
+    assert ("person:anna-berg", "region:de-ni") in roles
+    roles = _roles("In a talk with the Representative of the State of Lower Saxony in the Western Cape, "
+                   "Peter Krause said it was good.", "en")
+    assert ("person:peter-krause", "region:de-ni") in roles
+
+
+def test_a_clause_after_an_office_does_not_reach_the_next_person():
+    roles = _roles("Today Dr Omar Al Hashemi, UAE Minister of State for Foreign Trade, has held talks with "
+                   "His Excellency Karl Peter Wagner, the Minister-President of Hesse.", "en")
+    assert ("person:omar-al-hashemi", "region:ae") in roles
+    assert ("person:karl-peter-wagner", "region:ae") not in roles
+
+
+def test_inflected_country_name_after_an_envoy():
+    roles = _roles("Sie begrüßte den Generalkonsul der Vereinigten Arabischen Emirate, Dr. Hamad Said Al Mansoori, "
+                   "zum Antrittsbesuch in Mainz.")
+    assert ("person:hamad-said-al-mansoori", "region:ae") in roles
+
+
+def test_person_before_two_offices_joined_by_and():
+    roles = _roles("On a visit to Japan by Karl Brenner, Deputy Minister-President and Minister of Economics, Energy "
+                   "and Transport of the State of Hessen, a memorandum was signed.", "en")
+    assert ("person:karl-brenner", "region:de-he") in roles
+
+
+def test_portfolio_then_country_and_its_state():
+    roles = _roles("Lee Thanh received Anna Berg, Minister of Higher Education, Research and the Arts of Germany's "
+                   "Hessen State, on Monday.", "en")
+    assert ("person:anna-berg", "region:de-he") in roles
+    assert ("person:anna-berg", "region:de") not in roles
+
+
+def test_initials_after_an_office_and_its_portfolio():
+    ids = _ids("Karnataka Minister for Rural Industries, K.R. Gowda led a delegation to Germany.", "en")
+    assert "person:k-r-gowda" in ids

@@ -154,6 +154,8 @@ PERSON_X = re.compile(rf"(?P<hon>{HONORIFIC})(?P<given>{_NAMEWORD_X}(?:\s+{_NAME
 _PARTIES = r"(?:CDU|CSU|SPD|FDP|Grüne|Grünen|Bündnis 90/Die Grünen|Die Linke|Linke|AfD|BSW|SSW|Freie Wähler|parteilos)"
 _OFFICE_BEFORE = re.compile(rf"(?<![\w-]){_OFFICE}\s+(?:(?:Dr\.|Prof\.|Professor|Mr\.?|Ms\.?|Mrs\.?|Herrn|Herr|Frau|S\.\s?E\.|H\.\s?E\.)\s+)*(?={_NAME2})")
 _OFFICE_INITIALS = re.compile(rf"(?<![\w-]){_OFFICE}\s+(?=(?:{_INITIALS})[ \t]*{_NAMEWORD}(?![\w-]))")
+# the same after the office's portfolio and a comma: "Minister for Rural Industries, K.R. Gowda said"
+_OFFICE_APPOS_INITIALS = re.compile(rf"(?<![\w-]){_OFFICE}[^,.;:()»«\"\n]{{0,80}},\s+(?=(?:{_INITIALS})[ \t]*{_NAMEWORD}(?![\w-]))")
 _OFFICE_APPOS = re.compile(rf"(?<![\w-]){_OFFICE}[^,.;:()»«\"\n]{{0,80}},\s+(?:(?:Dr\.|Prof\.|Mr\.?|Ms\.?|Mrs\.?|Herrn|Herr|Frau)\s+)*(?={_NAME2}\s*(?:[,(]|\.(?!\w)))")
 _OFFICE_PHRASE = re.compile(rf"(?<![\w-]){_OFFICE}(?:-[A-Z][a-z]+(?![\w-]))?(?:\s+(?:of|for|für)\s+(?:the\s+)?[A-ZÄÖÜ][\w-]*+(?:\s+(?:and|und|&)\s+[A-ZÄÖÜ][\w-]*+)?)?")
 _NAME_THEN_OFFICE = re.compile(rf"(?<![\w-])(?P<p>{_NAME2}),\s+(?:(?:der|die|the|a|an|seit|since)\s+)?(?:[\w-]+\s+){{0,3}}?{_OFFICE}")
@@ -831,7 +833,7 @@ def discover_persons(gaz: Gazetteer, sentences: list[Sentence], lang: str) -> No
             extra |= {m.end() for m in rx.finditer(t)}
         for rx in (_NAME_THEN_OFFICE, _NAME_PARTY):
             extra |= {m.start("p") for m in rx.finditer(t)}
-        initials = {m.end() for m in _OFFICE_INITIALS.finditer(t)}
+        initials = {m.end() for rx in (_OFFICE_INITIALS, _OFFICE_APPOS_INITIALS) for m in rx.finditer(t)}
         starts += sorted(extra | initials)
         role_starts = {m.start: m.end for m in matches if any(h.kind == "role" for h in m.hits)}
         headline = title_case(t, lang)

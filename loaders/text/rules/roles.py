@@ -160,9 +160,13 @@ def _role_target(doc: Doc, ms: list[Mention], i: int, t: str) -> tuple[str | Non
     # Verkehr des Landes Niedersachsen": a minister's portfolio, then the region
     role = doc.gaz.roles.get(r.ref)
     if role is not None and (role.minister or role.government):
-        for m in ms[i + 1:]:
+        for n, m in enumerate(ms[i + 1:], i + 1):
             if m.kind == "entity" and m.type == REGION:
                 if _PORTFOLIO_REGION.fullmatch(_gap(t, r.end, m.start)):
+                    # "... of Germany's Hesse": the second region names it
+                    if n + 1 < len(ms) and ms[n + 1].kind == "entity" and ms[n + 1].type == REGION \
+                            and re.fullmatch(r"(?:'s|’s)\s+", _gap(t, m.end, ms[n + 1].start)):
+                        return ms[n + 1].ref, ms[n + 1]
                     return m.ref, m
                 break
             if m.kind == "entity" and m.type in (PERSON, ORGANIZATION, COMPANY):
@@ -236,7 +240,7 @@ def _persons_after(ms: list[Mention], i: int, t: str, doc: Doc) -> Mention | Non
             k2 += 1
         # "Generalkonsul der Volksrepublik X in Hamburg, Person", "des Unternehmens X aus Y, Person": the body's place
         if k2 + 1 < len(ms) and ms[k2].kind == "entity" and ms[k2].type == REGION and ms[k2 + 1].type == PERSON \
-                and re.fullmatch(r"\s+(?:in|aus|from)\s+", _gap(t, ms[k2 - 1].end, ms[k2].start)):
+                and re.fullmatch(r"\s+(?:in|aus|from)\s+(?:the\s+)?", _gap(t, ms[k2 - 1].end, ms[k2].start)):
             k2 += 1
         if k2 < len(ms) and ms[k2].type == PERSON:
             g = _gap(t, ms[k2 - 1].end, ms[k2].start)
@@ -300,7 +304,8 @@ def _person_right_after(ms: list[Mention], i: int, t: str) -> Mention | None:
     for j in range(k, len(ms)):
         if ms[j].type == PERSON:
             gap = re.sub(r"(?:(?:Prof\.|Professor|Dr\.(?:-Ing\.)?|Dipl\.-Ing\.)\s*)+$", "", _gap(t, r.end, ms[j].start))
-            if _PORTFOLIO.fullmatch(gap) and not re.search(r",\s*(?:and|und|sowie)\s", gap):
+            # a comma before a lower-case word ends the title: a clause follows ("..., has held talks with X")
+            if _PORTFOLIO.fullmatch(gap) and not re.search(r",\s*(?:and|und|sowie)\s|,\s+[a-zäöü]", gap):
                 return ms[j]
             break
         if ms[j].kind not in ("topic",):
@@ -319,16 +324,20 @@ def _person_before(ms: list[Mention], i: int, t: str) -> Mention | None:
                                              and re.match(r"\s*\)", t[m.end:m.end + 3]))]
     i = ms.index(role)
     j = i - 1
+    # "Person, Deputy Minister-President and Minister of ...": the person before offices joined by 'and'
+    while j >= 1 and ms[j].kind == "role" and re.fullmatch(r"\s*(?:and|und|,)\s*", _gap(t, ms[j].end, ms[j + 1].start)):
+        j -= 1
     # "Person, Role": the person right before, separated by a comma
-    if j >= 0 and ms[j].type == PERSON and re.fullmatch(r"\s*[,(]\s*(?:(?:Acting|Interim)\s+)?|" + _PARTY_GAP, _gap(t, ms[j].end, ms[i].start)):
+    if j >= 0 and ms[j].type == PERSON and re.fullmatch(r"\s*[,(]\s*(?:(?:Acting|Interim)\s+)?|" + _PARTY_GAP, _gap(t, ms[j].end, ms[j + 1].start)):
         return ms[j]
     # "Tom Harris, the president of the X", "Anna Berg, die Präsidentin der X": an article before the role,
     # only with the role's body named right after it
-    if j >= 0 and ms[j].type == PERSON and re.fullmatch(r"\s*,\s*(?:the|a|an|der|die)\s+", _gap(t, ms[j].end, ms[i].start)) \
+    if j >= 0 and ms[j].type == PERSON and re.fullmatch(r"\s*,\s*(?:the|a|an|der|die)\s+(?:(?:new|former|neue|ehemalige)\s+)?",
+                                                       _gap(t, ms[j].end, ms[j + 1].start)) \
             and re.match(r"\s+(?:of|at|der|des|von|vom|bei)\s", t[ms[i].end:ms[i].end + 6]):
         return ms[j]
-    # "Person, ORG Role": "Jane Doe, KIAT President"
-    if j >= 1 and ms[j].kind == "entity" and ms[j - 1].type == PERSON and re.fullmatch(r"\s*,\s*|" + _PARTY_GAP, _gap(t, ms[j - 1].end, ms[j].start)) and re.fullmatch(r"[\s-]*|(?:'s|’s|'|’)\s+", _gap(t, ms[j].end, ms[i].start)):
+    # "Person, ORG Role": "Jane Doe, KIAT President"; "Person, Bavarian State Minister": a region's adjective
+    if j >= 1 and (ms[j].kind == "entity" or (ms[j].kind == "adjective" and ms[j].type == REGION)) and ms[j - 1].type == PERSON and re.fullmatch(r"\s*,\s*|" + _PARTY_GAP, _gap(t, ms[j - 1].end, ms[j].start)) and re.fullmatch(r"[\s-]*|(?:'s|’s|'|’)\s+", _gap(t, ms[j].end, ms[j + 1].start)):
         return ms[j - 1]
     return None
 
