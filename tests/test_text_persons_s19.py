@@ -159,3 +159,19 @@ def test_portfolio_then_country_and_its_state():
 def test_initials_after_an_office_and_its_portfolio():
     ids = _ids("Karnataka Minister for Rural Industries, K.R. Gowda led a delegation to Germany.", "en")
     assert "person:k-r-gowda" in ids
+
+
+def test_body_before_a_colon_list_of_officials():
+    text = ("The visit was joined by two managers of the Ruhr Investment Agency: Karin Vogt, Executive Director of "
+            "Marketing and Client Services, Peter Hans Miller, Head of Foreign Investors, and Anna Berg, "
+            "Chairman of the Coastal Port Authority.")
+    roles = _roles(text, "en")
+    agency = next(t for s, t in roles if s == "person:karin-vogt")
+    assert agency.startswith("org:") and "ruhr-investment-agency" in agency
+    assert ("person:peter-hans-miller", agency) in roles
+    assert ("person:anna-berg", agency) not in roles  # her office names its own body
+
+
+def test_region_named_before_representative_after_the_article():
+    roles = _roles("Anna Berg, the Lower Saxony representative, presented the programme in Pune.", "en")
+    assert ("person:anna-berg", "region:de-ni") in roles

@@ -60,7 +60,7 @@ _NOT_FAMILY = {"dr", "prof", "mr", "ms", "mrs", "herr", "frau", "sir", "dame", "
                "board", "committee", "council", "commission", "office", "team", "group", "department", "officer",
                "summit", "meeting", "vorstand", "rat", "ausschuss"}
 _LONE_NOUN = re.compile(r"(?i)(?:ung|heit|keit|schaft|tion|ismus|ität|ment|ship|ness|ance|ence|ium|ien|ik|tag|jahr|isory|atory|"
-                        r"ter|ern|en|airs|ics|ions|ments|ities|ices)$")  # English plurals: "Head of Corporate Affairs"
+                        r"ter|ern|en|airs|ics|ions|ments|ities|ices|ors)$")  # English plurals: "Head of Corporate Affairs"
 _PREV_WORD = re.compile(r"([\w.-]+)[ \t]+$")
 _DETERMINERS = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen", "erster",
                 "ersten", "erste", "zweiter", "letzter", "jeder", "jede", "jedes", "diese", "dieser", "dieses", "kein",

@@ -26,7 +26,11 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
     for i, r in enumerate(ms):
         if r.kind != "role":
             continue
-        person = _person_right_after(ms, i, t) or _person_before(ms, i, t) or _persons_after(ms, i, t, d)
+        person = _person_right_after(ms, i, t)
+        before = _person_before(ms, i, t)
+        if person is not None and before is not None and re.search(r",\s*$", t[r.end:person.start]):
+            person = before  # "A, Director of Sales, B, Head of ...": the office follows its holder in a list
+        person = person or before or _persons_after(ms, i, t, d)
         if person is None:
             continue
         target, tm = _role_target(d, ms, i, t)
@@ -34,6 +38,8 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
             target = _from_region(ms, person, t, d, r)
         if target is None:
             target = _on_behalf(ms, person, t)
+        if target is None:
+            target = _list_intro_body(ms, person, r, t)
         if target is None and re.match(r"(?i)netzwerk|cluster", r.text):
             clusters = []
             for kinds in (("cluster",), ("association",)):
@@ -72,6 +78,28 @@ def _from_region(ms: list[Mention], person: Mention, t: str, d: Doc, r: Mention)
     if k < len(ms) and ms[k].kind == "entity" and ms[k].type == REGION and person.start > r.start:
         if re.fullmatch(r"\s+(?:aus|from|of)\s+(?:der\s+|dem\s+|the\s+)?", _gap(t, ms[k - 1].end, ms[k].start)):
             return ms[k].ref
+    return None
+
+
+# head words of a body after an office ("of the Y Authority"), unlike a department ("Head of Sales")
+_BODY_WORD = re.compile(r"\b(?:Authority|Agency|Office|Ministry|Council|Chamber|Association|Corporation|Company|University|"
+                        r"Institute|Bank|Fund|Group|Centre|Center|Board|Commission|Government|Embassy|Consulate)\b")
+
+
+def _list_intro_body(ms: list[Mention], person: Mention, r: Mention, t: str) -> str | None:
+    """'two officials of the X Agency: Jane Roe, Head of Sales, John Doe, Senior Adviser': a body named before
+    a colon that opens a list of people with their offices, and the office names no other body."""
+    own = re.match(r"[^,;:()]*", t[r.end:r.end + 120]).group(0)
+    cut = re.match(r"\s+of\s", own) and not t[r.end + len(own):].strip()  # "... of X" cut off by the sentence end
+    if r.start < person.start or _BODY_WORD.search(own) or cut:
+        return None  # ("Chairman of X Authority" names its own body, even when the gazetteer does not know it)
+    for m in reversed([m for m in ms if m.end <= person.start]):
+        if m.kind != "entity" or m.type not in (ORGANIZATION, COMPANY):
+            continue
+        rest = t[m.end:person.start]
+        if re.match(r"\s*(?:\([^()]{1,20}\)\s*)?:", rest) and rest.count(":") == 1 and not re.search(r"[.;]\s", rest):
+            return m.ref
+        return None
     return None
 
 
@@ -328,7 +356,8 @@ def _person_before(ms: list[Mention], i: int, t: str) -> Mention | None:
     while j >= 1 and ms[j].kind == "role" and re.fullmatch(r"\s*(?:and|und|,)\s*", _gap(t, ms[j].end, ms[j + 1].start)):
         j -= 1
     # "Person, Role": the person right before, separated by a comma
-    if j >= 0 and ms[j].type == PERSON and re.fullmatch(r"\s*[,(]\s*(?:(?:Acting|Interim)\s+)?|" + _PARTY_GAP, _gap(t, ms[j].end, ms[j + 1].start)):
+    if j >= 0 and ms[j].type == PERSON and re.fullmatch(r"\s*[,(]\s*(?:(?:Acting|Interim|Executive|Senior)\s+)?|" + _PARTY_GAP,
+                                                       _gap(t, ms[j].end, ms[j + 1].start)):
         return ms[j]
     # "Tom Harris, the president of the X", "Anna Berg, die Präsidentin der X": an article before the role,
     # only with the role's body named right after it
@@ -336,8 +365,9 @@ def _person_before(ms: list[Mention], i: int, t: str) -> Mention | None:
                                                        _gap(t, ms[j].end, ms[j + 1].start)) \
             and re.match(r"\s+(?:of|at|der|des|von|vom|bei)\s", t[ms[i].end:ms[i].end + 6]):
         return ms[j]
-    # "Person, ORG Role": "Jane Doe, KIAT President"; "Person, Bavarian State Minister": a region's adjective
-    if j >= 1 and (ms[j].kind == "entity" or (ms[j].kind == "adjective" and ms[j].type == REGION)) and ms[j - 1].type == PERSON and re.fullmatch(r"\s*,\s*|" + _PARTY_GAP, _gap(t, ms[j - 1].end, ms[j].start)) and re.fullmatch(r"[\s-]*|(?:'s|’s|'|’)\s+", _gap(t, ms[j].end, ms[j + 1].start)):
+    # "Person, ORG Role": "Jane Doe, KIAT President"; "Person, Bavarian State Minister": a region's adjective;
+    # "Person, the Saxon representative"
+    if j >= 1 and (ms[j].kind == "entity" or (ms[j].kind == "adjective" and ms[j].type == REGION)) and ms[j - 1].type == PERSON and re.fullmatch(r"\s*,\s*(?:the\s+)?|" + _PARTY_GAP, _gap(t, ms[j - 1].end, ms[j].start)) and re.fullmatch(r"[\s-]*|(?:'s|’s|'|’)\s+", _gap(t, ms[j].end, ms[j + 1].start)):
         return ms[j - 1]
     return None
 
