@@ -175,3 +175,15 @@ def test_body_before_a_colon_list_of_officials():
 def test_region_named_before_representative_after_the_article():
     roles = _roles("Anna Berg, the Lower Saxony representative, presented the programme in Pune.", "en")
     assert ("person:anna-berg", "region:de-ni") in roles
+
+
+def test_name_set_off_by_commas_after_a_regional_office():
+    text = ("Unterzeichnet haben der thüringische Staatskanzleichef und Europaminister, Peter Krause (SPD), und der "
+            "Leiter der Bezirksverwaltung Lwiw, Ivan Petrenko.")
+    roles = _roles(text)
+    assert ("person:peter-krause", "region:de-th") in roles
+
+
+def test_capitalized_family_name_after_a_verb_of_saying():
+    roles = _roles("\"Our trade has doubled,\" said Minjoon KANG, the KOTRA president for Europe.", "en")
+    assert {s for s, _ in roles} == {"person:minjoon-kang"}

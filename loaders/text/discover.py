@@ -133,6 +133,8 @@ PERSON = re.compile(rf"(?P<hon>{HONORIFIC})(?P<given>{_GIVENWORD})\s+(?P<family>
 PERSON3 = re.compile(rf"(?P<hon>{HONORIFIC})(?P<given>{_GIVENWORD}(?:\s+{_GIVENWORD}){{1,2}})\s+(?P<family>{_FAMILY3})(?![\w-])")
 _HON_PERSON = re.compile(rf"(?P<hon>(?:(?:Prof\.|Dr\.(?:-Ing\.)?|Dipl\.-Ing\.|Mr\.|Ms\.|Mrs\.)\s+)+)(?P<given>{_NAMEWORD})\s+(?P<family>(?:(?:von|van|de|zu)\s+)?{_NAMEWORD})(?![\w-])")
 _SAY = re.compile(rf"\b(?:sagt|sagte|so|erklärt|erklärte|betont|betonte|ergänzt|ergänzte|erläutert|erläuterte|unterstreicht|said|says|added|explained|stressed|according to)\s+(?={HONORIFIC}{_NAMEWORD}\s+{_NAMEWORD})")
+# "said Minjoon KANG, the ...": a family name in capitals after a verb of saying and before a comma
+_SAY_CAPS = re.compile(rf"\b(?:sagt|sagte|erklärte|betonte|said|says|added|explained|stressed)\s+(?={_NAMEWORD}\s+[A-Z]{{2,}}\s*,)")
 
 # Offices a name stands next to, also as German compounds ("Wissenschaftsminister", "Generalkonsulin").
 _OFFICE_WORDS = ("minister", "präsident", "senator", "sekretär", "botschafter", "konsul", "bürgermeister", "direktor",
@@ -829,7 +831,7 @@ def discover_persons(gaz: Gazetteer, sentences: list[Sentence], lang: str) -> No
                     starts.append(m.end + am.end())
         # office and title context that needs no gazetteer entry
         extra: set[int] = set()
-        for rx in (_OFFICE_BEFORE, _OFFICE_APPOS, _MR):
+        for rx in (_OFFICE_BEFORE, _OFFICE_APPOS, _MR, _SAY_CAPS):
             extra |= {m.end() for m in rx.finditer(t)}
         for rx in (_NAME_THEN_OFFICE, _NAME_PARTY):
             extra |= {m.start("p") for m in rx.finditer(t)}

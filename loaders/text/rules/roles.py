@@ -140,6 +140,9 @@ def _role_target(doc: Doc, ms: list[Mention], i: int, t: str) -> tuple[str | Non
         if p.kind in ("entity", "adjective") and p.type in (ORGANIZATION, COMPANY, REGION) and (
                 (re.fullmatch(r"[\s-]*|\s*(?:und|and)?\s*", g) and len(g) <= 2) or re.fullmatch(r"(?:'s|’s|'|’)?\s+(?:state\s+|State\s+)?", g)):
             return p.ref, p
+        # "der sächsische Staatskanzleichef und Europaminister": a region's adjective before two offices
+        if p.kind == "adjective" and p.type == REGION and re.fullmatch(r"\s+[A-ZÄÖÜ][a-zäöüß-]+\s+und\s+", g):
+            return p.ref, p
     # "IHK-Präsidentin X" in a text that names the one "IHK Berlin": the acronym of a body named elsewhere
     acr = re.search(r"(?<![\w-])([A-ZÄÖÜ]{2,6})-$", t[max(0, r.start - 8):r.start])
     if acr and not (j >= 0 and ms[j].end >= r.start - len(acr.group(0))):
@@ -326,6 +329,11 @@ def _person_right_after(ms: list[Mention], i: int, t: str) -> Mention | None:
     while k < len(ms) and ms[k].kind == "role" and re.fullmatch(r"\s*(?:und|and|,)?\s*", _gap(t, ms[k - 1].end, ms[k].start)):
         k += 1
     if k < len(ms) and ms[k].type == PERSON and _HON_GAP.match(_gap(t, ms[k - 1].end, ms[k].start)) and "," not in _gap(t, ms[k - 1].end, ms[k].start):
+        return ms[k]
+    # "der Europaminister, Anna Berg (SPD), und ...": a name set off by commas right after the office
+    if k < len(ms) and ms[k].type == PERSON and re.fullmatch(r"\s*,\s*", _gap(t, ms[k - 1].end, ms[k].start)) \
+            and re.match(r"\s*(?:\([^()]{1,30}\)\s*)?,", t[ms[k].end:ms[k].end + 40]) \
+            and not any(m.type == PERSON for m in ms[:k - 1] if re.fullmatch(r"\s*,\s*", _gap(t, m.end, ms[k - 1].start))):
         return ms[k]
     # a long role title followed by honorifics and the name, e.g. "Ministerin für Bau, Verkehr und Wohnen Dr. Eva Beispiel"
     r = ms[k - 1]
