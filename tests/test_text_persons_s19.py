@@ -187,3 +187,13 @@ def test_name_set_off_by_commas_after_a_regional_office():
 def test_capitalized_family_name_after_a_verb_of_saying():
     roles = _roles("\"Our trade has doubled,\" said Minjoon KANG, the KOTRA president for Europe.", "en")
     assert {s for s, _ in roles} == {"person:minjoon-kang"}
+
+
+def test_region_after_von_and_a_chief_minister():
+    roles = _roles("In Kerala ging es in Gesprächen mit dem Chief Minister Arun Kumar von Westbengalen um Handel.")
+    assert ("person:arun-kumar", "region:in-wb") in roles
+
+
+def test_vietnamese_name_after_a_party_committee():
+    ids = _ids("The Secretary of the city's Party Committee Nguyen Van Hai received the minister.", "en")
+    assert ids == {"person:nguyen-van-hai"}

@@ -67,7 +67,8 @@ _DETERMINERS = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer"
                 "keine", "the", "a", "an", "this", "that", "these", "every", "its", "our", "their", "his", "her"}
 _TITLE_BEFORE = re.compile(r"(?i)(?:minister|governor|mayor|secretary|president|director|chairman|ambassador|consul|"
                            r"councillor|premier|chief|head|ceo|dr\.|prof\.|mr\.?|ms\.?|präsident|gouverneur|"
-                           r"bürgermeister|botschafter|sekretär|direktor|vorsitzende[r]?|generalkonsul)(?:in|en)?$")
+                           r"bürgermeister|botschafter|sekretär|direktor|vorsitzende[r]?|generalkonsul|"
+                           r"committee|komitee)(?:in|en)?$")  # "Secretary of the Party Committee Nguyen Van Hai"
 
 
 @dataclass(frozen=True)

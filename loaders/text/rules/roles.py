@@ -67,7 +67,7 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
 
 
 def _from_region(ms: list[Mention], person: Mention, t: str, d: Doc, r: Mention) -> str | None:
-    """'Gouverneur X aus Ohio', 'Governor X of Ohio': an office of government
+    """'Gouverneur X aus Ohio', 'Chief Minister X von Kerala', 'Governor X of Ohio': an office of government
     (or a diplomat's) and the region named right after the person."""
     role = d.gaz.roles.get(r.ref)
     if role is None or not (role.government or role.minister):
@@ -76,7 +76,7 @@ def _from_region(ms: list[Mention], person: Mention, t: str, d: Doc, r: Mention)
     while k < len(ms) and ms[k].kind == "entity" and ms[k].ref == person.ref:
         k += 1
     if k < len(ms) and ms[k].kind == "entity" and ms[k].type == REGION and person.start > r.start:
-        if re.fullmatch(r"\s+(?:aus|from|of)\s+(?:der\s+|dem\s+|the\s+)?", _gap(t, ms[k - 1].end, ms[k].start)):
+        if re.fullmatch(r"\s+(?:aus|von|from|of)\s+(?:der\s+|dem\s+|the\s+)?", _gap(t, ms[k - 1].end, ms[k].start)):
             return ms[k].ref
     return None
 
