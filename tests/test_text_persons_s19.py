@@ -197,3 +197,13 @@ def test_region_after_von_and_a_chief_minister():
 def test_vietnamese_name_after_a_party_committee():
     ids = _ids("The Secretary of the city's Party Committee Nguyen Van Hai received the minister.", "en")
     assert ids == {"person:nguyen-van-hai"}
+
+
+def test_professor_after_the_comma_of_an_apposition():
+    roles = _roles("Die Ministerin traf den Präsidenten der Universität Leipzig, Professor Eva Braun.")
+    assert any(s == "person:eva-braun" and t.startswith("org:universit") for s, t in roles)
+
+
+def test_envoy_to_a_host_country_then_the_name():
+    roles = _roles("The Ambassador of the United Arab Emirates to Germany, Ahmed Wahid Al Attar, attended.", "en")
+    assert ("person:ahmed-wahid-al-attar", "region:ae") in roles

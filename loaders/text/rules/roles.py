@@ -269,9 +269,10 @@ def _persons_after(ms: list[Mention], i: int, t: str, doc: Doc) -> Mention | Non
         k2 = k + 1
         while k2 < len(ms) and ms[k2].kind == "entity" and ms[k2].ref == ms[k].ref:
             k2 += 1
-        # "Generalkonsul der Volksrepublik X in Hamburg, Person", "des Unternehmens X aus Y, Person": the body's place
+        # "Generalkonsul der Volksrepublik X in Hamburg, Person", "des Unternehmens X aus Y, Person": the body's place;
+        # "Ambassador of X to Germany, Person": the host country
         if k2 + 1 < len(ms) and ms[k2].kind == "entity" and ms[k2].type == REGION and ms[k2 + 1].type == PERSON \
-                and re.fullmatch(r"\s+(?:in|aus|from)\s+(?:the\s+)?", _gap(t, ms[k2 - 1].end, ms[k2].start)):
+                and re.fullmatch(r"\s+(?:in|aus|from|to)\s+(?:the\s+)?", _gap(t, ms[k2 - 1].end, ms[k2].start)):
             k2 += 1
         if k2 < len(ms) and ms[k2].type == PERSON:
             g = _gap(t, ms[k2 - 1].end, ms[k2].start)
@@ -284,7 +285,8 @@ def _persons_after(ms: list[Mention], i: int, t: str, doc: Doc) -> Mention | Non
 
 # "der X (ACR), Person", "der Gyeonggi-Provinz, Herrn Person": a comma, then forms of address
 _APPOSED_COMMA = re.compile(r"(?:-(?:Provinz|Province|Präfektur|Prefecture))?\s*(?:\([^)]*\))?\)?\s*,\s*"
-                            r"(?:(?:Herrn|Herr|Frau|Mr\.?|Ms\.?|Mrs\.?|Dr\.(?:-Ing\.)?|Prof\.|H\.\s?E\.)\s*)*")
+                            r"(?:(?:Herrn|Herr|Frau|Mr\.?|Ms\.?|Mrs\.?|Dr\.(?:-Ing\.)?|Dr|Prof\.|Professor|Professorin|H\.\s?E\.|HE|"
+                            r"(?:His|Her)\s+Excellency)\s*)*")
 
 
 def _genitive_region(doc: Doc, m: Mention, g: str) -> bool:
