@@ -207,3 +207,14 @@ def test_professor_after_the_comma_of_an_apposition():
 def test_envoy_to_a_host_country_then_the_name():
     roles = _roles("The Ambassador of the United Arab Emirates to Germany, Ahmed Wahid Al Attar, attended.", "en")
     assert ("person:ahmed-wahid-al-attar", "region:ae") in roles
+
+
+def test_second_name_joined_by_und():
+    ids = _ids("Für das Parlament waren die Abgeordneten Jana Roth und Sven Herbst Mitglied der Delegation.")
+    assert ids == {"person:jana-roth", "person:sven-herbst"}
+    assert _ids("Ministerin Anna Berg und Bayern haben eine Zusammenarbeit vereinbart.") == {"person:anna-berg"}
+
+
+def test_voivode_of_a_voivodeship():
+    roles = _roles("Der Woiwode von Niederschlesien, Jacek Nowak, empfing die Gäste aus Sachsen.")
+    assert ("person:jacek-nowak", "region:pl-02") in roles

@@ -142,7 +142,7 @@ _OFFICE_WORDS = ("minister", "präsident", "senator", "sekretär", "botschafter"
                  "sprecher", "abgeordnete", "gouverneur", "staatsrat", "staatsrät", "regierungschef", "kanzler",
                  "dezernent", "referent", "vorstand", "intendant", "professor")
 _OFFICE_DE = ("(?:" + "|".join(_OFFICE_WORDS) + "|" + "|".join(w.capitalize() for w in _OFFICE_WORDS)
-              + ")(?:in|innen|r|en)?")
+              + ")(?:in|innen|r|en|n)?")  # (n: "die Abgeordneten")
 _OFFICE = (rf"(?:(?:[A-ZÄÖÜ][a-zäöüß]*)?{_OFFICE_DE}|(?:(?:Deputy|Vice|Prime|Chief|State|Lord)[ -])?(?:Minister|Senator|Ambassador|"
            r"Consul(?:[- ]General)?|Councillor|Governor|Mayor|CEO|Chairman|Chairwoman|Chair|President|Director|"
            r"Secretary|Premier|Chancellor|Commissioner|Executive|Officer|Head|Professor|Representative))(?![\w])")
@@ -800,6 +800,18 @@ def _last_word_apart(doc: str, words: list[str]) -> bool:
     return bool(alone and apart)
 
 
+_AND_PERSON = re.compile(rf"\s+(?:und|and|sowie)\s+(?P<given>{_GIVENWORD})\s+(?P<family>{_FAMILY})(?![\w-])")
+
+
+def _coordinated_person(t: str, end: int, gaz: Gazetteer) -> re.Match | None:
+    """'die Abgeordneten Jana Roth und Sven Herbst Mitglied ...': a second name joined by 'und' to a name
+    found by its office; its given name must be one the name list knows."""
+    m = _AND_PERSON.match(t, end)
+    if m is None or not is_given_name(m.group("given")) or not _name_ok(m.group("family"), m.group("family"), gaz):
+        return None
+    return m
+
+
 def discover_persons(gaz: Gazetteer, sentences: list[Sentence], lang: str) -> None:
     lone_after_office: list = []
     doc = "\n".join(s.text for s in sentences)
@@ -871,6 +883,10 @@ def discover_persons(gaz: Gazetteer, sentences: list[Sentence], lang: str) -> No
                 continue
             _add_person(gaz, lang, given, family, " ".join(pm.group("hon").split()) or None)
             cued.append((pm.start("given"), pm.end()))
+            co = _coordinated_person(t, pm.end(), gaz)
+            if co is not None:
+                _add_person(gaz, lang, co.group("given"), co.group("family"), None)
+                cued.append((co.start("given"), co.end("family")))
         # name shape alone: a given name the name list knows, an East-Asian family name first, or a lone
         # family name after an office and a title (``personnames``); never inside a known body or place
         # (a company named after its founder may be the family name: "Eginhard Vietz" of the firm Vietz)
@@ -892,6 +908,9 @@ def discover_persons(gaz: Gazetteer, sentences: list[Sentence], lang: str) -> No
             if not all(_name_ok(w, c.family, gaz, company_family=True) for w in words) or _quoted(t, c.start, c.end):
                 continue
             _add_person(gaz, lang, c.given, c.family, None, c.name)
+            co = _coordinated_person(t, c.end, gaz)
+            if co is not None and not any(a < co.end() and co.start("given") < b for a, b, _ in covered):
+                _add_person(gaz, lang, co.group("given"), co.group("family"), None)
     # a family name alone after an office, once the whole document is read: not when a person of that
     # family name is named in full somewhere ("Ministerpräsident Wüst" in the headline, the full name later)
     for c, lg in lone_after_office:
