@@ -218,3 +218,20 @@ def test_second_name_joined_by_und():
 def test_voivode_of_a_voivodeship():
     roles = _roles("Der Woiwode von Niederschlesien, Jacek Nowak, empfing die Gäste aus Sachsen.")
     assert ("person:jacek-nowak", "region:pl-02") in roles
+
+
+def test_spanish_particles_after_two_given_names():
+    ids = _ids("Die Ministerin sprach mit Gouverneurin María José de la Fuente über Energie.")
+    assert ids == {"person:maria-jose-de-la-fuente"}
+    assert _ids("Minister Paulo Roberto dos Santos visited the port of Hamburg.", "en") \
+        == {"person:paulo-roberto-dos-santos"}
+
+
+def test_sheikh_and_bin_inside_the_name():
+    ids = _ids("Sheikh Khalid bin Saif bin Ahmed met the Governor in Stuttgart.", "en")
+    assert ids == {"person:khalid-bin-saif-bin-ahmed"}
+
+
+def test_german_article_den_before_the_office_after_a_name():
+    roles = _roles("Die Ministerin traf Jiří Dvořák, den Präsidenten der Mährischen Handelskammer.")
+    assert any(s == "person:jiri-dvorak" and t.startswith("org:") for s, t in roles)

@@ -118,7 +118,7 @@ def _quoted(t: str, a: int, b: int) -> bool:
     """The name stands alone in quotation marks (a company or a title: „Hero Cycles“), not a person."""
     return a > 0 and t[a - 1] in _OPEN_QUOTE and t[b:b + 1] != "" and t[b] in _CLOSE_QUOTE
 NAME_PREFIX_FAMILIES = {"fraunhofer", "max-planck", "max planck", "leibniz", "helmholtz", "steinbeis"}
-HONORIFIC = r"(?:(?:Prof\.|Professor|Dr\.(?:-Ing\.)?|Dipl\.-Ing\.|Mr\.|Ms\.|Mrs\.|Herrn|Herr|Frau)\s+)*"
+HONORIFIC = r"(?:(?:Prof\.|Professor|Dr\.(?:-Ing\.)?|Dipl\.-Ing\.|Mr\.|Ms\.|Mrs\.|Herrn|Herr|Frau|Sheikh|Sheikha)\s+)*"
 # a name word; family names with an inner capital after a prefix: McAllister, MacLeod, DeSantis, LaSalle, O'Brien
 # (letters beyond ASCII and the umlauts: Woźniak, Siliņa, Ștefan, Nguyễn)
 _NAMEWORD = rf"[{NAME_UPPER}](?:(?:c|ac|e|a|['’])[{UPPER}])?[{NAME_LOWER}]+(?:-[{NAME_UPPER}{NAME_LOWER}][{NAME_LOWER}]+)?"
@@ -126,12 +126,12 @@ _NAMEWORD = rf"[{NAME_UPPER}](?:(?:c|ac|e|a|['’])[{UPPER}])?[{NAME_LOWER}]+(?:
 _GIVENWORD = rf"(?!{NAME_PARTICLE}\s){_NAMEWORD}"
 _FAMILY = rf"(?:{NAME_PARTICLE}\s+)?{_NAMEWORD}"
 # after two or more name words, German 'von X' is rather 'of X' (a place): only particles that are no German word
-_FAMILY3 = rf"(?:(?:Al|El|al|el|bin|bint|ibn|Ibn|Abu|Bou|Ben|ben|da|dos|das|do)\s+)?{_NAMEWORD}"
+_FAMILY3 = rf"(?:(?:Al|El|al|el|bin|bint|ibn|Ibn|Abu|Bou|Ben|ben|da|dos|das|do|de la|de los|de las|del|de|van der|van den|van)\s+)?{_NAMEWORD}"
 PERSON = re.compile(rf"(?P<hon>{HONORIFIC})(?P<given>{_GIVENWORD})\s+(?P<family>{_FAMILY})(?![\w-])")
 # two to four name words before the family name: "Ana Paula Fava", "Hamad Said Al Mansoori", and the
 # longer Arabic and Portuguese names with a father's name or a second family name
-PERSON3 = re.compile(rf"(?P<hon>{HONORIFIC})(?P<given>{_GIVENWORD}(?:\s+{_GIVENWORD}){{1,2}})\s+(?P<family>{_FAMILY3})(?![\w-])")
-_HON_PERSON = re.compile(rf"(?P<hon>(?:(?:Prof\.|Dr\.(?:-Ing\.)?|Dipl\.-Ing\.|Mr\.|Ms\.|Mrs\.)\s+)+)(?P<given>{_NAMEWORD})\s+(?P<family>(?:(?:von|van|de|zu)\s+)?{_NAMEWORD})(?![\w-])")
+PERSON3 = re.compile(rf"(?P<hon>{HONORIFIC})(?P<given>{_GIVENWORD}(?:\s+(?:(?:bin|bint|ibn)\s+)?{_GIVENWORD}){{1,2}})\s+(?P<family>{_FAMILY3})(?![\w-])")
+_HON_PERSON = re.compile(rf"(?P<hon>(?:(?:Prof\.|Dr\.(?:-Ing\.)?|Dipl\.-Ing\.|Mr\.|Ms\.|Mrs\.|Sheikh|Sheikha)\s+)+)(?P<given>{_NAMEWORD})\s+(?P<family>(?:(?:von|van|de|zu)\s+)?{_NAMEWORD})(?![\w-])")
 _SAY = re.compile(rf"\b(?:sagt|sagte|so|erklärt|erklärte|betont|betonte|ergänzt|ergänzte|erläutert|erläuterte|unterstreicht|said|says|added|explained|stressed|according to)\s+(?={HONORIFIC}{_NAMEWORD}\s+{_NAMEWORD})")
 # "said Minjoon KANG, the ...": a family name in capitals after a verb of saying and before a comma
 _SAY_CAPS = re.compile(rf"\b(?:sagt|sagte|erklärte|betonte|said|says|added|explained|stressed)\s+(?={_NAMEWORD}\s+[A-Z]{{2,}}\s*,)")
@@ -162,6 +162,8 @@ _OFFICE_APPOS = re.compile(rf"(?<![\w-]){_OFFICE}[^,.;:()»«\"\n]{{0,80}},\s+(?
 _OFFICE_PHRASE = re.compile(rf"(?<![\w-]){_OFFICE}(?:-[A-Z][a-z]+(?![\w-]))?(?:\s+(?:of|for|für)\s+(?:the\s+)?[A-ZÄÖÜ][\w-]*+(?:\s+(?:and|und|&)\s+[A-ZÄÖÜ][\w-]*+)?)?")
 _NAME_THEN_OFFICE = re.compile(rf"(?<![\w-])(?P<p>{_NAME2}),\s+(?:(?:der|die|the|a|an|seit|since)\s+)?(?:[\w-]+\s+){{0,3}}?{_OFFICE}")
 _NAME_PARTY = re.compile(rf"(?<![\w-])(?P<p>{_NAME2})\s+\({_PARTIES}\)")
+# the Gulf states' title before a name with 'bin' inside ("Sheikh Khalid bin Saif bin Ahmed")
+_SHEIKH = re.compile(r"(?<![\w-])(?:Sheikh|Sheikha|Scheich|Scheicha)\s+(?=[A-Z])")
 _MR = re.compile(rf"(?<![\w-])(?:Mr|Mrs|Ms|Herrn|Herr|Frau|S\.\s?E\.|H\.\s?E\.)\.?\s+(?={_NAME2})")
 
 # capitalized function words mid-line mark an English headline in title case
@@ -843,7 +845,7 @@ def discover_persons(gaz: Gazetteer, sentences: list[Sentence], lang: str) -> No
                     starts.append(m.end + am.end())
         # office and title context that needs no gazetteer entry
         extra: set[int] = set()
-        for rx in (_OFFICE_BEFORE, _OFFICE_APPOS, _MR, _SAY_CAPS):
+        for rx in (_OFFICE_BEFORE, _OFFICE_APPOS, _MR, _SAY_CAPS, _SHEIKH):
             extra |= {m.end() for m in rx.finditer(t)}
         for rx in (_NAME_THEN_OFFICE, _NAME_PARTY):
             extra |= {m.start("p") for m in rx.finditer(t)}

@@ -371,7 +371,7 @@ def _person_before(ms: list[Mention], i: int, t: str) -> Mention | None:
         return ms[j]
     # "Tom Harris, the president of the X", "Anna Berg, die Präsidentin der X": an article before the role,
     # only with the role's body named right after it
-    if j >= 0 and ms[j].type == PERSON and re.fullmatch(r"\s*,\s*(?:the|a|an|der|die)\s+(?:(?:new|former|neue|ehemalige)\s+)?",
+    if j >= 0 and ms[j].type == PERSON and re.fullmatch(r"\s*,\s*(?:the|a|an|der|die|den|dem)\s+(?:(?:new|former|neue|neuen|ehemalige|ehemaligen)\s+)?",
                                                        _gap(t, ms[j].end, ms[j + 1].start)) \
             and re.match(r"\s+(?:of|at|der|des|von|vom|bei)\s", t[ms[i].end:ms[i].end + 6]):
         return ms[j]
