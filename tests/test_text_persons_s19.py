@@ -235,3 +235,10 @@ def test_sheikh_and_bin_inside_the_name():
 def test_german_article_den_before_the_office_after_a_name():
     roles = _roles("Die Ministerin traf Jiří Dvořák, den Präsidenten der Mährischen Handelskammer.")
     assert any(s == "person:jiri-dvorak" and t.startswith("org:") for s, t in roles)
+
+
+def test_arabic_family_name_marks_a_name_with_an_unknown_given_name():
+    ids = _ids("The minister was joined by Omar Khalifa Al Nuaimi, Director of Trade, and Raniya Al Suwaidi, "
+               "policy adviser at the ministry.", "en")
+    assert {"person:omar-khalifa-al-nuaimi", "person:raniya-al-suwaidi"} <= ids
+    assert _ids("Die Reise führte nach Abu Dhabi und Al Ain.") == set()

@@ -71,6 +71,9 @@ _TITLE_BEFORE = re.compile(r"(?i)(?:minister|governor|mayor|secretary|president|
                            r"committee|komitee)(?:in|en)?$")  # "Secretary of the Party Committee Nguyen Van Hai"
 
 
+_ARABIC_FAMILY = re.compile(r"(?:Al|bin|bint|ibn)\s+[A-Z]")
+
+
 @dataclass(frozen=True)
 class NameCandidate:
     start: int
@@ -78,6 +81,16 @@ class NameCandidate:
     given: str
     family: str
     name: str  # as the text writes it (family first for East-Asian names)
+
+
+def _arabic_name_ok(text: str, start: int, a: str, b: str, c: str | None) -> bool:
+    """The words before an Arabic family name are a name: with a middle word, one of the two is a given name
+    the list knows; alone, the word is no title or sentence opener ('Today', 'Dr')."""
+    if not all(_family_ok(w) for w in (a, b, c or b)) or a.lower() in _NOT_FAMILY | _DETERMINERS:
+        return False
+    if c:
+        return is_given_name(a) or is_given_name(b)
+    return text[:start].rstrip()[-1:] not in ("", ".", "!", "?", "\n") and not _TITLE_BEFORE.search(a)
 
 
 def _family_ok(w: str) -> bool:
@@ -108,6 +121,12 @@ def given_name_candidates(text: str) -> list[NameCandidate]:
             prev = _PREV_WORD.search(text, 0, start)
             if prev is None or not prev.group(1)[:1].isupper() or _TITLE_BEFORE.search(prev.group(1)):
                 out.append(NameCandidate(start, m.end("b"), b, a, f"{a} {b}"))
+        elif not m.group("d") and _ARABIC_FAMILY.match((c or b).strip()) and _arabic_name_ok(text, start, a, b, c):
+            # "Maitha Al Saleh", "Noura Hamad Al Suwaidi": a family name with an Arabic article or 'bin' marks
+            # the name even when the list does not know the given name
+            last = (c or b).strip()
+            given = f"{a} {b}" if c else a
+            out.append(NameCandidate(start, m.end("c") if c else m.end("b"), given, last, f"{given} {last}"))
         elif is_given_name(a):
             if m.group("d"):
                 long_name = _four_words(m, a, b, c.strip(), m.group("d").strip())
