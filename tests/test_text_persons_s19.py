@@ -242,3 +242,8 @@ def test_arabic_family_name_marks_a_name_with_an_unknown_given_name():
                "policy adviser at the ministry.", "en")
     assert {"person:omar-khalifa-al-nuaimi", "person:raniya-al-suwaidi"} <= ids
     assert _ids("Die Reise führte nach Abu Dhabi und Al Ain.") == set()
+
+
+def test_region_naming_an_office_is_not_the_employer():
+    roles = _roles("Sakura Tanaka, head of the Korea office of the Ruhr Trade Agency, opened the seminar.", "en")
+    assert ("person:sakura-tanaka", "region:kr") not in roles

@@ -168,6 +168,8 @@ def _role_target(doc: Doc, ms: list[Mention], i: int, t: str) -> tuple[str | Non
         if ms[k].type == REGION and k + 1 < len(ms) and ms[k + 1].kind == "entity" and ms[k + 1].type in (REGION, ORGANIZATION) \
                 and re.fullmatch(r"(?:'s|’s|s)?\s+", _gap(t, ms[k].end, ms[k + 1].start)):
             k += 1  # "of Germany's Hesse": the second names it
+        if ms[k].type == REGION and _REGION_OFFICE.match(t, ms[k].end):
+            return None, None  # "head of the Japan office of X": the region names the office, not the employer
         if after_person:
             # "Staatssekretär Paul Winterberg vom Hessischen Ministerium" (no comma: not a new clause)
             if re.fullmatch(r"\s+(?:vom|von der|von|of|at|from|der|des|of the|at the)\s+(?:the\s+)?", g):
@@ -205,6 +207,7 @@ def _role_target(doc: Doc, ms: list[Mention], i: int, t: str) -> tuple[str | Non
     return None, None
 
 
+_REGION_OFFICE = re.compile(r"-?\s*(?:office|desk|branch|bureau|Büro|Repräsentanz|Niederlassung)\b")
 _PORTFOLIO_REGION = re.compile(r"(?:\s+(?:of|for|für)\s+[^.;:!?()»«\"]{2,110}?|,(?:\s+(?:and\s+)?[A-Z][\w-]*,?){1,6})\s+(?:for|of|des|der|in)\s+"
                                r"(?:(?:the\s+)?(?:Free\s+)?(?:State\s+of|Province\s+of)\s+|Landes\s+|Freistaate?s\s+|Bundesstaate?s\s+|Provinz\s+|the\s+)?")
 
