@@ -26,7 +26,7 @@ def _ids(text, language=None):
 def test_polish_latvian_romanian_letters_stay_in_the_name():
     assert _ids("Der Marschall Tomasz Woźniak sprach am Montag in Posen.") == {"person:tomasz-wozniak"}
     assert _ids("Die Ministerpräsidentin Ilze Kalniņa besucht im Mai den Hafen.") == {"person:ilze-kalnina"}
-    assert _ids("According to the economy minister Ștefan Ion Popescu, trade grew last year.", "en") \
+    assert _ids("Exports rose, the economy minister Ștefan Ion Popescu told reporters in Cluj.", "en") \
         == {"person:stefan-ion-popescu"}
 
 
@@ -65,9 +65,10 @@ def test_german_von_after_a_name_is_a_place():
 
 
 def test_titles_before_the_name_are_dropped():
-    assert _ids("“We help,” said Head of State Peter Krause (CDU) in Leipzig on Monday.", "en") == {"person:peter-krause"}
-    ids = _ids("On Monday HE Dr Omar Al Hashemi, UAE Minister of State for Foreign Trade, held talks with "
-               "His Excellency Karl Peter Wagner, the Minister-President of Hesse.", "en")
+    assert _ids("The aid arrives this week, Head of State Peter Krause (SPD) told the press.", "en") \
+        == {"person:peter-krause"}
+    ids = _ids("HE Dr Omar Al Hashemi, who leads the trade portfolio, received His Excellency Karl Peter Wagner, "
+               "the Minister-President of Hesse, in Doha.", "en")
     assert ids == {"person:omar-al-hashemi", "person:karl-peter-wagner"}
 
 
@@ -77,14 +78,13 @@ def test_advocate_title_and_hyphenated_office():
 
 
 def test_advisory_is_no_family_name():
-    ids = _ids("Officials: Amal Rashid Al Nuaimi, Executive Director of Sales and Business Advisory, and "
-               "Peter Hans Miller, Head of FDI.", "en")
+    ids = _ids("Speakers were Peter Hans Miller, Head of Tax and Legal Advisory, and Jana Roth from Essen.", "en")
     assert "person:advisory" not in ids
 
 
 def test_place_after_the_name_at_a_sentence_end():
-    text = ("Posen (11.06.2023) - Zuletzt besuchte die Delegation unter Leitung von Wirtschaftsminister "
-            "Karl Brenner Posen. Brenner: „Das war ein guter Abschluss.“")
+    text = ("Am Freitag erreichte die Gruppe um Verkehrsminister Karl Brenner Posen. In Posen gab es Gespräche "
+            "über Schienenwege. Brenner zeigte sich zufrieden.")
     assert _ids(text) == {"person:karl-brenner"}
 
 
@@ -103,16 +103,16 @@ def _roles(text, language=None):
 
 
 def test_country_adjective_before_an_office_names_the_country():
-    assert ("person:tomas-novak", "region:cz") in _roles("Czech Prime Minister Tomas Novak is travelling to the "
-                                                        "border region today.", "en")
-    assert ("person:ilze-kalnina", "region:lv") in _roles("Die lettische Ministerpräsidentin Ilze Kalniņa besucht im "
-                                                         "Mai den Hafen.")
-    assert ("person:ion-popescu", "region:ro") in _roles("According to Romanian economy minister Ion Popescu, "
-                                                        "trade grew.", "en")
+    assert ("person:tomas-novak", "region:cz") in _roles("On Friday the Czech Prime Minister Tomas Novak opened a "
+                                                        "rail link near Cheb.", "en")
+    assert ("person:ilze-kalnina", "region:lv") in _roles("Gestern eröffnete die lettische Ministerpräsidentin Ilze "
+                                                         "Kalniņa ein Terminal in Liepāja.")
+    assert ("person:ion-popescu", "region:ro") in _roles("The Romanian economy minister Ion Popescu told reporters "
+                                                        "that exports rose.", "en")
 
 
 def test_country_before_an_office_in_an_apposition():
-    roles = _roles("Amal Rashid, UAE Minister of State for Trade, concluded a trip to Germany.", "en")
+    roles = _roles("Amal Rashid, UAE Minister for Ports, opened a terminal in Bremerhaven.", "en")
     assert ("person:amal-rashid", "region:ae") in roles
 
 
@@ -122,49 +122,48 @@ def test_region_adjective_before_an_office_after_the_person():
 
 
 def test_representative_of_a_state():
-    roles = _roles("On Monday Ms Anna Berg, the new Representative of Lower Saxony to the Western Cape province, "
-                   "paid a visit.", "en")
+    roles = _roles("Anna Berg, the former Representative of Lower Saxony for KwaZulu-Natal, retired in May.", "en")
     assert ("person:anna-berg", "region:de-ni") in roles
-    roles = _roles("In a talk with the Representative of the State of Lower Saxony in the Western Cape, "
-                   "Peter Krause said it was good.", "en")
-    assert ("person:peter-krause", "region:de-ni") in roles
+    roles = _roles("Speaking for the Representative of the State of Hesse in Wisconsin, Peter Krause praised "
+                   "the students.", "en")
+    assert ("person:peter-krause", "region:de-he") in roles
 
 
 def test_a_clause_after_an_office_does_not_reach_the_next_person():
-    roles = _roles("Today Dr Omar Al Hashemi, UAE Minister of State for Foreign Trade, has held talks with "
-                   "His Excellency Karl Peter Wagner, the Minister-President of Hesse.", "en")
+    roles = _roles("Dr Omar Al Hashemi, UAE Minister for Ports and Logistics, will travel with His Excellency "
+                   "Karl Peter Wagner, the Minister-President of Hesse, to Bremen.", "en")
     assert ("person:omar-al-hashemi", "region:ae") in roles
     assert ("person:karl-peter-wagner", "region:ae") not in roles
 
 
 def test_inflected_country_name_after_an_envoy():
-    roles = _roles("Sie begrüßte den Generalkonsul der Vereinigten Arabischen Emirate, Dr. Hamad Said Al Mansoori, "
-                   "zum Antrittsbesuch in Mainz.")
+    roles = _roles("Zum Gespräch kam auch der Botschafter der Vereinigten Arabischen Emirate, Dr. Hamad Said Al "
+                   "Mansoori, nach Kiel.")
     assert ("person:hamad-said-al-mansoori", "region:ae") in roles
 
 
 def test_person_before_two_offices_joined_by_and():
-    roles = _roles("On a visit to Japan by Karl Brenner, Deputy Minister-President and Minister of Economics, Energy "
-                   "and Transport of the State of Hessen, a memorandum was signed.", "en")
+    roles = _roles("The talks were led by Karl Brenner, Deputy Minister-President and Minister of Housing, Climate "
+                   "and Mobility of the State of Hessen, in Osaka.", "en")
     assert ("person:karl-brenner", "region:de-he") in roles
 
 
 def test_portfolio_then_country_and_its_state():
-    roles = _roles("Lee Thanh received Anna Berg, Minister of Higher Education, Research and the Arts of Germany's "
-                   "Hessen State, on Monday.", "en")
+    roles = _roles("The rector thanked Anna Berg, Minister of Science, Culture and Sport of Germany's Hessen State, "
+                   "for the grant.", "en")
     assert ("person:anna-berg", "region:de-he") in roles
     assert ("person:anna-berg", "region:de") not in roles
 
 
 def test_initials_after_an_office_and_its_portfolio():
-    ids = _ids("Karnataka Minister for Rural Industries, K.R. Gowda led a delegation to Germany.", "en")
+    ids = _ids("Kerala Minister for Fisheries, K.R. Gowda opened the harbour fair in Kochi.", "en")
     assert "person:k-r-gowda" in ids
 
 
 def test_body_before_a_colon_list_of_officials():
-    text = ("The visit was joined by two managers of the Ruhr Investment Agency: Karin Vogt, Executive Director of "
-            "Marketing and Client Services, Peter Hans Miller, Head of Foreign Investors, and Anna Berg, "
-            "Chairman of the Coastal Port Authority.")
+    text = ("Three guests came from the Ruhr Investment Agency: Karin Vogt, Executive Director of Marketing and "
+            "Client Services, Peter Hans Miller, Head of Foreign Investors, and Anna Berg, Chairman of the "
+            "Coastal Port Authority.")
     roles = _roles(text, "en")
     agency = next(t for s, t in roles if s == "person:karin-vogt")
     assert agency.startswith("org:") and "ruhr-investment-agency" in agency
@@ -178,24 +177,24 @@ def test_region_named_before_representative_after_the_article():
 
 
 def test_name_set_off_by_commas_after_a_regional_office():
-    text = ("Unterzeichnet haben der thüringische Staatskanzleichef und Europaminister, Peter Krause (SPD), und der "
-            "Leiter der Bezirksverwaltung Lwiw, Ivan Petrenko.")
+    text = ("Den Vertrag zeichneten der thüringische Kulturstaatsrat und Europaminister, Peter Krause (SPD), sowie "
+            "Bürgermeisterin Olena Koval aus Lwiw.")
     roles = _roles(text)
     assert ("person:peter-krause", "region:de-th") in roles
 
 
 def test_capitalized_family_name_after_a_verb_of_saying():
-    roles = _roles("\"Our trade has doubled,\" said Minjoon KANG, the KOTRA president for Europe.", "en")
+    roles = _roles("\"Demand keeps growing,\" said Minjoon KANG, the KOTRA director in Frankfurt.", "en")
     assert {s for s, _ in roles} == {"person:minjoon-kang"}
 
 
 def test_region_after_von_and_a_chief_minister():
-    roles = _roles("In Kerala ging es in Gesprächen mit dem Chief Minister Arun Kumar von Westbengalen um Handel.")
+    roles = _roles("Am Abend empfing Chief Minister Arun Kumar von Westbengalen die Gäste aus Kiel.")
     assert ("person:arun-kumar", "region:in-wb") in roles
 
 
 def test_vietnamese_name_after_a_party_committee():
-    ids = _ids("The Secretary of the city's Party Committee Nguyen Van Hai received the minister.", "en")
+    ids = _ids("A dinner was hosted by the Provincial Party Committee Nguyen Van Hai for the guests.", "en")
     assert ids == {"person:nguyen-van-hai"}
 
 
@@ -210,8 +209,8 @@ def test_envoy_to_a_host_country_then_the_name():
 
 
 def test_second_name_joined_by_und():
-    ids = _ids("Für das Parlament waren die Abgeordneten Jana Roth und Sven Herbst Mitglied der Delegation.")
-    assert ids == {"person:jana-roth", "person:sven-herbst"}
+    ids = _ids("Den Landtag vertraten die Abgeordneten Jana Roth und Sven Kowalke Seite an Seite.")
+    assert ids == {"person:jana-roth", "person:sven-kowalke"}
     assert _ids("Ministerin Anna Berg und Bayern haben eine Zusammenarbeit vereinbart.") == {"person:anna-berg"}
 
 
