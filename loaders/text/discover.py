@@ -120,9 +120,9 @@ def _quoted(t: str, a: int, b: int) -> bool:
 NAME_PREFIX_FAMILIES = {"fraunhofer", "max-planck", "max planck", "leibniz", "helmholtz", "steinbeis"}
 HONORIFIC = r"(?:(?:Prof\.|Professor|Dr\.(?:-Ing\.)?|Dipl\.-Ing\.|Mr\.|Ms\.|Mrs\.|Herrn|Herr|Frau|Sheikh|Sheikha)\s+)*"
 # a name word; family names with an inner capital after a prefix: McAllister, MacLeod, DeSantis, LaSalle, O'Brien
-# (letters beyond ASCII and the umlauts: Woźniak, Siliņa, Ștefan, Nguyễn)
+# (letters beyond ASCII and the umlauts: Dąbrowski, Kalniņa, Ștefănescu, Nguyễn)
 _NAMEWORD = rf"[{NAME_UPPER}](?:(?:c|ac|e|a|['’])[{UPPER}])?[{NAME_LOWER}]+(?:-[{NAME_UPPER}{NAME_LOWER}][{NAME_LOWER}]+)?"
-# a given or middle name is no particle ("Al" in "Salim Ali Al Kaabi" belongs to the family name)
+# a given or middle name is no particle ("Al" in "Hamad Said Al Mansoori" belongs to the family name)
 _GIVENWORD = rf"(?!{NAME_PARTICLE}\s){_NAMEWORD}"
 _FAMILY = rf"(?:{NAME_PARTICLE}\s+)?{_NAMEWORD}"
 # after two or more name words, German 'von X' is rather 'of X' (a place): only particles that are no German word
@@ -147,7 +147,7 @@ _OFFICE = (rf"(?:(?:[A-ZÄÖÜ][a-zäöüß]*)?{_OFFICE_DE}|(?:(?:Deputy|Vice|Pr
            r"Consul(?:[- ]General)?|Councillor|Governor|Mayor|CEO|Chairman|Chairwoman|Chair|President|Director|"
            r"Secretary|Premier|Chancellor|Commissioner|Executive|Officer|Head|Professor|Representative))(?![\w])")
 _NAMEWORD_X = rf"(?:{_NAMEWORD}|[A-Z]{{2,}}(?![\w]))"  # family names in capitals: KIM, NGUYEN
-# two to four name words; the family name may open with a particle ("Monira Hisham Al Kuttab")
+# two to four name words; the family name may open with a particle ("Zainab Hisham Al Nuaimi")
 _NAME2 = rf"{_NAMEWORD_X}\s+(?:{_NAMEWORD_X}\s+){{0,2}}(?:{NAME_PARTICLE}\s+)?{_NAMEWORD_X}(?![\w-])"
 # given names as initials after an office: "Chief Minister M K Stalin", "Chairman C.C. Wei"
 _INITIALS = r"(?:[A-Z]\.[ \t]?){1,3}|(?:[A-Z][ \t]){1,3}"
@@ -806,7 +806,7 @@ _AND_PERSON = re.compile(rf"\s+(?:und|and|sowie)\s+(?P<given>{_GIVENWORD})\s+(?P
 
 
 def _coordinated_person(t: str, end: int, gaz: Gazetteer) -> re.Match | None:
-    """'die Abgeordneten Jana Roth und Sven Herbst Mitglied ...': a second name joined by 'und' to a name
+    """'die Abgeordneten Jana Roth und Sven Kowalke Seite an Seite': a second name joined by 'und' to a name
     found by its office; its given name must be one the name list knows."""
     m = _AND_PERSON.match(t, end)
     if m is None or not is_given_name(m.group("given")) or not _name_ok(m.group("family"), m.group("family"), gaz):

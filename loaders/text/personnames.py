@@ -29,7 +29,7 @@ def _letters(upper: bool) -> str:
 NAME_UPPER = "A-Z" + _letters(True)
 NAME_LOWER = "a-z" + _letters(False)
 _LOW = NAME_LOWER
-# particles inside a name: Arabic (Al Kaabi, bin Zayed, Abu Dhabi-born names), Iberian, Dutch, German
+# particles inside a name: Arabic (Al Mansoori, bin Saif, Abu Bakr), Iberian, Dutch, German
 NAME_PARTICLE = (r"(?:Al|El|al|el|bin|bint|ibn|Ibn|Abu|Bou|Ben|ben|von der|van der|van den|von|van|de la|de|da|dos|das|"
                  r"do|del|della|di|zu)")
 # inner capital after a prefix: McAllister, MacLeod, DeSantis, LaSalle, O'Brien, D'Souza
@@ -104,7 +104,7 @@ def given_name_candidates(text: str) -> list[NameCandidate]:
     for m in _CAND.finditer(text):
         a, b, c = m.group("a"), m.group("b"), m.group("c")
         start = m.start("a")
-        if out and start < out[-1].end:  # "Hisham Al Kuttab" inside "Monira Hisham Al Kuttab"
+        if out and start < out[-1].end:  # "Hisham Al Nuaimi" inside "Zainab Hisham Al Nuaimi"
             continue
         det = _PREV_WORD.search(text, 0, start)
         if det and det.group(1).lower() in _DETERMINERS:  # "in erster Linie Flugzeuge": a noun, not a name
@@ -122,7 +122,7 @@ def given_name_candidates(text: str) -> list[NameCandidate]:
             if prev is None or not prev.group(1)[:1].isupper() or _TITLE_BEFORE.search(prev.group(1)):
                 out.append(NameCandidate(start, m.end("b"), b, a, f"{a} {b}"))
         elif not m.group("d") and _ARABIC_FAMILY.match((c or b).strip()) and _arabic_name_ok(text, start, a, b, c):
-            # "Maitha Al Saleh", "Noura Hamad Al Suwaidi": a family name with an Arabic article or 'bin' marks
+            # "Raniya Al Suwaidi", "Noura Hamad Al Suwaidi": a family name with an Arabic article or 'bin' marks
             # the name even when the list does not know the given name
             last = (c or b).strip()
             given = f"{a} {b}" if c else a

@@ -140,7 +140,7 @@ def _role_target(doc: Doc, ms: list[Mention], i: int, t: str) -> tuple[str | Non
         if p.kind in ("entity", "adjective") and p.type in (ORGANIZATION, COMPANY, REGION) and (
                 (re.fullmatch(r"[\s-]*|\s*(?:und|and)?\s*", g) and len(g) <= 2) or re.fullmatch(r"(?:'s|’s|'|’)?\s+(?:state\s+|State\s+)?", g)):
             return p.ref, p
-        # "der sächsische Staatskanzleichef und Europaminister": a region's adjective before two offices
+        # "die thüringische Kulturstaatsrätin und Europaministerin": a region's adjective before two offices
         if p.kind == "adjective" and p.type == REGION and re.fullmatch(r"\s+[A-ZÄÖÜ][a-zäöüß-]+\s+und\s+", g):
             return p.ref, p
     # "IHK-Präsidentin X" in a text that names the one "IHK Berlin": the acronym of a body named elsewhere
@@ -169,7 +169,7 @@ def _role_target(doc: Doc, ms: list[Mention], i: int, t: str) -> tuple[str | Non
                 and re.fullmatch(r"(?:'s|’s|s)?\s+", _gap(t, ms[k].end, ms[k + 1].start)):
             k += 1  # "of Germany's Hesse": the second names it
         if ms[k].type == REGION and _REGION_OFFICE.match(t, ms[k].end):
-            return None, None  # "head of the Japan office of X": the region names the office, not the employer
+            return None, None  # "head of the Korea desk at X": the region names the office, not the employer
         if after_person:
             # "Staatssekretär Paul Winterberg vom Hessischen Ministerium" (no comma: not a new clause)
             if re.fullmatch(r"\s+(?:vom|von der|von|of|at|from|der|des|of the|at the)\s+(?:the\s+)?", g):
@@ -365,7 +365,7 @@ def _person_before(ms: list[Mention], i: int, t: str) -> Mention | None:
                                              and re.match(r"\s*\)", t[m.end:m.end + 3]))]
     i = ms.index(role)
     j = i - 1
-    # "Person, Deputy Minister-President and Minister of ...": the person before offices joined by 'and'
+    # "Person, Vice Premier and Minister for ...": the person before offices joined by 'and'
     while j >= 1 and ms[j].kind == "role" and re.fullmatch(r"\s*(?:and|und|,)\s*", _gap(t, ms[j].end, ms[j + 1].start)):
         j -= 1
     # "Person, Role": the person right before, separated by a comma
