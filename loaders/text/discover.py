@@ -16,7 +16,7 @@ from graph.text import fold, slug
 from .gazetteer import Entry, Gazetteer, Hit, token_forms, tokenize
 from .legalforms import legal_pattern
 from .givennames import is_given_name
-from .personnames import family_after_office, family_first, given_name_candidates, lone_family_after_title
+from .personnames import NAME_LOWER, NAME_PARTICLE, NAME_UPPER, family_after_office, family_first, given_name_candidates, lone_family_after_title
 from .orgnames import (COORD_EN, LIST_INTRO, generic_en_name, cued_bodies, PAIRS_INTRO, bullet_item, bullet_names, name_like, name_lists, described_companies, enumerated_companies, headed_companies, is_generic,
                        org_candidates, party_names, split_coordinated)
 from .sentences import Sentence
@@ -128,13 +128,23 @@ def _quoted(t: str, a: int, b: int) -> bool:
     """The name stands alone in quotation marks (a company or a title: „Hero Cycles“), not a person."""
     return a > 0 and t[a - 1] in _OPEN_QUOTE and t[b:b + 1] != "" and t[b] in _CLOSE_QUOTE
 NAME_PREFIX_FAMILIES = {"fraunhofer", "max-planck", "max planck", "leibniz", "helmholtz", "steinbeis"}
-HONORIFIC = r"(?:(?:Prof\.|Professor|Dr\.(?:-Ing\.)?|Dipl\.-Ing\.|Mr\.|Ms\.|Mrs\.|Herrn|Herr|Frau)\s+)*"
+HONORIFIC = r"(?:(?:Prof\.|Professor|Dr\.(?:-Ing\.)?|Dipl\.-Ing\.|Mr\.|Ms\.|Mrs\.|Herrn|Herr|Frau|Sheikh|Sheikha)\s+)*"
 # a name word; family names with an inner capital after a prefix: McAllister, MacLeod, DeSantis, LaSalle, O'Brien
-_NAMEWORD = rf"[{UPPER}](?:(?:c|ac|e|a|['’])[{UPPER}])?[a-zäöüßéèáíóúøæ]+(?:-[A-Za-zäöü][a-zäöüßéèáíóú]+)?"
-PERSON = re.compile(rf"(?P<hon>{HONORIFIC})(?P<given>{_NAMEWORD})\s+(?P<family>(?:(?:von|van|de|zu|von der)\s+)?{_NAMEWORD})(?![\w-])")
-PERSON3 = re.compile(rf"(?P<hon>{HONORIFIC})(?P<given>{_NAMEWORD}\s+{_NAMEWORD})\s+(?P<family>{_NAMEWORD})(?![\w-])")
-_HON_PERSON = re.compile(rf"(?P<hon>(?:(?:Prof\.|Dr\.(?:-Ing\.)?|Dipl\.-Ing\.|Mr\.|Ms\.|Mrs\.)\s+)+)(?P<given>{_NAMEWORD})\s+(?P<family>(?:(?:von|van|de|zu)\s+)?{_NAMEWORD})(?![\w-])")
+# (letters beyond ASCII and the umlauts: Dąbrowski, Kalniņa, Ștefănescu, Nguyễn)
+_NAMEWORD = rf"[{NAME_UPPER}](?:(?:c|ac|e|a|['’])[{UPPER}])?[{NAME_LOWER}]+(?:-[{NAME_UPPER}{NAME_LOWER}][{NAME_LOWER}]+)?"
+# a given or middle name is no particle ("Al" in "Hamad Said Al Mansoori" belongs to the family name)
+_GIVENWORD = rf"(?!{NAME_PARTICLE}\s){_NAMEWORD}"
+_FAMILY = rf"(?:{NAME_PARTICLE}\s+)?{_NAMEWORD}"
+# after two or more name words, German 'von X' is rather 'of X' (a place): only particles that are no German word
+_FAMILY3 = rf"(?:(?:Al|El|al|el|bin|bint|ibn|Ibn|Abu|Bou|Ben|ben|da|dos|das|do|de la|de los|de las|del|de|van der|van den|van)\s+)?{_NAMEWORD}"
+PERSON = re.compile(rf"(?P<hon>{HONORIFIC})(?P<given>{_GIVENWORD})\s+(?P<family>{_FAMILY})(?![\w-])")
+# two to four name words before the family name: "Ana Paula Fava", "Hamad Said Al Mansoori", and the
+# longer Arabic and Portuguese names with a father's name or a second family name
+PERSON3 = re.compile(rf"(?P<hon>{HONORIFIC})(?P<given>{_GIVENWORD}(?:\s+(?:(?:bin|bint|ibn)\s+)?{_GIVENWORD}){{1,2}})\s+(?P<family>{_FAMILY3})(?![\w-])")
+_HON_PERSON = re.compile(rf"(?P<hon>(?:(?:Prof\.|Dr\.(?:-Ing\.)?|Dipl\.-Ing\.|Mr\.|Ms\.|Mrs\.|Sheikh|Sheikha)\s+)+)(?P<given>{_NAMEWORD})\s+(?P<family>(?:(?:von|van|de|zu)\s+)?{_NAMEWORD})(?![\w-])")
 _SAY = re.compile(rf"\b(?:sagt|sagte|so|erklärt|erklärte|betont|betonte|ergänzt|ergänzte|erläutert|erläuterte|unterstreicht|said|says|added|explained|stressed|according to)\s+(?={HONORIFIC}{_NAMEWORD}\s+{_NAMEWORD})")
+# "said Minjoon KANG, the ...": a family name in capitals after a verb of saying and before a comma
+_SAY_CAPS = re.compile(rf"\b(?:sagt|sagte|erklärte|betonte|said|says|added|explained|stressed)\s+(?={_NAMEWORD}\s+[A-Z]{{2,}}\s*,)")
 
 # Offices a name stands next to, also as German compounds ("Wissenschaftsminister", "Generalkonsulin").
 _OFFICE_WORDS = ("minister", "präsident", "senator", "sekretär", "botschafter", "konsul", "bürgermeister", "direktor",
@@ -142,12 +152,13 @@ _OFFICE_WORDS = ("minister", "präsident", "senator", "sekretär", "botschafter"
                  "sprecher", "abgeordnete", "gouverneur", "staatsrat", "staatsrät", "regierungschef", "kanzler",
                  "dezernent", "referent", "vorstand", "intendant", "professor")
 _OFFICE_DE = ("(?:" + "|".join(_OFFICE_WORDS) + "|" + "|".join(w.capitalize() for w in _OFFICE_WORDS)
-              + ")(?:in|innen|r|en)?")
+              + ")(?:in|innen|r|en|n)?")  # (n: "die Abgeordneten")
 _OFFICE = (rf"(?:(?:[A-ZÄÖÜ][a-zäöüß]*)?{_OFFICE_DE}|(?:(?:Deputy|Vice|Prime|Chief|State|Lord)[ -])?(?:Minister|Senator|Ambassador|"
            r"Consul(?:[- ]General)?|Councillor|Governor|Mayor|CEO|Chairman|Chairwoman|Chair|President|Director|"
            r"Secretary|Premier|Chancellor|Commissioner|Executive|Officer|Head|Professor|Representative))(?![\w])")
 _NAMEWORD_X = rf"(?:{_NAMEWORD}|[A-Z]{{2,}}(?![\w]))"  # family names in capitals: KIM, NGUYEN
-_NAME2 = rf"{_NAMEWORD_X}\s+(?:{_NAMEWORD_X}\s+)?{_NAMEWORD_X}(?![\w-])"
+# two to four name words; the family name may open with a particle ("Zainab Hisham Al Nuaimi")
+_NAME2 = rf"{_NAMEWORD_X}\s+(?:{_NAMEWORD_X}\s+){{0,2}}(?:{NAME_PARTICLE}\s+)?{_NAMEWORD_X}(?![\w-])"
 # given names as initials after an office: "Chief Minister M K Stalin", "Chairman C.C. Wei"
 _INITIALS = r"(?:[A-Z]\.[ \t]?){1,3}|(?:[A-Z][ \t]){1,3}"
 PERSON_INIT = re.compile(rf"(?P<hon>)(?P<given>(?:[A-Z]\.[ \t]?){{1,3}}|(?:[A-Z][ \t]){{1,3}})[ \t]*(?P<family>{_NAMEWORD})(?![\w-])")
@@ -155,10 +166,14 @@ PERSON_X = re.compile(rf"(?P<hon>{HONORIFIC})(?P<given>{_NAMEWORD_X}(?:\s+{_NAME
 _PARTIES = r"(?:CDU|CSU|SPD|FDP|Grüne|Grünen|Bündnis 90/Die Grünen|Die Linke|Linke|AfD|BSW|SSW|Freie Wähler|parteilos)"
 _OFFICE_BEFORE = re.compile(rf"(?<![\w-]){_OFFICE}\s+(?:(?:Dr\.|Prof\.|Professor|Mr\.?|Ms\.?|Mrs\.?|Herrn|Herr|Frau|S\.\s?E\.|H\.\s?E\.)\s+)*(?={_NAME2})")
 _OFFICE_INITIALS = re.compile(rf"(?<![\w-]){_OFFICE}\s+(?=(?:{_INITIALS})[ \t]*{_NAMEWORD}(?![\w-]))")
-_OFFICE_APPOS = re.compile(rf"(?<![\w-]){_OFFICE}[^,.;:()»«\"\n]{{0,80}},\s+(?:(?:Dr\.|Prof\.|Mr\.?|Ms\.?|Mrs\.?|Herrn|Herr|Frau)\s+)*(?={_NAME2}\s*[,(])")
-_OFFICE_PHRASE = re.compile(rf"(?<![\w-]){_OFFICE}(?:\s+(?:of|for|für)\s+(?:the\s+)?[A-ZÄÖÜ][\w-]*+(?:\s+(?:and|und|&)\s+[A-ZÄÖÜ][\w-]*+)?)?")
+# the same after the office's portfolio and a comma: "Minister for Rural Industries, K.R. Gowda said"
+_OFFICE_APPOS_INITIALS = re.compile(rf"(?<![\w-]){_OFFICE}[^,.;:()»«\"\n]{{0,80}},\s+(?=(?:{_INITIALS})[ \t]*{_NAMEWORD}(?![\w-]))")
+_OFFICE_APPOS = re.compile(rf"(?<![\w-]){_OFFICE}[^,.;:()»«\"\n]{{0,80}},\s+(?:(?:Dr\.|Prof\.|Mr\.?|Ms\.?|Mrs\.?|Herrn|Herr|Frau)\s+)*(?={_NAME2}\s*(?:[,(]|\.(?!\w)))")
+_OFFICE_PHRASE = re.compile(rf"(?<![\w-]){_OFFICE}(?:-[A-Z][a-z]+(?![\w-]))?(?:\s+(?:of|for|für)\s+(?:the\s+)?[A-ZÄÖÜ][\w-]*+(?:\s+(?:and|und|&)\s+[A-ZÄÖÜ][\w-]*+)?)?")
 _NAME_THEN_OFFICE = re.compile(rf"(?<![\w-])(?P<p>{_NAME2}),\s+(?:(?:der|die|the|a|an|seit|since)\s+)?(?:[\w-]+\s+){{0,3}}?{_OFFICE}")
 _NAME_PARTY = re.compile(rf"(?<![\w-])(?P<p>{_NAME2})\s+\({_PARTIES}\)")
+# the Gulf states' title before a name with 'bin' inside ("Sheikh Khalid bin Saif bin Ahmed")
+_SHEIKH = re.compile(r"(?<![\w-])(?:Sheikh|Sheikha|Scheich|Scheicha)\s+(?=[A-Z])")
 _MR = re.compile(rf"(?<![\w-])(?:Mr|Mrs|Ms|Herrn|Herr|Frau|S\.\s?E\.|H\.\s?E\.)\.?\s+(?={_NAME2})")
 
 # capitalized function words mid-line mark an English headline in title case
@@ -889,8 +904,37 @@ def _name_ok(given: str, family: str, gaz: Gazetteer, company_family: bool = Fal
     return True
 
 
+# the last word of an office that the name cue stops before ("Head of State X", "Minister-Plenipotentiary
+# Adv X") and forms of address ("HE", "Hon."): no part of the name
+_LEAD_TITLE = re.compile(r"(?:(?:State|Adv\.?|Advocate|Hon\.|HE|H\.\s?E\.|S\.\s?E\.|(?:(?:His|Her)\s+)?Excellency|Dr|Prof)\s+)+(?=[A-Z])")
+
+
+def _last_word_apart(doc: str, words: list[str]) -> bool:
+    """The document names the next-to-last word alone ('Brenner sagte', 'Brenners') and the last word
+    without it ('in Posen'): the last word follows the name without belonging to it."""
+    if len(words) < 3:
+        return False
+    prev, last = re.escape(words[-2]), re.escape(words[-1])
+    alone = re.search(rf"(?<!{re.escape(words[-3])}\s)(?<![\w-]){prev}(?!\s+{last})(?:s|’s|'s)?(?![\w-])", doc)
+    apart = re.search(rf"(?<!{prev}\s)(?<![\w-]){last}(?![\w-])", doc)
+    return bool(alone and apart)
+
+
+_AND_PERSON = re.compile(rf"\s+(?:und|and|sowie)\s+(?P<given>{_GIVENWORD})\s+(?P<family>{_FAMILY})(?![\w-])")
+
+
+def _coordinated_person(t: str, end: int, gaz: Gazetteer) -> re.Match | None:
+    """'die Abgeordneten Jana Roth und Sven Kowalke Seite an Seite': a second name joined by 'und' to a name
+    found by its office; its given name must be one the name list knows."""
+    m = _AND_PERSON.match(t, end)
+    if m is None or not is_given_name(m.group("given")) or not _name_ok(m.group("family"), m.group("family"), gaz):
+        return None
+    return m
+
+
 def discover_persons(gaz: Gazetteer, sentences: list[Sentence], lang: str) -> None:
     lone_after_office: list = []
+    doc = "\n".join(s.text for s in sentences)
     for s in sentences:
         t = s.text
         toks = tokenize(t)
@@ -919,18 +963,23 @@ def discover_persons(gaz: Gazetteer, sentences: list[Sentence], lang: str) -> No
                     starts.append(m.end + am.end())
         # office and title context that needs no gazetteer entry
         extra: set[int] = set()
-        for rx in (_OFFICE_BEFORE, _OFFICE_APPOS, _MR):
+        for rx in (_OFFICE_BEFORE, _OFFICE_APPOS, _MR, _SAY_CAPS, _SHEIKH):
             extra |= {m.end() for m in rx.finditer(t)}
         for rx in (_NAME_THEN_OFFICE, _NAME_PARTY):
             extra |= {m.start("p") for m in rx.finditer(t)}
-        initials = {m.end() for m in _OFFICE_INITIALS.finditer(t)}
+        initials = {m.end() for rx in (_OFFICE_INITIALS, _OFFICE_APPOS_INITIALS) for m in rx.finditer(t)}
         starts += sorted(extra | initials)
         role_starts = {m.start: m.end for m in matches if any(h.kind == "role" for h in m.hits)}
         headline = title_case(t, lang)
+        cued: list[tuple[int, int]] = []  # names found by a cue: a shorter reading inside them is no second person
         for st in sorted(set(starts)):
             while st in role_starts:
                 st = role_starts[st] + 1
+            lead = _LEAD_TITLE.match(t, st)
+            st = lead.end() if lead else st
             pm = PERSON3.match(t, st)
+            if pm and _last_word_apart(doc, pm.group("given").split() + [pm.group("family")]):
+                pm = None  # "Minister Karl Brenner Posen" at a sentence end: the place he visited
             if pm and not all(_name_ok(w, pm.group("family"), gaz) for w in pm.group("given").split()):
                 pm = None
             if pm and headline and not is_given_name(pm.group("given").split()[-1]):
@@ -953,6 +1002,11 @@ def discover_persons(gaz: Gazetteer, sentences: list[Sentence], lang: str) -> No
             if headline and not (is_given_name(given.split()[0]) or family_first(given.split()[0], family)):
                 continue
             _add_person(gaz, lang, given, family, " ".join(pm.group("hon").split()) or None)
+            cued.append((pm.start("given"), pm.end()))
+            co = _coordinated_person(t, pm.end(), gaz)
+            if co is not None:
+                _add_person(gaz, lang, co.group("given"), co.group("family"), None)
+                cued.append((co.start("given"), co.end("family")))
         # name shape alone: a given name the name list knows, an East-Asian family name first, or a lone
         # family name after an office and a title (``personnames``); never inside a known body or place
         # (a company named after its founder may be the family name: "Eginhard Vietz" of the firm Vietz)
@@ -968,10 +1022,15 @@ def discover_persons(gaz: Gazetteer, sentences: list[Sentence], lang: str) -> No
             if any(a < c.end and c.start < b and not (founder and b == c.end and t[a:b] == c.family)
                    for a, b, founder in covered):
                 continue
+            if any(a < c.end and c.start < b for a, b in cued):
+                continue
             words = c.given.split() + [c.family]
             if not all(_name_ok(w, c.family, gaz, company_family=True) for w in words) or _quoted(t, c.start, c.end):
                 continue
             _add_person(gaz, lang, c.given, c.family, None, c.name)
+            co = _coordinated_person(t, c.end, gaz)
+            if co is not None and not any(a < co.end() and co.start("given") < b for a, b, _ in covered):
+                _add_person(gaz, lang, co.group("given"), co.group("family"), None)
     # a family name alone after an office, once the whole document is read: not when a person of that
     # family name is named in full somewhere ("Ministerpräsident Wüst" in the headline, the full name later)
     for c, lg in lone_after_office:

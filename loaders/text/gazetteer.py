@@ -196,6 +196,8 @@ class Gazetteer:
         stemming: 'Zahlen' is not 'Zahlé'), capitalized, and not be the first word of a person's name
         ('Anand Sharma')."""
         surface = text[tokens[i][1]:tokens[j - 1][2]]
+        if self._adjective_written(fold(surface), hits):
+            return True  # "the Czech Prime Minister", "die lettische Regierung": a country's adjective
         if not surface[:1].isupper():
             return False
         f = fold(surface)
@@ -210,10 +212,22 @@ class Gazetteer:
         if j < len(tokens) and j == i + 1:
             nxt = tokens[j]
             gap = text[tokens[i][2]:nxt[1]]
+            # (an office after a country is no name of two words: "UAE Minister of State")
             if gap == " " and re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]+", nxt[0]) and not any(
-                    h.kind == "entity" for mm in [nxt[0]] for h in self._hits_of(mm)):
+                    h.kind in ("entity", "role") for mm in [nxt[0]] for h in self._hits_of(mm)):
                 return False
         return True
+
+    def _adjective_written(self, f: str, hits) -> bool:
+        """The folded surface is one of the adjectives of an adjective hit, as written or with a German
+        ending ('lettische', 'rumänischen')."""
+        for h in hits:
+            if h.kind != "adjective":
+                continue
+            adjs = {fold(a) for v in self.entries[h.ref].adjectives.values() for a in v}
+            if f in adjs or any(f.endswith(x) and f[:-len(x)] in adjs for x in ("e", "en", "er", "es", "em")):
+                return True
+        return False
 
     def _written_as(self, f: str, hits) -> list:
         """The hits one of whose own names is the folded surface ``f`` (a genitive -s allowed)."""

@@ -16,13 +16,28 @@ from dataclasses import dataclass
 
 from .givennames import is_east_asian_family, is_given_name
 
-_LOW = "a-zäöüßéèêëáàâãíìîïóòôõúùûçñøæåœ"
+
+def _letters(upper: bool) -> str:
+    """The Latin letters of European and Vietnamese names (Latin-1, Latin Extended-A/B and the Vietnamese
+    block): Polish ź, Czech ř, Romanian ș, Latvian ņ, Lithuanian ė, Turkish ğ/İ, Portuguese ã. Built from the
+    Unicode tables, so a name class never stops at a letter outside ASCII and the umlauts."""
+    cps = list(range(0xC0, 0x250)) + list(range(0x1E00, 0x1F00))
+    return "".join(c for c in map(chr, cps) if (c.isupper() if upper else c.islower()) and c.isalpha())
+
+
+# name letters: the ASCII ones and the accented Latin letters; both go into character classes
+NAME_UPPER = "A-Z" + _letters(True)
+NAME_LOWER = "a-z" + _letters(False)
+_LOW = NAME_LOWER
+# particles inside a name: Arabic (Al Mansoori, bin Saif, Abu Bakr), Iberian, Dutch, German
+NAME_PARTICLE = (r"(?:Al|El|al|el|bin|bint|ibn|Ibn|Abu|Bou|Ben|ben|von der|van der|van den|von|van|de la|de|da|dos|das|"
+                 r"do|del|della|di|zu)")
 # inner capital after a prefix: McAllister, MacLeod, DeSantis, LaSalle, O'Brien, D'Souza
-_W = rf"[A-ZÄÖÜÉÁÓÚÍÇÑŠŽČ](?:(?:c|ac|e|a|['’])[A-Z])?[{_LOW}]+(?:['’][A-Z][{_LOW}]+)?(?:-[A-Za-zäöü][{_LOW}]+)?"
+_W = rf"[{NAME_UPPER}](?:(?:c|ac|e|a|['’])[A-Z])?[{_LOW}]+(?:['’][A-Z][{_LOW}]+)?(?:-[{NAME_UPPER}{_LOW}][{_LOW}]+)?"
 _WX = rf"(?:{_W}|[A-Z]{{2,}}(?![\w]))"  # family names in capitals: UCHIBORI, KIM
-_PARTICLE = r"(?:(?:von der|van der|von|van|de|da|dos|das|del|zu)\s+)"
+_PARTICLE = rf"(?:{NAME_PARTICLE}\s+)"
 # two or three name words from a word start, and what follows them
-_CAND = re.compile(rf"(?<![\w'’.-])(?=(?P<a>{_W})\s+(?P<b>{_PARTICLE}?{_WX})(?P<c>\s+{_PARTICLE}?{_WX})?(?P<after>[\w-]?))")
+_CAND = re.compile(rf"(?<![\w'’.-])(?=(?P<a>{_W})\s+(?P<b>{_PARTICLE}?{_WX})(?P<c>\s+{_PARTICLE}?{_WX})?(?P<d>\s+{_PARTICLE}?{_WX})?(?P<after>[\w-]?))")
 _NOUN_END = re.compile(r"(?i)(?:heit|keit|schaft|tion|ismus|ität|ierung|ungen|ische[nrsm]?|ment|ship|ness|ance|ence|ology)$")
 _ORG_WORD = re.compile(r"(?i)(?:universit|institut|ministeri|stiftung|gruppe|gmbh|verband|kammer|agentur|zentrum|"
                        r"gesellschaft|foundation|company|group|center|centre|college|school|schule|hotel|airport|"
@@ -36,22 +51,27 @@ _CAPS_FIRST = re.compile(rf"(?<![\w'’.-])(?P<f>[A-Z]{{2,}})\s+(?P<g>[A-Z][a-z]
 _DR_SURNAME = re.compile(rf"(?<![\w-])(?:Dr\.|Prof\.|Dr|Professor)\s+(?P<f>{_W})(?![\w-])(?!\s+[A-ZÄÖÜ][{_LOW}])")
 
 
-_AFTER_OFFICE = re.compile(rf"[ \t]+(?P<f>{_W})(?![\w'’-])(?![ \t]+[A-ZÄÖÜ])(?=[ \t]*[,.;:)]|[ \t]+[a-zäöü])")
+# a form of address may stand between office and name ("Adv" for an advocate, "Hon.")
+_AFTER_OFFICE = re.compile(rf"[ \t]+(?:(?:Adv|Hon|Dr|Prof)\.?[ \t]+)?(?P<f>{_W})(?![\w'’-])(?![ \t]+[A-ZÄÖÜ])(?=[ \t]*[,.;:)]|[ \t]+[a-zäöü])")
 # words that follow an office without being a name ("Geschäftsführer Vertrieb", "Minister Dienstag")
 _NOT_FAMILY = {"dr", "prof", "mr", "ms", "mrs", "herr", "frau", "sir", "dame", "vertrieb", "marketing", "finanzen", "personal", "technik", "einkauf", "produktion", "forschung",
                "entwicklung", "international", "global", "general", "emeritus", "elect", "designate", "a.d.", "i.r.",
                # the organ an office belongs to ("Executive Board", "Chief Executive Office")
                "board", "committee", "council", "commission", "office", "team", "group", "department", "officer",
                "summit", "meeting", "vorstand", "rat", "ausschuss"}
-_LONE_NOUN = re.compile(r"(?i)(?:ung|heit|keit|schaft|tion|ismus|ität|ment|ship|ness|ance|ence|ium|ien|ik|tag|jahr|"
-                        r"ter|ern|en|airs|ics|ions|ments|ities|ices)$")  # English plurals: "Head of Corporate Affairs"
+_LONE_NOUN = re.compile(r"(?i)(?:ung|heit|keit|schaft|tion|ismus|ität|ment|ship|ness|ance|ence|ium|ien|ik|tag|jahr|isory|atory|"
+                        r"ter|ern|en|airs|ics|ions|ments|ities|ices|ors)$")  # English plurals: "Head of Corporate Affairs"
 _PREV_WORD = re.compile(r"([\w.-]+)[ \t]+$")
 _DETERMINERS = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen", "erster",
                 "ersten", "erste", "zweiter", "letzter", "jeder", "jede", "jedes", "diese", "dieser", "dieses", "kein",
                 "keine", "the", "a", "an", "this", "that", "these", "every", "its", "our", "their", "his", "her"}
 _TITLE_BEFORE = re.compile(r"(?i)(?:minister|governor|mayor|secretary|president|director|chairman|ambassador|consul|"
                            r"councillor|premier|chief|head|ceo|dr\.|prof\.|mr\.?|ms\.?|präsident|gouverneur|"
-                           r"bürgermeister|botschafter|sekretär|direktor|vorsitzende[r]?|generalkonsul)(?:in|en)?$")
+                           r"bürgermeister|botschafter|sekretär|direktor|vorsitzende[r]?|generalkonsul|"
+                           r"committee|komitee)(?:in|en)?$")  # "Secretary of the Party Committee Nguyen Van Hai"
+
+
+_ARABIC_FAMILY = re.compile(r"(?:Al|bin|bint|ibn)\s+[A-Z]")
 
 
 @dataclass(frozen=True)
@@ -61,6 +81,16 @@ class NameCandidate:
     given: str
     family: str
     name: str  # as the text writes it (family first for East-Asian names)
+
+
+def _arabic_name_ok(text: str, start: int, a: str, b: str, c: str | None) -> bool:
+    """The words before an Arabic family name are a name: with a middle word, one of the two is a given name
+    the list knows; alone, the word is no title or sentence opener ('Today', 'Dr')."""
+    if not all(_family_ok(w) for w in (a, b, c or b)) or a.lower() in _NOT_FAMILY | _DETERMINERS:
+        return False
+    if c:
+        return is_given_name(a) or is_given_name(b)
+    return text[:start].rstrip()[-1:] not in ("", ".", "!", "?", "\n") and not _TITLE_BEFORE.search(a)
 
 
 def _family_ok(w: str) -> bool:
@@ -74,6 +104,8 @@ def given_name_candidates(text: str) -> list[NameCandidate]:
     for m in _CAND.finditer(text):
         a, b, c = m.group("a"), m.group("b"), m.group("c")
         start = m.start("a")
+        if out and start < out[-1].end:  # "Hisham Al Nuaimi" inside "Zainab Hisham Al Nuaimi"
+            continue
         det = _PREV_WORD.search(text, 0, start)
         if det and det.group(1).lower() in _DETERMINERS:  # "in erster Linie Flugzeuge": a noun, not a name
             continue
@@ -89,7 +121,18 @@ def given_name_candidates(text: str) -> list[NameCandidate]:
             prev = _PREV_WORD.search(text, 0, start)
             if prev is None or not prev.group(1)[:1].isupper() or _TITLE_BEFORE.search(prev.group(1)):
                 out.append(NameCandidate(start, m.end("b"), b, a, f"{a} {b}"))
+        elif not m.group("d") and _ARABIC_FAMILY.match((c or b).strip()) and _arabic_name_ok(text, start, a, b, c):
+            # "Raniya Al Suwaidi", "Noura Hamad Al Suwaidi": a family name with an Arabic article or 'bin' marks
+            # the name even when the list does not know the given name
+            last = (c or b).strip()
+            given = f"{a} {b}" if c else a
+            out.append(NameCandidate(start, m.end("c") if c else m.end("b"), given, last, f"{given} {last}"))
         elif is_given_name(a):
+            if m.group("d"):
+                long_name = _four_words(m, a, b, c.strip(), m.group("d").strip())
+                if long_name:
+                    out.append(long_name)
+                continue
             if c:
                 c = c.strip()
                 if is_given_name(b) and " " not in b and _family_ok(c):
@@ -107,6 +150,14 @@ def given_name_candidates(text: str) -> list[NameCandidate]:
         else:
             out.append(NameCandidate(m.start(), m.end("g"), g, f, f"{f} {g}"))
     return out
+
+
+def _four_words(m: re.Match, a: str, b: str, c: str, d: str) -> NameCandidate | None:
+    """'<given> <given> <name> <family>': a father's name or a second family name before the family name
+    ('Rodrigo Luis Cabral Mendes', 'Noura Khalid Ahmed Al Suwaidi'); the second word must be a given name."""
+    if not is_given_name(b) or " " in b or not (_family_ok(c) and _family_ok(d)):
+        return None
+    return NameCandidate(m.start("a"), m.end("d"), f"{a} {b} {c}", d, f"{a} {b} {c} {d}")
 
 
 def lone_family_after_title(text: str, office_ends: set[int]) -> list[NameCandidate]:

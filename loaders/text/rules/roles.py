@@ -26,7 +26,11 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
     for i, r in enumerate(ms):
         if r.kind != "role":
             continue
-        person = _person_right_after(ms, i, t) or _person_before(ms, i, t) or _persons_after(ms, i, t, d)
+        person = _person_right_after(ms, i, t)
+        before = _person_before(ms, i, t)
+        if person is not None and before is not None and re.search(r",\s*$", t[r.end:person.start]):
+            person = before  # "A, Director of Sales, B, Head of ...": the office follows its holder in a list
+        person = person or before or _persons_after(ms, i, t, d)
         if person is None:
             continue
         target, tm = _role_target(d, ms, i, t)
@@ -34,6 +38,8 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
             target = _from_region(ms, person, t, d, r)
         if target is None:
             target = _on_behalf(ms, person, t)
+        if target is None:
+            target = _list_intro_body(ms, person, r, t)
         if target is None and re.match(r"(?i)netzwerk|cluster", r.text):
             clusters = []
             for kinds in (("cluster",), ("association",)):
@@ -61,7 +67,7 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
 
 
 def _from_region(ms: list[Mention], person: Mention, t: str, d: Doc, r: Mention) -> str | None:
-    """'Gouverneur X aus Ohio', 'Governor X of Ohio': an office of government
+    """'Gouverneur X aus Ohio', 'Chief Minister X von Kerala', 'Governor X of Ohio': an office of government
     (or a diplomat's) and the region named right after the person."""
     role = d.gaz.roles.get(r.ref)
     if role is None or not (role.government or role.minister):
@@ -70,8 +76,30 @@ def _from_region(ms: list[Mention], person: Mention, t: str, d: Doc, r: Mention)
     while k < len(ms) and ms[k].kind == "entity" and ms[k].ref == person.ref:
         k += 1
     if k < len(ms) and ms[k].kind == "entity" and ms[k].type == REGION and person.start > r.start:
-        if re.fullmatch(r"\s+(?:aus|from|of)\s+(?:der\s+|dem\s+|the\s+)?", _gap(t, ms[k - 1].end, ms[k].start)):
+        if re.fullmatch(r"\s+(?:aus|von|from|of)\s+(?:der\s+|dem\s+|the\s+)?", _gap(t, ms[k - 1].end, ms[k].start)):
             return ms[k].ref
+    return None
+
+
+# head words of a body after an office ("of the Y Authority"), unlike a department ("Head of Sales")
+_BODY_WORD = re.compile(r"\b(?:Authority|Agency|Office|Ministry|Council|Chamber|Association|Corporation|Company|University|"
+                        r"Institute|Bank|Fund|Group|Centre|Center|Board|Commission|Government|Embassy|Consulate)\b")
+
+
+def _list_intro_body(ms: list[Mention], person: Mention, r: Mention, t: str) -> str | None:
+    """'two officials of the X Agency: Jane Roe, Head of Sales, John Doe, Senior Adviser': a body named before
+    a colon that opens a list of people with their offices, and the office names no other body."""
+    own = re.match(r"[^,;:()]*", t[r.end:r.end + 120]).group(0)
+    cut = re.match(r"\s+of\s", own) and not t[r.end + len(own):].strip()  # "... of X" cut off by the sentence end
+    if r.start < person.start or _BODY_WORD.search(own) or cut:
+        return None  # ("Chairman of X Authority" names its own body, even when the gazetteer does not know it)
+    for m in reversed([m for m in ms if m.end <= person.start]):
+        if m.kind != "entity" or m.type not in (ORGANIZATION, COMPANY):
+            continue
+        rest = t[m.end:person.start]
+        if re.match(r"\s*(?:\([^()]{1,20}\)\s*)?:", rest) and rest.count(":") == 1 and not re.search(r"[.;]\s", rest):
+            return m.ref
+        return None
     return None
 
 
@@ -112,6 +140,9 @@ def _role_target(doc: Doc, ms: list[Mention], i: int, t: str) -> tuple[str | Non
         if p.kind in ("entity", "adjective") and p.type in (ORGANIZATION, COMPANY, REGION) and (
                 (re.fullmatch(r"[\s-]*|\s*(?:und|and)?\s*", g) and len(g) <= 2) or re.fullmatch(r"(?:'s|’s|'|’)?\s+(?:state\s+|State\s+)?", g)):
             return p.ref, p
+        # "die thüringische Kulturstaatsrätin und Europaministerin": a region's adjective before two offices
+        if p.kind == "adjective" and p.type == REGION and re.fullmatch(r"\s+[A-ZÄÖÜ][a-zäöüß-]+\s+und\s+", g):
+            return p.ref, p
     # "IHK-Präsidentin X" in a text that names the one "IHK Berlin": the acronym of a body named elsewhere
     acr = re.search(r"(?<![\w-])([A-ZÄÖÜ]{2,6})-$", t[max(0, r.start - 8):r.start])
     if acr and not (j >= 0 and ms[j].end >= r.start - len(acr.group(0))):
@@ -137,6 +168,8 @@ def _role_target(doc: Doc, ms: list[Mention], i: int, t: str) -> tuple[str | Non
         if ms[k].type == REGION and k + 1 < len(ms) and ms[k + 1].kind == "entity" and ms[k + 1].type in (REGION, ORGANIZATION) \
                 and re.fullmatch(r"(?:'s|’s|s)?\s+", _gap(t, ms[k].end, ms[k + 1].start)):
             k += 1  # "of Germany's Hesse": the second names it
+        if ms[k].type == REGION and _REGION_OFFICE.match(t, ms[k].end):
+            return None, None  # "head of the Korea desk at X": the region names the office, not the employer
         if after_person:
             # "Staatssekretär Paul Winterberg vom Hessischen Ministerium" (no comma: not a new clause)
             if re.fullmatch(r"\s+(?:vom|von der|von|of|at|from|der|des|of the|at the)\s+(?:the\s+)?", g):
@@ -160,9 +193,13 @@ def _role_target(doc: Doc, ms: list[Mention], i: int, t: str) -> tuple[str | Non
     # Verkehr des Landes Niedersachsen": a minister's portfolio, then the region
     role = doc.gaz.roles.get(r.ref)
     if role is not None and (role.minister or role.government):
-        for m in ms[i + 1:]:
+        for n, m in enumerate(ms[i + 1:], i + 1):
             if m.kind == "entity" and m.type == REGION:
                 if _PORTFOLIO_REGION.fullmatch(_gap(t, r.end, m.start)):
+                    # "... of Germany's Hesse": the second region names it
+                    if n + 1 < len(ms) and ms[n + 1].kind == "entity" and ms[n + 1].type == REGION \
+                            and re.fullmatch(r"(?:'s|’s)\s+", _gap(t, m.end, ms[n + 1].start)):
+                        return ms[n + 1].ref, ms[n + 1]
                     return m.ref, m
                 break
             if m.kind == "entity" and m.type in (PERSON, ORGANIZATION, COMPANY):
@@ -170,6 +207,7 @@ def _role_target(doc: Doc, ms: list[Mention], i: int, t: str) -> tuple[str | Non
     return None, None
 
 
+_REGION_OFFICE = re.compile(r"-?\s*(?:office|desk|branch|bureau|Büro|Repräsentanz|Niederlassung)\b")
 _PORTFOLIO_REGION = re.compile(r"(?:\s+(?:of|for|für)\s+[^.;:!?()»«\"]{2,110}?|,(?:\s+(?:and\s+)?[A-Z][\w-]*,?){1,6})\s+(?:for|of|des|der|in)\s+"
                                r"(?:(?:the\s+)?(?:Free\s+)?(?:State\s+of|Province\s+of)\s+|Landes\s+|Freistaate?s\s+|Bundesstaate?s\s+|Provinz\s+|the\s+)?")
 
@@ -234,9 +272,10 @@ def _persons_after(ms: list[Mention], i: int, t: str, doc: Doc) -> Mention | Non
         k2 = k + 1
         while k2 < len(ms) and ms[k2].kind == "entity" and ms[k2].ref == ms[k].ref:
             k2 += 1
-        # "Generalkonsul der Volksrepublik X in Hamburg, Person", "des Unternehmens X aus Y, Person": the body's place
+        # "Generalkonsul der Volksrepublik X in Hamburg, Person", "des Unternehmens X aus Y, Person": the body's place;
+        # "Ambassador of X to Germany, Person": the host country
         if k2 + 1 < len(ms) and ms[k2].kind == "entity" and ms[k2].type == REGION and ms[k2 + 1].type == PERSON \
-                and re.fullmatch(r"\s+(?:in|aus|from)\s+", _gap(t, ms[k2 - 1].end, ms[k2].start)):
+                and re.fullmatch(r"\s+(?:in|aus|from|to)\s+(?:the\s+)?", _gap(t, ms[k2 - 1].end, ms[k2].start)):
             k2 += 1
         if k2 < len(ms) and ms[k2].type == PERSON:
             g = _gap(t, ms[k2 - 1].end, ms[k2].start)
@@ -249,7 +288,8 @@ def _persons_after(ms: list[Mention], i: int, t: str, doc: Doc) -> Mention | Non
 
 # "der X (ACR), Person", "der Gyeonggi-Provinz, Herrn Person": a comma, then forms of address
 _APPOSED_COMMA = re.compile(r"(?:-(?:Provinz|Province|Präfektur|Prefecture))?\s*(?:\([^)]*\))?\)?\s*,\s*"
-                            r"(?:(?:Herrn|Herr|Frau|Mr\.?|Ms\.?|Mrs\.?|Dr\.(?:-Ing\.)?|Prof\.|H\.\s?E\.)\s*)*")
+                            r"(?:(?:Herrn|Herr|Frau|Mr\.?|Ms\.?|Mrs\.?|Dr\.(?:-Ing\.)?|Dr|Prof\.|Professor|Professorin|H\.\s?E\.|HE|"
+                            r"(?:His|Her)\s+Excellency)\s*)*")
 
 
 def _genitive_region(doc: Doc, m: Mention, g: str) -> bool:
@@ -295,12 +335,18 @@ def _person_right_after(ms: list[Mention], i: int, t: str) -> Mention | None:
         k += 1
     if k < len(ms) and ms[k].type == PERSON and _HON_GAP.match(_gap(t, ms[k - 1].end, ms[k].start)) and "," not in _gap(t, ms[k - 1].end, ms[k].start):
         return ms[k]
+    # "der Europaminister, Anna Berg (SPD), und ...": a name set off by commas right after the office
+    if k < len(ms) and ms[k].type == PERSON and re.fullmatch(r"\s*,\s*", _gap(t, ms[k - 1].end, ms[k].start)) \
+            and re.match(r"\s*(?:\([^()]{1,30}\)\s*)?,", t[ms[k].end:ms[k].end + 40]) \
+            and not any(m.type == PERSON for m in ms[:k - 1] if re.fullmatch(r"\s*,\s*", _gap(t, m.end, ms[k - 1].start))):
+        return ms[k]
     # a long role title followed by honorifics and the name, e.g. "Ministerin für Bau, Verkehr und Wohnen Dr. Eva Beispiel"
     r = ms[k - 1]
     for j in range(k, len(ms)):
         if ms[j].type == PERSON:
             gap = re.sub(r"(?:(?:Prof\.|Professor|Dr\.(?:-Ing\.)?|Dipl\.-Ing\.)\s*)+$", "", _gap(t, r.end, ms[j].start))
-            if _PORTFOLIO.fullmatch(gap) and not re.search(r",\s*(?:and|und|sowie)\s", gap):
+            # a comma before a lower-case word ends the title: a clause follows ("..., has held talks with X")
+            if _PORTFOLIO.fullmatch(gap) and not re.search(r",\s*(?:and|und|sowie)\s|,\s+[a-zäöü]", gap):
                 return ms[j]
             break
         if ms[j].kind not in ("topic",):
@@ -319,16 +365,22 @@ def _person_before(ms: list[Mention], i: int, t: str) -> Mention | None:
                                              and re.match(r"\s*\)", t[m.end:m.end + 3]))]
     i = ms.index(role)
     j = i - 1
+    # "Person, Vice Premier and Minister for ...": the person before offices joined by 'and'
+    while j >= 1 and ms[j].kind == "role" and re.fullmatch(r"\s*(?:and|und|,)\s*", _gap(t, ms[j].end, ms[j + 1].start)):
+        j -= 1
     # "Person, Role": the person right before, separated by a comma
-    if j >= 0 and ms[j].type == PERSON and re.fullmatch(r"\s*[,(]\s*(?:(?:Acting|Interim)\s+)?|" + _PARTY_GAP, _gap(t, ms[j].end, ms[i].start)):
+    if j >= 0 and ms[j].type == PERSON and re.fullmatch(r"\s*[,(]\s*(?:(?:Acting|Interim|Executive|Senior)\s+)?|" + _PARTY_GAP,
+                                                       _gap(t, ms[j].end, ms[j + 1].start)):
         return ms[j]
     # "Tom Harris, the president of the X", "Anna Berg, die Präsidentin der X": an article before the role,
     # only with the role's body named right after it
-    if j >= 0 and ms[j].type == PERSON and re.fullmatch(r"\s*,\s*(?:the|a|an|der|die)\s+", _gap(t, ms[j].end, ms[i].start)) \
+    if j >= 0 and ms[j].type == PERSON and re.fullmatch(r"\s*,\s*(?:the|a|an|der|die|den|dem)\s+(?:(?:new|former|neue|neuen|ehemalige|ehemaligen)\s+)?",
+                                                       _gap(t, ms[j].end, ms[j + 1].start)) \
             and re.match(r"\s+(?:of|at|der|des|von|vom|bei)\s", t[ms[i].end:ms[i].end + 6]):
         return ms[j]
-    # "Person, ORG Role": "Jane Doe, KIAT President"
-    if j >= 1 and ms[j].kind == "entity" and ms[j - 1].type == PERSON and re.fullmatch(r"\s*,\s*|" + _PARTY_GAP, _gap(t, ms[j - 1].end, ms[j].start)) and re.fullmatch(r"[\s-]*|(?:'s|’s|'|’)\s+", _gap(t, ms[j].end, ms[i].start)):
+    # "Person, ORG Role": "Jane Doe, KIAT President"; "Person, Bavarian State Minister": a region's adjective;
+    # "Person, the Saxon representative"
+    if j >= 1 and (ms[j].kind == "entity" or (ms[j].kind == "adjective" and ms[j].type == REGION)) and ms[j - 1].type == PERSON and re.fullmatch(r"\s*,\s*(?:the\s+)?|" + _PARTY_GAP, _gap(t, ms[j - 1].end, ms[j].start)) and re.fullmatch(r"[\s-]*|(?:'s|’s|'|’)\s+", _gap(t, ms[j].end, ms[j + 1].start)):
         return ms[j - 1]
     return None
 
