@@ -189,7 +189,7 @@ def test_a_state_body_of_a_country_by_its_adjective():
 
 def test_the_states_agency_in_apposition_belongs_to_the_state():
     text = ("Saxony wants more investors from Asia. Jane Roe, head of the Tokyo office of Velden Invest GmbH, "
-            "the state's trade and investment promotion agency, spoke in Osaka.")
+            "the state's agency for investors and exports, spoke in Osaka.")
     assert ("Velden Invest GmbH", "Sachsen") in _facts(text, SUBORDINATE_TO, "en")
 
 

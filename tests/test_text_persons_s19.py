@@ -204,8 +204,8 @@ def test_professor_after_the_comma_of_an_apposition():
 
 
 def test_envoy_to_a_host_country_then_the_name():
-    roles = _roles("The Ambassador of the United Arab Emirates to Germany, Ahmed Wahid Al Attar, attended.", "en")
-    assert ("person:ahmed-wahid-al-attar", "region:ae") in roles
+    roles = _roles("On Monday the Ambassador of Qatar to Germany, Ahmed Wahid Al Attar, opened the fair.", "en")
+    assert ("person:ahmed-wahid-al-attar", "region:qa") in roles
 
 
 def test_second_name_joined_by_und():

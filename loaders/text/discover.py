@@ -59,7 +59,7 @@ _LEVEL_BEFORE_EN = {"provincial", "federal", "state", "regional", "municipal", "
 # an office after "and" ends a body's name ("the State Chancellery and Minister of State for X")
 _OFFICE_EN = r"(?:Minister|President|Secretary|Governor|Head|Director|Mayor|Premier|Chairman|Chairwoman|Chair|CEO|Ambassador|Consul)"
 _HEAD_NAME_EN = re.compile(rf"(?P<name>{_RUN}\s+{_HEAD_EN}(?:\s+(?:of|for)(?:\s+(?:the\s+)?{_CAPWORD})+(?:(?:,\s+{_CAPWORD}(?:\s+{_CAPWORD}){{0,2}}){{1,3}},?(?=\s+and\s))?|\s+and(?!\s+{_OFFICE_EN}\b)(?:\s+{_CAPWORD})+)*(?:\s+[A-Z]{{3,}}(?![\w-]))?)(?P<place>\s+{_CAPWORD})?(?![\w])")
-# "the Board of Transboundary Cooperation with the Czech Republic": a cooperation body named with its partner
+# "the Council for Joint Projects with the Republic of Poland": a cooperation body named with its partner
 _COOPERATION_BODY_EN = re.compile(rf"(?<![\w-])(?P<name>(?:Board|Commission|Council|Committee|Office|Centre|Center|Forum)\s+(?:of|for)\s+"
                                   rf"(?:{_CAPWORD}\s+){{0,2}}(?:Cooperation|Co-operation|Relations|Partnership)\s+with\s+(?:the\s+)?"
                                   rf"(?P<place>{_CAPWORD}(?:\s+{_CAPWORD}){{0,2}}))")
