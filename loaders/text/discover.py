@@ -17,9 +17,10 @@ from .gazetteer import Entry, Gazetteer, Hit, token_forms, tokenize
 from .legalforms import legal_pattern
 from .givennames import is_given_name
 from .personnames import NAME_LOWER, NAME_PARTICLE, NAME_UPPER, family_after_office, family_first, given_name_candidates, lone_family_after_title
-from .orgnames import (COORD_EN, LIST_INTRO, generic_en_name, cued_bodies, PAIRS_INTRO, bullet_item, bullet_names, name_like, name_lists, described_companies, enumerated_companies, headed_companies, is_generic,
+from .orgnames import (COORD_EN, LIST_INTRO, generic_en_name, cued_bodies, PAIRS_INTRO, bullet_item, bullet_names, name_like, name_lists, is_common_noun, described_companies, enumerated_companies, headed_companies, is_generic,
                        org_candidates, party_names, split_coordinated)
 from .sentences import Sentence
+from .refcompanies import listed_companies
 from .typenames import COMPANY, ORGANIZATION, PERSON as PERSON_T, REGION, TOPIC
 
 UPPER = "A-ZÄÖÜ"
@@ -589,6 +590,7 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
             if not any(e.type in (REGION, PERSON_T, TOPIC) for e in gaz.lookup(c, base=False)):
                 _register_org(gaz, c, lang, type_override=COMPANY)
         _cued_bodies(gaz, t, lang)
+        _reference_companies(gaz, t, lang)
     _listed_companies(gaz, sentences, lang)
     _company_companions(gaz, sentences, lang)
     for s in sentences:
@@ -784,6 +786,15 @@ def _cued_bodies(gaz: Gazetteer, t: str, lang: str) -> None:
             gaz.add_alias(e.id, name[:-7], lang)  # "die WKW-Gruppe" ... "WKW"
 
 
+def _reference_companies(gaz: Gazetteer, t: str, lang: str) -> None:
+    """Listed companies (``refcompanies``: index constituents from ``pytickersymbols``) the sentence names
+    with the guards of that module; never a name the text already has as a region, a person or a body."""
+    for name in listed_companies(t, STOP):
+        if any(e.type != COMPANY for e in gaz.lookup(name)):
+            continue
+        _register_org(gaz, name, lang, type_override=COMPANY)
+
+
 def _company_companions(gaz: Gazetteer, sentences: list[Sentence], lang: str) -> None:
     """The other names of a list that names a company the gazetteer knows ('Bosch, Velden Tools and Orsbach
     Systems'): companies too, when no item is a region, a person, a body or a common word; in German only
@@ -801,7 +812,9 @@ def _company_companions(gaz: Gazetteer, sentences: list[Sentence], lang: str) ->
                     continue
                 if any(c.start == 0 for c in given_name_candidates(it)) or classify(it, gaz)[1] not in (None, "other"):
                     break  # a person or a body in the list: not a list of companies
-                if lang == "de" and not name_like(it):
+                # a plain German word is a name too where two items or more are companies already
+                # ("bei Velden, Orsbach und Kelmer"), unless it is written like a common noun
+                if lang == "de" and not name_like(it) and (kinds.count(COMPANY) < 2 or is_common_noun(it)):
                     continue
                 _register_org(gaz, it, lang, type_override=COMPANY)
 

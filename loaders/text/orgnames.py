@@ -506,6 +506,11 @@ _DE_NOUN = re.compile(r"(?i)(?:ung|ungen|heit|keit|schaft|tion|tionen|ität|nahm
                       r"mitarbeiter(?:innen)?)$")
 
 
+def is_common_noun(word: str) -> bool:
+    """A German word with the ending of a common noun ('Lösungen', 'Produkte') or a function word."""
+    return bool(_DE_NOUN.search(word) or _NOT_NAME.search(word))
+
+
 def _clean_name(name: str) -> str | None:
     words = name.rstrip(".,;:").split()
     for i, w in enumerate(words):  # a preposition ends the name ("Sirio In Ma'anshan")
@@ -700,7 +705,8 @@ def bullet_names(line: str) -> list[str]:
 
 # ------------------------------------------------------------------ companions of a known company in a list
 _LIST_ITEM = r"[A-Z0-9ÄÖÜ][\w&.'’+-]*+(?:[ \t]+[A-Z0-9ÄÖÜ][\w&.'’+-]*+){0,3}"
-NAME_LIST = re.compile(rf"(?<![\w&.'’+-])(?P<list>{_LIST_ITEM}(?:,[ \t]+(?:the[ \t]+)?{_LIST_ITEM}){{0,8}},?[ \t]+(?:and|und|sowie)[ \t]+"
+# (a space before the comma, as careless copy writes it: "A , B und C", is still a list)
+NAME_LIST = re.compile(rf"(?<![\w&.'’+-])(?P<list>{_LIST_ITEM}(?:[ \t]?,[ \t]+(?:the[ \t]+)?{_LIST_ITEM}){{0,8}},?[ \t]+(?:and|und|sowie)[ \t]+"
                        rf"(?:the[ \t]+)?{_LIST_ITEM})(?![\w&'’+-])")
 
 
@@ -709,7 +715,7 @@ def name_lists(text: str) -> list[list[str]]:
     each as its items; ``discover`` takes them as companies only beside a company it knows."""
     out = []
     for m in NAME_LIST.finditer(text):
-        items = [re.sub(r"^the\s+", "", i.strip(" .,")) for i in re.split(r",\s+|\s+(?:and|und|sowie)\s+", m.group("list"))]
+        items = [re.sub(r"^the\s+", "", i.strip(" .,")) for i in re.split(r"\s?,\s+|\s+(?:and|und|sowie)\s+", m.group("list"))]
         out.append([i for i in items if i])
     return out
 
