@@ -196,6 +196,30 @@ def title_case(sentence: str, lang: str = "en") -> bool:
 _NAME_JOIN = re.compile(r",\s+|\s+(?:and|und|sowie|&)\s+")
 # a company's short name written in capitals ("BASF", "SCHOTT"), not an acronym of two letters
 _CAPS_NAME = re.compile(r"[A-ZÄÖÜ]{3,}")
+# a name of hyphen-joined capitalized parts ("Jade-Port", "Rhein-Main-Hub"): a name of its own before "and"
+_JOINED_NAME = re.compile(r"[A-ZÄÖÜ][\w]*(?:-[A-ZÄÖÜ0-9][\w]*)+")
+
+
+def _cut_joined_names(full: str, gaz: Gazetteer, lang: str) -> str:
+    """The last name of a run of names before a legal form ("BASF und Velden AG" -> "Velden"): a known body,
+    a short name in capitals ("BASF") or a hyphen-joined name ("Jade-Port") before "und"/"and" is a name of
+    its own (the latter two are registered as companies); cut as often as the run holds such names."""
+    cut = True
+    while cut:
+        cut = False
+        for j in _NAME_JOIN.finditer(full):
+            first = full[:j.start()]
+            if any(e.type in (ORGANIZATION, COMPANY) for e in gaz.lookup(first)):
+                full, cut = full[j.end():], True
+                break
+            if (_CAPS_NAME.fullmatch(first) or _JOINED_NAME.fullmatch(first)) \
+                    and j.group(0).strip() in ("und", "and", "sowie") and not gaz.lookup(first):
+                _register_org(gaz, first, lang, type_override=COMPANY)
+                full, cut = full[j.end():], True
+                break
+    return full
+
+
 LEGAL_COMPANY = re.compile(rf"(?<![\w])(?:{_LEGAL}|Co\.)(?![\w])")
 
 
@@ -518,16 +542,8 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
                 continue
             # "Toyota Motor Corporation and Velden Tools GmbH": a known body before "and" is a name of its own
             # ("BASF und Velden AG": so is a single word in capitals, a company's short name of its own)
-            for j in _NAME_JOIN.finditer(full):
-                first = full[:j.start()]
-                if any(e.type in (ORGANIZATION, COMPANY) for e in gaz.lookup(first)):
-                    full = full[j.end():]
-                    break
-                if _CAPS_NAME.fullmatch(first) and j.group(0).strip() in ("und", "and", "sowie") \
-                        and not gaz.lookup(first):
-                    _register_org(gaz, first, lang, type_override=COMPANY)
-                    full = full[j.end():]
-                    break
+            # ("N-Bank, Jade-Port und Velden Impuls GmbH": a cut name may be followed by more of them)
+            full = _cut_joined_names(full, gaz, lang)
             name = _best_tail(full, gaz)
             if name:
                 dropped = full[: len(full) - len(name)].strip()
