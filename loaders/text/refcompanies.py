@@ -113,10 +113,10 @@ def _context_ok(text: str, start: int, end: int, plain: bool, stop: set[str]) ->
     if pw and _HONORIFIC.match(pw):
         return False  # "Herr Ford": a person
     descriptor = bool(pw) and bool(_BUSINESS.fullmatch(pw))
-    # a capitalized word before it ends a longer name ("Harrison Ford", "Bank Austria"), unless it opens the
-    # sentence, is a function word or says what the company is
+    # a capitalized word before a plain name ends a longer name ("Harrison Ford"), unless it opens the
+    # sentence, is a function word or says what the company is (a name in capitals stays: "Delegation BMW")
     first = prev is not None and not text[:max(0, start - 60) + prev.start()].strip()
-    if pw[:1].isupper() and pw.lower() not in stop and not descriptor and not first:
+    if plain and pw[:1].isupper() and pw.lower() not in stop and not descriptor and not first:
         return False
     compound = text[end:end + 1] == "-"
     if compound:

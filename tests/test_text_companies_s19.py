@@ -1,0 +1,91 @@
+"""Companies (session 19): listed companies from reference data (``pytickersymbols``) with their precision
+guards; lists of company names around them; a run of names before a legal form cut into its companies.
+Sentences written for these tests; invented companies, except the listed ones (reference data, not text)."""
+
+from __future__ import annotations
+
+from loaders.text import extract
+from loaders.text.refcompanies import _short_names, listed_companies, plain_word
+
+
+def _x(text, language=None):
+    return extract(text, doc_id="doc:companies-test", published="2024-05-06", reference=False, language=language)
+
+
+def _names(x, t="Company"):
+    return {v for n in x.batch.nodes if n.type == t for v in n.name.values()}
+
+
+# ------------------------------------------------------------------ short names of the register names
+def test_short_names_leave_off_legal_forms_and_group_words():
+    assert "Zalando" in _short_names("Zalando SE")
+    assert "Volkswagen" in _short_names("Volkswagen Group")
+    assert "Puma" in _short_names("Puma (brand)")
+    assert "Ford" in _short_names("Ford Motor Company")
+    # an ordinary adjective is never a short name of its own
+    assert "General" not in _short_names("General Motors")
+
+
+def test_plain_words_need_a_context():
+    assert plain_word("Airbus") and plain_word("BP")
+    assert not plain_word("BMW") and not plain_word("Deutsche Post") and not plain_word("E.ON")
+
+
+# ------------------------------------------------------------------ the guards, sentence by sentence
+def test_a_name_in_capitals_needs_no_context():
+    assert listed_companies("Morgen besucht die Delegation BMW in Leipzig.") == ["BMW"]
+
+
+def test_a_plain_name_needs_a_business_compound_or_word():
+    assert listed_companies("Die neue Airbus-Zentrale liegt am Stadtrand.") == ["Airbus"]
+    assert listed_companies("Sie sahen den Ford-Standort in Köln.") == ["Ford"]
+    assert listed_companies("Die Gruppe besuchte den Autobauer Ford am Rhein.") == ["Ford"]
+    # the same words without a business context: an ordinary word or a name
+    assert listed_companies("Die Allianz für saubere Luft tagt im Mai.") == []
+    assert listed_companies("Target dates were moved to June.") == []
+
+
+def test_a_plain_name_in_a_list_of_companies():
+    found = listed_companies("Auf dem Programm standen Firmenbesuche bei Kelmer, Jenoptik und Ostrava Tools.")
+    assert found == ["Jenoptik"]
+
+
+def test_a_name_inside_a_longer_name_or_after_a_title_is_no_company():
+    assert listed_companies("The actor Harrison Ford visited the company.") == []
+    assert listed_companies("Herr Ford leitet die Firma seit Jahren.") == []
+    assert listed_companies("The Airbus Velden Centre opened in May.") == []
+
+
+def test_a_foundation_compound_is_no_company():
+    assert listed_companies("Die BMW-Stiftung vergibt einen Preis.") == []
+
+
+# ------------------------------------------------------------------ in extract()
+def test_listed_company_in_a_compound_becomes_a_company():
+    x = _x("Ministerin Lena Sommer besuchte am Montag die Airbus-Zentrale in Toulouse. "
+           "Airbus beschäftigt dort viele Menschen.", "de")
+    assert "Airbus" in _names(x)
+
+
+def test_companions_of_two_known_companies_in_a_german_list():
+    x = _x("Zum Programm gehörten Unternehmensbesuche bei BMW, KESTRONIX , Jenoptik und Halvors.", "de")
+    assert {"BMW", "Jenoptik", "KESTRONIX", "Halvors"} <= _names(x)
+
+
+def test_no_common_noun_from_such_a_list():
+    x = _x("Zum Programm gehörten Unternehmensbesuche bei BMW, Jenoptik und Produktionen.", "de")
+    assert "Produktionen" not in _names(x)
+
+
+def test_hyphen_joined_name_before_and_is_a_company_of_its_own():
+    x = _x("The Velden Fair AG took part, as did Rhein-Nord-Port and Kelmer Impuls GmbH from Bremen.", "en")
+    names = _names(x)
+    assert "Rhein-Nord-Port" in names
+    assert any(n.startswith("Kelmer Impuls") for n in names)
+    assert not any(" and " in n for n in names)
+
+
+def test_capitals_then_a_known_body_then_a_legal_form():
+    x = _x("Vertreten waren ORSTEC und Lindqvist Laser GmbH aus Jena.", "de")
+    names = _names(x)
+    assert "ORSTEC" in names and any(n.startswith("Lindqvist Laser") for n in names)
