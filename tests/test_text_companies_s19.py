@@ -46,8 +46,10 @@ def test_a_plain_name_needs_a_business_compound_or_word():
 
 
 def test_a_plain_name_in_a_list_of_companies():
-    found = listed_companies("Auf dem Programm standen Firmenbesuche bei Kelmer, Jenoptik und Ostrava Tools.")
+    found = listed_companies("Auf dem Programm standen Firmenbesuche bei Kelmer, Jenoptik und KESTRONIX.")
     assert found == ["Jenoptik"]
+    # a plain word beside common nouns only is no list of names
+    assert listed_companies("Die Stadt will Labor und Hub für junge Unternehmen sein.") == []
 
 
 def test_a_name_inside_a_longer_name_or_after_a_title_is_no_company():

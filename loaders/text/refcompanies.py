@@ -134,9 +134,26 @@ def _context_ok(text: str, start: int, end: int, plain: bool, stop: set[str]) ->
     words_before = re.search(r"(?:[\w-]+[ \t]+){0,3}$", text[max(0, start - 60):start]).group(0)
     if _BUSINESS.search(words_before):
         return True  # "beim viertgrößten Flugzeugbauer <Name>"
-    # an item of a list of names in a sentence about companies
-    listed = _LIST_BEFORE.search(text[max(0, start - 8):start]) or _LIST_AFTER.match(text, end)
-    return bool(listed) and bool(_BUSINESS.search(text))
+    # an item of a list of names in a sentence about companies, beside an item written like a name or
+    # another listed company ("bei MITEC, <Name> und ..."; not "Ökosystem und Hub für Unternehmen")
+    return _named_neighbour(text, start, end) and bool(_BUSINESS.search(text))
+
+
+_NAMELIKE = re.compile(r"[A-Z].*[A-Z]|\d")
+
+
+def _named_neighbour(text: str, start: int, end: int) -> bool:
+    neighbours = []
+    before = _LIST_BEFORE.search(text[max(0, start - 8):start])
+    if before:
+        w = re.search(r"([\w&.'’+-]+)[ \t]*$", text[max(0, start - 60):start - len(before.group(0))])
+        neighbours.append(w.group(1) if w else "")
+    after = _LIST_AFTER.match(text, end)
+    if after:
+        w = re.match(r"[\w&.'’+-]+", text[after.end() - 1:])
+        neighbours.append(w.group(0) if w else "")
+    index = listed_company_names()
+    return any(_NAMELIKE.search(n) or n in index for n in neighbours)
 
 
 _START = re.compile(r"(?<![\w&.'’+-])(?=[A-Z0-9ÄÖÜ])")
