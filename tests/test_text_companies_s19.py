@@ -91,3 +91,19 @@ def test_capitals_then_a_known_body_then_a_legal_form():
     x = _x("Vertreten waren ORSTEC und Lindqvist Laser GmbH aus Jena.", "de")
     names = _names(x)
     assert "ORSTEC" in names and any(n.startswith("Lindqvist Laser") for n in names)
+
+
+# ------------------------------------------------------------------ lists set off from the company word
+def test_firms_comma_among_them_a_list_of_names():
+    x = _x("Zur Reise gehören zwanzig Firmen, darunter Brenlow, Orsbach Tools und Halvors.", "de")
+    assert {"Brenlow", "Orsbach Tools", "Halvors"} <= _names(x)
+
+
+def test_companies_comma_including_in_english():
+    x = _x("About thirty firms, including Brightwater Labs and Quillon, joined the mission to Ohio.", "en")
+    assert {"Brightwater Labs", "Quillon"} <= _names(x)
+
+
+def test_common_nouns_after_darunter_are_no_companies():
+    x = _x("Viele Unternehmen, darunter Mittelständler und Handwerksbetriebe, nutzen das Angebot.", "de")
+    assert not ({"Mittelständler", "Handwerksbetriebe"} & _names(x))

@@ -601,7 +601,7 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
         for p in party_names(t):
             _register_org(gaz, p, lang, type_override=ORGANIZATION)
         # longer names first: 'LG Chem' before 'LG' (a name containing a known body is not registered)
-        for c in sorted(dict.fromkeys(enumerated_companies(t) + described_companies(t, lang) + headed_companies(t)),
+        for c in sorted(dict.fromkeys(enumerated_companies(t, lang) + described_companies(t, lang) + headed_companies(t)),
                         key=lambda n: -len(n)):
             if not any(e.type in (REGION, PERSON_T, TOPIC) for e in gaz.lookup(c, base=False)):
                 _register_org(gaz, c, lang, type_override=COMPANY)

@@ -72,6 +72,11 @@ _ENUM_CUE = (r"(?:[Ff]irmen|[Uu]nternehmen|[Kk]onzerne|[Hh]ersteller|[Zz]uliefer
              r"such companies)")
 ENUM = re.compile(rf"(?<![\w-]){_ENUM_CUE}\s+(?:wie|such as|like|including|darunter|namely|etwa|(?:so\s+)?unter anderem)\s+"
                   rf"(?P<list>{_ITEM}(?:(?:,\s+|\s+(?:und|and|sowie|or|oder)\s+){_ITEM}){{0,8}})")
+# "20 Firmen, darunter A, B und C", "some firms, among them A and B", "Unternehmen aus Jena wie A und B": the
+# list set off by a comma or after the companies' place (items checked more strictly: ``_after_comma_items``)
+ENUM_COMMA = re.compile(rf"(?<![\w-]){_ENUM_CUE}(?:,\s+(?:darunter|including|among them|unter anderem|etwa|such as|like|wie)"
+                        rf"|\s+(?:aus|from|in)\s+[A-ZÄÖÜ][\w-]*+\s+(?:wie|such as|like|including|darunter))\s+"
+                        rf"(?P<list>{_ITEM}(?:(?:,\s+|\s+(?:und|and|sowie)\s+){_ITEM}){{1,8}})")
 # "die Unternehmen A, B und C", "the companies A and B": a list of at least two names right after the word
 ENUM_PLAIN = re.compile(rf"(?<![\w-])(?:die|der|den|the)\s+(?:[\w-]+\s+)?{_ENUM_CUE}\s+"
                         rf"(?P<list>{_ITEM}(?:,\s+{_ITEM}){{0,8}},?\s+(?:und|and|sowie)\s+{_ITEM})(?![\w-])")
@@ -452,13 +457,26 @@ def _split_list(lst: str) -> list[str]:
     return out
 
 
-def enumerated_companies(text: str) -> list[str]:
+def _after_comma_items(lst: str, lang: str) -> list[str]:
+    """The items of a list set off from its company word: two or more, none a German common noun; in German
+    one of them written like a name ('MITEC', 'Velden Tools'), as every noun is capitalized there."""
+    items = _split_list(lst)
+    if len(items) < 2 or any(_DE_NOUN.search(i.split()[0]) or _NOT_NAME.search(i.split()[0]) for i in items):
+        return []
+    if lang == "de" and not any(name_like(i) for i in items):
+        return []
+    return items
+
+
+def enumerated_companies(text: str, lang: str = "de") -> list[str]:
     """Companies named in a list after a word for companies: 'Firmen wie A und B', 'companies such as
     A, B and C', 'die Unternehmen A, B und C' (the last only with two names or more, none of them a
     German common noun: 'die Unternehmen Kunden und Partner' is no list of names)."""
     out: list[str] = []
     for m in ENUM.finditer(text):
         out += _split_list(m.group("list"))
+    for m in ENUM_COMMA.finditer(text):
+        out += [i for i in _after_comma_items(m.group("list"), lang) if i not in out]
     for m in ENUM_PLAIN.finditer(text):
         items = [i for i in _split_list(m.group("list"))
                  if not _DE_NOUN.search(i.split()[0]) and not _NOT_NAME.search(i.split()[0])]
