@@ -107,3 +107,10 @@ def test_companies_comma_including_in_english():
 def test_common_nouns_after_darunter_are_no_companies():
     x = _x("Viele Unternehmen, darunter Mittelständler und Handwerksbetriebe, nutzen das Angebot.", "de")
     assert not ({"Mittelständler", "Handwerksbetriebe"} & _names(x))
+
+
+def test_a_described_company_is_not_taken_for_an_inflected_place():
+    # "Kelmer" looks like an inflected form of a Lithuanian district's name; the company word decides
+    x = _x("Die Ministerin besuchte den Maschinenbauer Kelmer in Erfurt.", "de")
+    assert "Kelmer" in _names(x)
+    assert "Kelmer" not in _names(x, "Region")

@@ -343,6 +343,15 @@ def _new_id(prefix: str, label: str, gaz: Gazetteer) -> str:
     return nid
 
 
+def _names_it(e: Entry, name: str, type_override: str | None) -> bool:
+    """Whether a region or topic the lookup found is really named so. Lookup also tries inflected forms
+    ("Embraer" -> a town "Embra"); a name a company cue stands by ("Flugzeugbauer Embraer") must be the
+    region's own name, or a reference-data name of it, as written (folded) to be taken for it."""
+    if type_override != COMPANY:
+        return True
+    return fold(name) in {fold(n) for n in e.all_names()}
+
+
 def _register_org(gaz: Gazetteer, name: str, lang: str, acr: str | None = None, hint: str | None = None,
                   type_override: str | None = None) -> Entry | None:
     name = name.strip(" ,")
@@ -361,7 +370,7 @@ def _register_org(gaz: Gazetteer, name: str, lang: str, acr: str | None = None, 
             if n and n not in e.all_names():
                 gaz.add_alias(e.id, n, lang)
         return e
-    if any(e.type in (REGION, TOPIC) for e in gaz.lookup(name)):
+    if any(e.type in (REGION, TOPIC) and _names_it(e, name, type_override) for e in gaz.lookup(name)):
         return None
     # a span that contains a known body ("Verbände World Class 300 und High Potential ... Association") is not one name
     short = strip_legal(name)
