@@ -114,3 +114,15 @@ def test_a_described_company_is_not_taken_for_an_inflected_place():
     x = _x("Die Ministerin besuchte den Maschinenbauer Kelmer in Erfurt.", "de")
     assert "Kelmer" in _names(x)
     assert "Kelmer" not in _names(x, "Region")
+
+
+# ------------------------------------------------------------------ a minister's field is no company
+def test_a_ministers_industries_are_no_company_and_no_person():
+    x = _x("The State Minister for Small and Heavy Industries, Jan Roe, opened the fair in Pune.", "en")
+    assert not _names(x)
+    assert _names(x, "Person") == {"Jan Roe"}
+
+
+def test_a_company_named_industries_still_counts():
+    x = _x("Brenlow Industries will build a plant in Ohio.", "en")
+    assert "Brenlow Industries" in _names(x)

@@ -170,6 +170,9 @@ _OFFICE_INITIALS = re.compile(rf"(?<![\w-]){_OFFICE}\s+(?=(?:{_INITIALS})[ \t]*{
 # the same after the office's portfolio and a comma: "Minister for Rural Industries, K.R. Gowda said"
 _OFFICE_APPOS_INITIALS = re.compile(rf"(?<![\w-]){_OFFICE}[^,.;:()»«\"\n]{{0,80}},\s+(?=(?:{_INITIALS})[ \t]*{_NAMEWORD}(?![\w-]))")
 _OFFICE_APPOS = re.compile(rf"(?<![\w-]){_OFFICE}[^,.;:()»«\"\n]{{0,80}},\s+(?:(?:Dr\.|Prof\.|Mr\.?|Ms\.?|Mrs\.?|Herrn|Herr|Frau)\s+)*(?={_NAME2}\s*(?:[,(]|\.(?!\w)))")
+# a person's name right after a comma ("..., Jan Roe", "..., K.R. Gowda"): the word before the comma ended the
+# office's portfolio ("Minister for Medium Industries, Jan Roe"), it is no lone family name
+_NAME_NEXT = re.compile(r",[ \t]+(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?[ \t]+)*(?:[A-Z][a-zäöüß'-]+[ \t]+[A-Z][a-zäöüß]|(?:[A-Z]\.[ \t]?)+[A-Z])")
 _OFFICE_PHRASE = re.compile(rf"(?<![\w-]){_OFFICE}(?:-[A-Z][a-z]+(?![\w-]))?(?:\s+(?:of|for|für)\s+(?:the\s+)?[A-ZÄÖÜ][\w-]*+(?:\s+(?:and|und|&)\s+[A-ZÄÖÜ][\w-]*+)?)?")
 _NAME_THEN_OFFICE = re.compile(rf"(?<![\w-])(?P<p>{_NAME2}),\s+(?:(?:der|die|the|a|an|seit|since)\s+)?(?:[\w-]+\s+){{0,3}}?{_OFFICE}")
 _NAME_PARTY = re.compile(rf"(?<![\w-])(?P<p>{_NAME2})\s+\({_PARTIES}\)")
@@ -1055,7 +1058,8 @@ def discover_persons(gaz: Gazetteer, sentences: list[Sentence], lang: str) -> No
                           for h in m.hits)]
         office_ends = {m.end() for m in _OFFICE_PHRASE.finditer(t)}
         lone_after_office += [(c, lang) for c in family_after_office(t, office_ends)
-                              if not any(a < c.end and c.start < b for a, b, _ in covered)]
+                              if not any(a < c.end and c.start < b for a, b, _ in covered)
+                              and not _NAME_NEXT.match(t, c.end)]
         for c in given_name_candidates(t) + lone_family_after_title(t, office_ends):
             if any(a < c.end and c.start < b and not (founder and b == c.end and t[a:b] == c.family)
                    for a, b, founder in covered):

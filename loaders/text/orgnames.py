@@ -602,6 +602,9 @@ _NOT_CO_BEFORE = re.compile(r"(?i)^(?:company|group|former|deputy|acting|interim
                             r"group's|company's|the|a|an|his|her|as|and|with|by|of|for|to)$")
 # a company named with its own kind word: "Schwan Food Company", "Velden Heavy Industries", "Orsbach Holdings",
 # (not "Group": as often an agency's name); German "WKW-Gruppe" (the name before the hyphen is an alias)
+# a minister's or ministry's field comes after "for"/"of" (with "and" joining two of them)
+_PORTFOLIO_BEFORE = re.compile(r"(?:Minister|Ministry|Department|Secretary|Commissioner)[ \t]+(?:for|of)[ \t]+"
+                               r"(?:(?:the[ \t]+)?[A-Z][\w-]*+[ \t]+(?:and|&)[ \t]+)?$")
 CO_HEAD_EN = re.compile(rf"(?<![\w&'’.+-])(?P<name>{_NAME_TOK}(?:[ \t]+{_NAME_TOK}){{0,3}}[ \t]+(?:Company|Industries|Holdings))(?![\w&-])")
 _GROUP_NOT_NAMES = {"firmen", "industrie", "medien", "handels", "arbeits", "projekt", "experten", "ziel", "alters",
                     "unternehmer", "investoren", "partner", "landes", "bundes", "kunden", "fach", "start-up", "startup"}
@@ -649,6 +652,8 @@ def cued_bodies(text: str, lang: str = "de") -> list[tuple[str, str | None]]:
                 not any(_NOT_CO_BEFORE.match(w) for w in m.group("name").split()[-1:]):
             add(" ".join(words), None, lang == "de")
     for m in CO_HEAD_EN.finditer(text) if lang == "en" else ():
+        if _PORTFOLIO_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
+            continue  # "Minister for Heavy and Medium Industries": a minister's field, not a company
         words = m.group("name").split()
         while words and (_LEAD_WORDS.match(words[0] + " ") or words[0].lower() in _COMMON_EN):
             words = words[1:]  # "The Group", "Industrial Holdings": no name word
