@@ -126,3 +126,8 @@ def test_a_ministers_industries_are_no_company_and_no_person():
 def test_a_company_named_industries_still_counts():
     x = _x("Brenlow Industries will build a plant in Ohio.", "en")
     assert "Brenlow Industries" in _names(x)
+
+
+def test_a_head_word_inside_a_longer_name_is_no_company():
+    x = _x("Brenlow Motors for Europe is a network of regions; Quillon Motors builds trucks.", "en")
+    assert "Brenlow Motors" not in _names(x) and "Quillon Motors" in _names(x)

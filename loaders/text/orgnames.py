@@ -767,6 +767,9 @@ _NOT_CO_FIRST = {
 _CO_DEMONYM = re.compile(r"(?:ian|ean|ese|ish|ican|man|sche[nrsm]?)$")  # German, Korean, Japanese, Mexican, bayerische
 
 
+_NAME_GOES_ON = re.compile(r"[ \t]+(?:for|of)[ \t]+(?:the[ \t]+)?[A-Z]")
+
+
 def headed_companies(text: str) -> list[str]:
     """Company names with a head word after the name, as written ("Hanwha Group", "Korvane Motors", "MV Werften").
     No legal form and no gazetteer entry is needed; the name words before the head must look like a name, not a
@@ -782,6 +785,8 @@ def headed_companies(text: str) -> list[str]:
             # German heads only behind an acronym ("MV Werften"), not a German noun
             if not words or (german and not (len(words) == 1 and words[0].isupper())):
                 continue
+            if _NAME_GOES_ON.match(text, h.end()):
+                continue  # "the Velden Motors for Europe": the head is inside a longer name, not its end
             name = " ".join(words) + " " + h.group(0)
             if name not in out:
                 out.append(name)
