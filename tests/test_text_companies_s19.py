@@ -43,6 +43,9 @@ def test_a_plain_name_needs_a_business_compound_or_word():
     # the same words without a business context: an ordinary word or a name
     assert listed_companies("Die Allianz für saubere Luft tagt im Mai.") == []
     assert listed_companies("Target dates were moved to June.") == []
+    # a company word further back does not describe the name
+    assert listed_companies("Die Betriebe bilden mit Firmen der Region eine Allianz, Kunden profitieren.") == []
+    assert listed_companies("Ein Unternehmen namens Allianz zahlt.") == ["Allianz"]
 
 
 def test_a_plain_name_in_a_list_of_companies():

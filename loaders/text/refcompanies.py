@@ -90,6 +90,7 @@ _BUSINESS_HEAD = re.compile(r"(?:Zentrale|Standort|Werk|Produktion|Konzern|Tocht
 # heads that make a compound another kind of body ("<Name>-Stiftung") or a thing
 _OTHER_HEAD = re.compile(r"(?:Stiftung|Institut|Foundation|Institute|Preis|Prize|Arena|Stadion|Museum|Straße|"
                          r"Strasse|Platz|Haus|Halle|Schule|Universität)")
+_CALLED = re.compile(r"(?i)(?<![\w])(?:unternehmen|firma|company|firm)[ \t]+(?:namens|called|named)[ \t]+$")
 _HONORIFIC = re.compile(r"(?:Herr|Herrn|Frau|Mr|Mrs|Ms|Dr|Prof|Sir|Dame)\.?$")
 _PREV_WORD = re.compile(r"([\w.’'-]+)[ \t]+$")
 _NEXT_WORD = re.compile(r"[ \t]+([\w’'-]+)")
@@ -131,9 +132,8 @@ def _context_ok(text: str, start: int, end: int, plain: bool, stop: set[str]) ->
         return False  # "Airbus Defence": a longer name
     if not plain or _legal_next(text, end):
         return True
-    words_before = re.search(r"(?:[\w-]+[ \t]+){0,3}$", text[max(0, start - 60):start]).group(0)
-    if _BUSINESS.search(words_before):
-        return True  # "beim viertgrößten Flugzeugbauer <Name>"
+    if descriptor or _CALLED.search(text[max(0, start - 60):start]):
+        return True  # "beim viertgrößten Flugzeugbauer <Name>", "ein Unternehmen namens <Name>"
     # an item of a list of names in a sentence about companies, beside an item written like a name or
     # another listed company ("bei MITEC, <Name> und ..."; not "Ökosystem und Hub für Unternehmen")
     return _named_neighbour(text, start, end) and bool(_BUSINESS.search(text))
