@@ -171,7 +171,7 @@ _OFFICE_INITIALS = re.compile(rf"(?<![\w-]){_OFFICE}\s+(?=(?:{_INITIALS})[ \t]*{
 _OFFICE_APPOS_INITIALS = re.compile(rf"(?<![\w-]){_OFFICE}[^,.;:()»«\"\n]{{0,80}},\s+(?=(?:{_INITIALS})[ \t]*{_NAMEWORD}(?![\w-]))")
 _OFFICE_APPOS = re.compile(rf"(?<![\w-]){_OFFICE}[^,.;:()»«\"\n]{{0,80}},\s+(?:(?:Dr\.|Prof\.|Mr\.?|Ms\.?|Mrs\.?|Herrn|Herr|Frau)\s+)*(?={_NAME2}\s*(?:[,(]|\.(?!\w)))")
 # a person's name right after a comma ("..., Jan Roe", "..., K.R. Gowda"): the word before the comma ended the
-# office's portfolio ("Minister for Medium Industries, Jan Roe"), it is no lone family name
+# office's portfolio ("Minister for Rural Crafts, Jan Roe"), it is no lone family name
 _NAME_NEXT = re.compile(r",[ \t]+(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?[ \t]+)*(?:[A-Z][a-zäöüß'-]+[ \t]+[A-Z][a-zäöüß]|(?:[A-Z]\.[ \t]?)+[A-Z])")
 _OFFICE_PHRASE = re.compile(rf"(?<![\w-]){_OFFICE}(?:-[A-Z][a-z]+(?![\w-]))?(?:\s+(?:of|for|für)\s+(?:the\s+)?[A-ZÄÖÜ][\w-]*+(?:\s+(?:and|und|&)\s+[A-ZÄÖÜ][\w-]*+)?)?")
 _NAME_THEN_OFFICE = re.compile(rf"(?<![\w-])(?P<p>{_NAME2}),\s+(?:(?:der|die|the|a|an|seit|since)\s+)?(?:[\w-]+\s+){{0,3}}?{_OFFICE}")
@@ -199,13 +199,13 @@ def title_case(sentence: str, lang: str = "en") -> bool:
 _NAME_JOIN = re.compile(r",\s+|\s+(?:and|und|sowie|&)\s+")
 # a company's short name written in capitals ("BASF", "SCHOTT"), not an acronym of two letters
 _CAPS_NAME = re.compile(r"[A-ZÄÖÜ]{3,}")
-# a name of hyphen-joined capitalized parts ("Jade-Port", "Rhein-Main-Hub"): a name of its own before "and"
+# a name of hyphen-joined capitalized parts ("Rhein-Port", "Main-Nord-Hub"): a name of its own before "and"
 _JOINED_NAME = re.compile(r"[A-ZÄÖÜ][\w]*(?:-[A-ZÄÖÜ0-9][\w]*)+")
 
 
 def _cut_joined_names(full: str, gaz: Gazetteer, lang: str) -> str:
     """The last name of a run of names before a legal form ("BASF und Velden AG" -> "Velden"): a known body,
-    a short name in capitals ("BASF") or a hyphen-joined name ("Jade-Port") before "und"/"and" is a name of
+    a short name in capitals ("BASF") or a hyphen-joined name ("Rhein-Port") before "und"/"and" is a name of
     its own (the latter two are registered as companies); cut as often as the run holds such names."""
     cut = True
     while cut:
@@ -348,7 +348,7 @@ def _new_id(prefix: str, label: str, gaz: Gazetteer) -> str:
 
 def _names_it(e: Entry, name: str, type_override: str | None) -> bool:
     """Whether a region or topic the lookup found is really named so. Lookup also tries inflected forms
-    ("Embraer" -> a town "Embra"); a name a company cue stands by ("Flugzeugbauer Embraer") must be the
+    ("Kelmer" -> a district "Kelmė"); a name a company cue stands by ("Maschinenbauer Kelmer") must be the
     region's own name, or a reference-data name of it, as written (folded) to be taken for it."""
     if type_override != COMPANY:
         return True
@@ -554,7 +554,7 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
                 continue
             # "Toyota Motor Corporation and Velden Tools GmbH": a known body before "and" is a name of its own
             # ("BASF und Velden AG": so is a single word in capitals, a company's short name of its own)
-            # ("N-Bank, Jade-Port und Velden Impuls GmbH": a cut name may be followed by more of them)
+            # ("Nord-Fonds, Rhein-Port und Velden Systeme GmbH": a cut name may be followed by more of them)
             full = _cut_joined_names(full, gaz, lang)
             name = _best_tail(full, gaz)
             if name:

@@ -459,7 +459,7 @@ def _split_list(lst: str) -> list[str]:
 
 def _after_comma_items(lst: str, lang: str) -> list[str]:
     """The items of a list set off from its company word: two or more, none a German common noun; in German
-    one of them written like a name ('MITEC', 'Velden Tools'), as every noun is capitalized there."""
+    one of them written like a name ('KESTRONIX', 'Velden Tools'), as every noun is capitalized there."""
     items = _split_list(lst)
     if len(items) < 2 or any(_DE_NOUN.search(i.split()[0]) or _NOT_NAME.search(i.split()[0]) for i in items):
         return []
@@ -653,7 +653,7 @@ def cued_bodies(text: str, lang: str = "de") -> list[tuple[str, str | None]]:
             add(" ".join(words), None, lang == "de")
     for m in CO_HEAD_EN.finditer(text) if lang == "en" else ():
         if _PORTFOLIO_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
-            continue  # "Minister for Heavy and Medium Industries": a minister's field, not a company
+            continue  # "Minister for Small and Heavy Industries": a minister's field, not a company
         words = m.group("name").split()
         while words and (_LEAD_WORDS.match(words[0] + " ") or words[0].lower() in _COMMON_EN):
             words = words[1:]  # "The Group", "Industrial Holdings": no name word

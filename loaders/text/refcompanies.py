@@ -133,9 +133,9 @@ def _context_ok(text: str, start: int, end: int, plain: bool, stop: set[str]) ->
     if not plain or _legal_next(text, end):
         return True
     if descriptor or _CALLED.search(text[max(0, start - 60):start]):
-        return True  # "beim viertgrößten Flugzeugbauer <Name>", "ein Unternehmen namens <Name>"
+        return True  # "beim größten Maschinenbauer <Name>", "ein Unternehmen namens <Name>"
     # an item of a list of names in a sentence about companies, beside an item written like a name or
-    # another listed company ("bei MITEC, <Name> und ..."; not "Ökosystem und Hub für Unternehmen")
+    # another listed company ("bei KESTRONIX, <Name> und ..."; not "Labor und Hub für Firmen")
     return _named_neighbour(text, start, end) and bool(_BUSINESS.search(text))
 
 
