@@ -17,9 +17,10 @@ from .gazetteer import Entry, Gazetteer, Hit, token_forms, tokenize
 from .legalforms import legal_pattern
 from .givennames import is_given_name
 from .personnames import NAME_LOWER, NAME_PARTICLE, NAME_UPPER, family_after_office, family_first, given_name_candidates, lone_family_after_title
-from .orgnames import (COORD_EN, LIST_INTRO, generic_en_name, cued_bodies, PAIRS_INTRO, bullet_item, bullet_names, name_like, name_lists, described_companies, enumerated_companies, headed_companies, is_generic,
+from .orgnames import (COORD_EN, LIST_INTRO, generic_en_name, cued_bodies, PAIRS_INTRO, bullet_item, bullet_names, name_like, name_lists, is_common_noun, described_companies, enumerated_companies, headed_companies, is_generic,
                        org_candidates, party_names, split_coordinated)
 from .sentences import Sentence
+from .refcompanies import listed_companies
 from .typenames import COMPANY, ORGANIZATION, PERSON as PERSON_T, REGION, TOPIC
 
 UPPER = "A-ZÄÖÜ"
@@ -169,6 +170,9 @@ _OFFICE_INITIALS = re.compile(rf"(?<![\w-]){_OFFICE}\s+(?=(?:{_INITIALS})[ \t]*{
 # the same after the office's portfolio and a comma: "Minister for Rural Industries, K.R. Gowda said"
 _OFFICE_APPOS_INITIALS = re.compile(rf"(?<![\w-]){_OFFICE}[^,.;:()»«\"\n]{{0,80}},\s+(?=(?:{_INITIALS})[ \t]*{_NAMEWORD}(?![\w-]))")
 _OFFICE_APPOS = re.compile(rf"(?<![\w-]){_OFFICE}[^,.;:()»«\"\n]{{0,80}},\s+(?:(?:Dr\.|Prof\.|Mr\.?|Ms\.?|Mrs\.?|Herrn|Herr|Frau)\s+)*(?={_NAME2}\s*(?:[,(]|\.(?!\w)))")
+# a person's name right after a comma ("..., Jan Roe", "..., K.R. Gowda"): the word before the comma ended the
+# office's portfolio ("Minister for Rural Crafts, Jan Roe"), it is no lone family name
+_NAME_NEXT = re.compile(r",[ \t]+(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?[ \t]+)*(?:[A-Z][a-zäöüß'-]+[ \t]+[A-Z][a-zäöüß]|(?:[A-Z]\.[ \t]?)+[A-Z])")
 _OFFICE_PHRASE = re.compile(rf"(?<![\w-]){_OFFICE}(?:-[A-Z][a-z]+(?![\w-]))?(?:\s+(?:of|for|für)\s+(?:the\s+)?[A-ZÄÖÜ][\w-]*+(?:\s+(?:and|und|&)\s+[A-ZÄÖÜ][\w-]*+)?)?")
 _NAME_THEN_OFFICE = re.compile(rf"(?<![\w-])(?P<p>{_NAME2}),\s+(?:(?:der|die|the|a|an|seit|since)\s+)?(?:[\w-]+\s+){{0,3}}?{_OFFICE}")
 _NAME_PARTY = re.compile(rf"(?<![\w-])(?P<p>{_NAME2})\s+\({_PARTIES}\)")
@@ -195,6 +199,30 @@ def title_case(sentence: str, lang: str = "en") -> bool:
 _NAME_JOIN = re.compile(r",\s+|\s+(?:and|und|sowie|&)\s+")
 # a company's short name written in capitals ("BASF", "SCHOTT"), not an acronym of two letters
 _CAPS_NAME = re.compile(r"[A-ZÄÖÜ]{3,}")
+# a name of hyphen-joined capitalized parts ("Rhein-Port", "Main-Nord-Hub"): a name of its own before "and"
+_JOINED_NAME = re.compile(r"[A-ZÄÖÜ][\w]*(?:-[A-ZÄÖÜ0-9][\w]*)+")
+
+
+def _cut_joined_names(full: str, gaz: Gazetteer, lang: str) -> str:
+    """The last name of a run of names before a legal form ("BASF und Velden AG" -> "Velden"): a known body,
+    a short name in capitals ("BASF") or a hyphen-joined name ("Rhein-Port") before "und"/"and" is a name of
+    its own (the latter two are registered as companies); cut as often as the run holds such names."""
+    cut = True
+    while cut:
+        cut = False
+        for j in _NAME_JOIN.finditer(full):
+            first = full[:j.start()]
+            if any(e.type in (ORGANIZATION, COMPANY) for e in gaz.lookup(first)):
+                full, cut = full[j.end():], True
+                break
+            if (_CAPS_NAME.fullmatch(first) or _JOINED_NAME.fullmatch(first)) \
+                    and j.group(0).strip() in ("und", "and", "sowie") and not gaz.lookup(first):
+                _register_org(gaz, first, lang, type_override=COMPANY)
+                full, cut = full[j.end():], True
+                break
+    return full
+
+
 LEGAL_COMPANY = re.compile(rf"(?<![\w])(?:{_LEGAL}|Co\.)(?![\w])")
 
 
@@ -318,6 +346,15 @@ def _new_id(prefix: str, label: str, gaz: Gazetteer) -> str:
     return nid
 
 
+def _names_it(e: Entry, name: str, type_override: str | None) -> bool:
+    """Whether a region or topic the lookup found is really named so. Lookup also tries inflected forms
+    ("Kelmer" -> a district "Kelmė"); a name a company cue stands by ("Maschinenbauer Kelmer") must be the
+    region's own name, or a reference-data name of it, as written (folded) to be taken for it."""
+    if type_override != COMPANY:
+        return True
+    return fold(name) in {fold(n) for n in e.all_names()}
+
+
 def _register_org(gaz: Gazetteer, name: str, lang: str, acr: str | None = None, hint: str | None = None,
                   type_override: str | None = None) -> Entry | None:
     name = name.strip(" ,")
@@ -336,7 +373,7 @@ def _register_org(gaz: Gazetteer, name: str, lang: str, acr: str | None = None, 
             if n and n not in e.all_names():
                 gaz.add_alias(e.id, n, lang)
         return e
-    if any(e.type in (REGION, TOPIC) for e in gaz.lookup(name)):
+    if any(e.type in (REGION, TOPIC) and _names_it(e, name, type_override) for e in gaz.lookup(name)):
         return None
     # a span that contains a known body ("Verbände World Class 300 und High Potential ... Association") is not one name
     short = strip_legal(name)
@@ -517,16 +554,8 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
                 continue
             # "Toyota Motor Corporation and Velden Tools GmbH": a known body before "and" is a name of its own
             # ("BASF und Velden AG": so is a single word in capitals, a company's short name of its own)
-            for j in _NAME_JOIN.finditer(full):
-                first = full[:j.start()]
-                if any(e.type in (ORGANIZATION, COMPANY) for e in gaz.lookup(first)):
-                    full = full[j.end():]
-                    break
-                if _CAPS_NAME.fullmatch(first) and j.group(0).strip() in ("und", "and", "sowie") \
-                        and not gaz.lookup(first):
-                    _register_org(gaz, first, lang, type_override=COMPANY)
-                    full = full[j.end():]
-                    break
+            # ("Nord-Fonds, Rhein-Port und Velden Systeme GmbH": a cut name may be followed by more of them)
+            full = _cut_joined_names(full, gaz, lang)
             name = _best_tail(full, gaz)
             if name:
                 dropped = full[: len(full) - len(name)].strip()
@@ -584,11 +613,12 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
         for p in party_names(t):
             _register_org(gaz, p, lang, type_override=ORGANIZATION)
         # longer names first: 'LG Chem' before 'LG' (a name containing a known body is not registered)
-        for c in sorted(dict.fromkeys(enumerated_companies(t) + described_companies(t, lang) + headed_companies(t)),
+        for c in sorted(dict.fromkeys(enumerated_companies(t, lang) + described_companies(t, lang) + headed_companies(t)),
                         key=lambda n: -len(n)):
             if not any(e.type in (REGION, PERSON_T, TOPIC) for e in gaz.lookup(c, base=False)):
                 _register_org(gaz, c, lang, type_override=COMPANY)
         _cued_bodies(gaz, t, lang)
+        _reference_companies(gaz, t, lang)
     _listed_companies(gaz, sentences, lang)
     _company_companions(gaz, sentences, lang)
     for s in sentences:
@@ -784,6 +814,15 @@ def _cued_bodies(gaz: Gazetteer, t: str, lang: str) -> None:
             gaz.add_alias(e.id, name[:-7], lang)  # "die WKW-Gruppe" ... "WKW"
 
 
+def _reference_companies(gaz: Gazetteer, t: str, lang: str) -> None:
+    """Listed companies (``refcompanies``: index constituents from ``pytickersymbols``) the sentence names
+    with the guards of that module; never a name the text already has as a region, a person or a body."""
+    for name in listed_companies(t, STOP):
+        if any(e.type != COMPANY for e in gaz.lookup(name)):
+            continue
+        _register_org(gaz, name, lang, type_override=COMPANY)
+
+
 def _company_companions(gaz: Gazetteer, sentences: list[Sentence], lang: str) -> None:
     """The other names of a list that names a company the gazetteer knows ('Bosch, Velden Tools and Orsbach
     Systems'): companies too, when no item is a region, a person, a body or a common word; in German only
@@ -801,7 +840,9 @@ def _company_companions(gaz: Gazetteer, sentences: list[Sentence], lang: str) ->
                     continue
                 if any(c.start == 0 for c in given_name_candidates(it)) or classify(it, gaz)[1] not in (None, "other"):
                     break  # a person or a body in the list: not a list of companies
-                if lang == "de" and not name_like(it):
+                # a plain German word is a name too where two items or more are companies already
+                # ("bei Velden, Orsbach und Kelmer"), unless it is written like a common noun
+                if lang == "de" and not name_like(it) and (kinds.count(COMPANY) < 2 or is_common_noun(it)):
                     continue
                 _register_org(gaz, it, lang, type_override=COMPANY)
 
@@ -1017,7 +1058,8 @@ def discover_persons(gaz: Gazetteer, sentences: list[Sentence], lang: str) -> No
                           for h in m.hits)]
         office_ends = {m.end() for m in _OFFICE_PHRASE.finditer(t)}
         lone_after_office += [(c, lang) for c in family_after_office(t, office_ends)
-                              if not any(a < c.end and c.start < b for a, b, _ in covered)]
+                              if not any(a < c.end and c.start < b for a, b, _ in covered)
+                              and not _NAME_NEXT.match(t, c.end)]
         for c in given_name_candidates(t) + lone_family_after_title(t, office_ends):
             if any(a < c.end and c.start < b and not (founder and b == c.end and t[a:b] == c.family)
                    for a, b, founder in covered):

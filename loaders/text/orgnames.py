@@ -72,6 +72,11 @@ _ENUM_CUE = (r"(?:[Ff]irmen|[Uu]nternehmen|[Kk]onzerne|[Hh]ersteller|[Zz]uliefer
              r"such companies)")
 ENUM = re.compile(rf"(?<![\w-]){_ENUM_CUE}\s+(?:wie|such as|like|including|darunter|namely|etwa|(?:so\s+)?unter anderem)\s+"
                   rf"(?P<list>{_ITEM}(?:(?:,\s+|\s+(?:und|and|sowie|or|oder)\s+){_ITEM}){{0,8}})")
+# "20 Firmen, darunter A, B und C", "some firms, among them A and B", "Unternehmen aus Jena wie A und B": the
+# list set off by a comma or after the companies' place (items checked more strictly: ``_after_comma_items``)
+ENUM_COMMA = re.compile(rf"(?<![\w-]){_ENUM_CUE}(?:,\s+(?:darunter|including|among them|unter anderem|etwa|such as|like|wie)"
+                        rf"|\s+(?:aus|from|in)\s+[A-ZÄÖÜ][\w-]*+\s+(?:wie|such as|like|including|darunter))\s+"
+                        rf"(?P<list>{_ITEM}(?:(?:,\s+|\s+(?:und|and|sowie)\s+){_ITEM}){{1,8}})")
 # "die Unternehmen A, B und C", "the companies A and B": a list of at least two names right after the word
 ENUM_PLAIN = re.compile(rf"(?<![\w-])(?:die|der|den|the)\s+(?:[\w-]+\s+)?{_ENUM_CUE}\s+"
                         rf"(?P<list>{_ITEM}(?:,\s+{_ITEM}){{0,8}},?\s+(?:und|and|sowie)\s+{_ITEM})(?![\w-])")
@@ -452,13 +457,26 @@ def _split_list(lst: str) -> list[str]:
     return out
 
 
-def enumerated_companies(text: str) -> list[str]:
+def _after_comma_items(lst: str, lang: str) -> list[str]:
+    """The items of a list set off from its company word: two or more, none a German common noun; in German
+    one of them written like a name ('KESTRONIX', 'Velden Tools'), as every noun is capitalized there."""
+    items = _split_list(lst)
+    if len(items) < 2 or any(_DE_NOUN.search(i.split()[0]) or _NOT_NAME.search(i.split()[0]) for i in items):
+        return []
+    if lang == "de" and not any(name_like(i) for i in items):
+        return []
+    return items
+
+
+def enumerated_companies(text: str, lang: str = "de") -> list[str]:
     """Companies named in a list after a word for companies: 'Firmen wie A und B', 'companies such as
     A, B and C', 'die Unternehmen A, B und C' (the last only with two names or more, none of them a
     German common noun: 'die Unternehmen Kunden und Partner' is no list of names)."""
     out: list[str] = []
     for m in ENUM.finditer(text):
         out += _split_list(m.group("list"))
+    for m in ENUM_COMMA.finditer(text):
+        out += [i for i in _after_comma_items(m.group("list"), lang) if i not in out]
     for m in ENUM_PLAIN.finditer(text):
         items = [i for i in _split_list(m.group("list"))
                  if not _DE_NOUN.search(i.split()[0]) and not _NOT_NAME.search(i.split()[0])]
@@ -504,6 +522,11 @@ _NOT_NAME = re.compile(r"(?i)^(?:und|and|the|der|die|das|in|im|aus|mit|of|for|f�
 _DE_NOUN = re.compile(r"(?i)(?:ung|ungen|heit|keit|schaft|tion|tionen|ität|nahme|plätze|investitionen|kunden|produkte|"
                       r"milliarden|millionen|prozent|euro|dollar|"
                       r"mitarbeiter(?:innen)?)$")
+
+
+def is_common_noun(word: str) -> bool:
+    """A German word with the ending of a common noun ('Lösungen', 'Produkte') or a function word."""
+    return bool(_DE_NOUN.search(word) or _NOT_NAME.search(word))
 
 
 def _clean_name(name: str) -> str | None:
@@ -579,6 +602,9 @@ _NOT_CO_BEFORE = re.compile(r"(?i)^(?:company|group|former|deputy|acting|interim
                             r"group's|company's|the|a|an|his|her|as|and|with|by|of|for|to)$")
 # a company named with its own kind word: "Schwan Food Company", "Velden Heavy Industries", "Orsbach Holdings",
 # (not "Group": as often an agency's name); German "WKW-Gruppe" (the name before the hyphen is an alias)
+# a minister's or ministry's field comes after "for"/"of" (with "and" joining two of them)
+_PORTFOLIO_BEFORE = re.compile(r"(?:Minister|Ministry|Department|Secretary|Commissioner)[ \t]+(?:for|of)[ \t]+"
+                               r"(?:(?:the[ \t]+)?[A-Z][\w-]*+[ \t]+(?:and|&)[ \t]+)?$")
 CO_HEAD_EN = re.compile(rf"(?<![\w&'’.+-])(?P<name>{_NAME_TOK}(?:[ \t]+{_NAME_TOK}){{0,3}}[ \t]+(?:Company|Industries|Holdings))(?![\w&-])")
 _GROUP_NOT_NAMES = {"firmen", "industrie", "medien", "handels", "arbeits", "projekt", "experten", "ziel", "alters",
                     "unternehmer", "investoren", "partner", "landes", "bundes", "kunden", "fach", "start-up", "startup"}
@@ -626,6 +652,8 @@ def cued_bodies(text: str, lang: str = "de") -> list[tuple[str, str | None]]:
                 not any(_NOT_CO_BEFORE.match(w) for w in m.group("name").split()[-1:]):
             add(" ".join(words), None, lang == "de")
     for m in CO_HEAD_EN.finditer(text) if lang == "en" else ():
+        if _PORTFOLIO_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
+            continue  # "Minister for Small and Heavy Industries": a minister's field, not a company
         words = m.group("name").split()
         while words and (_LEAD_WORDS.match(words[0] + " ") or words[0].lower() in _COMMON_EN):
             words = words[1:]  # "The Group", "Industrial Holdings": no name word
@@ -700,7 +728,8 @@ def bullet_names(line: str) -> list[str]:
 
 # ------------------------------------------------------------------ companions of a known company in a list
 _LIST_ITEM = r"[A-Z0-9ÄÖÜ][\w&.'’+-]*+(?:[ \t]+[A-Z0-9ÄÖÜ][\w&.'’+-]*+){0,3}"
-NAME_LIST = re.compile(rf"(?<![\w&.'’+-])(?P<list>{_LIST_ITEM}(?:,[ \t]+(?:the[ \t]+)?{_LIST_ITEM}){{0,8}},?[ \t]+(?:and|und|sowie)[ \t]+"
+# (a space before the comma, as careless copy writes it: "A , B und C", is still a list)
+NAME_LIST = re.compile(rf"(?<![\w&.'’+-])(?P<list>{_LIST_ITEM}(?:[ \t]?,[ \t]+(?:the[ \t]+)?{_LIST_ITEM}){{0,8}},?[ \t]+(?:and|und|sowie)[ \t]+"
                        rf"(?:the[ \t]+)?{_LIST_ITEM})(?![\w&'’+-])")
 
 
@@ -709,7 +738,7 @@ def name_lists(text: str) -> list[list[str]]:
     each as its items; ``discover`` takes them as companies only beside a company it knows."""
     out = []
     for m in NAME_LIST.finditer(text):
-        items = [re.sub(r"^the\s+", "", i.strip(" .,")) for i in re.split(r",\s+|\s+(?:and|und|sowie)\s+", m.group("list"))]
+        items = [re.sub(r"^the\s+", "", i.strip(" .,")) for i in re.split(r"\s?,\s+|\s+(?:and|und|sowie)\s+", m.group("list"))]
         out.append([i for i in items if i])
     return out
 
@@ -738,6 +767,9 @@ _NOT_CO_FIRST = {
 _CO_DEMONYM = re.compile(r"(?:ian|ean|ese|ish|ican|man|sche[nrsm]?)$")  # German, Korean, Japanese, Mexican, bayerische
 
 
+_NAME_GOES_ON = re.compile(r"[ \t]+(?:for|of)[ \t]+(?:the[ \t]+)?[A-Z]")
+
+
 def headed_companies(text: str) -> list[str]:
     """Company names with a head word after the name, as written ("Hanwha Group", "Korvane Motors", "MV Werften").
     No legal form and no gazetteer entry is needed; the name words before the head must look like a name, not a
@@ -753,6 +785,8 @@ def headed_companies(text: str) -> list[str]:
             # German heads only behind an acronym ("MV Werften"), not a German noun
             if not words or (german and not (len(words) == 1 and words[0].isupper())):
                 continue
+            if _NAME_GOES_ON.match(text, h.end()):
+                continue  # "the Velden Motors for Europe": the head is inside a longer name, not its end
             name = " ".join(words) + " " + h.group(0)
             if name not in out:
                 out.append(name)
