@@ -17,7 +17,7 @@ from .gazetteer import Entry, Gazetteer, Hit, token_forms, tokenize
 from .legalforms import legal_pattern
 from .givennames import is_given_name
 from .personnames import NAME_LOWER, NAME_PARTICLE, NAME_UPPER, family_after_office, family_first, given_name_candidates, lone_family_after_title
-from .orgnames import (COORD_EN, LIST_INTRO, generic_en_name, cued_bodies, PAIRS_INTRO, bullet_item, bullet_names, name_like, name_lists, described_companies, enumerated_companies, headed_companies, is_generic,
+from .orgnames import (COORD_EN, HEADS_FOREIGN, LIST_INTRO, generic_en_name, cued_bodies, PAIRS_INTRO, bullet_item, bullet_names, name_like, name_lists, described_companies, enumerated_companies, headed_companies, is_generic,
                        org_candidates, party_names, split_coordinated)
 from .sentences import Sentence
 from .typenames import COMPANY, ORGANIZATION, PERSON as PERSON_T, REGION, TOPIC
@@ -70,7 +70,7 @@ _PROGRAMME_WORD = re.compile(r"Initiative|Programme|Program|Project|Fund|Award|A
 # "Scottish Government", "Indonesian Government": a national or regional adjective before Government/Parliament
 _GOVERNMENT_EN = re.compile(r"(?<![\w-])(?P<name>(?:[A-Z][a-z]+(?:ish|ian|ese|an|ic|i|sh)|U\.S\.|US|UK|Basque|Thai|Swiss|Dutch|French|"
                             r"Greek|Czech|Catalan|Flemish|Walloon|Quebec)\s+(?:(?:State|Provincial|Federal|Regional|Municipal)\s+)?"
-                            r"(?:Government|Parliament|Embassy|Consulate(?:[- ]General)?))(?![\w-])")
+                            r"(?:Government|Parliament|National\s+Assembly|Senate|Embassy|Consulate(?:[- ]General)?))(?![\w-])")
 # "Botschaft der Republik Korea", "Generalkonsulat der Volksrepublik China", "Konsulat von Japan": a mission of a country
 _MISSION_DE = re.compile(r"(?<![\w-])(?P<name>(?:Botschaft|Generalkonsulat|Konsulat)\s+(?:der|des|von)\s+(?:(?:Republik|Volksrepublik|"
                          r"Bundesrepublik|Königreichs?|Föderativen\s+Republik|Vereinigten\s+Staaten\s+von)\s+)?"
@@ -80,9 +80,10 @@ _MISSION_DE = re.compile(r"(?<![\w-])(?P<name>(?:Botschaft|Generalkonsulat|Konsu
 _REGION_GOVERNMENT_EN = re.compile(r"(?<![\w-])(?P<r>[A-Z][\w]*(?:\s?-\s?[A-Z][\w]*|\s[A-Z][\w]*){0,2})\s+"
                                    r"(?:State|Provincial|state|provincial)\s+(?:Government|government)(?![\w-])")
 # "das indische Generalkonsulat", "der Deutschen Botschaft": a country's mission named by the country's adjective
-# ("der deutschen Botschaft in Lima": the town it sits in belongs to the name)
+# ("der deutschen Botschaft in Lima": the town it sits in belongs to the name); so is a country's parliament
+# ("die polnische Nationalversammlung", "das dänische Parlament", "der italienische Senat")
 _MISSION_ADJ_DE = re.compile(r"(?<![\w-])(?P<name>(?P<adj>[A-Za-zÄÖÜäöü][a-zäöüß-]*(?:e|en|es|er|em))\s+"
-                             r"(?:Generalkonsulat|Botschaft|Konsulat)(?:e?s)?)(?![\w-])"
+                             r"(?:Generalkonsulat|Botschaft|Konsulat|Nationalversammlung|Parlament|Nationalrat|Senat)(?:e?s)?)(?![\w-])"
                              r"(?:[ \t]+in[ \t]+(?P<r>[A-ZÄÖÜ][\w]*(?:-[A-ZÄÖÜ][\w]*)*)(?![\w-]))?")
 # "Bavaria's economy ministry", "Ohio's state economic development department": a region's body by its field
 _POSSESSIVE_BODY = re.compile(r"(?<![\w-])(?P<r>[A-Z][\w]*(?:[ -][A-Z][\w]*)?)(?:'s|’s)\s+(?P<rest>(?:state\s+|regional\s+|provincial\s+)?"
@@ -98,6 +99,19 @@ _UNI = re.compile(rf"(?P<name>(?:Technische\s+)?Universität\s+{_CAPWORD}|Univer
                   # "Dresden University of Applied Sciences": the field after "of" belongs to the name
                   rf"{_CAPWORD}\s+University(?:\s+of(?:\s+(?:the\s+)?{_CAPWORD}){{1,4}}(?:\s+and\s+{_CAPWORD})?)?|"
                   rf"Hochschule\s+{_CAPWORD}(?:\s+{_CAPWORD})?)")
+# a foreign type word and the name after it, with the particles of those languages inside ("Université X",
+# "Universidad de Y", "Istituto per la Z"): the name ends at its last capitalized word
+_FOREIGN_BODY = re.compile(rf"(?<![\w-])(?P<name>{HEADS_FOREIGN}(?:[ \t]+(?:(?:de|del|della|delle|di|do|da|dos|das|du|des|la|le|per|para|pour)[ \t]+){{0,2}}{_CAPWORD}){{1,4}})")
+# a body whose presidency or chair passes between its members ("die Präsidentschaft der „X für Y“", "the
+# presidency of the X for Y"): the name after the cue, in quotes or as a run of capitalized words
+_NAME_QUOTED = r"[„“\"»](?P<q>[A-ZÄÖÜ][^„“”\"«»]{2,60}?)[“”\"«]"
+_PRESIDED_BODY = re.compile(rf"(?<![\w-])(?:[Pp]residency|[Cc]hairmanship|[Pp]räsidentschaft|[Vv]orsitz)\s+(?:of\s+the|der|des)\s+"
+                            rf"(?:{_NAME_QUOTED}|(?P<name>{_RUN}))")
+# a group of states or regions introduced by what it is and its name ("an alliance of regions called the X",
+# "ein Netzwerk namens X"); the English article before the name is part of it as written
+_CALLED_BODY = re.compile(rf"(?<![\w-])(?:alliance|network|association|group|league|Netzwerk|Bündnis|Verbund|Zusammenschluss)\s+"
+                          rf"(?:of\s+(?:[a-z]+\s+){{1,3}})?(?:called|named|known\s+as|namens|mit\s+dem\s+Namen)\s+"
+                          rf"(?:{_NAME_QUOTED}|(?:the\s+)?(?P<name>{_RUN}))")
 _REGION_AGENCY = r"(?:Invest|International|Trade\s*&\s*Invest|Global\s+Business|Innovativ|Business\s+Development)"
 _APPOSITION = re.compile(
     rf"(?P<name>{_RUN}),\s+(?:the|die|der|das|a|an|eine|ein)\s+(?:[\w'’-]+\s+){{0,4}}?(?P<head>agency|Agentur|Wirtschaftsförderung|Wirtschaftsfördergesellschaft|association|Verband|cluster|Cluster|network|Netzwerk|ministry|Ministerium|chamber|Kammer|institute|Institut|university|Universität)\b"
@@ -163,7 +177,7 @@ _NAME2 = rf"{_NAMEWORD_X}\s+(?:{_NAMEWORD_X}\s+){{0,2}}(?:{NAME_PARTICLE}\s+)?{_
 _INITIALS = r"(?:[A-Z]\.[ \t]?){1,3}|(?:[A-Z][ \t]){1,3}"
 PERSON_INIT = re.compile(rf"(?P<hon>)(?P<given>(?:[A-Z]\.[ \t]?){{1,3}}|(?:[A-Z][ \t]){{1,3}})[ \t]*(?P<family>{_NAMEWORD})(?![\w-])")
 PERSON_X = re.compile(rf"(?P<hon>{HONORIFIC})(?P<given>{_NAMEWORD_X}(?:\s+{_NAMEWORD_X})?)\s+(?P<family>{_NAMEWORD_X})(?![\w-])")
-_PARTIES = r"(?:CDU|CSU|SPD|FDP|Grüne|Grünen|Bündnis 90/Die Grünen|Die Linke|Linke|AfD|BSW|SSW|Freie Wähler|parteilos)"
+_PARTIES = r"(?:(?:alle|beide|both|all)\s+)?(?:CDU|CSU|SPD|FDP|Grüne|Grünen|Bündnis 90/Die Grünen|Die Linke|Linke|AfD|BSW|SSW|Freie Wähler|the Greens|Greens|parteilos)"
 _OFFICE_BEFORE = re.compile(rf"(?<![\w-]){_OFFICE}\s+(?:(?:Dr\.|Prof\.|Professor|Mr\.?|Ms\.?|Mrs\.?|Herrn|Herr|Frau|S\.\s?E\.|H\.\s?E\.)\s+)*(?={_NAME2})")
 _OFFICE_INITIALS = re.compile(rf"(?<![\w-]){_OFFICE}\s+(?=(?:{_INITIALS})[ \t]*{_NAMEWORD}(?![\w-]))")
 # the same after the office's portfolio and a comma: "Minister for Rural Industries, K.R. Gowda said"
@@ -581,6 +595,10 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
                 alias = alias[:-1] if _stub_only_in_coordinations(alias[:-1], doc_forms, doc_text) else None
             if e is not None and alias and alias not in e.all_names():
                 gaz.add_alias(e.id, alias, lang)
+        # (before companies by their head word: "the X Motors for Europe" is a network, not "X Motors")
+        for rx in (_PRESIDED_BODY, _CALLED_BODY):
+            for m in rx.finditer(t):
+                _network_body(gaz, m.group("q") or m.group("name"), lang)
         for p in party_names(t):
             _register_org(gaz, p, lang, type_override=ORGANIZATION)
         # longer names first: 'LG Chem' before 'LG' (a name containing a known body is not registered)
@@ -727,11 +745,22 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
         # "organised by saaris, the Saarland economic development agency": a lower-case name in apposition
         for m in re.finditer(r"\b(?:by|von|durch|with|mit)\s+(?P<name>[a-z][\w-]{2,}),\s+(?:the|die|der|das)\s+(?:[\w'’-]+\s+){0,4}?(?:agency|Agentur|Wirtschaftsförderung|association|Verband|cluster|network|Netzwerk|chamber|Kammer)\b", t):
             _register_org(gaz, m.group("name"), lang, hint=m.group(0).rsplit(" ", 1)[-1])
+        for m in _FOREIGN_BODY.finditer(t):
+            _register_org(gaz, m.group("name"), lang)
         # "<Region> Invest", "<Region> International"
         for m in re.finditer(rf"(?P<name>{_CAPWORD}(?:-{_CAPWORD})?\s+{_REGION_AGENCY})(?![\w])(?!\s+[A-Z])", t):
             first = m.group("name").split()[0]
             if any(e.type == REGION for e in gaz.lookup(first)):
                 _register_org(gaz, m.group("name"), lang)
+
+
+def _network_body(gaz: Gazetteer, name: str, lang: str) -> None:
+    """A body named after a presidency or 'called': not a region or a body the text names otherwise, and at
+    least two words ('the presidency of the European Union' finds the known union, 'of Lombardy' no body)."""
+    name = _trim_left(name.strip())
+    if len(name.split()) < 2 or any(e.type in (REGION, PERSON_T, TOPIC) for e in gaz.lookup(name)):
+        return
+    _register_org(gaz, name, lang)
 
 
 def _region_adjective(gaz: Gazetteer, word: str, level: str | None = None) -> bool:
