@@ -118,3 +118,52 @@ def test_regions_that_share_membership_in_an_alliance_called_by_name():
 def test_a_region_listed_without_a_network_is_no_member():
     text = "Die Regionen Sachsen, Toskana und Bretagne stellten auf der Messe gemeinsam aus."
     assert not _facts(text, MEMBER_OF)
+
+
+# ------------------------------------------------------------------ missions, chapters, a state's ministry
+
+def test_an_english_embassy_with_its_town_keeps_the_town_form():
+    x = extract("Staff of the Danish Embassy in Lisbon guided the visitors.", doc_id="doc:t", published="2025-03-01",
+                language="en", reference=False)
+    embassy = [n for n in x.batch.nodes if n.type == ORGANIZATION]
+    assert [n.name["en"] for n in embassy] == ["Danish Embassy"]
+    assert "Danish Embassy in Lisbon" in embassy[0].aliases["en"]
+
+
+def test_a_regional_chapter_of_a_known_chamber_is_a_body_of_its_own():
+    got = _orgs("Die Gäste kamen zur Gala der German American Chamber of Commerce of the Midwest in Chicago.")
+    assert "German American Chamber of Commerce of the Midwest" in got
+
+
+def test_a_bare_state_ministry_after_a_contracted_article():
+    got = _orgs("Der Staatssekretär für Europa im Staatsministerium, Jan Olberg, eröffnete die Tagung.")
+    assert "Staatsministerium" in got
+
+
+def test_a_city_states_department_named_after_its_senator():
+    assert "Senator für Umwelt und Häfen" in _orgs("Der Senator für Umwelt und Häfen und die Hafengesellschaft teilen mit: Die Messe lief gut.")
+
+
+def test_a_senators_office_before_a_persons_name_is_no_department():
+    assert not _orgs("Sie reist mit der Senatorin für Bau, Verkehr und Umwelt, Erika Muster, nach Riga.")
+    assert not _orgs("Am Abend sprach der Senator für Umwelt Karl Lenz mit den Gästen.")
+
+
+# ------------------------------------------------------------------ a region's office abroad (English)
+
+def test_a_states_liaison_office_by_its_adjective():
+    assert "Saxon liaison office" in _orgs("In 2015 a Saxon liaison office opened its doors in Vienna.", "en")
+
+
+def test_an_office_of_another_region_in_a_known_state():
+    got = _orgs("For two years there has also been a Lower Silesian office in Saxony.", "en")
+    assert "Lower Silesian office in Saxony" in got
+
+
+def test_its_representation_office_in_a_town():
+    got = _orgs("The tour was prepared by the Bavarian State Chancellery and its representation office in Toronto.", "en")
+    assert "representation office in Toronto" in got
+
+
+def test_a_country_adjective_before_an_office_is_no_body():
+    assert not _orgs("The firm runs a Japanese office and plans to open a German trade office.", "en")

@@ -70,7 +70,9 @@ _PROGRAMME_WORD = re.compile(r"Initiative|Programme|Program|Project|Fund|Award|A
 # "Scottish Government", "Indonesian Government": a national or regional adjective before Government/Parliament
 _GOVERNMENT_EN = re.compile(r"(?<![\w-])(?P<name>(?:[A-Z][a-z]+(?:ish|ian|ese|an|ic|i|sh)|U\.S\.|US|UK|Basque|Thai|Swiss|Dutch|French|"
                             r"Greek|Czech|Catalan|Flemish|Walloon|Quebec)\s+(?:(?:State|Provincial|Federal|Regional|Municipal)\s+)?"
-                            r"(?:Government|Parliament|National\s+Assembly|Senate|Embassy|Consulate(?:[- ]General)?))(?![\w-])")
+                            r"(?:Government|Parliament|National\s+Assembly|Senate|Embassy|Consulate(?:[- ]General)?))(?![\w-])"
+                            # "the German Embassy in Ottawa": a mission's town belongs to its name as written
+                            r"(?:[ \t]+in[ \t]+(?P<r>[A-Z][\w]*(?:-[A-Z][\w]*)*)(?![\w-]))?")
 # "Botschaft der Republik Korea", "Generalkonsulat der Volksrepublik China", "Konsulat von Japan": a mission of a country
 _MISSION_DE = re.compile(r"(?<![\w-])(?P<name>(?:Botschaft|Generalkonsulat|Konsulat)\s+(?:der|des|von)\s+(?:(?:Republik|Volksrepublik|"
                          r"Bundesrepublik|Königreichs?|Föderativen\s+Republik|Vereinigten\s+Staaten\s+von)\s+)?"
@@ -112,6 +114,16 @@ _PRESIDED_BODY = re.compile(rf"(?<![\w-])(?:[Pp]residency|[Cc]hairmanship|[Pp]r�
 _CALLED_BODY = re.compile(rf"(?<![\w-])(?:alliance|network|association|group|league|Netzwerk|Bündnis|Verbund|Zusammenschluss)\s+"
                           rf"(?:of\s+(?:[a-z]+\s+){{1,3}})?(?:called|named|known\s+as|namens|mit\s+dem\s+Namen)\s+"
                           rf"(?:{_NAME_QUOTED}|(?:the\s+)?(?P<name>{_RUN}))")
+# a city state's department named after its senator ("Der Senator für Wirtschaft und Häfen teilt mit"): the
+# office with its fields and an article before it, no name after it or after a comma (then it is a person's office:
+# "der Senatorin für Wirtschaft, Erika Muster")
+_SENATOR_DEPT = re.compile(r"(?<![\w-])(?:[Dd]er|[Dd]ie|des|dem|den|beim|vom)\s+(?P<name>Senator(?:in|s)?\s+für\s+[A-ZÄÖÜ][\w-]*+"
+                           r"(?:(?:,\s+|\s+und\s+)[A-ZÄÖÜ][\w-]*+){0,4}+)(?![\w-])(?![ \t]+[A-ZÄÖÜ]|,[ \t]+[A-ZÄÖÜ])")
+# a region's office abroad, as English releases write it in lower case: "the Saxon liaison office", "a Lower
+# Silesian office in Saxony", "its representation office in Montreal"; the town after "in" belongs to the name
+_REGION_OFFICE_EN = re.compile(r"(?<![\w-])(?:(?P<adj>(?:(?:Lower|Upper|Northern|Southern|Eastern|Western)\s+)?[A-Z][a-z]+(?:ian|ish|an|ese|ic|on))"
+                               r"|(?P<own>its|their))\s+(?P<kind>(?:liaison|representation|representative|trade)\s+)?office(?![\w-])"
+                               r"(?:[ \t]+in[ \t]+(?P<r>[A-Z][\w]*(?:[ -][A-Z][\w]*)?)(?![\w-]))?")
 _REGION_AGENCY = r"(?:Invest|International|Trade\s*&\s*Invest|Global\s+Business|Innovativ|Business\s+Development)"
 _APPOSITION = re.compile(
     rf"(?P<name>{_RUN}),\s+(?:the|die|der|das|a|an|eine|ein)\s+(?:[\w'’-]+\s+){{0,4}}?(?P<head>agency|Agentur|Wirtschaftsförderung|Wirtschaftsfördergesellschaft|association|Verband|cluster|Cluster|network|Netzwerk|ministry|Ministerium|chamber|Kammer|institute|Institut|university|Universität)\b"
@@ -363,7 +375,8 @@ def _register_org(gaz: Gazetteer, name: str, lang: str, acr: str | None = None, 
             branch = (mm.start == 0 and short != name and rest
                       and any(e.type == REGION for e in gaz.lookup(rest)))
             # "National Velden University of Science and Technology" is not "National Velden University"
-            field = (mm.start == 0 and re.match(r"(?:of|for)\s+[A-Z]", rest)
+            # ("X Chamber of Commerce of the Southern States": a regional chapter of a known body, named in full)
+            field = (mm.start == 0 and re.match(r"(?:of|for)\s+(?:the\s+)?[A-Z]", rest)
                      and not any(e.type == REGION for e in gaz.lookup(re.sub(r"^(?:of|for)\s+(?:the\s+)?", "", rest))))
             # "Siemens Energy" in a list of companies: a company named after a known one
             sister = (type_override == COMPANY and mm.start == 0 and len(rest.split()) == 1 and rest[:1].isupper()
@@ -690,7 +703,10 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
                     regions = [x for x in gaz.lookup(where) if x.type == REGION]
                     e.seat = regions[0].id if regions else None
         for m in _GOVERNMENT_EN.finditer(t):
-            _register_org(gaz, m.group("name"), lang, hint="government")
+            e = _register_org(gaz, m.group("name"), lang, hint="government")
+            if e is not None and m.group("r") and re.search(r"Embassy|Consulate", m.group("name")) \
+                    and any(x.type == REGION for x in gaz.lookup(m.group("r"))):
+                gaz.add_alias(e.id, m.group(0), lang)  # the mission with its town names it too
         for m in _MISSION_DE.finditer(t):
             if any(e.type == REGION for e in gaz.lookup(m.group("r"))):
                 _register_org(gaz, m.group("name"), lang, hint="government")
@@ -745,6 +761,10 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
         # "organised by saaris, the Saarland economic development agency": a lower-case name in apposition
         for m in re.finditer(r"\b(?:by|von|durch|with|mit)\s+(?P<name>[a-z][\w-]{2,}),\s+(?:the|die|der|das)\s+(?:[\w'’-]+\s+){0,4}?(?:agency|Agentur|Wirtschaftsförderung|association|Verband|cluster|network|Netzwerk|chamber|Kammer)\b", t):
             _register_org(gaz, m.group("name"), lang, hint=m.group(0).rsplit(" ", 1)[-1])
+        for m in _SENATOR_DEPT.finditer(t) if lang == "de" else ():
+            _register_org(gaz, m.group("name"), lang, hint="ministry")
+        for m in _REGION_OFFICE_EN.finditer(t) if lang == "en" else ():
+            _region_office(gaz, m, lang)
         for m in _FOREIGN_BODY.finditer(t):
             _register_org(gaz, m.group("name"), lang)
         # "<Region> Invest", "<Region> International"
@@ -752,6 +772,23 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
             first = m.group("name").split()[0]
             if any(e.type == REGION for e in gaz.lookup(first)):
                 _register_org(gaz, m.group("name"), lang)
+
+
+def _region_office(gaz: Gazetteer, m: re.Match, lang: str) -> None:
+    """A region's office: after a known state's or region's adjective ('Saxon liaison office'; a country's says
+    as often where the office is: 'a German trade office'); after another adjective
+    or 'its' only with a known region after 'in' and, for 'its', a kind word ('its liaison office in X')."""
+    place = m.group("r")
+    if place and not any(e.type == REGION for e in gaz.lookup(place)):
+        place = place.split()[0] if any(e.type == REGION for e in gaz.lookup(place.split()[0])) else None
+    known_adj = m.group("adj") is not None and _region_adjective(gaz, m.group("adj"))
+    if known_adj and _region_adjective(gaz, m.group("adj"), "country"):
+        known_adj = False  # "a Japanese office" of a company, "to open a German trade office" (where it will be)
+    if not (known_adj or (place and (m.group("adj") or m.group("kind")))):
+        return
+    head = m.group(0)[m.start("kind") - m.start():] if m.group("own") else m.group(0)
+    head = head[:head.index(" office") + 7]
+    _register_org(gaz, f"{head} in {place}" if place else head, lang, hint="office")
 
 
 def _network_body(gaz: Gazetteer, name: str, lang: str) -> None:

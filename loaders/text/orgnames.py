@@ -42,7 +42,7 @@ _NOT_BODIES = ("datenbank", "werkbank", "sitzbank", "parkbank", "sandbank", "sch
                "tochtergesellschaft", "muttergesellschaft", "partnergesellschaft", "partneruniversität",
                "partnerhochschule", "partnerinstitut", "partnerorganisation", "partnerkammer", "partneragentur")
 # a bare one-word head that names one body in context (other bare heads are too generic)
-_BARE_OK = {"staatskanzlei", "senatskanzlei", "landtag"}
+_BARE_OK = {"staatskanzlei", "senatskanzlei", "landtag", "staatsministerium"}
 _ADJ = r"(?:[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*(?:e|en|er|es)\s+)"
 _HEAD_WORD = (r"(?P<pre>(?:[A-ZÄÖÜ][\w]*(?:-[A-ZÄÖÜ][\w]*)*/)?[A-ZÄÖÜ][\w]*-(?:[A-ZÄÖÜ][\w]*-){0,2})?(?P<head>(?:[A-ZÄÖÜ][a-zäöüß]*)?(?:" + "|".join(_HEADS_DE)
               + "|" + "|".join(h.capitalize() for h in _HEADS_DE) + r")(?:s|es)?)(?![\w-])")
