@@ -167,3 +167,11 @@ def test_its_representation_office_in_a_town():
 
 def test_a_country_adjective_before_an_office_is_no_body():
     assert not _orgs("The firm runs a Japanese office and plans to open a German trade office.", "en")
+
+
+# ------------------------------------------------------------------ international organizations
+
+def test_international_financial_organizations_are_reference_bodies():
+    got = _orgs("Nach Angaben der Weltbank und des IWF wächst die Wirtschaft des Landes kräftig.")
+    assert {"Weltbank", "Internationaler Währungsfonds"} <= got or {"World Bank", "International Monetary Fund"} <= got
+    assert "European Central Bank" in _orgs("Analysts expect the European Central Bank to hold rates.", "en")
