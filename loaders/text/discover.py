@@ -17,7 +17,7 @@ from .gazetteer import Entry, Gazetteer, Hit, token_forms, tokenize
 from .legalforms import legal_pattern
 from .givennames import is_given_name
 from .personnames import NAME_LOWER, NAME_PARTICLE, NAME_UPPER, family_after_office, family_first, given_name_candidates, lone_family_after_title
-from .orgnames import (COORD_EN, LIST_INTRO, generic_en_name, cued_bodies, PAIRS_INTRO, bullet_item, bullet_names, name_like, name_lists, is_common_noun, described_companies, enumerated_companies, headed_companies, is_generic,
+from .orgnames import (COORD_EN, HEADS_FOREIGN, LIST_INTRO, generic_en_name, cued_bodies, PAIRS_INTRO, bullet_item, bullet_names, name_like, name_lists, is_common_noun, described_companies, enumerated_companies, headed_companies, is_generic,
                        org_candidates, party_names, split_coordinated)
 from .sentences import Sentence
 from .refcompanies import listed_companies
@@ -71,7 +71,9 @@ _PROGRAMME_WORD = re.compile(r"Initiative|Programme|Program|Project|Fund|Award|A
 # "Scottish Government", "Indonesian Government": a national or regional adjective before Government/Parliament
 _GOVERNMENT_EN = re.compile(r"(?<![\w-])(?P<name>(?:[A-Z][a-z]+(?:ish|ian|ese|an|ic|i|sh)|U\.S\.|US|UK|Basque|Thai|Swiss|Dutch|French|"
                             r"Greek|Czech|Catalan|Flemish|Walloon|Quebec)\s+(?:(?:State|Provincial|Federal|Regional|Municipal)\s+)?"
-                            r"(?:Government|Parliament|Embassy|Consulate(?:[- ]General)?))(?![\w-])")
+                            r"(?:Government|Parliament|National\s+Assembly|Senate|Embassy|Consulate(?:[- ]General)?))(?![\w-])"
+                            # "the German Embassy in Ottawa": a mission's town belongs to its name as written
+                            r"(?:[ \t]+in[ \t]+(?P<r>[A-Z][\w]*(?:-[A-Z][\w]*)*)(?![\w-]))?")
 # "Botschaft der Republik Korea", "Generalkonsulat der Volksrepublik China", "Konsulat von Japan": a mission of a country
 _MISSION_DE = re.compile(r"(?<![\w-])(?P<name>(?:Botschaft|Generalkonsulat|Konsulat)\s+(?:der|des|von)\s+(?:(?:Republik|Volksrepublik|"
                          r"Bundesrepublik|Königreichs?|Föderativen\s+Republik|Vereinigten\s+Staaten\s+von)\s+)?"
@@ -81,9 +83,10 @@ _MISSION_DE = re.compile(r"(?<![\w-])(?P<name>(?:Botschaft|Generalkonsulat|Konsu
 _REGION_GOVERNMENT_EN = re.compile(r"(?<![\w-])(?P<r>[A-Z][\w]*(?:\s?-\s?[A-Z][\w]*|\s[A-Z][\w]*){0,2})\s+"
                                    r"(?:State|Provincial|state|provincial)\s+(?:Government|government)(?![\w-])")
 # "das indische Generalkonsulat", "der Deutschen Botschaft": a country's mission named by the country's adjective
-# ("der deutschen Botschaft in Lima": the town it sits in belongs to the name)
+# ("der deutschen Botschaft in Lima": the town it sits in belongs to the name); so is a country's parliament
+# ("die polnische Nationalversammlung", "das dänische Parlament", "der italienische Senat")
 _MISSION_ADJ_DE = re.compile(r"(?<![\w-])(?P<name>(?P<adj>[A-Za-zÄÖÜäöü][a-zäöüß-]*(?:e|en|es|er|em))\s+"
-                             r"(?:Generalkonsulat|Botschaft|Konsulat)(?:e?s)?)(?![\w-])"
+                             r"(?:Generalkonsulat|Botschaft|Konsulat|Nationalversammlung|Parlament|Nationalrat|Senat)(?:e?s)?)(?![\w-])"
                              r"(?:[ \t]+in[ \t]+(?P<r>[A-ZÄÖÜ][\w]*(?:-[A-ZÄÖÜ][\w]*)*)(?![\w-]))?")
 # "Bavaria's economy ministry", "Ohio's state economic development department": a region's body by its field
 _POSSESSIVE_BODY = re.compile(r"(?<![\w-])(?P<r>[A-Z][\w]*(?:[ -][A-Z][\w]*)?)(?:'s|’s)\s+(?P<rest>(?:state\s+|regional\s+|provincial\s+)?"
@@ -99,6 +102,29 @@ _UNI = re.compile(rf"(?P<name>(?:Technische\s+)?Universität\s+{_CAPWORD}|Univer
                   # "Dresden University of Applied Sciences": the field after "of" belongs to the name
                   rf"{_CAPWORD}\s+University(?:\s+of(?:\s+(?:the\s+)?{_CAPWORD}){{1,4}}(?:\s+and\s+{_CAPWORD})?)?|"
                   rf"Hochschule\s+{_CAPWORD}(?:\s+{_CAPWORD})?)")
+# a foreign type word and the name after it, with the particles of those languages inside ("Université X",
+# "Universidad de Y", "Istituto per la Z"): the name ends at its last capitalized word
+_FOREIGN_BODY = re.compile(rf"(?<![\w-])(?P<name>{HEADS_FOREIGN}(?:[ \t]+(?:(?:de|del|della|delle|di|do|da|dos|das|du|des|la|le|per|para|pour)[ \t]+){{0,2}}{_CAPWORD}){{1,4}})")
+# a body whose presidency or chair passes between its members ("die Präsidentschaft der „X für Y“", "the
+# presidency of the X for Y"): the name after the cue, in quotes or as a run of capitalized words
+_NAME_QUOTED = r"[„“\"»](?P<q>[A-ZÄÖÜ][^„“”\"«»]{2,60}?)[“”\"«]"
+_PRESIDED_BODY = re.compile(rf"(?<![\w-])(?:[Pp]residency|[Cc]hairmanship|[Pp]räsidentschaft|[Vv]orsitz)\s+(?:of\s+the|der|des)\s+"
+                            rf"(?:{_NAME_QUOTED}|(?P<name>{_RUN}))")
+# a group of states or regions introduced by what it is and its name ("an alliance of regions called the X",
+# "ein Netzwerk namens X"); the English article before the name is part of it as written
+_CALLED_BODY = re.compile(rf"(?<![\w-])(?:alliance|network|association|group|league|Netzwerk|Bündnis|Verbund|Zusammenschluss)\s+"
+                          rf"(?:of\s+(?:[a-z]+\s+){{1,3}})?(?:called|named|known\s+as|namens|mit\s+dem\s+Namen)\s+"
+                          rf"(?:{_NAME_QUOTED}|(?:the\s+)?(?P<name>{_RUN}))")
+# a city state's department named after its senator ("Der Senator für Wirtschaft und Häfen teilt mit"): the
+# office with its fields and an article before it, no name after it or after a comma (then it is a person's office:
+# "der Senatorin für Wirtschaft, Erika Muster")
+_SENATOR_DEPT = re.compile(r"(?<![\w-])(?:[Dd]er|[Dd]ie|des|dem|den|beim|vom)\s+(?P<name>Senator(?:in|s)?\s+für\s+[A-ZÄÖÜ][\w-]*+"
+                           r"(?:(?:,\s+|\s+und\s+)[A-ZÄÖÜ][\w-]*+){0,4}+)(?![\w-])(?![ \t]+[A-ZÄÖÜ]|,[ \t]+[A-ZÄÖÜ])")
+# a region's office abroad, as English releases write it in lower case: "the Saxon liaison office", "a Lower
+# Silesian office in Saxony", "its representation office in Montreal"; the town after "in" belongs to the name
+_REGION_OFFICE_EN = re.compile(r"(?<![\w-])(?:(?P<adj>(?:(?:Lower|Upper|Northern|Southern|Eastern|Western)\s+)?[A-Z][a-z]+(?:ian|ish|an|ese|ic|on))"
+                               r"|(?P<own>its|their))\s+(?P<kind>(?:liaison|representation|representative|trade)\s+)?office(?![\w-])"
+                               r"(?:[ \t]+in[ \t]+(?P<r>[A-Z][\w]*(?:[ -][A-Z][\w]*)?)(?![\w-]))?")
 _REGION_AGENCY = r"(?:Invest|International|Trade\s*&\s*Invest|Global\s+Business|Innovativ|Business\s+Development)"
 _APPOSITION = re.compile(
     rf"(?P<name>{_RUN}),\s+(?:the|die|der|das|a|an|eine|ein)\s+(?:[\w'’-]+\s+){{0,4}}?(?P<head>agency|Agentur|Wirtschaftsförderung|Wirtschaftsfördergesellschaft|association|Verband|cluster|Cluster|network|Netzwerk|ministry|Ministerium|chamber|Kammer|institute|Institut|university|Universität)\b"
@@ -164,7 +190,7 @@ _NAME2 = rf"{_NAMEWORD_X}\s+(?:{_NAMEWORD_X}\s+){{0,2}}(?:{NAME_PARTICLE}\s+)?{_
 _INITIALS = r"(?:[A-Z]\.[ \t]?){1,3}|(?:[A-Z][ \t]){1,3}"
 PERSON_INIT = re.compile(rf"(?P<hon>)(?P<given>(?:[A-Z]\.[ \t]?){{1,3}}|(?:[A-Z][ \t]){{1,3}})[ \t]*(?P<family>{_NAMEWORD})(?![\w-])")
 PERSON_X = re.compile(rf"(?P<hon>{HONORIFIC})(?P<given>{_NAMEWORD_X}(?:\s+{_NAMEWORD_X})?)\s+(?P<family>{_NAMEWORD_X})(?![\w-])")
-_PARTIES = r"(?:CDU|CSU|SPD|FDP|Grüne|Grünen|Bündnis 90/Die Grünen|Die Linke|Linke|AfD|BSW|SSW|Freie Wähler|parteilos)"
+_PARTIES = r"(?:(?:alle|beide|both|all)\s+)?(?:CDU|CSU|SPD|FDP|Grüne|Grünen|Bündnis 90/Die Grünen|Die Linke|Linke|AfD|BSW|SSW|Freie Wähler|the Greens|Greens|parteilos)"
 _OFFICE_BEFORE = re.compile(rf"(?<![\w-]){_OFFICE}\s+(?:(?:Dr\.|Prof\.|Professor|Mr\.?|Ms\.?|Mrs\.?|Herrn|Herr|Frau|S\.\s?E\.|H\.\s?E\.)\s+)*(?={_NAME2})")
 _OFFICE_INITIALS = re.compile(rf"(?<![\w-]){_OFFICE}\s+(?=(?:{_INITIALS})[ \t]*{_NAMEWORD}(?![\w-]))")
 # the same after the office's portfolio and a comma: "Minister for Rural Industries, K.R. Gowda said"
@@ -386,7 +412,8 @@ def _register_org(gaz: Gazetteer, name: str, lang: str, acr: str | None = None, 
             branch = (mm.start == 0 and short != name and rest
                       and any(e.type == REGION for e in gaz.lookup(rest)))
             # "National Velden University of Science and Technology" is not "National Velden University"
-            field = (mm.start == 0 and re.match(r"(?:of|for)\s+[A-Z]", rest)
+            # ("X Chamber of Commerce of the Southern States": a regional chapter of a known body, named in full)
+            field = (mm.start == 0 and re.match(r"(?:of|for)\s+(?:the\s+)?[A-Z]", rest)
                      and not any(e.type == REGION for e in gaz.lookup(re.sub(r"^(?:of|for)\s+(?:the\s+)?", "", rest))))
             # "Siemens Energy" in a list of companies: a company named after a known one
             sister = (type_override == COMPANY and mm.start == 0 and len(rest.split()) == 1 and rest[:1].isupper()
@@ -610,6 +637,10 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
                 alias = alias[:-1] if _stub_only_in_coordinations(alias[:-1], doc_forms, doc_text) else None
             if e is not None and alias and alias not in e.all_names():
                 gaz.add_alias(e.id, alias, lang)
+        # (before companies by their head word: "the X Motors for Europe" is a network, not "X Motors")
+        for rx in (_PRESIDED_BODY, _CALLED_BODY):
+            for m in rx.finditer(t):
+                _network_body(gaz, m.group("q") or m.group("name"), lang)
         for p in party_names(t):
             _register_org(gaz, p, lang, type_override=ORGANIZATION)
         # longer names first: 'LG Chem' before 'LG' (a name containing a known body is not registered)
@@ -702,7 +733,10 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
                     regions = [x for x in gaz.lookup(where) if x.type == REGION]
                     e.seat = regions[0].id if regions else None
         for m in _GOVERNMENT_EN.finditer(t):
-            _register_org(gaz, m.group("name"), lang, hint="government")
+            e = _register_org(gaz, m.group("name"), lang, hint="government")
+            if e is not None and m.group("r") and re.search(r"Embassy|Consulate", m.group("name")) \
+                    and any(x.type == REGION for x in gaz.lookup(m.group("r"))):
+                gaz.add_alias(e.id, m.group(0), lang)  # the mission with its town names it too
         for m in _MISSION_DE.finditer(t):
             if any(e.type == REGION for e in gaz.lookup(m.group("r"))):
                 _register_org(gaz, m.group("name"), lang, hint="government")
@@ -757,11 +791,43 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
         # "organised by saaris, the Saarland economic development agency": a lower-case name in apposition
         for m in re.finditer(r"\b(?:by|von|durch|with|mit)\s+(?P<name>[a-z][\w-]{2,}),\s+(?:the|die|der|das)\s+(?:[\w'’-]+\s+){0,4}?(?:agency|Agentur|Wirtschaftsförderung|association|Verband|cluster|network|Netzwerk|chamber|Kammer)\b", t):
             _register_org(gaz, m.group("name"), lang, hint=m.group(0).rsplit(" ", 1)[-1])
+        for m in _SENATOR_DEPT.finditer(t) if lang == "de" else ():
+            _register_org(gaz, m.group("name"), lang, hint="ministry")
+        for m in _REGION_OFFICE_EN.finditer(t) if lang == "en" else ():
+            _region_office(gaz, m, lang)
+        for m in _FOREIGN_BODY.finditer(t):
+            _register_org(gaz, m.group("name"), lang)
         # "<Region> Invest", "<Region> International"
         for m in re.finditer(rf"(?P<name>{_CAPWORD}(?:-{_CAPWORD})?\s+{_REGION_AGENCY})(?![\w])(?!\s+[A-Z])", t):
             first = m.group("name").split()[0]
             if any(e.type == REGION for e in gaz.lookup(first)):
                 _register_org(gaz, m.group("name"), lang)
+
+
+def _region_office(gaz: Gazetteer, m: re.Match, lang: str) -> None:
+    """A region's office: after a known state's or region's adjective ('Saxon liaison office'; a country's says
+    as often where the office is: 'a German trade office'); after another adjective
+    or 'its' only with a known region after 'in' and, for 'its', a kind word ('its liaison office in X')."""
+    place = m.group("r")
+    if place and not any(e.type == REGION for e in gaz.lookup(place)):
+        place = place.split()[0] if any(e.type == REGION for e in gaz.lookup(place.split()[0])) else None
+    known_adj = m.group("adj") is not None and _region_adjective(gaz, m.group("adj"))
+    if known_adj and _region_adjective(gaz, m.group("adj"), "country"):
+        known_adj = False  # "a Japanese office" of a company, "to open a German trade office" (where it will be)
+    if not (known_adj or (place and (m.group("adj") or m.group("kind")))):
+        return
+    head = m.group(0)[m.start("kind") - m.start():] if m.group("own") else m.group(0)
+    head = head[:head.index(" office") + 7]
+    _register_org(gaz, f"{head} in {place}" if place else head, lang, hint="office")
+
+
+def _network_body(gaz: Gazetteer, name: str, lang: str) -> None:
+    """A body named after a presidency or 'called': not a region or a body the text names otherwise, and at
+    least two words ('the presidency of the European Union' finds the known union, 'of Lombardy' no body)."""
+    name = _trim_left(name.strip())
+    if len(name.split()) < 2 or any(e.type in (REGION, PERSON_T, TOPIC) for e in gaz.lookup(name)):
+        return
+    _register_org(gaz, name, lang)
 
 
 def _region_adjective(gaz: Gazetteer, word: str, level: str | None = None) -> bool:

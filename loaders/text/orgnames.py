@@ -30,7 +30,7 @@ _HEADS_DE = ("ministerium", "staatskanzlei", "senatskanzlei", "kanzlei", "landes
 # a preposition, a conjunction or punctuation follows it (``_DE_NEXT``): other heads take a name only when it is
 # a region ("Technische Universität Berlin") or with für/des/der
 _NAMED_HEADS = ("zentrum", "institut", "hafen", "hub", "cluster", "campus", "akademie", "werft", "netzwerk",
-                "wirtschaftsförderung")
+                "wirtschaftsförderung", "stiftung")
 # heads that describe the name after them more often than they name a body ("das Chemie-Cluster Foo e. V.")
 _DESCRIBING_HEADS = ("cluster", "netzwerk")
 # heads that are places or generic as often as bodies: only with a name after them ("Hafen Kelmsund"), never
@@ -42,7 +42,7 @@ _NOT_BODIES = ("datenbank", "werkbank", "sitzbank", "parkbank", "sandbank", "sch
                "tochtergesellschaft", "muttergesellschaft", "partnergesellschaft", "partneruniversität",
                "partnerhochschule", "partnerinstitut", "partnerorganisation", "partnerkammer", "partneragentur")
 # a bare one-word head that names one body in context (other bare heads are too generic)
-_BARE_OK = {"staatskanzlei", "senatskanzlei", "landtag"}
+_BARE_OK = {"staatskanzlei", "senatskanzlei", "landtag", "staatsministerium"}
 _ADJ = r"(?:[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*(?:e|en|er|es)\s+)"
 _HEAD_WORD = (r"(?P<pre>(?:[A-ZÄÖÜ][\w]*(?:-[A-ZÄÖÜ][\w]*)*/)?[A-ZÄÖÜ][\w]*-(?:[A-ZÄÖÜ][\w]*-){0,2})?(?P<head>(?:[A-ZÄÖÜ][a-zäöüß]*)?(?:" + "|".join(_HEADS_DE)
               + "|" + "|".join(h.capitalize() for h in _HEADS_DE) + r")(?:s|es)?)(?![\w-])")
@@ -63,8 +63,13 @@ _HEADS_EN = (r"(?:University|Institute|Agency|Ministry|Chamber|Association|Counc
              r"Centre|Center|Hub|Cluster|Network|Foundation|Federation|Campus|Commission|School|Bureau|Society|Alliance|Department)")
 COORD_EN = re.compile(rf"(?<![\w-])(?P<a>(?:[A-Z][\w-]*\s+){{1,6}}{_HEADS_EN})\s+and\s+(?:the\s+)?(?P<b>(?:[A-Z][\w-]*\s+){{1,6}}{_HEADS_EN})(?![\w-])")
 _LEAD_DET = re.compile(r"^(?:The|A|An)\s+")
-PARTIES = ("CDU", "CSU", "SPD", "FDP", "Grüne", "Grünen", "Die Linke", "Linke", "AfD", "BSW", "SSW", "Freie Wähler")
-PARTY = re.compile(r"\((?P<p>" + "|".join(re.escape(p) for p in PARTIES) + r")\)")
+PARTIES = ("CDU", "CSU", "SPD", "FDP", "Grüne", "Grünen", "Die Linke", "Linke", "AfD", "BSW", "SSW", "Freie Wähler",
+           "the Greens", "Greens", "Social Democrats", "Christian Democrats", "Free Democrats", "Left Party")
+# a party in brackets after a name, also for several persons before ("A und B (beide SPD)", "(all CDU)")
+PARTY = re.compile(r"\((?:(?:alle|beide|both|all)\s+)?(?P<p>" + "|".join(re.escape(p) for p in PARTIES) + r")\)")
+# the German parties' acronyms are names wherever they stand: alone ("SPD und CDU einigten sich") or opening a
+# compound ("SSW-Fraktionschef", "CDU-Landtagsabgeordnete", "FDP-Bundestagsfraktion")
+PARTY_ACRONYM = re.compile(r"(?<![\w-])(?P<p>CDU|CSU|SPD|FDP|AfD|BSW|SSW)(?:(?=-[A-ZÄÖÜ])|(?![\w-]))")
 _ITEM = r"[A-Z0-9][\w&.'’-]*(?:\s+[A-Z0-9][\w&.'’-]*){0,3}"
 # words for companies that an enumeration of names follows (either case: a sentence may start with them)
 _ENUM_CUE = (r"(?:[Ff]irmen|[Uu]nternehmen|[Kk]onzerne|[Hh]ersteller|[Zz]ulieferer|[Aa]ussteller|[Ss]tart-?[Uu]ps|"
@@ -167,8 +172,13 @@ def generic_en_name(name: str, headline: bool = False) -> bool:
     return headline or heads_joined or (len(words) == 2 and words[0] in _LEVEL_EN)
 
 
+# type words of French, Spanish, Italian, Portuguese and Polish bodies, written before the name ("Université X",
+# "Universidad de X", "Istituto X"); German and English texts keep them as the body calls itself
+HEADS_FOREIGN = (r"(?:Université|Universidad|Università|Universidade|Universitat|Uniwersytet|Politecnico|École|"
+                 r"Instituto|Istituto|Agence|Agência|Agencia|Agenzia|Chambre|Câmara|Cámara|Fundação|Fundación|"
+                 r"Fondazione|Fondation|Ministère|Ministerio|Ministério|Ministero|Conseil|Consejo|Conselho|Consiglio)")
 # a word that heads a body's name: an English head word, or a German word ending in a head ("Handelskammer")
-_ANY_HEAD = re.compile(rf"(?<![\w-]){_HEADS_EN}s?(?![\w-])|(?<![\w-])(?:[A-ZÄÖÜ][\w]*-)?(?:[A-ZÄÖÜ][a-zäöüß]*)?(?:"
+_ANY_HEAD = re.compile(rf"(?<![\w-]){HEADS_FOREIGN}(?![\w-])|(?<![\w-]){_HEADS_EN}s?(?![\w-])|(?<![\w-])(?:[A-ZÄÖÜ][\w]*-)?(?:[A-ZÄÖÜ][a-zäöüß]*)?(?:"
                        + "|".join(_HEADS_DE) + "|" + "|".join(h.capitalize() for h in _HEADS_DE) + r")(?:s|es)?(?![\w-])")
 # where two names are joined: "and (the)", "und (die)", "sowie", a comma
 _JOIN = re.compile(r",?\s+(?:and|und|sowie|&)\s+(?:(?:the|die|der|das|den|dem)\s+)?|,\s+(?:(?:the|die|der|das)\s+)?")
@@ -445,7 +455,10 @@ def _plain_name_after(core: str, after: str, text: str, head_end: int, is_region
 
 
 def party_names(text: str) -> list[str]:
-    return [m.group("p") for m in PARTY.finditer(text)]
+    """Political parties: one in brackets after a person ('(SPD)', '(the Greens)'), or a German party's
+    acronym anywhere ('SSW-Fraktionschef')."""
+    found = [m.group("p") for m in PARTY.finditer(text)] + [m.group("p") for m in PARTY_ACRONYM.finditer(text)]
+    return list(dict.fromkeys(found))
 
 
 def _split_list(lst: str) -> list[str]:

@@ -329,6 +329,10 @@ def _chair(d: Doc, s: Sentence, ms: list[Mention]) -> None:
             d.fact(HOLDS_ROLE_AT, person.ref, ("event", d.event_of(m).key), s.index, role=role.ref)
 
 
+# the words between an office and the body it is held at ("Präsident des X", "President of the X")
+_OFFICE_OF = re.compile(r"\s+(?:des|der|of|of\s+the)\s+")
+
+
 # "Japan, das der Minister 2017 besucht hat", "Korea, wohin er 2015 gereist ist": a person's earlier visit
 _EARLIER_VISIT = re.compile(r"\s*,\s*(?:das|die|den|wohin|wo|which|where)\s+(?P<who>[^,;]{0,60}?)\b(?:besucht|bereist|gereist|visited|travell?ed)\b")
 _WHO = re.compile(r"\b(?:er|sie|der Minister|die Ministerin|der Ministerpräsident|die Ministerpräsidentin|he|she|the minister)\b")
@@ -762,6 +766,9 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
                     continue
                 if m.type in (ORGANIZATION, COMPANY) and any(x.kind == "role" and 0 <= x.start - m.end <= 2 for x in ms):
                     continue  # "meet with TSMC Chairman X": the employer of a person met
+                if m.type in (ORGANIZATION, COMPANY) and any(
+                        x.kind == "role" and x.end <= m.start and _OFFICE_OF.fullmatch(t[x.end:m.start]) for x in ms):
+                    continue  # "als Präsident des Bundesrats besuchte er X": the body of an office held, not visited
                 if m.type in (ORGANIZATION, COMPANY) and _SAID_AFTER.match(t, m.end):
                     continue  # "..., the German Institute said": the source, not a place visited
                 if m.type in (ORGANIZATION, COMPANY) and _WHERE_CLAUSE.search(t, cue.end(), m.start):

@@ -130,10 +130,19 @@ _PORTFOLIO_GAP = re.compile(r"[^.;:()\n]{0,50}\b(?:für|for)\s(?:[^.;:()\n]{0,30
 _WIDE_LEVELS = ("continent", "area")
 
 
+# a body right after an office and "für"/"for" is the office's portfolio ("Minister für Bundesrat und Europa")
+_BODY_PORTFOLIO_GAP = re.compile(r"\s+(?:für|for)\s+(?:(?:den|die|das|the)\s+)?")
+
+
 def _drop_portfolios(t: str, gaz: Gazetteer, out: list[Mention]) -> None:
-    """A continent named as what a minister or envoy is responsible for is no place of the text."""
+    """A continent named as what a minister or envoy is responsible for is no place of the text, and a body
+    named as a minister's portfolio ('Minister für Bundesrat') no body the text speaks of."""
     roles = [m for m in out if m.kind == "role"]
     for m in list(out):
+        if m.kind == "entity" and m.type == ORGANIZATION and any(
+                r.end <= m.start and _BODY_PORTFOLIO_GAP.fullmatch(t, r.end, m.start) for r in roles):
+            out.remove(m)
+            continue
         e = gaz.entries.get(m.ref) if m.kind == "entity" and m.type == REGION else None
         if e is None or e.properties.get("level") not in _WIDE_LEVELS:
             continue
