@@ -895,12 +895,18 @@ def _visitor(t: str, ms: list[Mention], obj: Mention) -> str | None:
     return None
 
 
+# "a mission to A and B to encourage investment in C", "to promote exports from C": a place inside the trip's
+# purpose (an infinitive whose verb is not one of travelling or meeting) is what the trip is for, not a stop
+_PURPOSE_OBJECT = re.compile(r"\bto\s+(?!(?:visit|meet|tour|travel|stop|see|attend|sign|hold|open|speak|take|join)\b)[a-z]+"
+                             r"\s+(?:[a-z-]+\s+){0,3}(?:in|into|from|of)\s+(?:the\s+)?$")
+
+
 def _locates_another(d: Doc, ev: EventObj, ms: list[Mention], m: Mention, t: str) -> bool:
     """A region that only locates another name is not a stop of the trip: the town of a body visited ('die
     Firma X in Y'), a post ('the ambassador in Berlin'), the larger region or the town nearby ('Xiamen,
     Fujian province', 'Hsinchu bei Taipeh'), the place of another event named nearer ('the visit follows
     their meeting in Edinburgh')."""
-    if _POST_IN.search(t[max(0, m.start - 40):m.start]):
+    if _POST_IN.search(t[max(0, m.start - 40):m.start]) or _PURPOSE_OBJECT.search(t[max(0, m.start - 70):m.start]):
         return True
     prev = [x for x in ms if x.kind == "entity" and x.end <= m.start]
     if prev:
@@ -910,8 +916,10 @@ def _locates_another(d: Doc, ev: EventObj, ms: list[Mention], m: Mention, t: str
             if p.type in (ORGANIZATION, COMPANY) and re.fullmatch(r"\s*(?:,\s*)?(?:[Ii]n|[Ii]m)\s+", g):
                 return True
             # a country stays visited ('Mumbai and Pune, India'): the trip went there
+            # "Springfield (Illinois)": a state in brackets right after a town says where the town lies
+            bracketed = "(" in g and t[m.end:m.end + 1] == ")"
             larger = d.region_level(m.ref) != "country" and (m.ref in d.ancestors(p.ref) or _PROVINCE_AFTER.match(t, m.end)
-                                                             or _PROVINCE_END.search(m.text))
+                                                             or _PROVINCE_END.search(m.text) or bracketed)
             if p.type == REGION and (larger or re.search(r"\b(?:bei|nahe|near)\b", g, re.I)):
                 return True
     if re.search(r"\b(?:in|im)\s+$", t[max(0, m.start - 4):m.start]):

@@ -1,0 +1,65 @@
+"""Events, visits and offices (session 19, round 2): abbreviated offices before a name ("Gov.", "Sec."), a state
+in brackets after a town visited, the places inside a trip's purpose, "in coordination with" as co-organizing,
+a person who kicks off a mission. Sentences written for these tests (invented people and bodies)."""
+
+from __future__ import annotations
+
+from loaders.text import extract
+
+
+def _x(text, language=None):
+    return extract(text, doc_id="doc:events-test", published="2024-05-06", reference=False, language=language)
+
+
+def _node(x, t, name):
+    return next(n.id for n in x.batch.nodes if n.type == t and name in n.name.values())
+
+
+def _edges(x, t):
+    return {(e.source, e.target) for e in x.batch.edges if e.type == t}
+
+
+def _event(x):
+    (ev,) = [n.id for n in x.batch.nodes if n.type == "Event"]
+    return ev
+
+
+def test_an_abbreviated_governor_before_the_name_holds_the_office_in_the_state_before_it():
+    x = _x("Trade news. Local leaders greeted new Oregon Gov. Harold Wickett at the harbour.", "en")
+    assert ("person:harold-wickett", "region:us-or") in _edges(x, "HOLDS_ROLE_AT")
+
+
+def test_two_abbreviated_offices_joined_by_and_both_attend():
+    x = _x("Spring fair. Gov. Harold Wickett and Sec. Lorna Pibbs attending Hannover Messe.", "en")
+    fair = _event(x)
+    got = _edges(x, "PARTICIPATED_IN")
+    assert ("person:harold-wickett", fair) in got and ("person:lorna-pibbs", fair) in got
+
+
+def test_a_state_in_brackets_after_a_town_is_no_stop_of_the_trip():
+    x = _x("Bremen reist. Die Delegation hatte während der Reise Termine in Dayton (Ohio), Tulsa (Oklahoma) "
+           "und Boston.", "de")
+    trip = _event(x)
+    got = {t for s, t in _edges(x, "VISITED") if s == trip}
+    assert {"region:us-dayton", "region:us-tulsa"} <= got
+    assert "region:us-oh" not in got and "region:us-ok" not in got
+
+
+def test_a_place_inside_the_trips_purpose_is_not_visited():
+    x = _x("Oregon news. A trade mission to Japan and Korea to attract new investment in Oregon, raise exports "
+           "and meet buyers.", "en")
+    trip = _event(x)
+    got = {t for s, t in _edges(x, "VISITED") if s == trip}
+    assert "region:jp" in got
+    assert "region:us-or" not in got
+
+
+def test_a_governor_kicking_off_a_mission_takes_part():
+    x = _x("Oregon news. SALEM — Gov. Harold Wickett is kicking off a trade mission to Europe this week.", "en")
+    assert ("person:harold-wickett", _event(x)) in _edges(x, "PARTICIPATED_IN")
+
+
+def test_in_coordination_with_a_body_co_organizes_the_event():
+    x = _x("The Blue Harbour Forum 2025 is held in coordination with the Fraunhofer Society in Boston.", "en")
+    org = [s for s, t in _edges(x, "ORGANIZED")]
+    assert org and all(s.startswith("org:") for s in org)
