@@ -63,3 +63,34 @@ def test_in_coordination_with_a_body_co_organizes_the_event():
     x = _x("The Blue Harbour Forum 2025 is held in coordination with the Fraunhofer Society in Boston.", "en")
     org = [s for s, t in _edges(x, "ORGANIZED")]
     assert org and all(s.startswith("org:") for s in org)
+
+
+def test_a_compound_tour_is_a_trip_and_its_country_visited():
+    x = _x("Sachsen wirbt. Auf Informationstour war im März 2019 in Norwegen der Minister Paul Quast.", "de")
+    trip = _event(x)
+    assert (trip, "region:no") in _edges(x, "VISITED")
+
+
+def test_a_country_tour_is_a_trip():
+    x = _x("Trade ties. Minister Paul Quast began his four-day Canadian tour in Toronto on Monday.", "en")
+    assert [n for n in x.batch.nodes if n.type == "Event"]
+
+
+def test_the_participants_in_several_towns_are_the_trips_stops():
+    x = _x("Sachsen reist. Die Delegationsreise des Landes nach Kanada fand im Mai statt. Die 40 Teilnehmer "
+           "verbrachten die Tage in Toronto, Ottawa und Montreal.", "de")
+    trip = _event(x)
+    got = {t for s, t in _edges(x, "VISITED") if s == trip}
+    assert {"region:ca-toronto", "region:ca-ottawa", "region:ca-montreal"} <= got
+
+
+def test_stopped_into_a_city_after_an_apposition_is_a_visit_of_the_person():
+    x = _x("Ties grow. Minister Paul Quast, a member of the state cabinet, stopped into Denver in May to meet investors.", "en")
+    assert ("person:paul-quast", "region:us-denver") in _edges(x, "VISITED")
+
+
+def test_the_office_of_the_state_names_the_state_of_the_text():
+    x = _x("Sachsen wirbt in Japan. Zu Gast in Tokio war der Ministerpräsident des Freistaates, Paul Quast.", "de")
+    assert ("person:paul-quast", "region:de-sn") in _edges(x, "HOLDS_ROLE_AT")
+    x = _x("Sachsen und Polen. Auch der Polen-Bevollmächtigte des Landes, Jan Wiese, ist dabei.", "de")
+    assert ("person:jan-wiese", "region:de-sn") in _edges(x, "HOLDS_ROLE_AT")

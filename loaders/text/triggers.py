@@ -38,7 +38,7 @@ PARTNERS_ANAPHOR = re.compile(r"\b(?:Beide|beide|Die|die|The|the|Both|both)\s+(?
 _EV = [
     ("mission", r"\b\w*[Mm]ission(?:en)?\b|\bMarkterkundungsreise\w*|\bGeschäftsanbahnungsreise\w*|\bMarkterschließungsreise\w*"),
     ("delegation_visit", r"\b\w*[Dd]elegation(?:sreise|sbesuch|en|sreisen|sbesuche)?\w*\b|\bdelegation\s+visit\b"),
-    ("trip", r"\b[\w-]*[Rr]eise\b|\b[\w-]*[Rr]eisen\b|\b(?:business\s+)?trip\b|\bjourney\b|\b(?:foreign|overseas|official|European|Asian|business)\s+tour\b|\bvisit\b|\b(?!Antritts|Höflichkeits)[\w-]*[Bb]esuch(?:s|es)?\b|\bBesuchsprogramm\b|\bVisite\b"),
+    ("trip", r"\b[\w-]*[Rr]eise\b|\b[\w-]*[Rr]eisen\b|\b(?:business\s+)?trip\b|\bjourney\b|\b(?:foreign|overseas|official|European|Asian|business)\s+tour\b|\b(?:U\.S\.|[\w-]+-day|[A-Z][a-z]+an)\s+tour\b|\b[A-ZÄÖÜ][a-zäöüß]+tour\b|\bvisit\b|\b(?!Antritts|Höflichkeits)[\w-]*[Bb]esuch(?:s|es)?\b|\bBesuchsprogramm\b|\bVisite\b"),
     ("forum", r"\b[\w-]*[Ff]orum[s]?\b|\bfora\b"),
     ("workshop", r"\b[\w-]*[Ww]orkshop[s]?\b"),
     ("webinar", r"\b[\w-]*[Ww]ebinar[es]?\b"),
@@ -86,8 +86,10 @@ SPEAKER = re.compile(r"Rede|Grußwort|Begrüßung|Ansprache|welcome address|open
 PARTICIPATE_ORG = re.compile(r"mit dabei|Teilnehmer\w* (?:von|aus)|participants? (?:from|of)|took part|nahm\w* .*teil|nehmen .*teil|teilnehmen|participat|joined|Delegation (?:aus|der|des|von)|delegation (?:from|of)|aus Vertretern (?:von|der|des)|zusammensetzt|besteht aus|consist|(?:Zur|Der) [\w-]*[Dd]elegation gehör\w*|gehör\w* (?:zur|der) [\w-]*[Dd]elegation|Teil der [\w-]*[Dd]elegation|delegation (?:includes|included|comprises|comprised)|members of the [\w-]*\s?delegation", re.I)
 TOPIC_CUE = re.compile(r"\b(?:über|about|zum Thema|zu den Themen|zum|zur|on|um|wie|such as)\b", re.I)
 VISIT_VERB = re.compile(_DESTINATIONS + r"|\bauf\s+dem\s+[\w-]*Programm\b|\bon\s+the\s+(?:itinerary|programme|program)\b|besucht|besuchen|besuchten|\bBesuche\b|bereist|besichtig\w*|\btour(?:s|ed)\b|visit|trifft|treffen|trafen|\bmeets?\b|\bmet\b|Station|Austausch mit|Gespräche?n? mit|talks with|exchange with|meetings? with|Treffen mit", re.I)
-TRAVEL_VERB = re.compile(r"\b(?:reist|reiste|reisen|bereist|bereiste|besucht|besuchte|besuchten|visited|visits|travell?ed|travels)\b", re.I)
-TRAVEL_ANAPHOR = re.compile(r"\b(?:Termine|Stationen|Station|[\w-]*Programm|Reiseprogramm|itinerary|programme|program|stops?)\b")
+TRAVEL_VERB = re.compile(r"\b(?:reist|reiste|reisen|bereist|bereiste|besucht|besuchte|besuchten|visited|visits|travell?ed|travels|stopped\s+(?:in|into|over\s+in))\b", re.I)
+# (also the travellers named as a group, "Die Teilnehmer ...", "the participants", and being "unterwegs" somewhere)
+TRAVEL_ANAPHOR = re.compile(r"\b(?:Termine|Stationen|Station|[\w-]*Programm|Reiseprogramm|itinerary|programme|program|stops?"
+                            r"|Teilnehmer(?:innen)?|Reiseteilnehmer\w*|participants|unterwegs)\b")
 SPEECH = re.compile(r"\b(?:sagt|sagte|betont|betonte|erklärt|erklärte|said|says|stressed|explained)\b", re.I)
 LEADING = re.compile(r"führend|Weltmarktführer|Vorreiter|\bleading\b|\bleader\b|Technologiekompetenz|Kompetenzen|strengths|Stärken", re.I)
 ORG_FOCUS = re.compile(r"Arbeitsschwerpunkt|Schwerpunkt|Fokus|fokussiert|\bZiel\b|Aufgabe|focus(?:es|ed)?\b|\baims?\b|mission", re.I)

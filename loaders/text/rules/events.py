@@ -864,7 +864,9 @@ _LOCATOR_GAP = re.compile(r"\s*(?:,|\(|\bbei|\bnahe|\bnear|\bin|\bim)\s*(?:(?:de
 # arrival, a completed or present stay: "ist in X eingetroffen", "ist in X zu Gast", "arrived in X"
 _ARRIVED = re.compile(r"\b(?:eingetroffen|angekommen|zu\s+Gast|zu\s+Besuch|arrived|arrives|will\s+arrive)\b")
 _ORIGIN_BEFORE = re.compile(r"\b(?:aus|from|von)\s+(?:der\s+|dem\s+|den\s+|the\s+)?(?:[\w-]+\s+){0,2}$")
-_VISIT_WORD = re.compile(r"\b(?:besucht|besuchte|besuchten|besuchen|bereist|bereiste|besichtigt|besichtigte|visits|visited|will\s+visit|toured)\b|" + _ARRIVED.pattern)
+# ("stopped in/into X": a short stop on a longer trip)
+_VISIT_WORD = re.compile(r"\b(?:besucht|besuchte|besuchten|besuchen|bereist|bereiste|besichtigt|besichtigte|visits|visited|will\s+visit|toured"
+                         r"|stopped\s+(?:in|into|over\s+in))\b|" + _ARRIVED.pattern)
 
 
 def _visitor(t: str, ms: list[Mention], obj: Mention) -> str | None:
@@ -876,7 +878,8 @@ def _visitor(t: str, ms: list[Mention], obj: Mention) -> str | None:
     persons = [x for x in ms if x.type == PERSON]
     for v in verbs:
         # "X besucht Y", "X visited Y": the person right before the verb (a role word or title between is fine)
-        before = [x for x in persons if x.end <= v.start() and re.fullmatch(r"\s*(?:\([^)]*\)\s*)?(?:will\s+|wird\s+|hat\s+|has\s+)?", t[x.end:v.start()])]
+        # (also with an apposition between: "X, a member of the cabinet, visited Y")
+        before = [x for x in persons if x.end <= v.start() and re.fullmatch(r"\s*(?:\([^)]*\)\s*)?(?:,\s*(?:an?|the)\s[^,;()]{1,60},\s*)?(?:will\s+|wird\s+|hat\s+|has\s+)?", t[x.end:v.start()])]
         if before and _LED_BY.search(t, 0, before[-1].start):
             before = []  # "a mission led by X will visit Y": the mission is the subject, not X
         if before and before[-1].end <= obj.start and v.end() <= obj.start:
