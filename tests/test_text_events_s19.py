@@ -94,3 +94,26 @@ def test_the_office_of_the_state_names_the_state_of_the_text():
     assert ("person:paul-quast", "region:de-sn") in _edges(x, "HOLDS_ROLE_AT")
     x = _x("Sachsen und Polen. Auch der Polen-Bevollmächtigte des Landes, Jan Wiese, ist dabei.", "de")
     assert ("person:jan-wiese", "region:de-sn") in _edges(x, "HOLDS_ROLE_AT")
+
+
+def test_the_subject_of_a_travel_verb_visits_the_places_after_nach():
+    x = _x("Sachsen reist. Mit einer großen Delegation startet Sachsens Ministerpräsident Paul Quast (CDU) am Montag "
+           "zu einer Reise nach Peru und Chile.", "de")
+    got = _edges(x, "VISITED")
+    assert ("person:paul-quast", "region:pe") in got and ("person:paul-quast", "region:cl") in got
+
+
+def test_the_subject_before_a_perfect_travel_verb_visits_the_place():
+    x = _x("Sachsen reist. Staatssekretär Paul Quast ist am Sonntag mit zwölf Firmen nach Malaysia gereist.", "de")
+    assert ("person:paul-quast", "region:my") in _edges(x, "VISITED")
+
+
+def test_the_way_home_and_the_own_state_are_not_visited():
+    x = _x("Sachsen reist. Staatssekretär Paul Quast reist am Freitag zurück nach Sachsen.", "de")
+    assert not [e for e in _edges(x, "VISITED") if e[0] == "person:paul-quast"]
+
+
+def test_an_english_subject_who_will_travel_to_two_countries_visits_both():
+    x = _x("Oregon news. Gov. Harold Wickett will travel to Peru and Chile next month with a trade delegation.", "en")
+    got = _edges(x, "VISITED")
+    assert ("person:harold-wickett", "region:pe") in got and ("person:harold-wickett", "region:cl") in got

@@ -55,6 +55,7 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
     _earlier_visits(d, s, ms)
     _reception(d, s, ms)
     _person_visits(d, s, ms)
+    _person_travels(d, s, ms)
     _own_visit(d, s, ms)
     trig = [m for m in ms if m.kind == "event"]
     if not trig and _SAME_APPLIES.match(t):
@@ -1231,6 +1232,58 @@ def _person_visits(d: Doc, s: Sentence, ms: list[Mention]) -> None:
                     who = after.ref
             if who is not None:
                 d.fact(VISITED, who, m.ref, s.index)
+
+
+# "X reist mit einer Delegation nach Y", "Nun reist X nach Y", "X ist am Sonntag nach Y gereist", "X startet zu einer
+# Reise nach Y und Z", "X will travel to Y": the subject of the travel verb goes to the places named after "nach"/"to"
+_TRAVELS = re.compile(r"\b(?:reist|reiste|reisten|gereist|fliegt|flog|geflogen|startet|brach|bricht|travels|travell?ed|travell?ing|will\s+travel|flew|flies)\b")
+_TO_PLACE = re.compile(r"\b(?:nach|to)\s+$")
+_SUBJECT_GAP = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,\s*(?:an?|the)\s[^,;()]{1,60},\s*)?(?:ist|sind|war|waren|will|is|has|had|wird)?\s*")
+
+
+def _travel_subject(t: str, ms: list[Mention], v: re.Match, german: bool) -> Mention | None:
+    """The person before the verb (a party, an apposition or an auxiliary between), or, when the verb comes second
+    in a German clause ("Nun reist Ministerpräsident X ..."), the person right after it."""
+    persons = [x for x in ms if x.type == PERSON and not _POSSESSIVE_AFTER.match(t, x.end)]
+    before = [x for x in persons if x.end <= v.start()]
+    if before and _SUBJECT_GAP.fullmatch(t[before[-1].end:v.start()]):
+        return before[-1]
+    if before and re.search(r"\bge\w+$", v.group(0)):
+        # "X ist am Sonntag mit einer Delegation nach Y gereist": the auxiliary after the subject, the participle at the end
+        aux = re.match(r"\s*(?:\([^()]{1,30}\)\s*)?(?:ist|sind|war|waren)\s", t[before[0].end:])
+        if aux is not None and not any(x.type == PERSON for x in ms if before[0].end <= x.start < v.start()):
+            return before[0]
+    after = [x for x in persons if x.start >= v.end()]
+    if after and re.fullmatch(r"\s*(?:(?:der|die)\s+)?(?:[\w-]+\s+){0,2}?(?:Dr\.\s+|Prof\.\s+)*", t[v.end():after[0].start]) \
+            and german and not before and re.fullmatch(r"[^,;:]{0,80}", t[:v.start()]):
+        return after[0]
+    return None
+
+
+def _person_travels(d: Doc, s: Sentence, ms: list[Mention]) -> None:
+    t = s.text
+    for v in _TRAVELS.finditer(t):
+        who = _travel_subject(t, ms, v, d.lang == "de")
+        if who is None:
+            continue
+        clause_end = _CLAUSE_END.search(t, v.end())
+        stop = clause_end.start() if clause_end else len(t)
+        start = t.rfind(",", 0, v.start()) if not v.group(0).startswith("ge") else who.end
+        prev_end = None
+        for m in ms:
+            if m.kind != "entity" or m.type != REGION or m.start < max(start, who.end) or m.start >= max(stop, v.end() + 1) + 200:
+                continue
+            if m.start > stop and m.start > v.end():
+                break
+            to = _TO_PLACE.search(t[max(0, m.start - 8):m.start])
+            listed = prev_end is not None and _LIST_GAP.fullmatch(t[prev_end:m.start])
+            if not (to or listed) or (d.home and (m.ref == d.home or m.ref in d.ancestors(d.home))):
+                prev_end = None
+                continue
+            if re.search(r"\b(?:zurück|back|home|heim)\s+(?:nach|to)\s+$", t[max(0, m.start - 16):m.start]):
+                continue  # "kehrt zurück nach X": the way home
+            d.fact(VISITED, who.ref, m.ref, s.index)
+            prev_end = m.end
 
 
 def _traveller_of(d: Doc, ms: list[Mention], t: str, m: Mention) -> EventObj | None:
