@@ -117,3 +117,21 @@ def test_an_english_subject_who_will_travel_to_two_countries_visits_both():
     x = _x("Oregon news. Gov. Harold Wickett will travel to Peru and Chile next month with a trade delegation.", "en")
     got = _edges(x, "VISITED")
     assert ("person:harold-wickett", "region:pe") in got and ("person:harold-wickett", "region:cl") in got
+
+
+def test_the_persons_said_to_be_there_take_part_in_the_trip():
+    x = _x("Sachsen reist. Ministerpräsident Paul Quast reist mit einer Delegation nach Prag. Begleitet wird er von "
+           "Minister Jan Wiese. Auch Fraktionschef Otto Lenz und die Bevollmächtigte des Landes, Eva Kern, sind dabei.", "de")
+    trip = _event(x)
+    got = {s for s, t in _edges(x, "PARTICIPATED_IN") if t == trip}
+    assert {"person:otto-lenz", "person:eva-kern", "person:paul-quast"} <= got
+
+
+def test_the_persons_a_traveller_will_meet_at_the_clauses_end_are_hosts():
+    x = _x("Sachsen reist. Am Montag, 3. Mai 2021, reist Ministerpräsident Paul Quast nach Lyon, wo er zunächst den "
+           "Präfekten Marc Aubert und danach Präsident Luc Bernard treffen wird.", "de")
+    trip = _event(x)
+    got = {s for s, t in _edges(x, "PARTICIPATED_IN") if t == trip}
+    assert "person:paul-quast" in got
+    assert "person:marc-aubert" not in got and "person:luc-bernard" not in got
+    assert ("person:paul-quast", "region:fr-lyon") in _edges(x, "VISITED")

@@ -20,7 +20,9 @@ _GENITIVE_SINGULAR = re.compile(r"\b(?:des|eines|dieses|jenes|unseres|ihres|sein
 
 
 # words that say a person takes part (also in a sentence that does not name the event again)
-_JOINS = re.compile(r"\b(?:teilnehm\w*|(?:nimmt|nahmen?|nehmen)\s[^!?;]{0,160}?\bteil|participat\w*|attend\w*|joined|begleite\w*|accompan\w*|mit dabei)\b", re.I)
+# ("Auch X und Y sind dabei.": being there, said at the sentence's end)
+_JOINS = re.compile(r"\b(?:teilnehm\w*|(?:nimmt|nahmen?|nehmen)\s[^!?;]{0,160}?\bteil|participat\w*|attend\w*|joined|begleite\w*|accompan\w*|mit dabei"
+                    r"|(?:ist|sind|war|waren)\s+(?:auch\s+|ebenfalls\s+)?dabei(?=\s*[.!]?\s*$))\b", re.I)
 # a region named as the travellers' origin: "Ohio's ...", "Ohio businesses"
 _ORIGIN_AFTER = re.compile(r"(?:'s|’s)\b|\s+(?:businesses|companies|firms|delegation|officials|Delegation|Unternehmen)\b")
 
@@ -185,7 +187,7 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
             anaphor = cur.kind in T.TRAVEL and (T.TRAVEL_ANAPHOR.search(t) or trip is not None)
             cue = (T.ORGANIZE.search(t) or T.FOCUS.search(t) or T.PARTICIPATE_ORG.search(t) or _PAID_BY.search(t)
                    or (cur.kind in T.TRAVEL and (T.VISIT_VERB.search(t) or _ACCOMPANY.search(t))) or continues or anaphor
-                   or (_ACCOMPANIED_BY.search(t) and any(m.type == PERSON for m in ms))
+                   or ((_ACCOMPANIED_BY.search(t) or _JOINS.search(t)) and any(m.type == PERSON for m in ms))
                    or ((T.SPEAKER.search(t) or T.HEAD_OF.search(t) or (cur.kind not in T.TRAVEL and _GREETS.search(t)))
                        and any(m.type == PERSON for m in ms)))
             near = s.index - (cur.sentences[-1] if cur.sentences else cur.first_sentence) <= 3
@@ -902,7 +904,7 @@ def _visitor(t: str, ms: list[Mention], obj: Mention) -> str | None:
 # "a mission to A and B to encourage investment in C", "to promote exports from C": a place inside the trip's
 # purpose (an infinitive whose verb is not one of travelling or meeting) is what the trip is for, not a stop
 _PURPOSE_OBJECT = re.compile(r"\bto\s+(?!(?:visit|meet|tour|travel|stop|see|attend|sign|hold|open|speak|take|join)\b)[a-z]+"
-                             r"\s+(?:[a-z-]+\s+){0,3}(?:in|into|from|of)\s+(?:the\s+)?$")
+                             r"\s+(?:[a-z-]+\s+){0,5}(?:in|into|from|of)\s+(?:the\s+)?$")
 
 
 def _locates_another(d: Doc, ev: EventObj, ms: list[Mention], m: Mention, t: str) -> bool:
@@ -1033,9 +1035,17 @@ _IN_SPEECH = re.compile(r"\b(?:in|bei)\s+(?:ihrer|seiner|der)\s+(?:[\w-]+\s+)?(?
 
 # the object of a meeting verb: "trifft Gouverneur X", "traf in Tokio den Minister X", "met with Mayor X"
 _MET_OBJECT = re.compile(r"\b(?:trifft|traf|trafen|treffen|meets?|met|meeting\s+with|sprach\s+mit|spricht\s+mit|Gespräche?n?\s+mit|talks\s+with|spoke\s+with)\s+(?:(?:with|mit|sich\s+mit)\s+)?(?:[\w.-]+\s+){0,4}$")
+# a German meeting verb at the end of the clause after its objects
+_MEET_LATER = re.compile(r"[^,;:.]{0,80}?\b(?:treffen\s+(?:wird|werden|will|wollen|möchte|soll)|trifft|traf|getroffen)\b")
+
+
 def _met(t: str, ms: list[Mention], m: Mention) -> bool:
     """The person is the object of a meeting verb: no other person stands between the verb and it."""
     lo = max(0, m.start - 60)
+    cs = max(t.rfind(",", 0, m.start), t.rfind(";", 0, m.start), 0)
+    if _MEET_LATER.match(t, m.end) and (re.search(r"\b(?:sie|er|wir)\b", t[cs:m.start])
+                                        or any(x.type == PERSON and cs <= x.start and x.end <= m.start and x is not m for x in ms)):
+        return True  # "..., wo sie den Präfekten X und danach Y treffen wird": the objects before the verb at the clause's end
     if re.search(r"\b(?:trifft|traf|trafen|treffen)\b", t[: m.start]) and re.search(r"\b(?:den|dem)\s+(?:[\w-]+\s+){0,2}$", t[max(0, m.start - 40):m.start]):
         return True  # "traf Weller in Tokio den Gouverneur X": the accusative object of the meeting
     mo = _MET_OBJECT.search(t[lo:m.start])
@@ -1255,7 +1265,8 @@ def _travel_subject(t: str, ms: list[Mention], v: re.Match, german: bool) -> Men
             return before[0]
     after = [x for x in persons if x.start >= v.end()]
     if after and re.fullmatch(r"\s*(?:(?:der|die)\s+)?(?:[\w-]+\s+){0,2}?(?:Dr\.\s+|Prof\.\s+)*", t[v.end():after[0].start]) \
-            and german and not before and re.fullmatch(r"[^,;:]{0,80}", t[:v.start()]):
+            and german and not before and re.fullmatch(r"[^;:]{0,80}", t[:v.start()]) \
+            and not re.search(r"\b(?:dass|wenn|als|weil|nachdem|ob|wo|die|der|das)\s", t[:v.start()]):
         return after[0]
     return None
 
