@@ -135,3 +135,10 @@ def test_the_persons_a_traveller_will_meet_at_the_clauses_end_are_hosts():
     assert "person:paul-quast" in got
     assert "person:marc-aubert" not in got and "person:luc-bernard" not in got
     assert ("person:paul-quast", "region:fr-lyon") in _edges(x, "VISITED")
+
+
+def test_a_guest_welcomed_by_a_pronoun_host_visits_the_body_where_it_is_received():
+    x = _x("Sachsen grüßt. Sie begrüßte den Generalkonsul von Peru, Dr. Jorge Ruiz, zum Antrittsbesuch in der "
+           "sächsischen Staatskanzlei und dankte ihm.", "de")
+    got = {t for s, t in _edges(x, "VISITED") if s == "person:jorge-ruiz"}
+    assert got and all(t.startswith("org:") for t in got)

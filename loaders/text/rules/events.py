@@ -1378,7 +1378,9 @@ def _receives_delegation(d: Doc, ev, t: str, ms: list[Mention], person: Mention)
 _RECEIVE = re.compile(rf"\b(?:{_RECEIVE_WORDS})\b")
 _BY_HOST = re.compile(r"\b(?:von|vom|by)\s+(?:[\w.-]+\s+){0,3}$")
 _PASSIVE = re.compile(r"\b(?:wurde|wurden|wird|werden|was|were|is|are)\b")
-_AT_PLACE = re.compile(r"\b(?:in|im|at)\s+(?:der\s+|dem\s+|the\s+)?(?:[A-ZÄÖÜ][\w-]*(?:er|en)\s+)?$")
+_AT_PLACE = re.compile(r"\b(?:in|im|at)\s+(?:der\s+|dem\s+|the\s+)?(?:[A-ZÄÖÜa-zäöü][\w-]*(?:er|en)\s+)?$")
+# "Sie empfing X ...", "He welcomed X ...": the host named by a pronoun before the verb, the person named the guest
+_PRONOUN_HOST = re.compile(r"\W*(?:Sie|Er|She|He)\s+(?:(?:hat|hatte|has|had)\s+)?$")
 
 
 _ON_BEHALF = re.compile(r"\b(?:in\s+Vertretung\s+(?:von|des|der)|im\s+Auftrag\s+(?:von|des|der)|on\s+behalf\s+of|"
@@ -1394,7 +1396,8 @@ def _reception(d: Doc, s: Sentence, ms: list[Mention]) -> None:
     # the person on whose behalf the host acts is neither host nor guest ("in Vertretung von Ministerpräsident X")
     persons = [m for m in ms if m.type == PERSON and not _POSSESSIVE_AFTER.match(t, m.end)
                and not _ON_BEHALF.search(t[max(0, m.start - 60):m.start])]
-    if len(persons) < 2:
+    pronoun_host = len({m.ref for m in persons}) == 1 and _PRONOUN_HOST.fullmatch(t[: rv.start()]) is not None
+    if len(persons) < 2 and not pronoun_host:
         return
     host_by = next((m for m in persons if _BY_HOST.search(t[max(0, m.start - 60):m.start])
                     and _PASSIVE.search(t, 0, m.start)), None)
@@ -1406,7 +1409,7 @@ def _reception(d: Doc, s: Sentence, ms: list[Mention]) -> None:
         guest = guests[0]
     else:
         # active: "A empfängt B", "A hat B ... empfangen": the host first, the guest the next person
-        guest = next((m for m in persons if m.ref != persons[0].ref), None)
+        guest = persons[0] if pronoun_host else next((m for m in persons if m.ref != persons[0].ref), None)
         if guest is None:
             return
     for m in ms:
