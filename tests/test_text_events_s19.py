@@ -142,3 +142,19 @@ def test_a_guest_welcomed_by_a_pronoun_host_visits_the_body_where_it_is_received
            "sächsischen Staatskanzlei und dankte ihm.", "de")
     got = {t for s, t in _edges(x, "VISITED") if s == "person:jorge-ruiz"}
     assert got and all(t.startswith("org:") for t in got)
+
+
+def test_a_delegation_from_abroad_visits_a_town_of_the_texts_state():
+    x = _x("Bayern news. Minister Karl Obst received a delegation from Oregon led by Lt. Gov. Harold Wickett in "
+           "Augsburg on Monday.", "en")
+    trip = _event(x)
+    assert (trip, "region:de-augsburg") in _edges(x, "VISITED")
+    assert ("person:harold-wickett", trip) in _edges(x, "PARTICIPATED_IN")
+
+
+def test_a_premier_who_will_visit_a_country_makes_a_trip_with_the_minister_accompanying():
+    x = _x("Oregon news. Oregon Premier Lena Voss will visit Peru next week, accompanied by Minister Paul Gray.", "en")
+    trip = _event(x)
+    got = {s for s, t in _edges(x, "PARTICIPATED_IN") if t == trip}
+    assert {"person:lena-voss", "person:paul-gray"} <= got
+    assert (trip, "region:pe") in _edges(x, "VISITED")

@@ -86,7 +86,7 @@ SPEAKER = re.compile(r"Rede|Grußwort|Begrüßung|Ansprache|welcome address|open
 PARTICIPATE_ORG = re.compile(r"mit dabei|Teilnehmer\w* (?:von|aus)|participants? (?:from|of)|took part|nahm\w* .*teil|nehmen .*teil|teilnehmen|participat|joined|Delegation (?:aus|der|des|von)|delegation (?:from|of)|aus Vertretern (?:von|der|des)|zusammensetzt|besteht aus|consist|(?:Zur|Der) [\w-]*[Dd]elegation gehör\w*|gehör\w* (?:zur|der) [\w-]*[Dd]elegation|Teil der [\w-]*[Dd]elegation|delegation (?:includes|included|comprises|comprised)|members of the [\w-]*\s?delegation", re.I)
 TOPIC_CUE = re.compile(r"\b(?:über|about|zum Thema|zu den Themen|zum|zur|on|um|wie|such as)\b", re.I)
 VISIT_VERB = re.compile(_DESTINATIONS + r"|\bauf\s+dem\s+[\w-]*Programm\b|\bon\s+the\s+(?:itinerary|programme|program)\b|besucht|besuchen|besuchten|\bBesuche\b|bereist|besichtig\w*|\btour(?:s|ed)\b|visit|trifft|treffen|trafen|\bmeets?\b|\bmet\b|Station|Austausch mit|Gespräche?n? mit|talks with|exchange with|meetings? with|Treffen mit", re.I)
-TRAVEL_VERB = re.compile(r"\b(?:reist|reiste|reisen|bereist|bereiste|besucht|besuchte|besuchten|visited|visits|travell?ed|travels|stopped\s+(?:in|into|over\s+in))\b", re.I)
+TRAVEL_VERB = re.compile(r"\b(?:reist|reiste|reisen|bereist|bereiste|besucht|besuchte|besuchten|visited|visits|will\s+visit|is\s+visiting|travell?ed|travels|stopped\s+(?:in|into|over\s+in))\b", re.I)
 # (also the travellers named as a group, "Die Teilnehmer ...", "the participants", and being "unterwegs" somewhere)
 TRAVEL_ANAPHOR = re.compile(r"\b(?:Termine|Stationen|Station|[\w-]*Programm|Reiseprogramm|itinerary|programme|program|stops?"
                             r"|Teilnehmer(?:innen)?|Reiseteilnehmer\w*|participants|unterwegs)\b")

@@ -742,7 +742,8 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
             home_ids = {d.home} if d.home and not ev.foreign else set()
             if d.home:
                 home_ids |= d.ancestors(d.home)
-                home_ids |= {e.id for e in d.gaz.entries.values() if e.parent == d.home}
+                if not ev.foreign:  # a group from abroad visits the towns of the text's state
+                    home_ids |= {e.id for e in d.gaz.entries.values() if e.parent == d.home}
             offices = {d.role_of[m.ref] for m in ms if m.type == PERSON and m.ref in d.role_of}  # the travellers' own
             explicit_end = None  # end of a region named right after "visit" (the next items of its list are visited too)
             for m in entities:
