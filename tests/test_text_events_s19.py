@@ -158,3 +158,12 @@ def test_a_premier_who_will_visit_a_country_makes_a_trip_with_the_minister_accom
     got = {s for s, t in _edges(x, "PARTICIPATED_IN") if t == trip}
     assert {"person:lena-voss", "person:paul-gray"} <= got
     assert (trip, "region:pe") in _edges(x, "VISITED")
+
+
+def test_a_diplomats_excellency_between_the_country_and_the_name():
+    x = _x("Schwerin grüßt. Ministerpräsident Paul Quast empfing die Botschafterin der Republik Estland I.E. Mari Tamm "
+           "heute zu einem Antrittsbesuch in der Staatskanzlei.", "de")
+    assert ("person:mari-tamm", "region:ee") in _edges(x, "HOLDS_ROLE_AT")
+    x = _x("Schwerin grüßt. Ministerpräsident Paul Quast empfing den Botschafter von Estland, S.E. Jaan Tamm, in der "
+           "Staatskanzlei.", "de")
+    assert ("person:jaan-tamm", "region:ee") in _edges(x, "HOLDS_ROLE_AT")

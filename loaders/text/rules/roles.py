@@ -301,8 +301,8 @@ def _persons_after(ms: list[Mention], i: int, t: str, doc: Doc) -> Mention | Non
 
 # "der X (ACR), Person", "der Gyeonggi-Provinz, Herrn Person": a comma, then forms of address
 _APPOSED_COMMA = re.compile(r"(?:-(?:Provinz|Province|Präfektur|Prefecture))?\s*(?:\([^)]*\))?\)?\s*,\s*"
-                            r"(?:(?:Herrn|Herr|Frau|Mr\.?|Ms\.?|Mrs\.?|Dr\.(?:-Ing\.)?|Dr|Prof\.|Professor|Professorin|H\.\s?E\.|HE|"
-                            r"(?:His|Her)\s+Excellency)\s*)*")
+                            r"(?:(?:Herrn|Herr|Frau|Mr\.?|Ms\.?|Mrs\.?|Dr\.(?:-Ing\.)?|Dr|Prof\.|Professor|Professorin|[HSI]\.\s?E\.|HE|"
+                            r"(?:His|Her)\s+Excellency|(?:Seine|Ihre)\s+Exzellenz)\s*)*")
 
 
 def _genitive_region(doc: Doc, m: Mention, g: str) -> bool:
@@ -338,7 +338,8 @@ def _before_acronym(m: Mention, g: str) -> bool:
         re.fullmatch(r"\s+(?:der|des|of the|of)\s+[A-ZÄÖÜ][\w-]*(?:\s+[\w-]+){0,3}\s+\(\s*", g))
 
 
-_APPOSED = re.compile(r"\s+(?:(?:Prefecture|Province|State|County|City)\s+)?(?:(?:Herrn|Herr|Frau|Mr\.?|Ms\.?|Mrs\.?|Dr\.|Prof\.)\s+)*")
+# (a diplomat's "S.E."/"I.E."/"H.E." too: "Botschafterin der Republik X I.E. Person")
+_APPOSED = re.compile(r"\s+(?:(?:Prefecture|Province|State|County|City)\s+)?(?:(?:Herrn|Herr|Frau|Mr\.?|Ms\.?|Mrs\.?|Dr\.|Prof\.|[HSI]\.\s?E\.)\s+)*")
 _PORTFOLIO = re.compile(r"\s+(?:für|for|of)\s+[^.;:!?()»«\"]{2,110}?\s+")
 
 
