@@ -167,3 +167,17 @@ def test_a_diplomats_excellency_between_the_country_and_the_name():
     x = _x("Schwerin grüßt. Ministerpräsident Paul Quast empfing den Botschafter von Estland, S.E. Jaan Tamm, in der "
            "Staatskanzlei.", "de")
     assert ("person:jaan-tamm", "region:ee") in _edges(x, "HOLDS_ROLE_AT")
+
+
+def test_a_video_call_with_a_minister_is_a_meeting_of_both_without_a_place():
+    x = _x("Oslo office. The plan was announced by Prime Minister Karl Obst on Friday in Munich after a video call "
+           "with Norwegian Trade Minister Jan Berg.", "en")
+    ev = _event(x)
+    got = {s for s, t in _edges(x, "PARTICIPATED_IN") if t == ev}
+    assert {"person:karl-obst", "person:jan-berg"} <= got
+    assert not [e for e in _edges(x, "LOCATED_IN") if e[0] == ev]
+
+
+def test_a_possessive_meeting_with_a_partner_adds_no_participants():
+    x = _x("Roadshow news. A highlight was Karl Obst's meeting with Jan Berg, State Secretary, on solar power.", "en")
+    assert not _edges(x, "PARTICIPATED_IN")

@@ -627,6 +627,8 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
                 continue
             role = "head of delegation" if T.HEAD_OF.search(t) and ev.kind in T.TRAVEL else "speaker" if T.SPEAKER.search(t) else None
             d.fact(PARTICIPATED_IN, m.ref, key, s.index, role=role)
+    if ev.kind == "meeting" and not anaphoric and not several:
+        _meeting_with(d, ev, s, ms)
     if ev.kind in T.TRAVEL and not anaphoric:
         _with_delegation(d, ev, s, ms)
         for m in ms:
@@ -790,7 +792,8 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
                 explicit_end = m.end if explicit or _VISIT_OBJECT.search(pre) else None
                 if m.ref not in ev.visited:
                     ev.visited.append(m.ref)
-    elif not anaphoric:
+    elif not anaphoric and not any(x.kind == "event" and d.event_of(x) is ev and re.match(r"[Vv]ideo", x.text) for x in ms):
+        # (a video call has no place of its own)
         for m in entities:
             if m.type == REGION and re.search(r"\b(?:in|im)\s+$", t[max(0, m.start - 4):m.start]) and _near_event(d, ev, ms, m):
                 d.fact(LOCATED_IN, key, m.ref, s.index)
@@ -1171,6 +1174,30 @@ def _with_office_holders(d: Doc, s: Sentence, ms: list[Mention]) -> list[Mention
     if not extra:
         return ms
     return sorted(ms + extra, key=lambda x: (x.start, -x.end))
+
+
+# "after a video call with Minister X", "bei einem Treffen mit X": the partner named after the meeting's word
+_MEETING_WITH = re.compile(r"\s+(?:with|mit)\s+(?:(?:the|der|dem|den)\s+)?(?:[\w.-]+\s+){0,8}?$")
+
+
+def _meeting_with(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention]) -> None:
+    """The partner after 'a meeting with' takes part, and so does the person named last before the meeting's word
+    (the one who met the partner: 'X said after a video call with Y'); only when both are named."""
+    t = s.text
+    for m in ms:
+        if m.kind != "event" or d.event_of(m) is not ev:
+            continue
+        partner = next((x for x in ms if x.type == PERSON and x.start >= m.end), None)
+        if partner is None or not _MEETING_WITH.fullmatch(t[m.end:partner.start]) \
+                or any(x.kind == "entity" and x.type != PERSON and m.end <= x.start and x.end <= partner.start
+                       and not any(r.kind == "role" for r in ms if x.end <= r.start <= partner.start) for x in ms):
+            continue
+        before = [x for x in ms if x.type == PERSON and x.end <= m.start and m.start - x.end <= 120]
+        if not before or _POSSESSIVE_AFTER.match(t, before[-1].end):
+            return  # both sides must be named ("X's meeting with Y" names the meeting of another event, often)
+        d.fact(PARTICIPATED_IN, partner.ref, ("event", ev.key), s.index)
+        d.fact(PARTICIPATED_IN, before[-1].ref, ("event", ev.key), s.index)
+        return
 
 
 # ------------------------------------------------------------------ travelling with a delegation
