@@ -181,3 +181,11 @@ def test_a_video_call_with_a_minister_is_a_meeting_of_both_without_a_place():
 def test_a_possessive_meeting_with_a_partner_adds_no_participants():
     x = _x("Roadshow news. A highlight was Karl Obst's meeting with Jan Berg, State Secretary, on solar power.", "en")
     assert not _edges(x, "PARTICIPATED_IN")
+
+
+def test_coming_back_from_a_trip_from_a_country_took_part_and_the_trip_went_there():
+    x = _x("Bremen reist. Zufrieden ist der Senator für Häfen, Paul Quast, von einer Delegationsreise aus Peru "
+           "zurückgekehrt.", "de")
+    trip = _event(x)
+    assert ("person:paul-quast", trip) in _edges(x, "PARTICIPATED_IN")
+    assert (trip, "region:pe") in _edges(x, "VISITED")

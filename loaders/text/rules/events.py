@@ -720,7 +720,7 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
                     break
     # VISITED (trips) or LOCATED_IN (forums, workshops ...)
     if ev.kind in T.TRAVEL:
-        cue = T.VISIT_CUE.search(t) or (None if anaphoric else _AT_BODY_CUE.search(t))
+        cue = T.VISIT_CUE.search(t) or (None if anaphoric else _AT_BODY_CUE.search(t) or _BACK_FROM.search(t))
         travellers = [m.ref for m in ms if m.type == PERSON and d.role_of.get(m.ref)] if not anaphoric else []
         for m in ms:
             if m.kind == "adjective" and not anaphoric \
@@ -764,7 +764,9 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
                                         and _DURING.match(t, m.end + len(re.match(r"[\s,]*", t[m.end:]).group(0))) is not None)
                 if m.type == REGION and m.ref in home_ids and not re.search(r"\b(?:nach|to|into|ins|in\s+die|in\s+den)\s+$", pre) and not explicit:
                     continue
-                if re.search(r"\b(?:aus|from)\s+(?:der\s+|dem\s+|den\s+|the\s+)?(?:(?:[a-zäöü][\w-]*|[\w-]*(?:stadt|metropole|provinz|region|präfektur|city|province|prefecture))\s+){0,3}$", pre) or re.search(r"(?:Delegation|delegation|Gruppe|group)\s+(?:der|des|of)\s+(?:[\w-]+\s+){0,3}$", pre):
+                back = _BACK_FROM.search(t) is not None and re.search(r"\b(?:aus|from)\s+(?:den\s+|der\s+|dem\s+|the\s+)?$", pre) is not None \
+                    and not (d.home and (m.ref == d.home or m.ref in d.ancestors(d.home)))
+                if (re.search(r"\b(?:aus|from)\s+(?:der\s+|dem\s+|den\s+|the\s+)?(?:(?:[a-zäöü][\w-]*|[\w-]*(?:stadt|metropole|provinz|region|präfektur|city|province|prefecture))\s+){0,3}$", pre) and not back) or re.search(r"(?:Delegation|delegation|Gruppe|group)\s+(?:der|des|of)\s+(?:[\w-]+\s+){0,3}$", pre):
                     continue
                 if m.type in (ORGANIZATION, COMPANY) and any(x.kind == "role" and 0 <= x.start - m.end <= 2 for x in ms):
                     continue  # "meet with TSMC Chairman X": the employer of a person met
@@ -779,7 +781,7 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
                         continue  # a body of the travellers' own state on a trip abroad travels, it is not visited
                     if not T.VISIT_VERB.search(t) and not at_body:
                         continue
-                if m.start < cue.start() and not T.VISIT_VERB.search(t[m.end:]):
+                if m.start < cue.start() and not T.VISIT_VERB.search(t[m.end:]) and not back:
                     continue
                 if m.type == REGION and _locates_another(d, ev, ms, m, t):
                     continue
@@ -903,6 +905,10 @@ def _visitor(t: str, ms: list[Mention], obj: Mention) -> str | None:
         if v.start() >= obj.end and persons and persons[0].end <= obj.start and re.match(r"\s*(?:will|wird|möchte|plant)\b", t[persons[0].end:]):
             return persons[0].ref
     return None
+
+
+# "ist von einer Reise aus X zurückgekehrt", "returned from a trip to X": coming back, the place "aus/from" was the trip's
+_BACK_FROM = re.compile(r"\b(?:zurückgekehrt|zurückgekommen|heimgekehrt|Rückkehr|returned\s+from|back\s+from)\b")
 
 
 # "a mission to A and B to encourage investment in C", "to promote exports from C": a place inside the trip's
