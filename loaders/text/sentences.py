@@ -13,7 +13,7 @@ ABBREVIATIONS = {
     "bspw", "evtl", "gem", "hrsg", "jh", "max", "min", "mind", "rd", "sog", "tel", "abs", "bzgl", "d", "h", "i",
     "s", "o", "dt", "engl", "franz", "gmbh", "ggü", "jan", "feb", "aug", "sep", "sept", "okt", "oct", "nov", "dez",
     "dec", "ag", "mbh", "phil", "rer", "nat", "med", "techn", "hon", "tsd", "pty", "pte", "pvt", "sdn", "pt",
-    "gov", "sen", "rep", "lt", "gen", "hr", "fr",  # titles before a name: "Gov. X", "Lt. Gov. Y", "Hr. Z"
+    "gov", "sen", "rep", "lt", "gen", "hr", "fr", "sec",  # titles before a name: "Gov. X", "Lt. Gov. Y", "Sec. W", "Hr. Z"
     "nds", "sächs", "thür", "nieders", "brandenb", "meckl",  # a German state before a body: "Nds. Ministerium"
 }
 

@@ -38,7 +38,7 @@ PARTNERS_ANAPHOR = re.compile(r"\b(?:Beide|beide|Die|die|The|the|Both|both)\s+(?
 _EV = [
     ("mission", r"\b\w*[Mm]ission(?:en)?\b|\bMarkterkundungsreise\w*|\bGeschäftsanbahnungsreise\w*|\bMarkterschließungsreise\w*"),
     ("delegation_visit", r"\b\w*[Dd]elegation(?:sreise|sbesuch|en|sreisen|sbesuche)?\w*\b|\bdelegation\s+visit\b"),
-    ("trip", r"\b[\w-]*[Rr]eise\b|\b[\w-]*[Rr]eisen\b|\b(?:business\s+)?trip\b|\bjourney\b|\b(?:foreign|overseas|official|European|Asian|business)\s+tour\b|\bvisit\b|\b(?!Antritts|Höflichkeits)[\w-]*[Bb]esuch(?:s|es)?\b|\bBesuchsprogramm\b|\bVisite\b"),
+    ("trip", r"\b[\w-]*[Rr]eise\b|\b[\w-]*[Rr]eisen\b|\b(?:business\s+)?trip\b|\bjourney\b|\b(?:foreign|overseas|official|European|Asian|business)\s+tour\b|\b(?:U\.S\.|\w+-day|[A-Z][a-z]+an)\s+tour\b|\b[A-ZÄÖÜ][a-zäöüß]+tour\b|\bvisit\b|\b(?!Antritts|Höflichkeits)[\w-]*[Bb]esuch(?:s|es)?\b|\bBesuchsprogramm\b|\bVisite\b"),
     ("forum", r"\b[\w-]*[Ff]orum[s]?\b|\bfora\b"),
     ("workshop", r"\b[\w-]*[Ww]orkshop[s]?\b"),
     ("webinar", r"\b[\w-]*[Ww]ebinar[es]?\b"),
@@ -48,7 +48,7 @@ _EV = [
     # fairs and conferences are events only where the text names them ("die Messe Medica", "Sachsen-Tage")
     ("fair", r"\b[\w-]*[Mm]esse\b|\b[\w-]+fest\b|\b[\w-]*-Fest\b|\b[Tt]rade\s+(?:[Ss]how|[Ff]air)\b|\bExpo\b|\b[A-ZÄÖÜ][\w]*(?:-[\w]+)*-(?:Tage|Woche)\b|\b[Ww]eek\b|\bFestival\b"),
     ("conference", r"\b[\w-]*[Kk]onferenz\b|\b[\w-]*[Kk]ongress(?:es)?\b|\b[Cc]onference\b|\b[Ss]ummit\b"),
-    ("meeting", r"\bEmpfangs?\b|\b[\w-]*-(?:Lunch|Dinner)\b|\bArbeitsessen\b|\b(?:[Bb]usiness|[Ww]orking|[Gg]ala|[Ss]tate)\s+(?:lunch|dinner|luncheon)\b|\bAntrittsbesuch(?:s|es)?\b|\bHöflichkeitsbesuch(?:s|es)?\b|\b[Ii]naugural\s+visit\b|\b[Cc]ourtesy\s+(?:visit|call)\b|\bJahrestreffen\b|\b(?:[Bb]usiness\s+)?[Rr]ound[\s-]?[Tt]able\b|\b[Oo]pening\s+[Cc]eremony\b|\b[Cc]eremonial\s+opening\b|\b[Ee]röffnungsfeier\b|\b(?:[Ff]eierlichen?|[Oo]ffiziellen?)\s+Eröffnung\b|\bFestakt(?:s|es)?\b|\breception\b|\b[Mm]eeting\b|\bVeranstaltung\b|\bSitzung\b|\b\w+treffs?\b|(?<!\bin the )(?<!\bany )\bevent\b"),
+    ("meeting", r"\b[Vv]ideo[\s-]?(?:call|conference)\b|\bVideo(?:konferenz|schalte)\b|\bEmpfangs?\b|\b[\w-]*-(?:Lunch|Dinner)\b|\bArbeitsessen\b|\b(?:[Bb]usiness|[Ww]orking|[Gg]ala|[Ss]tate)\s+(?:lunch|dinner|luncheon)\b|\bAntrittsbesuch(?:s|es)?\b|\bHöflichkeitsbesuch(?:s|es)?\b|\b[Ii]naugural\s+visit\b|\b[Cc]ourtesy\s+(?:visit|call)\b|\bJahrestreffen\b|\b(?:[Bb]usiness\s+)?[Rr]ound[\s-]?[Tt]able\b|\b[Oo]pening\s+[Cc]eremony\b|\b[Cc]eremonial\s+opening\b|\b[Ee]röffnungsfeier\b|\b(?:[Ff]eierlichen?|[Oo]ffiziellen?)\s+Eröffnung\b|\bFestakt(?:s|es)?\b|\breception\b|\b[Mm]eeting\b|\bVeranstaltung\b|\bSitzung\b|\b\w+treffs?\b|(?<!\bin the )(?<!\bany )\bevent\b"),
 ]
 EVENT = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _EV))
 TRAVEL = {"delegation_visit", "trip", "mission"}
@@ -72,7 +72,7 @@ NEW_EVENT = re.compile(r"\b(?:weitere[nrms]?|nächste[nrms]?|zweite[nrms]?|anoth
 INDEFINITE = re.compile(r"\b(?:ein|eine|einer|einen|einem|eines|a|an)\s+(?:\S+\s+){0,2}$", re.I)
 
 # a body an event is held "in cooperation with" co-organizes it
-_CO_ORGANIZE = r"\bin\s+(?:[Zz]usammenarbeit|[Kk]ooperation)\s+mit\b|\bin\s+(?:cooperation|collaboration|partnership)\s+with\b"
+_CO_ORGANIZE = r"\bin\s+(?:[Zz]usammenarbeit|[Kk]ooperation)\s+mit\b|\bin\s+(?:cooperation|collaboration|partnership|coordination)\s+with\b"
 ORGANIZE = re.compile(_CO_ORGANIZE + r"|\b[Aa]uf\s+Einladung\s+(?:von|der|des|vom)\b|\bat\s+the\s+invitation\s+of\b|\b(?:hat|haben|hatte|hatten|has|have|had)\s(?:[^.;]|\.(?=\S)){0,160}?\b(?:eingeladen|invited)\b|organisiert|organisieren|organisierte|organi[sz]ed?\b|organi[sz]es|organi[sz]ing|veranstaltet|Veranstalter|ausgerichtet|ausrichte\w*|richtet\w* aus|\bhost(?:s|ed|ing)?\b|[Aa]ngeführt|durchgeführt|koordiniert|\bcoordinated\b|Gastgeber|initiiert|\blädt\b|\bladen\b|\bplant\s+(?:eine?[nm]?|die|den|das|für|zum|zur|im|gemeinsam|außerdem|zudem|auch)\b|\bplans\b|angeboten|\bbietet\b|\boffer(?:s|ed)?\b", re.I)
 ORGANIZE_BY = re.compile(_CO_ORGANIZE + r"|\b[Aa]uf\s+Einladung\s+(?:von|der|des|vom)\b|\bat\s+the\s+invitation\s+of\b|(?:organisiert|veranstaltet|ausgerichtet|angeführt|organi[sz]ed|hosted|led|durchgeführt|koordiniert|coordinated)(?:\s+und\s+\w+)?\s+(?:wird\s+)?(?:von|durch|by)\b|\bwurde\b.*\bvon\b|Veranstalter|Gastgeber", re.I)
 FUNDED = re.compile(r"im Auftrag|finanziert|gefördert|on behalf of|funded|financed|sponsored", re.I)
@@ -80,14 +80,16 @@ FUNDED = re.compile(r"im Auftrag|finanziert|gefördert|on behalf of|funded|finan
 _DESTINATIONS = r"\bZiele\s+(?:der\s+[\w-]*[Rr]eise\s+)?sind\b|\bReiseziele\b|\bEtappen?\b|\bdestinations\b|\bstops\s+(?:include|are|in)\b"
 VISIT_CUE = re.compile(_DESTINATIONS + r"|\bauf\s+dem\s+[\w-]*Programm\b|\bon\s+the\s+(?:itinerary|programme|program)\b|\bnach\b|\bins\b|\bin\b|\bto\b|\binto\b|besuch|bereist|besichtig|\btour(?:s|ed)\b|\bvisit|trifft|treffen|trafen|\bmeet|\bmet\b|Station|Gespräche mit|talks with|reist|reiste|travels?\b|travelled|fährt", re.I)
 ORIGIN = re.compile(r"(?:\b(?:aus|from|of|der|des)\s+(?:der\s+|dem\s+|den\s+|the\s+)?(?:[\w-]+\s+){0,3})$")
-PARTICIPATE_PERSON = re.compile(r"begrüßt\w*|\bwelcome[sd]\b|empf(?:ängt|ing|ingen|angen)\b|\breceived\b|eingetroffen|angekommen|\barrived\b|zu Gast\b|\bt(?:ook|ake|akes|aking)\s+part\b|eröffne\w*|\bopen(?:s|ed)\b|spearhead\w*|reist|reiste|reisen|bricht|aufgebrochen|startet|besucht|besuchen|bereist|Leitung|leitet|leitete|[Aa]ngeführt|\bled\b|\bleads?\b|\bhead(?:s|ed)?\b|\bhält\b|spricht|\bRede\b|Eröffnungsrede|Grußwort|keynote|speech|speaks|spoke|teilnehm|nahm\w*\s.*teil|participat|joined|\bjoins?\b|mit dabei|attend|travel|begleitet|accompan", re.I)
+PARTICIPATE_PERSON = re.compile(r"\b(?:zurückgekehrt|returned\s+from|back\s+from)\b|\b(?:ist|sind|war|waren)\s+(?:auch\s+|ebenfalls\s+)?dabei\s*[.!]?\s*$|begrüßt\w*|\bkick(?:s|ed|ing)?\s+off\b|\bembark(?:s|ed|ing)?\s+on\b|\bwelcome[sd]\b|empf(?:ängt|ing|ingen|angen)\b|\breceived\b|eingetroffen|angekommen|\barrived\b|zu Gast\b|\bt(?:ook|ake|akes|aking)\s+part\b|eröffne\w*|\bopen(?:s|ed)\b|spearhead\w*|reist|reiste|reisen|bricht|aufgebrochen|startet|besucht|besuchen|bereist|Leitung|leitet|leitete|[Aa]ngeführt|\bled\b|\bleads?\b|\bhead(?:s|ed)?\b|\bhält\b|spricht|\bRede\b|Eröffnungsrede|Grußwort|keynote|speech|speaks|spoke|teilnehm|nahm\w*\s.*teil|participat|joined|\bjoins?\b|mit dabei|attend|travel|begleitet|accompan", re.I)
 HEAD_OF = re.compile(r"Leitung|\bleitet|\bleitete|spearhead\w*|[Aa]ngeführt|\bled\b|\bleads\b|\bheaded\b|an der Spitze", re.I)
 SPEAKER = re.compile(r"Rede|Grußwort|Begrüßung|Ansprache|welcome address|opening remarks|keynote|speech|spricht|speaks|spoke|Vortrag|eröffnet|opens|opened", re.I)
 PARTICIPATE_ORG = re.compile(r"mit dabei|Teilnehmer\w* (?:von|aus)|participants? (?:from|of)|took part|nahm\w* .*teil|nehmen .*teil|teilnehmen|participat|joined|Delegation (?:aus|der|des|von)|delegation (?:from|of)|aus Vertretern (?:von|der|des)|zusammensetzt|besteht aus|consist|(?:Zur|Der) [\w-]*[Dd]elegation gehör\w*|gehör\w* (?:zur|der) [\w-]*[Dd]elegation|Teil der [\w-]*[Dd]elegation|delegation (?:includes|included|comprises|comprised)|members of the [\w-]*\s?delegation", re.I)
 TOPIC_CUE = re.compile(r"\b(?:über|about|zum Thema|zu den Themen|zum|zur|on|um|wie|such as)\b", re.I)
 VISIT_VERB = re.compile(_DESTINATIONS + r"|\bauf\s+dem\s+[\w-]*Programm\b|\bon\s+the\s+(?:itinerary|programme|program)\b|besucht|besuchen|besuchten|\bBesuche\b|bereist|besichtig\w*|\btour(?:s|ed)\b|visit|trifft|treffen|trafen|\bmeets?\b|\bmet\b|Station|Austausch mit|Gespräche?n? mit|talks with|exchange with|meetings? with|Treffen mit", re.I)
-TRAVEL_VERB = re.compile(r"\b(?:reist|reiste|reisen|bereist|bereiste|besucht|besuchte|besuchten|visited|visits|travell?ed|travels)\b", re.I)
-TRAVEL_ANAPHOR = re.compile(r"\b(?:Termine|Stationen|Station|[\w-]*Programm|Reiseprogramm|itinerary|programme|program|stops?)\b")
+TRAVEL_VERB = re.compile(r"\b(?:reist|reiste|reisen|bereist|bereiste|besucht|besuchte|besuchten|visited|visits|will\s+visit|is\s+visiting|travell?ed|travels|stopped\s+(?:in|into|over\s+in))\b", re.I)
+# (also the travellers named as a group, "Die Teilnehmer ...", "the participants", and being "unterwegs" somewhere)
+TRAVEL_ANAPHOR = re.compile(r"\b(?:Termine|Stationen|Station|[\w-]*Programm|Reiseprogramm|itinerary|programme|program|stops?"
+                            r"|Teilnehmer(?:innen)?|Reiseteilnehmer\w*|participants|unterwegs)\b")
 SPEECH = re.compile(r"\b(?:sagt|sagte|betont|betonte|erklärt|erklärte|said|says|stressed|explained)\b", re.I)
 LEADING = re.compile(r"führend|Weltmarktführer|Vorreiter|\bleading\b|\bleader\b|Technologiekompetenz|Kompetenzen|strengths|Stärken", re.I)
 ORG_FOCUS = re.compile(r"Arbeitsschwerpunkt|Schwerpunkt|Fokus|fokussiert|\bZiel\b|Aufgabe|focus(?:es|ed)?\b|\baims?\b|mission", re.I)

@@ -187,5 +187,8 @@ def gap(t: str, a: int, b: int) -> str:
 
 
 LIST_GAP = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:,|;)?\s*(?:(?:und|and|sowie|as well as|or|oder|&)\s+)?(?:(?:die|der|das|dem|den|the)\s+)?")
-HON_GAP = re.compile(r"^[\s,]*(?:(?:Prof\.|Professor|Dr\.(?:-Ing\.)?|Dipl\.-Ing\.|Mr\.|Ms\.|Mrs\.|Herrn|Herr|Frau)\s*)*$")
+# (a period first: the office was abbreviated, "Gov. X", "Sec. Y")
+# (a diplomat's "S.E."/"I.E."/"H.E." or "His/Her Excellency" before the name too)
+HON_GAP = re.compile(r"^\.?[\s,]*(?:(?:Prof\.|Professor|Dr\.(?:-Ing\.)?|Dipl\.-Ing\.|Mr\.|Ms\.|Mrs\.|Herrn|Herr|Frau|[SIH]\.\s?E\.|"
+                     r"(?:His|Her|Seine|Ihre)\s+Exz?cellen(?:cy|z))\s*)*$")
 OF_GAP = re.compile(r"^\s*(?:,\s*)?(?:der|des|of|at|bei|von|vom|beim|im|of the|at the)\s+(?:(?:[\w-]+|the)\s+){0,2}$")

@@ -20,7 +20,9 @@ _GENITIVE_SINGULAR = re.compile(r"\b(?:des|eines|dieses|jenes|unseres|ihres|sein
 
 
 # words that say a person takes part (also in a sentence that does not name the event again)
-_JOINS = re.compile(r"\b(?:teilnehm\w*|(?:nimmt|nahmen?|nehmen)\s[^!?;]{0,160}?\bteil|participat\w*|attend\w*|joined|begleite\w*|accompan\w*|mit dabei)\b", re.I)
+# ("Auch X und Y sind dabei.": being there, said at the sentence's end)
+_JOINS = re.compile(r"\b(?:teilnehm\w*|(?:nimmt|nahmen?|nehmen)\s[^!?;]{0,160}?\bteil|participat\w*|attend\w*|joined|begleite\w*|accompan\w*|mit dabei"
+                    r"|(?:ist|sind|war|waren)\s+(?:auch\s+|ebenfalls\s+)?dabei(?=\s*[.!]?\s*$))\b", re.I)
 # a region named as the travellers' origin: "Ohio's ...", "Ohio businesses"
 _ORIGIN_AFTER = re.compile(r"(?:'s|’s)\b|\s+(?:businesses|companies|firms|delegation|officials|Delegation|Unternehmen)\b")
 
@@ -55,6 +57,7 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
     _earlier_visits(d, s, ms)
     _reception(d, s, ms)
     _person_visits(d, s, ms)
+    _person_travels(d, s, ms)
     _own_visit(d, s, ms)
     trig = [m for m in ms if m.kind == "event"]
     if not trig and _SAME_APPLIES.match(t):
@@ -184,7 +187,7 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
             anaphor = cur.kind in T.TRAVEL and (T.TRAVEL_ANAPHOR.search(t) or trip is not None)
             cue = (T.ORGANIZE.search(t) or T.FOCUS.search(t) or T.PARTICIPATE_ORG.search(t) or _PAID_BY.search(t)
                    or (cur.kind in T.TRAVEL and (T.VISIT_VERB.search(t) or _ACCOMPANY.search(t))) or continues or anaphor
-                   or (_ACCOMPANIED_BY.search(t) and any(m.type == PERSON for m in ms))
+                   or ((_ACCOMPANIED_BY.search(t) or _JOINS.search(t)) and any(m.type == PERSON for m in ms))
                    or ((T.SPEAKER.search(t) or T.HEAD_OF.search(t) or (cur.kind not in T.TRAVEL and _GREETS.search(t)))
                        and any(m.type == PERSON for m in ms)))
             near = s.index - (cur.sentences[-1] if cur.sentences else cur.first_sentence) <= 3
@@ -628,6 +631,8 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
                 continue
             role = "head of delegation" if T.HEAD_OF.search(t) and ev.kind in T.TRAVEL else "speaker" if T.SPEAKER.search(t) else None
             d.fact(PARTICIPATED_IN, m.ref, key, s.index, role=role)
+    if ev.kind == "meeting" and not anaphoric and not several:
+        _meeting_with(d, ev, s, ms)
     if ev.kind in T.TRAVEL and not anaphoric:
         _with_delegation(d, ev, s, ms)
         for m in ms:
@@ -719,7 +724,7 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
                     break
     # VISITED (trips) or LOCATED_IN (forums, workshops ...)
     if ev.kind in T.TRAVEL:
-        cue = T.VISIT_CUE.search(t) or (None if anaphoric else _AT_BODY_CUE.search(t))
+        cue = T.VISIT_CUE.search(t) or (None if anaphoric else _AT_BODY_CUE.search(t) or _BACK_FROM.search(t))
         travellers = [m.ref for m in ms if m.type == PERSON and d.role_of.get(m.ref)] if not anaphoric else []
         for m in ms:
             if m.kind == "adjective" and not anaphoric \
@@ -743,7 +748,8 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
             home_ids = {d.home} if d.home and not ev.foreign else set()
             if d.home:
                 home_ids |= d.ancestors(d.home)
-                home_ids |= {e.id for e in d.gaz.entries.values() if e.parent == d.home}
+                if not ev.foreign:  # a group from abroad visits the towns of the text's state
+                    home_ids |= {e.id for e in d.gaz.entries.values() if e.parent == d.home}
             offices = {d.role_of[m.ref] for m in ms if m.type == PERSON and m.ref in d.role_of}  # the travellers' own
             explicit_end = None  # end of a region named right after "visit" (the next items of its list are visited too)
             for m in entities:
@@ -762,7 +768,9 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
                                         and _DURING.match(t, m.end + len(re.match(r"[\s,]*", t[m.end:]).group(0))) is not None)
                 if m.type == REGION and m.ref in home_ids and not re.search(r"\b(?:nach|to|into|ins|in\s+die|in\s+den)\s+$", pre) and not explicit:
                     continue
-                if re.search(r"\b(?:aus|from)\s+(?:der\s+|dem\s+|den\s+|the\s+)?(?:(?:[a-zäöü][\w-]*|[\w-]*(?:stadt|metropole|provinz|region|präfektur|city|province|prefecture))\s+){0,3}$", pre) or re.search(r"(?:Delegation|delegation|Gruppe|group)\s+(?:der|des|of)\s+(?:[\w-]+\s+){0,3}$", pre):
+                back = _BACK_FROM.search(t) is not None and re.search(r"\b(?:aus|from)\s+(?:den\s+|der\s+|dem\s+|the\s+)?$", pre) is not None \
+                    and not (d.home and (m.ref == d.home or m.ref in d.ancestors(d.home)))
+                if (re.search(r"\b(?:aus|from)\s+(?:der\s+|dem\s+|den\s+|the\s+)?(?:(?:[a-zäöü][\w-]*|[\w-]*(?:stadt|metropole|provinz|region|präfektur|city|province|prefecture))\s+){0,3}$", pre) and not back) or re.search(r"(?:Delegation|delegation|Gruppe|group)\s+(?:der|des|of)\s+(?:[\w-]+\s+){0,3}$", pre):
                     continue
                 if m.type in (ORGANIZATION, COMPANY) and any(x.kind == "role" and 0 <= x.start - m.end <= 2 for x in ms):
                     continue  # "meet with TSMC Chairman X": the employer of a person met
@@ -780,7 +788,7 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
                         continue  # a body of the travellers' own state on a trip abroad travels, it is not visited
                     if not T.VISIT_VERB.search(t) and not at_body:
                         continue
-                if m.start < cue.start() and not T.VISIT_VERB.search(t[m.end:]):
+                if m.start < cue.start() and not T.VISIT_VERB.search(t[m.end:]) and not back:
                     continue
                 if m.type == REGION and _locates_another(d, ev, ms, m, t):
                     continue
@@ -793,7 +801,8 @@ def _event_sentence(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention], *, ana
                 explicit_end = m.end if explicit or _VISIT_OBJECT.search(pre) else None
                 if m.ref not in ev.visited:
                     ev.visited.append(m.ref)
-    elif not anaphoric:
+    elif not anaphoric and not any(x.kind == "event" and d.event_of(x) is ev and re.match(r"[Vv]ideo", x.text) for x in ms):
+        # (a video call has no place of its own)
         for m in entities:
             if m.type == REGION and re.search(r"\b(?:in|im)\s+$", t[max(0, m.start - 4):m.start]) and _near_event(d, ev, ms, m):
                 d.fact(LOCATED_IN, key, m.ref, s.index)
@@ -871,7 +880,9 @@ _LOCATOR_GAP = re.compile(r"\s*(?:,|\(|\bbei|\bnahe|\bnear|\bin|\bim)\s*(?:(?:de
 # arrival, a completed or present stay: "ist in X eingetroffen", "ist in X zu Gast", "arrived in X"
 _ARRIVED = re.compile(r"\b(?:eingetroffen|angekommen|zu\s+Gast|zu\s+Besuch|arrived|arrives|will\s+arrive)\b")
 _ORIGIN_BEFORE = re.compile(r"\b(?:aus|from|von)\s+(?:der\s+|dem\s+|den\s+|the\s+)?(?:[\w-]+\s+){0,2}$")
-_VISIT_WORD = re.compile(r"\b(?:besucht|besuchte|besuchten|besuchen|bereist|bereiste|besichtigt|besichtigte|visits|visited|will\s+visit|toured)\b|" + _ARRIVED.pattern)
+# ("stopped in/into X": a short stop on a longer trip)
+_VISIT_WORD = re.compile(r"\b(?:besucht|besuchte|besuchten|besuchen|bereist|bereiste|besichtigt|besichtigte|visits|visited|will\s+visit|toured"
+                         r"|stopped\s+(?:in|into|over\s+in))\b|" + _ARRIVED.pattern)
 
 
 def _visitor(t: str, ms: list[Mention], obj: Mention) -> str | None:
@@ -883,7 +894,8 @@ def _visitor(t: str, ms: list[Mention], obj: Mention) -> str | None:
     persons = [x for x in ms if x.type == PERSON]
     for v in verbs:
         # "X besucht Y", "X visited Y": the person right before the verb (a role word or title between is fine)
-        before = [x for x in persons if x.end <= v.start() and re.fullmatch(r"\s*(?:\([^)]*\)\s*)?(?:will\s+|wird\s+|hat\s+|has\s+)?", t[x.end:v.start()])]
+        # (also with an apposition between: "X, a member of the cabinet, visited Y")
+        before = [x for x in persons if x.end <= v.start() and re.fullmatch(r"\s*(?:\([^)]*\)\s*)?(?:,\s*(?:an?|the)\s[^,;()]{1,60},\s*)?(?:will\s+|wird\s+|hat\s+|has\s+)?", t[x.end:v.start()])]
         if before and _LED_BY.search(t, 0, before[-1].start):
             before = []  # "a mission led by X will visit Y": the mission is the subject, not X
         if before and before[-1].end <= obj.start and v.end() <= obj.start:
@@ -902,12 +914,22 @@ def _visitor(t: str, ms: list[Mention], obj: Mention) -> str | None:
     return None
 
 
+# "ist von einer Reise aus X zurückgekehrt", "returned from a trip to X": coming back, the place "aus/from" was the trip's
+_BACK_FROM = re.compile(r"\b(?:zurückgekehrt|zurückgekommen|heimgekehrt|Rückkehr|returned\s+from|back\s+from)\b")
+
+
+# "a mission to A and B to encourage investment in C", "to promote exports from C": a place inside the trip's
+# purpose (an infinitive whose verb is not one of travelling or meeting) is what the trip is for, not a stop
+_PURPOSE_OBJECT = re.compile(r"\bto\s+(?!(?:visit|meet|tour|travel|stop|see|attend|sign|hold|open|speak|take|join)\b)[a-z]+"
+                             r"\s+(?:[a-z-]+\s+){0,5}(?:in|into|from|of)\s+(?:the\s+)?$")
+
+
 def _locates_another(d: Doc, ev: EventObj, ms: list[Mention], m: Mention, t: str) -> bool:
     """A region that only locates another name is not a stop of the trip: the town of a body visited ('die
     Firma X in Y'), a post ('the ambassador in Berlin'), the larger region or the town nearby ('Xiamen,
     Fujian province', 'Hsinchu bei Taipeh'), the place of another event named nearer ('the visit follows
     their meeting in Edinburgh')."""
-    if _POST_IN.search(t[max(0, m.start - 40):m.start]):
+    if _POST_IN.search(t[max(0, m.start - 40):m.start]) or _PURPOSE_OBJECT.search(t[max(0, m.start - 70):m.start]):
         return True
     prev = [x for x in ms if x.kind == "entity" and x.end <= m.start]
     if prev:
@@ -917,8 +939,10 @@ def _locates_another(d: Doc, ev: EventObj, ms: list[Mention], m: Mention, t: str
             if p.type in (ORGANIZATION, COMPANY) and re.fullmatch(r"\s*(?:,\s*)?(?:[Ii]n|[Ii]m)\s+", g):
                 return True
             # a country stays visited ('Mumbai and Pune, India'): the trip went there
+            # "Springfield (Illinois)": a state in brackets right after a town says where the town lies
+            bracketed = "(" in g and t[m.end:m.end + 1] == ")"
             larger = d.region_level(m.ref) != "country" and (m.ref in d.ancestors(p.ref) or _PROVINCE_AFTER.match(t, m.end)
-                                                             or _PROVINCE_END.search(m.text))
+                                                             or _PROVINCE_END.search(m.text) or bracketed)
             if p.type == REGION and (larger or re.search(r"\b(?:bei|nahe|near)\b", g, re.I)):
                 return True
     if re.search(r"\b(?:in|im)\s+$", t[max(0, m.start - 4):m.start]):
@@ -1028,9 +1052,17 @@ _IN_SPEECH = re.compile(r"\b(?:in|bei)\s+(?:ihrer|seiner|der)\s+(?:[\w-]+\s+)?(?
 
 # the object of a meeting verb: "trifft Gouverneur X", "traf in Tokio den Minister X", "met with Mayor X"
 _MET_OBJECT = re.compile(r"\b(?:trifft|traf|trafen|treffen|meets?|met|meeting\s+with|sprach\s+mit|spricht\s+mit|Gespräche?n?\s+mit|talks\s+with|spoke\s+with)\s+(?:(?:with|mit|sich\s+mit)\s+)?(?:[\w.-]+\s+){0,4}$")
+# a German meeting verb at the end of the clause after its objects
+_MEET_LATER = re.compile(r"[^,;:.]{0,80}?\b(?:treffen\s+(?:wird|werden|will|wollen|möchte|soll)|trifft|traf|getroffen)\b")
+
+
 def _met(t: str, ms: list[Mention], m: Mention) -> bool:
     """The person is the object of a meeting verb: no other person stands between the verb and it."""
     lo = max(0, m.start - 60)
+    cs = max(t.rfind(",", 0, m.start), t.rfind(";", 0, m.start), 0)
+    if _MEET_LATER.match(t, m.end) and (re.search(r"\b(?:sie|er|wir)\b", t[cs:m.start])
+                                        or any(x.type == PERSON and cs <= x.start and x.end <= m.start and x is not m for x in ms)):
+        return True  # "..., wo sie den Präfekten X und danach Y treffen wird": the objects before the verb at the clause's end
     if re.search(r"\b(?:trifft|traf|trafen|treffen)\b", t[: m.start]) and re.search(r"\b(?:den|dem)\s+(?:[\w-]+\s+){0,2}$", t[max(0, m.start - 40):m.start]):
         return True  # "traf Weller in Tokio den Gouverneur X": the accusative object of the meeting
     mo = _MET_OBJECT.search(t[lo:m.start])
@@ -1157,6 +1189,30 @@ def _with_office_holders(d: Doc, s: Sentence, ms: list[Mention]) -> list[Mention
     return sorted(ms + extra, key=lambda x: (x.start, -x.end))
 
 
+# "after a video call with Minister X", "bei einem Treffen mit X": the partner named after the meeting's word
+_MEETING_WITH = re.compile(r"\s+(?:with|mit)\s+(?:(?:the|der|dem|den)\s+)?(?:[\w.-]+\s+){0,8}?$")
+
+
+def _meeting_with(d: Doc, ev: EventObj, s: Sentence, ms: list[Mention]) -> None:
+    """The partner after 'a meeting with' takes part, and so does the person named last before the meeting's word
+    (the one who met the partner: 'X said after a video call with Y'); only when both are named."""
+    t = s.text
+    for m in ms:
+        if m.kind != "event" or d.event_of(m) is not ev:
+            continue
+        partner = next((x for x in ms if x.type == PERSON and x.start >= m.end), None)
+        if partner is None or not _MEETING_WITH.fullmatch(t[m.end:partner.start]) \
+                or any(x.kind == "entity" and x.type != PERSON and m.end <= x.start and x.end <= partner.start
+                       and not any(r.kind == "role" for r in ms if x.end <= r.start <= partner.start) for x in ms):
+            continue
+        before = [x for x in ms if x.type == PERSON and x.end <= m.start and m.start - x.end <= 120]
+        if not before or _POSSESSIVE_AFTER.match(t, before[-1].end):
+            return  # both sides must be named ("X's meeting with Y" names the meeting of another event, often)
+        d.fact(PARTICIPATED_IN, partner.ref, ("event", ev.key), s.index)
+        d.fact(PARTICIPATED_IN, before[-1].ref, ("event", ev.key), s.index)
+        return
+
+
 # ------------------------------------------------------------------ travelling with a delegation
 _ACCOMPANIED_BY = re.compile(r"\b(?:[Bb]egleitet\s+(?:wird\s+|wurde\s+|werden\s+|wurden\s+)?(?:(?:der|die|den|das|er|sie|the)\s+)?(?:[\w-]+\s+)?(?:von|durch)|[Ii]n\s+Begleitung\s+(?:von|des|der)|[Aa]ccompanied\s+by)\b")
 _ACCOMPANY_ACTIVE = re.compile(r"\b(?:accompan(?:y|ies|ied)|begleite[nt]?|begleiteten)\b")
@@ -1227,6 +1283,59 @@ def _person_visits(d: Doc, s: Sentence, ms: list[Mention]) -> None:
                     who = after.ref
             if who is not None:
                 d.fact(VISITED, who, m.ref, s.index)
+
+
+# "X reist mit einer Delegation nach Y", "Nun reist X nach Y", "X ist am Sonntag nach Y gereist", "X startet zu einer
+# Reise nach Y und Z", "X will travel to Y": the subject of the travel verb goes to the places named after "nach"/"to"
+_TRAVELS = re.compile(r"\b(?:reist|reiste|reisten|gereist|fliegt|flog|geflogen|startet|brach|bricht|travels|travell?ed|travell?ing|will\s+travel|flew|flies)\b")
+_TO_PLACE = re.compile(r"\b(?:nach|to)\s+$")
+_SUBJECT_GAP = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,\s*(?:an?|the)\s[^,;()]{1,60},\s*)?(?:ist|sind|war|waren|will|is|has|had|wird)?\s*")
+
+
+def _travel_subject(t: str, ms: list[Mention], v: re.Match, german: bool) -> Mention | None:
+    """The person before the verb (a party, an apposition or an auxiliary between), or, when the verb comes second
+    in a German clause ("Nun reist Ministerpräsident X ..."), the person right after it."""
+    persons = [x for x in ms if x.type == PERSON and not _POSSESSIVE_AFTER.match(t, x.end)]
+    before = [x for x in persons if x.end <= v.start()]
+    if before and _SUBJECT_GAP.fullmatch(t[before[-1].end:v.start()]):
+        return before[-1]
+    if before and re.search(r"\bge\w+$", v.group(0)):
+        # "X ist am Sonntag mit einer Delegation nach Y gereist": the auxiliary after the subject, the participle at the end
+        aux = re.match(r"\s*(?:\([^()]{1,30}\)\s*)?(?:ist|sind|war|waren)\s", t[before[0].end:])
+        if aux is not None and not any(x.type == PERSON for x in ms if before[0].end <= x.start < v.start()):
+            return before[0]
+    after = [x for x in persons if x.start >= v.end()]
+    if after and re.fullmatch(r"\s*(?:(?:der|die)\s+)?(?:[\w-]+\s+){0,2}?(?:Dr\.\s+|Prof\.\s+)*", t[v.end():after[0].start]) \
+            and german and not before and re.fullmatch(r"[^;:]{0,80}", t[:v.start()]) \
+            and not re.search(r"\b(?:dass|wenn|als|weil|nachdem|ob|wo|die|der|das)\s", t[:v.start()]):
+        return after[0]
+    return None
+
+
+def _person_travels(d: Doc, s: Sentence, ms: list[Mention]) -> None:
+    t = s.text
+    for v in _TRAVELS.finditer(t):
+        who = _travel_subject(t, ms, v, d.lang == "de")
+        if who is None:
+            continue
+        clause_end = _CLAUSE_END.search(t, v.end())
+        stop = clause_end.start() if clause_end else len(t)
+        start = t.rfind(",", 0, v.start()) if not v.group(0).startswith("ge") else who.end
+        prev_end = None
+        for m in ms:
+            if m.kind != "entity" or m.type != REGION or m.start < max(start, who.end) or m.start >= max(stop, v.end() + 1) + 200:
+                continue
+            if m.start > stop and m.start > v.end():
+                break
+            to = _TO_PLACE.search(t[max(0, m.start - 8):m.start])
+            listed = prev_end is not None and _LIST_GAP.fullmatch(t[prev_end:m.start])
+            if not (to or listed) or (d.home and (m.ref == d.home or m.ref in d.ancestors(d.home))):
+                prev_end = None
+                continue
+            if re.search(r"\b(?:zurück|back|home|heim)\s+(?:nach|to)\s+$", t[max(0, m.start - 16):m.start]):
+                continue  # "kehrt zurück nach X": the way home
+            d.fact(VISITED, who.ref, m.ref, s.index)
+            prev_end = m.end
 
 
 def _traveller_of(d: Doc, ms: list[Mention], t: str, m: Mention) -> EventObj | None:
@@ -1310,7 +1419,9 @@ def _receives_delegation(d: Doc, ev, t: str, ms: list[Mention], person: Mention)
 _RECEIVE = re.compile(rf"\b(?:{_RECEIVE_WORDS})\b")
 _BY_HOST = re.compile(r"\b(?:von|vom|by)\s+(?:[\w.-]+\s+){0,3}$")
 _PASSIVE = re.compile(r"\b(?:wurde|wurden|wird|werden|was|were|is|are)\b")
-_AT_PLACE = re.compile(r"\b(?:in|im|at)\s+(?:der\s+|dem\s+|the\s+)?(?:[A-ZÄÖÜ][\w-]*(?:er|en)\s+)?$")
+_AT_PLACE = re.compile(r"\b(?:in|im|at)\s+(?:der\s+|dem\s+|the\s+)?(?:[A-ZÄÖÜa-zäöü][\w-]*(?:er|en)\s+)?$")
+# "Sie empfing X ...", "He welcomed X ...": the host named by a pronoun before the verb, the person named the guest
+_PRONOUN_HOST = re.compile(r"\W*(?:Sie|Er|She|He)\s+(?:(?:hat|hatte|has|had)\s+)?$")
 
 
 _ON_BEHALF = re.compile(r"\b(?:in\s+Vertretung\s+(?:von|des|der)|im\s+Auftrag\s+(?:von|des|der)|on\s+behalf\s+of|"
@@ -1326,7 +1437,8 @@ def _reception(d: Doc, s: Sentence, ms: list[Mention]) -> None:
     # the person on whose behalf the host acts is neither host nor guest ("in Vertretung von Ministerpräsident X")
     persons = [m for m in ms if m.type == PERSON and not _POSSESSIVE_AFTER.match(t, m.end)
                and not _ON_BEHALF.search(t[max(0, m.start - 60):m.start])]
-    if len(persons) < 2:
+    pronoun_host = len({m.ref for m in persons}) == 1 and _PRONOUN_HOST.fullmatch(t[: rv.start()]) is not None
+    if len(persons) < 2 and not pronoun_host:
         return
     host_by = next((m for m in persons if _BY_HOST.search(t[max(0, m.start - 60):m.start])
                     and _PASSIVE.search(t, 0, m.start)), None)
@@ -1338,7 +1450,7 @@ def _reception(d: Doc, s: Sentence, ms: list[Mention]) -> None:
         guest = guests[0]
     else:
         # active: "A empfängt B", "A hat B ... empfangen": the host first, the guest the next person
-        guest = next((m for m in persons if m.ref != persons[0].ref), None)
+        guest = persons[0] if pronoun_host else next((m for m in persons if m.ref != persons[0].ref), None)
         if guest is None:
             return
     for m in ms:

@@ -33,7 +33,8 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
         person = person or before or _persons_after(ms, i, t, d)
         if person is None:
             continue
-        target, tm = _role_target(d, ms, i, t)
+        # "des Landes, X" names the text's own state even after a region in the office's word ("Polen-Beauftragter")
+        target, tm = (_own_state(d, ms, r, t), None) if _own_state(d, ms, r, t) else _role_target(d, ms, i, t)
         if target is None:
             target = _from_region(ms, person, t, d, r)
         if target is None:
@@ -79,6 +80,18 @@ def _from_region(ms: list[Mention], person: Mention, t: str, d: Doc, r: Mention)
         if re.fullmatch(r"\s+(?:aus|von|from|of)\s+(?:der\s+|dem\s+|the\s+)?", _gap(t, ms[k - 1].end, ms[k].start)):
             return ms[k].ref
     return None
+
+
+# "die Ministerpräsidentin des Freistaates, X", "der Beauftragte des Landes, Y": the state the text is about,
+# named only by the word for a state
+_OF_THE_STATE = re.compile(r"\s+(?:des\s+(?:Landes|Freistaate?s)|of\s+the\s+(?:Free\s+)?State)\b(?!\s+[A-ZÄÖÜ])")
+
+
+def _own_state(d: Doc, ms: list[Mention], r: Mention, t: str) -> str | None:
+    role = d.gaz.roles.get(r.ref)
+    if role is None or not (role.government or role.minister) or not d.home or not _OF_THE_STATE.match(t, r.end):
+        return None
+    return d.home
 
 
 # head words of a body after an office ("of the Y Authority"), unlike a department ("Head of Sales")
@@ -288,8 +301,8 @@ def _persons_after(ms: list[Mention], i: int, t: str, doc: Doc) -> Mention | Non
 
 # "der X (ACR), Person", "der Gyeonggi-Provinz, Herrn Person": a comma, then forms of address
 _APPOSED_COMMA = re.compile(r"(?:-(?:Provinz|Province|Präfektur|Prefecture))?\s*(?:\([^)]*\))?\)?\s*,\s*"
-                            r"(?:(?:Herrn|Herr|Frau|Mr\.?|Ms\.?|Mrs\.?|Dr\.(?:-Ing\.)?|Dr|Prof\.|Professor|Professorin|H\.\s?E\.|HE|"
-                            r"(?:His|Her)\s+Excellency)\s*)*")
+                            r"(?:(?:Herrn|Herr|Frau|Mr\.?|Ms\.?|Mrs\.?|Dr\.(?:-Ing\.)?|Dr|Prof\.|Professor|Professorin|[HSI]\.\s?E\.|HE|"
+                            r"(?:His|Her)\s+Excellency|(?:Seine|Ihre)\s+Exzellenz)\s*)*")
 
 
 def _genitive_region(doc: Doc, m: Mention, g: str) -> bool:
@@ -325,7 +338,8 @@ def _before_acronym(m: Mention, g: str) -> bool:
         re.fullmatch(r"\s+(?:der|des|of the|of)\s+[A-ZÄÖÜ][\w-]*(?:\s+[\w-]+){0,3}\s+\(\s*", g))
 
 
-_APPOSED = re.compile(r"\s+(?:(?:Prefecture|Province|State|County|City)\s+)?(?:(?:Herrn|Herr|Frau|Mr\.?|Ms\.?|Mrs\.?|Dr\.|Prof\.)\s+)*")
+# (a diplomat's "S.E."/"I.E."/"H.E." too: "Botschafterin der Republik X I.E. Person")
+_APPOSED = re.compile(r"\s+(?:(?:Prefecture|Province|State|County|City)\s+)?(?:(?:Herrn|Herr|Frau|Mr\.?|Ms\.?|Mrs\.?|Dr\.|Prof\.|[HSI]\.\s?E\.)\s+)*")
 _PORTFOLIO = re.compile(r"\s+(?:für|for|of)\s+[^.;:!?()»«\"]{2,110}?\s+")
 
 
@@ -335,9 +349,11 @@ def _person_right_after(ms: list[Mention], i: int, t: str) -> Mention | None:
         k += 1
     if k < len(ms) and ms[k].type == PERSON and _HON_GAP.match(_gap(t, ms[k - 1].end, ms[k].start)) and "," not in _gap(t, ms[k - 1].end, ms[k].start):
         return ms[k]
-    # "der Europaminister, Anna Berg (SPD), und ...": a name set off by commas right after the office
-    if k < len(ms) and ms[k].type == PERSON and re.fullmatch(r"\s*,\s*", _gap(t, ms[k - 1].end, ms[k].start)) \
-            and re.match(r"\s*(?:\([^()]{1,30}\)\s*)?,", t[ms[k].end:ms[k].end + 40]) \
+    # "der Europaminister, Anna Berg (SPD), und ...": a name set off by commas right after the office (or
+    # ending the sentence: "..., war die Ministerin, Anna Berg.")
+    if k < len(ms) and ms[k].type == PERSON and re.fullmatch(r"(?:\s+des\s+(?:Landes|Freistaate?s)|\s+of\s+the\s+(?:Free\s+)?State)?\s*,\s*",
+                                                             _gap(t, ms[k - 1].end, ms[k].start)) \
+            and re.match(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,|[.!?]?\s*$)", t[ms[k].end:ms[k].end + 40]) \
             and not any(m.type == PERSON for m in ms[:k - 1] if re.fullmatch(r"\s*,\s*", _gap(t, m.end, ms[k - 1].start))):
         return ms[k]
     # a long role title followed by honorifics and the name, e.g. "Ministerin für Bau, Verkehr und Wohnen Dr. Eva Beispiel"
