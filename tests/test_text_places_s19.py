@@ -189,3 +189,10 @@ def test_organizer_in_a_participle_before_the_event():
     x = _x("Die vom Ministerium mit den Kammern in Chile organisierte Reise begann am Montag in Santiago.",
            language="de")
     assert "region:cl" not in {e.source for e in x.batch.edges if e.type == "ORGANIZED"}
+
+
+def test_a_field_of_work_before_region_is_no_area():
+    x = _x("Thüringen gilt als führende Photonik-Region, und die Stadt wirbt als Technologie-Region.", language="de")
+    assert not [i for i in _ids(x, "Region") if i.startswith("region:area-")]
+    x = _x("Sachsen ist die führende Mikroelektronik-Region Europas.", language="de")
+    assert not [i for i in _ids(x, "Region") if i.startswith("region:area-")]

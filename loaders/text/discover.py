@@ -519,6 +519,12 @@ _HYPHEN_AREA = re.compile(r"(?<![\w-])(?P<n>[A-ZÄÖÜ][\wÄÖÜäöüß]+(?:-[A
                           r"|(?<![\w-])[A-ZÄÖÜ][a-zäöü]+see(?:raum|region)(?![\w-])")
 
 
+# first parts of '-Region' / '-Raum' that name a field or a kind, not a place
+_AREA_NOT = {"Technologie", "Innovation", "Innovations", "Wirtschaft", "Wirtschafts", "Wissenschaft", "Wissenschafts",
+             "Energie", "Industrie", "Modell", "Zukunft", "Zukunfts", "Wachstum", "Wachstums", "Forschung", "Forschungs",
+             "Lebens", "Kultur", "Bildung", "Bildungs", "Gesundheit", "Gesundheits", "Digital", "Start"}
+
+
 def _add_area(gaz: Gazetteer, name: str, lang: str, parent: str | None) -> None:
     rid = f"region:area-{slug(name)}"
     if rid not in gaz.entries and not gaz.lookup(name):
@@ -536,6 +542,9 @@ def discover_areas(gaz: Gazetteer, sentences: list[Sentence], lang: str) -> None
                 country = known[0].properties.get("level") == "country"
                 _add_area(gaz, m.group(0), lang, known[0].id if country else None)
         for m in _HYPHEN_AREA.finditer(s.text):
+            parts = (m.group("n") or "").split("-")
+            if any(p in _AREA_NOT or any(e.type == TOPIC for e in gaz.lookup(p)) for p in parts):
+                continue  # "Mikroelektronik-Region", "Technologie-Raum": a field of work, not a place
             _add_area(gaz, m.group(0), lang, None)
 
 
