@@ -10,6 +10,7 @@ carries much of the score. The test split is never scored here (it is scored onc
 Ablations (each restores what it changed before the next one runs):
 
 * ``rule: <module>``: one rule module left out of ``rules.DOCUMENT_RULES`` / ``rules.SENTENCE_RULES``.
+* ``listed companies``: the companies of stock-index lists (``refcompanies.py``, ``pytickersymbols``).
 * ``discover: organizations`` / ``discover: persons``: the recognizers that find names the gazetteer
   does not hold (``discover.py``: type words, legal forms, acronyms; name shape plus office).
 * ``given names``: the multilingual given-name list (``givennames.py``) answers "no" for every word.
@@ -78,6 +79,7 @@ def ablations() -> list[tuple[str, object]]:
     noop = lambda *a, **k: None  # noqa: E731
     out.append(("discover: organizations", lambda: _patched(extract, "discover_organizations", noop)))
     out.append(("discover: persons", lambda: _patched(extract, "discover_persons", noop)))
+    out.append(("listed companies", lambda: _patched(discover, "listed_companies", lambda *a, **k: [])))
     out.append(("given names", _no_given_names))
     out.append(("reference regions", _hand_gazetteer_only))
     return out

@@ -41,3 +41,15 @@ def test_each_ablation_changes_what_is_patched_and_restores_it():
     assert _facts() == before
     nodes, edges = before
     assert any(t == "Person" for t, _ in nodes) and any(t == "PARTY_TO" for t, _, _ in edges), before
+
+
+def test_the_listed_companies_ablation_drops_only_listed_names():
+    from loaders.text import extract as run
+
+    text = "Die Zalando-Zentrale und die Kelvotronik GmbH wachsen."
+    ids = lambda: {n.id for n in run(text, doc_id="doc:abl2", reference=False).batch.nodes if n.type == "Company"}  # noqa: E731
+    before = ids()
+    assert "company:zalando" in before and "company:kelvotronik" in before
+    with dict(ablations())["listed companies"]():
+        assert ids() == before - {"company:zalando"}
+    assert ids() == before
