@@ -22,9 +22,10 @@ from functools import lru_cache
 from .legalforms import legal_pattern
 
 # words a register name ends with that a text leaves off ("Volkswagen Group", "Indus Holding")
-_TAIL_WORDS = {"Group", "Holding", "Holdings", "Company", "Companies", "Corporation", "Incorporated", "Limited",
-               "International", "Worldwide", "Co", "Co.", "Corp", "Corp.", "Inc", "Inc.", "plc", "PLC", "AG",
-               "SE", "Ltd", "Ltd.", "SA", "NV", "N.V.", "S.A.", "AB", "ASA", "Oyj", "&"}
+# (compared in lower case)
+_TAIL_WORDS = {"group", "holding", "holdings", "company", "companies", "corporation", "incorporated", "limited",
+               "international", "worldwide", "co", "co.", "corp", "corp.", "inc", "inc.", "plc", "ag",
+               "se", "ltd", "ltd.", "sa", "nv", "n.v.", "s.a.", "ab", "asa", "oyj", "&"}
 # a trade word after a one-word name that texts also drop ("Ford Motor" -> "Ford")
 _TRADE_WORDS = {"Motor", "Motors", "Airlines", "Pharmaceuticals", "Pharma", "Technologies", "Electronics",
                 "Industries", "Systems"}
@@ -44,7 +45,7 @@ def _short_names(name: str) -> set[str]:
     out = {name}
     base = re.sub(rf"[,\s]+{legal_pattern()}$", "", basename(name)).strip(" ,")
     words = base.split()
-    while len(words) > 1 and words[-1] in _TAIL_WORDS:
+    while len(words) > 1 and words[-1].lower() in _TAIL_WORDS:
         words = words[:-1]
     if words:
         out.add(" ".join(words))
