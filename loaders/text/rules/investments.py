@@ -142,10 +142,10 @@ def _joint_venture(d: Doc, s: Sentence, ms: list[Mention], edge: str) -> None:
     for i, m in enumerate(ms):
         if m.kind != "entity" or m.type != COMPANY:
             continue
-        jv = _JV_BEFORE.search(t[max(0, m.start - 40):m.start])
+        jv = _JV_BEFORE.search(t, max(0, m.start - 40), m.start)  # offsets in t: the owners end before the word
         owners: list[Mention] = []
         if jv and _FOUNDED.search(t):
-            owners = _owners_before(t, ms[:i], m.start - (len(t[max(0, m.start - 40):m.start]) - jv.start()))
+            owners = _owners_before(t, ms[:i], jv.start())
         else:
             after = _JV_AFTER.match(t, m.end)
             nxt = [x for x in ms[i + 1:] if x.kind == "entity" and x.type == COMPANY]
