@@ -1,4 +1,5 @@
-"""Who takes part in an event (PARTICIPATED_IN): persons, bodies and regions, and who only hosts, meets or reports on the travellers."""
+"""Who takes part in an event (PARTICIPATED_IN): persons, bodies and regions, and who only hosts, meets or
+reports on the travellers."""
 
 from __future__ import annotations
 
@@ -6,9 +7,11 @@ import re
 
 from ... import triggers as T
 from ...sentences import Sentence
-from ..context import Doc, EventObj, HON_GAP, Mention
-from ..types import HOLDS_ROLE_AT, PARTICIPATED_IN, PERSON, REGION
-from .cues import _BY_HOST, _HOST_VERB, _PASSIVE, _POSSESSIVE_AFTER, _SAID_THAT
+from ..context import HON_GAP, LIST_GAP as _LIST_GAP, Doc, EventObj, Mention
+from ..types import COMPANY, HOLDS_ROLE_AT, ORGANIZATION, PARTICIPATED_IN, PERSON, REGION
+from .cues import (_ACCOMPANIED_BY, _BY_HOST, _CLAUSE_END, _DURING, _GREETS, _HOST_VERB, _JOINS, _LED_BY, _PASSIVE,
+                   _POSSESSIVE_AFTER, _SAID_THAT)
+from .state import EventSentence
 
 
 _WITH_BODIES = re.compile(
@@ -191,3 +194,168 @@ def _receives_delegation(d: Doc, ev, t: str, ms: list[Mention], person: Mention)
         if m.end <= person.start and _BY_HOST.search(t[max(0, person.start - 60):person.start]) and _PASSIVE.search(t):
             return True  # passive: "Die Delegation wurde von X empfangen"
     return False
+
+
+def persons_taking_part(st: EventSentence) -> None:
+    """PARTICIPATED_IN for the persons the sentence names: the traveller the trip's word names, a speaker, a
+    person named during the event or with a participation word; not a host, one met, one who reports, the
+    inviter or a contact."""
+    d, ev, s, ms, t, key = st.d, st.ev, st.s, st.ms, st.t, st.key
+    led = _LED_BY.search(t) if ev.kind in T.TRAVEL else None
+    for m in ms:
+        if m.type != PERSON:
+            continue
+        if st.several and _traveller_of_other(d, ev, ms, t, m):
+            continue  # "Der Besuch der Delegation knüpft an die Reise von X nach Y an": X made the other trip
+        if ev.kind in T.TRAVEL and not st.anaphoric and _traveller_of(d, ms, t, m) is ev:
+            d.fact(PARTICIPATED_IN, m.ref, key, s.index)  # "die Reise von Ministerpräsident X nach Y", "the visit by X"
+            continue
+        if _not_taking_part(st, m, led):
+            continue
+        _person_takes_part(st, m)
+
+
+def _not_taking_part(st: EventSentence, m: Mention, led: re.Match | None) -> bool:
+    """The person is named as someone other than a participant."""
+    d, ev, ms, t = st.d, st.ev, st.ms, st.t
+    if _POSSESSIVE_AFTER.match(t, m.end) or (led and m.end <= led.start() and _HOSTS.search(t, m.end, led.start())):
+        return True  # "Aigner's ministry said", "X meets with a delegation led by Y": not a participant
+    if _SAID_THAT.match(t, m.end):
+        return True  # "X said that Y plans to send a delegation", "... to attend the opening": X reports, Y goes
+    if ev.kind in T.TRAVEL and _receives_delegation(d, ev, t, ms, m):
+        return True  # "Morgen empfängt Ministerpräsident X eine Delegation aus Y": the host, not a traveller
+    if ev.kind in T.TRAVEL and _met(t, ms, m):
+        return True  # "Die Delegation trifft Gouverneur X", "traf in Tokio den Gouverneur X": the host met, not a traveller
+    if _INVITER_BEFORE.search(t[max(0, m.start - 70):m.start]):
+        return True  # "accepted an invitation extended by Foreign Minister X", "auf Einladung von X": the host
+    if _CONTACT_BEFORE.search(t[max(0, m.start - 50):m.start]):
+        return True  # "Wer teilnehmen möchte, wendet sich an X", "should contact X": the contact, not a participant
+    return False
+
+
+def _person_takes_part(st: EventSentence, m: Mention) -> None:
+    """A speech, a 'during the visit' frame or a participation word makes the person a participant
+    (in a sentence that only refers to the event: a speaker, a head, one who joins or greets)."""
+    d, ev, s, t, key = st.d, st.ev, st.s, st.t, st.key
+    if not st.anaphoric and ev.kind not in T.TRAVEL and T.SPEECH.search(t):
+        d.fact(PARTICIPATED_IN, m.ref, key, s.index, role="speaker")
+        return
+    if not st.anaphoric and (_DURING.search(t) or _AT_MEETING.search(t)):
+        d.fact(PARTICIPATED_IN, m.ref, key, s.index)
+        return
+    if T.PARTICIPATE_PERSON.search(t):
+        if st.anaphoric and not (T.SPEAKER.search(t) or T.HEAD_OF.search(t) or _JOINS.search(t)
+                                 or (ev.kind not in T.TRAVEL and _GREETS.search(t))):
+            return
+        role = "head of delegation" if T.HEAD_OF.search(t) and ev.kind in T.TRAVEL else "speaker" if T.SPEAKER.search(t) else None
+        d.fact(PARTICIPATED_IN, m.ref, key, s.index, role=role)
+
+
+def companions(st: EventSentence) -> None:
+    """Bodies that travel along: named after 'begleitet von' / 'accompanied by', or as the subject of
+    'begleiten' / 'accompany'. A sentence saying who accompanies is remembered (``d.accompanied``)."""
+    d, ev, s, ms, t, key = st.d, st.ev, st.s, st.ms, st.t, st.key
+    acc_by = _ACCOMPANIED_BY.search(t)
+    if acc_by:
+        d.accompanied = (ev, s.index)
+        if not st.several:
+            # "begleitet von Minister A und Vertretern der B und der C": the bodies named among the companions
+            for m in ms:
+                if m.kind == "entity" and m.type in (ORGANIZATION, COMPANY) and m.start >= acc_by.end() and m.ref not in st.role_targets \
+                        and not _CLAUSE_END.search(t, acc_by.end(), m.start) and m.ref not in st.organizers \
+                        and not re.search(r"\(\s*$", t[max(0, m.start - 3):m.start]):  # "X (CDU)": a party
+                    d.fact(PARTICIPATED_IN, m.ref, key, s.index)
+    av = _ACCOMPANY_ACTIVE.search(t)
+    if av is not None and not _ACCOMPANIED_BY.match(t, av.start()) and not st.several:
+        # "Vertreter der A und der B begleiten den Minister", "Officials from A and B will accompany X": the
+        # bodies named as the subject travel too
+        for m in ms:
+            if m.kind == "entity" and m.type in (ORGANIZATION, COMPANY) and m.end <= av.start() and m.ref not in st.role_targets \
+                    and not _CLAUSE_END.search(t, m.end, av.start()) and len(t[m.end:av.start()]) <= 120:
+                d.fact(PARTICIPATED_IN, m.ref, key, s.index)
+
+
+def bodies_after_cue(st: EventSentence) -> None:
+    """PARTICIPATED_IN for the organizations (a list of them) or the one region named after a participation
+    word ('nehmen teil: A, B und C', 'eine Delegation aus X')."""
+    if st.several:
+        return
+    d, s, ms, t, key = st.d, st.s, st.ms, st.t, st.key
+    participants = st.participants
+    last_end = 0
+    for pm in T.PARTICIPATE_ORG.finditer(t):
+        for m in st.entities:
+            if m.start < pm.start() or m.type not in (ORGANIZATION, COMPANY, REGION) or m.ref in st.organizers or m.ref in st.role_targets:
+                continue
+            if _party_of_person(t, ms, m):
+                continue  # "Minister X (SPD) nimmt teil": the person's party, not a participant
+            between = t[pm.end():m.start]
+            if re.search(r"\b(?:im|in\s+der|in\s+den)\s+$", t[max(0, m.start - 8):m.start]) and re.match(r"\s+[a-zäöü]+(?:enen|ierten|tretenen)\b", t[m.end:]):
+                continue  # "Mitglieder der im Landtag vertretenen Fraktionen": the body only describes them
+            if m.type == REGION:
+                if not re.search(r"Delegation|delegation|Teilnehmer|participants", pm.group(0)) or len(between.split()) > 3 or "," in between:
+                    continue
+                if re.search(r"\b(?:in|im|nach|to|into)\s+$", between):
+                    continue  # "eine Delegation aus Unternehmern in Hessen": where it goes, not where it comes from
+            elif len(between) > 100:
+                continue
+            elif participants and not re.fullmatch(r"[\s,]*(?:\([^)]*\))?[\s,]*(?:und|and|sowie|as well as|or|oder)?\s*(?:der|die|das|dem|den|the)?\s*", t[last_end:m.start]):
+                break
+            last_end = m.end
+            participants.add(m.ref)
+            d.fact(PARTICIPATED_IN, m.ref, key, s.index)
+            if m.type == REGION:
+                break
+
+
+def home_regions_of_companies(st: EventSentence) -> None:
+    """"Unternehmen aus X ... im Rahmen eines Projekts": the region whose companies take part (as their home)."""
+    d, ev, s, ms, t, key = st.d, st.ev, st.s, st.ms, st.t, st.key
+    if ev.kind in T.TRAVEL or st.anaphoric or st.several:
+        return
+    frame = _FRAME.search(t)
+    if frame:
+        for m in ms:
+            if m.kind == "adjective" and m.start < frame.start() and _COMPANIES_AFTER.match(t, m.end):
+                d.fact(PARTICIPATED_IN, m.ref, key, s.index, role="home region of participating companies")
+
+
+def bodies_with(st: EventSentence) -> None:
+    """"mit der LEA", "mit den japanischen Universitäten Yamagata und Tohoku": the body, or the list of bodies
+    after a plural word, named with 'mit/with' takes part in a forum or workshop (with several events, the
+    one named last before)."""
+    d, ev, ms, t = st.d, st.ev, st.ms, st.t
+    if ev.kind in T.TRAVEL or st.anaphoric:
+        return
+    evtrig = sorted((x for x in ms if x.kind == "event" and d.event_of(x) is not None), key=lambda x: x.start)
+    for wm in _WITH_BODIES.finditer(t):
+        if re.search(r"gemeinsam|together|zusammen", t[max(0, wm.start() - 12):wm.start()]):
+            continue
+        if st.several:
+            # several events: "with ..." belongs to the event named last before it
+            last = [x for x in evtrig if x.end <= wm.start()]
+            if not last or d.event_of(last[-1]) is not ev:
+                continue
+        _bodies_listed_after(st, wm)
+
+
+def _bodies_listed_after(st: EventSentence, wm: re.Match) -> None:
+    """The organizations right after 'mit der' (one, or a list after a plural word) take part."""
+    d, s, t, key = st.d, st.s, st.t, st.key
+    prev_end = None
+    for m in st.entities:
+        if m.start < wm.end():
+            continue
+        if prev_end is None:
+            if m.start != wm.end():
+                break
+        elif not _LIST_GAP.fullmatch(t[prev_end:m.start]):
+            break
+        if m.type not in (ORGANIZATION, COMPANY):
+            break
+        prev_end = m.end
+        if m.ref not in st.organizers and m.ref not in st.role_targets:
+            st.participants.add(m.ref)
+            d.fact(PARTICIPATED_IN, m.ref, key, s.index)
+        if not wm.group("plural"):
+            break

@@ -6,8 +6,11 @@ import re
 
 from ... import triggers as T
 from ...sentences import Sentence
-from ..context import Doc, EventObj, Mention
-from ..types import COMPANY, ORGANIZATION, PERSON, REGION, VISITED
+from ..context import LIST_GAP as _LIST_GAP, Doc, EventObj, Mention
+from ..types import COMPANY, LOCATED_IN, ORGANIZATION, PERSON, REGION, VISITED
+from .cues import _ACCOMPANY, _DURING
+from .persons import _visitor
+from .state import EventSentence
 
 
 # a region named as the travellers' origin: "Ohio's ...", "Ohio businesses"
@@ -149,3 +152,165 @@ def _trip_stop(d: Doc, ev: EventObj, s: Sentence) -> None:
 _SAID_AFTER = re.compile(r"\s*(?:said|says|stated|announced|sagte|sagt|teilte|teilt|mitteilte|erklärte)\b")
 
 _WHERE_CLAUSE = re.compile(r",\s*(?:wo|where|in dem|in der|in which|an dem)\b")
+
+
+def place_in_word(st: EventSentence) -> None:
+    """"der China-Besuch", "die Japan-Reise": the trip visits the place its word names (not "die China-Reise
+    des X" told on a trip elsewhere)."""
+    d, ev, s, ms, t, key = st.d, st.ev, st.s, st.ms, st.t, st.key
+    for m in ms:
+        if m.kind == "event" and d.event_of(m) is ev and "-" in m.text:
+            for x in ms:
+                if x.kind == "entity" and x.type == REGION and m.start <= x.start and x.end < m.end and t[x.end] == "-" \
+                        and (not ev.visited or _visits(d, ev, x.ref)):
+                    d.fact(VISITED, key, x.ref, s.index)
+                    if x.ref not in ev.visited:
+                        ev.visited.append(x.ref)
+
+
+def trip_places(st: EventSentence) -> None:
+    """A trip: where the travellers come from, then the places and bodies it visits (VISITED)."""
+    _trip_origin(st)
+    cue = _visit_cue(st)
+    if cue:
+        _visited(st, cue)
+
+
+def _trip_origin(st: EventSentence) -> None:
+    """Where the group comes from: 'eine vietnamesische Delegation', 'a delegation from Saxony' (its home,
+    not a stop); a participant or a traveller's office abroad makes the trip one from abroad."""
+    d, ev, ms, t = st.d, st.ev, st.ms, st.t
+    travellers = [m.ref for m in ms if m.type == PERSON and d.role_of.get(m.ref)] if not st.anaphoric else []
+    for m in ms:
+        if m.kind == "adjective" and not st.anaphoric \
+                and any(x.kind == "event" and d.event_of(x) is ev and re.fullmatch(r"\s+", t[m.end:x.start]) for x in ms):
+            # "eine vietnamesische Delegation", "a Korean business delegation": where the group comes from
+            ev.foreign = ev.foreign or not (m.ref == "region:de" or m.ref.startswith("region:de-"))
+            if m.ref not in ev.origin:
+                ev.origin.append(m.ref)
+    for p_ in st.participants:
+        pe = d.gaz.get(p_)
+        if pe is not None and pe.type == REGION and p_ not in ev.origin:
+            ev.origin.append(p_)  # "a delegation from Saxony": its home, not a stop
+    for p_ in list(st.participants) + [d.role_of[x] for x in travellers]:
+        pe = d.gaz.get(p_)
+        where = p_ if pe and pe.type == REGION else (pe.seat if pe else None)
+        if where and not (where == "region:de" or where.startswith("region:de-")):
+            ev.foreign = True
+
+
+def _visit_cue(st: EventSentence) -> re.Match | None:
+    """The words that say the trip goes somewhere ('besucht', 'in X eingetroffen', 'bei', 'zurückgekehrt');
+    a sentence that only refers to the trip needs a verb of visiting, travelling or accompanying."""
+    t = st.t
+    cue = T.VISIT_CUE.search(t) or (None if st.anaphoric else _AT_BODY_CUE.search(t) or _BACK_FROM.search(t))
+    if cue and st.anaphoric and not (T.VISIT_VERB.search(t) or T.TRAVEL_VERB.search(t) or T.TRAVEL_ANAPHOR.search(t) or _ACCOMPANY.search(t)):
+        return None  # a sentence about the trip that visits nothing ("Die Firma X in Y plant ...")
+    return cue
+
+
+def _home_ids(st: EventSentence) -> set[str]:
+    """The text's home region and the regions above it; for a group from abroad, not the home's towns."""
+    d, ev = st.d, st.ev
+    home_ids = {d.home} if d.home and not ev.foreign else set()
+    if d.home:
+        home_ids |= d.ancestors(d.home)
+        if not ev.foreign:  # a group from abroad visits the towns of the text's state
+            home_ids |= {e.id for e in d.gaz.entries.values() if e.parent == d.home}
+    return home_ids
+
+
+def _visited(st: EventSentence, cue: re.Match) -> None:
+    """The regions and bodies the sentence names as the trip's stops, each checked in turn."""
+    d, ev, ms, t = st.d, st.ev, st.ms, st.t
+    home_ids = _home_ids(st)
+    offices = {d.role_of[m.ref] for m in ms if m.type == PERSON and m.ref in d.role_of}  # the travellers' own
+    explicit_end = None  # end of a region named right after "visit" (the next items of its list are visited too)
+    for m in st.entities:
+        if _not_a_stop(st, m, cue, offices):
+            continue
+        pre = t[max(0, m.start - 40):m.start]
+        explicit = _VISIT_OBJECT.search(pre) is not None or (explicit_end is not None and _LIST_GAP.fullmatch(t[explicit_end:m.start]) is not None)
+        # "in Berlin, during a trade mission", "in Tokio im Rahmen seiner Reise": the trip's place
+        explicit = explicit or (m.type == REGION and re.search(r"\b(?:in|im)\s+$", pre) is not None
+                                and _DURING.match(t, m.end + len(re.match(r"[\s,]*", t[m.end:]).group(0))) is not None)
+        if m.type == REGION and m.ref in home_ids and not re.search(r"\b(?:nach|to|into|ins|in\s+die|in\s+den)\s+$", pre) and not explicit:
+            continue
+        back = _BACK_FROM.search(t) is not None and re.search(r"\b(?:aus|from)\s+(?:den\s+|der\s+|dem\s+|the\s+)?$", pre) is not None \
+            and not (d.home and (m.ref == d.home or m.ref in d.ancestors(d.home)))
+        if (re.search(r"\b(?:aus|from)\s+(?:der\s+|dem\s+|den\s+|the\s+)?(?:(?:[a-zäöü][\w-]*|[\w-]*(?:stadt|metropole|provinz|region|präfektur|city|province|prefecture))\s+){0,3}$", pre) and not back) or re.search(r"(?:Delegation|delegation|Gruppe|group)\s+(?:der|des|of)\s+(?:[\w-]+\s+){0,3}$", pre):
+            continue
+        if m.type in (ORGANIZATION, COMPANY) and _body_not_visited(st, m, cue):
+            continue
+        if m.start < cue.start() and not T.VISIT_VERB.search(t[m.end:]) and not back:
+            continue
+        if m.type == REGION and _locates_another(d, ev, ms, m, t):
+            continue
+        if m.type == REGION and ev.origin and ({m.ref} | d.ancestors(m.ref)) & set(ev.origin):
+            continue  # a Vietnamese delegation does not visit Vietnam (a trip of the hosts told alongside)
+        _visit(st, m)
+        explicit_end = m.end if explicit or _VISIT_OBJECT.search(pre) else None
+
+
+def _not_a_stop(st: EventSentence, m: Mention, cue: re.Match, offices: set[str]) -> bool:
+    """Names the earlier steps gave another part (organizer, participant, funder, office), an origin, a
+    dateline, a person's party, or (in English) a name before the verb."""
+    d, ms, t = st.d, st.ms, st.t
+    if m.type not in (REGION, ORGANIZATION, COMPANY) or m.ref in st.organizers or m.ref in st.participants or m.ref in st.role_targets or m.ref in st.funders:
+        return True
+    if m.ref in offices or _ORIGIN_AFTER.match(t, m.end) or (m.start <= 2 and m.text.isupper() and len(m.text) > 3):
+        return True  # "Ohio's Governor", "Ohio companies", a dateline "KIEL -"
+    if m.type != REGION and any(x.type == PERSON and re.fullmatch(r"\s*\(", t[x.end:m.start]) for x in ms if x.end <= m.start):
+        return True  # "Minister X (FDP)": the person's party, not a place of the trip
+    if d.lang == "en" and m.start < cue.start():
+        return True  # English: what is visited follows the verb
+    return False
+
+
+def _body_not_visited(st: EventSentence, m: Mention, cue: re.Match) -> bool:
+    """An organization or company the trip does not visit: a person's employer or office, the source of what
+    is said, what lies at a place visited, a body of the travellers' own state, or one with no visiting word."""
+    d, ev, ms, t = st.d, st.ev, st.ms, st.t
+    if any(x.kind == "role" and 0 <= x.start - m.end <= 2 for x in ms):
+        return True  # "meet with TSMC Chairman X": the employer of a person met
+    if any(x.kind == "role" and x.end <= m.start and _OFFICE_OF.fullmatch(t[x.end:m.start]) for x in ms):
+        return True  # "als Präsident des Bundesrats besuchte er X": the body of an office held, not visited
+    if _SAID_AFTER.match(t, m.end):
+        return True  # "..., the German Institute said": the source, not a place visited
+    if _WHERE_CLAUSE.search(t, cue.end(), m.start):
+        return True  # "den Park in X, wo auch die Firma Y sitzt": named as what is there, not visited
+    e = d.entity(m.ref)
+    at_body = _AT_BODY.search(t[max(0, m.start - 60):m.start]) is not None
+    if e.seat and d.home and d.state_of(e.seat) == d.home and (not T.VISIT_VERB.search(t) or _abroad(d, ev)) and not at_body:
+        return True  # a body of the travellers' own state on a trip abroad travels, it is not visited
+    return not T.VISIT_VERB.search(t) and not at_body
+
+
+def _visit(st: EventSentence, m: Mention) -> None:
+    """The trip visits the name; so does the person the sentence makes the subject of the visit verb."""
+    d, ev, s, ms, t, key = st.d, st.ev, st.s, st.ms, st.t, st.key
+    d.fact(VISITED, key, m.ref, s.index)
+    visitor = _visitor(t, ms, m)
+    if visitor is not None:
+        d.fact(VISITED, visitor, m.ref, s.index)
+    if m.ref not in ev.visited:
+        ev.visited.append(m.ref)
+
+
+def event_place(st: EventSentence) -> None:
+    """A forum, workshop or meeting (not a video call): held 'in X' near its word, else in the place the
+    sentence opens with (LOCATED_IN); a town on a trip's way becomes a stop of the trip."""
+    d, ev, s, ms, t, key = st.d, st.ev, st.s, st.ms, st.t, st.key
+    if st.anaphoric or any(x.kind == "event" and d.event_of(x) is ev and re.match(r"[Vv]ideo", x.text) for x in ms):
+        return
+    for m in st.entities:
+        if m.type == REGION and re.search(r"\b(?:in|im)\s+$", t[max(0, m.start - 4):m.start]) and _near_event(d, ev, ms, m):
+            d.fact(LOCATED_IN, key, m.ref, s.index)
+            ev.place = ev.place or m.ref
+            break
+    opening = _opening_place(t, ms)
+    if ev.place is None and opening is not None and not st.several:
+        # "In Südkorea steht ... anlässlich eines Forums ...": the sentence's place is the event's
+        d.fact(LOCATED_IN, key, opening, s.index)
+        ev.place = opening
+    _trip_stop(d, ev, s)

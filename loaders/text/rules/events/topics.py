@@ -9,6 +9,7 @@ from ...sentences import Sentence
 from ..context import Doc, EventObj, Mention
 from ..types import COMPANY, FOCUSES_ON, ORGANIZATION, ORGANIZED, REGION
 from .places import _abroad
+from .state import EventSentence
 
 
 # "..., dass Bremen in der Windkraft führend bleiben wolle": a region's field in a
@@ -127,3 +128,44 @@ _THIS_FIELD = re.compile(r"\b(?:in|auf|aus)\s+(?:diesem|dem genannten)\s+(?:Bere
 
 # what may stand between two topics of one list: "X, Y und Z", "X und zur Y", "bei X und Y"
 _TOPIC_LIST_GAP = re.compile(r"[\s,]*(?:(?:und|sowie|oder|and|or|as well as)\s+)?(?:(?:der|die|das|den|dem|zur|zum|zu|the|of)\s+)?(?:[a-zäöü]\w*\s+)?")
+
+
+def event_topics(st: EventSentence) -> None:
+    """FOCUSES_ON for the topics inside the event's name or introduced by a focus word ('zum Thema X',
+    'zu X, Y und Z', 'X steht im Fokus'); with several events, only a topic right after this event's word."""
+    d, ev, s, ms, t, key = st.d, st.ev, st.s, st.ms, st.t, st.key
+    trig = [m for m in ms if m.kind == "event"]
+    prev_cued = None
+    for m in ms:
+        if m.kind != "topic":
+            continue
+        inside = any(x.start <= m.start and m.end <= x.end for x in trig)
+        before = t[: m.start]
+        if st.several:
+            # several events: only a topic right after this event's name ('Workshop ... zum Thema X')
+            last = max((x for x in trig if x.end <= m.start), key=lambda x: x.end, default=None)
+            if last is None or d.event_of(last) is not ev or not T.TOPIC_CUE.search(t[last.end:m.start]) or len(t[last.end:m.start]) > 120:
+                continue
+        cue = T.FOCUS.search(before) or T.TOPIC_CUE.search(before[-40:]) or re.search(r"\bzu\s+$", before) or st.continues
+        if not cue and prev_cued is not None and _TOPIC_LIST_GAP.fullmatch(t[prev_cued:m.start]):
+            cue = True  # the next item of a list of topics that a cue introduced ('zu X, Y und Z')
+        prev_cued = m.end if (inside or cue) else None
+        cue = cue or (not st.several and _FOCUS_AFTER.match(t, m.end))
+        if inside or cue:
+            if any(x.kind == "agreement" for x in ms) and not inside:
+                continue
+            d.fact(FOCUSES_ON, key, m.ref, s.index)
+
+
+def field_named_before(st: EventSentence) -> None:
+    """"ein Webinar über ... in diesem Bereich": the field (one or two topics) the sentences before named."""
+    d, s, t, key = st.d, st.s, st.t, st.key
+    if st.anaphoric or st.several or not _THIS_FIELD.search(t):
+        return
+    for i in range(s.index - 1, max(0, s.index - 4), -1):
+        named = [m.ref for m in d.mentions[i] if m.kind == "topic"]
+        if named:
+            if len(set(named)) <= 2:
+                for ref in named:
+                    d.fact(FOCUSES_ON, key, ref, s.index)
+            break
