@@ -59,6 +59,7 @@ def _squeezed(name: str) -> str:
 
 
 def _compound_name(word: str) -> str | None:
+    """A compound that names its fair or conference ('Optikmesse'), not a generic one ('Fachmesse')."""
     m = re.fullmatch(r"([A-ZÄÖÜ][\w-]{3,}?)-?(?:[Mm]esse|[Ff]est|[Kk]onferenz|[Kk]ongress)", word)
     if m is None or _GENERIC_PART.fullmatch(m.group(1)):
         return None
@@ -66,6 +67,7 @@ def _compound_name(word: str) -> str | None:
 
 
 def _name_after(t: str, m: Mention) -> str | None:
+    """The name written after the event word, in quotes or capitalized ('die Messe Medica in ...')."""
     a = _NAME_AFTER.match(t, m.end)
     if a is None:
         return None

@@ -20,6 +20,7 @@ _BY_PARTICIPLE = re.compile(r"\b(?:vom|von\s+(?:der|dem|den))\s+(?P<by>[^.;:!?]{
 
 
 def _organized_before(d: Doc, s: Sentence, ms: list[Mention], trig: list[Mention]) -> None:
+    """The bodies named in a participle before an event word ('eine vom Land X ausgerichtete Konferenz') organize it."""
     t = s.text
     for m in trig:
         ev = d.trigger_event.get((s.index, m.start))

@@ -29,6 +29,7 @@ _SENDS = re.compile(r"\s+(?:(?:hat|hatte|will|plant|schickt|entsendet|sendet|has
 
 
 def _region_sends(d: Doc, s: Sentence, ms: list[Mention]) -> None:
+    """A region named as the subject that sends a trip ('X schickt eine Delegation') takes part in it."""
     t = s.text
     for i, m in enumerate(ms[:-1]):
         nxt = ms[i + 1]

@@ -1,4 +1,5 @@
-"""Visits of persons told without an event: 'X besucht die Firma Y', 'X reist nach Y', 'A empfing B in der Staatskanzlei', a person's own or earlier visit, office words standing for a person."""
+"""Visits of persons told without an event: 'X besucht die Firma Y', 'X reist nach Y', 'A empfing B in der
+Staatskanzlei', a person's own or earlier visit, office words standing for a person."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ import re
 from ...sentences import Sentence
 from ..context import Doc, LIST_GAP as _LIST_GAP, Mention
 from ..types import COMPANY, HOLDS_ROLE_AT, ORGANIZATION, PERSON, REGION, VISITED
-from .cues import _BY_HOST, _CLAUSE_END, _DEFINITE_BEFORE, _HOST_VERB, _LED_BY, _ON_BEHALF, _ORIGIN_BEFORE, _PASSIVE, _POSSESSIVE_AFTER, _RECEIVE_WORDS
+from .cues import (_BY_HOST, _CLAUSE_END, _DEFINITE_BEFORE, _HOST_VERB, _LED_BY, _ON_BEHALF, _ORIGIN_BEFORE,
+                   _PASSIVE, _POSSESSIVE_AFTER, _RECEIVE_WORDS)
 
 
 # "Japan, das der Minister 2017 besucht hat", "Korea, wohin er 2015 gereist ist": a person's earlier visit
@@ -17,6 +19,8 @@ _WHO = re.compile(r"\b(?:er|sie|der Minister|die Ministerin|der Ministerpräside
 
 
 def _earlier_visits(d: Doc, s: Sentence, ms: list[Mention]) -> None:
+    """'Japan, das der Minister 2017 besucht hat': the person named (or the one a pronoun stands for) visited the
+    region."""
     t = s.text
     for m in ms:
         if m.kind != "entity" or m.type != REGION:
@@ -181,6 +185,7 @@ def _travel_subject(t: str, ms: list[Mention], v: re.Match, german: bool) -> Men
 
 
 def _person_travels(d: Doc, s: Sentence, ms: list[Mention]) -> None:
+    """The subject of a travel verb visits the regions named after 'nach' / 'to' in its clause (not the way home)."""
     t = s.text
     for v in _TRAVELS.finditer(t):
         who = _travel_subject(t, ms, v, d.lang == "de")

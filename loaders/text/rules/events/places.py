@@ -1,4 +1,5 @@
-"""Where an event is: the places a trip visits (VISITED), where a forum or workshop is held (LOCATED_IN), and the place tests the other event rules ask."""
+"""Where an event is: the places a trip visits (VISITED), where a forum or workshop is held (LOCATED_IN), and the
+place tests the other event rules ask."""
 
 from __future__ import annotations
 
@@ -55,6 +56,7 @@ def _opening_place(t: str, ms: list[Mention]) -> str | None:
 
 
 def _visits(d: Doc, ev: EventObj, region: str) -> bool:
+    """The trip went to the region or to a place inside it."""
     return region in ev.visited or bool(d.ancestors(region) & set(ev.visited))
 
 

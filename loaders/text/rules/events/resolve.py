@@ -36,6 +36,7 @@ def _indefinite(d: Doc, before: str) -> bool:
 
 
 def _overlaps(ev: EventObj, dm: DateMention) -> bool:
+    """The event's dates and the date said overlap."""
     from graph.dates import lower_bound, upper_bound
 
     a1, b1 = lower_bound(ev.start), upper_bound(ev.end or ev.start)

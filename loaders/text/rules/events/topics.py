@@ -18,6 +18,7 @@ _THAT = re.compile(r"\b(?:dass|that)\s+$")
 
 
 def _said_leading(d: Doc, s: Sentence, ms: list[Mention]) -> None:
+    """A region in a reported clause ('..., dass X ... führend bleiben wolle') is strong in the topics after the cue."""
     t = s.text
     for i, m in enumerate(ms):
         if m.kind == "entity" and m.type == REGION and _THAT.search(t[max(0, m.start - 6):m.start]):
@@ -59,6 +60,7 @@ _SAME_APPLIES = re.compile(r"\W*(?:Das|Dies|Gleiches|Das [Gg]leiche|Dasselbe|The
 
 
 def _same_applies(d: Doc, s: Sentence, ms: list[Mention]) -> None:
+    """'Das gilt auch für X': whatever focused on topics in the sentence before focuses on these too."""
     topics = [m.ref for m in ms if m.kind == "topic"]
     owners = [f.source for f in d.facts if f.type == FOCUSES_ON and f.sentence == s.index - 1]
     for o in dict.fromkeys(owners):
