@@ -1,5 +1,5 @@
 """Who takes part in an event (PARTICIPATED_IN): persons, bodies and regions, and who only hosts, meets or
-reports on the travellers."""
+reports on the travellers; a person who chairs an event (HOLDS_ROLE_AT)."""
 
 from __future__ import annotations
 

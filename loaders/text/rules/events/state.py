@@ -1,4 +1,4 @@
-"""The state the steps share while they read one sentence about one event (``facts.event_sentence``)."""
+"""The state the steps share while they read one sentence about one event (``facts._event_sentence``)."""
 
 from __future__ import annotations
 
