@@ -335,5 +335,6 @@ async def texts(
     result = await anyio.to_thread.run_sync(lambda: load_text(
         body["text"], store, doc_id=doc_id, published=body.get("published"), title=title,
         source_url=body.get("source_url"), language=body.get("language"), fmt=body.get("format"), dry_run=dry_run,
+        min_confidence=settings.text_min_confidence,
     ))
     return FastJSON({**result.to_dict(), "document": doc_id, "changes": result.changes})
