@@ -1,7 +1,7 @@
 """Precision, recall and F1 of the text loader on the third-party corpus (dev and test splits).
 
 Usage: python benchmarks/corpus_eval.py [--corpus DIR] [--split dev|test|all] [--verbose] [--only KEY]
-       [--min-confidence X]
+       [--min-confidence X] [--confidence-file FILE]
 
 The corpus (real press releases with hand-made gold annotations) is not part of
 the repository: its sentences are not ours. It is read at run time from
@@ -280,10 +280,10 @@ class RowMatch:
     fn: list[tuple] = field(default_factory=list)
 
 
-def extract_doc(d: Doc, min_confidence: float = 0.0):
-    """The loader's extraction of one corpus text."""
+def extract_doc(d: Doc, min_confidence: float = 0.0, confidences=None):
+    """The loader's extraction of one corpus text (``confidences``: a rule table other than the bundled one)."""
     return extract(d.text, doc_id=f"doc:{d.key}", published=None, title=None, source_url=d.source_url,
-                   language=d.lang, known=None, min_confidence=min_confidence)
+                   language=d.lang, known=None, min_confidence=min_confidence, confidences=confidences)
 
 
 def scored_nodes(x) -> list:
@@ -332,14 +332,15 @@ def match_relations(d: Doc, x, amap: dict[str, int], stated_only: bool = True) -
     return out
 
 
-def evaluate(cdir: Path, split: str = "dev", only: str | None = None, min_confidence: float = 0.0) -> Result:
+def evaluate(cdir: Path, split: str = "dev", only: str | None = None, min_confidence: float = 0.0,
+             confidences=None) -> Result:
     res = Result()
     t0 = time.perf_counter()
     for d in read_corpus(cdir, split):
         if only and d.key != only:
             continue
         res.docs += 1
-        x = extract_doc(d, min_confidence)
+        x = extract_doc(d, min_confidence, confidences)
         nodes = scored_nodes(x)
         amap = align(d.entities, nodes)
         for n in nodes:
@@ -413,10 +414,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--verbose", "-v", action="store_true", help="list every false positive and false negative")
     ap.add_argument("--min-confidence", type=float, default=0.0,
                     help="score only the relations whose rule's confidence (loaders/text/rule_confidence.yaml) is at least this")
+    ap.add_argument("--confidence-file", help="rule confidences to use instead of the bundled table "
+                    "(e.g. one calibrated on another corpus: rule_precision.py --out FILE)")
     args = ap.parse_args(argv)
+    table = None
+    if args.confidence_file:
+        from loaders.text.confidence import load
+
+        table = load(args.confidence_file)
     try:
         cdir = corpus_dir(args.corpus)
-        res = evaluate(cdir, args.split, args.only, args.min_confidence)
+        res = evaluate(cdir, args.split, args.only, args.min_confidence, table)
     except CorpusMissing as e:
         print(f"corpus_eval: {e}", file=sys.stderr)
         return 2

@@ -1,7 +1,7 @@
 """Precision of each text rule on corpora with gold, and the confidence table the loader reads.
 
 Usage: python3 benchmarks/rule_precision.py --corpus DIR [--corpus DIR ...] [--split dev|test|all] [--write]
-       [--holdout]
+       [--out FILE] [--holdout]
 
 Every stated relation the loader extracts (reference facts left out) is credited to the rule
 that found it (``Source.rule``) as a true or a false positive, with corpus_eval's matching:
@@ -12,7 +12,9 @@ fp, precision and the confidence ``loaders.text.confidence.estimate`` gives.
 
 ``--write`` stores the counts and confidences as ``loaders/text/rule_confidence.yaml`` (rerun
 after rules are added, renamed or moved: rule ids are derived from module and function).
-Calibrate on development texts only.
+``--out FILE`` writes the same table elsewhere (e.g. calibrated on one corpus, for
+``corpus_eval.py --confidence-file FILE --min-confidence X`` on another). Calibrate on
+development texts only.
 
 ``--holdout`` (two or more corpora): for each corpus, the confidences from the others and the
 precision and recall of its relations when those below a threshold are held back - numbers
@@ -129,6 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", action="append", required=True, help="corpus folder (repeat for several)")
     ap.add_argument("--split", choices=("dev", "test", "all"), default="dev")
     ap.add_argument("--write", action="store_true", help=f"store the confidences in {CONFIDENCE_FILE.relative_to(ROOT)}")
+    ap.add_argument("--out", help="write the table to this file instead")
     ap.add_argument("--holdout", action="store_true", help="precision/recall per threshold, leaving each corpus out")
     args = ap.parse_args(argv)
     per_corpus: dict[str, Counts] = {}
@@ -145,12 +148,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.holdout and len(per_corpus) > 1:
         print()
         print(holdout(per_corpus))
-    if args.write:
+    if args.write or args.out:
         conf = Confidences.from_counts(total.by_rule())
         corpora = ", ".join(Path(c).name for c in args.corpus)
-        CONFIDENCE_FILE.write_text(conf.to_yaml(HEADER + f"# calibrated on: {corpora} (split {args.split})\n"),
-                                   encoding="utf-8")
-        print(f"wrote {CONFIDENCE_FILE}")
+        target = Path(args.out) if args.out else CONFIDENCE_FILE
+        target.write_text(conf.to_yaml(HEADER + f"# calibrated on: {corpora} (split {args.split})\n"), encoding="utf-8")
+        print(f"wrote {target}")
     return 0
 
 

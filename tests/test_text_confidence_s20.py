@@ -214,3 +214,18 @@ def test_calibration_credits_each_stated_relation_to_its_rule(tmp_path):
     table = Confidences.from_counts(by)
     p, r, tp, fp, fn = at_threshold(counts, table, 0.01)
     assert (tp, fp, fn) == (6, 0, 3) and p == 1.0
+
+
+def test_the_script_writes_a_table_the_evaluation_reads(tmp_path, capsys):
+    from benchmarks.corpus_eval import evaluate
+    from benchmarks.rule_precision import main
+
+    corpus = _corpus(tmp_path)
+    out = tmp_path / "conf.yaml"
+    assert main(["--corpus", str(corpus), "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "all: tp=6 fp=1 fn=3" in printed
+    table = load(out)
+    # with the visit rule's confidence at 0, a threshold holds its one false relation back
+    res = evaluate(corpus, "dev", confidences=table, min_confidence=0.01)
+    assert (res.stated.tp, res.stated.fp, res.stated.fn) == (6, 0, 3)
