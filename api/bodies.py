@@ -21,6 +21,8 @@ class SourceIn(BaseModel):
     locator: str | None = Field(None, description="where in the document: page, paragraph, row")
     evidence: str | None = Field(None, description="the sentence that states the fact")
     span: list[int] | None = Field(None, min_length=2, max_length=2, description="character offsets [start, end]")
+    rule: str | None = Field(None, description="the extraction rule that read the fact (text loader), e.g. roles.apply")
+    confidence: float | None = Field(None, ge=0, le=1, description="that rule's measured precision, 0-1 (text loader)")
 
 
 class NodeIn(BaseModel):

@@ -314,7 +314,8 @@ async def texts(
 ):
     """Body: ``{"text": "...", "title": "...", "published": "YYYY-MM-DD", "source_url": "...",
     "doc_id": "doc:...", "format": "text|markdown|html", "language": "de|en"}``; only ``text`` is required.
-    With ``dry_run=true`` nothing is written and the answer lists every record with its evidence sentence."""
+    With ``dry_run=true`` nothing is written and the answer lists every record with its evidence sentence.
+    Relations whose rule's confidence is below REGIOGRAPH_TEXT_MIN_CONFIDENCE are not loaded; ``held`` lists them."""
     from loaders.text import load_text  # imported on use: its rule tables cost 0.15 s at start-up
 
     raw = await _json_body(request, settings)
@@ -335,5 +336,6 @@ async def texts(
     result = await anyio.to_thread.run_sync(lambda: load_text(
         body["text"], store, doc_id=doc_id, published=body.get("published"), title=title,
         source_url=body.get("source_url"), language=body.get("language"), fmt=body.get("format"), dry_run=dry_run,
+        min_confidence=settings.text_min_confidence,
     ))
     return FastJSON({**result.to_dict(), "document": doc_id, "changes": result.changes})

@@ -1,6 +1,7 @@
 """Precision, recall and F1 of the text loader on the third-party corpus (dev and test splits).
 
 Usage: python benchmarks/corpus_eval.py [--corpus DIR] [--split dev|test|all] [--verbose] [--only KEY]
+       [--min-confidence X] [--confidence-file FILE]
 
 The corpus (real press releases with hand-made gold annotations) is not part of
 the repository: its sentences are not ours. It is read at run time from
@@ -269,18 +270,79 @@ class Result:
     seconds: float = 0.0
 
 
-def evaluate(cdir: Path, split: str = "dev", only: str | None = None) -> Result:
+@dataclass
+class RowMatch:
+    """Relations of one text compared with its gold: each edge with its verdict ('tp', 'fp',
+    'implied': matches a gold relation marked implied, 'dup': the same key as an earlier edge,
+    counted once) and its key (None: an end matches no gold entity), and the gold keys not found."""
+
+    edges: list[tuple] = field(default_factory=list)  # (edge, verdict, key)
+    fn: list[tuple] = field(default_factory=list)
+
+
+def extract_doc(d: Doc, min_confidence: float = 0.0, confidences=None):
+    """The loader's extraction of one corpus text (``confidences``: a rule table other than the bundled one)."""
+    return extract(d.text, doc_id=f"doc:{d.key}", published=None, title=None, source_url=d.source_url,
+                   language=d.lang, known=None, min_confidence=min_confidence, confidences=confidences)
+
+
+def scored_nodes(x) -> list:
+    """The nodes compared with the gold entities (no Documents, Topics or reference-only nodes)."""
+    return [n for n in x.batch.nodes if n.type not in (DOCUMENT, TOPIC) and not is_reference(n)]
+
+
+def match_relations(d: Doc, x, amap: dict[str, int], stated_only: bool = True) -> RowMatch:
+    """Compare the extraction's edges with the gold relations (``stated_only``: without reference
+    facts and gold relations marked implied; an edge matching an implied one is 'implied')."""
+    topics = {n.id for n in x.batch.nodes if n.type == TOPIC}
+    gidx = _gold_index(d.entities)
+    edges = [e for e in x.batch.edges if not (stated_only and is_reference(e))
+             and e.source not in topics and e.target not in topics]
+    out = RowMatch()
+    first: dict[tuple, int] = {}  # key -> index in out.edges of the edge that brought it
+    for e in edges:
+        k = _edge_key(e, amap)
+        if k is not None and k in first:
+            out.edges.append((e, "dup", k))
+            continue
+        if k is not None:
+            first[k] = len(out.edges)
+        out.edges.append((e, "fp", k))  # until a gold relation claims it
+    left = list(first)
+
+    def claim(gk: tuple, verdict: str) -> bool:
+        m = _match_rel(gk, left)
+        if m is None:
+            return False
+        left.remove(m)
+        i = first[m]
+        out.edges[i] = (out.edges[i][0], verdict, m)
+        return True
+
+    gold = [_gold_key(r, gidx, f"{d.key} relation {n + 1}") for n, r in enumerate(d.relations)
+            if not (stated_only and n in d.implied)]
+    for gk in sorted(gold, key=lambda k: 0 if k[0] == TRADES and k[4] is not None else 1):
+        if not claim(gk, "tp"):
+            out.fn.append(gk)
+    if stated_only:
+        # an edge the gold lists as implied is true: not required in this row, and no error either
+        for n, r in enumerate(d.relations):
+            if n in d.implied:
+                claim(_gold_key(r, gidx, f"{d.key} relation {n + 1}"), "implied")
+    return out
+
+
+def evaluate(cdir: Path, split: str = "dev", only: str | None = None, min_confidence: float = 0.0,
+             confidences=None) -> Result:
     res = Result()
     t0 = time.perf_counter()
     for d in read_corpus(cdir, split):
         if only and d.key != only:
             continue
         res.docs += 1
-        x = extract(d.text, doc_id=f"doc:{d.key}", published=None, title=None, source_url=d.source_url,
-                    language=d.lang, known=None)
-        nodes = [n for n in x.batch.nodes if n.type not in (DOCUMENT, TOPIC) and not is_reference(n)]
+        x = extract_doc(d, min_confidence, confidences)
+        nodes = scored_nodes(x)
         amap = align(d.entities, nodes)
-        topics = {n.id for n in x.batch.nodes if n.type == TOPIC}
         for n in nodes:
             if n.id in amap:
                 res.ent.tp += 1
@@ -295,55 +357,35 @@ def evaluate(cdir: Path, split: str = "dev", only: str | None = None) -> Result:
                 res.ent.fn += 1
                 res.ent_by[g["type"]].fn += 1
                 res.ent.errors.append(f"{d.key}: FN entity {g['type']} {g['name']!r}")
-        gidx = _gold_index(d.entities)
         ename = {i: g["name"] for i, g in enumerate(d.entities)}
 
         def show(k: tuple) -> str:
             return str((k[0], ename.get(k[1]), ename.get(k[2])) + tuple(k[3:]))
 
         for score, stated_only in ((res.stated, True), (res.allrel, False)):
-            edges = [e for e in x.batch.edges if not (stated_only and is_reference(e))
-                     and e.source not in topics and e.target not in topics]
-            got: list[tuple] = []
-            unmapped = 0
-            for e in edges:
-                k = _edge_key(e, amap)
-                if k is None:
-                    unmapped += 1
+            row = match_relations(d, x, amap, stated_only)
+            for e, verdict, k in row.edges:
+                if verdict == "fp" and k is None:
                     score.fp += 1
                     if stated_only:
                         res.rel_by[e.type].fp += 1
                         score.errors.append(f"{d.key}: FP relation {e.type} {e.source} -> {e.target} (unmatched end)")
-                elif k not in got:
-                    got.append(k)
-            gold = [_gold_key(r, gidx, f"{d.key} relation {n + 1}") for n, r in enumerate(d.relations)
-                    if not (stated_only and n in d.implied)]
-            left = list(got)
-            for gk in sorted(gold, key=lambda k: 0 if k[0] == TRADES and k[4] is not None else 1):
-                m = _match_rel(gk, left)
-                if m is not None:
-                    left.remove(m)
+            for e, verdict, k in row.edges:
+                if verdict == "tp":
                     score.tp += 1
                     if stated_only:
-                        res.rel_by[gk[0]].tp += 1
-                else:
-                    score.fn += 1
-                    if stated_only:
-                        res.rel_by[gk[0]].fn += 1
-                        score.errors.append(f"{d.key}: FN relation {show(gk)}")
-            if stated_only:
-                # an edge the gold lists as implied is true: not required in this row, and no error either
-                optional = [_gold_key(r, gidx, f"{d.key} relation {n + 1}") for n, r in enumerate(d.relations)
-                            if n in d.implied]
-                for gk in optional:
-                    m = _match_rel(gk, left)
-                    if m is not None:
-                        left.remove(m)
-            for k in left:
-                score.fp += 1
+                        res.rel_by[k[0]].tp += 1
+            for gk in row.fn:
+                score.fn += 1
                 if stated_only:
-                    res.rel_by[k[0]].fp += 1
-                    score.errors.append(f"{d.key}: FP relation {show(k)}")
+                    res.rel_by[gk[0]].fn += 1
+                    score.errors.append(f"{d.key}: FN relation {show(gk)}")
+            for e, verdict, k in row.edges:
+                if verdict == "fp" and k is not None:
+                    score.fp += 1
+                    if stated_only:
+                        res.rel_by[k[0]].fp += 1
+                        score.errors.append(f"{d.key}: FP relation {show(k)}")
     res.seconds = time.perf_counter() - t0
     return res
 
@@ -370,10 +412,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", choices=("dev", "test", "all"), default="dev")
     ap.add_argument("--only", help="one text key")
     ap.add_argument("--verbose", "-v", action="store_true", help="list every false positive and false negative")
+    ap.add_argument("--min-confidence", type=float, default=0.0,
+                    help="score only the relations whose rule's confidence (loaders/text/rule_confidence.yaml) is at least this")
+    ap.add_argument("--confidence-file", help="rule confidences to use instead of the bundled table "
+                    "(e.g. one calibrated on another corpus: rule_precision.py --out FILE)")
     args = ap.parse_args(argv)
+    table = None
+    if args.confidence_file:
+        from loaders.text.confidence import load
+
+        table = load(args.confidence_file)
     try:
         cdir = corpus_dir(args.corpus)
-        res = evaluate(cdir, args.split, args.only)
+        res = evaluate(cdir, args.split, args.only, args.min_confidence, table)
     except CorpusMissing as e:
         print(f"corpus_eval: {e}", file=sys.stderr)
         return 2

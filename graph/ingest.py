@@ -142,10 +142,13 @@ def _check_sources(errs: _Errors, origin: Origin, sources: Any) -> list[Source]:
 
 
 def source_problem(s: dict) -> tuple[str, str] | None:
-    """(field, message) when a source's locator, evidence or span has the wrong shape."""
-    for f in ("locator", "evidence"):
+    """(field, message) when a source's locator, evidence, span, rule or confidence has the wrong shape."""
+    for f in ("locator", "evidence", "rule"):
         if s.get(f) is not None and not isinstance(s[f], str):
             return f, f"must be a string, got {type(s[f]).__name__}"
+    conf = s.get("confidence")
+    if conf is not None and not (isinstance(conf, (int, float)) and not isinstance(conf, bool) and 0 <= conf <= 1):
+        return "confidence", "must be a number from 0 to 1"
     span = s.get("span")
     if span is not None and not (isinstance(span, (list, tuple)) and len(span) == 2
                                  and all(isinstance(x, int) and not isinstance(x, bool) and 0 <= x < 2**53 for x in span)):

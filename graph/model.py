@@ -18,6 +18,8 @@ class Source:
     locator: str = ""
     evidence: str | None = None  # the sentence that states the fact (text loader)
     span: tuple[int, int] | None = None  # character offsets in the document
+    rule: str | None = None  # text loader: the extraction rule that read the fact from this source
+    confidence: float | None = None  # text loader: that rule's measured precision (0-1), see loaders/text/confidence.py
 
     def key(self) -> tuple[str, str]:
         return (self.document, self.locator)
@@ -28,11 +30,15 @@ class Source:
             d["evidence"] = self.evidence
         if self.span is not None:
             d["span"] = [self.span[0], self.span[1]]
+        if self.rule is not None:
+            d["rule"] = self.rule
+        if self.confidence is not None:
+            d["confidence"] = self.confidence
         return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Source":
-        if len(d) <= 2 and "evidence" not in d and "span" not in d:
+        if len(d) <= 2 and d.keys() <= _PLAIN_KEYS:
             # most sources are a bare (document, locator): share one object per pair
             key = (d["document"], d.get("locator") or "")
             hit = _PLAIN_SOURCES.get(key)
@@ -47,9 +53,12 @@ class Source:
             locator=d.get("locator") or "",
             evidence=d.get("evidence"),
             span=(int(span[0]), int(span[1])) if span else None,
+            rule=d.get("rule"),
+            confidence=d.get("confidence"),
         )
 
 
+_PLAIN_KEYS = frozenset(("document", "locator"))
 _PLAIN_SOURCES: dict[tuple[str, str], Source] = {}
 
 

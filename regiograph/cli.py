@@ -147,13 +147,15 @@ def load_records(paths: tuple[str, ...], dry_run: bool) -> None:
 @click.option("--output", "-o", type=click.Path(), default=None, help="write the extracted records as an editable YAML file")
 @click.option("--no-reference", is_flag=True,
               help="do not add the bundled reference facts (seats and parents of known bodies, region hierarchy)")
-def load_text(paths, published, source_url, dry_run, fmt, output, no_reference) -> None:
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
+              help="hold back relations whose rule's confidence is below this, for review (default: REGIOGRAPH_TEXT_MIN_CONFIDENCE)")
+def load_text(paths, published, source_url, dry_run, fmt, output, no_reference, min_confidence) -> None:
     """Extract entities and relations from press releases (text, Markdown, HTML, PDF; German or English) and load them."""
     from loaders.text.cli import run_load_text
 
     with _store(seed=False) as store:
         run_load_text(store, list(paths), published=published, source_url=source_url, dry_run=dry_run, fmt=fmt,
-                      output=output, reference=not no_reference)
+                      output=output, reference=not no_reference, min_confidence=min_confidence)
 
 
 def _source_command(name: str, summary: str, options) -> click.Command:

@@ -65,6 +65,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("auth_failure_rate", int, 10, "most failed authentications one client may have per minute; more get 429"),
     Setting("embed_secret", str, "", "secret that signs embed links (empty: one generated once in the data folder, embed.secret)",
             secret=True),
+    Setting("text_min_confidence", float, 0.4, "text loader: relations whose rule's measured confidence (0-1, "
+            "loaders/text/rule_confidence.yaml) is below this are not loaded but listed for review; 0 loads all"),
 )
 
 
@@ -96,6 +98,7 @@ class Settings:
     write_rate: int = 60
     auth_failure_rate: int = 10
     embed_secret: str = ""
+    text_min_confidence: float = 0.4
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> "Settings":
@@ -122,6 +125,8 @@ class Settings:
             raise ConfigError("REGIOGRAPH_NEO4J_QUERY_TIMEOUT and REGIOGRAPH_CYPHER_TIMEOUT must be positive")
         if self.neo4j_connect_timeout <= 0:
             raise ConfigError("REGIOGRAPH_NEO4J_CONNECT_TIMEOUT must be positive")
+        if not 0 <= self.text_min_confidence <= 1:
+            raise ConfigError("REGIOGRAPH_TEXT_MIN_CONFIDENCE must be between 0 and 1")
         for name in ("max_body_bytes", "max_records", "view_max_nodes", "cypher_max_rows", "cypher_max_bytes",
                      "write_rate", "auth_failure_rate"):
             if getattr(self, name) < 1:

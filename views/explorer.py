@@ -258,6 +258,13 @@ def _value(v: Any) -> str:
     return str(v)
 
 
+def _rule_text(s) -> str:
+    """'roles.apply 0.82': the text rule that read the fact and its confidence (empty for other sources)."""
+    if not s.rule:
+        return ""
+    return f"{s.rule} {s.confidence:.2f}" if s.confidence is not None else s.rule
+
+
 def entity_panel(store, node, args: ExplorerArgs) -> dict[str, Any]:
     """Names per language, identifiers, properties, and every source of the
     node and of its direct relations, with document title, date, evidence and link."""
@@ -291,7 +298,8 @@ def entity_panel(store, node, args: ExplorerArgs) -> dict[str, Any]:
             "facts": [],
         })
         if len(entry["facts"]) < 12:
-            entry["facts"].append({"text": text, "evidence": s.evidence or "", "locator": s.locator or ""})
+            entry["facts"].append({"text": text, "evidence": s.evidence or "", "locator": s.locator or "",
+                                   "rule": _rule_text(s)})
     sources = sorted(by_doc.values(), key=lambda x: x["date"], reverse=True)[:SOURCE_LIMIT]
     return {"names": names, "aliases": aliases, "identifiers": identifiers, "props": props, "sources": sources}
 

@@ -2,16 +2,19 @@
 
 Public API
 ----------
-* ``extract(text, *, doc_id, published, title, source_url, language, known)`` -> ``Extraction``
-* ``load_text_files(paths, store, *, published, source_url, dry_run)`` -> ``TextLoadResult``
-* ``load_text(text, store, *, doc_id, published, title, source_url, fmt, dry_run)`` -> ``TextLoadResult``
+* ``extract(text, *, doc_id, published, title, source_url, language, known, min_confidence)`` -> ``Extraction``
+* ``load_text_files(paths, store, *, published, source_url, dry_run, min_confidence)`` -> ``TextLoadResult``
+* ``load_text(text, store, *, doc_id, published, title, source_url, fmt, dry_run, min_confidence)`` -> ``TextLoadResult``
+
+Relations carry the rule that read them and its confidence in their source
+(``rule_confidence.yaml``); those below ``min_confidence`` are listed in ``held``, not loaded.
 * ``to_yaml(extraction)``, ``to_json(extraction)``, ``dry_run_report(result)``
 """
 
 from .extract import extract
 from .gazetteer import Gazetteer, default_gazetteer, load_gazetteer
 from .loader import load_text, load_text_files
-from .model import Extraction, FileResult, Review, TextLoadResult
+from .model import Extraction, FileResult, Held, Review, TextLoadResult
 from .output import dry_run_report, to_json, to_yaml
 from .resolve import Session, resolve
 
@@ -26,6 +29,7 @@ __all__ = [
     "dry_run_report",
     "Extraction",
     "Review",
+    "Held",
     "FileResult",
     "TextLoadResult",
     "Gazetteer",

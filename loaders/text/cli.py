@@ -13,11 +13,11 @@ from .output import batch_to_dict, dry_run_report, to_yaml
 
 def run_load_text(store, paths: list[str], *, published: str | None = None, source_url: str | None = None,
                   dry_run: bool = False, fmt: str = "text", output: str | None = None,
-                  reference: bool = True) -> None:
+                  reference: bool = True, min_confidence: float | None = None) -> None:
     """Extract, resolve and load (or with ``dry_run`` only report) press releases; print the result
     as a readable report (``fmt='text'``), JSON or YAML; ``output`` also writes the records as YAML."""
     result = load_text_files(paths, store, published=published, source_url=source_url, dry_run=dry_run,
-                             reference=reference)
+                             reference=reference, min_confidence=min_confidence)
     if output:
         Path(output).write_text(to_yaml(_WithReviews(result)), encoding="utf-8")
         click.echo(f"wrote {len(result.batch.nodes)} node and {len(result.batch.edges)} edge records to {output}", err=True)
@@ -39,3 +39,4 @@ class _WithReviews:
         self.batch = result.batch
         self.reviews = result.reviews
         self.notes = result.notes
+        self.held = result.held

@@ -17,7 +17,8 @@ from graph.text import slug
 from .dates import find_dates
 from .discover import discover_organizations, discover_persons
 from .gazetteer import Gazetteer, default_gazetteer
-from .model import Extraction
+from .confidence import Confidences
+from .model import Extraction, Held
 from .typenames import COMPANY, ORGANIZATION
 from .reading import to_plain
 from .records import REFERENCE_DOC, REFERENCE_TITLE, build, is_reference, reference_document
@@ -104,6 +105,8 @@ def extract(
     known: Gazetteer | None = None,
     fmt: str | None = "text",
     reference: bool = True,
+    min_confidence: float = 0.0,
+    confidences: Confidences | None = None,
 ) -> Extraction:
     """Extract records from one press release.
 
@@ -112,7 +115,10 @@ def extract(
     YYYY-MM or YYYY-MM-DD) resolves 'heute', 'im letzten Jahr' and years left out.
     ``known`` is the gazetteer (default: the bundled one). ``reference``: add the
     gazetteer's reference facts about what the text names (seats, parent bodies,
-    region hierarchy), cited as ``doc:regiograph-reference``.
+    region hierarchy), cited as ``doc:regiograph-reference``. Every relation's source names the
+    rule that read it and the rule's confidence (``confidences``, default the bundled
+    ``rule_confidence.yaml``); a relation below ``min_confidence`` is left out of the batch and
+    listed in ``Extraction.held``.
     """
     plain, markup_title = to_plain(text, fmt)
     lang = language or detect_language(plain)
@@ -123,5 +129,7 @@ def extract(
         published = dateline_date(plain)
     d = Doc(plain, doc_id, published, lang, gaz)
     run_rules(d)
-    batch = build(d, title or markup_title, source_url, reference=reference)
-    return Extraction(doc_id=doc_id, batch=batch, text=plain, language=lang)
+    held: list[Held] = []
+    batch = build(d, title or markup_title, source_url, reference=reference, min_confidence=min_confidence,
+                  confidences=confidences, held=held)
+    return Extraction(doc_id=doc_id, batch=batch, text=plain, language=lang, held=held)

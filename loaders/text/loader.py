@@ -55,26 +55,31 @@ def load_text_files(
     known: Gazetteer | None = None,
     doc_ids: Mapping[str, str] | None = None,
     reference: bool = True,
+    min_confidence: float | None = None,
 ) -> TextLoadResult:
     """Extract records from each file, resolve them against ``store`` and load them
     all as one all-or-nothing batch (``dry_run``: only report).
 
     ``published`` / ``source_url`` apply to every file, or map a file (path, name
     or stem) to its own value. ``reference``: add the gazetteer's reference facts
-    about the named bodies and regions (``doc:regiograph-reference``). Unreadable, binary, empty or non-UTF-8 files raise
+    about the named bodies and regions (``doc:regiograph-reference``). ``min_confidence``:
+    relations of less reliable rules are held back for review (default: the
+    ``text_min_confidence`` setting). Unreadable, binary, empty or non-UTF-8 files raise
     ``LoadError`` naming the file, before anything is written.
     """
     files = expand(paths)
     if not files:
         raise LoadError("no files given")
     session = Session()
+    threshold = _threshold(min_confidence)
     results: list[FileResult] = []
     texts = [(f, read_text_file(f)) for f in files]  # every file is read (and checked) before any work
     for f, text in texts:
         did = (doc_ids or {}).get(str(f)) or (doc_ids or {}).get(f.name) or doc_id_for(f)
         try:
             x = extract(text, doc_id=did, published=_pick(published, f), title=None, source_url=_pick(source_url, f),
-                        language=language, known=known, fmt=format_of(f), reference=reference)
+                        language=language, known=known, fmt=format_of(f), reference=reference,
+                        min_confidence=threshold)
         except ValueError as e:
             raise LoadError(f"{f}: {e}") from None
         if not x.text.strip() or len(x.batch.nodes) == 0:
@@ -97,18 +102,29 @@ def load_text(
     dry_run: bool = False,
     known: Gazetteer | None = None,
     reference: bool = True,
+    min_confidence: float | None = None,
 ) -> TextLoadResult:
     """One release given as a string (e.g. posted to the API): extract, resolve, load.
-    ``fmt``: 'text', 'markdown', 'html' or None (guess)."""
+    ``fmt``: 'text', 'markdown', 'html' or None (guess); ``min_confidence`` as for ``load_text_files``."""
     if not isinstance(text, str) or not text.strip():
         raise LoadError(f"{doc_id}: the text is empty; nothing to extract")
     try:
         x = extract(text, doc_id=doc_id, published=published, title=title, source_url=source_url,
-                    language=language, known=known, fmt=fmt, reference=reference)
+                    language=language, known=known, fmt=fmt, reference=reference,
+                    min_confidence=_threshold(min_confidence))
     except ValueError as e:
         raise LoadError(f"{doc_id}: {e}") from None
     resolve(x, store, Session())
     return _apply([FileResult(doc_id, x.doc_id, x)], store, dry_run, label=x.doc_id)
+
+
+def _threshold(given: float | None) -> float:
+    """The confidence a relation needs to be loaded: as given, else the ``text_min_confidence`` setting."""
+    if given is not None:
+        return given
+    from regiograph.settings import Settings
+
+    return Settings.from_env().text_min_confidence
 
 
 def _apply(results: list[FileResult], store, dry_run: bool, label: str) -> TextLoadResult:

@@ -33,6 +33,29 @@ class Review:
 
 
 @dataclass
+class Held:
+    """A relation the rules found whose rule is less reliable than the load's ``min_confidence``:
+    NOT loaded, listed for a human to confirm (and load by hand) or drop."""
+
+    type: str
+    source: str
+    target: str
+    rule: str
+    confidence: float
+    document: str
+    evidence: str
+    properties: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"type": self.type, "source": self.source, "target": self.target, "rule": self.rule,
+                "confidence": self.confidence, "document": self.document, "evidence": self.evidence,
+                "properties": dict(self.properties)}
+
+    def line(self) -> str:
+        return f"{self.type} {self.source} -> {self.target} (rule {self.rule}, confidence {self.confidence:.2f})"
+
+
+@dataclass
 class Extraction:
     """Records extracted from one text, plus what needs a human's look."""
 
@@ -42,6 +65,7 @@ class Extraction:
     language: str
     reviews: list[Review] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # fuzzy merges and other decisions worth knowing
+    held: list[Held] = field(default_factory=list)  # relations below the confidence threshold: not in the batch
 
     def to_dict(self) -> dict[str, Any]:
         from .output import batch_to_dict
@@ -51,6 +75,7 @@ class Extraction:
         d["language"] = self.language
         d["reviews"] = [r.to_dict() for r in self.reviews]
         d["notes"] = list(self.notes)
+        d["held"] = [h.to_dict() for h in self.held]
         return d
 
 
@@ -77,6 +102,10 @@ class TextLoadResult:
     def notes(self) -> list[str]:
         return [n for f in self.files for n in f.extraction.notes]
 
+    @property
+    def held(self) -> list[Held]:
+        return [h for f in self.files for h in f.extraction.held]
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "dry_run": self.dry_run,
@@ -85,4 +114,5 @@ class TextLoadResult:
             "report": self.report.to_dict(),
             "reviews": [r.to_dict() for r in self.reviews],
             "notes": self.notes,
+            "held": [h.to_dict() for h in self.held],
         }

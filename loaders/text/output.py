@@ -64,6 +64,8 @@ def to_yaml(extraction) -> str:
         head.append(f"# REVIEW {r.type} '{r.name}' -> {r.record_id}: {r.reason}; candidates: {cands}")
     for n in getattr(extraction, "notes", []) or []:
         head.append(f"# NOTE {n}")
+    for h in getattr(extraction, "held", []) or []:
+        head.append(f"# HELD (not in the records) {h.line()}: {h.evidence[:200]}")
     body = yaml.safe_dump(batch_to_dict(b), allow_unicode=True, sort_keys=False, width=120)
     return "\n".join(head) + "\n" + body
 
@@ -77,13 +79,23 @@ def _label(n: NodeRecord) -> str:
     return n.name.get("en") or n.name.get("de") or next(iter(n.name.values()), n.id or "?")
 
 
+def _rule_note(change: dict) -> str:
+    """' [rule 0.82]': the rule that read the edge's first sentence and its confidence."""
+    rules = change.get("rules") or []
+    if not rules:
+        return ""
+    rule, conf = rules[0]
+    return f" [{rule} {conf:.2f}]" if conf is not None else f" [{rule}]"
+
+
 def _provenance(sources) -> dict[str, Any]:
     """``evidence``: (locator, sentence) of the text's sources (up to two); ``reference``: the
     locators of reference-data sources (facts the gazetteer adds, no sentence behind them)."""
     from .extract import REFERENCE_DOC
 
     return {"evidence": [(s.locator, s.evidence) for s in sources if s.document != REFERENCE_DOC][:2],
-            "reference": [s.locator for s in sources if s.document == REFERENCE_DOC]}
+            "reference": [s.locator for s in sources if s.document == REFERENCE_DOC],
+            "rules": [(s.rule, s.confidence) for s in sources if s.rule is not None][:2]}
 
 
 def describe_changes(batch: Batch, store) -> list[dict[str, Any]]:
@@ -145,7 +157,7 @@ def dry_run_report(result, store=None) -> str:
                 lines.append(f"  {sym[c['status']]} {c['source']} -{c['type']}-> {c['target']}" + (f"  [{props}]" if props else ""))
                 for loc, ev in c["evidence"][:1]:
                     if ev:
-                        lines.append(f"        {loc}: \u00bb{ev[:220]}\u00ab")
+                        lines.append(f"        {loc}{_rule_note(c)}: \u00bb{ev[:220]}\u00ab")
                 if not c["evidence"] and c.get("reference"):
                     lines.append(f"        reference data ({c['reference'][0]})")
         for rv in x.reviews:
@@ -153,6 +165,10 @@ def dry_run_report(result, store=None) -> str:
             lines.append(f"  ? REVIEW {rv.type} '{rv.name}' -> {rv.record_id}: {rv.reason}; candidates: {cands}")
         for n in x.notes:
             lines.append(f"  ! {n}")
+        for h in x.held:
+            lines.append(f"  - HELD {h.line()}")
+            lines.append(f"        \u00bb{h.evidence[:220]}\u00ab")
     lines.append("")
-    lines.append(f"legend: + {verb} add, ~ {verb} change (new aliases, properties or sources), = already present; ? needs review")
+    lines.append(f"legend: + {verb} add, ~ {verb} change (new aliases, properties or sources), = already present; ? needs review; "
+                 "- HELD: a relation below the confidence threshold, not loaded")
     return "\n".join(lines)

@@ -9,6 +9,8 @@ from graph.model import Batch, EdgeRecord, NodeRecord, Origin, Source
 from graph.text import slug
 
 from . import triggers as T
+from .confidence import Confidences, bundled
+from .model import Held
 from .rules.context import AgreementObj, Doc as _Doc, EventObj
 from .rules.types import AGREEMENT, COMPANY, DOCUMENT, EVENT, ORGANIZATION, ORGANIZED, PART_OF, PARTY_TO, PERSON, REGION, SIGNED, TOPIC, ends, type_of_id
 
@@ -64,12 +66,17 @@ def _place_name(d: _Doc, id: str, lang: str) -> str:
     return e.name.get(lang) or e.label
 
 
-def _source(d: _Doc, i: int) -> Source:
+def _source(d: _Doc, i: int, rule: str | None = None, confidence: float | None = None) -> Source:
     s = d.sent(i)
-    return Source(document=d.doc_id, locator=f"sentence {i}", evidence=s.text, span=(s.start, s.end))
+    return Source(document=d.doc_id, locator=f"sentence {i}", evidence=s.text, span=(s.start, s.end),
+                  rule=rule, confidence=confidence)
 
 
-def build(d: _Doc, title: str | None, source_url: str | None, reference: bool = True) -> Batch:
+def build(d: _Doc, title: str | None, source_url: str | None, reference: bool = True,
+          min_confidence: float = 0.0, confidences: Confidences | None = None, held: list[Held] | None = None) -> Batch:
+    """The records of what the rules found. A relation whose rule's confidence is below
+    ``min_confidence`` is not an edge of the batch; it goes to ``held`` for a human."""
+    table = confidences or bundled()
     origin = Origin(d.doc_id)
     b = Batch(label=d.doc_id)
     first = d.sentences[0].text if d.sentences else d.doc_id
@@ -105,7 +112,7 @@ def build(d: _Doc, title: str | None, source_url: str | None, reference: bool = 
         ag_nodes.append(NodeRecord(type=AGREEMENT, id=aid, name=name, properties=aprops, valid_from=ag.signed,
                                    sources=[_source(d, i) for i in dict.fromkeys(ag.sentences)], origin=origin))
         for p in ag.parties:
-            d.fact(PARTY_TO, p, ("agreement", ag.key), ag.sentences[0])
+            d.fact(PARTY_TO, p, ("agreement", ag.key), ag.sentences[0], rule="agreements.parties")
     ev_nodes = []
     for ev in d.events:
         name = _event_name(d, ev)
@@ -139,8 +146,14 @@ def build(d: _Doc, title: str | None, source_url: str | None, reference: bool = 
             props.pop("on_behalf_of", None)
         if not _allowed(d, f.type, src, tgt, key_ids):
             continue
-        edges.append(EdgeRecord(type=f.type, source=src, target=tgt, properties={k: v for k, v in props.items() if v is not None},
-                                sources=[_source(d, f.sentence)], origin=origin))
+        props = {k: v for k, v in props.items() if v is not None}
+        conf = table.of(f.rule, f.type)
+        if conf < min_confidence:
+            if held is not None:
+                held.append(Held(f.type, src, tgt, f.rule, conf, d.doc_id, d.sent(f.sentence).text, props))
+            continue
+        edges.append(EdgeRecord(type=f.type, source=src, target=tgt, properties=props,
+                                sources=[_source(d, f.sentence, f.rule, conf)], origin=origin))
         d.used.update(x for x in (src, tgt) if not x.startswith(("agreement:", "event:")))
 
     for id in sorted(d.used, key=lambda x: (min(d.node_sentences.get(x, [10**6])), x)):

@@ -4,6 +4,7 @@ mention and fact records."""
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -62,6 +63,17 @@ class Fact:
     target: Any
     sentence: int
     properties: dict[str, Any] = field(default_factory=dict)
+    rule: str = ""  # the rule that first found the fact (``rule_id``); a rule finding it again is not recorded
+
+
+def rule_id(frame) -> str:
+    """'<module>.<function>' of a rule's frame, e.g. 'roles.apply' or 'members.body_members.member':
+    the last part of the module name, the function's qualified name without '<locals>' and leading
+    underscores. Derived, so ids follow the code when functions move or are renamed (rerun
+    benchmarks/rule_precision.py --write then)."""
+    module = frame.f_globals.get("__name__", "?").rsplit(".", 1)[-1]
+    parts = [p.lstrip("_") for p in frame.f_code.co_qualname.split(".") if p != "<locals>"]
+    return ".".join([module.lstrip("_")] + parts)
 
 
 class Doc:
@@ -137,7 +149,10 @@ class Doc:
                 lst.append(sentence)
         return id
 
-    def fact(self, type_: str, source: Any, target: Any, sentence: int, **props: Any) -> Fact | None:
+    def fact(self, type_: str, source: Any, target: Any, sentence: int, rule: str | None = None, **props: Any) -> Fact | None:
+        """Record a relation (or add properties to the same one found before). ``rule``: the id of
+        the rule that found it; by default the calling function's (``rule_id``) - a helper that
+        several rules share passes the id it should be credited to."""
         if source == target or source is None or target is None:
             return None
         for f in self.facts:
@@ -145,7 +160,8 @@ class Doc:
                 for k, v in props.items():
                     f.properties.setdefault(k, v)
                 return f
-        f = Fact(type_, source, target, sentence, {k: v for k, v in props.items() if v is not None})
+        f = Fact(type_, source, target, sentence, {k: v for k, v in props.items() if v is not None},
+                 rule or rule_id(sys._getframe(1)))
         self.facts.append(f)
         for end in (source, target):
             if isinstance(end, str):
