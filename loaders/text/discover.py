@@ -549,268 +549,366 @@ def discover_areas(gaz: Gazetteer, sentences: list[Sentence], lang: str) -> None
 
 
 def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str) -> None:
+    """Bodies and companies the gazetteer does not hold, added to the document's gazetteer, in three passes
+    over the sentences: names a text defines (acronym, legal form), names by a type word or a cue, and names
+    by an English head word or a body's kind (government, mission, chamber, university, apposition)."""
     # towns in context first: a body named after its town ("Hafen Kelmsund") then sees a region
     discover_places(gaz, sentences, lang)
     discover_areas(gaz, sentences, lang)
     # three passes, so that a name with a legal form or an acronym ('X-Cluster Y e. V.') is known before
     # a shorter type-word name inside it ('X-Cluster' in a headline) could claim the span
     for s in sentences:
-        t = s.text
-        for m in _ACRONYM_DEF.finditer(t):
-            acr = m.group("acr")
-            if acr.isdigit() or not re.search(r"[A-Z].*[A-Z]|^[A-Z]{2,}", acr):
-                continue
-            long = best_long_form(m.group("long"), acr)
-            acr_known = [e for e in gaz.lookup(acr) if e.type in (ORGANIZATION, COMPANY)]
-            if long is None:
-                continue
-            long_known = [e for e in gaz.lookup(long) if e.type in (ORGANIZATION, COMPANY)]
-            if acr_known and not long_known:
-                long = _best_tail(long, gaz)
-                inner = [h for mm in gaz.match(long, tokenize(long)) for h in mm.hits
-                         if h.kind == "entity" and gaz.entries[h.ref].type in (ORGANIZATION, COMPANY)]
-                if long and not inner and len(long.split()) <= 12:
-                    gaz.add_alias(acr_known[0].id, long, lang)
-            elif not acr_known:
-                # "Nebraska Department of Economic Development (DED)": a region right before the words the
-                # acronym abbreviates belongs to the name; the shorter form is an alias
-                run = m.group("long")
-                head = run[: len(run) - len(long)].split() if run.endswith(long) else []
-                region = next((" ".join(head[-k:]) for k in (1, 2) if len(head) >= k
-                               and any(x.type == REGION for x in gaz.lookup(" ".join(head[-k:])))), None)
-                if region and re.match(_HEAD_EN, long):
-                    e = _register_org(gaz, f"{region} {long}", lang, acr)
-                    if e is not None and long not in e.all_names():
-                        gaz.add_alias(e.id, long, lang)
-                else:
-                    _register_org(gaz, long, lang, acr)
-        for m in _LEGAL_NAME.finditer(t):
-            full = _trim_left(m.group("name"))
-            if not full or not full[0].isupper():
-                continue
-            # "Toyota Motor Corporation and Velden Tools GmbH": a known body before "and" is a name of its own
-            # ("BASF und Velden AG": so is a single word in capitals, a company's short name of its own)
-            # ("Nord-Fonds, Rhein-Port und Velden Systeme GmbH": a cut name may be followed by more of them)
-            full = _cut_joined_names(full, gaz, lang)
-            name = _best_tail(full, gaz)
-            if name:
-                dropped = full[: len(full) - len(name)].strip()
-                # the word in front says what it is: "the photonics network OptoNet e. V."
-                before = re.search(r"([\w-]+)\s+$", t[: m.start()])
-                hint = " ".join(x for x in (dropped, before.group(1) if before else "") if x)
-                _register_org(gaz, f"{name} {m.group('legal')}", lang, hint=hint or None)
-        # "KOTRA (Korea Trade-Investment Promotion Agency)": a known body's acronym, then its long form in brackets
-        for m in _ACRONYM_FIRST.finditer(t):
-            known = [e for e in gaz.lookup(m.group("acr")) if e.type in (ORGANIZATION, COMPANY)]
-            long = m.group("long")
-            if known and len(long.split()) >= 2 and not any(e.type in (ORGANIZATION, COMPANY, REGION) for e in gaz.lookup(long)):
-                gaz.add_alias(known[0].id, long, lang)
-        for m in _LEAD_LEGAL_NAME.finditer(t):
-            _register_org(gaz, m.group("name"), lang, type_override=COMPANY)
-        for m in _CO_NAME.finditer(t):
-            full = _best_tail(_trim_left(m.group("name")), gaz)
-            # ("Co." short for "Company": a known "X Company" is the same body)
-            words = (full or "").split()
-            same = [(w, e) for k in range(len(words)) for w in [" ".join(words[k:])]
-                    for e in gaz.lookup(f"{w} Company") if e.type in (ORGANIZATION, COMPANY)]
-            if same:
-                gaz.add_alias(same[0][1].id, f"{same[0][0]} Co.", lang)
-            elif full and full[0].isupper() and not any(e.type in (REGION, PERSON_T) for e in gaz.lookup(full)):
-                e = _register_org(gaz, f"{full} Co.", lang, type_override=COMPANY)
-                if e is not None and full not in e.all_names():
-                    gaz.add_alias(e.id, full, lang)  # the name without "Co." names it too
-    doc_forms: Counter | None = None
-    doc_text = ""
+        _defined_names(gaz, s.text, lang)
+    forms = _DocumentForms(sentences)
     for s in sentences:
-        t = s.text
-        # names by type words, coordinated compounds, parties, companies in enumerations (orgnames)
-        for name, hint, alias in org_candidates(t, lambda n: any(e.type == REGION for e in gaz.lookup(n)), lang,
-                                                lambda w: _region_adjective(gaz, w)):
-            # the short form of a body found with its full name ('Chemie-Cluster' for 'Chemie-Cluster Nord e. V.')
-            longer = [e for e in gaz.entries.maps[0].values() if e.local and e.type in (ORGANIZATION, COMPANY)
-                      and any(n.startswith(name + " ") for n in e.all_names())] if hasattr(gaz.entries, "maps") else []
-            if longer:
-                if name not in longer[0].all_names():
-                    gaz.add_alias(longer[0].id, name, lang)
-                continue
-            # "Staatsministerium für Wirtschaft, Arbeit und Verkehr (SMWA)": the body the acronym names
-            acr = re.search(re.escape(name) + r"\s*\((?P<a>[A-ZÄÖÜ][\w&-]{1,11})\)", t)
-            by_acr = [x for x in gaz.lookup(acr.group("a")) if x.type in (ORGANIZATION, COMPANY)] if acr else []
-            if by_acr and not any(x.type in (ORGANIZATION, COMPANY) for x in gaz.lookup(name)):
-                gaz.add_alias(by_acr[0].id, name, lang)
-                continue
-            e = _register_org(gaz, name, lang, hint=hint)
-            if alias and alias.endswith("-"):  # a part of a coordinated compound ("Verkehrs-, ... ministerium")
-                if doc_forms is None:
-                    doc_forms, doc_text = _form_counts(sentences), "\n".join(x.text for x in sentences)
-                alias = alias[:-1] if _stub_only_in_coordinations(alias[:-1], doc_forms, doc_text) else None
-            if e is not None and alias and alias not in e.all_names():
-                gaz.add_alias(e.id, alias, lang)
-        # (before companies by their head word: "the X Motors for Europe" is a network, not "X Motors")
-        for rx in (_PRESIDED_BODY, _CALLED_BODY):
-            for m in rx.finditer(t):
-                _network_body(gaz, m.group("q") or m.group("name"), lang)
-        for p in party_names(t):
-            _register_org(gaz, p, lang, type_override=ORGANIZATION)
-        # longer names first: 'LG Chem' before 'LG' (a name containing a known body is not registered)
-        for c in sorted(dict.fromkeys(enumerated_companies(t, lang) + described_companies(t, lang) + headed_companies(t)),
-                        key=lambda n: -len(n)):
-            if not any(e.type in (REGION, PERSON_T, TOPIC) for e in gaz.lookup(c, base=False)):
-                _register_org(gaz, c, lang, type_override=COMPANY)
-        _cued_bodies(gaz, t, lang)
-        _reference_companies(gaz, t, lang)
+        _typed_names(gaz, s.text, lang, forms)
     _listed_companies(gaz, sentences, lang)
     _company_companions(gaz, sentences, lang)
     for s in sentences:
-        t = s.text
-        headline = title_case(t, lang)
-        for m in _HEAD_NAME_EN.finditer(t):
-            nm = m.group("name")
-            if _PROGRAMME_WORD.fullmatch((m.group("place") or "").strip()):
-                continue  # "the Digital Hub Initiative", "the Velden University Summit": a programme or an event
-            # a field list does not run into persons ("the Ministry of Finance, Tom Harris and Jane Porter")
-            items = re.split(r",\s+|\s+and\s+", nm)
-            if len(items) > 1 and any(is_given_name(i.split()[0]) for i in items[1:] if i):
-                nm = nm.split(",")[0]
-            if headline:  # "Saxony Strengthens Cooperation With X Association": the name starts after "With"
-                cut = list(_TITLE_BREAK.finditer(nm))
-                nm = nm[cut[-1].end():] if cut else nm
-            # "the X Chamber of Commerce and Industry and the Y Association": each name on its own
-            parts = split_coordinated(_trim_left(nm))
-            for k, part in enumerate(parts):
-                # "Tom Velden, Chief Executive, Velden Computer Board": a comma ends what came before the name,
-                # unless a field list goes on after "of" ("Ministry of Trade, Industry and Energy")
-                before, comma, after = part.rpartition(", ")
-                # ("Ministry for Economic Affairs, Transport, Housing and X": the list runs on after "for")
-                if comma and not re.search(r"\b(?:of|for|für)\b", before.rpartition(", ")[2]) and not (
-                        re.search(rf"{_HEAD_EN}\s+(?:of|for)\s", before) and re.search(r"\sand\s", after)):
-                    part = _trim_left(after)
-                name = _cut_at_office(_best_tail(part, gaz) if k == 0 else _trim_left(part))
-                # "Germany’s Lower Saxony Ministry for ...": the possessive region is not part of the name
-                poss = re.match(r"(?P<r>[A-Z][\w]*(?:[ -][A-Z][\w]*)?)(?:'s|’s)\s+(?=[A-Z])", name or "")
-                if poss and any(x.type == REGION for x in gaz.lookup(poss.group("r"))) and len(name[poss.end():].split()) >= 2:
-                    name = name[poss.end():]
-                place = (m.group("place") or "").strip() if k == len(parts) - 1 else ""
-                # a place right after the head names the branch ("German Institute Taipei")
-                if name and place and any(e.type == REGION for e in gaz.lookup(place)):
-                    name = f"{name} {place}"
-                # a year before the name ("© 2024 State Chancellery of X", a copyright line) is no name
-                if name and len(name.split()) >= 2 and not generic_en_name(name, headline or lang != "en") and not name[0].isdigit():
-                    e = _register_org(gaz, name, lang)
-                    # "Velden Computer Board of the Republic of Tarn": the name without its country is an alias
-                    cut = re.search(r"\s+of\s+(?:the\s+)?(?=[A-Z])", name)
-                    short = name[:cut.start()] if cut else ""
-                    if e is not None and cut and len(short.split()) >= 2 and not re.match(_HEAD_EN, short) \
-                            and re.search(rf"{_HEAD_EN}$", short) \
-                            and any(x.type == REGION for x in gaz.lookup(name[cut.end():])):
-                        gaz.add_alias(e.id, short, lang)
-        for m in _COOPERATION_BODY_EN.finditer(t):
-            place = m.group("place").split()
-            for k in range(len(place), 0, -1):  # the longest run of words that is a known region
-                if any(e.type == REGION for e in gaz.lookup(" ".join(place[:k]))):
-                    _register_org(gaz, t[m.start("name"):m.start("place")] + " ".join(place[:k]), lang)
-                    break
-        for m in _HEAD_FIRST_EN.finditer(t):
-            prev = re.search(r"(\S+)\s+$", t[max(0, m.start() - 40):m.start()])
-            # after a capitalized word the name began earlier (``_HEAD_NAME_EN`` reads it whole)
-            # "a Chamber of Commerce", "the local Chamber of Commerce", "their Ministry of Finance": a kind of body
-            if prev is not None and prev.group(1) in ("a", "an", "local", "several", "each", "every", "any", "another",
-                                                      "other", "its", "their", "our", "his", "her", "respective"):
-                continue
-            # (a comma or a colon ends what came before: "Tom Berg, Counsellor, Embassy of India")
-            if prev is None or not prev.group(1)[:1].isupper() or fold(prev.group(1)) in STOP or prev.group(1)[-1] in ",;:":
-                name = m.group("name")
-                name = _cut_at_office(name)
-                in_region = m.group("place") and any(e.type == REGION for e in gaz.lookup(m.group("place")))
-                if in_region:
-                    name += m.group("of")
-                # an embassy, a consulate, a government is one of a country or region the text names
-                mission = re.match(r"(?:Embassy|Consulate|Government)\b", name)
-                if mission and not in_region and not any(
-                        e.type == REGION for e in gaz.lookup(re.sub(r"^\S+(?:[- ]General)?\s+(?:of|for)\s+(?:the\s+)?", "", m.group("name")))):
-                    continue
-                # "the provincial Government of X": the level written before the head belongs to the name
-                level = prev is not None and prev.group(1) in _LEVEL_BEFORE_EN
-                if level:
-                    name = f"{prev.group(1)} {name}"
-                elif mission and mission.group(0) == "Government" and not in_region:
-                    continue  # "the Government of Japan" stands for the region (a party to its agreements)
-                e = _register_org(gaz, name, lang, hint="government" if mission else None)
-                if e is not None and e.local and e.seat is None and mission and mission.group(0) == "Government":
-                    # the government of a region the name states sits there (its region stands for it)
-                    where = m.group("place") if in_region else re.sub(r"^\S+\s+(?:of|for)\s+(?:the\s+)?", "", m.group("name"))
-                    regions = [x for x in gaz.lookup(where) if x.type == REGION]
-                    e.seat = regions[0].id if regions else None
-        for m in _GOVERNMENT_EN.finditer(t):
-            e = _register_org(gaz, m.group("name"), lang, hint="government")
-            if e is not None and m.group("r") and re.search(r"Embassy|Consulate", m.group("name")) \
-                    and any(x.type == REGION for x in gaz.lookup(m.group("r"))):
-                gaz.add_alias(e.id, m.group(0), lang)  # the mission with its town names it too
-        for m in _MISSION_DE.finditer(t):
-            if any(e.type == REGION for e in gaz.lookup(m.group("r"))):
-                _register_org(gaz, m.group("name"), lang, hint="government")
-        for m in _REGION_GOVERNMENT_EN.finditer(t) if lang == "en" else ():
-            words = re.split(r"(?<=\w)\s(?=[A-Z])", m.group("r"))
-            if len(words) > 1 and words[-1] in ("State", "Provincial"):
-                words = words[:-1]  # the regex's greedy run took the body's own word
-            for k in range(len(words)):
-                r = " ".join(words[k:])
-                if any(e.type == REGION for e in gaz.lookup(r)):
-                    _register_org(gaz, t[m.start("r") + m.group("r").index(r):m.end()], lang, hint="government")
-                    break
-        for m in _MISSION_ADJ_DE.finditer(t) if lang == "de" else ():
-            adj = m.group("adj")
-            if any(h.kind == "adjective" and gaz.entries[h.ref].properties.get("level") == "country"
-                   for mm in gaz.match(adj, tokenize(adj)) if mm.start == 0 and mm.end == len(adj) for h in mm.hits):
-                e = _register_org(gaz, m.group("name"), lang, hint="government")
-                if e is not None and m.group("r") and any(x.type == REGION for x in gaz.lookup(m.group("r"))):
-                    gaz.add_alias(e.id, m.group(0), lang)  # the mission with its town names it too
-        for m in _POSSESSIVE_BODY.finditer(t):
-            _possessive_body(gaz, m, lang)
-        for m in _CHAMBER_ABBR.finditer(t):
-            if any(e.type == REGION for e in gaz.lookup(m.group("place"))):
-                _register_org(gaz, m.group("name"), lang, hint="Kammer")
-        # "BTU Cottbus-Senftenberg", "HTW Dresden": a university's type acronym and its town
-        for m in _UNI_ABBR.finditer(t):
-            if any(e.type == REGION for e in gaz.lookup(m.group("place").split("-")[0])):
-                _register_org(gaz, m.group("name"), lang, hint="Hochschule")
-        for m in _UNI_BEFORE.finditer(t):
-            first = m.group("name").split()[0]
-            if not re.search(r"(?:e|en|er|es|em)$", first) and fold(first) not in STOP:
-                _register_org(gaz, m.group("name"), lang)
-        for m in _UNI.finditer(t):
-            # "National Taiwan University": the run is read whole by ``_HEAD_NAME_EN``, not from its middle
-            prev = re.search(r"(\S+)\s+$", t[max(0, m.start() - 40):m.start()])
-            if prev and prev.group(1)[:1].isupper() and fold(prev.group(1)) not in STOP and not m.group("name").startswith(("University", "Universität", "Technische", "Hochschule")):
-                continue
-            _register_org(gaz, _trim_left(m.group("name")), lang)
-        # "die japanischen Universitäten Yamagata und Tohoku"
-        for m in re.finditer(rf"\b(?:Universitäten|universities)\s+(?P<list>{_CAPWORD}(?:\s*(?:,|und|and)\s*{_CAPWORD})+)", t):
-            for nm in re.split(r"\s*(?:,|und|and)\s*", m.group("list")):
-                known = [e for form in (f"{nm} University", f"Universität {nm}", f"{nm}-Universität") for e in gaz.lookup(form) if e.type == ORGANIZATION]
-                if known:
-                    gaz.add_alias(known[0].id, f"Universität {nm}", lang)
-                else:
-                    _register_org(gaz, f"Universität {nm}" if lang == "de" else f"{nm} University", lang)
-        for m in _APPOSITION.finditer(t):
-            name = _trim_left(m.group("name"))
-            name = _best_tail(name, gaz)
-            if name and (re.search(r"[A-Z]{2,}", name) or len(name.split()) >= 2):
-                _register_org(gaz, name, lang, hint=m.group("head"))
-        # "organised by saaris, the Saarland economic development agency": a lower-case name in apposition
-        for m in re.finditer(r"\b(?:by|von|durch|with|mit)\s+(?P<name>[a-z][\w-]{2,}),\s+(?:the|die|der|das)\s+(?:[\w'’-]+\s+){0,4}?(?:agency|Agentur|Wirtschaftsförderung|association|Verband|cluster|network|Netzwerk|chamber|Kammer)\b", t):
-            _register_org(gaz, m.group("name"), lang, hint=m.group(0).rsplit(" ", 1)[-1])
-        for m in _SENATOR_DEPT.finditer(t) if lang == "de" else ():
-            _register_org(gaz, m.group("name"), lang, hint="ministry")
-        for m in _REGION_OFFICE_EN.finditer(t) if lang == "en" else ():
-            _region_office(gaz, m, lang)
-        for m in _FOREIGN_BODY.finditer(t):
+        _headed_names(gaz, s.text, lang)
+
+
+def _defined_names(gaz: Gazetteer, t: str, lang: str) -> None:
+    """First pass, one sentence: names the text defines, by an acronym in brackets or a legal form."""
+    _acronym_definitions(gaz, t, lang)
+    _legal_form_names(gaz, t, lang)
+    _acronyms_first(gaz, t, lang)
+    for m in _LEAD_LEGAL_NAME.finditer(t):
+        _register_org(gaz, m.group("name"), lang, type_override=COMPANY)
+    _co_names(gaz, t, lang)
+
+
+def _acronym_definitions(gaz: Gazetteer, t: str, lang: str) -> None:
+    """'Long Name (ACR)': the long form the acronym abbreviates, a new body or an alias of the known one."""
+    for m in _ACRONYM_DEF.finditer(t):
+        acr = m.group("acr")
+        if acr.isdigit() or not re.search(r"[A-Z].*[A-Z]|^[A-Z]{2,}", acr):
+            continue
+        long = best_long_form(m.group("long"), acr)
+        acr_known = [e for e in gaz.lookup(acr) if e.type in (ORGANIZATION, COMPANY)]
+        if long is None:
+            continue
+        long_known = [e for e in gaz.lookup(long) if e.type in (ORGANIZATION, COMPANY)]
+        if acr_known and not long_known:
+            long = _best_tail(long, gaz)
+            inner = [h for mm in gaz.match(long, tokenize(long)) for h in mm.hits
+                     if h.kind == "entity" and gaz.entries[h.ref].type in (ORGANIZATION, COMPANY)]
+            if long and not inner and len(long.split()) <= 12:
+                gaz.add_alias(acr_known[0].id, long, lang)
+        elif not acr_known:
+            _new_acronym_body(gaz, m.group("long"), long, acr, lang)
+
+
+def _new_acronym_body(gaz: Gazetteer, run: str, long: str, acr: str, lang: str) -> None:
+    """A body first met with its acronym. "Nebraska Department of Economic Development (DED)": a region right
+    before the words the acronym abbreviates belongs to the name; the shorter form is an alias."""
+    head = run[: len(run) - len(long)].split() if run.endswith(long) else []
+    region = next((" ".join(head[-k:]) for k in (1, 2) if len(head) >= k
+                   and any(x.type == REGION for x in gaz.lookup(" ".join(head[-k:])))), None)
+    if region and re.match(_HEAD_EN, long):
+        e = _register_org(gaz, f"{region} {long}", lang, acr)
+        if e is not None and long not in e.all_names():
+            gaz.add_alias(e.id, long, lang)
+    else:
+        _register_org(gaz, long, lang, acr)
+
+
+def _legal_form_names(gaz: Gazetteer, t: str, lang: str) -> None:
+    """A name before a legal form ('Velden Tools GmbH'), with the word in front as a hint of its kind."""
+    for m in _LEGAL_NAME.finditer(t):
+        full = _trim_left(m.group("name"))
+        if not full or not full[0].isupper():
+            continue
+        # "Toyota Motor Corporation and Velden Tools GmbH": a known body before "and" is a name of its own
+        # ("BASF und Velden AG": so is a single word in capitals, a company's short name of its own)
+        # ("Nord-Fonds, Rhein-Port und Velden Systeme GmbH": a cut name may be followed by more of them)
+        full = _cut_joined_names(full, gaz, lang)
+        name = _best_tail(full, gaz)
+        if name:
+            dropped = full[: len(full) - len(name)].strip()
+            # the word in front says what it is: "the photonics network OptoNet e. V."
+            before = re.search(r"([\w-]+)\s+$", t[: m.start()])
+            hint = " ".join(x for x in (dropped, before.group(1) if before else "") if x)
+            _register_org(gaz, f"{name} {m.group('legal')}", lang, hint=hint or None)
+
+
+def _acronyms_first(gaz: Gazetteer, t: str, lang: str) -> None:
+    """"KOTRA (Korea Trade-Investment Promotion Agency)": a known body's acronym, then its long form in brackets."""
+    for m in _ACRONYM_FIRST.finditer(t):
+        known = [e for e in gaz.lookup(m.group("acr")) if e.type in (ORGANIZATION, COMPANY)]
+        long = m.group("long")
+        if known and len(long.split()) >= 2 and not any(e.type in (ORGANIZATION, COMPANY, REGION) for e in gaz.lookup(long)):
+            gaz.add_alias(known[0].id, long, lang)
+
+
+def _co_names(gaz: Gazetteer, t: str, lang: str) -> None:
+    """'Velden Foods Co.': a company, or an alias of a known 'X Company' ("Co." short for "Company")."""
+    for m in _CO_NAME.finditer(t):
+        full = _best_tail(_trim_left(m.group("name")), gaz)
+        words = (full or "").split()
+        same = [(w, e) for k in range(len(words)) for w in [" ".join(words[k:])]
+                for e in gaz.lookup(f"{w} Company") if e.type in (ORGANIZATION, COMPANY)]
+        if same:
+            gaz.add_alias(same[0][1].id, f"{same[0][0]} Co.", lang)
+        elif full and full[0].isupper() and not any(e.type in (REGION, PERSON_T) for e in gaz.lookup(full)):
+            e = _register_org(gaz, f"{full} Co.", lang, type_override=COMPANY)
+            if e is not None and full not in e.all_names():
+                gaz.add_alias(e.id, full, lang)  # the name without "Co." names it too
+
+
+class _DocumentForms:
+    """The document's token-form counts and joined text, computed on first use (only the stub of a
+    coordinated compound needs them)."""
+
+    def __init__(self, sentences: list[Sentence]) -> None:
+        self.sentences = sentences
+        self.forms: Counter | None = None
+        self.text = ""
+
+    def stub_only_in_coordinations(self, stub: str) -> bool:
+        if self.forms is None:
+            self.forms, self.text = _form_counts(self.sentences), "\n".join(x.text for x in self.sentences)
+        return _stub_only_in_coordinations(stub, self.forms, self.text)
+
+
+def _typed_names(gaz: Gazetteer, t: str, lang: str, forms: _DocumentForms) -> None:
+    """Second pass, one sentence: names by type words and cues, parties, companies of enumerations,
+    descriptions and reference lists."""
+    _type_word_bodies(gaz, t, lang, forms)
+    # (before companies by their head word: "the X Motors for Europe" is a network, not "X Motors")
+    for rx in (_PRESIDED_BODY, _CALLED_BODY):
+        for m in rx.finditer(t):
+            _network_body(gaz, m.group("q") or m.group("name"), lang)
+    for p in party_names(t):
+        _register_org(gaz, p, lang, type_override=ORGANIZATION)
+    # longer names first: 'LG Chem' before 'LG' (a name containing a known body is not registered)
+    for c in sorted(dict.fromkeys(enumerated_companies(t, lang) + described_companies(t, lang) + headed_companies(t)),
+                    key=lambda n: -len(n)):
+        if not any(e.type in (REGION, PERSON_T, TOPIC) for e in gaz.lookup(c, base=False)):
+            _register_org(gaz, c, lang, type_override=COMPANY)
+    _cued_bodies(gaz, t, lang)
+    _reference_companies(gaz, t, lang)
+
+
+def _type_word_bodies(gaz: Gazetteer, t: str, lang: str, forms: _DocumentForms) -> None:
+    """Names by type words, coordinated compounds, parties, companies in enumerations (``orgnames``)."""
+    for name, hint, alias in org_candidates(t, lambda n: any(e.type == REGION for e in gaz.lookup(n)), lang,
+                                            lambda w: _region_adjective(gaz, w)):
+        # the short form of a body found with its full name ('Chemie-Cluster' for 'Chemie-Cluster Nord e. V.')
+        longer = [e for e in gaz.entries.maps[0].values() if e.local and e.type in (ORGANIZATION, COMPANY)
+                  and any(n.startswith(name + " ") for n in e.all_names())] if hasattr(gaz.entries, "maps") else []
+        if longer:
+            if name not in longer[0].all_names():
+                gaz.add_alias(longer[0].id, name, lang)
+            continue
+        # "Staatsministerium für Wirtschaft, Arbeit und Verkehr (SMWA)": the body the acronym names
+        acr = re.search(re.escape(name) + r"\s*\((?P<a>[A-ZÄÖÜ][\w&-]{1,11})\)", t)
+        by_acr = [x for x in gaz.lookup(acr.group("a")) if x.type in (ORGANIZATION, COMPANY)] if acr else []
+        if by_acr and not any(x.type in (ORGANIZATION, COMPANY) for x in gaz.lookup(name)):
+            gaz.add_alias(by_acr[0].id, name, lang)
+            continue
+        e = _register_org(gaz, name, lang, hint=hint)
+        if alias and alias.endswith("-"):  # a part of a coordinated compound ("Verkehrs-, ... ministerium")
+            alias = alias[:-1] if forms.stub_only_in_coordinations(alias[:-1]) else None
+        if e is not None and alias and alias not in e.all_names():
+            gaz.add_alias(e.id, alias, lang)
+
+
+def _headed_names(gaz: Gazetteer, t: str, lang: str) -> None:
+    """Third pass, one sentence: names by an English head word, governments and missions, chambers,
+    universities, appositions and a region's offices and agencies."""
+    _head_names_en(gaz, t, lang)
+    _cooperation_bodies(gaz, t, lang)
+    _head_first_names(gaz, t, lang)
+    _governments_and_missions(gaz, t, lang)
+    for m in _POSSESSIVE_BODY.finditer(t):
+        _possessive_body(gaz, m, lang)
+    _chambers_and_universities(gaz, t, lang)
+    _appositions(gaz, t, lang)
+    for m in _SENATOR_DEPT.finditer(t) if lang == "de" else ():
+        _register_org(gaz, m.group("name"), lang, hint="ministry")
+    for m in _REGION_OFFICE_EN.finditer(t) if lang == "en" else ():
+        _region_office(gaz, m, lang)
+    for m in _FOREIGN_BODY.finditer(t):
+        _register_org(gaz, m.group("name"), lang)
+    # "<Region> Invest", "<Region> International"
+    for m in re.finditer(rf"(?P<name>{_CAPWORD}(?:-{_CAPWORD})?\s+{_REGION_AGENCY})(?![\w])(?!\s+[A-Z])", t):
+        first = m.group("name").split()[0]
+        if any(e.type == REGION for e in gaz.lookup(first)):
             _register_org(gaz, m.group("name"), lang)
-        # "<Region> Invest", "<Region> International"
-        for m in re.finditer(rf"(?P<name>{_CAPWORD}(?:-{_CAPWORD})?\s+{_REGION_AGENCY})(?![\w])(?!\s+[A-Z])", t):
-            first = m.group("name").split()[0]
-            if any(e.type == REGION for e in gaz.lookup(first)):
-                _register_org(gaz, m.group("name"), lang)
+
+
+def _head_names_en(gaz: Gazetteer, t: str, lang: str) -> None:
+    """A capitalized run that ends in an English head word ('Velden Trade Agency', 'X Chamber of Commerce')."""
+    headline = title_case(t, lang)
+    for m in _HEAD_NAME_EN.finditer(t):
+        nm = m.group("name")
+        if _PROGRAMME_WORD.fullmatch((m.group("place") or "").strip()):
+            continue  # "the Digital Hub Initiative", "the Velden University Summit": a programme or an event
+        # a field list does not run into persons ("the Ministry of Finance, Tom Harris and Jane Porter")
+        items = re.split(r",\s+|\s+and\s+", nm)
+        if len(items) > 1 and any(is_given_name(i.split()[0]) for i in items[1:] if i):
+            nm = nm.split(",")[0]
+        if headline:  # "Saxony Strengthens Cooperation With X Association": the name starts after "With"
+            cut = list(_TITLE_BREAK.finditer(nm))
+            nm = nm[cut[-1].end():] if cut else nm
+        # "the X Chamber of Commerce and Industry and the Y Association": each name on its own
+        parts = split_coordinated(_trim_left(nm))
+        for k, part in enumerate(parts):
+            place = (m.group("place") or "").strip() if k == len(parts) - 1 else ""
+            _head_name_part(gaz, part, k == 0, place, headline, lang)
+
+
+def _head_name_part(gaz: Gazetteer, part: str, first: bool, place: str, headline: bool, lang: str) -> None:
+    """One name of a run read by ``_head_names_en`` (``first``: the run's first name; ``place``: the word
+    after the run, for its last name)."""
+    # "Tom Velden, Chief Executive, Velden Computer Board": a comma ends what came before the name,
+    # unless a field list goes on after "of" ("Ministry of Trade, Industry and Energy")
+    before, comma, after = part.rpartition(", ")
+    # ("Ministry for Economic Affairs, Transport, Housing and X": the list runs on after "for")
+    if comma and not re.search(r"\b(?:of|for|für)\b", before.rpartition(", ")[2]) and not (
+            re.search(rf"{_HEAD_EN}\s+(?:of|for)\s", before) and re.search(r"\sand\s", after)):
+        part = _trim_left(after)
+    name = _cut_at_office(_best_tail(part, gaz) if first else _trim_left(part))
+    # "Germany’s Lower Saxony Ministry for ...": the possessive region is not part of the name
+    poss = re.match(r"(?P<r>[A-Z][\w]*(?:[ -][A-Z][\w]*)?)(?:'s|’s)\s+(?=[A-Z])", name or "")
+    if poss and any(x.type == REGION for x in gaz.lookup(poss.group("r"))) and len(name[poss.end():].split()) >= 2:
+        name = name[poss.end():]
+    # a place right after the head names the branch ("German Institute Taipei")
+    if name and place and any(e.type == REGION for e in gaz.lookup(place)):
+        name = f"{name} {place}"
+    # a year before the name ("© 2024 State Chancellery of X", a copyright line) is no name
+    if name and len(name.split()) >= 2 and not generic_en_name(name, headline or lang != "en") and not name[0].isdigit():
+        e = _register_org(gaz, name, lang)
+        # "Velden Computer Board of the Republic of Tarn": the name without its country is an alias
+        cut = re.search(r"\s+of\s+(?:the\s+)?(?=[A-Z])", name)
+        short = name[:cut.start()] if cut else ""
+        if e is not None and cut and len(short.split()) >= 2 and not re.match(_HEAD_EN, short) \
+                and re.search(rf"{_HEAD_EN}$", short) \
+                and any(x.type == REGION for x in gaz.lookup(name[cut.end():])):
+            gaz.add_alias(e.id, short, lang)
+
+
+def _cooperation_bodies(gaz: Gazetteer, t: str, lang: str) -> None:
+    """'the Council for Joint Projects with the Republic of Poland': a body named with its partner region."""
+    for m in _COOPERATION_BODY_EN.finditer(t):
+        place = m.group("place").split()
+        for k in range(len(place), 0, -1):  # the longest run of words that is a known region
+            if any(e.type == REGION for e in gaz.lookup(" ".join(place[:k]))):
+                _register_org(gaz, t[m.start("name"):m.start("place")] + " ".join(place[:k]), lang)
+                break
+
+
+def _head_first_names(gaz: Gazetteer, t: str, lang: str) -> None:
+    """A head word first, then its field: 'the Agency for Regional Growth', 'Government of X'."""
+    for m in _HEAD_FIRST_EN.finditer(t):
+        prev = re.search(r"(\S+)\s+$", t[max(0, m.start() - 40):m.start()])
+        # after a capitalized word the name began earlier (``_HEAD_NAME_EN`` reads it whole)
+        # "a Chamber of Commerce", "the local Chamber of Commerce", "their Ministry of Finance": a kind of body
+        if prev is not None and prev.group(1) in ("a", "an", "local", "several", "each", "every", "any", "another",
+                                                  "other", "its", "their", "our", "his", "her", "respective"):
+            continue
+        # (a comma or a colon ends what came before: "Tom Berg, Counsellor, Embassy of India")
+        if prev is None or not prev.group(1)[:1].isupper() or fold(prev.group(1)) in STOP or prev.group(1)[-1] in ",;:":
+            _head_first_name(gaz, m, prev.group(1) if prev is not None else None, lang)
+
+
+def _head_first_name(gaz: Gazetteer, m: re.Match, prev: str | None, lang: str) -> None:
+    """One match of ``_HEAD_FIRST_EN`` (``prev``: the word before it): a body, with the place it is of when
+    that is a known region; a mission or a government only of a region the text names."""
+    name = m.group("name")
+    name = _cut_at_office(name)
+    in_region = m.group("place") and any(e.type == REGION for e in gaz.lookup(m.group("place")))
+    if in_region:
+        name += m.group("of")
+    # an embassy, a consulate, a government is one of a country or region the text names
+    mission = re.match(r"(?:Embassy|Consulate|Government)\b", name)
+    if mission and not in_region and not any(
+            e.type == REGION for e in gaz.lookup(re.sub(r"^\S+(?:[- ]General)?\s+(?:of|for)\s+(?:the\s+)?", "", m.group("name")))):
+        return
+    # "the provincial Government of X": the level written before the head belongs to the name
+    level = prev is not None and prev in _LEVEL_BEFORE_EN
+    if level:
+        name = f"{prev} {name}"
+    elif mission and mission.group(0) == "Government" and not in_region:
+        return  # "the Government of Japan" stands for the region (a party to its agreements)
+    e = _register_org(gaz, name, lang, hint="government" if mission else None)
+    if e is not None and e.local and e.seat is None and mission and mission.group(0) == "Government":
+        # the government of a region the name states sits there (its region stands for it)
+        where = m.group("place") if in_region else re.sub(r"^\S+\s+(?:of|for)\s+(?:the\s+)?", "", m.group("name"))
+        regions = [x for x in gaz.lookup(where) if x.type == REGION]
+        e.seat = regions[0].id if regions else None
+
+
+def _governments_and_missions(gaz: Gazetteer, t: str, lang: str) -> None:
+    """'Scottish Government', 'Botschaft der Republik Korea', 'the Hamburg State Government', 'das indische
+    Generalkonsulat': a government, parliament or mission of a region the text names."""
+    for m in _GOVERNMENT_EN.finditer(t):
+        e = _register_org(gaz, m.group("name"), lang, hint="government")
+        if e is not None and m.group("r") and re.search(r"Embassy|Consulate", m.group("name")) \
+                and any(x.type == REGION for x in gaz.lookup(m.group("r"))):
+            gaz.add_alias(e.id, m.group(0), lang)  # the mission with its town names it too
+    for m in _MISSION_DE.finditer(t):
+        if any(e.type == REGION for e in gaz.lookup(m.group("r"))):
+            _register_org(gaz, m.group("name"), lang, hint="government")
+    for m in _REGION_GOVERNMENT_EN.finditer(t) if lang == "en" else ():
+        words = re.split(r"(?<=\w)\s(?=[A-Z])", m.group("r"))
+        if len(words) > 1 and words[-1] in ("State", "Provincial"):
+            words = words[:-1]  # the regex's greedy run took the body's own word
+        for k in range(len(words)):
+            r = " ".join(words[k:])
+            if any(e.type == REGION for e in gaz.lookup(r)):
+                _register_org(gaz, t[m.start("r") + m.group("r").index(r):m.end()], lang, hint="government")
+                break
+    for m in _MISSION_ADJ_DE.finditer(t) if lang == "de" else ():
+        adj = m.group("adj")
+        if any(h.kind == "adjective" and gaz.entries[h.ref].properties.get("level") == "country"
+               for mm in gaz.match(adj, tokenize(adj)) if mm.start == 0 and mm.end == len(adj) for h in mm.hits):
+            e = _register_org(gaz, m.group("name"), lang, hint="government")
+            if e is not None and m.group("r") and any(x.type == REGION for x in gaz.lookup(m.group("r"))):
+                gaz.add_alias(e.id, m.group(0), lang)  # the mission with its town names it too
+
+
+def _chambers_and_universities(gaz: Gazetteer, t: str, lang: str) -> None:
+    """'IHK Berlin', 'BTU Cottbus-Senftenberg', 'Tongji Universität', 'Universität X', 'X University', and
+    the universities of a list ('die japanischen Universitäten Yamagata und Tohoku')."""
+    for m in _CHAMBER_ABBR.finditer(t):
+        if any(e.type == REGION for e in gaz.lookup(m.group("place"))):
+            _register_org(gaz, m.group("name"), lang, hint="Kammer")
+    # "BTU Cottbus-Senftenberg", "HTW Dresden": a university's type acronym and its town
+    for m in _UNI_ABBR.finditer(t):
+        if any(e.type == REGION for e in gaz.lookup(m.group("place").split("-")[0])):
+            _register_org(gaz, m.group("name"), lang, hint="Hochschule")
+    for m in _UNI_BEFORE.finditer(t):
+        first = m.group("name").split()[0]
+        if not re.search(r"(?:e|en|er|es|em)$", first) and fold(first) not in STOP:
+            _register_org(gaz, m.group("name"), lang)
+    for m in _UNI.finditer(t):
+        # "National Taiwan University": the run is read whole by ``_HEAD_NAME_EN``, not from its middle
+        prev = re.search(r"(\S+)\s+$", t[max(0, m.start() - 40):m.start()])
+        if prev and prev.group(1)[:1].isupper() and fold(prev.group(1)) not in STOP and not m.group("name").startswith(("University", "Universität", "Technische", "Hochschule")):
+            continue
+        _register_org(gaz, _trim_left(m.group("name")), lang)
+    # "die japanischen Universitäten Yamagata und Tohoku"
+    for m in re.finditer(rf"\b(?:Universitäten|universities)\s+(?P<list>{_CAPWORD}(?:\s*(?:,|und|and)\s*{_CAPWORD})+)", t):
+        for nm in re.split(r"\s*(?:,|und|and)\s*", m.group("list")):
+            known = [e for form in (f"{nm} University", f"Universität {nm}", f"{nm}-Universität") for e in gaz.lookup(form) if e.type == ORGANIZATION]
+            if known:
+                gaz.add_alias(known[0].id, f"Universität {nm}", lang)
+            else:
+                _register_org(gaz, f"Universität {nm}" if lang == "de" else f"{nm} University", lang)
+
+
+def _appositions(gaz: Gazetteer, t: str, lang: str) -> None:
+    """'X, the regional development agency': a name followed by what it is."""
+    for m in _APPOSITION.finditer(t):
+        name = _trim_left(m.group("name"))
+        name = _best_tail(name, gaz)
+        if name and (re.search(r"[A-Z]{2,}", name) or len(name.split()) >= 2):
+            _register_org(gaz, name, lang, hint=m.group("head"))
+    # "organised by saaris, the Saarland economic development agency": a lower-case name in apposition
+    for m in re.finditer(r"\b(?:by|von|durch|with|mit)\s+(?P<name>[a-z][\w-]{2,}),\s+(?:the|die|der|das)\s+(?:[\w'’-]+\s+){0,4}?(?:agency|Agentur|Wirtschaftsförderung|association|Verband|cluster|network|Netzwerk|chamber|Kammer)\b", t):
+        _register_org(gaz, m.group("name"), lang, hint=m.group(0).rsplit(" ", 1)[-1])
 
 
 def _region_office(gaz: Gazetteer, m: re.Match, lang: str) -> None:
