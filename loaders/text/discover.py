@@ -681,11 +681,7 @@ def _typed_names(gaz: Gazetteer, t: str, lang: str, forms: _DocumentForms) -> No
             _network_body(gaz, m.group("q") or m.group("name"), lang)
     for p in party_names(t):
         _register_org(gaz, p, lang, type_override=ORGANIZATION)
-    # longer names first: 'LG Chem' before 'LG' (a name containing a known body is not registered)
-    for c in sorted(dict.fromkeys(enumerated_companies(t, lang) + described_companies(t, lang) + headed_companies(t)),
-                    key=lambda n: -len(n)):
-        if not any(e.type in (REGION, PERSON_T, TOPIC) for e in gaz.lookup(c, base=False)):
-            _register_org(gaz, c, lang, type_override=COMPANY)
+    _enumerated_companies(gaz, t, lang)
     _cued_bodies(gaz, t, lang)
     _reference_companies(gaz, t, lang)
 
@@ -721,17 +717,41 @@ def _headed_names(gaz: Gazetteer, t: str, lang: str) -> None:
     _cooperation_bodies(gaz, t, lang)
     _head_first_names(gaz, t, lang)
     _governments_and_missions(gaz, t, lang)
-    for m in _POSSESSIVE_BODY.finditer(t):
-        _possessive_body(gaz, m, lang)
+    _possessive_bodies(gaz, t, lang)
     _chambers_and_universities(gaz, t, lang)
     _appositions(gaz, t, lang)
+    _senator_departments(gaz, t, lang)
+    _region_offices(gaz, t, lang)
+    _foreign_bodies(gaz, t, lang)
+    _region_agencies(gaz, t, lang)
+
+
+def _possessive_bodies(gaz: Gazetteer, t: str, lang: str) -> None:
+    """"Bavaria's economy ministry": a region's body by its field (``_possessive_body``)."""
+    for m in _POSSESSIVE_BODY.finditer(t):
+        _possessive_body(gaz, m, lang)
+
+
+def _senator_departments(gaz: Gazetteer, t: str, lang: str) -> None:
+    """"Der Senator für Wirtschaft und Häfen teilt mit": a city state's department (German texts)."""
     for m in _SENATOR_DEPT.finditer(t) if lang == "de" else ():
         _register_org(gaz, m.group("name"), lang, hint="ministry")
+
+
+def _region_offices(gaz: Gazetteer, t: str, lang: str) -> None:
+    """"the Saxon liaison office": a region's office abroad (English texts; ``_region_office``)."""
     for m in _REGION_OFFICE_EN.finditer(t) if lang == "en" else ():
         _region_office(gaz, m, lang)
+
+
+def _foreign_bodies(gaz: Gazetteer, t: str, lang: str) -> None:
+    """"Université X", "Universidad de Y": a foreign type word and the name after it."""
     for m in _FOREIGN_BODY.finditer(t):
         _register_org(gaz, m.group("name"), lang)
-    # "<Region> Invest", "<Region> International"
+
+
+def _region_agencies(gaz: Gazetteer, t: str, lang: str) -> None:
+    """"<Region> Invest", "<Region> International": a region's promotion agency."""
     for m in re.finditer(rf"(?P<name>{_CAPWORD}(?:-{_CAPWORD})?\s+{_REGION_AGENCY})(?![\w])(?!\s+[A-Z])", t):
         first = m.group("name").split()[0]
         if any(e.type == REGION for e in gaz.lookup(first)):
@@ -967,6 +987,15 @@ def _possessive_body(gaz: Gazetteer, m: re.Match, lang: str) -> None:
             gaz.add_alias(ministry.id, name, lang)
         return
     _register_org(gaz, name, lang, hint="ministry" if m.group("head") == "ministry" else "agency")
+
+
+def _enumerated_companies(gaz: Gazetteer, t: str, lang: str) -> None:
+    """Companies of an enumeration, a description ('the carmaker X') or a company head word (``orgnames``);
+    longer names first: 'LG Chem' before 'LG' (a name containing a known body is not registered)."""
+    for c in sorted(dict.fromkeys(enumerated_companies(t, lang) + described_companies(t, lang) + headed_companies(t)),
+                    key=lambda n: -len(n)):
+        if not any(e.type in (REGION, PERSON_T, TOPIC) for e in gaz.lookup(c, base=False)):
+            _register_org(gaz, c, lang, type_override=COMPANY)
 
 
 def _cued_bodies(gaz: Gazetteer, t: str, lang: str) -> None:
