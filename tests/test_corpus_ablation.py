@@ -53,3 +53,25 @@ def test_the_listed_companies_ablation_drops_only_listed_names():
     with dict(ablations())["listed companies"]():
         assert ids() == before - {"company:zalando"}
     assert ids() == before
+
+
+def test_the_given_names_ablation_reaches_every_module_that_asks():
+    """A patch bites only where the name is looked up: every module of the ``discover`` package that calls
+    ``is_given_name`` through its own global is patched, and a name found by its shape alone is then no person."""
+    import sys
+
+    from benchmarks.corpus_ablation import GIVEN_NAME_USERS
+    from loaders.text import givennames
+
+    users = [m for name, m in sys.modules.items() if name.startswith("loaders.text.discover.")
+             and getattr(m, "is_given_name", None) is givennames.is_given_name]
+    assert users and set(users) <= set(GIVEN_NAME_USERS), users
+    # invented text, own words: no office or verb of saying before the name, only its shape
+    text = "Jonas Feldkamp besuchte am Montag die Messe in Kiel."
+    persons = lambda: {n.id for n in extract(text, doc_id="doc:abl3").batch.nodes if n.type == "Person"}  # noqa: E731
+    assert persons() == {"person:jonas-feldkamp"}
+    with dict(ablations())["given names"]():
+        assert all(m.is_given_name("Jonas") is False for m in GIVEN_NAME_USERS)
+        assert persons() == set()
+    assert persons() == {"person:jonas-feldkamp"}
+    assert all(m.is_given_name is givennames.is_given_name for m in users)
