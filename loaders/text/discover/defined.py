@@ -48,10 +48,12 @@ _ACRONYM_FIRST = re.compile(rf"(?<![\w-])(?P<acr>[{UPPER}][A-Z0-9&]{{1,11}})\s*\
 
 
 def _initials(words: list[str]) -> str:
+    """The first letters of the capitalized words, legal forms left out ('Velden Trade Agency' -> 'VTA')."""
     return "".join(w[0] for w in words if w and w[0].isupper() and not re.fullmatch(_LEGAL, w))
 
 
 def _is_subsequence(acr: str, text: str) -> bool:
+    """Every letter of the acronym occurs in the text, in its order (not necessarily side by side)."""
     it = iter(text)
     return all(ch in it for ch in acr)
 

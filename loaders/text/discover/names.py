@@ -69,10 +69,13 @@ _LEGAL_LEAD = r"PT\.?[ \t]+"
 
 
 def strip_legal(name: str) -> str:
+    """The name without its legal form at the end ('GmbH') or in front ('PT')."""
     return re.sub(rf"^{_LEGAL_LEAD}", "", re.sub(rf"\s+{_LEGAL}$", "", name)).strip()
 
 
 def _trim_left(run: str) -> str:
+    """The run without the words that cannot open a name (``STOP``) in front and without a connector or a
+    comma at its end."""
     words = run.split(" ")
     while words and (words[0].lower().strip(",") in STOP or words[0] in (",",)):
         words = words[1:]
@@ -88,6 +91,7 @@ class Found:
 
 
 def _new_id(prefix: str, label: str, gaz: Gazetteer) -> str:
+    """A node id from the prefix and the label's slug, numbered on where the gazetteer has it already."""
     base = f"{prefix}:{slug(label)}"
     nid, n = base, 2
     while nid in gaz.entries:

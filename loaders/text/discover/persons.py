@@ -41,6 +41,9 @@ def _named_exactly(gaz: Gazetteer, w: str, types: tuple[str, ...], base: bool = 
 
 
 def _name_ok(given: str, family: str, gaz: Gazetteer, company_family: bool = False) -> bool:
+    """Both words may be part of a person's name: no stop word, no adjective or event ending ('-ische',
+    'forum', 'delegation'), no office, no month, and no region, body or topic the gazetteer names so
+    (``company_family``: a company named after its founder does not rule the family name out)."""
     for w in (given, family):
         if w.lower() in STOP:
             return False
@@ -225,6 +228,8 @@ def _shaped_persons(gaz: Gazetteer, t: str, lang: str, matches: list, cued: list
 
 
 def _add_person(gaz: Gazetteer, lang: str, given: str, family: str, hon: str | None, name: str | None = None) -> None:
+    """A new person in the document's gazetteer (unless one of that name is known), with its given and
+    family name and its honorific; the bare family name is indexed for the same person."""
     full = name or f"{given} {family}".strip()
     if name is None and " " not in given and family_first(given, family):  # as written: family name first
         given, family = family, given

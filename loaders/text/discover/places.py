@@ -74,6 +74,7 @@ _AREA_NOT = {"Technologie", "Innovation", "Innovations", "Wirtschaft", "Wirtscha
 
 
 def _add_area(gaz: Gazetteer, name: str, lang: str, parent: str | None) -> None:
+    """A new area region in the document's gazetteer, unless the name is known already."""
     rid = f"region:area-{slug(name)}"
     if rid not in gaz.entries and not gaz.lookup(name):
         gaz.add(Entry(rid, REGION, {lang: name}, {}, {"level": "area"}, parent=parent, local=True))

@@ -59,6 +59,11 @@ def _names_it(e: Entry, name: str, type_override: str | None) -> bool:
 
 def _register_org(gaz: Gazetteer, name: str, lang: str, acr: str | None = None, hint: str | None = None,
                   type_override: str | None = None) -> Entry | None:
+    """Add the body or company ``name`` the text names to the document's gazetteer and return its entry
+    (``acr``: its acronym; ``hint``: a word that says what it is, for ``classify``; ``type_override``: the
+    type a cue decided). A body known by that name or acronym gets the name as an alias. Nothing for a
+    span too short or generic, a region or a topic, or a span around a known body; two bodies joined by
+    "and" are registered each on its own (and None is returned)."""
     name = name.strip(" ,")
     if (len(name) < 3 and not type_override) or is_generic(name) or COORD_EN.fullmatch(name):
         return None
@@ -77,7 +82,15 @@ def _register_org(gaz: Gazetteer, name: str, lang: str, acr: str | None = None, 
         return e
     if any(e.type in (REGION, TOPIC) and _names_it(e, name, type_override) for e in gaz.lookup(name)):
         return None
-    # a span that contains a known body ("Verbände World Class 300 und High Potential ... Association") is not one name
+    if _spans_known_body(gaz, name, type_override):
+        return None
+    return _new_body(gaz, name, lang, acr, hint, type_override)
+
+
+def _spans_known_body(gaz: Gazetteer, name: str, type_override: str | None) -> bool:
+    """A span that contains a known body ("Verbände World Class 300 und High Potential ... Association") is
+    not one name, unless the rest makes it a body of its own: a branch in a region, a field after "of", a
+    company named after a known one."""
     short = strip_legal(name)
     # (the name after a legal form in front, "PT <Company> Indonesia", is read as the name itself)
     seen = short if re.match(_LEGAL_LEAD, name) else name
@@ -96,7 +109,15 @@ def _register_org(gaz: Gazetteer, name: str, lang: str, acr: str | None = None, 
                       and any(gaz.entries[h.ref].type == COMPANY for h in mm.hits if h.kind == "entity"))
             branch = branch or bool(field) or sister
             if mm.end - mm.start < len(short) - 1 and not branch:
-                return None
+                return True
+    return False
+
+
+def _new_body(gaz: Gazetteer, name: str, lang: str, acr: str | None, hint: str | None,
+              type_override: str | None) -> Entry:
+    """A new local entry for the body or company: type and kind by ``classify`` (with the hint word where
+    the name alone says too little), an id from the acronym or the name without its legal form, the
+    acronym and the legal form as properties, the acronym and the short name as aliases."""
     type_, kind = classify(name, gaz)
     if hint and kind in ("other", "association", None):
         type_, kind = classify(f"{hint} {name}", gaz)

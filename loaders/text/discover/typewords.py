@@ -37,6 +37,7 @@ def _stub_only_in_coordinations(stub: str, doc_forms: Counter, doc_text: str) ->
 
 
 def _form_counts(sentences: list[Sentence]) -> Counter:
+    """How often each token form (``token_forms``) occurs in the document, counted once per token."""
     out: Counter = Counter()
     for s in sentences:
         for tok, _, _ in tokenize(s.text):
@@ -54,6 +55,7 @@ class _DocumentForms:
         self.text = ""
 
     def stub_only_in_coordinations(self, stub: str) -> bool:
+        """``_stub_only_in_coordinations`` for this document."""
         if self.forms is None:
             self.forms, self.text = _form_counts(self.sentences), "\n".join(x.text for x in self.sentences)
         return _stub_only_in_coordinations(stub, self.forms, self.text)
