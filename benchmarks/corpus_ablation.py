@@ -12,7 +12,7 @@ Ablations (each restores what it changed before the next one runs):
 * ``rule: <module>``: one rule module left out of ``rules.DOCUMENT_RULES`` / ``rules.SENTENCE_RULES``.
 * ``listed companies``: the companies of stock-index lists (``refcompanies.py``, ``pytickersymbols``).
 * ``discover: organizations`` / ``discover: persons``: the recognizers that find names the gazetteer
-  does not hold (``discover.py``: type words, legal forms, acronyms; name shape plus office).
+  does not hold (the ``discover`` package: type words, legal forms, acronyms; name shape plus office).
 * ``given names``: the multilingual given-name list (``givennames.py``) answers "no" for every word.
 * ``reference regions``: the gazetteer without the ISO 3166 / GeoNames layer (``refdata.py``), hand
   entries only.
@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,9 +32,14 @@ if str(ROOT) not in sys.path:
 from benchmarks.corpus_eval import CorpusMissing, corpus_dir, evaluate  # noqa: E402
 import importlib  # noqa: E402
 
-from loaders.text import discover, gazetteer, personnames, rules  # noqa: E402
+from loaders.text import gazetteer, personnames, rules  # noqa: E402
+from loaders.text.discover import companies, headnames, persons, places  # noqa: E402
 
 extract = importlib.import_module("loaders.text.extract")  # the module (the package exports the function)
+
+# A patch takes effect only where the name is looked up: each module below calls ``is_given_name`` through
+# its own global (the ``discover`` package re-exports it, but replacing it there would change nothing).
+GIVEN_NAME_USERS = (places, headnames, persons, personnames)
 
 
 @contextmanager
@@ -59,7 +64,9 @@ def _without_rule(fn):
 @contextmanager
 def _no_given_names():
     no = lambda *a, **k: False  # noqa: E731
-    with _patched(discover, "is_given_name", no), _patched(personnames, "is_given_name", no):
+    with ExitStack() as stack:
+        for module in GIVEN_NAME_USERS:
+            stack.enter_context(_patched(module, "is_given_name", no))
         yield
 
 
@@ -79,7 +86,7 @@ def ablations() -> list[tuple[str, object]]:
     noop = lambda *a, **k: None  # noqa: E731
     out.append(("discover: organizations", lambda: _patched(extract, "discover_organizations", noop)))
     out.append(("discover: persons", lambda: _patched(extract, "discover_persons", noop)))
-    out.append(("listed companies", lambda: _patched(discover, "listed_companies", lambda *a, **k: [])))
+    out.append(("listed companies", lambda: _patched(companies, "listed_companies", lambda *a, **k: [])))
     out.append(("given names", _no_given_names))
     out.append(("reference regions", _hand_gazetteer_only))
     return out

@@ -53,3 +53,30 @@ def test_the_listed_companies_ablation_drops_only_listed_names():
     with dict(ablations())["listed companies"]():
         assert ids() == before - {"company:zalando"}
     assert ids() == before
+
+
+def test_the_given_names_ablation_reaches_every_module_that_asks():
+    """A patch bites only where the name is looked up: every module of the ``discover`` package that calls
+    ``is_given_name`` through its own global is patched, and what those modules decide by a given name changes."""
+    import sys
+
+    from benchmarks.corpus_ablation import GIVEN_NAME_USERS
+    from loaders.text import givennames
+
+    users = [m for name, m in sys.modules.items() if name.startswith("loaders.text.discover.")
+             and getattr(m, "is_given_name", None) is givennames.is_given_name]
+    assert users and set(users) <= set(GIVEN_NAME_USERS), users
+    # invented texts, own words. A headline in title case keeps a person only for a given name the list knows
+    # (``discover.persons``); a field list after a body's head stops before a given name (``discover.headnames``).
+    # Neither changes when only ``personnames`` or the package's re-export is patched.
+    headline = "Governor Jonas Feldkamp Leads Trade Mission To Kiel"
+    field_list = "Tarnland Ministry of Finance, Jonas Feldkamp and Petra Olandt met in Kiel."
+    ids = lambda text: {n.id for n in extract(text, doc_id="doc:abl3", language="en").batch.nodes}  # noqa: E731
+    before = ids(headline), ids(field_list)
+    assert "person:jonas-feldkamp" in before[0] and "org:tarnland-ministry-of-finance" in before[1]
+    with dict(ablations())["given names"]():
+        assert all(m.is_given_name("Jonas") is False for m in GIVEN_NAME_USERS)
+        assert "person:jonas-feldkamp" not in ids(headline)
+        assert "org:tarnland-ministry-of-finance" not in ids(field_list)
+    assert (ids(headline), ids(field_list)) == before
+    assert all(m.is_given_name is givennames.is_given_name for m in users)

@@ -13,7 +13,7 @@ CHECKED = ["graph", "api", "regiograph", "cypher", "views", "loaders"]
 # Not checked yet, and why:
 # - graph/generate.py lays out a synthetic graph of a fixed shape (test and benchmark data
 #   written as code);
-# - loaders/text/discover.py, gazetteer.py, refdata.py: the recognizers still name the types of
+# - loaders/text/discover/, gazetteer.py, refdata.py: the recognizers still name the types of
 #   the names they find (the text rules read theirs from loaders/text/rules/types.yaml).
 EXEMPT = ("graph/generate.py",)
 
