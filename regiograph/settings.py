@@ -65,7 +65,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("auth_failure_rate", int, 10, "most failed authentications one client may have per minute; more get 429"),
     Setting("embed_secret", str, "", "secret that signs embed links (empty: one generated once in the data folder, embed.secret)",
             secret=True),
-    Setting("text_min_confidence", float, 0.4, "text loader: relations whose rule's measured confidence (0-1, "
+    Setting("text_min_confidence", float, 0.0, "text loader: relations whose rule's measured confidence (0-1, "
             "loaders/text/rule_confidence.yaml) is below this are not loaded but listed for review; 0 loads all"),
 )
 
@@ -98,7 +98,7 @@ class Settings:
     write_rate: int = 60
     auth_failure_rate: int = 10
     embed_secret: str = ""
-    text_min_confidence: float = 0.4
+    text_min_confidence: float = 0.0
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> "Settings":

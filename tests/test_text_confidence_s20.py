@@ -140,6 +140,23 @@ def test_the_setting_works_through_the_loader(empty_store, monkeypatch):
     assert any(r.startswith("roles.") for r in rules)  # the store keeps the rule in the source
 
 
+def test_by_default_every_relation_is_loaded(empty_store, monkeypatch):
+    """Default 0 (docs/TEXT_LOADER.md, "Rule confidence": on unseen texts the threshold held back as many
+    true relations as false ones): nothing is held, and the sources still carry rule and confidence."""
+    from loaders.text.loader import _threshold
+    from regiograph.settings import Settings
+
+    monkeypatch.delenv("REGIOGRAPH_TEXT_MIN_CONFIDENCE", raising=False)
+    assert Settings.from_env({}).text_min_confidence == 0.0 and _threshold(None) == 0.0
+    r = load_text(TRIP, empty_store, doc_id="doc:trip", language="de", dry_run=True)
+    assert r.held == []
+    unreliable = _low_trade()
+    x = extract(TRIP, doc_id="trip", language="de", confidences=unreliable)
+    assert x.held == [] and TRADES_WITH in {e.type for e in x.batch.edges}
+    assert all(s.rule and s.confidence is not None for e in r.batch.edges for s in e.sources
+               if s.document == "doc:trip")
+
+
 def test_a_bad_threshold_setting_is_refused(monkeypatch):
     from graph.errors import ConfigError
     from regiograph.settings import Settings
