@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from views_browser import label_problems, open_page
+from views_browser import READY, label_problems, open_page, wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
 SIZES = {"desktop": (1400, 900), "phone": (390, 844)}
@@ -92,9 +92,9 @@ def _graph_frames(page):
     out = []
     for frame in page.frames:
         try:
-            frame.wait_for_function("document.readyState === 'complete'", timeout=20_000)
+            wait_until(frame, "document.readyState === 'complete'", timeout=20_000)
             if frame.evaluate("!!document.getElementById('rg-network')"):
-                frame.wait_for_function("window.rgView && window.rgView.ready !== null", timeout=30_000)
+                wait_until(frame, READY, timeout=30_000)
                 out.append(frame)
         except Exception as exc:  # a frame that cannot be read is a failure, not a skip
             pytest.fail(f"frame {frame.url}: {exc}")

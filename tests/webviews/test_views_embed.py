@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from views_browser import open_page, painted_pixels
+from views_browser import open_page, painted_pixels, wait_until
 
 VIEW = "/view/entity/org:wfs?depth=2"
 
@@ -48,7 +48,7 @@ def test_copy_embed_code(browser, seed_server):
         page.goto(seed_server.url + "/?id=org:wfs")
         page.click(".ex-embed summary")
         page.click(".ex-copy")
-        page.wait_for_function("document.querySelector('.ex-copy').textContent === 'Copied'")
+        wait_until(page, "document.querySelector('.ex-copy').textContent === 'Copied'")
         copied = page.evaluate("navigator.clipboard.readText()")
         assert copied == page.locator(".ex-embed-code").input_value()
         assert copied.startswith(f'<iframe src="{seed_server.url}/view/entity/org:wfs"')

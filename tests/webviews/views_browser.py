@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -51,8 +52,21 @@ def open_page(browser, origin: str, **context_options):
     return ctx, page, watch
 
 
+def wait_until(page, expression: str, timeout: int = 30_000, interval: float = 0.05) -> None:
+    """Poll a JavaScript expression from Python until it is true. Not ``wait_for_function``: on a page
+    whose CSP forbids eval (ours), Playwright's in-page polling evaluates the predicate string again
+    on later frames, which the CSP refuses ("EvalError ... 'unsafe-eval'"; microsoft/playwright#7395,
+    fixed upstream only in later versions) - so it fails whenever the page is not ready at the first
+    check, e.g. on a loaded machine. ``page.evaluate`` is one DevTools evaluation and is allowed."""
+    deadline = time.monotonic() + timeout / 1000
+    while not page.evaluate(f"Boolean({expression})"):
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"not true after {timeout} ms: {expression}")
+        time.sleep(interval)
+
+
 def wait_ready(page, timeout: int = 30_000) -> float:
-    page.wait_for_function(READY, timeout=timeout)
+    wait_until(page, READY, timeout)
     return page.evaluate("window.rgView.ready")
 
 
