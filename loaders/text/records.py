@@ -147,7 +147,7 @@ def build(d: _Doc, title: str | None, source_url: str | None, reference: bool = 
         if not _allowed(d, f.type, src, tgt, key_ids):
             continue
         props = {k: v for k, v in props.items() if v is not None}
-        conf = table.of(f.rule, f.type)
+        conf = _confidence(table, d, f)
         if conf < min_confidence:
             if held is not None:
                 held.append(Held(f.type, src, tgt, f.rule, conf, d.doc_id, d.sent(f.sentence).text, props))
@@ -261,6 +261,12 @@ _NODE_PROPS = {
     PERSON: ("honorific", "family_name", "given_name"),
     TOPIC: ("kind",),
 }
+def _confidence(table, d: _Doc, f) -> float:
+    """The fact's confidence: from a source that scores single facts (``of_fact``), else the rule table."""
+    of_fact = getattr(table, "of_fact", None)
+    return of_fact(d, f) if of_fact is not None else table.of(f.rule, f.type)
+
+
 def _allowed(d: _Doc, type_: str, src: str, tgt: str, key_ids: dict) -> bool:
     """The schema allows an edge of this type between the two ends' node types."""
 
