@@ -3,10 +3,10 @@
 Usage: python3 benchmarks/fact_model.py --train DIR [--train DIR ...] --eval DIR [--eval DIR ...]
        [--split dev] [--l2 1.0] [--cv K] [--write | --out FILE]
 
-Every stated relation of the training corpora gets its features (``loaders.text.factfeatures``,
+Every stated relation of the training corpora gets its features (``benchmarks.factmodel.features``,
 computed from the Doc at extraction time) and its verdict with rule_precision's attribution
 (corpus_eval's matching: implied gold relations and repeated keys are neither true nor false).
-A logistic regression (``loaders.text.factmodel``) is fitted on them, and the per-rule table is
+A logistic regression (``benchmarks.factmodel.model``) is fitted on them, and the per-rule table is
 built from the same training corpora (as ``rule_precision.py --holdout`` does). On the eval
 corpora the script prints:
 
@@ -37,8 +37,8 @@ if str(ROOT) not in sys.path:
 from benchmarks.corpus_eval import CorpusMissing, align, extract_doc, match_relations, read_corpus, scored_nodes  # noqa: E402
 from benchmarks.rule_precision import Counts  # noqa: E402
 from loaders.text.confidence import Confidences, bundled  # noqa: E402
-from loaders.text.factfeatures import features  # noqa: E402
-from loaders.text.factmodel import MODEL_FILE, FactModel, auc  # noqa: E402
+from benchmarks.factmodel.features import features  # noqa: E402
+from benchmarks.factmodel.model import MODEL_FILE, FactModel, auc  # noqa: E402
 
 TABLE_THRESHOLDS = (0.3, 0.4, 0.5)
 MODEL_THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
@@ -209,7 +209,7 @@ def main(argv: list[str] | None = None) -> int:
         print(cross_validate(pool, args.cv, args.l2))
     if args.write or args.out:
         target = Path(args.out) if args.out else MODEL_FILE
-        note = (f"logistic regression over loaders/text/factfeatures.py features; trained on {names} "
+        note = (f"logistic regression over benchmarks/factmodel/features.py features; trained on {names} "
                 f"(split {args.split}) by benchmarks/fact_model.py")
         target.write_text(model.to_json(note), encoding="utf-8")
         print(f"wrote {target}")

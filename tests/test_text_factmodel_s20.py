@@ -1,5 +1,5 @@
-"""The learned-confidence experiment: per-fact features (loaders/text/factfeatures.py), the
-logistic regression and its AUC (loaders/text/factmodel.py), build's per-fact confidence hook, and
+"""The learned-confidence experiment: per-fact features (benchmarks/factmodel/features.py), the
+logistic regression and its AUC (benchmarks/factmodel/model.py), build's per-fact confidence hook, and
 benchmarks/fact_model.py's labelling on a tiny corpus (own sentences)."""
 
 import json
@@ -8,8 +8,8 @@ from benchmarks.fact_model import _Recorder, label, main
 from benchmarks.rule_precision import attribute
 from loaders.text import extract
 from loaders.text.confidence import bundled
-from loaders.text.factfeatures import _title_like, bucket
-from loaders.text.factmodel import FactModel, auc
+from benchmarks.factmodel.features import _title_like, bucket
+from benchmarks.factmodel.model import FactModel, auc
 from loaders.text.typenames import HOLDS_ROLE_AT, PARTICIPATED_IN, TRADES_WITH, VISITED
 from tests.test_text_confidence_s20 import _corpus
 

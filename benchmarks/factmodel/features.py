@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .rules.context import Doc, Fact, Mention
-from .rules.types import AGREEMENT, EVENT
+from loaders.text.rules.context import Doc, Fact, Mention
+from loaders.text.rules.types import AGREEMENT, EVENT
 
 # upper ends of the buckets; a value above the last one falls in the open bucket "<last>+"
 DISTANCE_BUCKETS = (0, 20, 60, 120)

@@ -1,4 +1,4 @@
-"""A small logistic regression over one-hot fact features (``factfeatures.features``): the
+"""A small logistic regression over one-hot fact features (``features.features``): the
 experiment of benchmarks/fact_model.py, which trains it on the true/false verdicts of stated
 relations on dev texts and compares it with the per-rule table on texts it was not trained on.
 
@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
 
-MODEL_FILE = Path(__file__).with_name("fact_model.json")
+MODEL_FILE = Path(__file__).with_name("fact_model.json")  
 
 
 def _sigmoid(z: float) -> float:
