@@ -272,13 +272,19 @@ def companions(st: EventSentence) -> None:
         # bodies named as the subject travel too
         for m in ms:
             if m.kind == "entity" and m.type in (ORGANIZATION, COMPANY) and m.end <= av.start() and m.ref not in st.role_targets \
-                    and not _CLAUSE_END.search(t, m.end, av.start()) and len(t[m.end:av.start()]) <= 120:
+                    and not _CLAUSE_END.search(t, m.end, av.start()) and len(t[m.end:av.start()]) <= 120 \
+                    and not _party_of_person(t, ms, m):  # "von Minister X (SPD) begleitet": the person's party
                 d.fact(PARTICIPATED_IN, m.ref, key, s.index)
 
 
+# the word that names a group's home right before the region: "Delegation aus (der Region) X", "from the X",
+# "of around 40 X entrepreneurs"
+_ORIGIN_PREP = re.compile(r"\b(?:aus|von|from|of)\s+(?:(?:der|dem|den|the|around|rund|etwa|some|about|\d+|Region|region)\s+){0,3}$")
+
+
 def bodies_after_cue(st: EventSentence) -> None:
-    """PARTICIPATED_IN for the organizations (a list of them) or the one region named after a participation
-    word ('nehmen teil: A, B und C', 'eine Delegation aus X')."""
+    """PARTICIPATED_IN for the organizations (a list of them) named after a participation word ('nehmen teil:
+    A, B und C'); the one region after 'eine Delegation aus X' is the group's origin (no participant edge)."""
     if st.several:
         return
     d, s, ms, t, key = st.d, st.s, st.ms, st.t, st.key
@@ -298,15 +304,19 @@ def bodies_after_cue(st: EventSentence) -> None:
                     continue
                 if re.search(r"\b(?:in|im|nach|to|into)\s+$", between):
                     continue  # "eine Delegation aus Unternehmern in Hessen": where it goes, not where it comes from
+                if _ORIGIN_PREP.search(t[max(0, m.start - 40):m.start]) is None:
+                    continue  # "ein Teil der Delegation wird die Städte X und Y besuchen": a stop, not the origin
             elif len(between) > 100:
                 continue
             elif participants and not re.fullmatch(r"[\s,]*(?:\([^)]*\))?[\s,]*(?:und|and|sowie|as well as|or|oder)?\s*(?:der|die|das|dem|den|the)?\s*", t[last_end:m.start]):
                 break
             last_end = m.end
             participants.add(m.ref)
-            d.fact(PARTICIPATED_IN, m.ref, key, s.index)
             if m.type == REGION:
+                # "eine Delegation aus X", "a delegation from X": X is where the group comes from (kept as its
+                # origin by the place rules), not a participant of its own
                 break
+            d.fact(PARTICIPATED_IN, m.ref, key, s.index)
 
 
 def home_regions_of_companies(st: EventSentence) -> None:

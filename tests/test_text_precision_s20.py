@@ -1,0 +1,65 @@
+"""Precision patterns of the text rules (session 20): names a sentence mentions near an event, a trip or an
+agreement that take no part in it. Own sentences, other names than any corpus text."""
+
+from loaders.text import extract
+from loaders.text.typenames import PARTICIPATED_IN, VISITED
+
+
+def _stated(x):
+    return [e for e in x.batch.edges if not e.sources[0].document.endswith("regiograph-reference")]
+
+
+def _names(x):
+    return {n.id: (list(n.name.values()) or [n.id])[0] for n in x.batch.nodes}
+
+
+def _edges(text, lang="de"):
+    """(type, source name, target name) of the stated edges."""
+    x = extract(text, doc_id="t", language=lang)
+    nm = _names(x)
+    return {(e.type, nm.get(e.source, e.source), nm.get(e.target, e.target)) for e in _stated(x)}
+
+
+def _with(edges, type_, source=None, target=None):
+    return {e for e in edges if e[0] == type_ and (source is None or source in e[1]) and (target is None or target in e[2])}
+
+
+# ------------------------------------------------------------------ a delegation's home is not a participant
+
+def test_region_a_delegation_comes_from_is_its_origin_not_a_participant():
+    e = _edges("Am Montag hat Ministerin Hella Brodersen eine zwölfköpfige Delegation aus Ghana in Erfurt empfangen. "
+               "Die Gäste informierten sich über Solartechnik.")
+    assert not _with(e, PARTICIPATED_IN, "Ghana")
+    e = _edges("Governor Tom Vandermeer travelled to Portugal with a delegation from Ohio to meet wine growers.", "en")
+    assert not _with(e, PARTICIPATED_IN, "Ohio")
+    assert _with(e, VISITED, target="Portugal")
+
+
+def test_towns_a_part_of_the_delegation_visits_are_stops_not_participants():
+    e = _edges("Ministerpräsident Arne Kolbeck reist im Mai nach Chile. "
+               "Ein Teil der Delegation wird zudem die Städte Valparaíso und Concepción besuchen.")
+    assert not _with(e, PARTICIPATED_IN, "Valpara")
+    assert _with(e, VISITED, target="Valpara")
+
+
+def test_organizations_after_a_participation_word_still_take_part():
+    e = _edges("Zur Delegation gehören zehn Unternehmer sowie Vertreter der Handwerkskammer Trier und der Hochschule Koblenz, "
+               "die mit Minister Paul Ettner nach Vietnam reisen.")
+    assert _with(e, PARTICIPATED_IN, "Handwerkskammer Trier")
+
+
+# ------------------------------------------------------------------ a person's party
+
+def test_party_in_brackets_of_an_accompanying_minister_does_not_travel():
+    e = _edges("Die Unternehmer fliegen am Sonntag zu einer Wirtschaftsreise nach Peru. "
+               "Sie werden von Wirtschaftsministerin Jutta Pelzer (FDP) begleitet.")
+    assert not _with(e, PARTICIPATED_IN, "FDP")
+
+
+# ------------------------------------------------------------------ the body of a person's office is not a stop
+
+def test_body_of_an_official_met_is_not_visited():
+    e = _edges("Die Delegation des Landes Bremen reiste im Juni nach Kanada. In Ottawa ging es in Gesprächen mit dem "
+               "Staatssekretär im Ministerium für Fischerei vor allem um Häfen.")
+    assert not _with(e, VISITED, target="Ministerium für Fischerei")
+    assert _with(e, VISITED, target="Ottawa")
