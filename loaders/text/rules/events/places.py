@@ -17,8 +17,10 @@ from .state import EventSentence
 # a region named as the travellers' origin: "Ohio's ...", "Ohio businesses"
 _ORIGIN_AFTER = re.compile(r"(?:'s|’s)\b|\s+(?:businesses|companies|firms|delegation|officials|Delegation|Unternehmen)\b")
 
-# the words between an office and the body it is held at ("Präsident des X", "President of the X")
-_OFFICE_OF = re.compile(r"\s+(?:des|der|of|of\s+the)\s+")
+# the words between an office and the body it is held at ("Präsident des X", "President of the X",
+# "Staatssekretär im X", "Vorsitzender des Luft- und Raumfahrtclusters X": a few capitalised words that say
+# what the body is)
+_OFFICE_OF = re.compile(r"\s+(?:des|der|im|of|of\s+the|at\s+the|in\s+the)\s+(?:(?:[A-ZÄÖÜ][\w-]*|und|and)\s+){0,3}")
 
 
 def _trip_referred(d: Doc, t: str, ms: list[Mention]) -> EventObj | None:
