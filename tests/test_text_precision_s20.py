@@ -63,3 +63,15 @@ def test_body_of_an_official_met_is_not_visited():
                "Staatssekretär im Ministerium für Fischerei vor allem um Häfen.")
     assert not _with(e, VISITED, target="Ministerium für Fischerei")
     assert _with(e, VISITED, target="Ottawa")
+
+
+# ------------------------------------------------------------------ the partner of talks on a trip is a host
+
+def test_partner_of_talks_on_a_trip_is_not_a_traveller():
+    e = _edges("Wirtschaftsministerin Ilka Sommerfeld reist mit einer Delegation nach Marokko. Während der Reise sind "
+               "Gespräche mit Behörden in Rabat geplant, unter anderem mit dem Energieminister Karim Benali.")
+    assert not _with(e, PARTICIPATED_IN, "Karim Benali")
+    e = _edges("Geplant sind Gespräche in zwei Ministerien, darunter mit dem Handelsminister Omar Tazi. Wirtschaftsministerin "
+               "Ilka Sommerfeld reist dazu mit einer Delegation nach Marokko.")
+    assert not _with(e, PARTICIPATED_IN, "Omar Tazi")
+    assert _with(e, PARTICIPATED_IN, "Ilka Sommerfeld")

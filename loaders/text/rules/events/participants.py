@@ -72,6 +72,12 @@ _MET_OBJECT = re.compile(r"\b(?:trifft|traf|trafen|treffen|meets?|met|meeting\s+
 _MEET_LATER = re.compile(r"[^,;:.]{0,80}?\b(?:treffen\s+(?:wird|werden|will|wollen|möchte|soll)|trifft|traf|getroffen)\b")
 
 
+# talks named earlier in the sentence, and their partner named after "mit dem"/"with the" (an office before
+# the name): "Gespräche in Ministerien, darunter mit dem Minister X", "talks ..., among others with the Mayor X"
+_TALKS = re.compile(r"\b(?:Gespräch\w*|Unterredung\w*|talks|discussions)\b")
+_TALKS_WITH_OBJECT = re.compile(r"\b(?:darunter|unter anderem|u\.\s?a\.|auch|including|among others|also)?\s*(?:mit|with)\s+(?:dem|der|den|the)\s+(?:[\w-]+\s+){0,3}$")
+
+
 def _met(t: str, ms: list[Mention], m: Mention) -> bool:
     """The person is the object of a meeting verb: no other person stands between the verb and it."""
     lo = max(0, m.start - 60)
@@ -81,6 +87,8 @@ def _met(t: str, ms: list[Mention], m: Mention) -> bool:
         return True  # "..., wo sie den Präfekten X und danach Y treffen wird": the objects before the verb at the clause's end
     if re.search(r"\b(?:trifft|traf|trafen|treffen)\b", t[: m.start]) and re.search(r"\b(?:den|dem)\s+(?:[\w-]+\s+){0,2}$", t[max(0, m.start - 40):m.start]):
         return True  # "traf Weller in Tokio den Gouverneur X": the accusative object of the meeting
+    if _TALKS_WITH_OBJECT.search(t[lo:m.start]) and _TALKS.search(t, 0, m.start):
+        return True  # "Gespräche in mehreren Ministerien, darunter mit dem Minister X": the partner of the talks
     mo = _MET_OBJECT.search(t[lo:m.start])
     if mo is None:
         return False
