@@ -2,7 +2,7 @@
 agreement that take no part in it. Own sentences, other names than any corpus text."""
 
 from loaders.text import extract
-from loaders.text.typenames import PARTICIPATED_IN, VISITED
+from loaders.text.typenames import PARTICIPATED_IN, REGION, VISITED
 
 
 def _stated(x):
@@ -75,3 +75,14 @@ def test_partner_of_talks_on_a_trip_is_not_a_traveller():
                "Ilka Sommerfeld reist dazu mit einer Delegation nach Marokko.")
     assert not _with(e, PARTICIPATED_IN, "Omar Tazi")
     assert _with(e, PARTICIPATED_IN, "Ilka Sommerfeld")
+
+
+# ------------------------------------------------------------------ English words that are also town names
+
+def test_season_and_economy_are_no_places():
+    x = extract("Economy Minister Rhys Pritchard plans a trade mission to Ontario in Spring 2026 with ten firms.",
+                doc_id="t", language="en")
+    regions = {n.id for n in x.batch.nodes if n.type == REGION}
+    assert not any(r.endswith("-spring") or r.endswith("-economy") for r in regions)
+    assert _with(_edges("Economy Minister Rhys Pritchard plans a trade mission to Ontario in Spring 2026 with ten firms.", "en"),
+                 VISITED, target="Ontario")
