@@ -86,3 +86,19 @@ def test_season_and_economy_are_no_places():
     assert not any(r.endswith("-spring") or r.endswith("-economy") for r in regions)
     assert _with(_edges("Economy Minister Rhys Pritchard plans a trade mission to Ontario in Spring 2026 with ten firms.", "en"),
                  VISITED, target="Ontario")
+
+
+# ------------------------------------------------------------------ an earlier trip told for context
+
+def test_earlier_trip_opening_with_already_is_not_the_current_one():
+    text = ("Eine Delegation aus Sachsen-Anhalt ist in Vietnam unterwegs. Die Reise führt nach Hanoi und Da Nang. "
+            "Bereits im Oktober 2019 hatte eine Delegation unter der Leitung der Ministerin Greta Olsberg, des "
+            "Staatssekretärs Bernd Fahl und zahlreicher Vertreter aus Hochschulen und Kammern Laos und Kambodscha besucht.")
+    e = _edges(text)
+    assert not _with(e, PARTICIPATED_IN, "Greta Olsberg")
+    assert not _with(e, VISITED, target="Laos")
+    assert _with(e, VISITED, target="Hanoi")
+    text = ("Governor Lisa Harwell is accompanied by a delegation of water engineers on her visit to Saxony. "
+            "Already in early May Minister Ole Brandt welcomed a Canadian delegation led by Deputy Minister Paul Okafor.")
+    e = _edges(text, "en")
+    assert not _with(e, PARTICIPATED_IN, "Paul Okafor")
