@@ -2,7 +2,7 @@
 agreement that take no part in it. Own sentences, other names than any corpus text."""
 
 from loaders.text import extract
-from loaders.text.typenames import PARTICIPATED_IN, REGION, VISITED
+from loaders.text.typenames import ORGANIZED, PARTICIPATED_IN, REGION, VISITED
 
 
 def _stated(x):
@@ -102,3 +102,12 @@ def test_earlier_trip_opening_with_already_is_not_the_current_one():
             "Already in early May Minister Ole Brandt welcomed a Canadian delegation led by Deputy Minister Paul Okafor.")
     e = _edges(text, "en")
     assert not _with(e, PARTICIPATED_IN, "Paul Okafor")
+
+
+# ------------------------------------------------------------------ organizers listed after "organized jointly by"
+
+def test_bodies_after_organized_jointly_by_organize_and_are_not_stops():
+    e = _edges("Officials from Hesse travelled to Ontario in May. The trip to Toronto was organized jointly by the Hessian "
+               "State Chancellery, the Ontario Ministry of Trade, and the German Consulate General in Toronto.", "en")
+    assert _with(e, ORGANIZED, "Ontario Ministry of Trade")
+    assert not _with(e, VISITED, target="Ontario Ministry of Trade")
