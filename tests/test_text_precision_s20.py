@@ -111,3 +111,14 @@ def test_bodies_after_organized_jointly_by_organize_and_are_not_stops():
                "State Chancellery, the Ontario Ministry of Trade, and the German Consulate General in Toronto.", "en")
     assert _with(e, ORGANIZED, "Ontario Ministry of Trade")
     assert not _with(e, VISITED, target="Ontario Ministry of Trade")
+
+
+# ------------------------------------------------------------------ the venue of an event does not organize it
+
+def test_body_named_as_the_venue_does_not_organize():
+    e = _edges("Am Freitag will Sachsen in der Deutschen Handelskammer in Lima einen Empfang zum Saxony Day ausrichten.")
+    assert not _with(e, ORGANIZED, "Handelskammer")
+    e = _edges("The Saxony Day reception was organized in cooperation with the Peruvian Trade Council and held at the "
+               "Lima Chamber of Commerce on May 3.", "en")
+    assert not _with(e, ORGANIZED, "Lima Chamber of Commerce")
+    assert _with(e, ORGANIZED, "Peruvian Trade Council")
