@@ -2,7 +2,7 @@
 agreement that take no part in it. Own sentences, other names than any corpus text."""
 
 from loaders.text import extract
-from loaders.text.typenames import ORGANIZED, PARTICIPATED_IN, REGION, VISITED
+from loaders.text.typenames import COMPANY, ORGANIZATION, ORGANIZED, PARTICIPATED_IN, REGION, VISITED
 
 
 def _stated(x):
@@ -122,3 +122,23 @@ def test_body_named_as_the_venue_does_not_organize():
                "Lima Chamber of Commerce on May 3.", "en")
     assert not _with(e, ORGANIZED, "Lima Chamber of Commerce")
     assert _with(e, ORGANIZED, "Peruvian Trade Council")
+
+
+# ------------------------------------------------------------------ title-case headlines
+
+def _bodies(text, lang="en"):
+    x = extract(text, doc_id="t", language=lang)
+    return {(list(n.name.values()) or [n.id])[0] for n in x.batch.nodes if n.type in (ORGANIZATION, COMPANY)}
+
+
+def test_title_case_headline_run_is_no_body():
+    body = "STUTTGART - Governor Maria Ostrander opened the state's new trade office in Stuttgart on Monday."
+    names = _bodies("Governor Maria Ostrander Opens Trade Office In Stuttgart\n" + body)
+    assert not any("Opens" in n or "Ostrander" in n for n in names)
+
+
+def test_title_case_headline_keeps_a_body_the_text_names_again():
+    names = _bodies("Minister Ada Kunz Tours Harbour Logistics Agency In Gdansk\n"
+                    "GDANSK - Minister Ada Kunz on Tuesday toured the Harbour Logistics Agency, which runs the port's rail links.")
+    assert "Harbour Logistics Agency" in names
+    assert not any("Tours" in n for n in names)
