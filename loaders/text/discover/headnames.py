@@ -56,12 +56,13 @@ def _head_names_en(gaz: Gazetteer, t: str, lang: str, whole: str = "") -> None:
         items = re.split(r",\s+|\s+and\s+", nm)
         if len(items) > 1 and any(is_given_name(i.split()[0]) for i in items[1:] if i):
             nm = nm.split(",")[0]
-        if headline:  # "Saxony Strengthens Cooperation With X Association": the name starts after "With"
-            cut = list(_TITLE_BREAK.finditer(nm))
-            nm = nm[cut[-1].end():] if cut else nm
+        cut = list(_TITLE_BREAK.finditer(nm)) if headline else []
+        # "Saxony Strengthens Cooperation With X Association": the name starts after "With"
+        nm = nm[cut[-1].end():] if cut else nm
         # "the X Chamber of Commerce and Industry and the Y Association": each name on its own
         parts = split_coordinated(_trim_left(nm))
-        if headline:
+        if headline and not cut:
+            # no function word says where the name begins ("Minister X Opens Velden Office In Y")
             parts = [p for p in (_written_again(p, t, whole) for p in parts) if p]
         for k, part in enumerate(parts):
             place = (m.group("place") or "").strip() if k == len(parts) - 1 else ""
