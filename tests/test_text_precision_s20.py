@@ -2,7 +2,7 @@
 agreement that take no part in it. Own sentences, other names than any corpus text."""
 
 from loaders.text import extract
-from loaders.text.typenames import COMPANY, ORGANIZATION, ORGANIZED, PARTICIPATED_IN, REGION, VISITED
+from loaders.text.typenames import COMPANY, HOLDS_ROLE_AT, ORGANIZATION, ORGANIZED, PARTICIPATED_IN, REGION, VISITED
 
 
 def _stated(x):
@@ -142,3 +142,13 @@ def test_title_case_headline_keeps_a_body_the_text_names_again():
                     "GDANSK - Minister Ada Kunz on Tuesday toured the Harbour Logistics Agency, which runs the port's rail links.")
     assert "Harbour Logistics Agency" in names
     assert not any("Tours" in n for n in names)
+
+
+# ------------------------------------------------------------------ a capitalised adjective inside a name
+
+def test_capitalised_adjective_inside_a_name_gives_no_role():
+    e = _edges("Am Freitag besucht Ministerpräsident Olaf Brink mit seinen Begleitern den Bund Deutscher Fischer und "
+               "Fischereiminister Mette Lund.")
+    assert not _with(e, HOLDS_ROLE_AT, "Mette Lund", "Deutschland")
+    e = _edges("Die thüringische Kulturstaatsrätin und Europaministerin Petra Voss reist nach Krakau.")
+    assert _with(e, HOLDS_ROLE_AT, "Petra Voss", "Thüringen")
