@@ -2,7 +2,7 @@
 agreement that take no part in it. Own sentences, other names than any corpus text."""
 
 from loaders.text import extract
-from loaders.text.typenames import COMPANY, HOLDS_ROLE_AT, ORGANIZATION, ORGANIZED, PARTICIPATED_IN, REGION, VISITED
+from loaders.text.typenames import COMPANY, HOLDS_ROLE_AT, LOCATED_IN, ORGANIZATION, ORGANIZED, PARTICIPATED_IN, REGION, VISITED
 
 
 def _stated(x):
@@ -152,3 +152,12 @@ def test_capitalised_adjective_inside_a_name_gives_no_role():
     assert not _with(e, HOLDS_ROLE_AT, "Mette Lund", "Deutschland")
     e = _edges("Die thüringische Kulturstaatsrätin und Europaministerin Petra Voss reist nach Krakau.")
     assert _with(e, HOLDS_ROLE_AT, "Petra Voss", "Thüringen")
+
+
+# ------------------------------------------------------------------ a body named for a country but placed elsewhere
+
+def test_body_named_for_a_country_but_placed_in_a_german_town():
+    e = _edges("Landrätin Ulla Berger hat das „Japan Innovation Hub“ in Offenbach besucht.")
+    assert not _with(e, LOCATED_IN, "Japan Innovation Hub", "Japan")
+    e = _edges("Die Japan Innovation Agency fördert Start-ups aus Hessen.")
+    assert _with(e, LOCATED_IN, "Japan Innovation Agency", "Japan")
