@@ -2,7 +2,7 @@
 agreement that take no part in it. Own sentences, other names than any corpus text."""
 
 from loaders.text import extract
-from loaders.text.typenames import COMPANY, HOLDS_ROLE_AT, LOCATED_IN, ORGANIZATION, ORGANIZED, PARTICIPATED_IN, REGION, VISITED
+from loaders.text.typenames import COMPANY, HOLDS_ROLE_AT, LOCATED_IN, ORGANIZATION, ORGANIZED, PARTICIPATED_IN, PARTY_TO, REGION, VISITED
 
 
 def _stated(x):
@@ -161,3 +161,12 @@ def test_body_named_for_a_country_but_placed_in_a_german_town():
     assert not _with(e, LOCATED_IN, "Japan Innovation Hub", "Japan")
     e = _edges("Die Japan Innovation Agency fördert Start-ups aus Hessen.")
     assert _with(e, LOCATED_IN, "Japan Innovation Agency", "Japan")
+
+
+# ------------------------------------------------------------------ parties of an agreement told in a relative clause
+
+def test_only_the_antecedent_of_a_relative_clause_is_a_party():
+    e = _edges("Auf dem Programm stehen die Hauptstadt Lima, die Hafenstadt Arequipa und die Region Cusco, mit der "
+               "Thüringen vor zwei Jahren eine Partnerschaftsvereinbarung über Landwirtschaft geschlossen hat.")
+    assert _with(e, PARTY_TO, "Cusco") and _with(e, PARTY_TO, "Thüringen")
+    assert not _with(e, PARTY_TO, "Arequipa") and not _with(e, PARTY_TO, "Lima")
