@@ -2,7 +2,8 @@
 agreement that take no part in it. Own sentences, other names than any corpus text."""
 
 from loaders.text import extract
-from loaders.text.typenames import COMPANY, HOLDS_ROLE_AT, LOCATED_IN, ORGANIZATION, ORGANIZED, PARTICIPATED_IN, PARTY_TO, REGION, VISITED
+from loaders.text.typenames import (COMPANY, HOLDS_ROLE_AT, LOCATED_IN, ORGANIZATION, ORGANIZED, PARTICIPATED_IN, PARTY_TO,
+                                    REGION, VISITED)
 
 
 def _stated(x):
@@ -170,3 +171,14 @@ def test_only_the_antecedent_of_a_relative_clause_is_a_party():
                "Thüringen vor zwei Jahren eine Partnerschaftsvereinbarung über Landwirtschaft geschlossen hat.")
     assert _with(e, PARTY_TO, "Cusco") and _with(e, PARTY_TO, "Thüringen")
     assert not _with(e, PARTY_TO, "Arequipa") and not _with(e, PARTY_TO, "Lima")
+
+
+# ------------------------------------------------------------------ an invitation to visit is no stop
+
+def test_place_of_an_invited_visit_is_not_visited():
+    e = _edges("Premier Ion Radu travelled to Dresden for talks on energy. He also invited Minister-President Karl Otte "
+               "to visit Moldova next spring.", "en")
+    assert not _with(e, VISITED, target="Moldova")
+    assert _with(e, VISITED, target="Dresden")
+    e = _edges("Gouverneur Luis Ortega besuchte am Montag Erfurt. Er lud die Ministerin zu einem Gegenbesuch nach Chile ein.")
+    assert not _with(e, VISITED, target="Chile")

@@ -89,6 +89,12 @@ _PURPOSE_OBJECT = re.compile(r"\bto\s+(?!(?:visit|meet|tour|travel|stop|see|atte
                              r"\s+(?:[a-z-]+\s+){0,5}(?:in|into|from|of)\s+(?:the\s+)?$")
 
 
+# an invitation to a visit: "invited the minister to visit X", "an invitation for X to visit Y", "lud X zu einem
+# Besuch in Y ein"
+_INVITED_TO_VISIT = re.compile(r"\b(?:invit\w*|Einladung|eingeladen|lud)\s+(?:[\w.’'-]+\s+){0,6}?(?:to\s+visit|zu\s+(?:einem|einer)\s+"
+                               r"(?:[\w-]+\s+)?(?:Besuch|Gegenbesuch|Reise)\s+(?:in|nach))\s+(?:the\s+)?$")
+
+
 def _locates_another(d: Doc, ev: EventObj, ms: list[Mention], m: Mention, t: str) -> bool:
     """A region that only locates another name is not a stop of the trip: the town of a body visited ('die
     Firma X in Y'), a post ('the ambassador in Berlin'), the larger region or the town nearby ('Xiamen,
@@ -246,6 +252,8 @@ def _visited(st: EventSentence, cue: re.Match) -> None:
             continue
         if m.type in (ORGANIZATION, COMPANY) and _body_not_visited(st, m, cue):
             continue
+        if _INVITED_TO_VISIT.search(t[max(0, m.start - 80):m.start]):
+            continue  # "invited X to visit Romania": a visit asked for, not a stop of the trip told
         if m.start < cue.start() and not T.VISIT_VERB.search(t[m.end:]) and not back:
             continue
         if m.type == REGION and _locates_another(d, ev, ms, m, t):
