@@ -182,3 +182,12 @@ def test_place_of_an_invited_visit_is_not_visited():
     assert _with(e, VISITED, target="Dresden")
     e = _edges("Gouverneur Luis Ortega besuchte am Montag Erfurt. Er lud die Ministerin zu einem Gegenbesuch nach Chile ein.")
     assert not _with(e, VISITED, target="Chile")
+
+
+# ------------------------------------------------------------------ where a trip was announced is no stop
+
+def test_place_where_a_trip_is_announced_is_not_visited():
+    e = _edges("Eine Delegation aus Thüringen besucht im Mai Ohio. Ministerin Anja Stein kündigte am Montag in Weimar an, "
+               "dass sie die Delegation nach Columbus und Cleveland begleiten wird.")
+    assert not _with(e, VISITED, target="Weimar")
+    assert _with(e, VISITED, target="Columbus") and _with(e, VISITED, target="Cleveland")
