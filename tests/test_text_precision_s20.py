@@ -191,3 +191,13 @@ def test_place_where_a_trip_is_announced_is_not_visited():
                "dass sie die Delegation nach Columbus und Cleveland begleiten wird.")
     assert not _with(e, VISITED, target="Weimar")
     assert _with(e, VISITED, target="Columbus") and _with(e, VISITED, target="Cleveland")
+
+
+# ------------------------------------------------------------------ "plans" as a noun organizes nothing
+
+def test_body_confirming_plans_for_a_visit_does_not_organize_it():
+    e = _edges("Premier Ann Kerr is expected to lead a business delegation to Saxony in spring. Saxony's state economy "
+               "ministry in Dresden confirmed there were plans for Kerr's visit, but declined to name a date.", "en")
+    assert not _with(e, ORGANIZED)
+    e = _edges("The Harbour Logistics Agency plans a delegation trip to Ohio in May.", "en")
+    assert _with(e, ORGANIZED, "Harbour Logistics Agency")
