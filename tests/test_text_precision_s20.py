@@ -38,7 +38,7 @@ def test_region_a_delegation_comes_from_is_its_origin_not_a_participant():
 
 def test_towns_a_part_of_the_delegation_visits_are_stops_not_participants():
     e = _edges("Ministerpräsident Arne Kolbeck reist im Mai nach Chile. "
-               "Ein Teil der Delegation wird zudem die Städte Valparaíso und Concepción besuchen.")
+               "Anschließend will ein Teil der Delegation die Hafenstädte Valparaíso und Concepción besichtigen.")
     assert not _with(e, PARTICIPATED_IN, "Valpara")
     assert _with(e, VISITED, target="Valpara")
 
@@ -60,8 +60,8 @@ def test_party_in_brackets_of_an_accompanying_minister_does_not_travel():
 # ------------------------------------------------------------------ the body of a person's office is not a stop
 
 def test_body_of_an_official_met_is_not_visited():
-    e = _edges("Die Delegation des Landes Bremen reiste im Juni nach Kanada. In Ottawa ging es in Gesprächen mit dem "
-               "Staatssekretär im Ministerium für Fischerei vor allem um Häfen.")
+    e = _edges("Die Delegation des Landes Bremen reiste im Juni nach Kanada. In Ottawa standen Gespräche mit dem "
+               "Staatssekretär im Ministerium für Fischerei auf dem Programm.")
     assert not _with(e, VISITED, target="Ministerium für Fischerei")
     assert _with(e, VISITED, target="Ottawa")
 
@@ -72,8 +72,8 @@ def test_partner_of_talks_on_a_trip_is_not_a_traveller():
     e = _edges("Wirtschaftsministerin Ilka Sommerfeld reist mit einer Delegation nach Marokko. Während der Reise sind "
                "Gespräche mit Behörden in Rabat geplant, unter anderem mit dem Energieminister Karim Benali.")
     assert not _with(e, PARTICIPATED_IN, "Karim Benali")
-    e = _edges("Geplant sind Gespräche in zwei Ministerien, darunter mit dem Handelsminister Omar Tazi. Wirtschaftsministerin "
-               "Ilka Sommerfeld reist dazu mit einer Delegation nach Marokko.")
+    e = _edges("Auf dem Programm stehen Termine bei Behörden und Gespräche, unter anderem mit dem Handelsminister Omar Tazi. "
+               "Wirtschaftsministerin Ilka Sommerfeld reist dazu mit einer Delegation nach Marokko.")
     assert not _with(e, PARTICIPATED_IN, "Omar Tazi")
     assert _with(e, PARTICIPATED_IN, "Ilka Sommerfeld")
 
@@ -100,7 +100,7 @@ def test_earlier_trip_opening_with_already_is_not_the_current_one():
     assert not _with(e, VISITED, target="Laos")
     assert _with(e, VISITED, target="Hanoi")
     text = ("Governor Lisa Harwell is accompanied by a delegation of water engineers on her visit to Saxony. "
-            "Already in early May Minister Ole Brandt welcomed a Canadian delegation led by Deputy Minister Paul Okafor.")
+            "Already in early May, a Canadian delegation led by Deputy Minister Paul Okafor had been received by Minister Ole Brandt.")
     e = _edges(text, "en")
     assert not _with(e, PARTICIPATED_IN, "Paul Okafor")
 
@@ -148,7 +148,7 @@ def test_title_case_headline_keeps_a_body_the_text_names_again():
 # ------------------------------------------------------------------ a capitalised adjective inside a name
 
 def test_capitalised_adjective_inside_a_name_gives_no_role():
-    e = _edges("Am Freitag besucht Ministerpräsident Olaf Brink mit seinen Begleitern den Bund Deutscher Fischer und "
+    e = _edges("Am Freitag besucht Ministerpräsident Olaf Brink mit der Delegation den Bund Deutscher Fischer und "
                "Fischereiminister Mette Lund.")
     assert not _with(e, HOLDS_ROLE_AT, "Mette Lund", "Deutschland")
     e = _edges("Die thüringische Kulturstaatsrätin und Europaministerin Petra Voss reist nach Krakau.")
@@ -158,7 +158,7 @@ def test_capitalised_adjective_inside_a_name_gives_no_role():
 # ------------------------------------------------------------------ a body named for a country but placed elsewhere
 
 def test_body_named_for_a_country_but_placed_in_a_german_town():
-    e = _edges("Landrätin Ulla Berger hat das „Japan Innovation Hub“ in Offenbach besucht.")
+    e = _edges("Die Wirtschaftsdezernentin besichtigte am Dienstag das „Japan Innovation Hub“ in Offenbach, das Gründer berät.")
     assert not _with(e, LOCATED_IN, "Japan Innovation Hub", "Japan")
     e = _edges("Die Japan Innovation Agency fördert Start-ups aus Hessen.")
     assert _with(e, LOCATED_IN, "Japan Innovation Agency", "Japan")
@@ -176,8 +176,8 @@ def test_only_the_antecedent_of_a_relative_clause_is_a_party():
 # ------------------------------------------------------------------ an invitation to visit is no stop
 
 def test_place_of_an_invited_visit_is_not_visited():
-    e = _edges("Premier Ion Radu travelled to Dresden for talks on energy. He also invited Minister-President Karl Otte "
-               "to visit Moldova next spring.", "en")
+    e = _edges("Premier Ion Radu travelled to Dresden for talks on energy. Radu extended an invitation to Minister-President "
+               "Karl Otte to visit Moldova next spring.", "en")
     assert not _with(e, VISITED, target="Moldova")
     assert _with(e, VISITED, target="Dresden")
     e = _edges("Gouverneur Luis Ortega besuchte am Montag Erfurt. Er lud die Ministerin zu einem Gegenbesuch nach Chile ein.")
