@@ -95,8 +95,8 @@ _INVITED_TO_VISIT = re.compile(r"\b(?:invit\w*|Einladung|eingeladen|lud)\s+(?:[\
                                r"(?:[\w-]+\s+)?(?:Besuch|Gegenbesuch|Reise)\s+(?:in|nach))\s+(?:the\s+)?$")
 
 
-# a reporting verb, then "in X", then "that": the place where the news was told ("announced on Thursday in
-# Schwerin that ...", "kündigte am Montag in Kiel an, dass ...")
+# a reporting verb, then "in X", then "that": the place where the news was told ("announced today in
+# Y that ...", "kündigte am Montag in Kiel an, dass ...")
 _SAID_IN = re.compile(r"\b(?:announced|said|told|stated|declared|explained|kündigte|sagte|erklärte|betonte|teilte)\s+"
                       r"(?:[\w.-]+\s+){0,4}?(?:in|im)\s+$")
 _THAT_AFTER = re.compile(r"\s*(?:,?\s*(?:that|dass)\b|\s+an\s*,\s*dass\b|\s+mit\s*,\s*dass\b)")
@@ -262,7 +262,7 @@ def _visited(st: EventSentence, cue: re.Match) -> None:
         if _INVITED_TO_VISIT.search(t[max(0, m.start - 80):m.start]):
             continue  # "invited X to visit Romania": a visit asked for, not a stop of the trip told
         if _SAID_IN.search(t[max(0, m.start - 80):m.start]) and _THAT_AFTER.match(t, m.end):
-            continue  # "X announced on Thursday in Schwerin that he will travel to Y": where it was said
+            continue  # "X said on Monday in Y that she would fly to Z": where it was said
         if m.start < cue.start() and not T.VISIT_VERB.search(t[m.end:]) and not back:
             continue
         if m.type == REGION and _locates_another(d, ev, ms, m, t):
