@@ -49,6 +49,8 @@ _COMMON = {
     "linden", "lage", "wetter", "lehre", "landes", "ende", "mission", "marche", "martin", "franca", "barrie",
     "enter", "page", "home", "media", "medias", "post", "gold", "silver", "sale", "more", "most", "best", "star",
     "lander", "zahlé", "laender", "dabei",
+    # seasons and other English words towns are named by ("a visit in Spring 2011", "Economy Minister X")
+    "spring", "summer", "autumn", "winter", "economy",
     # continents: towns of these names exist (Asia in the Philippines); a text means the continent
     "asia", "asien", "europa", "europe", "africa", "afrika", "america", "amerika", "oceania", "ozeanien",
 }

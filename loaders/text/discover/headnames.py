@@ -44,8 +44,9 @@ _PROGRAMME_WORD = re.compile(r"Initiative|Programme|Program|Project|Fund|Award|A
                              r"Workshop|Webinar|Series|Lecture|Meeting|Dialogue|Talks")
 
 
-def _head_names_en(gaz: Gazetteer, t: str, lang: str) -> None:
-    """A capitalized run that ends in an English head word ('Velden Trade Agency', 'X Chamber of Commerce')."""
+def _head_names_en(gaz: Gazetteer, t: str, lang: str, whole: str = "") -> None:
+    """A capitalized run that ends in an English head word ('Velden Trade Agency', 'X Chamber of Commerce');
+    in a title-case headline only the part of the run the text writes again (``whole``: all its sentences)."""
     headline = title_case(t, lang)
     for m in _HEAD_NAME_EN.finditer(t):
         nm = m.group("name")
@@ -55,14 +56,29 @@ def _head_names_en(gaz: Gazetteer, t: str, lang: str) -> None:
         items = re.split(r",\s+|\s+and\s+", nm)
         if len(items) > 1 and any(is_given_name(i.split()[0]) for i in items[1:] if i):
             nm = nm.split(",")[0]
-        if headline:  # "Saxony Strengthens Cooperation With X Association": the name starts after "With"
-            cut = list(_TITLE_BREAK.finditer(nm))
-            nm = nm[cut[-1].end():] if cut else nm
+        cut = list(_TITLE_BREAK.finditer(nm)) if headline else []
+        # "Saxony Strengthens Cooperation With X Association": the name starts after "With"
+        nm = nm[cut[-1].end():] if cut else nm
         # "the X Chamber of Commerce and Industry and the Y Association": each name on its own
         parts = split_coordinated(_trim_left(nm))
+        if headline and not cut:
+            # no function word says where the name begins ("Minister X Opens Velden Office In Y")
+            parts = [p for p in (_written_again(p, t, whole) for p in parts) if p]
         for k, part in enumerate(parts):
             place = (m.group("place") or "").strip() if k == len(parts) - 1 else ""
             _head_name_part(gaz, part, k == 0, place, headline, lang)
+
+
+def _written_again(run: str, t: str, whole: str) -> str | None:
+    """In a title-case headline ``t`` every word is capitalised ("Minister X Opens Velden Office In Y"), so a
+    run of capitals says nothing about where a name begins: the longest tail of the run (two words or more)
+    that the text writes again outside the headline, as written, is the name; none when it never repeats it."""
+    words = run.split()
+    for k in range(len(words) - 1):
+        rx = re.compile(rf"(?<![\w-]){re.escape(' '.join(words[k:]))}(?![\w-])")
+        if len(rx.findall(whole)) > len(rx.findall(t)):
+            return " ".join(words[k:])
+    return None
 
 
 def _head_name_part(gaz: Gazetteer, part: str, first: bool, place: str, headline: bool, lang: str) -> None:

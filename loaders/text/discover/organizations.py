@@ -30,14 +30,15 @@ def discover_organizations(gaz: Gazetteer, sentences: list[Sentence], lang: str)
         _typed_names(gaz, s.text, lang, forms)
     _listed_companies(gaz, sentences, lang)
     _company_companions(gaz, sentences, lang)
+    whole = "\n".join(s.text for s in sentences)
     for s in sentences:
-        _headed_names(gaz, s.text, lang)
+        _headed_names(gaz, s.text, lang, whole)
 
 
-def _headed_names(gaz: Gazetteer, t: str, lang: str) -> None:
+def _headed_names(gaz: Gazetteer, t: str, lang: str, whole: str = "") -> None:
     """Third pass, one sentence: names by an English head word, governments and missions, chambers,
-    universities, appositions and a region's offices and agencies."""
-    _head_names_en(gaz, t, lang)
+    universities, appositions and a region's offices and agencies (``whole``: the text's sentences joined)."""
+    _head_names_en(gaz, t, lang, whole)
     _cooperation_bodies(gaz, t, lang)
     _head_first_names(gaz, t, lang)
     _governments_and_missions(gaz, t, lang)

@@ -151,6 +151,8 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
         parties = between + [p for p in parties if p not in between and d.entity(p).type != REGION]
     if extras:
         parties = [p for p in parties if not any(p in b for _, b in extras)]
+    if sign and not orgs and not persons:
+        parties = _relative_partner(t, ms, sign, parties)
     behalf = {p.ref: _signs_for(t, ms, p) for p in persons} if signed else {}
     for p in persons:
         org = behalf.get(p.ref) or d.role_of.get(p.ref)
@@ -243,6 +245,22 @@ def apply(d: Doc, s: Sentence, ms: list[Mention]) -> None:
         for p in named:
             d.use(p, s.index)
         partnerships.from_parties(d, other.parties, s.index)
+
+
+def _relative_partner(t: str, ms: list[Mention], sign: re.Match, parties: list[str]) -> list[str]:
+    """"A, B und C, mit dem X einen Vertrag geschlossen hat": the signing is told in a relative clause, so of
+    the regions before it only the last one (the word the clause refers to) is a party, with those inside it."""
+    rel = _WITH_WHOM.search(t, 0, sign.start())
+    if rel is None:
+        return parties
+    before = [m for m in ms if m.kind == "entity" and m.type == REGION and m.end <= rel.start()]
+    drop = {m.ref for m in before[:-1]} - {before[-1].ref} if before else set()
+    return [p for p in parties if p not in drop]
+
+
+# a relative clause whose signing names its partner as the word before it: "..., mit dem X einen Vertrag
+# geschlossen hat", "..., with which X signed an agreement"
+_WITH_WHOM = re.compile(r",\s*(?:mit\s+(?:dem|der|denen)|with\s+(?:which|whom))\s")
 
 
 # "Beide unterzeichneten ...", "Die beiden Minister unterzeichneten ...", "The two signed ...", "Both leaders signed ..."

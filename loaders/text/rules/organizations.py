@@ -332,8 +332,21 @@ def _named_for_country(d: Doc, s: Sentence, ms: list[Mention]) -> None:
         if e is not None and any(rel == LOCATED_IN for rel, _ in e.home):
             continue  # the reference data knows its seat (a town): that fact says more
         countries = [e for e in d.gaz.lookup(w.group(1), REGION) if e.properties.get("level") == "country"]
-        if len(countries) == 1 and d.gaz.get(countries[0].id) is not None:
+        if len(countries) == 1 and d.gaz.get(countries[0].id) is not None and not _placed_elsewhere(d, s.text, ms, m, countries[0].id):
             d.fact(LOCATED_IN, m.ref, countries[0].id, s.index)
+
+
+# "das „Korea Business Center“ in Eschborn": the place written right after the body's name
+_IN_AFTER = re.compile(r"[“”\"»«]?\s+(?:in|im|at)\s+(?:der\s+|dem\s+|the\s+)?")
+
+
+def _placed_elsewhere(d: Doc, t: str, ms: list[Mention], m: Mention, country: str) -> bool:
+    """The sentence places the body in a region outside the country its name starts with: the name is
+    what it works on, not where it is ('das „Korea Center“ in Eschborn')."""
+    for x in ms:
+        if x.kind == "entity" and x.type == REGION and x.start > m.end and _IN_AFTER.fullmatch(t, m.end, x.start):
+            return x.ref != country and country not in d.ancestors(x.ref)
+    return False
 
 
 # a postal address line: "Musterweg 4, 01067 Dresden", "D-65189 Wiesbaden"

@@ -154,7 +154,8 @@ def _role_target(doc: Doc, ms: list[Mention], i: int, t: str) -> tuple[str | Non
                 (re.fullmatch(r"[\s-]*|\s*(?:und|and)?\s*", g) and len(g) <= 2) or re.fullmatch(r"(?:'s|’s|'|’)?\s+(?:state\s+|State\s+)?", g)):
             return p.ref, p
         # "die thüringische Kulturstaatsrätin und Europaministerin": a region's adjective before two offices
-        if p.kind == "adjective" and p.type == REGION and re.fullmatch(r"\s+[A-ZÄÖÜ][a-zäöüß-]+\s+und\s+", g):
+        # (written in lower case: a capitalised one is part of a name, "Bund Deutscher X und Minister Y")
+        if p.kind == "adjective" and p.type == REGION and re.fullmatch(r"\s+[A-ZÄÖÜ][a-zäöüß-]+\s+und\s+", g) and p.text[:1].islower():
             return p.ref, p
     # "IHK-Präsidentin X" in a text that names the one "IHK Berlin": the acronym of a body named elsewhere
     acr = re.search(r"(?<![\w-])([A-ZÄÖÜ]{2,6})-$", t[max(0, r.start - 8):r.start])

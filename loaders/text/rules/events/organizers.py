@@ -132,6 +132,10 @@ def _organized_by_us(st: EventSentence) -> None:
             d.fact(ORGANIZED, sp, key, s.index)
 
 
+# a place preposition right before a body: the body is where the event is held, not who holds it
+_VENUE_BEFORE = re.compile(r"\b(?:in|im|at|bei|beim)\s+(?:(?:der|dem|den|the)\s+)?(?:[a-zäöü][\w-]*\s+)?$")
+
+
 def _organized_by_bodies(st: EventSentence) -> None:
     """The bodies the organizing words name for this event (not a funder, a body whose representatives
     come, or one that only supports)."""
@@ -147,6 +151,8 @@ def _organized_by_bodies(st: EventSentence) -> None:
             continue
         if _SUPPORT_BEFORE.search(t[max(0, m.start - 40):m.start]):
             continue  # "mit Unterstützung der X durchgeführt": X supports, it does not organize
+        if _VENUE_BEFORE.search(t[max(0, m.start - 30):m.start]):
+            continue  # "will in der Botschaft X einen Empfang ausrichten", "held ... at the University X": the venue
         if not _organizer_here(d, ev, ms, t, m, by):
             continue
         st.organizers.add(m.ref)

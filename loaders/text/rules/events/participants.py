@@ -72,6 +72,12 @@ _MET_OBJECT = re.compile(r"\b(?:trifft|traf|trafen|treffen|meets?|met|meeting\s+
 _MEET_LATER = re.compile(r"[^,;:.]{0,80}?\b(?:treffen\s+(?:wird|werden|will|wollen|möchte|soll)|trifft|traf|getroffen)\b")
 
 
+# talks named earlier in the sentence, and their partner named after "mit dem"/"with the" (an office before
+# the name): "Gespräche in Ministerien, darunter mit dem Minister X", "talks ..., among others with the Mayor X"
+_TALKS = re.compile(r"\b(?:Gespräch\w*|Unterredung\w*|talks|discussions)\b")
+_TALKS_WITH_OBJECT = re.compile(r"\b(?:darunter|unter anderem|u\.\s?a\.|auch|including|among others|also)?\s*(?:mit|with)\s+(?:dem|der|den|the)\s+(?:[\w-]+\s+){0,3}$")
+
+
 def _met(t: str, ms: list[Mention], m: Mention) -> bool:
     """The person is the object of a meeting verb: no other person stands between the verb and it."""
     lo = max(0, m.start - 60)
@@ -81,6 +87,8 @@ def _met(t: str, ms: list[Mention], m: Mention) -> bool:
         return True  # "..., wo sie den Präfekten X und danach Y treffen wird": the objects before the verb at the clause's end
     if re.search(r"\b(?:trifft|traf|trafen|treffen)\b", t[: m.start]) and re.search(r"\b(?:den|dem)\s+(?:[\w-]+\s+){0,2}$", t[max(0, m.start - 40):m.start]):
         return True  # "traf Weller in Tokio den Gouverneur X": the accusative object of the meeting
+    if _TALKS_WITH_OBJECT.search(t[lo:m.start]) and _TALKS.search(t, 0, m.start):
+        return True  # "Gespräche in mehreren Ministerien, darunter mit dem Minister X": the partner of the talks
     mo = _MET_OBJECT.search(t[lo:m.start])
     if mo is None:
         return False
@@ -272,13 +280,19 @@ def companions(st: EventSentence) -> None:
         # bodies named as the subject travel too
         for m in ms:
             if m.kind == "entity" and m.type in (ORGANIZATION, COMPANY) and m.end <= av.start() and m.ref not in st.role_targets \
-                    and not _CLAUSE_END.search(t, m.end, av.start()) and len(t[m.end:av.start()]) <= 120:
+                    and not _CLAUSE_END.search(t, m.end, av.start()) and len(t[m.end:av.start()]) <= 120 \
+                    and not _party_of_person(t, ms, m):  # "von Minister X (SPD) begleitet": the person's party
                 d.fact(PARTICIPATED_IN, m.ref, key, s.index)
 
 
+# the word that names a group's home right before the region: "Delegation aus (der Region) X", "from the X",
+# "of around 40 X entrepreneurs"
+_ORIGIN_PREP = re.compile(r"\b(?:aus|von|from|of)\s+(?:(?:der|dem|den|the|around|rund|etwa|some|about|\d+|Region|region)\s+){0,3}$")
+
+
 def bodies_after_cue(st: EventSentence) -> None:
-    """PARTICIPATED_IN for the organizations (a list of them) or the one region named after a participation
-    word ('nehmen teil: A, B und C', 'eine Delegation aus X')."""
+    """PARTICIPATED_IN for the organizations (a list of them) named after a participation word ('nehmen teil:
+    A, B und C'); the one region after 'eine Delegation aus X' is the group's origin (no participant edge)."""
     if st.several:
         return
     d, s, ms, t, key = st.d, st.s, st.ms, st.t, st.key
@@ -298,15 +312,19 @@ def bodies_after_cue(st: EventSentence) -> None:
                     continue
                 if re.search(r"\b(?:in|im|nach|to|into)\s+$", between):
                     continue  # "eine Delegation aus Unternehmern in Hessen": where it goes, not where it comes from
+                if _ORIGIN_PREP.search(t[max(0, m.start - 40):m.start]) is None:
+                    continue  # "ein Teil der Delegation wird die Städte X und Y besuchen": a stop, not the origin
             elif len(between) > 100:
                 continue
             elif participants and not re.fullmatch(r"[\s,]*(?:\([^)]*\))?[\s,]*(?:und|and|sowie|as well as|or|oder)?\s*(?:der|die|das|dem|den|the)?\s*", t[last_end:m.start]):
                 break
             last_end = m.end
             participants.add(m.ref)
-            d.fact(PARTICIPATED_IN, m.ref, key, s.index)
             if m.type == REGION:
+                # "eine Delegation aus X", "a delegation from X": X is where the group comes from (kept as its
+                # origin by the place rules), not a participant of its own
                 break
+            d.fact(PARTICIPATED_IN, m.ref, key, s.index)
 
 
 def home_regions_of_companies(st: EventSentence) -> None:

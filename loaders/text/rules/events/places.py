@@ -17,8 +17,10 @@ from .state import EventSentence
 # a region named as the travellers' origin: "Ohio's ...", "Ohio businesses"
 _ORIGIN_AFTER = re.compile(r"(?:'s|’s)\b|\s+(?:businesses|companies|firms|delegation|officials|Delegation|Unternehmen)\b")
 
-# the words between an office and the body it is held at ("Präsident des X", "President of the X")
-_OFFICE_OF = re.compile(r"\s+(?:des|der|of|of\s+the)\s+")
+# the words between an office and the body it is held at ("Präsident des X", "President of the X",
+# "Staatssekretär im X", "Vorsitzender des Luft- und Raumfahrtclusters X": a few capitalised words that say
+# what the body is)
+_OFFICE_OF = re.compile(r"\s+(?:des|der|im|of|of\s+the|at\s+the|in\s+the)\s+(?:(?:[A-ZÄÖÜ][\w-]*|und|and)\s+){0,3}")
 
 
 def _trip_referred(d: Doc, t: str, ms: list[Mention]) -> EventObj | None:
@@ -85,6 +87,19 @@ _BACK_FROM = re.compile(r"\b(?:zurückgekehrt|zurückgekommen|heimgekehrt|Rückk
 # purpose (an infinitive whose verb is not one of travelling or meeting) is what the trip is for, not a stop
 _PURPOSE_OBJECT = re.compile(r"\bto\s+(?!(?:visit|meet|tour|travel|stop|see|attend|sign|hold|open|speak|take|join)\b)[a-z]+"
                              r"\s+(?:[a-z-]+\s+){0,5}(?:in|into|from|of)\s+(?:the\s+)?$")
+
+
+# an invitation to a visit: "invited the minister to visit X", "an invitation for X to visit Y", "lud X zu einem
+# Besuch in Y ein"
+_INVITED_TO_VISIT = re.compile(r"\b(?:invit\w*|Einladung|eingeladen|lud)\s+(?:[\w.’'-]+\s+){0,6}?(?:to\s+visit|zu\s+(?:einem|einer)\s+"
+                               r"(?:[\w-]+\s+)?(?:Besuch|Gegenbesuch|Reise)\s+(?:in|nach))\s+(?:the\s+)?$")
+
+
+# a reporting verb, then "in X", then "that": the place where the news was told ("announced today in
+# Y that ...", "kündigte am Montag in Kiel an, dass ...")
+_SAID_IN = re.compile(r"\b(?:announced|said|told|stated|declared|explained|kündigte|sagte|erklärte|betonte|teilte)\s+"
+                      r"(?:[\w.-]+\s+){0,4}?(?:in|im)\s+$")
+_THAT_AFTER = re.compile(r"\s*(?:,?\s*(?:that|dass)\b|\s+an\s*,\s*dass\b|\s+mit\s*,\s*dass\b)")
 
 
 def _locates_another(d: Doc, ev: EventObj, ms: list[Mention], m: Mention, t: str) -> bool:
@@ -244,6 +259,10 @@ def _visited(st: EventSentence, cue: re.Match) -> None:
             continue
         if m.type in (ORGANIZATION, COMPANY) and _body_not_visited(st, m, cue):
             continue
+        if _INVITED_TO_VISIT.search(t[max(0, m.start - 80):m.start]):
+            continue  # "invited X to visit Romania": a visit asked for, not a stop of the trip told
+        if _SAID_IN.search(t[max(0, m.start - 80):m.start]) and _THAT_AFTER.match(t, m.end):
+            continue  # "X said on Monday in Y that she would fly to Z": where it was said
         if m.start < cue.start() and not T.VISIT_VERB.search(t[m.end:]) and not back:
             continue
         if m.type == REGION and _locates_another(d, ev, ms, m, t):

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from ... import triggers as T
-from ...dates import DateMention
+from ...dates import MONTHS, DateMention
 from ...gazetteer import name_keys
 from ...sentences import Sentence
 from ..context import Doc, EventObj, Mention
@@ -146,8 +146,19 @@ def _told_for_context(d: Doc, s: Sentence, ms: list[Mention], m: Mention, kind: 
         if who is not None and place is not None:
             d.fact(VISITED, who.ref, place.ref, s.index)
         return True
-    # "Im Januar hatte eine Delegation X die Insel besucht": an earlier visit, told for context
-    return kind in T.TRAVEL and any(e.kind in T.TRAVEL for e in d.events) and _indefinite(d, t[: m.start]) and bool(_EARLIER.search(t))
+    # "Im Januar hatte eine Delegation X die Insel besucht": an earlier visit, told for context;
+    # "Bereits im Mai hatte eine Delegation ...", "Already in June, X welcomed a delegation ...": a sentence
+    # that opens with 'already' and a date tells of an earlier trip (the verb may stand far after a long list)
+    if not (kind in T.TRAVEL and any(e.kind in T.TRAVEL for e in d.events) and _indefinite(d, t[: m.start])):
+        return False
+    return bool(_EARLIER.search(t)) or (_ALREADY_OPENS.match(t) is not None and bool(d.dates[s.index] or _WHEN.search(t)))
+
+
+# a sentence opening with "Bereits"/"Schon"/"Already" (after at most one word)
+_ALREADY_OPENS = re.compile(r"\s*(?:\w+\s+)?(?:[Bb]ereits|[Ss]chon|[Aa]lready)\b")
+
+# a month or a year named ("in early June", "im Mai 2013")
+_WHEN = re.compile(r"\b(?:(?:19|20)\d{2}|" + "|".join(k.capitalize() for k in MONTHS if len(k) > 3) + r"|Mai|May)\b")
 
 
 def _name_of(t: str, m: Mention, kind: str) -> tuple[bool, str | None]:
