@@ -25,15 +25,20 @@ def _with(edges, type_, source=None, target=None):
     return {e for e in edges if e[0] == type_ and (source is None or source in e[1]) and (target is None or target in e[2])}
 
 
-# ------------------------------------------------------------------ a delegation's home is not a participant
+# ------------------------------------------------------------------ a delegation's home takes part, no stop
 
-def test_region_a_delegation_comes_from_is_its_origin_not_a_participant():
+def test_region_a_delegation_comes_from_takes_part_as_a_whole_and_is_not_visited():
+    """The curated seed dataset and the team's sets read "eine Delegation aus X" as X taking part (the corpus
+    gold does not; docs/TEXT_LOADER.md, sixth session); either way X is not a place the trip visits."""
     e = _edges("Am Montag hat Ministerin Hella Brodersen eine zwölfköpfige Delegation aus Ghana in Erfurt empfangen. "
                "Die Gäste informierten sich über Solartechnik.")
-    assert not _with(e, PARTICIPATED_IN, "Ghana")
+    assert _with(e, PARTICIPATED_IN, "Ghana")
+    assert not _with(e, VISITED, target="Ghana")
+    e = _edges("Eine Delegation aus der koreanischen Industriestadt Daegu besucht den Velden-Cluster in Jena.")
+    assert _with(e, PARTICIPATED_IN, "Daegu") and not _with(e, VISITED, target="Daegu")
     e = _edges("Governor Tom Vandermeer travelled to Portugal with a delegation from Ohio to meet wine growers.", "en")
-    assert not _with(e, PARTICIPATED_IN, "Ohio")
     assert _with(e, VISITED, target="Portugal")
+    assert not _with(e, VISITED, target="Ohio")
 
 
 def test_towns_a_part_of_the_delegation_visits_are_stops_not_participants():

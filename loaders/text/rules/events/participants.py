@@ -285,14 +285,15 @@ def companions(st: EventSentence) -> None:
                 d.fact(PARTICIPATED_IN, m.ref, key, s.index)
 
 
-# the word that names a group's home right before the region: "Delegation aus (der Region) X", "from the X",
-# "of around 40 X entrepreneurs"
-_ORIGIN_PREP = re.compile(r"\b(?:aus|von|from|of)\s+(?:(?:der|dem|den|the|around|rund|etwa|some|about|\d+|Region|region)\s+){0,3}$")
+# the word that names a group's home before the region, with up to three words between: "Delegation aus (der
+# Region) X", "aus der koreanischen Hafenstadt X", "from the X", "of around 40 X entrepreneurs"; or the genitive
+# right after the group word: "eine Delegation der Provinz X"
+_ORIGIN_PREP = re.compile(r"\b(?:aus|von|from|of)\s+(?:[\w-]+\s+){0,3}$|\b[Dd]elegation(?:en)?\s+(?:der|des)\s+(?:[\w-]+\s+){0,3}$")
 
 
 def bodies_after_cue(st: EventSentence) -> None:
     """PARTICIPATED_IN for the organizations (a list of them) named after a participation word ('nehmen teil:
-    A, B und C'); the one region after 'eine Delegation aus X' is the group's origin (no participant edge)."""
+    A, B und C') or the one region named as the group's origin right after 'eine Delegation aus X'."""
     if st.several:
         return
     d, s, ms, t, key = st.d, st.s, st.ms, st.t, st.key
@@ -312,7 +313,7 @@ def bodies_after_cue(st: EventSentence) -> None:
                     continue
                 if re.search(r"\b(?:in|im|nach|to|into)\s+$", between):
                     continue  # "eine Delegation aus Unternehmern in Hessen": where it goes, not where it comes from
-                if _ORIGIN_PREP.search(t[max(0, m.start - 40):m.start]) is None:
+                if _ORIGIN_PREP.search(t[max(0, m.start - 80):m.start]) is None:
                     continue  # "ein Teil der Delegation wird die Städte X und Y besuchen": a stop, not the origin
             elif len(between) > 100:
                 continue
@@ -320,11 +321,11 @@ def bodies_after_cue(st: EventSentence) -> None:
                 break
             last_end = m.end
             participants.add(m.ref)
-            if m.type == REGION:
-                # "eine Delegation aus X", "a delegation from X": X is where the group comes from (kept as its
-                # origin by the place rules), not a participant of its own
-                break
+            # "eine Delegation aus X", "a delegation from X": the region the group comes from takes part as a
+            # whole (the curated seed dataset and the team's sets read it so; the corpus gold does not)
             d.fact(PARTICIPATED_IN, m.ref, key, s.index)
+            if m.type == REGION:
+                break
 
 
 def home_regions_of_companies(st: EventSentence) -> None:
