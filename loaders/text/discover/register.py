@@ -16,6 +16,19 @@ from .names import STOP, _HEAD_EN, _LEGAL, _LEGAL_LEAD, _new_id, _trim_left, str
 LEGAL_COMPANY = re.compile(rf"(?<![\w])(?:{_LEGAL}|Co\.)(?![\w])")
 
 
+# the kind of body a word in its (folded) name says, first match wins: a "Ministerium für Forschung" is a ministry
+_KIND_WORDS = tuple((kind, re.compile(words)) for kind, words in (
+    ("ministry", r"ministeri|ministry|departement|department of"),
+    ("chamber", r"kammer|chamber|\bahk\b|\bihk\b"),
+    ("cluster", r"cluster|netzwerk|network"),
+    ("university", r"universit|hochschule|college"),
+    ("research_institute", r"institut|fraunhofer|forschungszentrum|research|laborator|max planck|helmholtz|leibniz"),
+    ("agency", r"agentur|agency|forderung|promotion|invest|accelerator|development|marketinggesellschaft|business center"),
+    ("government", r"regierung|government|prefecture|metropolitan city|provinz|chancellery|kanzlei"),
+    ("association", r"verband|association|verein|federation|\be v\b|society|alliance|council"),
+))
+
+
 def classify(name: str, gaz: Gazetteer) -> tuple[str, str | None]:
     """(node type, organization kind) for a name found in the text."""
     low = fold(name)
@@ -23,22 +36,9 @@ def classify(name: str, gaz: Gazetteer) -> tuple[str, str | None]:
     # whatever words it has ("Investment" would make it an agency)
     if re.search(r"(?:\bCo\.,?\s*Ltd|\bLtd|\bInc|\bLLC|\bCorp|\bPLC|\bPte\.?\s*Ltd|\bJSC)\.?$", name):
         return COMPANY, None
-    if re.search(r"ministeri|ministry|departement|department of", low):
-        return ORGANIZATION, "ministry"
-    if re.search(r"kammer|chamber|\bahk\b|\bihk\b", low):
-        return ORGANIZATION, "chamber"
-    if re.search(r"cluster|netzwerk|network", low):
-        return ORGANIZATION, "cluster"
-    if re.search(r"universit|hochschule|college", low):
-        return ORGANIZATION, "university"
-    if re.search(r"institut|fraunhofer|forschungszentrum|research|laborator|max planck|helmholtz|leibniz", low):
-        return ORGANIZATION, "research_institute"
-    if re.search(r"agentur|agency|forderung|promotion|invest|accelerator|development|marketinggesellschaft|business center", low):
-        return ORGANIZATION, "agency"
-    if re.search(r"regierung|government|prefecture|metropolitan city|provinz|chancellery|kanzlei", low):
-        return ORGANIZATION, "government"
-    if re.search(r"verband|association|verein|federation|\be v\b|society|alliance|council", low):
-        return ORGANIZATION, "association"
+    for kind, words in _KIND_WORDS:
+        if words.search(low):
+            return ORGANIZATION, kind
     # "<Region> International GmbH" and the like: a public promotion agency
     first = name.split()[0] if name.split() else ""
     if re.search(r"\binternational\b|\bglobal\b", low) and any(e.type == REGION for e in gaz.lookup(first)):
