@@ -4,17 +4,11 @@ invented or named after real places."""
 
 from loaders.text import extract
 from loaders.text.typenames import MEMBER_OF, ORGANIZATION, VISITED
-from tests.textnodes import names_by_type
+from tests.textnodes import facts_of_type as _facts, names_by_type
 
 
 def _orgs(text: str, lang: str = "de") -> set[str]:
     return names_by_type(text, lang).get(ORGANIZATION, set())
-
-
-def _facts(text: str, type_: str, lang: str = "de") -> set[tuple[str, str]]:
-    x = extract(text, doc_id="doc:t", published="2025-03-01", language=lang, reference=False)
-    names = {n.id: next(iter(n.name.values())) for n in x.batch.nodes}
-    return {(names.get(e.source, e.source), names.get(e.target, e.target)) for e in x.batch.edges if e.type == type_}
 
 
 # ------------------------------------------------------------------ foundations

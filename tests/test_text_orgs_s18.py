@@ -5,7 +5,7 @@ is our own; the bodies are invented or named after real places."""
 
 from loaders.text import extract
 from loaders.text.typenames import COMPANY, HOLDS_ROLE_AT, LOCATED_IN, ORGANIZATION, SUBORDINATE_TO
-from tests.textnodes import names_by_type
+from tests.textnodes import facts_of_type as _facts, names_by_type
 
 
 def _orgs(text: str, lang: str = "de") -> set[str]:
@@ -14,12 +14,6 @@ def _orgs(text: str, lang: str = "de") -> set[str]:
 
 def _cos(text: str, lang: str = "de") -> set[str]:
     return names_by_type(text, lang).get(COMPANY, set())
-
-
-def _facts(text: str, type_: str, lang: str = "de") -> set[tuple[str, str]]:
-    x = extract(text, doc_id="doc:t", published="2025-03-01", language=lang, reference=False)
-    names = {n.id: next(iter(n.name.values())) for n in x.batch.nodes}
-    return {(names.get(e.source, e.source), names.get(e.target, e.target)) for e in x.batch.edges if e.type == type_}
 
 
 # ------------------------------------------------------------------ precision: no generic phrases, no swallowed words
