@@ -34,8 +34,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from benchmarks.corpus_eval import CorpusMissing, align, extract_doc, match_relations, read_corpus, scored_nodes  # noqa: E402
-from benchmarks.rule_precision import Counts  # noqa: E402
+from benchmarks.corpus_eval import CorpusMissing, extract_doc, read_corpus  # noqa: E402
+from benchmarks.rule_precision import Counts, judged  # noqa: E402
 from loaders.text.confidence import Confidences, bundled  # noqa: E402
 from benchmarks.factmodel.features import features  # noqa: E402
 from benchmarks.factmodel.model import MODEL_FILE, FactModel, auc  # noqa: E402
@@ -99,14 +99,12 @@ def label(cdir: Path, split: str = "dev") -> Labelled:
         for e, (rule, type_, fs) in zip(x.batch.edges, rec.rows):
             assert e.type == type_ and e.sources[0].rule == rule, "edges and scored facts out of step"
             feats[id(e)] = fs
-        row = match_relations(d, x, align(d.entities, scored_nodes(x)))
-        for e, verdict, _ in row.edges:
-            if verdict in ("tp", "fp"):
-                rule = next((s.rule for s in e.sources if s.rule), None) or "?"
-                out.rows.append((rule, e.type, feats.get(id(e), [f"rule={rule}", f"type={e.type}"]), int(verdict == "tp")))
-                out.texts.append(f"{cdir.name}/{d.key}")
-        out.fn += len(row.fn)
-        out.fn_by_text[f"{cdir.name}/{d.key}"] = len(row.fn)
+        edges, fn = judged(d, x)
+        for e, rule, verdict in edges:
+            out.rows.append((rule, e.type, feats.get(id(e), [f"rule={rule}", f"type={e.type}"]), int(verdict == "tp")))
+            out.texts.append(f"{cdir.name}/{d.key}")
+        out.fn += len(fn)
+        out.fn_by_text[f"{cdir.name}/{d.key}"] = len(fn)
     return out
 
 

@@ -28,6 +28,7 @@ import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -59,17 +60,22 @@ class Counts:
             self.fn_by_type[t] += n
 
 
+def judged(d, x) -> tuple[list[tuple[Any, str, str]], list[tuple]]:
+    """One text's stated edges the gold decides, as (edge, its rule, 'tp'|'fp'), and the gold relations
+    no edge found (corpus_eval's matching; an edge matching an implied gold relation is neither)."""
+    row = match_relations(d, x, align(d.entities, scored_nodes(x)))
+    edges = [(e, next((s.rule for s in e.sources if s.rule), None) or "?", verdict)
+             for e, verdict, _ in row.edges if verdict in ("tp", "fp")]
+    return edges, row.fn
+
+
 def attribute(cdir: Path, split: str = "dev") -> Counts:
     """Extract every text of the corpus (nothing held back) and credit each stated edge to its rule."""
     out = Counts()
     for d in read_corpus(cdir, split):
-        x = extract_doc(d)
-        row = match_relations(d, x, align(d.entities, scored_nodes(x)))
-        for e, verdict, _ in row.edges:
-            if verdict in ("tp", "fp"):
-                rule = next((s.rule for s in e.sources if s.rule), None) or "?"
-                out.edges.append((rule, e.type, verdict))
-        for gk in row.fn:
+        edges, fn = judged(d, extract_doc(d))
+        out.edges.extend((rule, e.type, verdict) for e, rule, verdict in edges)
+        for gk in fn:
             out.fn_by_type[gk[0]] += 1
     return out
 
