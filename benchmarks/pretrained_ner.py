@@ -40,6 +40,7 @@ if str(ROOT) not in sys.path:
 import importlib  # noqa: E402
 
 import benchmarks.corpus_eval as corpus_eval  # noqa: E402
+from benchmarks.corpus_ablation import _patched  # noqa: E402
 from benchmarks.corpus_eval import CorpusMissing, corpus_dir, evaluate, read_corpus  # noqa: E402
 from loaders.text import discover  # noqa: E402
 from loaders.text.typenames import ORGANIZATION, PERSON, REGION, TOPIC  # noqa: E402
@@ -154,12 +155,11 @@ def offered(spans_by_text: dict[str, list[tuple[str, str]]], mode: str):
                 continue
             discover._register_org(gaz, span, lang)
 
-    if mode != "off":
-        extract.discover_organizations, corpus_eval.extract = with_spans, extract_noting
-    try:
+    if mode == "off":
         yield
-    finally:
-        extract.discover_organizations, corpus_eval.extract = original, original_extract
+        return
+    with _patched(extract, "discover_organizations", with_spans), _patched(corpus_eval, "extract", extract_noting):
+        yield
 
 
 def main(argv: list[str] | None = None) -> int:
